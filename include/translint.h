@@ -1,0 +1,301 @@
+/*
+ * translint.h: the one public header of translint, a linter for Chinese
+ * translations of English technical articles written in Markdown.
+ *
+ * The library takes bytes and a configuration and gives back diagnostics
+ * (byte spans, messages, fixes). It never prints and never exits; the
+ * command line (src/main.c) and the language server (src/lsp.c) are its two
+ * embeddings. Every span is a byte range [start, end) into the original
+ * file; line and column exist only in output code (tl_source_position).
+ *
+ * Ownership: every function that returns memory says who frees it. Objects
+ * come in _new/_free pairs and every _free accepts NULL.
+ */
+#ifndef TRANSLINT_H
+#define TRANSLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TL_VERSION "0.1.0"
+
+/* "No such offset": used for the first bad byte of valid input, etc. */
+#define TL_NONE ((size_t)-1)
+
+/* ---- Memory ------------------------------------------------------------ */
+
+/* Allocation that aborts with a message on failure: nobody checks for NULL. */
+void *tl_xmalloc(size_t size);
+void *tl_xcalloc(size_t count, size_t size);
+void *tl_xrealloc(void *ptr, size_t size);
+char *tl_xstrdup(const char *s);
+char *tl_xstrndup(const char *s, size_t n);
+
+/* An arena: many small allocations released in one call. Memory is
+ * 16-byte aligned and lives until tl_arena_free. */
+typedef struct tl_arena tl_arena;
+tl_arena *tl_arena_new(void);
+void tl_arena_free(tl_arena *arena);
+void *tl_arena_alloc(tl_arena *arena, size_t size);
+char *tl_arena_strdup(tl_arena *arena, const char *s);
+char *tl_arena_strndup(tl_arena *arena, const char *s, size_t n);
+char *tl_arena_printf(tl_arena *arena, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* A growable byte buffer (owned by whoever declared it; free with
+ * tl_buf_free). Always NUL-terminated after the first append. */
+typedef struct tl_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+} tl_buf;
+void tl_buf_append(tl_buf *buf, const char *s, size_t n);
+void tl_buf_puts(tl_buf *buf, const char *s);
+void tl_buf_putc(tl_buf *buf, char c);
+void tl_buf_printf(tl_buf *buf, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void tl_buf_free(tl_buf *buf);
+
+/* ---- Severities, languages, errors ------------------------------------ */
+
+typedef enum tl_severity {
+	TL_SEVERITY_OFF = 0,
+	TL_SEVERITY_INFO,
+	TL_SEVERITY_WARNING,
+	TL_SEVERITY_ERROR
+} tl_severity;
+
+/* "error", "warning", "info", "off". */
+const char *tl_severity_name(tl_severity severity);
+/* Parses one of the names above; false when it is none of them. */
+bool tl_severity_parse(const char *name, tl_severity *out);
+
+/* The language of messages. */
+typedef enum tl_lang { TL_LANG_EN = 0, TL_LANG_ZH } tl_lang;
+
+/* Where library code failed: a path (may be empty), a 1-based line and
+ * column (0 when unknown) and a message. Library code fills one of these
+ * and returns a status; main.c decides what the user sees. */
+typedef struct tl_error {
+	char path[1024];
+	size_t line;
+	size_t column;
+	char message[1024];
+} tl_error;
+
+void tl_error_set(tl_error *err, const char *path, size_t line, size_t column,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* ---- Source: bytes, validation, line index, positions ----------------- */
+
+/* Line and column units, one per output standard. */
+typedef enum tl_unit {
+	TL_UNIT_CODEPOINT = 0, /* text, gcc, json, github */
+	TL_UNIT_UTF16,         /* SARIF, LSP default */
+	TL_UNIT_BYTE           /* rdjson, LSP utf-8 */
+} tl_unit;
+
+typedef struct tl_source {
+	char *path;    /* display path, owned */
+	char *data;    /* the bytes, owned, with one extra NUL after len */
+	size_t len;    /* number of bytes */
+	size_t body;   /* offset just after a UTF-8 BOM (0 or 3) */
+	size_t *lines; /* start offset of each line; lines[0] == 0 */
+	size_t nlines; /* number of lines (at least 1) */
+	size_t
+	    bad_utf8; /* offset of the first invalid UTF-8 byte, or TL_NONE */
+	size_t nul;   /* offset of the first NUL byte, or TL_NONE */
+	bool crlf;    /* the first line ending is CRLF */
+} tl_source;
+
+/* A 1-based line and column. */
+typedef struct tl_pos {
+	size_t line;
+	size_t column;
+} tl_pos;
+
+/* Copies DATA; PATH may be NULL. Lines end at LF, CRLF or a lone CR, as
+ * in CommonMark. Free with tl_source_free. */
+tl_source *tl_source_new(const char *path, const char *data, size_t len);
+void tl_source_free(tl_source *src);
+/* The 0-based index of the line holding OFFSET (OFFSET may equal len). */
+size_t tl_source_line_index(const tl_source *src, size_t offset);
+/* OFFSET as a 1-based line and column counted in UNIT. The BOM is not
+ * counted in the columns of line 1. An offset inside a multi-byte
+ * character counts as that character's start. */
+tl_pos tl_source_position(const tl_source *src, size_t offset, tl_unit unit);
+/* The inverse: a 0-based LINE and a 0-based COLUMN in UNIT to a byte
+ * offset, clamped to the end of that line (for the language server). */
+size_t tl_source_offset(const tl_source *src, size_t line, size_t column,
+                        tl_unit unit);
+/* The byte range of line LINE (0-based) without its line ending. */
+void tl_source_line_span(const tl_source *src, size_t line, size_t *start,
+                         size_t *end);
+
+/* ---- Rules (metadata, read-only) ---------------------------------------- */
+
+typedef enum tl_fixability {
+	TL_FIXABLE_NONE = 0,
+	TL_FIXABLE_SAFE,     /* every fix it emits is safe */
+	TL_FIXABLE_UNSAFE,   /* every fix it emits is unsafe */
+	TL_FIXABLE_SOMETIMES /* safe in some cases, unsafe or none in others */
+} tl_fixability;
+
+typedef enum tl_option_type {
+	TL_OPTION_STRING = 0,
+	TL_OPTION_BOOL,
+	TL_OPTION_INT,
+	TL_OPTION_ENUM, /* one of CHOICES, "|"-separated */
+	TL_OPTION_LIST  /* a list of strings */
+} tl_option_type;
+
+typedef struct tl_option_def {
+	const char *name;
+	tl_option_type type;
+	const char *default_value; /* as written in YAML; lists "a,b" */
+	const char *choices;       /* TL_OPTION_ENUM: "require|forbid" */
+	const char *doc;           /* one sentence, English */
+} tl_option_def;
+
+struct tl_check;
+struct tl_run;
+struct tl_doc;
+
+/* One built-in rule. Every field but the check functions is documentation
+ * that --explain, --list-rules, docs/rules/RULE.md and SARIF print. */
+typedef struct tl_rule {
+	const char *name;
+	const char *summary;    /* one line, English */
+	const char *summary_zh; /* one line, Chinese */
+	tl_severity severity;   /* default severity when enabled */
+	tl_fixability fixable;
+	const char *preset; /* the first preset enabling it ("recommended") */
+	const tl_option_def
+	    *options;            /* terminated by a {NULL} entry; may be NULL */
+	const char *description; /* what it flags and why (Markdown, English) */
+	const char *fix_doc;     /* fix safety in one paragraph */
+	const char *bad;         /* example that is flagged */
+	const char *good;        /* the same example, fixed */
+	/* Called for every prose run of the document (may be NULL). */
+	void (*check_run)(struct tl_check *ck, const struct tl_run *run);
+	/* Called once per document (may be NULL). */
+	void (*check_doc)(struct tl_check *ck, const struct tl_doc *doc);
+} tl_rule;
+
+/* The table of built-in rules, in a fixed order. */
+const tl_rule *const *tl_rules(size_t *count);
+/* The built-in rule named NAME, or NULL. */
+const tl_rule *tl_rule_find(const char *name);
+
+/* ---- Diagnostics and fixes ---------------------------------------------- */
+
+typedef enum tl_applicability {
+	TL_FIX_NONE = 0,
+	TL_FIX_SAFE,
+	TL_FIX_UNSAFE
+} tl_applicability;
+
+/* Replace bytes [start, end) with TEXT (an insertion when start == end). */
+typedef struct tl_edit {
+	size_t start;
+	size_t end;
+	const char *text;
+} tl_edit;
+
+typedef struct tl_fix {
+	tl_applicability applicability; /* TL_FIX_NONE: no fix */
+	const tl_edit *edits;           /* sorted, non-overlapping */
+	size_t nedits;
+} tl_fix;
+
+typedef struct tl_diag {
+	const char *rule; /* rule id (built-in or custom) */
+	tl_severity severity;
+	size_t start; /* byte span in the source */
+	size_t end;
+	const char *message; /* in the linter's language */
+	tl_fix fix;
+} tl_diag;
+
+/* ---- Configuration --------------------------------------------------------
+ */
+
+/* An effective configuration: which rules run, at which severity, with
+ * which options. Built-ins start from a preset; the configuration module
+ * (config.c) loads .translint.yml files on top. */
+typedef struct tl_config tl_config;
+
+/* The configuration of preset NAME ("recommended", ...), or NULL when
+ * there is no such preset (ERR filled). Free with tl_config_free. */
+tl_config *tl_config_preset(const char *name, tl_error *err);
+tl_config *tl_config_copy(const tl_config *cfg);
+void tl_config_free(tl_config *cfg);
+/* The severity of rule NAME in CFG (TL_SEVERITY_OFF when off or unknown). */
+tl_severity tl_config_severity(const tl_config *cfg, const char *name);
+/* Sets the severity of a built-in rule: false if NAME is no rule. */
+bool tl_config_set_severity(tl_config *cfg, const char *name,
+                            tl_severity severity);
+/* The value of option OPT of rule RULE as written (its default when not
+ * set). Lists are joined with ','. Never NULL for a declared option. */
+const char *tl_config_option(const tl_config *cfg, const char *rule,
+                             const char *opt);
+/* Sets an option value (validated by the caller). */
+void tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
+                          const char *value);
+
+/* ---- Linting ---------------------------------------------------------- */
+
+/* The result of linting one document. Owns its source and diagnostics. */
+typedef struct tl_result {
+	tl_source *source;
+	tl_diag *diags; /* sorted by start, then rule, then end */
+	size_t ndiags;
+	tl_arena *arena; /* owns messages and edit texts */
+} tl_result;
+
+/* Lints DATA (LEN bytes) named PATH under CFG with messages in LANG.
+ * Never fails: unreadable input is the caller's business, and invalid
+ * UTF-8 or NUL bytes give an invalid-utf8 or binary-file diagnostic.
+ * Free with tl_result_free. */
+tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
+                   const char *data, size_t len);
+void tl_result_free(tl_result *res);
+
+/* Counts of a result. "fixable" counts diagnostics with a safe fix (or any
+ * fix when UNSAFE). */
+typedef struct tl_counts {
+	size_t errors;
+	size_t warnings;
+	size_t infos;
+	size_t fixable;
+} tl_counts;
+tl_counts tl_result_counts(const tl_result *res, bool unsafe);
+
+/* Applies the chosen fixes of RES (safe ones; unsafe too when UNSAFE) to
+ * its source in offset order, skipping any edit set that overlaps one
+ * already taken. Returns the new bytes (caller frees) and sets *OUT_LEN;
+ * returns NULL when nothing applies. */
+char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len);
+
+/* Lints and fixes to a fixpoint (at most TL_FIX_MAX_ROUNDS rounds).
+ * Returns the fixed bytes (caller frees, *OUT_LEN set) or NULL when the
+ * document cannot be fixed (invalid UTF-8, binary) or nothing changed.
+ * *ROUNDS, when not NULL, receives the number of rounds that changed
+ * something. */
+#define TL_FIX_MAX_ROUNDS 10
+char *tl_fix_document(const tl_config *cfg, tl_lang lang, const char *path,
+                      const char *data, size_t len, bool unsafe,
+                      size_t *out_len, int *rounds);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * internal.h: what the modules of translint share and the public header
+ * does not show: the Markdown model (documents, prose runs and their byte
+ * maps), character classes, and the check context rules report through.
+ *
+ * Data flows one way: source -> document (markdown.c) -> prose runs ->
+ * rules (src/rules/) -> diagnostics (engine.c) -> fixes (fix.c) -> output
+ * (src/emit/). Rules see runs and documents through const pointers; they
+ * never print, never touch the tree and keep no global state.
+ */
+#ifndef TL_INTERNAL_H
+#define TL_INTERNAL_H
+
+#include "translint.h"
+
+#include <cmark.h>
+
+/* ---- Character classes (chars.c) --------------------------------------- */
+
+/* A CJK ideograph (Han, including extensions and compatibility forms),
+ * or kana or bopomofo: the characters between which Chinese text puts no
+ * space and next to which a Latin word takes one. */
+bool tl_char_is_cjk(uint32_t cp);
+/* CJK (full-width) punctuation: U+3000..U+303F, the full-width forms of
+ * ASCII punctuation in U+FF00..U+FF65, and the curly quotes, dashes and
+ * ellipsis Chinese text uses (“”‘’—…·). */
+bool tl_char_is_cjk_punct(uint32_t cp);
+/* A letter of a cased or Latin-like script (Latin, Greek, Cyrillic), not
+ * full-width. */
+bool tl_char_is_latin_letter(uint32_t cp);
+/* ASCII digit. */
+bool tl_char_is_digit(uint32_t cp);
+/* Unicode white space (including U+3000 ideographic space). */
+bool tl_char_is_space(uint32_t cp);
+/* Decodes one UTF-8 character of valid input at S (LEN bytes left);
+ * returns its length and stores the code point. */
+size_t tl_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes CP into OUT (4 bytes at least); returns the length. */
+size_t tl_utf8_encode(uint32_t cp, char *out);
+
+/* ---- Markdown model (markdown.c) --------------------------------------- */
+
+/* What a prose character is. Opaque elements (code spans, URLs, math) are
+ * one character each, U+FFFC, spanning all their source bytes: rules see
+ * that something is there without looking inside. */
+typedef enum tl_char_kind {
+	TL_CHAR_TEXT = 0, /* a character of prose */
+	TL_CHAR_CODE,     /* an inline code span, backticks included */
+	TL_CHAR_URL,      /* an autolink, bare URL or e-mail address */
+	TL_CHAR_MATH,     /* inline math $...$ */
+	TL_CHAR_BREAK,    /* a soft or hard line break; cp is '\n' */
+	TL_CHAR_SEP       /* a table cell separator '|' */
+} tl_char_kind;
+
+/* Flags of a prose character: the inline context it sits in. */
+enum {
+	TL_CF_LINK = 1 << 0,   /* inside link text */
+	TL_CF_IMAGE = 1 << 1,  /* inside image alt text */
+	TL_CF_EMPH = 1 << 2,   /* inside emphasis */
+	TL_CF_STRONG = 1 << 3, /* inside strong emphasis */
+	TL_CF_LITERAL =
+	    1 << 4,         /* the source bytes are not the character itself
+	                       (backslash escape or entity): never edit them */
+	TL_CF_HTML = 1 << 5 /* between inline HTML tags */
+};
+
+/* One rendered character and where it came from. Offsets are 32-bit:
+ * translint refuses files of 4 GiB or more. */
+typedef struct tl_char {
+	uint32_t cp;    /* code point (U+FFFC for an opaque element) */
+	uint32_t start; /* source bytes [start, end) of this character */
+	uint32_t end;
+	uint32_t after; /* source offset after the inline markup that closes
+	                   right after this character (>= end): where text
+	                   inserted "after this character, outside its markup"
+	                   goes */
+	uint32_t toff;  /* offset of this character in the run's text */
+	uint8_t kind;   /* tl_char_kind */
+	uint8_t flags;  /* TL_CF_* */
+	uint16_t depth; /* number of inline containers (emphasis, link...) */
+} tl_char;
+
+typedef enum tl_block_kind {
+	TL_BLOCK_PARAGRAPH = 0,
+	TL_BLOCK_HEADING,
+	TL_BLOCK_TABLE /* a paragraph that is a GFM pipe table */
+} tl_block_kind;
+
+/* Where a run's block sits. */
+enum {
+	TL_CTX_QUOTE = 1 << 0, /* inside a block quote */
+	TL_CTX_LIST = 1 << 1   /* inside a list item */
+};
+
+/* A prose run: the rendered characters of one leaf block (paragraph or
+ * heading) with a map from every character back to the source. */
+typedef struct tl_run {
+	const tl_char *chars;
+	size_t n;
+	const char *text; /* UTF-8 of the characters, NUL-terminated */
+	size_t text_len;
+	tl_block_kind kind;
+	int level;        /* heading level, 0 otherwise */
+	unsigned context; /* TL_CTX_* */
+	size_t start;     /* source span of the block */
+	size_t end;
+	size_t block;     /* index of the top-level block holding it */
+	cmark_node *node; /* the leaf block (read only) */
+	const struct tl_doc *doc;
+} tl_run;
+
+typedef enum tl_front_matter_kind {
+	TL_FM_NONE = 0,
+	TL_FM_YAML,   /* --- ... --- */
+	TL_FM_COMMENT /* <!-- ... --> */
+} tl_front_matter_kind;
+
+typedef struct tl_doc {
+	const tl_source *src;
+	cmark_node *root; /* parsed with source positions; owned */
+	tl_front_matter_kind fm_kind;
+	size_t fm_start;      /* the whole front matter block, delimiters */
+	size_t fm_end;        /* included, or TL_NONE */
+	size_t fm_yaml_start; /* the YAML text inside it */
+	size_t fm_yaml_end;
+	size_t *line_base; /* byte offset of each line's start as cmark
+	                      counts columns (line 1 starts after the BOM) */
+} tl_doc;
+
+/* Parses SRC (valid UTF-8, no NUL). Free with tl_doc_free. */
+tl_doc *tl_doc_parse(const tl_source *src);
+void tl_doc_free(tl_doc *doc);
+/* The byte offset of a cmark line and column (both 1-based). */
+size_t tl_doc_offset(const tl_doc *doc, int line, int column);
+/* The source span of NODE: [start, end). */
+void tl_doc_node_span(const tl_doc *doc, cmark_node *node, size_t *start,
+                      size_t *end);
+
+/* Calls FN for each prose run in document order. The run and its arrays
+ * live only during the call. */
+typedef void (*tl_run_fn)(const tl_run *run, void *user);
+void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user);
+
+/* ---- Check context (engine.c): what rules report through ------------- */
+
+typedef struct tl_check tl_check;
+
+/* The language of messages for this check. */
+tl_lang tl_check_lang(const tl_check *ck);
+/* EN or ZH, as the language asks. */
+const char *tl_check_msg(const tl_check *ck, const char *en, const char *zh);
+/* A formatted string that lives as long as the result. */
+const char *tl_check_printf(tl_check *ck, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Reports a diagnostic of the running rule over source bytes [start, end)
+ * with MESSAGE (copied) and an optional FIX (copied; NULL for none). */
+void tl_check_report(tl_check *ck, size_t start, size_t end,
+                     const char *message, const tl_fix *fix);
+/* The value of an option of the running rule (its default when unset). */
+const char *tl_check_option(const tl_check *ck, const char *name);
+long tl_check_option_int(const tl_check *ck, const char *name);
+bool tl_check_option_bool(const tl_check *ck, const char *name);
+/* Per-document scratch memory of the running rule: SIZE zeroed bytes on
+ * the first call in a document, the same block on later calls. */
+void *tl_check_state(tl_check *ck, size_t size);
+/* The document being checked. */
+const tl_doc *tl_check_doc(const tl_check *ck);
+/* Memory that lives as long as the result. */
+tl_arena *tl_check_arena(tl_check *ck);
+
+/* ---- Rule helpers (rules/common.c) ------------------------------------ */
+
+/* The source offset where text inserted between run characters I-1 and I
+ * belongs: after the markup closing behind I-1, before the markup opening
+ * in front of I. */
+size_t tl_run_gap(const tl_run *run, size_t i);
+
+#endif
