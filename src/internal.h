@@ -123,8 +123,6 @@ typedef struct tl_doc {
 	size_t fm_end;        /* included, or TL_NONE */
 	size_t fm_yaml_start; /* the YAML text inside it */
 	size_t fm_yaml_end;
-	size_t *line_base; /* byte offset of each line's start as cmark
-	                      counts columns (line 1 starts after the BOM) */
 } tl_doc;
 
 /* Parses SRC (valid UTF-8, no NUL). Free with tl_doc_free. */

@@ -1,0 +1,325 @@
+/*
+ * engine.c: one lint of one document. It validates the bytes, parses the
+ * document once, hands every prose run to every enabled rule, then lets
+ * document-level rules look at the whole, and returns the diagnostics
+ * sorted by position then rule.
+ *
+ * Rules report through a tl_check, which owns everything a lint creates
+ * (messages, edits, per-rule scratch state), so that nothing is global and
+ * documents can be linted in parallel. The check also enforces what a rule
+ * promised in its metadata: a rule that emits a fix it does not declare,
+ * or edits that overlap or split a character, is a bug and aborts.
+ */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tl_check {
+	const tl_config *cfg;
+	tl_lang lang;
+	const tl_source *src;
+	const tl_doc *doc;
+	tl_arena *arena;
+	const tl_rule *rule; /* the running rule */
+	size_t rule_index;
+	tl_severity severity; /* its severity */
+	void **state;         /* per rule index */
+	tl_diag *diags;
+	size_t ndiags, cap;
+};
+
+tl_lang tl_check_lang(const tl_check *ck)
+{
+	return ck->lang;
+}
+
+const char *tl_check_msg(const tl_check *ck, const char *en, const char *zh)
+{
+	return ck->lang == TL_LANG_ZH ? zh : en;
+}
+
+const char *tl_check_printf(tl_check *ck, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = tl_arena_alloc(ck->arena, (size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+const tl_doc *tl_check_doc(const tl_check *ck)
+{
+	return ck->doc;
+}
+
+tl_arena *tl_check_arena(tl_check *ck)
+{
+	return ck->arena;
+}
+
+void *tl_check_state(tl_check *ck, size_t size)
+{
+	if (!ck->state[ck->rule_index]) {
+		void *p = tl_arena_alloc(ck->arena, size);
+		memset(p, 0, size);
+		ck->state[ck->rule_index] = p;
+	}
+	return ck->state[ck->rule_index];
+}
+
+const char *tl_check_option(const tl_check *ck, const char *name)
+{
+	const char *v = tl_config_option(ck->cfg, ck->rule->name, name);
+	if (!v) {
+		fprintf(stderr, "translint: bug: rule %s has no option %s\n",
+		        ck->rule->name, name);
+		abort();
+	}
+	return v;
+}
+
+long tl_check_option_int(const tl_check *ck, const char *name)
+{
+	return strtol(tl_check_option(ck, name), NULL, 10);
+}
+
+bool tl_check_option_bool(const tl_check *ck, const char *name)
+{
+	const char *v = tl_check_option(ck, name);
+	return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 ||
+	       strcmp(v, "on") == 0;
+}
+
+static void bug(const tl_check *ck, const char *what)
+{
+	fprintf(stderr, "translint: bug in rule %s: %s\n",
+	        ck->rule ? ck->rule->name : "?", what);
+	abort();
+}
+
+static bool is_char_boundary(const tl_source *src, size_t off)
+{
+	return off == 0 || off >= src->len ||
+	       ((unsigned char)src->data[off] & 0xC0) != 0x80;
+}
+
+/* A fix must be what the rule declared and must be well formed: edits
+ * sorted, not overlapping, inside the file and on character boundaries. */
+static void check_fix(const tl_check *ck, const tl_fix *fix)
+{
+	tl_fixability f = ck->rule->fixable;
+	if (f == TL_FIXABLE_NONE)
+		bug(ck, "emitted a fix but declares none");
+	if (f == TL_FIXABLE_SAFE && fix->applicability != TL_FIX_SAFE)
+		bug(ck, "emitted an unsafe fix but declares safe ones");
+	if (f == TL_FIXABLE_UNSAFE && fix->applicability != TL_FIX_UNSAFE)
+		bug(ck, "emitted a safe fix but declares unsafe ones");
+	if (fix->nedits == 0)
+		bug(ck, "emitted a fix without edits");
+	for (size_t i = 0; i < fix->nedits; i++) {
+		const tl_edit *e = &fix->edits[i];
+		if (e->start > e->end || e->end > ck->src->len)
+			bug(ck, "edit outside the file");
+		if (!is_char_boundary(ck->src, e->start) ||
+		    !is_char_boundary(ck->src, e->end))
+			bug(ck, "edit splits a character");
+		if (i > 0 && e->start < fix->edits[i - 1].end)
+			bug(ck, "edits overlap or are not sorted");
+	}
+}
+
+void tl_check_report(tl_check *ck, size_t start, size_t end,
+                     const char *message, const tl_fix *fix)
+{
+	if (ck->ndiags == ck->cap) {
+		ck->cap = ck->cap ? ck->cap * 2 : 16;
+		ck->diags = tl_xrealloc(ck->diags, ck->cap * sizeof *ck->diags);
+	}
+	if (end < start)
+		end = start;
+	tl_diag *d = &ck->diags[ck->ndiags++];
+	d->rule = ck->rule->name;
+	d->severity = ck->severity;
+	d->start = start;
+	d->end = end > ck->src->len ? ck->src->len : end;
+	d->message = tl_arena_strdup(ck->arena, message);
+	d->fix.applicability = TL_FIX_NONE;
+	d->fix.edits = NULL;
+	d->fix.nedits = 0;
+	if (fix && fix->applicability != TL_FIX_NONE) {
+		check_fix(ck, fix);
+		tl_edit *edits =
+		    tl_arena_alloc(ck->arena, fix->nedits * sizeof *edits);
+		for (size_t i = 0; i < fix->nedits; i++) {
+			edits[i] = fix->edits[i];
+			edits[i].text =
+			    tl_arena_strdup(ck->arena, fix->edits[i].text);
+		}
+		d->fix.applicability = fix->applicability;
+		d->fix.edits = edits;
+		d->fix.nedits = fix->nedits;
+	}
+}
+
+/* ---- The lint ------------------------------------------------------------ */
+
+typedef struct active {
+	const tl_rule *rule;
+	size_t index;
+	tl_severity severity;
+} active;
+
+typedef struct run_ctx {
+	tl_check *ck;
+	const active *rules;
+	size_t nrules;
+} run_ctx;
+
+static void select_rule(tl_check *ck, const active *a)
+{
+	ck->rule = a->rule;
+	ck->rule_index = a->index;
+	ck->severity = a->severity;
+}
+
+static void on_run(const tl_run *run, void *user)
+{
+	run_ctx *rc = user;
+	for (size_t i = 0; i < rc->nrules; i++) {
+		if (!rc->rules[i].rule->check_run)
+			continue;
+		select_rule(rc->ck, &rc->rules[i]);
+		rc->rules[i].rule->check_run(rc->ck, run);
+	}
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const tl_diag *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return strcmp(x->message, y->message);
+}
+
+/* Reports the encoding rule NAME at OFFSET when it is enabled. */
+static void report_encoding(tl_check *ck, const char *name, size_t offset,
+                            const char *message)
+{
+	tl_severity sev = tl_config_severity(ck->cfg, name);
+	if (sev == TL_SEVERITY_OFF)
+		return;
+	active a = {tl_rule_find(name), 0, sev};
+	select_rule(ck, &a);
+	size_t end = offset < ck->src->len ? offset + 1 : offset;
+	tl_check_report(ck, offset, end, message, NULL);
+}
+
+tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
+                   const char *data, size_t len)
+{
+	tl_result *res = tl_xcalloc(1, sizeof *res);
+	res->arena = tl_arena_new();
+	res->source = tl_source_new(path, data, len);
+
+	size_t nrules;
+	const tl_rule *const *rules = tl_rules(&nrules);
+	tl_check ck = {0};
+	ck.cfg = cfg;
+	ck.lang = lang;
+	ck.src = res->source;
+	ck.arena = res->arena;
+	ck.state = tl_xcalloc(nrules, sizeof *ck.state);
+
+	if (res->source->nul != TL_NONE) {
+		report_encoding(
+		    &ck, "binary-file", res->source->nul,
+		    tl_check_printf(
+		        &ck,
+		        tl_check_msg(&ck,
+		                     "Binary file: NUL byte at offset %zu; "
+		                     "the file is not linted or fixed",
+		                     "二进制文件：偏移 %zu 处有 NUL 字节，"
+		                     "不检查也不修复"),
+		        res->source->nul));
+	} else if (res->source->bad_utf8 != TL_NONE) {
+		report_encoding(
+		    &ck, "invalid-utf8", res->source->bad_utf8,
+		    tl_check_printf(
+		        &ck,
+		        tl_check_msg(&ck,
+		                     "Invalid UTF-8 at byte offset %zu; the "
+		                     "file is not linted or fixed",
+		                     "偏移 %zu 处不是有效的 UTF-8，"
+		                     "不检查也不修复"),
+		        res->source->bad_utf8));
+	} else {
+		active *act = tl_xmalloc((nrules ? nrules : 1) * sizeof *act);
+		size_t nact = 0;
+		for (size_t i = 0; i < nrules; i++) {
+			tl_severity sev =
+			    tl_config_severity(cfg, rules[i]->name);
+			if (sev != TL_SEVERITY_OFF &&
+			    (rules[i]->check_run || rules[i]->check_doc))
+				act[nact++] = (active){rules[i], i, sev};
+		}
+		tl_doc *doc = tl_doc_parse(res->source);
+		ck.doc = doc;
+		run_ctx rc = {&ck, act, nact};
+		tl_doc_each_run(doc, on_run, &rc);
+		for (size_t i = 0; i < nact; i++) {
+			if (!act[i].rule->check_doc)
+				continue;
+			select_rule(&ck, &act[i]);
+			act[i].rule->check_doc(&ck, doc);
+		}
+		tl_doc_free(doc);
+		free(act);
+	}
+
+	if (ck.ndiags > 1)
+		qsort(ck.diags, ck.ndiags, sizeof *ck.diags, diag_cmp);
+	res->diags = ck.diags;
+	res->ndiags = ck.ndiags;
+	free(ck.state);
+	return res;
+}
+
+void tl_result_free(tl_result *res)
+{
+	if (!res)
+		return;
+	tl_source_free(res->source);
+	free(res->diags);
+	tl_arena_free(res->arena);
+	free(res);
+}
+
+tl_counts tl_result_counts(const tl_result *res, bool unsafe)
+{
+	tl_counts c = {0, 0, 0, 0};
+	for (size_t i = 0; i < res->ndiags; i++) {
+		const tl_diag *d = &res->diags[i];
+		if (d->severity == TL_SEVERITY_ERROR)
+			c.errors++;
+		else if (d->severity == TL_SEVERITY_WARNING)
+			c.warnings++;
+		else if (d->severity == TL_SEVERITY_INFO)
+			c.infos++;
+		if (d->fix.applicability == TL_FIX_SAFE ||
+		    (unsafe && d->fix.applicability == TL_FIX_UNSAFE))
+			c.fixable++;
+	}
+	return c;
+}

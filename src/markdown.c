@@ -1,0 +1,790 @@
+/*
+ * markdown.c: the document model. It splits off the front matter, parses
+ * the rest with cmark (with source positions), and turns every paragraph
+ * and heading into a prose run: the characters a reader sees, each mapped
+ * back to the exact source bytes it came from.
+ *
+ * The map is what makes rules precise and fixes safe. cmark reports a
+ * source position for each inline node, but the literal text of a node is
+ * not always its source bytes (backslash escapes, entities) and positions
+ * are known to be off in some corners, so every text node is *aligned*
+ * byte by byte against the source at the reported position, and when that
+ * fails, searched for forward from the last mapped byte. A run whose text
+ * cannot be aligned is dropped whole: a missed finding is better than a
+ * fix written at the wrong offset.
+ *
+ * Opaque elements (code spans, autolinks, bare URLs, e-mail addresses,
+ * inline math) become one U+FFFC character spanning all their bytes, so
+ * rules see that something stands there without looking inside. Link
+ * destinations, HTML tags and comments produce no characters at all.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TL_OBJECT 0xFFFCu
+
+/* ---- Front matter ------------------------------------------------------ */
+
+/* The end of the line starting at P (the offset of its line ending). */
+static size_t line_end(const char *s, size_t len, size_t p)
+{
+	while (p < len && s[p] != '\n' && s[p] != '\r')
+		p++;
+	return p;
+}
+
+/* The start of the line after the one ending at P (LF, CRLF or CR). */
+static size_t next_line(const char *s, size_t len, size_t p)
+{
+	if (p < len && s[p] == '\r') {
+		p++;
+		if (p < len && s[p] == '\n')
+			p++;
+	} else if (p < len && s[p] == '\n') {
+		p++;
+	}
+	return p;
+}
+
+/* Is [p, e) the word W followed only by spaces or tabs? */
+static bool line_is(const char *s, size_t p, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+	if (e - p < n || memcmp(s + p, w, n) != 0)
+		return false;
+	for (p += n; p < e; p++)
+		if (s[p] != ' ' && s[p] != '\t')
+			return false;
+	return true;
+}
+
+/* Does [p, e) hold a line that looks like a YAML mapping key ("title:")? */
+static bool looks_like_yaml(const char *s, size_t p, size_t e)
+{
+	while (p < e) {
+		size_t le = line_end(s, e, p);
+		size_t q = p;
+		while (q < le && (s[q] == ' ' || s[q] == '\t'))
+			q++;
+		size_t k = q;
+		while (k < le && (s[k] == '_' || s[k] == '-' ||
+		                  (s[k] >= 'a' && s[k] <= 'z') ||
+		                  (s[k] >= 'A' && s[k] <= 'Z') ||
+		                  (s[k] >= '0' && s[k] <= '9')))
+			k++;
+		if (k > q && k < le && s[k] == ':')
+			return true;
+		p = next_line(s, e, le);
+	}
+	return false;
+}
+
+/* Finds a front matter block at the top of the document: a YAML block
+ * between "---" lines, or YAML inside an HTML comment that opens on the
+ * first line (the thenewstack-zh convention). A comment that holds no
+ * "key:" line, or that is a translint directive, is not front matter. */
+static void find_front_matter(tl_doc *doc)
+{
+	const char *s = doc->src->data;
+	size_t len = doc->src->len;
+	size_t p = doc->src->body;
+	size_t e = line_end(s, len, p);
+
+	doc->fm_kind = TL_FM_NONE;
+	doc->fm_start = doc->fm_end = TL_NONE;
+	doc->fm_yaml_start = doc->fm_yaml_end = TL_NONE;
+
+	if (line_is(s, p, e, "---")) {
+		size_t yaml = next_line(s, len, e);
+		for (size_t q = yaml; q < len;) {
+			size_t qe = line_end(s, len, q);
+			if (line_is(s, q, qe, "---") ||
+			    line_is(s, q, qe, "...")) {
+				doc->fm_kind = TL_FM_YAML;
+				doc->fm_start = p;
+				doc->fm_end = next_line(s, len, qe);
+				doc->fm_yaml_start = yaml;
+				doc->fm_yaml_end = q;
+				return;
+			}
+			if (qe == len)
+				break;
+			q = next_line(s, len, qe);
+		}
+		return;
+	}
+	if (e - p >= 4 && memcmp(s + p, "<!--", 4) == 0) {
+		const char *close = NULL;
+		for (size_t q = p + 4; q + 3 <= len; q++) {
+			if (s[q] == '-' && s[q + 1] == '-' && s[q + 2] == '>') {
+				close = s + q;
+				break;
+			}
+		}
+		if (!close)
+			return;
+		size_t c = (size_t)(close - s);
+		size_t inner = p + 4;
+		while (inner < c && (s[inner] == ' ' || s[inner] == '\t'))
+			inner++;
+		if (c - inner >= 9 && memcmp(s + inner, "translint", 9) == 0)
+			return;
+		if (!looks_like_yaml(s, p + 4, c))
+			return;
+		doc->fm_kind = TL_FM_COMMENT;
+		doc->fm_start = p;
+		doc->fm_end = next_line(s, len, line_end(s, len, c + 3));
+		doc->fm_yaml_start = p + 4;
+		doc->fm_yaml_end = c;
+	}
+}
+
+/* ---- Parsing ------------------------------------------------------------ */
+
+tl_doc *tl_doc_parse(const tl_source *src)
+{
+	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
+	doc->src = src;
+	find_front_matter(doc);
+
+	if (doc->fm_kind == TL_FM_NONE) {
+		doc->root = cmark_parse_document(src->data, src->len,
+		                                 CMARK_OPT_SOURCEPOS);
+	} else {
+		/* cmark sees the front matter as blank lines: the line count
+		 * and every later offset stay the same, and none of it can
+		 * become a paragraph or a setext heading. */
+		char *copy = tl_xmalloc(src->len + 1);
+		memcpy(copy, src->data, src->len + 1);
+		for (size_t i = doc->fm_start; i < doc->fm_end; i++)
+			if (copy[i] != '\n' && copy[i] != '\r')
+				copy[i] = ' ';
+		doc->root =
+		    cmark_parse_document(copy, src->len, CMARK_OPT_SOURCEPOS);
+		free(copy);
+	}
+	if (!doc->root) {
+		fprintf(stderr, "translint: out of memory\n");
+		abort();
+	}
+	return doc;
+}
+
+void tl_doc_free(tl_doc *doc)
+{
+	if (!doc)
+		return;
+	cmark_node_free(doc->root);
+	free(doc);
+}
+
+size_t tl_doc_offset(const tl_doc *doc, int line, int column)
+{
+	const tl_source *src = doc->src;
+	if (line < 1)
+		return src->body;
+	if ((size_t)line > src->nlines)
+		return src->len;
+	/* cmark counts the columns of line 1 from after the BOM. */
+	size_t base = line == 1 ? src->body : src->lines[line - 1];
+	size_t off = base + (size_t)(column > 0 ? column - 1 : 0);
+	return off > src->len ? src->len : off;
+}
+
+void tl_doc_node_span(const tl_doc *doc, cmark_node *node, size_t *start,
+                      size_t *end)
+{
+	*start = tl_doc_offset(doc, cmark_node_get_start_line(node),
+	                       cmark_node_get_start_column(node));
+	/* cmark's end column is inclusive and points at the last byte; a
+	 * column of 0 means "before the first byte of that line". */
+	int col = cmark_node_get_end_column(node);
+	size_t e = tl_doc_offset(doc, cmark_node_get_end_line(node), col);
+	if (col > 0 && e < doc->src->len)
+		e++;
+	/* Step to the end of a multi-byte character. */
+	while (e < doc->src->len &&
+	       ((unsigned char)doc->src->data[e] & 0xC0) == 0x80)
+		e++;
+	*end = e < *start ? *start : e;
+}
+
+/* ---- Run building ------------------------------------------------------- */
+
+typedef struct builder {
+	const tl_doc *doc;
+	const char *s; /* source bytes */
+	size_t len;
+	tl_char *chars;
+	size_t n, cap;
+	tl_buf text;
+	size_t cursor; /* end of the last mapped source byte */
+	size_t limit;  /* end of the block */
+	uint16_t depth;
+	uint8_t flags;
+	bool bad;      /* alignment failed: drop the run */
+	int skip_html; /* inside <rt>/<rp>: annotation, not running text */
+} builder;
+
+static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
+                     uint8_t kind, uint8_t flags)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
+	}
+	tl_char *c = &b->chars[b->n++];
+	c->cp = cp;
+	c->start = (uint32_t)start;
+	c->end = (uint32_t)end;
+	c->after = (uint32_t)end;
+	c->toff = 0;
+	c->kind = kind;
+	c->flags = flags;
+	c->depth = b->depth;
+	return c;
+}
+
+static bool is_ascii_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* The length of an entity reference "&...;" at S (up to END), or 0. */
+static size_t entity_len(const char *s, size_t p, size_t end)
+{
+	size_t q = p + 1;
+	if (q < end && s[q] == '#') {
+		q++;
+		if (q < end && (s[q] == 'x' || s[q] == 'X'))
+			q++;
+	}
+	size_t first = q;
+	while (q < end && q - p < 40 &&
+	       ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z') ||
+	        (s[q] >= '0' && s[q] <= '9')))
+		q++;
+	if (q == first || q >= end || s[q] != ';')
+		return 0;
+	return q + 1 - p;
+}
+
+/* Aligns the literal LIT (LN bytes) with the source at P; on success
+ * appends its characters and returns true. Nothing is appended on
+ * failure. Line breaks never occur inside a text literal, so the source
+ * must match byte for byte except for escapes and entities. */
+static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
+{
+	size_t mark = b->n;
+	size_t i = 0;
+	while (i < ln) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(lit + i, ln - i, &cp);
+		size_t el = b->s[p] == '&' ? entity_len(b->s, p, b->len) : 0;
+		if (el && (ln - i < el || memcmp(b->s + p, lit + i, el) != 0)) {
+			/* An entity decodes to one character (the few that
+			 * decode to two end up misaligned and drop the run);
+			 * an unknown one stays literal and matches below. */
+			push(b, cp, p, p + el, TL_CHAR_TEXT,
+			     b->flags | TL_CF_LITERAL);
+			p += el;
+		} else if (p + k <= b->len &&
+		           memcmp(b->s + p, lit + i, k) == 0) {
+			push(b, cp, p, p + k, TL_CHAR_TEXT, b->flags);
+			p += k;
+		} else if (p + 1 < b->len && b->s[p] == '\\' &&
+		           is_ascii_punct(b->s[p + 1]) && k == 1 &&
+		           b->s[p + 1] == lit[i]) {
+			push(b, cp, p, p + 2, TL_CHAR_TEXT,
+			     b->flags | TL_CF_LITERAL);
+			p += 2;
+		} else {
+			b->n = mark;
+			return false;
+		}
+		i += k;
+	}
+	b->cursor = p;
+	return true;
+}
+
+/* Maps a text literal: at cmark's reported position first, then by a
+ * bounded forward search from the cursor. */
+static void add_text(builder *b, const char *lit, size_t ln, size_t at)
+{
+	if (ln == 0 || b->bad)
+		return;
+	if (at >= b->cursor && align_at(b, lit, ln, at))
+		return;
+	size_t tries = 0;
+	for (size_t p = b->cursor; p < b->limit && tries < 4096; p++) {
+		char c = b->s[p];
+		if (c != lit[0] && c != '\\' && c != '&')
+			continue;
+		tries++;
+		if (align_at(b, lit, ln, p))
+			return;
+	}
+	b->bad = true;
+}
+
+/* The name of the HTML tag at S (after '<' and an optional '/'). */
+static bool tag_is(const char *lit, const char *name)
+{
+	size_t i = 1;
+	if (lit[i] == '/')
+		i++;
+	size_t n = strlen(name);
+	for (size_t k = 0; k < n; k++, i++) {
+		char c = lit[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != name[k])
+			return false;
+	}
+	char c = lit[i];
+	return c == '>' || c == ' ' || c == '/' || c == '\t' || c == '\n' ||
+	       c == '\r';
+}
+
+static void add_html(builder *b, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t start, end;
+	tl_doc_node_span(b->doc, node, &start, &end);
+	if (!lit || lit[0] != '<')
+		return;
+	bool closing = lit[1] == '/';
+	if (tag_is(lit, "rt") || tag_is(lit, "rp")) {
+		b->skip_html += closing ? -1 : 1;
+		if (b->skip_html < 0)
+			b->skip_html = 0;
+	} else if (tag_is(lit, "br") && !b->skip_html) {
+		push(b, '\n', start, end, TL_CHAR_BREAK, b->flags);
+	} else if (closing && b->n > 0) {
+		/* Text inserted after the character before a closing tag
+		 * goes outside the element, as for emphasis. */
+		b->chars[b->n - 1].after = (uint32_t)end;
+	}
+	if (end > b->cursor)
+		b->cursor = end;
+}
+
+/* The full span of a code span: cmark reports only the content, so step
+ * out over the backtick strings on both sides. */
+static void add_code(builder *b, cmark_node *node)
+{
+	size_t start, end;
+	tl_doc_node_span(b->doc, node, &start, &end);
+	while (start > b->cursor && b->s[start - 1] != '`')
+		start--;
+	while (start > b->cursor && b->s[start - 1] == '`')
+		start--;
+	while (end < b->limit && b->s[end] != '`')
+		end++;
+	while (end < b->limit && b->s[end] == '`')
+		end++;
+	push(b, TL_OBJECT, start, end, TL_CHAR_CODE, b->flags);
+	b->cursor = end;
+}
+
+static void add_break(builder *b)
+{
+	push(b, '\n', b->cursor, b->cursor, TL_CHAR_BREAK, b->flags);
+}
+
+/* Is the source at P (within the block) an autolink "<scheme:...>"? */
+static bool is_autolink(const builder *b, size_t p)
+{
+	return p < b->len && b->s[p] == '<';
+}
+
+static void walk_inlines(builder *b, cmark_node *block)
+{
+	cmark_iter *it = cmark_iter_new(block);
+	cmark_event_type ev;
+	/* Index of the first character of each open container, to know
+	 * whether the container produced any character when it closes. */
+	size_t open_at[64];
+	uint8_t open_flags[64];
+	int top = 0;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (node == block)
+			continue;
+		cmark_node_type t = cmark_node_get_type(node);
+		if (b->skip_html && t != CMARK_NODE_HTML_INLINE)
+			continue;
+		switch (t) {
+		case CMARK_NODE_TEXT: {
+			const char *lit = cmark_node_get_literal(node);
+			add_text(b, lit, strlen(lit),
+			         tl_doc_offset(
+			             b->doc, cmark_node_get_start_line(node),
+			             cmark_node_get_start_column(node)));
+			break;
+		}
+		case CMARK_NODE_CODE:
+			add_code(b, node);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			add_break(b);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			add_html(b, node);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG: {
+			size_t start, end;
+			tl_doc_node_span(b->doc, node, &start, &end);
+			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK &&
+			    is_autolink(b, start)) {
+				push(b, TL_OBJECT, start, end, TL_CHAR_URL,
+				     b->flags);
+				b->cursor = end;
+				cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+				break;
+			}
+			if (ev == CMARK_EVENT_ENTER) {
+				if (top < 64) {
+					open_at[top] = b->n;
+					open_flags[top] = b->flags;
+				}
+				top++;
+				b->depth++;
+				b->flags |=
+				    t == CMARK_NODE_LINK    ? TL_CF_LINK
+				    : t == CMARK_NODE_IMAGE ? TL_CF_IMAGE
+				    : t == CMARK_NODE_EMPH  ? TL_CF_EMPH
+				                            : TL_CF_STRONG;
+				if (start > b->cursor)
+					b->cursor = start;
+			} else {
+				top--;
+				b->depth--;
+				if (top < 64) {
+					b->flags = open_flags[top];
+					if (b->n > open_at[top])
+						b->chars[b->n - 1].after =
+						    (uint32_t)end;
+				}
+				if (end > b->cursor)
+					b->cursor = end;
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- Post-passes over a run ---------------------------------------------- */
+
+/* Replaces chars [i, k) by one opaque character of KIND. */
+static void collapse(builder *b, size_t i, size_t k, uint8_t kind)
+{
+	tl_char c = b->chars[i];
+	c.cp = TL_OBJECT;
+	c.kind = kind;
+	c.end = b->chars[k - 1].end;
+	c.after = b->chars[k - 1].after;
+	b->chars[i] = c;
+	memmove(&b->chars[i + 1], &b->chars[k], (b->n - k) * sizeof(tl_char));
+	b->n -= k - i - 1;
+}
+
+static bool is_alnum(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Does the run have the ASCII string W at I, as contiguous prose? */
+static bool has_at(const builder *b, size_t i, const char *w)
+{
+	for (size_t k = 0; w[k]; k++) {
+		if (i + k >= b->n)
+			return false;
+		const tl_char *c = &b->chars[i + k];
+		if (c->kind != TL_CHAR_TEXT || c->cp != (unsigned char)w[k])
+			return false;
+	}
+	return true;
+}
+
+/* A character a URL can hold: printable ASCII but '<' and space (GFM's
+ * extended autolinks end at white space and '<'; translint also ends one
+ * at the first non-ASCII character, which the link-destination rule
+ * reports as swallowed text). */
+static bool url_char(const tl_char *c)
+{
+	return c->kind == TL_CHAR_TEXT && c->cp > ' ' && c->cp < 0x7F &&
+	       c->cp != '<';
+}
+
+/* The end of a URL starting at I, with trailing punctuation and an
+ * unbalanced ')' left out as GFM does. */
+static size_t url_end(const builder *b, size_t i)
+{
+	size_t k = i;
+	while (k < b->n && url_char(&b->chars[k]) &&
+	       (k == i || b->chars[k].start == b->chars[k - 1].end))
+		k++;
+	for (;;) {
+		if (k <= i)
+			return k;
+		uint32_t c = b->chars[k - 1].cp;
+		if (strchr("?!.,:*_~'\";", (int)c)) {
+			k--;
+			continue;
+		}
+		if (c == ')') {
+			int bal = 0;
+			for (size_t q = i; q < k; q++)
+				bal += b->chars[q].cp == '('   ? 1
+				       : b->chars[q].cp == ')' ? -1
+				                               : 0;
+			if (bal < 0) {
+				k--;
+				continue;
+			}
+		}
+		return k;
+	}
+}
+
+/* Finds bare URLs ("https://...", "www.x") and e-mail addresses in the
+ * run and makes each one opaque character. */
+static void collapse_urls(builder *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const tl_char *c = &b->chars[i];
+		if (c->kind != TL_CHAR_TEXT || c->cp > 0x7F)
+			continue;
+		bool boundary = i == 0 || !is_alnum(b->chars[i - 1].cp);
+		if (boundary &&
+		    (c->cp == 'h' || c->cp == 'f' || c->cp == 'w') &&
+		    (has_at(b, i, "http://") || has_at(b, i, "https://") ||
+		     has_at(b, i, "ftp://") || has_at(b, i, "www."))) {
+			size_t k = url_end(b, i);
+			if (k > i + 4)
+				collapse(b, i, k, TL_CHAR_URL);
+			continue;
+		}
+		if (c->cp == '@' && i > 0 && is_alnum(b->chars[i - 1].cp)) {
+			/* local@domain.tld */
+			size_t s = i;
+			while (s > 0 && b->chars[s - 1].kind == TL_CHAR_TEXT &&
+			       (is_alnum(b->chars[s - 1].cp) ||
+			        strchr("._+-", (int)b->chars[s - 1].cp)))
+				s--;
+			size_t k = i + 1, dots = 0;
+			while (k < b->n && b->chars[k].kind == TL_CHAR_TEXT &&
+			       (is_alnum(b->chars[k].cp) ||
+			        b->chars[k].cp == '-' ||
+			        b->chars[k].cp == '.')) {
+				dots += b->chars[k].cp == '.';
+				k++;
+			}
+			while (k > i + 1 && b->chars[k - 1].cp == '.') {
+				k--;
+				dots--;
+			}
+			if (dots > 0 && s < i && k > i + 1) {
+				collapse(b, s, k, TL_CHAR_URL);
+				i = s;
+			}
+		}
+	}
+}
+
+/* Finds inline math, "$...$" and "$$...$$", in the pandoc way: the opening
+ * "$" has a non-space after it, the closing one a non-space before it and
+ * no digit after it (so "$5 and $10" is money, not math). */
+static void collapse_math(builder *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->chars[i].cp != '$' || b->chars[i].kind != TL_CHAR_TEXT ||
+		    (b->chars[i].flags & TL_CF_LITERAL))
+			continue;
+		bool display = i + 1 < b->n && b->chars[i + 1].cp == '$';
+		size_t open = display ? i + 2 : i + 1;
+		if (open >= b->n)
+			break;
+		if (!display && tl_char_is_space(b->chars[open].cp))
+			continue;
+		size_t k = open;
+		for (; k < b->n; k++) {
+			const tl_char *c = &b->chars[k];
+			if (c->cp != '$' || c->kind != TL_CHAR_TEXT ||
+			    (c->flags & TL_CF_LITERAL))
+				continue;
+			if (display) {
+				if (k + 1 < b->n && b->chars[k + 1].cp == '$')
+					break;
+				continue;
+			}
+			if (tl_char_is_space(b->chars[k - 1].cp))
+				continue;
+			if (k + 1 < b->n &&
+			    tl_char_is_digit(b->chars[k + 1].cp))
+				continue;
+			break;
+		}
+		if (k >= b->n || k == open)
+			continue;
+		collapse(b, i, display ? k + 2 : k + 1, TL_CHAR_MATH);
+	}
+}
+
+/* A GFM table delimiter row: cells of dashes with optional colons,
+ * separated by '|' (at least one '|' or more than one cell). */
+static bool is_delimiter_row(const char *s, size_t p, size_t e)
+{
+	bool pipe = false, dash = false;
+	for (; p < e; p++) {
+		char c = s[p];
+		if (c == '|')
+			pipe = true;
+		else if (c == '-')
+			dash = true;
+		else if (c != ':' && c != ' ' && c != '\t')
+			return false;
+	}
+	return pipe && dash;
+}
+
+/* cmark (without the GFM extension) reads a pipe table as a paragraph.
+ * Its second line tells: a delimiter row. The cell separators then become
+ * TL_CHAR_SEP so that no rule sees "a | 中" as adjacent prose. */
+static bool mark_table(builder *b, size_t start)
+{
+	size_t e1 = line_end(b->s, b->len, start);
+	size_t l2 = next_line(b->s, b->len, e1);
+	if (l2 >= b->limit)
+		return false;
+	size_t e2 = line_end(b->s, b->len, l2);
+	/* Skip container prefixes ("> ", list indentation). */
+	size_t p = l2;
+	while (p < e2 && (b->s[p] == ' ' || b->s[p] == '>' || b->s[p] == '\t'))
+		p++;
+	if (!is_delimiter_row(b->s, p, e2))
+		return false;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->chars[i].cp == '|' && b->chars[i].kind == TL_CHAR_TEXT &&
+		    !(b->chars[i].flags & TL_CF_LITERAL))
+			b->chars[i].kind = TL_CHAR_SEP;
+	return true;
+}
+
+/* Fills in what the walk could not know yet: where each line break ends
+ * (at the next character) and the UTF-8 text of the run. */
+static void finish(builder *b)
+{
+	b->text.len = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		tl_char *c = &b->chars[i];
+		if (c->kind == TL_CHAR_BREAK && c->start == c->end &&
+		    i + 1 < b->n && b->chars[i + 1].start > c->start)
+			c->end = c->after = b->chars[i + 1].start;
+		c->toff = (uint32_t)b->text.len;
+		char enc[4];
+		tl_buf_append(&b->text, enc, tl_utf8_encode(c->cp, enc));
+	}
+	if (!b->text.data)
+		tl_buf_append(&b->text, "", 0);
+}
+
+/* ---- Iteration ------------------------------------------------------------
+ */
+
+static unsigned block_context(cmark_node *node)
+{
+	unsigned ctx = 0;
+	for (cmark_node *p = cmark_node_parent(node); p;
+	     p = cmark_node_parent(p)) {
+		cmark_node_type t = cmark_node_get_type(p);
+		if (t == CMARK_NODE_BLOCK_QUOTE)
+			ctx |= TL_CTX_QUOTE;
+		else if (t == CMARK_NODE_ITEM)
+			ctx |= TL_CTX_LIST;
+	}
+	return ctx;
+}
+
+void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
+{
+	builder b = {0};
+	b.doc = doc;
+	b.s = doc->src->data;
+	b.len = doc->src->len;
+
+	size_t block = 0;
+	cmark_node *top = NULL;
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_parent(node) == doc->root) {
+			if (top)
+				block++;
+			top = node;
+		}
+		cmark_node_type t = cmark_node_get_type(node);
+		if (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING)
+			continue;
+
+		size_t start, end;
+		tl_doc_node_span(doc, node, &start, &end);
+		b.n = 0;
+		b.cursor = start;
+		b.limit = end;
+		b.depth = 0;
+		b.flags = 0;
+		b.bad = false;
+		b.skip_html = 0;
+		walk_inlines(&b, node);
+		/* The inline walk is done: skip the subtree. */
+		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+		if (b.bad)
+			continue;
+
+		tl_run run = {0};
+		run.kind = t == CMARK_NODE_HEADING ? TL_BLOCK_HEADING
+		                                   : TL_BLOCK_PARAGRAPH;
+		if (run.kind == TL_BLOCK_PARAGRAPH && mark_table(&b, start))
+			run.kind = TL_BLOCK_TABLE;
+		collapse_urls(&b);
+		collapse_math(&b);
+		finish(&b);
+
+		run.chars = b.chars;
+		run.n = b.n;
+		run.text = b.text.data;
+		run.text_len = b.text.len;
+		run.level = t == CMARK_NODE_HEADING
+		                ? cmark_node_get_heading_level(node)
+		                : 0;
+		run.context = block_context(node);
+		run.start = start;
+		run.end = end;
+		run.block = block;
+		run.node = node;
+		run.doc = doc;
+		fn(&run, user);
+	}
+	cmark_iter_free(it);
+	free(b.chars);
+	tl_buf_free(&b.text);
+}

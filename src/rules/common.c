@@ -1,0 +1,98 @@
+/*
+ * common.c: helpers shared by rules (see common.h).
+ */
+#include "common.h"
+
+size_t tl_run_gap(const tl_run *run, size_t i)
+{
+	size_t gap = run->chars[i - 1].after;
+	/* The markup after I-1 cannot reach past the start of I. */
+	return gap > run->chars[i].start ? run->chars[i].start : gap;
+}
+
+bool tl_run_is_cjk(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       tl_char_is_cjk(run->chars[i].cp);
+}
+
+/* Characters that can sit inside a number or a word with digits. */
+static bool is_token_inner(uint32_t c)
+{
+	return c == '.' || c == ',' || c == '%' || c == '+' || c == '-' ||
+	       c == '_' || c == '#' || c == '\'' || c == 0xB0 /* ° */;
+}
+
+static bool is_text(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT;
+}
+
+/* Scans the token from character I away from the CJK side and says
+ * whether it holds a letter (a word such as "v1.0" or "H.264") or only
+ * digits and number punctuation. */
+static tl_token_kind scan_token(const tl_run *run, size_t i, bool forward)
+{
+	bool digits = false;
+	size_t k = i;
+	for (;;) {
+		uint32_t c = run->chars[k].cp;
+		if (!is_text(run, k))
+			break;
+		if (tl_char_is_latin_letter(c))
+			return TL_TOKEN_WORD;
+		if (tl_char_is_digit(c))
+			digits = true;
+		else if (!is_token_inner(c))
+			break;
+		if (forward ? k + 1 >= run->n : k == 0)
+			break;
+		k = forward ? k + 1 : k - 1;
+	}
+	return digits ? TL_TOKEN_NUMBER : TL_TOKEN_NONE;
+}
+
+tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
+{
+	if (!is_text(run, i))
+		return TL_TOKEN_NONE;
+	uint32_t c = run->chars[i].cp;
+	if (tl_char_is_latin_letter(c))
+		return TL_TOKEN_WORD;
+	if (tl_char_is_digit(c))
+		return scan_token(run, i, forward);
+	if (forward) {
+		/* A sign right before a digit: "下降-5%". */
+		if ((c == '-' || c == '+') && i + 1 < run->n &&
+		    is_text(run, i + 1) &&
+		    tl_char_is_digit(run->chars[i + 1].cp))
+			return TL_TOKEN_NUMBER;
+		return TL_TOKEN_NONE;
+	}
+	/* Backward: a word keeps a trailing "+" or "#" ("C++", "C#"), and a
+	 * number its "%" or "°". */
+	size_t k = i;
+	if (c == '+' || c == '#') {
+		while (k > 0 && is_text(run, k) &&
+		       (run->chars[k].cp == '+' || run->chars[k].cp == '#'))
+			k--;
+		return is_text(run, k) &&
+		               tl_char_is_latin_letter(run->chars[k].cp)
+		           ? TL_TOKEN_WORD
+		           : TL_TOKEN_NONE;
+	}
+	if ((c == '%' || c == 0xB0) && k > 0 && is_text(run, k - 1) &&
+	    tl_char_is_digit(run->chars[k - 1].cp))
+		return scan_token(run, k - 1, false);
+	return TL_TOKEN_NONE;
+}
+
+void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
+                             const char *message)
+{
+	size_t gap = tl_run_gap(run, i);
+	tl_edit edit = {gap, gap, " "};
+	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
+	tl_check_report(ck, run->chars[i - 1].start, run->chars[i].end, message,
+	                &fix);
+}

@@ -1,0 +1,43 @@
+/*
+ * invalid-utf8 and binary-file: a file translint cannot read as text.
+ *
+ * These two rules have no check function: the engine reports them before
+ * parsing (engine.c), because a file that is not valid UTF-8 or holds NUL
+ * bytes cannot be parsed, mapped or fixed safely. Such a file is never
+ * rewritten, whatever fixes were asked for.
+ */
+#include "internal.h"
+
+const tl_rule tl_rule_invalid_utf8 = {
+    .name = "invalid-utf8",
+    .summary = "The file is not valid UTF-8",
+    .summary_zh = "文件不是有效的 UTF-8",
+    .severity = TL_SEVERITY_ERROR,
+    .fixable = TL_FIXABLE_NONE,
+    .preset = "recommended",
+    .description =
+        "Reports the byte offset of the first byte that is not valid "
+        "UTF-8 (a stray continuation byte, an overlong form, a surrogate, a "
+        "truncated sequence). Nothing else is checked in such a file.\n\n"
+        "Why: Markdown sources of Chinese translations must be UTF-8; a "
+        "file in GBK or a damaged file would be mangled by any fix.",
+    .fix_doc = "None. The file is never rewritten by --fix.",
+    .bad = "第一句话，然后是一个坏字节：\\xff\n",
+    .good = "第一句话，然后是正确的文本。\n",
+};
+
+const tl_rule tl_rule_binary_file = {
+    .name = "binary-file",
+    .summary = "The file holds NUL bytes (binary)",
+    .summary_zh = "文件含有 NUL 字节（二进制文件）",
+    .severity = TL_SEVERITY_ERROR,
+    .fixable = TL_FIXABLE_NONE,
+    .preset = "recommended",
+    .description =
+        "Reports the offset of the first NUL byte. A file with NUL bytes "
+        "is not text (or is UTF-16): nothing else is checked in it.\n\n"
+        "Why: a binary file given by mistake must not be rewritten.",
+    .fix_doc = "None. The file is never rewritten by --fix.",
+    .bad = "text\\0more\n",
+    .good = "text more\n",
+};

@@ -1,0 +1,442 @@
+/*
+ * test_markdown.c: the document model. Every prose character must map to
+ * the exact source bytes it came from, across inline markup, escapes,
+ * entities, line breaks and containers; everything that is not prose must
+ * stay out of the runs.
+ */
+#include "check.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* All runs of a document, copied out of the callback. */
+typedef struct runs {
+	tl_source *src;
+	tl_doc *doc;
+	size_t n;
+	struct {
+		tl_char *chars;
+		size_t nchars;
+		char *text;
+		tl_block_kind kind;
+		int level;
+		unsigned context;
+	} r[32];
+	int bad_invariant; /* number of characters breaking an invariant */
+	char first_bad[128];
+} runs;
+
+static void collect(const tl_run *run, void *user)
+{
+	runs *rs = user;
+	if (rs->n == 32)
+		return;
+	rs->r[rs->n].chars = tl_xmalloc((run->n + 1) * sizeof(tl_char));
+	memcpy(rs->r[rs->n].chars, run->chars, run->n * sizeof(tl_char));
+	rs->r[rs->n].nchars = run->n;
+	rs->r[rs->n].text = tl_xstrdup(run->text);
+	rs->r[rs->n].kind = run->kind;
+	rs->r[rs->n].level = run->level;
+	rs->r[rs->n].context = run->context;
+	/* Invariants every run must keep. */
+	const char *data = rs->doc->src->data;
+	for (size_t i = 0; i < run->n; i++) {
+		const tl_char *c = &run->chars[i];
+		char enc[4];
+		size_t k = tl_utf8_encode(c->cp, enc);
+		bool ok = c->start <= c->end && c->end <= c->after &&
+		          c->after <= rs->doc->src->len &&
+		          (i == 0 || c->start >= run->chars[i - 1].end);
+		if (c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL))
+			ok = ok && c->end - c->start == k &&
+			     memcmp(data + c->start, enc, k) == 0;
+		if (!ok && rs->bad_invariant++ == 0)
+			snprintf(rs->first_bad, sizeof rs->first_bad,
+			         "run %zu char %zu U+%04X [%u,%u) after %u",
+			         rs->n, i, (unsigned)c->cp, (unsigned)c->start,
+			         (unsigned)c->end, (unsigned)c->after);
+	}
+	rs->n++;
+}
+
+static runs *parse(const char *md)
+{
+	runs *rs = tl_xcalloc(1, sizeof *rs);
+	rs->src = tl_source_new("t.md", md, strlen(md));
+	rs->doc = tl_doc_parse(rs->src);
+	tl_doc_each_run(rs->doc, collect, rs);
+	return rs;
+}
+
+static void done(runs *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->r[i].chars);
+		free(rs->r[i].text);
+	}
+	tl_doc_free(rs->doc);
+	tl_source_free(rs->src);
+	free(rs);
+}
+
+/* The source bytes of character I of run R, as a string (static buffer). */
+static const char *src_of(runs *rs, size_t r, size_t i)
+{
+	static char buf[256];
+	const tl_char *c = &rs->r[r].chars[i];
+	size_t n = c->end - c->start;
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, rs->src->data + c->start, n);
+	buf[n] = 0;
+	return buf;
+}
+
+/* The index of the first character of run R with code point CP. */
+static size_t index_of(runs *rs, size_t r, uint32_t cp)
+{
+	for (size_t i = 0; i < rs->r[r].nchars; i++)
+		if (rs->r[r].chars[i].cp == cp)
+			return i;
+	return (size_t)-1;
+}
+
+#define OBJ "\xef\xbf\xbc" /* U+FFFC */
+
+TEST(emphasis_is_transparent)
+{
+	runs *rs = parse("使用**Go**编写\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "使用Go编写");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t g = index_of(rs, 0, 'G');
+	REQUIRE(g == 2);
+	/* "用" ends before the opening "**": a space goes there. */
+	CHECK_EQ_SIZE(rs->r[0].chars[1].end, 6);
+	CHECK_EQ_SIZE(rs->r[0].chars[1].after, 6);
+	CHECK_EQ_SIZE(rs->r[0].chars[2].start, 8);
+	CHECK(rs->r[0].chars[2].flags & TL_CF_STRONG);
+	CHECK_EQ_INT(rs->r[0].chars[2].depth, 1);
+	/* "o" is followed by the closing "**": its gap is after them. */
+	CHECK_EQ_SIZE(rs->r[0].chars[3].end, 10);
+	CHECK_EQ_SIZE(rs->r[0].chars[3].after, 12);
+	CHECK_EQ_SIZE(rs->r[0].chars[4].start, 12);
+	done(rs);
+}
+
+TEST(nested_emphasis_and_underscore)
+{
+	runs *rs = parse("*中文 __Go__*，之后\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "中文 Go，之后");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t o = index_of(rs, 0, 'o');
+	REQUIRE(o != (size_t)-1);
+	CHECK_EQ_INT(rs->r[0].chars[o].depth, 2);
+	/* Both "__" and "*" close after "o". */
+	CHECK_EQ_SIZE(rs->r[0].chars[o].after, strlen("*中文 __Go__*"));
+	done(rs);
+}
+
+TEST(link_text_not_destination)
+{
+	runs *rs = parse("参见[Linux](https://kernel.org \"t\")内核\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "参见Linux内核");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t x = index_of(rs, 0, 'x');
+	REQUIRE(x != (size_t)-1);
+	CHECK(rs->r[0].chars[x].flags & TL_CF_LINK);
+	CHECK_EQ_SIZE(rs->r[0].chars[x].after,
+	              strlen("参见[Linux](https://kernel.org \"t\")"));
+	CHECK_EQ_SIZE(rs->r[0].chars[1].after, strlen("参见"));
+	done(rs);
+}
+
+TEST(reference_link_and_image_alt)
+{
+	runs *rs =
+	    parse("看[文档][d]和![图片alt](a.png)。\n\n[d]: https://x.org\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "看文档和图片alt。");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t a = index_of(rs, 0, 'a');
+	REQUIRE(a != (size_t)-1);
+	CHECK(rs->r[0].chars[a].flags & TL_CF_IMAGE);
+	size_t wen = index_of(rs, 0, 0x6863); /* 档 */
+	REQUIRE(wen != (size_t)-1);
+	CHECK_EQ_SIZE(rs->r[0].chars[wen].after, strlen("看[文档][d]"));
+	done(rs);
+}
+
+TEST(code_span_is_one_opaque_char)
+{
+	runs *rs = parse("使用`go build`命令和`` a`b ``。\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "使用" OBJ "命令和" OBJ "。");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	CHECK_EQ_INT(rs->r[0].chars[2].kind, TL_CHAR_CODE);
+	CHECK_EQ_STR(src_of(rs, 0, 2), "`go build`");
+	CHECK_EQ_STR(src_of(rs, 0, 6), "`` a`b ``");
+	done(rs);
+}
+
+TEST(code_span_across_lines)
+{
+	runs *rs = parse("中文`a\nb`文\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "中文" OBJ "文");
+	CHECK_EQ_STR(src_of(rs, 0, 2), "`a\nb`");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(backslash_escape_maps_to_two_bytes)
+{
+	runs *rs = parse("中\\*文\\_x\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "中*文_x");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	CHECK_EQ_STR(src_of(rs, 0, 1), "\\*");
+	CHECK(rs->r[0].chars[1].flags & TL_CF_LITERAL);
+	CHECK_EQ_STR(src_of(rs, 0, 2), "文");
+	CHECK_EQ_STR(src_of(rs, 0, 3), "\\_");
+	done(rs);
+}
+
+TEST(entities_map_to_their_reference)
+{
+	runs *rs = parse("A&amp;B&#x4E2D;文&copy;\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "A&B中文\xc2\xa9");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	CHECK_EQ_STR(src_of(rs, 0, 1), "&amp;");
+	CHECK_EQ_STR(src_of(rs, 0, 3), "&#x4E2D;");
+	CHECK(rs->r[0].chars[3].flags & TL_CF_LITERAL);
+	CHECK_EQ_STR(src_of(rs, 0, 4), "文");
+	CHECK_EQ_STR(src_of(rs, 0, 5), "&copy;");
+	done(rs);
+}
+
+TEST(multiline_paragraph_in_quote_and_list)
+{
+	runs *rs = parse("> 第一行Go\n> 第二行\n\n- 列表项\n  续行abc\n");
+	REQUIRE(rs->n == 2);
+	CHECK_EQ_STR(rs->r[0].text, "第一行Go\n第二行");
+	CHECK(rs->r[0].context & TL_CTX_QUOTE);
+	CHECK_EQ_INT(rs->r[0].chars[5].kind, TL_CHAR_BREAK);
+	CHECK_EQ_STR(src_of(rs, 0, 6), "第");
+	CHECK_EQ_SIZE(rs->r[0].chars[6].start, strlen("> 第一行Go\n> "));
+	CHECK_EQ_STR(rs->r[1].text, "列表项\n续行abc");
+	CHECK(rs->r[1].context & TL_CTX_LIST);
+	CHECK_EQ_STR(src_of(rs, 1, 4), "续");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(crlf_and_bom)
+{
+	runs *rs = parse("\xef\xbb\xbf# 标题Go\r\n\r\n正文\r\n第二行\r\n");
+	REQUIRE(rs->n == 2);
+	CHECK_EQ_STR(rs->r[0].text, "标题Go");
+	CHECK_EQ_INT(rs->r[0].kind, TL_BLOCK_HEADING);
+	CHECK_EQ_INT(rs->r[0].level, 1);
+	CHECK_EQ_SIZE(rs->r[0].chars[0].start, 5);
+	CHECK_EQ_STR(rs->r[1].text, "正文\n第二行");
+	CHECK_EQ_STR(src_of(rs, 1, 3), "第");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(lone_cr_line_endings)
+{
+	runs *rs = parse("甲\r乙Go\r\r丙\r");
+	REQUIRE(rs->n == 2);
+	CHECK_EQ_STR(rs->r[0].text, "甲\n乙Go");
+	CHECK_EQ_STR(src_of(rs, 0, 2), "乙");
+	CHECK_EQ_STR(rs->r[1].text, "丙");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(yaml_front_matter_is_not_prose)
+{
+	runs *rs = parse("---\ntitle: 标题Go\ntags: [a]\n---\n\n正文Go\n");
+	CHECK_EQ_INT(rs->doc->fm_kind, TL_FM_YAML);
+	CHECK_EQ_SIZE(rs->doc->fm_start, 0);
+	CHECK_EQ_SIZE(rs->doc->fm_end,
+	              strlen("---\ntitle: 标题Go\ntags: [a]\n---\n"));
+	CHECK_EQ_SIZE(rs->doc->fm_yaml_start, 4);
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "正文Go");
+	done(rs);
+}
+
+TEST(comment_front_matter_is_not_prose)
+{
+	runs *rs = parse(
+	    "<!--\ntitle: 标题\ncover: https://x.org/a.jpg\n-->\n\n正文\n");
+	CHECK_EQ_INT(rs->doc->fm_kind, TL_FM_COMMENT);
+	CHECK_EQ_SIZE(rs->doc->fm_yaml_start, 4);
+	CHECK_EQ_SIZE(
+	    rs->doc->fm_end,
+	    strlen("<!--\ntitle: 标题\ncover: https://x.org/a.jpg\n-->\n"));
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "正文");
+	done(rs);
+}
+
+TEST(not_front_matter)
+{
+	/* A thematic break without a closing line, and a directive comment. */
+	runs *rs = parse("---\n\n正文\n");
+	CHECK_EQ_INT(rs->doc->fm_kind, TL_FM_NONE);
+	done(rs);
+	rs = parse("<!-- translint-disable -->\n正文\n");
+	CHECK_EQ_INT(rs->doc->fm_kind, TL_FM_NONE);
+	done(rs);
+}
+
+TEST(code_blocks_and_html_blocks_excluded)
+{
+	runs *rs = parse(
+	    "```go\n中文Go\n```\n\n    缩进Go\n\n<div>\n中文Go\n</div>\n\n"
+	    "<!-- 注释Go -->\n\n段落\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "段落");
+	done(rs);
+}
+
+TEST(inline_html_is_transparent)
+{
+	runs *rs = parse("中<b>Go</b>文<!-- c -->字<br>行\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "中Go文字\n行");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t o = index_of(rs, 0, 'o');
+	CHECK_EQ_SIZE(rs->r[0].chars[o].after, strlen("中<b>Go</b>"));
+	done(rs);
+}
+
+TEST(ruby_annotation_skipped)
+{
+	runs *rs = parse("<ruby>容器<rt>container</rt></ruby>技术\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "容器技术");
+	done(rs);
+}
+
+TEST(autolink_bare_url_and_email)
+{
+	runs *rs = parse(
+	    "见<https://a.org/x>和 https://b.org/y?q=1 。邮件a.b@c.org。\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "见" OBJ "和 " OBJ " 。邮件" OBJ "。");
+	CHECK_EQ_STR(src_of(rs, 0, 1), "<https://a.org/x>");
+	CHECK_EQ_INT(rs->r[0].chars[1].kind, TL_CHAR_URL);
+	CHECK_EQ_STR(src_of(rs, 0, 4), "https://b.org/y?q=1");
+	CHECK_EQ_STR(src_of(rs, 0, 9), "a.b@c.org");
+	done(rs);
+}
+
+TEST(bare_url_trailing_punctuation)
+{
+	runs *rs = parse("(see https://x.org/a_(b)). and www.y.com.\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(src_of(rs, 0, 5), "https://x.org/a_(b)");
+	size_t w = index_of(rs, 0, 0xFFFC);
+	CHECK(w == 5);
+	done(rs);
+}
+
+TEST(inline_math_excluded)
+{
+	runs *rs = parse("公式$a*b*c$和$$x$$，价格$5到$10\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "公式" OBJ "和" OBJ "，价格$5到$10");
+	CHECK_EQ_STR(src_of(rs, 0, 2), "$a*b*c$");
+	CHECK_EQ_INT(rs->r[0].chars[2].kind, TL_CHAR_MATH);
+	done(rs);
+}
+
+TEST(table_separators)
+{
+	runs *rs = parse("| 名称 | 说明 |\n|---|:-:|\n| Go | 语言 |\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_INT(rs->r[0].kind, TL_BLOCK_TABLE);
+	size_t bar = index_of(rs, 0, '|');
+	CHECK(bar != (size_t)-1 && rs->r[0].chars[bar].kind == TL_CHAR_SEP);
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(setext_heading_and_definitions)
+{
+	runs *rs = parse("标题Go\n===\n\n[#]: via: (https://x.org)\n[^1]: "
+	                 "脚注\n\n正文[^1]\n");
+	REQUIRE(rs->n == 2);
+	CHECK_EQ_INT(rs->r[0].kind, TL_BLOCK_HEADING);
+	CHECK_EQ_STR(rs->r[0].text, "标题Go");
+	CHECK_EQ_STR(rs->r[1].text, "正文^1");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(tabs_and_supplementary_characters)
+{
+	runs *rs = parse("中\t𠀀文😀Go\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "中\t𠀀文😀Go");
+	CHECK_EQ_STR(src_of(rs, 0, 2), "𠀀");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(hard_line_breaks)
+{
+	runs *rs = parse("甲  \n乙\\\n丙\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "甲\n乙\n丙");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+TEST(failed_links_stay_text)
+{
+	runs *rs = parse("[文本] (https://x.org) 和【中】(y)\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	done(rs);
+}
+
+int main(void)
+{
+	struct check_suite suite = {0};
+	RUN(&suite, emphasis_is_transparent);
+	RUN(&suite, nested_emphasis_and_underscore);
+	RUN(&suite, link_text_not_destination);
+	RUN(&suite, reference_link_and_image_alt);
+	RUN(&suite, code_span_is_one_opaque_char);
+	RUN(&suite, code_span_across_lines);
+	RUN(&suite, backslash_escape_maps_to_two_bytes);
+	RUN(&suite, entities_map_to_their_reference);
+	RUN(&suite, multiline_paragraph_in_quote_and_list);
+	RUN(&suite, crlf_and_bom);
+	RUN(&suite, lone_cr_line_endings);
+	RUN(&suite, yaml_front_matter_is_not_prose);
+	RUN(&suite, comment_front_matter_is_not_prose);
+	RUN(&suite, not_front_matter);
+	RUN(&suite, code_blocks_and_html_blocks_excluded);
+	RUN(&suite, inline_html_is_transparent);
+	RUN(&suite, ruby_annotation_skipped);
+	RUN(&suite, autolink_bare_url_and_email);
+	RUN(&suite, bare_url_trailing_punctuation);
+	RUN(&suite, inline_math_excluded);
+	RUN(&suite, table_separators);
+	RUN(&suite, setext_heading_and_definitions);
+	RUN(&suite, tabs_and_supplementary_characters);
+	RUN(&suite, hard_line_breaks);
+	RUN(&suite, failed_links_stay_text);
+	return check_finish(&suite);
+}
