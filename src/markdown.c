@@ -225,9 +225,44 @@ typedef struct builder {
 	size_t limit;  /* end of the block */
 	uint16_t depth;
 	uint8_t flags;
-	bool bad;      /* alignment failed: drop the run */
-	int skip_html; /* inside <rt>/<rp>: annotation, not running text */
+	bool bad;       /* alignment failed: drop the run */
+	int skip_html;  /* inside <rt>/<rp>: annotation, not running text */
+	int shift_line; /* a line whose inline columns cmark misreports */
+	long shift;     /* by this many bytes (negative: too far left) */
 } builder;
+
+/* cmark's inline source positions on a continuation line of a list item
+ * that is indented differently from the item's content are off by a
+ * constant. When a text node is found by search rather than at its
+ * reported column, the difference is remembered for that line and every
+ * later position on it is corrected. */
+static size_t shifted(const builder *b, size_t off)
+{
+	long o = (long)off - b->shift;
+	return o < 0 ? 0 : (size_t)o > b->len ? b->len : (size_t)o;
+}
+
+static size_t node_offset(const builder *b, int line, int column)
+{
+	size_t off = tl_doc_offset(b->doc, line, column);
+	if (line == b->shift_line)
+		off = shifted(b, off);
+	return off;
+}
+
+static void node_span(const builder *b, cmark_node *node, size_t *start,
+                      size_t *end)
+{
+	tl_doc_node_span(b->doc, node, start, end);
+	int sl = cmark_node_get_start_line(node);
+	int el = cmark_node_get_end_line(node);
+	if (sl == b->shift_line)
+		*start = shifted(b, *start);
+	if (el == b->shift_line)
+		*end = shifted(b, *end);
+	if (*end < *start)
+		*end = *start;
+}
 
 static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
                      uint8_t kind, uint8_t flags)
@@ -314,10 +349,14 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 
 /* Maps a text literal: at cmark's reported position first, then by a
  * bounded forward search from the cursor. */
-static void add_text(builder *b, const char *lit, size_t ln, size_t at)
+static void add_text(builder *b, cmark_node *node)
 {
+	const char *lit = cmark_node_get_literal(node);
+	size_t ln = lit ? strlen(lit) : 0;
 	if (ln == 0 || b->bad)
 		return;
+	int line = cmark_node_get_start_line(node);
+	size_t at = node_offset(b, line, cmark_node_get_start_column(node));
 	if (at >= b->cursor && align_at(b, lit, ln, at))
 		return;
 	size_t tries = 0;
@@ -326,8 +365,16 @@ static void add_text(builder *b, const char *lit, size_t ln, size_t at)
 		if (c != lit[0] && c != '\\' && c != '&')
 			continue;
 		tries++;
-		if (align_at(b, lit, ln, p))
+		if (align_at(b, lit, ln, p)) {
+			size_t raw = tl_doc_offset(
+			    b->doc, line, cmark_node_get_start_column(node));
+			if (tl_source_line_index(b->doc->src, p) ==
+			    (size_t)(line - 1)) {
+				b->shift_line = line;
+				b->shift = (long)raw - (long)p;
+			}
 			return;
+		}
 	}
 	b->bad = true;
 }
@@ -355,9 +402,13 @@ static void add_html(builder *b, cmark_node *node)
 {
 	const char *lit = cmark_node_get_literal(node);
 	size_t start, end;
-	tl_doc_node_span(b->doc, node, &start, &end);
+	node_span(b, node, &start, &end);
 	if (!lit || lit[0] != '<')
 		return;
+	if (b->s[start] != '<' || end == 0 || b->s[end - 1] != '>') {
+		b->bad = true;
+		return;
+	}
 	bool closing = lit[1] == '/';
 	if (tag_is(lit, "rt") || tag_is(lit, "rp")) {
 		b->skip_html += closing ? -1 : 1;
@@ -379,7 +430,11 @@ static void add_html(builder *b, cmark_node *node)
 static void add_code(builder *b, cmark_node *node)
 {
 	size_t start, end;
-	tl_doc_node_span(b->doc, node, &start, &end);
+	node_span(b, node, &start, &end);
+	if (start == 0 || end >= b->len || b->s[end] != '`') {
+		b->bad = true;
+		return;
+	}
 	while (start > b->cursor && b->s[start - 1] != '`')
 		start--;
 	while (start > b->cursor && b->s[start - 1] == '`')
@@ -397,10 +452,23 @@ static void add_break(builder *b)
 	push(b, '\n', b->cursor, b->cursor, TL_CHAR_BREAK, b->flags);
 }
 
-/* Is the source at P (within the block) an autolink "<scheme:...>"? */
-static bool is_autolink(const builder *b, size_t p)
+/* Is NODE an autolink ("<https://x.org>", "<a@b.org>")? Its text is its
+ * destination (less "mailto:" for an e-mail address). A link written as
+ * "[https://x.org](https://x.org)" counts too: its text is a URL all the
+ * same. */
+static bool is_autolink(cmark_node *node)
 {
-	return p < b->len && b->s[p] == '<';
+	cmark_node *child = cmark_node_first_child(node);
+	if (!child || cmark_node_next(child) ||
+	    cmark_node_get_type(child) != CMARK_NODE_TEXT)
+		return false;
+	const char *text = cmark_node_get_literal(child);
+	const char *url = cmark_node_get_url(node);
+	if (!text || !url)
+		return false;
+	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, text) == 0)
+		return true;
+	return strcmp(url, text) == 0;
 }
 
 static void walk_inlines(builder *b, cmark_node *block)
@@ -421,11 +489,7 @@ static void walk_inlines(builder *b, cmark_node *block)
 			continue;
 		switch (t) {
 		case CMARK_NODE_TEXT: {
-			const char *lit = cmark_node_get_literal(node);
-			add_text(b, lit, strlen(lit),
-			         tl_doc_offset(
-			             b->doc, cmark_node_get_start_line(node),
-			             cmark_node_get_start_column(node)));
+			add_text(b, node);
 			break;
 		}
 		case CMARK_NODE_CODE:
@@ -443,9 +507,9 @@ static void walk_inlines(builder *b, cmark_node *block)
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG: {
 			size_t start, end;
-			tl_doc_node_span(b->doc, node, &start, &end);
+			node_span(b, node, &start, &end);
 			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK &&
-			    is_autolink(b, start)) {
+			    is_autolink(node)) {
 				push(b, TL_OBJECT, start, end, TL_CHAR_URL,
 				     b->flags);
 				b->cursor = end;
@@ -464,9 +528,15 @@ static void walk_inlines(builder *b, cmark_node *block)
 				    : t == CMARK_NODE_IMAGE ? TL_CF_IMAGE
 				    : t == CMARK_NODE_EMPH  ? TL_CF_EMPH
 				                            : TL_CF_STRONG;
-				if (start > b->cursor)
-					b->cursor = start;
 			} else {
+				/* The end must be a closing delimiter, or the
+				 * reported position is off and the gap after
+				 * the last character unknown. */
+				char last = end > 0 ? b->s[end - 1] : 0;
+				if (!strchr(")]*_", last) || end < b->cursor) {
+					b->bad = true;
+					break;
+				}
 				top--;
 				b->depth--;
 				if (top < 64) {
@@ -754,6 +824,8 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		b.flags = 0;
 		b.bad = false;
 		b.skip_html = 0;
+		b.shift_line = 0;
+		b.shift = 0;
 		walk_inlines(&b, node);
 		/* The inline walk is done: skip the subtree. */
 		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
