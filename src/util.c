@@ -1,0 +1,391 @@
+/*
+ * util.c: the small pieces every module leans on: allocation that aborts
+ * instead of returning NULL, the per-document arena, the growable byte
+ * buffer, severity names and the error record library code fills instead
+ * of printing.
+ *
+ * Allocation failure is the one place library code writes to stderr and
+ * ends the process: a linter that runs out of memory cannot report
+ * anything useful, and checking every allocation by hand would bury the
+ * real logic (see STYLE.md, "nobody checks malloc for NULL by hand").
+ */
+#include "translint.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Memory ------------------------------------------------------------ */
+
+static void out_of_memory(void)
+{
+	fputs("translint: out of memory\n", stderr);
+	abort();
+}
+
+/* malloc(0) and realloc(p, 0) may legitimately return NULL (and the
+ * latter may free P); asking for at least one byte keeps "NULL means
+ * failure" true and every returned pointer freeable. */
+void *tl_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *tl_xcalloc(size_t count, size_t size)
+{
+	void *p;
+
+	if (count == 0 || size == 0)
+		count = size = 1;
+	p = calloc(count, size);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *tl_xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+/* NULL in, NULL out: callers copy optional strings without a test. */
+char *tl_xstrdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	return tl_xstrndup(s, strlen(s));
+}
+
+/* Copies at most N bytes of S, stopping at a NUL, as POSIX strndup. */
+char *tl_xstrndup(const char *s, size_t n)
+{
+	const char *nul;
+	char *p;
+
+	if (!s)
+		return NULL;
+	nul = memchr(s, '\0', n);
+	if (nul)
+		n = (size_t)(nul - s);
+	if (n == SIZE_MAX)
+		out_of_memory();
+	p = tl_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/*
+ * The arena is a list of chunks; allocation bumps a cursor in the newest
+ * one. Chunks come from calloc and memory is never reused before
+ * tl_arena_free, so every allocation is zeroed at no extra cost (callers
+ * may rely on it). An allocation bigger than a quarter of a chunk gets a
+ * chunk of its own, linked behind the current one, so that one big block
+ * does not waste the rest of the chunk being filled.
+ */
+#define ARENA_CHUNK_SIZE ((size_t)64 * 1024)
+#define ARENA_ALIGN ((size_t)16)
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size; /* usable bytes in data */
+	size_t used;
+	unsigned char data[];
+};
+
+struct tl_arena {
+	struct arena_chunk *head; /* the chunk being filled; NULL at first */
+};
+
+/* Padding that brings P up to ARENA_ALIGN. Computed on the address itself
+ * because malloc only promises alignof(max_align_t), which is 8 on some
+ * platforms. */
+static size_t align_pad(const unsigned char *p)
+{
+	return (size_t)(-(uintptr_t)p & (ARENA_ALIGN - 1));
+}
+
+static struct arena_chunk *arena_chunk_new(size_t size)
+{
+	struct arena_chunk *c;
+
+	if (size > SIZE_MAX - sizeof *c)
+		out_of_memory();
+	c = tl_xcalloc(1, sizeof *c + size);
+	c->size = size;
+	return c;
+}
+
+tl_arena *tl_arena_new(void)
+{
+	return tl_xcalloc(1, sizeof(tl_arena));
+}
+
+void tl_arena_free(tl_arena *arena)
+{
+	struct arena_chunk *c, *next;
+
+	if (!arena)
+		return;
+	for (c = arena->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(arena);
+}
+
+void *tl_arena_alloc(tl_arena *arena, size_t size)
+{
+	struct arena_chunk *c = arena->head;
+	size_t pad;
+
+	/* Zero-sized requests still get a distinct pointer. */
+	if (size == 0)
+		size = 1;
+	if (size > SIZE_MAX - 2 * ARENA_ALIGN - sizeof *c)
+		out_of_memory();
+	if (c) {
+		pad = align_pad(c->data + c->used);
+		if (pad + size <= c->size - c->used) {
+			void *p = c->data + c->used + pad;
+			c->used += pad + size;
+			return p;
+		}
+	}
+	if (size > ARENA_CHUNK_SIZE / 4) {
+		struct arena_chunk *big = arena_chunk_new(size + ARENA_ALIGN);
+
+		big->used = big->size;
+		if (c) {
+			big->next = c->next;
+			c->next = big;
+		} else {
+			arena->head = big;
+		}
+		return big->data + align_pad(big->data);
+	}
+	c = arena_chunk_new(ARENA_CHUNK_SIZE);
+	c->next = arena->head;
+	arena->head = c;
+	pad = align_pad(c->data);
+	c->used = pad + size;
+	return c->data + pad;
+}
+
+char *tl_arena_strdup(tl_arena *arena, const char *s)
+{
+	if (!s)
+		return NULL;
+	return tl_arena_strndup(arena, s, strlen(s));
+}
+
+char *tl_arena_strndup(tl_arena *arena, const char *s, size_t n)
+{
+	const char *nul;
+	char *p;
+
+	if (!s)
+		return NULL;
+	nul = memchr(s, '\0', n);
+	if (nul)
+		n = (size_t)(nul - s);
+	p = tl_arena_alloc(arena, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *tl_arena_printf(tl_arena *arena, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	/* Only an invalid format or a wide-character conversion fails;
+	 * an empty string is the least surprising answer. */
+	if (n < 0) {
+		va_end(ap2);
+		return tl_arena_alloc(arena, 1);
+	}
+	p = tl_arena_alloc(arena, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	return p;
+}
+
+/* ---- Growable buffer ---------------------------------------------------- */
+
+/* Makes room for N more bytes plus the terminating NUL. */
+static void buf_reserve(tl_buf *buf, size_t n)
+{
+	size_t need, cap;
+
+	if (n > SIZE_MAX - buf->len - 1)
+		out_of_memory();
+	need = buf->len + n + 1;
+	if (need <= buf->cap)
+		return;
+	cap = buf->cap ? buf->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	buf->data = tl_xrealloc(buf->data, cap);
+	buf->cap = cap;
+}
+
+void tl_buf_append(tl_buf *buf, const char *s, size_t n)
+{
+	buf_reserve(buf, n);
+	if (n)
+		memcpy(buf->data + buf->len, s, n);
+	buf->len += n;
+	buf->data[buf->len] = '\0';
+}
+
+void tl_buf_puts(tl_buf *buf, const char *s)
+{
+	tl_buf_append(buf, s, strlen(s));
+}
+
+void tl_buf_putc(tl_buf *buf, char c)
+{
+	tl_buf_append(buf, &c, 1);
+}
+
+void tl_buf_printf(tl_buf *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	/* Measure, then format in place: simpler than a retry path, and
+	 * what is formatted here is short. */
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		tl_buf_append(buf, "", 0);
+		return;
+	}
+	buf_reserve(buf, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	buf->len += (size_t)n;
+}
+
+/* Leaves BUF empty and reusable. */
+void tl_buf_free(tl_buf *buf)
+{
+	if (!buf)
+		return;
+	free(buf->data);
+	buf->data = NULL;
+	buf->len = 0;
+	buf->cap = 0;
+}
+
+/* ---- Severities and errors ---------------------------------------------- */
+
+static const char *const severity_names[] = {
+    [TL_SEVERITY_OFF] = "off",
+    [TL_SEVERITY_INFO] = "info",
+    [TL_SEVERITY_WARNING] = "warning",
+    [TL_SEVERITY_ERROR] = "error",
+};
+
+#define NSEVERITIES (sizeof severity_names / sizeof severity_names[0])
+
+/* Never NULL, so that callers can print the result unconditionally. */
+const char *tl_severity_name(tl_severity severity)
+{
+	if ((size_t)severity >= NSEVERITIES)
+		return "unknown";
+	return severity_names[severity];
+}
+
+/* Exact, lower-case names only: the configuration reports anything else
+ * with the nearest valid name instead of guessing. */
+bool tl_severity_parse(const char *name, tl_severity *out)
+{
+	size_t i;
+
+	if (!name)
+		return false;
+	for (i = 0; i < NSEVERITIES; i++) {
+		if (strcmp(name, severity_names[i]) == 0) {
+			*out = (tl_severity)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Cuts a UTF-8 sequence that truncation left incomplete at the end of the
+ * LEN bytes of S, so that a long Chinese message stays valid UTF-8 (JSON
+ * and SARIF output require it). */
+static void trim_partial_utf8(char *s, size_t len)
+{
+	size_t i = len, lead, need;
+	unsigned char c;
+
+	/* Find the start of the last character: at most 3 bytes back. */
+	while (i > 0 && len - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	lead = i - 1;
+	c = (unsigned char)s[lead];
+	if (c < 0x80)
+		return;
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (len - lead < need)
+		s[lead] = '\0';
+}
+
+static void copy_truncated(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap) {
+		n = cap - 1;
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+		trim_partial_utf8(dst, n);
+		return;
+	}
+	memcpy(dst, src, n + 1);
+}
+
+/* ERR may be NULL for callers that do not want the details. */
+void tl_error_set(tl_error *err, const char *path, size_t line, size_t column,
+                  const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!err)
+		return;
+	copy_truncated(err->path, sizeof err->path, path ? path : "");
+	err->line = line;
+	err->column = column;
+	va_start(ap, fmt);
+	n = vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		err->message[0] = '\0';
+	else if ((size_t)n >= sizeof err->message)
+		trim_partial_utf8(err->message, sizeof err->message - 1);
+}
