@@ -1,0 +1,228 @@
+# Makefile for translint (GNU make).
+#
+#   make                 build ./translint
+#   make demo            install the libraries if needed, build, lint docs/examples/
+#   make test            install the libraries if needed, build, run the whole suite
+#   make asan-test       the suite with AddressSanitizer and UBSan (build/asan/)
+#   make valgrind-test   the suite under valgrind
+#   make format-check    clang-format --dry-run on every .c and .h file
+#   make docs            regenerate docs/rules/ from the rule metadata
+#   make install         PREFIX=/usr/local DESTDIR= (binary and man page)
+#
+# Variables: CC, CFLAGS, CPPFLAGS, LDFLAGS as usual; WERROR=1 turns warnings
+# into errors (CI sets it). Objects go to build/ (build/asan/ for the
+# sanitizer build) with their header dependencies (-MMD), so editing a
+# header rebuilds what includes it. Changing CC or the flags rebuilds
+# everything (see the .flags stamp below).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CFLAGS ?= -O2 -g
+WERROR ?= 0
+
+PKGS := libcmark libpcre2-8 libutf8proc yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARNINGS := -Wall -Wextra -Wpedantic
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+
+# SAN=1 is how asan-test builds its own tree; nobody needs to set it by hand.
+ifeq ($(SAN),1)
+BUILD := build/asan
+BIN := build/asan/translint
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -g
+else
+BUILD := build
+BIN := translint
+SANFLAGS :=
+endif
+
+# -std=c11 hides POSIX (strdup, fileno, realpath...) unless a feature
+# macro asks for it. _XOPEN_SOURCE=700 is POSIX.1-2008 with the XSI
+# extensions (glibc declares realpath only with them); one definition here
+# keeps the sources free of the dance.
+ALL_CPPFLAGS := -Iinclude -Isrc -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) \
+	$(CPPFLAGS)
+ALL_CFLAGS := -std=c11 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -pthread
+ALL_LDFLAGS := $(SANFLAGS) -pthread $(LDFLAGS)
+LDLIBS := $(PKG_LIBS) -lm
+
+SRCS := $(sort $(wildcard src/*.c src/emit/*.c src/rules/*.c))
+OBJS := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/presets.o
+# What the unit tests link against: everything but the command line.
+LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+
+# Every tests/unit/test_NAME.c is one test program; other .c files there
+# are helpers linked into each of them.
+TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+TEST_HELPER_SRCS := $(filter-out $(TEST_SRCS),$(wildcard tests/unit/*.c))
+TEST_HELPER_OBJS := $(TEST_HELPER_SRCS:%.c=$(BUILD)/%.o)
+TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+PRESET_FILES := $(sort $(wildcard rules/*.yml))
+
+FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
+	2>/dev/null | sort)
+
+.DELETE_ON_ERROR:
+.SUFFIXES:
+.PHONY: all bin unit-tests deps demo test asan-test valgrind-test \
+	format-check format docs docs-check install uninstall clean FORCE
+
+all: $(BIN)
+bin: $(BIN)
+unit-tests: $(TEST_BINS)
+
+# ---- Building ----------------------------------------------------------
+
+$(BIN): $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(TEST_OBJS) $(TEST_HELPER_OBJS): $(BUILD)/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(TEST_BINS): $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_HELPER_OBJS) \
+		$(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TEST_HELPER_OBJS) $(LIB_OBJS) $(LDLIBS)
+
+# The presets: rules/*.yml as C arrays (tools/embed.sh, declared in
+# src/embedded.h). One generated file serves both build trees.
+build/presets.c: tools/embed.sh $(PRESET_FILES) build/presets.list
+	@mkdir -p $(@D)
+	sh tools/embed.sh $(PRESET_FILES) > $@.tmp && mv -f $@.tmp $@
+
+$(BUILD)/presets.o: build/presets.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Stamps that change only when their text does, so that what depends on
+# them is rebuilt exactly when needed: the compiler and flags (switching
+# CC=gcc to CC=clang, or turning on WERROR, rebuilds every object), and the
+# list of preset files (removing one regenerates presets.c; a file's mtime
+# alone would not say so).
+write-if-changed = @mkdir -p $(@D); printf '%s\n' '$(1)' > $@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+$(BUILD)/.flags: FORCE
+	@[ -n '$(PKG_LIBS)' ] || { echo "pkg-config does not find $(PKGS):" \
+		"run 'make deps' (or make demo / make test, which run it)" >&2; exit 1; }
+	$(call write-if-changed,$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDLIBS))
+
+build/presets.list: FORCE
+	$(call write-if-changed,$(PRESET_FILES))
+
+-include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(TEST_HELPER_OBJS:.o=.d)
+
+# ---- Set-up and demo ---------------------------------------------------
+
+# The targets a newcomer runs first install the libraries when they can.
+# They build through a second make so that pkg-config is asked again after
+# the libraries went in.
+deps:
+	@sh tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory bin
+	@echo
+	@echo '$$ ./translint docs/examples/'
+	@./translint docs/examples/; status=$$?; echo; \
+	case $$status in \
+	0) echo "translint exited with status 0: nothing at error level (warnings"; \
+	   echo "alone do not fail a run unless --max-warnings says so)." ;; \
+	1) echo "translint exited with status 1: it found error-level problems, as"; \
+	   echo "the article's deliberate mistakes (docs/examples/README.md) should."; \
+	   echo "Status 1 is how translint fails a CI check; the demo itself succeeded." ;; \
+	*) echo "translint exited with status $$status: it could not do its job."; exit $$status ;; \
+	esac
+	@echo
+	@echo '$$ ./translint --diff docs/examples/article.md   # what --fix would change'
+	@./translint --diff docs/examples/article.md; status=$$?; \
+	if [ $$status -gt 1 ]; then exit $$status; fi
+
+# ---- Tests -------------------------------------------------------------
+
+test: deps
+	@$(MAKE) --no-print-directory bin unit-tests
+	TRANSLINT=./translint UNIT_DIR=build/tests bash tests/run.sh
+	@$(MAKE) --no-print-directory docs-check
+
+# Sanitizer reports go to files in build/asan/logs, which tests/run.sh
+# checks after every test program: a report fails the suite even when the
+# test only looked at the output. exitcode=86 keeps a sanitizer exit apart
+# from translint's own statuses (0, 1, 2).
+ASAN_LOGS := $(CURDIR)/build/asan/logs
+asan-test: deps
+	@$(MAKE) --no-print-directory SAN=1 bin unit-tests
+	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
+	ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$(ASAN_LOGS)/asan \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86:log_path=$(ASAN_LOGS)/ubsan \
+	TL_TEST_LOG_DIR=$(ASAN_LOGS) \
+	TRANSLINT=build/asan/translint UNIT_DIR=build/asan/tests bash tests/run.sh
+
+VALGRIND_LOGS := $(CURDIR)/build/valgrind
+VALGRIND := valgrind --error-exitcode=99 -q --leak-check=full \
+	--log-file=$(VALGRIND_LOGS)/vg.%p
+valgrind-test: deps
+	@command -v valgrind >/dev/null || \
+		{ echo "valgrind-test needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory bin unit-tests
+	@rm -rf $(VALGRIND_LOGS) && mkdir -p $(VALGRIND_LOGS)
+	TRANSLINT="$(VALGRIND) $(CURDIR)/translint" UNIT_RUNNER="$(VALGRIND)" \
+	TL_TEST_LOG_DIR=$(VALGRIND_LOGS) TL_TEST_TIMEOUT=3600 \
+	UNIT_DIR=build/tests bash tests/run.sh
+
+format-check:
+	clang-format --dry-run -Werror $(FORMAT_FILES)
+
+format:
+	clang-format -i $(FORMAT_FILES)
+
+# ---- Rule documentation ------------------------------------------------
+
+# docs/rules/ is generated from the rule metadata; docs-check fails when
+# the committed pages differ from what the code says.
+docs-check: translint
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	./translint --write-rule-docs "$$tmp" && \
+	if diff -ru docs/rules "$$tmp" > "$$tmp.diff"; then \
+		echo "docs/rules/ is up to date"; rm -f "$$tmp.diff"; \
+	else \
+		cat "$$tmp.diff"; rm -f "$$tmp.diff"; \
+		echo "docs/rules/ is stale: run 'make docs' and commit the result" >&2; \
+		exit 1; \
+	fi
+
+docs: translint
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	./translint --write-rule-docs "$$tmp" && \
+	rm -rf docs/rules && mkdir -p docs/rules && cp -R "$$tmp"/. docs/rules/
+	@echo "regenerated docs/rules/"
+
+# ---- Installing --------------------------------------------------------
+
+install: translint
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 translint $(DESTDIR)$(PREFIX)/bin/translint
+	@if [ -f docs/translint.1 ]; then \
+		echo "install -m 644 docs/translint.1 $(DESTDIR)$(PREFIX)/share/man/man1/translint.1"; \
+		install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
+		install -m 644 docs/translint.1 $(DESTDIR)$(PREFIX)/share/man/man1/translint.1; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/translint \
+		$(DESTDIR)$(PREFIX)/share/man/man1/translint.1
+
+clean:
+	rm -rf build translint

@@ -1,0 +1,136 @@
+/*
+ * emit.c: the table of output formats by name, and the small helpers the
+ * emitters share (JSON strings, one-line plain text, fixability).
+ *
+ * The table is the one place that knows every format: --format looks its
+ * argument up here and --help lists the names from here.
+ */
+#include "emit/emit.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* Every format --format accepts, in the order --help lists them. */
+static const tl_emitter *const emitters[] = {
+    &tl_emit_text,
+    &tl_emit_gcc,
+    &tl_emit_json,
+};
+
+#define NEMITTERS (sizeof emitters / sizeof emitters[0])
+
+const tl_emitter *tl_emit_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NEMITTERS; i++)
+		if (strcmp(emitters[i]->name, name) == 0)
+			return emitters[i];
+	return NULL;
+}
+
+const char *tl_emit_names(void)
+{
+	/* Kept by hand beside the table: a constant string needs no
+	 * buffer, and the table changes once per new format. */
+	return "text, gcc, json";
+}
+
+void tl_emit_json_string(tl_buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0;
+
+	tl_buf_putc(out, '"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len;
+
+		if (c >= 0x80) {
+			len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			                       (utf8proc_ssize_t)(n - i), &cp);
+			if (len < 1) {
+				/* U+FFFD, so the output stays valid. */
+				tl_buf_puts(out, "\xEF\xBF\xBD");
+				i++;
+			} else {
+				tl_buf_append(out, s + i, (size_t)len);
+				i += (size_t)len;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"':
+			tl_buf_puts(out, "\\\"");
+			break;
+		case '\\':
+			tl_buf_puts(out, "\\\\");
+			break;
+		case '\n':
+			tl_buf_puts(out, "\\n");
+			break;
+		case '\r':
+			tl_buf_puts(out, "\\r");
+			break;
+		case '\t':
+			tl_buf_puts(out, "\\t");
+			break;
+		case '\b':
+			tl_buf_puts(out, "\\b");
+			break;
+		case '\f':
+			tl_buf_puts(out, "\\f");
+			break;
+		default:
+			if (c < 0x20) {
+				char esc[7] = {'\\', 'u',         '0',
+				               '0',  hex[c >> 4], hex[c & 15],
+				               '\0'};
+				tl_buf_puts(out, esc);
+			} else {
+				tl_buf_putc(out, (char)c);
+			}
+		}
+		i++;
+	}
+	tl_buf_putc(out, '"');
+}
+
+void tl_emit_plain(tl_buf *out, const char *s)
+{
+	const char *p = s;
+
+	if (!s)
+		return;
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20 || c == 0x7F) {
+			tl_buf_append(out, s, (size_t)(p - s));
+			tl_buf_putc(out, ' ');
+			s = p + 1;
+		}
+	}
+	tl_buf_append(out, s, (size_t)(p - s));
+}
+
+bool tl_emit_fixable(const tl_emit_ctx *ctx, const tl_diag *d)
+{
+	return d->fix.applicability == TL_FIX_SAFE ||
+	       (ctx->unsafe && d->fix.applicability == TL_FIX_UNSAFE);
+}
+
+const char *tl_emit_applicability_name(tl_applicability a)
+{
+	switch (a) {
+	case TL_FIX_SAFE:
+		return "safe";
+	case TL_FIX_UNSAFE:
+		return "unsafe";
+	case TL_FIX_NONE:
+		break;
+	}
+	return NULL;
+}

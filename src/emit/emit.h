@@ -1,0 +1,104 @@
+/*
+ * emit.h: the output formats of translint. An emitter turns lint results
+ * into bytes in one format (text, gcc, json, ...); it knows diagnostics
+ * (tl_result, tl_diag, tl_source_position) and rule metadata (tl_rule),
+ * never how a rule works.
+ *
+ * Emitters append to a tl_buf instead of writing to a stream so that the
+ * command line can render each file's output in a worker thread and still
+ * print the files in input order, whatever -j says. Every callback is a
+ * pure function of its arguments: no state survives between calls, which
+ * is what makes calling file() from several threads at once safe.
+ *
+ * The output of one run is
+ *
+ *     begin()  file(1)  SEP  file(2)  SEP ...  file(N)  end()
+ *
+ * where SEP is the emitter's separator, written by the caller between two
+ * non-empty file chunks only (a JSON array needs commas between elements;
+ * a file whose chunk is empty, as in SARIF when it has no result, must not
+ * leave a dangling one).
+ *
+ * Adding a format: write src/emit/NAME.c defining a `const tl_emitter`,
+ * declare it below and add it to the table in emit.c.
+ */
+#ifndef TL_EMIT_H
+#define TL_EMIT_H
+
+#include "translint.h"
+
+/* What every emitter may know about the run. Filled once by main.c before
+ * begin() and read-only afterwards. */
+typedef struct tl_emit_ctx {
+	tl_lang lang;  /* language of the words the emitter adds itself */
+	bool color;    /* ANSI colours allowed (a terminal, no NO_COLOR) */
+	bool unsafe;   /* --unsafe-fixes: unsafe fixes count as fixable */
+	bool fix_mode; /* --fix: the diagnostics are those left after fixing */
+	size_t files;  /* number of documents that will be linted */
+	/* All built-in rules, in table order (SARIF lists them as
+	 * tool.driver.rules). */
+	const tl_rule *const *rules;
+	size_t nrules;
+	const char *tool_version; /* TL_VERSION */
+} tl_emit_ctx;
+
+/* Totals of a run, given to end(). */
+typedef struct tl_emit_summary {
+	size_t files;    /* documents linted (not counting I/O failures) */
+	size_t errors;   /* diagnostics by severity */
+	size_t warnings; /* ... */
+	size_t infos;    /* ... */
+	size_t fixable;  /* fixable as the run was asked (see ctx.unsafe) */
+	/* Fixable only with --unsafe-fixes, when it was not given (0 when
+	 * it was: they are in FIXABLE then). */
+	size_t unsafe_fixable;
+	size_t fixed_files; /* files --fix rewrote */
+} tl_emit_summary;
+
+typedef struct tl_emitter {
+	const char *name; /* as given to --format */
+	/* Written between two non-empty file chunks ("" for none). */
+	const char *separator;
+	/* Each callback may be NULL (nothing to write). */
+	void (*begin)(const tl_emit_ctx *ctx, tl_buf *out);
+	void (*file)(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res);
+	void (*end)(const tl_emit_ctx *ctx, tl_buf *out,
+	            const tl_emit_summary *sum);
+} tl_emitter;
+
+extern const tl_emitter tl_emit_text;
+extern const tl_emitter tl_emit_gcc;
+extern const tl_emitter tl_emit_json;
+
+/* The emitter called NAME, or NULL. */
+const tl_emitter *tl_emit_find(const char *name);
+/* The names of all emitters, "text, gcc, json", for help and errors. */
+const char *tl_emit_names(void);
+
+/* ---- Helpers shared by the emitters (emit.c) --------------------------- */
+
+/* Appends the N bytes at S as a JSON string literal, quotes included:
+ * quote, backslash and control characters escaped, other characters kept
+ * as UTF-8, any invalid UTF-8 byte replaced by U+FFFD so that the output
+ * is always valid JSON. */
+void tl_emit_json_string(tl_buf *out, const char *s, size_t n);
+/* Appends S for a one-line human format: every ASCII control character
+ * (newline and tab included) becomes a space, so that neither a message
+ * nor a path can break the line or send terminal escape sequences. */
+void tl_emit_plain(tl_buf *out, const char *s);
+/* Whether D counts as fixable in this run. */
+bool tl_emit_fixable(const tl_emit_ctx *ctx, const tl_diag *d);
+/* "safe", "unsafe" (NULL for TL_FIX_NONE). */
+const char *tl_emit_applicability_name(tl_applicability a);
+
+/* ---- Unified diff (diff.c) --------------------------------------------- */
+
+/* Appends a unified diff from OLD to NEW (the document as --fix would
+ * write it) with headers "--- a/PATH" and "+++ b/PATH" and three lines
+ * of context, as diff -u and git diff write it. Lines are compared with
+ * their line endings; a last line without one is marked "\ No newline at
+ * end of file". Appends nothing when the two are equal. */
+void tl_emit_diff(tl_buf *out, const char *path, const char *old,
+                  size_t old_len, const char *new_text, size_t new_len);
+
+#endif

@@ -1,0 +1,504 @@
+/*
+ * io.c: reading files, walking folders and rewriting files atomically,
+ * for the command line (see io.h for the contract of each function).
+ *
+ * The functions run in worker threads (reading, writing) as well as in
+ * the main thread (walking), so they keep no state and format errno
+ * values with strerror_r rather than strerror.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include "io.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* One read() asks for at most this much, well below SSIZE_MAX. */
+#define READ_CHUNK ((size_t)1 << 30)
+
+static void errno_text(int e, char *buf, size_t n)
+{
+	if (strerror_r(e, buf, n) != 0)
+		snprintf(buf, n, "error %d", e);
+}
+
+/* Fills ERR with PATH and "WHAT: strerror(E)" and returns E. */
+static int fail_errno(tl_error *err, const char *path, const char *what, int e)
+{
+	char msg[256];
+
+	errno_text(e, msg, sizeof msg);
+	tl_error_set(err, path, 0, 0, "%s: %s", what, msg);
+	return e;
+}
+
+static int too_large(tl_error *err, const char *path)
+{
+	tl_error_set(err, path, 0, 0,
+	             "file too large: translint reads files under 4 GiB");
+	return EFBIG;
+}
+
+/* ---- Reading ------------------------------------------------------------ */
+
+int tl_io_read_fd(int fd, const char *name, char **data, size_t *len,
+                  tl_error *err)
+{
+	struct stat st;
+	size_t cap, n = 0;
+	char *buf;
+
+	*data = NULL;
+	*len = 0;
+	if (fstat(fd, &st) != 0)
+		return fail_errno(err, name, "cannot read", errno);
+	if (S_ISDIR(st.st_mode)) {
+		tl_error_set(err, name, 0, 0,
+		             "cannot read: it is a folder, not a file");
+		return EISDIR;
+	}
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= TL_IO_MAX_SIZE)
+		return too_large(err, name);
+	/* A regular file is read into a buffer of its size; a pipe grows
+	 * one. Either may still grow or shrink while it is read. */
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	buf = tl_xmalloc(cap);
+	for (;;) {
+		char probe[4096];
+		char *dst = buf + n;
+		size_t want = cap - 1 - n;
+		ssize_t r;
+
+		if (want == 0) {
+			/* Full: a small read says whether the end came. */
+			dst = probe;
+			want = sizeof probe;
+		}
+		r = read(fd, dst, want < READ_CHUNK ? want : READ_CHUNK);
+		if (r < 0) {
+			int e = errno;
+
+			if (e == EINTR)
+				continue;
+			free(buf);
+			return fail_errno(err, name, "cannot read", e);
+		}
+		if (r == 0)
+			break;
+		if ((uint64_t)n + (uint64_t)r >= TL_IO_MAX_SIZE) {
+			free(buf);
+			return too_large(err, name);
+		}
+		if (dst == probe) {
+			cap = cap * 2 > n + (size_t)r + 1 ? cap * 2
+			                                  : n + (size_t)r + 1;
+			buf = tl_xrealloc(buf, cap);
+			memcpy(buf + n, probe, (size_t)r);
+		}
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+int tl_io_read_file(const char *path, char **data, size_t *len, tl_error *err)
+{
+	int fd, rc;
+
+	*data = NULL;
+	*len = 0;
+	do
+		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		if (errno == EISDIR) {
+			tl_error_set(err, path, 0, 0,
+			             "cannot read: it is a folder, not a file");
+			return EISDIR;
+		}
+		return fail_errno(err, path, "cannot read", errno);
+	}
+	rc = tl_io_read_fd(fd, path, data, len, err);
+	close(fd);
+	return rc;
+}
+
+/* ---- Walking ---------------------------------------------------------- */
+
+/* The folders from the walk's root down to the one being read, to
+ * recognise a symbolic link back to one of them. */
+typedef struct ancestor {
+	dev_t dev;
+	ino_t ino;
+	const struct ancestor *up;
+} ancestor;
+
+static tl_io_entry *list_add(tl_io_list *list, char *path)
+{
+	tl_io_entry *e;
+
+	if (list->n == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 16;
+		list->items =
+		    tl_xrealloc(list->items, list->cap * sizeof *list->items);
+	}
+	e = &list->items[list->n++];
+	memset(e, 0, sizeof *e);
+	e->path = path;
+	return e;
+}
+
+static void list_add_error(tl_io_list *list, const char *path, const char *what,
+                           int e)
+{
+	char msg[256], full[512];
+
+	errno_text(e, msg, sizeof msg);
+	snprintf(full, sizeof full, "%s: %s", what, msg);
+	list_add(list, tl_xstrdup(path))->error = tl_xstrdup(full);
+}
+
+/* DIR/NAME, written NAME when DIR is "." so that `translint` and
+ * `translint .` print the paths people type. */
+static char *path_join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	char *p;
+
+	if (strcmp(dir, ".") == 0)
+		return tl_xstrdup(name);
+	p = tl_xmalloc(dl + nl + 2);
+	memcpy(p, dir, dl);
+	if (dl > 0 && dir[dl - 1] != '/')
+		p[dl++] = '/';
+	memcpy(p + dl, name, nl + 1);
+	return p;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t sl = strlen(s), xl = strlen(suffix);
+
+	return sl > xl && strcmp(s + sl - xl, suffix) == 0;
+}
+
+static bool is_markdown_name(const char *name)
+{
+	return has_suffix(name, ".md") || has_suffix(name, ".markdown");
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool on_chain(const ancestor *chain, const struct stat *st)
+{
+	for (; chain; chain = chain->up)
+		if (chain->dev == st->st_dev && chain->ino == st->st_ino)
+			return true;
+	return false;
+}
+
+static void walk(tl_io_list *list, const char *dir, const ancestor *chain)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	struct dirent *ent;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		list_add_error(list, dir, "cannot open folder", errno);
+		return;
+	}
+	for (;;) {
+		errno = 0;
+		ent = readdir(d);
+		if (!ent) {
+			if (errno)
+				list_add_error(list, dir, "cannot list folder",
+				               errno);
+			break;
+		}
+		if (strcmp(ent->d_name, ".") == 0 ||
+		    strcmp(ent->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = tl_xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = tl_xstrdup(ent->d_name);
+	}
+	closedir(d);
+	/* Byte order, not the locale's collation: the same tree gives the
+	 * same output everywhere. */
+	if (n > 1)
+		qsort(names, n, sizeof *names, compare_names);
+
+	for (i = 0; i < n; i++) {
+		char *child = path_join(dir, names[i]);
+		struct stat st;
+
+		if (stat(child, &st) != 0) {
+			int e = errno;
+			struct stat lst;
+
+			/* A dangling link, or an entry removed since the
+			 * folder was listed: nothing to lint. */
+			if (e != ENOENT &&
+			    !(lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode)))
+				list_add_error(list, child, "cannot read", e);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (strcmp(names[i], ".git") != 0 &&
+			    strcmp(names[i], "node_modules") != 0 &&
+			    !on_chain(chain, &st)) {
+				ancestor here = {st.st_dev, st.st_ino, chain};
+
+				walk(list, child, &here);
+			}
+		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i])) {
+			tl_io_entry *e = list_add(list, child);
+
+			e->walked = true;
+			e->has_id = true;
+			e->dev = st.st_dev;
+			e->ino = st.st_ino;
+			child = NULL;
+		}
+		free(child);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void tl_io_collect(tl_io_list *list, const char *path)
+{
+	struct stat st;
+	tl_io_entry *e;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ancestor root = {st.st_dev, st.st_ino, NULL};
+
+		walk(list, path, &root);
+		return;
+	}
+	/* Anything else is linted as named; reading it reports what is
+	 * wrong with it (missing, unreadable). */
+	e = list_add(list, tl_xstrdup(path));
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		e->has_id = true;
+		e->dev = st.st_dev;
+		e->ino = st.st_ino;
+	}
+}
+
+typedef struct id_index {
+	dev_t dev;
+	ino_t ino;
+	size_t index;
+} id_index;
+
+static int compare_ids(const void *pa, const void *pb)
+{
+	const id_index *a = pa, *b = pb;
+
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	if (a->ino != b->ino)
+		return a->ino < b->ino ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void tl_io_list_dedup(tl_io_list *list)
+{
+	id_index *ids = tl_xmalloc((list->n + 1) * sizeof *ids);
+	bool *drop = tl_xcalloc(list->n + 1, sizeof *drop);
+	size_t i, n = 0, kept = 0;
+
+	for (i = 0; i < list->n; i++) {
+		if (!list->items[i].has_id)
+			continue;
+		ids[n].dev = list->items[i].dev;
+		ids[n].ino = list->items[i].ino;
+		ids[n].index = i;
+		n++;
+	}
+	qsort(ids, n, sizeof *ids, compare_ids);
+	for (i = 1; i < n; i++)
+		if (ids[i].dev == ids[i - 1].dev &&
+		    ids[i].ino == ids[i - 1].ino)
+			drop[ids[i].index] = true;
+	for (i = 0; i < list->n; i++) {
+		if (drop[i]) {
+			free(list->items[i].path);
+			free(list->items[i].error);
+		} else {
+			list->items[kept++] = list->items[i];
+		}
+	}
+	list->n = kept;
+	free(ids);
+	free(drop);
+}
+
+void tl_io_list_free(tl_io_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++) {
+		free(list->items[i].path);
+		free(list->items[i].error);
+	}
+	free(list->items);
+	list->items = NULL;
+	list->n = list->cap = 0;
+}
+
+/* ---- Writing ------------------------------------------------------------ */
+
+/* A temporary name beside TARGET: "DIR/.NAME.tl-XXXXXX" (a short
+ * ".translint-XXXXXX" when NAME is long, to stay under NAME_MAX). */
+static char *temp_name(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	const char *base = slash ? slash + 1 : target;
+	size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	size_t blen = strlen(base);
+	char *tmp = tl_xmalloc(dirlen + blen + 32);
+
+	memcpy(tmp, target, dirlen);
+	if (blen > 200)
+		strcpy(tmp + dirlen, ".translint-XXXXXX");
+	else
+		sprintf(tmp + dirlen, ".%s.tl-XXXXXX", base);
+	return tmp;
+}
+
+/* Makes the rename durable; failure here loses nothing that a crash
+ * right after the rename would not, so it is not reported. */
+static void sync_folder(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	char *dir;
+	int fd;
+
+	if (slash == target)
+		dir = tl_xstrdup("/");
+	else if (slash)
+		dir = tl_xstrndup(target, (size_t)(slash - target));
+	else
+		dir = tl_xstrdup(".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+bool tl_io_write_atomic(const char *path, const char *data, size_t len,
+                        tl_error *err)
+{
+	struct stat st, lst;
+	char *target, *tmp = NULL;
+	bool exists;
+	int fd = -1;
+	size_t done = 0;
+
+	/* Renaming over a symbolic link would replace the link by a plain
+	 * file; write where it points instead. */
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		target = realpath(path, NULL);
+		if (!target) {
+			fail_errno(err, path, "cannot resolve symbolic link",
+			           errno);
+			return false;
+		}
+	} else {
+		target = tl_xstrdup(path);
+	}
+	exists = stat(target, &st) == 0;
+	if (!exists && errno != ENOENT) {
+		fail_errno(err, path, "cannot write", errno);
+		goto fail;
+	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		tl_error_set(err, path, 0, 0,
+		             "cannot write: not a regular file");
+		goto fail;
+	}
+
+	tmp = temp_name(target);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		fail_errno(err, path, "cannot create a temporary file", errno);
+		free(tmp);
+		tmp = NULL;
+		goto fail;
+	}
+	while (done < len) {
+		size_t want = len - done < READ_CHUNK ? len - done : READ_CHUNK;
+		ssize_t w = write(fd, data + done, want);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			/* EFBIG past RLIMIT_FSIZE (SIGXFSZ is ignored),
+			 * ENOSPC, EDQUOT, EIO ... */
+			fail_errno(err, path, "cannot write", errno);
+			goto fail;
+		}
+		done += (size_t)w;
+	}
+	/* Owner first: changing the owner may clear set-id bits that the
+	 * mode below sets again. Only root may give a file away, so a
+	 * failure leaves the file ours, with the original's mode. */
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, st.st_uid, st.st_gid) != 0) {
+		/* Not fatal, as explained above. */
+	}
+	if (fchmod(fd, exists ? st.st_mode & 07777 : 0644) != 0) {
+		fail_errno(err, path, "cannot set permissions", errno);
+		goto fail;
+	}
+	if (fsync(fd) != 0) {
+		fail_errno(err, path, "cannot write", errno);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		fail_errno(err, path, "cannot write", errno);
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, target) != 0) {
+		fail_errno(err, path, "cannot replace the file", errno);
+		goto fail;
+	}
+	sync_folder(target);
+	free(tmp);
+	free(target);
+	return true;
+
+fail:
+	if (fd >= 0)
+		close(fd);
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	free(target);
+	return false;
+}

@@ -1,0 +1,1210 @@
+/*
+ * main.c: the command line, and only that: arguments -> configuration ->
+ * files -> engine -> emitter -> exit status (docs/cli.md is the user's
+ * reference; DESIGN.md section 2 the contract).
+ *
+ * Files are linted by a pool of worker threads (-j), each file on its
+ * own: read, fix when asked, lint, and render its output into a buffer.
+ * The main thread prints those buffers strictly in input order as they
+ * complete, so the output is byte-identical whatever -j is. Every error a
+ * worker meets is kept in its file's buffers too, so that stderr is in
+ * input order as well.
+ *
+ * Exit status, one table for every format:
+ *   0  no error-level diagnostic, warnings within --max-warnings
+ *   1  diagnostics that fail the run
+ *   2  translint could not do its job: usage, configuration, I/O (an I/O
+ *      error on one file is reported, the other files are still linted)
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+/* sysconf(_SC_NPROCESSORS_ONLN) is not POSIX. */
+#define _DEFAULT_SOURCE
+
+#include "emit/emit.h"
+#include "io.h"
+#include "ruledoc.h"
+#include "translint.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <cmark.h>
+#include <pcre2.h>
+#include <utf8proc.h>
+#include <yaml.h>
+
+enum {
+	EXIT_OK = 0,
+	EXIT_PROBLEMS = 1,
+	EXIT_TROUBLE = 2,
+};
+
+/* More threads than this only add contention on the output order. */
+#define MAX_JOBS 256
+
+/* The name of standard input in output when --stdin-filename is not
+ * given. */
+#define STDIN_NAME "<stdin>"
+
+/* ---- Options ------------------------------------------------------------ */
+
+typedef enum opt_id {
+	OPT_CONFIG,
+	OPT_PRESET,
+	OPT_FORMAT,
+	OPT_FIX,
+	OPT_UNSAFE_FIXES,
+	OPT_DIFF,
+	OPT_STDIN,
+	OPT_STDIN_FILENAME,
+	OPT_JOBS,
+	OPT_LIST_RULES,
+	OPT_EXPLAIN,
+	OPT_VERSION,
+	OPT_HELP,
+	OPT_NO_COLOR,
+	OPT_LANG,
+	OPT_MAX_WARNINGS,
+	OPT_SELECT,
+	OPT_ENABLE,
+	OPT_DISABLE,
+	OPT_SEVERITY,
+	OPT_WRITE_RULE_DOCS
+} opt_id;
+
+typedef struct opt_def {
+	const char *name; /* long name, without "--" */
+	char short_name;  /* 0 for none */
+	bool has_arg;
+	opt_id id;
+} opt_def;
+
+/* Every option translint accepts. Adding one: an entry here, a case in
+ * parse_args, a line in usage_text and in docs/cli.md. */
+static const opt_def opt_defs[] = {
+    {"config", 'c', true, OPT_CONFIG},
+    {"preset", 0, true, OPT_PRESET},
+    {"format", 'f', true, OPT_FORMAT},
+    {"fix", 0, false, OPT_FIX},
+    {"unsafe-fixes", 0, false, OPT_UNSAFE_FIXES},
+    {"diff", 0, false, OPT_DIFF},
+    {"stdin", 0, false, OPT_STDIN},
+    {"stdin-filename", 0, true, OPT_STDIN_FILENAME},
+    {"jobs", 'j', true, OPT_JOBS},
+    {"list-rules", 0, false, OPT_LIST_RULES},
+    {"explain", 0, true, OPT_EXPLAIN},
+    {"version", 0, false, OPT_VERSION},
+    {"help", 'h', false, OPT_HELP},
+    {"no-color", 0, false, OPT_NO_COLOR},
+    {"lang", 0, true, OPT_LANG},
+    {"max-warnings", 0, true, OPT_MAX_WARNINGS},
+    {"select", 0, true, OPT_SELECT},
+    {"enable", 0, true, OPT_ENABLE},
+    {"disable", 0, true, OPT_DISABLE},
+    {"severity", 0, true, OPT_SEVERITY},
+    {"write-rule-docs", 0, true, OPT_WRITE_RULE_DOCS},
+};
+
+#define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
+
+static const char usage_text[] =
+    "Usage: translint [options] [path...]\n"
+    "       translint lsp\n"
+    "\n"
+    "Lint (and fix) Chinese translations of Markdown articles. Folders\n"
+    "are searched for *.md and *.markdown files (skipping .git and\n"
+    "node_modules); a file named explicitly is always linted. With no\n"
+    "path, the current folder is linted.\n"
+    "\n"
+    "Configuration:\n"
+    "  -c, --config FILE        use configuration FILE (not supported "
+    "yet)\n"
+    "      --preset NAME        start from preset NAME (default: "
+    "recommended)\n"
+    "      --select RULE        run only RULE (repeatable)\n"
+    "      --enable RULE        turn RULE on at its default severity\n"
+    "      --disable RULE       turn RULE off\n"
+    "      --severity RULE=LEVEL\n"
+    "                           set RULE to error, warning, info or off\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format FMT         text (default), gcc or json\n"
+    "      --lang zh|en         language of messages (default: from\n"
+    "                           LC_ALL, LC_MESSAGES or LANG)\n"
+    "      --no-color           no colours (also: NO_COLOR set, or not a "
+    "terminal)\n"
+    "      --max-warnings N     fail when there are more than N warnings\n"
+    "\n"
+    "Fixing:\n"
+    "      --fix                apply safe fixes to the files\n"
+    "      --unsafe-fixes       also apply (and count) unsafe fixes\n"
+    "      --diff               print the fixes as a unified diff, change "
+    "nothing\n"
+    "\n"
+    "Input:\n"
+    "      --stdin              lint standard input; with --fix, print the "
+    "fixed\n"
+    "                           document and nothing else\n"
+    "      --stdin-filename NAME\n"
+    "                           the name of standard input in output\n"
+    "  -j, --jobs N             lint N files at a time (default: number "
+    "of\n"
+    "                           processors)\n"
+    "\n"
+    "Information:\n"
+    "      --list-rules         list the rules\n"
+    "      --explain RULE       print the documentation of RULE\n"
+    "      --version            print the version\n"
+    "  -h, --help               print this help\n"
+    "      --write-rule-docs DIR\n"
+    "                           (maintainers) write DIR/RULE.md for every "
+    "rule\n"
+    "\n"
+    "Exit status: 0 no problems, 1 problems found (errors, or more\n"
+    "warnings than --max-warnings), 2 translint could not do its job.\n"
+    "Documentation: docs/cli.md and docs/rules/.\n";
+
+typedef enum override_kind {
+	OVERRIDE_ENABLE,
+	OVERRIDE_DISABLE,
+	OVERRIDE_SEVERITY
+} override_kind;
+
+/* --enable, --disable and --severity, applied in command-line order. */
+typedef struct override {
+	override_kind kind;
+	const char *rule;
+	tl_severity severity;
+} override;
+
+typedef struct options {
+	const char *config_file;
+	const char *preset;
+	const tl_emitter *emitter;
+	bool format_given;
+	bool fix, unsafe, diff, stdin_mode, no_color;
+	const char *stdin_filename;
+	long jobs; /* 0: one per processor */
+	bool list_rules, version, help;
+	const char *explain;
+	const char *write_docs;
+	bool lang_given;
+	tl_lang lang;
+	long max_warnings; /* -1: no limit */
+	const char **select;
+	size_t nselect;
+	override *overrides;
+	size_t noverrides;
+	const char **paths;
+	size_t npaths;
+} options;
+
+static void options_free(options *o)
+{
+	size_t i;
+
+	/* --severity rule names are copies; the rest points into argv. */
+	for (i = 0; i < o->noverrides; i++)
+		if (o->overrides[i].kind == OVERRIDE_SEVERITY)
+			free((char *)o->overrides[i].rule);
+	free(o->select);
+	free(o->overrides);
+	free(o->paths);
+}
+
+/* Prints a usage error and exits: translint could not do its job. */
+static void usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2), noreturn))
+#endif
+    ;
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("translint: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'translint --help' for more information.\n", stderr);
+	exit(EXIT_TROUBLE);
+}
+
+/* Levenshtein distance, for "did you mean" suggestions. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t *row = tl_xmalloc((lb + 1) * sizeof *row), d;
+
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+/* The candidate nearest to NAME by edit distance, or the first that NAME
+ * begins, or NULL when none is close enough to be a likely typo (more
+ * than half the name differs). */
+static const char *nearest(const char *name, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, i;
+
+	for (i = 0; i < n; i++) {
+		size_t d = edit_distance(name, cands[i]);
+
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+	}
+	if (best && best_d * 2 <= (strlen(name) > strlen(best) ? strlen(name)
+	                                                       : strlen(best)))
+		return best;
+	/* A prefix is a likely start of the intended name ("space" for
+	 * "space-cjk-latin") however far the distance. */
+	for (i = 0; *name && i < n; i++)
+		if (strncmp(cands[i], name, strlen(name)) == 0)
+			return cands[i];
+	return NULL;
+}
+
+/* Exits with a usage error unless NAME is a built-in rule. */
+static void check_rule_name(const char *name, const char *option)
+{
+	size_t n, i;
+	const tl_rule *const *rules = tl_rules(&n);
+	const char **names;
+	const char *near;
+
+	if (tl_rule_find(name))
+		return;
+	names = tl_xmalloc((n + 1) * sizeof *names);
+	for (i = 0; i < n; i++)
+		names[i] = rules[i]->name;
+	near = nearest(name, names, n);
+	free(names);
+	if (near)
+		usage_error("%s: unknown rule '%s'; did you mean '%s'?", option,
+		            name, near);
+	usage_error("%s: unknown rule '%s' (see --list-rules)", option, name);
+}
+
+static void unknown_option(const char *arg)
+{
+	const char *names[NOPTS];
+	char given[64];
+	const char *near;
+	size_t i, len;
+
+	if (arg[1] != '-')
+		usage_error("unknown option '%s'", arg);
+	len = strcspn(arg + 2, "=");
+	if (len >= sizeof given)
+		len = sizeof given - 1;
+	memcpy(given, arg + 2, len);
+	given[len] = '\0';
+	for (i = 0; i < NOPTS; i++)
+		names[i] = opt_defs[i].name;
+	near = nearest(given, names, NOPTS);
+	if (near)
+		usage_error("unknown option '--%s'; did you mean '--%s'?",
+		            given, near);
+	usage_error("unknown option '--%s'", given);
+}
+
+/* A whole decimal number in [MIN, MAX], or a usage error. */
+static long parse_number(const char *option, const char *s, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		usage_error("%s: expected a whole number from %ld to %ld, got "
+		            "'%s'",
+		            option, min, max, s);
+	return v;
+}
+
+static void push(const char ***arr, size_t *n, const char *s)
+{
+	*arr = tl_xrealloc((void *)*arr, (*n + 1) * sizeof **arr);
+	(*arr)[(*n)++] = s;
+}
+
+static void add_override(options *o, override_kind kind, const char *rule,
+                         tl_severity severity)
+{
+	o->overrides = tl_xrealloc(o->overrides,
+	                           (o->noverrides + 1) * sizeof *o->overrides);
+	o->overrides[o->noverrides].kind = kind;
+	o->overrides[o->noverrides].rule = rule;
+	o->overrides[o->noverrides].severity = severity;
+	o->noverrides++;
+}
+
+static void set_option(options *o, const opt_def *def, const char *value)
+{
+	switch (def->id) {
+	case OPT_CONFIG:
+		o->config_file = value;
+		break;
+	case OPT_PRESET:
+		o->preset = value;
+		break;
+	case OPT_FORMAT:
+		o->emitter = tl_emit_find(value);
+		if (!o->emitter)
+			usage_error("--format: unknown format '%s' (one of: "
+			            "%s)",
+			            value, tl_emit_names());
+		o->format_given = true;
+		break;
+	case OPT_FIX:
+		o->fix = true;
+		break;
+	case OPT_UNSAFE_FIXES:
+		o->unsafe = true;
+		break;
+	case OPT_DIFF:
+		o->diff = true;
+		break;
+	case OPT_STDIN:
+		o->stdin_mode = true;
+		break;
+	case OPT_STDIN_FILENAME:
+		if (!*value)
+			usage_error("--stdin-filename: the name is empty");
+		o->stdin_filename = value;
+		break;
+	case OPT_JOBS:
+		o->jobs = parse_number("--jobs", value, 1, MAX_JOBS);
+		break;
+	case OPT_LIST_RULES:
+		o->list_rules = true;
+		break;
+	case OPT_EXPLAIN:
+		check_rule_name(value, "--explain");
+		o->explain = value;
+		break;
+	case OPT_VERSION:
+		o->version = true;
+		break;
+	case OPT_HELP:
+		o->help = true;
+		break;
+	case OPT_NO_COLOR:
+		o->no_color = true;
+		break;
+	case OPT_LANG:
+		if (strcmp(value, "zh") == 0)
+			o->lang = TL_LANG_ZH;
+		else if (strcmp(value, "en") == 0)
+			o->lang = TL_LANG_EN;
+		else
+			usage_error("--lang: expected 'zh' or 'en', got '%s'",
+			            value);
+		o->lang_given = true;
+		break;
+	case OPT_MAX_WARNINGS:
+		o->max_warnings =
+		    parse_number("--max-warnings", value, 0, LONG_MAX);
+		break;
+	case OPT_SELECT:
+		check_rule_name(value, "--select");
+		push(&o->select, &o->nselect, value);
+		break;
+	case OPT_ENABLE:
+		check_rule_name(value, "--enable");
+		add_override(o, OVERRIDE_ENABLE, value, TL_SEVERITY_OFF);
+		break;
+	case OPT_DISABLE:
+		check_rule_name(value, "--disable");
+		add_override(o, OVERRIDE_DISABLE, value, TL_SEVERITY_OFF);
+		break;
+	case OPT_SEVERITY: {
+		const char *eq = strchr(value, '=');
+		char *rule;
+		tl_severity sev;
+
+		if (!eq || eq == value)
+			usage_error("--severity: expected RULE=LEVEL, got '%s'",
+			            value);
+		if (!tl_severity_parse(eq + 1, &sev))
+			usage_error("--severity: unknown level '%s' (one of: "
+			            "error, warning, info, off)",
+			            eq + 1);
+		/* Owned by the options until exit, like the argv strings. */
+		rule = tl_xstrndup(value, (size_t)(eq - value));
+		check_rule_name(rule, "--severity");
+		add_override(o, OVERRIDE_SEVERITY, rule, sev);
+		break;
+	}
+	case OPT_WRITE_RULE_DOCS:
+		o->write_docs = value;
+		break;
+	}
+}
+
+static const opt_def *find_long(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (strlen(opt_defs[i].name) == len &&
+		    strncmp(opt_defs[i].name, name, len) == 0)
+			return &opt_defs[i];
+	return NULL;
+}
+
+static const opt_def *find_short(char c)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (opt_defs[i].short_name == c)
+			return &opt_defs[i];
+	return NULL;
+}
+
+/* "--name", "--name=value", "--name value", "-x", "-xvalue", "-x value";
+ * "--" ends the options. Options and paths may come in any order. */
+static void parse_args(options *o, int argc, char **argv)
+{
+	bool only_paths = false;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *value = NULL;
+		const opt_def *def;
+		char shown[80];
+
+		if (only_paths || a[0] != '-' || a[1] == '\0') {
+			if (strcmp(a, "-") == 0 && !only_paths)
+				usage_error("'-' is not a file; use --stdin to "
+				            "read standard input");
+			push(&o->paths, &o->npaths, a);
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_paths = true;
+			continue;
+		}
+		if (a[1] == '-') {
+			size_t len = strcspn(a + 2, "=");
+
+			def = find_long(a + 2, len);
+			if (!def)
+				unknown_option(a);
+			snprintf(shown, sizeof shown, "--%s", def->name);
+			if (a[2 + len] == '=') {
+				if (!def->has_arg)
+					usage_error("%s takes no value", shown);
+				value = a + 3 + len;
+			}
+		} else {
+			def = find_short(a[1]);
+			if (!def)
+				unknown_option(a);
+			snprintf(shown, sizeof shown, "-%c", a[1]);
+			if (a[2] != '\0') {
+				if (!def->has_arg)
+					usage_error("unknown option '%s'", a);
+				value = a + 2;
+			}
+		}
+		if (def->has_arg && !value) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a value", shown);
+			value = argv[++i];
+		}
+		set_option(o, def, value);
+	}
+}
+
+/* What makes no sense together is refused rather than half-done. */
+static void check_args(const options *o)
+{
+	int actions = (o->list_rules != 0) + (o->explain != NULL) +
+	              (o->write_docs != NULL);
+
+	if (o->help || o->version)
+		return;
+	if (actions > 1)
+		usage_error("--list-rules, --explain and --write-rule-docs "
+		            "cannot be combined");
+	if (actions && (o->npaths || o->stdin_mode || o->fix || o->diff ||
+	                o->format_given))
+		usage_error("--list-rules, --explain and --write-rule-docs "
+		            "take no paths, --stdin, --fix, --diff or "
+		            "--format");
+	if (o->stdin_mode && o->npaths)
+		usage_error("--stdin reads standard input: give no paths");
+	if (o->stdin_filename && !o->stdin_mode)
+		usage_error("--stdin-filename names standard input: it needs "
+		            "--stdin");
+	if (o->diff && o->format_given)
+		usage_error("--diff prints a diff, not diagnostics: it takes "
+		            "no --format");
+}
+
+/* zh when the locale variables say so (POSIX precedence: the first that
+ * is set and not empty decides), en otherwise. */
+static tl_lang lang_from_env(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return strncmp(v, "zh", 2) == 0 ? TL_LANG_ZH
+			                                : TL_LANG_EN;
+	}
+	return TL_LANG_EN;
+}
+
+/* Colour only for a terminal that can show it, and never when the user
+ * asked for none (--no-color, or NO_COLOR set to anything non-empty, as
+ * no-color.org defines it). */
+static bool want_color(const options *o)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (o->no_color || (no_color && *no_color))
+		return false;
+	if (term && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(STDOUT_FILENO) == 1;
+}
+
+/* ---- Output ------------------------------------------------------------ */
+
+static void put_out(const char *data, size_t len)
+{
+	if (len)
+		fwrite(data, 1, len, stdout);
+}
+
+/* Standard error comes after what standard output already printed, so
+ * that a terminal shows both in order. */
+static void put_err(const char *data, size_t len)
+{
+	if (!len)
+		return;
+	fflush(stdout);
+	fwrite(data, 1, len, stderr);
+}
+
+/* Flushes standard output; a write error (full disk, closed pipe) must
+ * not end in success. Returns the exit status to use. */
+static int finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr,
+		        "translint: error: writing standard output: "
+		        "%s\n",
+		        strerror(errno ? errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
+static void print_version(void)
+{
+	char pcre[64] = "";
+
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+	printf("translint %s\n", TL_VERSION);
+	printf("cmark %s, PCRE2 %s, utf8proc %s, libyaml %s\n",
+	       cmark_version_string(), pcre, utf8proc_version(),
+	       yaml_get_version_string());
+}
+
+static const char *fix_label(tl_fixability f)
+{
+	switch (f) {
+	case TL_FIXABLE_SAFE:
+		return "safe";
+	case TL_FIXABLE_UNSAFE:
+		return "unsafe";
+	case TL_FIXABLE_SOMETIMES:
+		return "sometimes";
+	case TL_FIXABLE_NONE:
+		break;
+	}
+	return "-";
+}
+
+/* One rule a line: name, default severity, fix, summary (in the run's
+ * language), in table order. */
+static void list_rules(tl_lang lang)
+{
+	size_t n, i, width = 0;
+	const tl_rule *const *rules = tl_rules(&n);
+
+	for (i = 0; i < n; i++)
+		if (strlen(rules[i]->name) > width)
+			width = strlen(rules[i]->name);
+	for (i = 0; i < n; i++) {
+		const tl_rule *r = rules[i];
+		const char *summary = lang == TL_LANG_ZH && r->summary_zh
+		                          ? r->summary_zh
+		                          : r->summary;
+
+		printf("%-*s  %-7s  %-9s  %s\n", (int)width, r->name,
+		       tl_severity_name(r->severity), fix_label(r->fixable),
+		       summary ? summary : "");
+	}
+}
+
+static void explain(const char *name)
+{
+	tl_buf buf = {0};
+
+	tl_rule_doc(tl_rule_find(name), &buf);
+	put_out(buf.data, buf.len);
+	tl_buf_free(&buf);
+}
+
+/* Writes DIR/RULE.md for every rule; files already up to date are left
+ * alone so that their times do not change. */
+static int write_rule_docs(const char *dir)
+{
+	size_t n, i;
+	const tl_rule *const *rules = tl_rules(&n);
+	int status = EXIT_OK;
+
+	for (i = 0; i < n; i++) {
+		tl_buf page = {0}, path = {0};
+		tl_error err = {{0}, 0, 0, {0}};
+		char *old = NULL;
+		size_t old_len = 0;
+
+		tl_rule_doc(rules[i], &page);
+		tl_buf_printf(&path, "%s/%s.md", dir, rules[i]->name);
+		if (tl_io_read_file(path.data, &old, &old_len, &err) != 0 ||
+		    old_len != page.len || memcmp(old, page.data, page.len)) {
+			if (!tl_io_write_atomic(path.data, page.data, page.len,
+			                        &err)) {
+				fprintf(stderr, "translint: error: %s: %s\n",
+				        path.data, err.message);
+				status = EXIT_TROUBLE;
+			}
+		}
+		free(old);
+		tl_buf_free(&page);
+		tl_buf_free(&path);
+	}
+	return status;
+}
+
+/* ---- Configuration --------------------------------------------------- */
+
+/* Applies --select, --enable, --disable and --severity to CFG. The
+ * rule names were checked when the arguments were parsed. */
+static void apply_overrides(const options *o, tl_config *cfg)
+{
+	size_t i, n;
+	const tl_rule *const *rules = tl_rules(&n);
+
+	/* --select: only these rules, each as the configuration has it,
+	 * or at its default severity when the configuration has it off. */
+	if (o->nselect) {
+		for (i = 0; i < n; i++) {
+			bool chosen = false;
+			size_t k;
+
+			for (k = 0; k < o->nselect && !chosen; k++)
+				chosen =
+				    strcmp(o->select[k], rules[i]->name) == 0;
+			if (!chosen)
+				tl_config_set_severity(cfg, rules[i]->name,
+				                       TL_SEVERITY_OFF);
+			else if (tl_config_severity(cfg, rules[i]->name) ==
+			         TL_SEVERITY_OFF)
+				tl_config_set_severity(cfg, rules[i]->name,
+				                       rules[i]->severity);
+		}
+	}
+	for (i = 0; i < o->noverrides; i++) {
+		const override *ov = &o->overrides[i];
+		const tl_rule *r = tl_rule_find(ov->rule);
+
+		switch (ov->kind) {
+		case OVERRIDE_ENABLE:
+			if (tl_config_severity(cfg, ov->rule) ==
+			    TL_SEVERITY_OFF)
+				tl_config_set_severity(cfg, ov->rule,
+				                       r->severity);
+			break;
+		case OVERRIDE_DISABLE:
+			tl_config_set_severity(cfg, ov->rule, TL_SEVERITY_OFF);
+			break;
+		case OVERRIDE_SEVERITY:
+			tl_config_set_severity(cfg, ov->rule, ov->severity);
+			break;
+		}
+	}
+}
+
+/* The configurations of a run. */
+typedef struct configs {
+	const options *opts;
+	tl_config *base; /* the preset with the command line applied */
+} configs;
+
+/* Loads what the command line names (--preset; -c FILE once it is
+ * supported) before any file is looked at, so that a bad preset or
+ * configuration stops the run even when there is nothing to lint. */
+static bool configs_init(configs *cs, const options *o, tl_error *err)
+{
+	cs->opts = o;
+	cs->base = NULL;
+	if (o->config_file) {
+		tl_error_set(err, o->config_file, 0, 0,
+		             "-c/--config: configuration files are not "
+		             "supported yet");
+		return false;
+	}
+	cs->base = tl_config_preset(o->preset ? o->preset : "recommended", err);
+	if (!cs->base)
+		return false;
+	apply_overrides(o, cs->base);
+	return true;
+}
+
+/* The configuration that applies to the document at PATH (a file, or
+ * the --stdin-filename name), owned by CS; NULL with ERR filled when it
+ * cannot be loaded. This is where configuration files plug in: the
+ * nearest .translint.yml walking up from PATH's folder (unless -c gave
+ * one), loaded once per folder, with apply_overrides() on top. */
+static const tl_config *load_config_for(configs *cs, const char *path,
+                                        tl_error *err)
+{
+	(void)path;
+	(void)err;
+	return cs->base;
+}
+
+/* ---- Linting files ----------------------------------------------------- */
+
+typedef enum mode {
+	MODE_LINT, /* report diagnostics */
+	MODE_FIX,  /* rewrite files, report what is left */
+	MODE_DIFF  /* print what --fix would change */
+} mode;
+
+typedef struct job {
+	const char *path;  /* the display path (and the file, unless stdin) */
+	const char *error; /* the path could not be listed: report this */
+	bool walked;
+	bool from_stdin;
+	char *data; /* standard input, owned */
+	size_t len;
+	const tl_config *cfg;
+	/* Filled by the worker. */
+	tl_buf out; /* standard output chunk */
+	tl_buf err; /* standard error chunk */
+	tl_counts counts;
+	size_t unsafe_extra; /* fixable only with --unsafe-fixes */
+	bool linted, fixed, failed, done;
+} job;
+
+typedef struct run {
+	const options *opts;
+	mode mode;
+	tl_lang lang;
+	tl_emit_ctx ctx;
+	const tl_emitter *emitter;
+	/* Diagnostics go through the emitter (not --diff, not --stdin
+	 * --fix, whose standard output is the document alone). */
+	bool emit;
+	job *jobs;
+	size_t njobs;
+	size_t next; /* the next job a worker takes */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+} run;
+
+static void job_error(job *j, const char *path, const char *message)
+{
+	tl_buf_printf(&j->err, "translint: error: %s: %s\n", path, message);
+	j->failed = true;
+}
+
+/* Reads, fixes, lints and renders one document. Runs in a worker: it
+ * touches only J and reads R. */
+static void job_process(const run *r, job *j)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	char *data, *fixed = NULL;
+	size_t len, fixed_len = 0, text_len;
+	const char *text;
+	tl_result *res;
+	bool to_stdout = false;
+
+	if (j->error) {
+		job_error(j, j->path, j->error);
+		return;
+	}
+	if (j->from_stdin) {
+		data = j->data;
+		len = j->len;
+	} else {
+		int rc = tl_io_read_file(j->path, &data, &len, &err);
+
+		if (rc == ENOENT && j->walked) {
+			job_error(j, j->path, "vanished while being linted");
+			return;
+		}
+		if (rc != 0) {
+			job_error(j, j->path, err.message);
+			return;
+		}
+	}
+
+	if (r->mode != MODE_LINT) {
+		/* NULL when nothing changed or the document must not be
+		 * rewritten (invalid UTF-8, binary). */
+		fixed = tl_fix_document(j->cfg, r->lang, j->path, data, len,
+		                        r->opts->unsafe, &fixed_len, NULL);
+		if (fixed && fixed_len == len &&
+		    memcmp(fixed, data, len) == 0) {
+			free(fixed);
+			fixed = NULL;
+		}
+	}
+	if (r->mode == MODE_DIFF) {
+		if (fixed)
+			tl_emit_diff(&j->out, j->path, data, len, fixed,
+			             fixed_len);
+	} else if (r->mode == MODE_FIX && j->from_stdin) {
+		to_stdout = true;
+	} else if (fixed) {
+		if (tl_io_write_atomic(j->path, fixed, fixed_len, &err)) {
+			j->fixed = true;
+		} else {
+			job_error(j, j->path, err.message);
+			free(fixed);
+			fixed = NULL;
+		}
+	}
+	text = fixed ? fixed : data;
+	text_len = fixed ? fixed_len : len;
+	if (to_stdout)
+		tl_buf_append(&j->out, text, text_len);
+
+	res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
+	j->counts = tl_result_counts(res, r->opts->unsafe);
+	if (!r->opts->unsafe)
+		j->unsafe_extra =
+		    tl_result_counts(res, true).fixable - j->counts.fixable;
+	j->linted = true;
+	if (r->emit && r->emitter->file)
+		r->emitter->file(&r->ctx, &j->out, res);
+	tl_result_free(res);
+	free(fixed);
+	if (!j->from_stdin)
+		free(data);
+}
+
+static void *worker(void *arg)
+{
+	run *r = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&r->lock);
+		i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->njobs)
+			break;
+		job_process(r, &r->jobs[i]);
+		pthread_mutex_lock(&r->lock);
+		r->jobs[i].done = true;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
+static long default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : n;
+}
+
+/* Runs every job and prints the results in input order. Returns whether
+ * any file met an I/O error. */
+static bool run_jobs(run *r, tl_emit_summary *sum)
+{
+	long want = r->opts->jobs ? r->opts->jobs : default_jobs();
+	size_t nthreads = 0, i, chunks = 0;
+	pthread_t *threads = NULL;
+	bool failed = false;
+	tl_buf head = {0};
+
+	if (r->emit) {
+		if (r->emitter->begin)
+			r->emitter->begin(&r->ctx, &head);
+		put_out(head.data, head.len);
+		tl_buf_free(&head);
+	}
+	if (want > 1 && r->njobs > 1) {
+		size_t n = (size_t)want < r->njobs ? (size_t)want : r->njobs;
+
+		threads = tl_xmalloc(n * sizeof *threads);
+		for (; nthreads < n; nthreads++)
+			if (pthread_create(&threads[nthreads], NULL, worker,
+			                   r) != 0)
+				break; /* fewer threads still do the job */
+	}
+
+	for (i = 0; i < r->njobs; i++) {
+		job *j = &r->jobs[i];
+
+		if (nthreads == 0) {
+			job_process(r, j);
+		} else {
+			pthread_mutex_lock(&r->lock);
+			while (!j->done)
+				pthread_cond_wait(&r->cond, &r->lock);
+			pthread_mutex_unlock(&r->lock);
+		}
+		put_err(j->err.data, j->err.len);
+		if (j->out.len) {
+			if (chunks++ && r->emit)
+				put_out(r->emitter->separator,
+				        strlen(r->emitter->separator));
+			put_out(j->out.data, j->out.len);
+		}
+		failed |= j->failed;
+		if (j->linted) {
+			sum->files++;
+			sum->errors += j->counts.errors;
+			sum->warnings += j->counts.warnings;
+			sum->infos += j->counts.infos;
+			sum->fixable += j->counts.fixable;
+			sum->unsafe_fixable += j->unsafe_extra;
+		}
+		sum->fixed_files += j->fixed;
+		tl_buf_free(&j->out);
+		tl_buf_free(&j->err);
+	}
+	for (i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	return failed;
+}
+
+/* ---- Main ---------------------------------------------------------------- */
+
+/* "translint: error: PATH[:LINE:COL]: MESSAGE" on standard error. */
+static void print_error(const tl_error *err)
+{
+	fflush(stdout);
+	fputs("translint: error: ", stderr);
+	if (err->path[0] && err->line)
+		fprintf(stderr, "%s:%zu:%zu: ", err->path, err->line,
+		        err->column);
+	else if (err->path[0])
+		fprintf(stderr, "%s: ", err->path);
+	fprintf(stderr, "%s\n", err->message);
+}
+
+/* The jobs of a run: standard input, or every file the paths name, in
+ * the order given (INPUTS keeps the strings the jobs point to). */
+static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
+{
+	size_t i;
+
+	if (o->stdin_mode) {
+		tl_error err = {{0}, 0, 0, {0}};
+		job *j = r->jobs = tl_xcalloc(1, sizeof *r->jobs);
+
+		r->njobs = 1;
+		j->path = o->stdin_filename ? o->stdin_filename : STDIN_NAME;
+		j->from_stdin = true;
+		if (tl_io_read_fd(STDIN_FILENO, j->path, &j->data, &j->len,
+		                  &err) != 0) {
+			print_error(&err);
+			return false;
+		}
+		return true;
+	}
+	if (o->npaths == 0)
+		tl_io_collect(inputs, ".");
+	for (i = 0; i < o->npaths; i++)
+		tl_io_collect(inputs, o->paths[i]);
+	tl_io_list_dedup(inputs);
+	r->njobs = inputs->n;
+	r->jobs = tl_xcalloc(inputs->n + 1, sizeof *r->jobs);
+	for (i = 0; i < inputs->n; i++) {
+		r->jobs[i].path = inputs->items[i].path;
+		r->jobs[i].error = inputs->items[i].error;
+		r->jobs[i].walked = inputs->items[i].walked;
+	}
+	if (inputs->n == 0) {
+		fflush(stdout);
+		fputs("translint: warning: no Markdown files found\n", stderr);
+	}
+	return true;
+}
+
+/* Lints (fixes, diffs) what the options name; returns the exit status. */
+static int lint(const options *o)
+{
+	configs cs;
+	run r;
+	tl_io_list inputs = {NULL, 0, 0};
+	tl_emit_summary sum;
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_buf tail = {0};
+	size_t i, nrules;
+	int status = EXIT_TROUBLE;
+	bool trouble;
+
+	if (!configs_init(&cs, o, &err)) {
+		print_error(&err);
+		return EXIT_TROUBLE;
+	}
+	memset(&r, 0, sizeof r);
+	r.opts = o;
+	r.mode = o->diff ? MODE_DIFF : o->fix ? MODE_FIX : MODE_LINT;
+	r.lang = o->lang;
+	r.emitter = o->emitter;
+	r.emit = r.mode == MODE_LINT || (r.mode == MODE_FIX && !o->stdin_mode);
+	if (!make_jobs(&r, o, &inputs))
+		goto out;
+
+	/* Every configuration is loaded before any file is linted, so that
+	 * a configuration error stops the run before it starts. */
+	for (i = 0; i < r.njobs; i++) {
+		if (r.jobs[i].error)
+			continue;
+		r.jobs[i].cfg = load_config_for(&cs, r.jobs[i].path, &err);
+		if (!r.jobs[i].cfg) {
+			print_error(&err);
+			goto out;
+		}
+	}
+
+	r.ctx.lang = o->lang;
+	r.ctx.color = o->emitter == &tl_emit_text && want_color(o);
+	r.ctx.unsafe = o->unsafe;
+	r.ctx.fix_mode = r.mode == MODE_FIX;
+	r.ctx.files = r.njobs;
+	r.ctx.rules = tl_rules(&nrules);
+	r.ctx.nrules = nrules;
+	r.ctx.tool_version = TL_VERSION;
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.cond, NULL);
+	memset(&sum, 0, sizeof sum);
+	trouble = run_jobs(&r, &sum);
+	pthread_mutex_destroy(&r.lock);
+	pthread_cond_destroy(&r.cond);
+	if (r.emit && r.emitter->end) {
+		r.emitter->end(&r.ctx, &tail, &sum);
+		put_out(tail.data, tail.len);
+		tl_buf_free(&tail);
+	}
+
+	status = sum.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	if (o->max_warnings >= 0 && sum.warnings > (size_t)o->max_warnings) {
+		fflush(stdout);
+		fprintf(stderr,
+		        "translint: too many warnings (%zu, maximum %ld)\n",
+		        sum.warnings, o->max_warnings);
+		status = EXIT_PROBLEMS;
+	}
+	if (trouble)
+		status = EXIT_TROUBLE;
+
+out:
+	for (i = 0; i < r.njobs; i++)
+		free(r.jobs[i].data);
+	free(r.jobs);
+	tl_config_free(cs.base);
+	tl_io_list_free(&inputs);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	options o;
+	struct sigaction sa;
+	int status = EXIT_OK;
+
+	/* A write past the file-size limit must fail with EFBIG, which
+	 * tl_io_write_atomic reports and recovers from, instead of killing
+	 * the process halfway through a run. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGXFSZ, &sa, NULL);
+
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
+		fputs("translint: error: the language server is not built "
+		      "yet\n",
+		      stderr);
+		return EXIT_TROUBLE;
+	}
+	memset(&o, 0, sizeof o);
+	o.emitter = &tl_emit_text;
+	o.max_warnings = -1;
+	parse_args(&o, argc, argv);
+	check_args(&o);
+	if (!o.lang_given)
+		o.lang = lang_from_env();
+
+	if (o.help)
+		fputs(usage_text, stdout);
+	else if (o.version)
+		print_version();
+	else if (o.list_rules)
+		list_rules(o.lang);
+	else if (o.explain)
+		explain(o.explain);
+	else if (o.write_docs)
+		status = write_rule_docs(o.write_docs);
+	else
+		status = lint(&o);
+	options_free(&o);
+	return finish_stdout(status);
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# fixtures.sh: runs the Markdown fixtures, the readable heart of the suite.
+#
+# Layout (docs/testing.md says more):
+#
+#   tests/fixtures/RULE/CASE.md         the input
+#   tests/fixtures/RULE/CASE.expected   the findings, exactly as
+#                                       "translint --select RULE --format gcc
+#                                       --no-color CASE.md" prints them from
+#                                       inside RULE/ (empty: no findings)
+#   tests/fixtures/RULE/CASE.fixed.md   optional: the input after the safe
+#                                       fixes; without it, fixing must change
+#                                       nothing
+#   tests/fixtures/RULE/CASE.yml        optional: a configuration for this
+#                                       case (passed as -c CASE.yml), for
+#                                       rule options
+#
+# Each case prints four lines, "ok - RULE/CASE: CHECK" or "not ok - ...:
+# reason" followed by a short diff as "#" comments:
+#
+#   findings    the findings equal CASE.expected;
+#   fix         --fix on standard input gives CASE.fixed.md (or the input);
+#   fixed       linting the fixed text finds nothing fixable left;
+#   idempotent  fixing the fixed text again changes nothing.
+#
+# Usage:
+#   tests/fixtures.sh [RULE | RULE/CASE]...         run all or some cases
+#   tests/fixtures.sh --update [RULE | RULE/CASE]... rewrite CASE.expected from
+#                                                   what translint prints now
+#
+# TRANSLINT names the binary (default: ./translint of this repository).
+set -u
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+: "${TRANSLINT:=$root/translint}"
+if [[ $TRANSLINT == */* && $TRANSLINT != /* ]]; then
+	TRANSLINT=$PWD/$TRANSLINT
+fi
+
+update=0
+if [ "${1:-}" = --update ]; then
+	update=1
+	shift
+fi
+
+# English messages whatever the user's locale: .expected files are English.
+unset LC_ALL LC_MESSAGES LANGUAGE NO_COLOR
+export LANG=C
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/translint-fixtures.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+status=0
+
+# tl OUT ARGS...: runs translint with ARGS in the current folder, standard
+# output to OUT and standard error to $tmp/err. Succeeds when translint did
+# its job (status 0 or 1: findings are not an error); otherwise sets WHY.
+why=
+tl()
+{
+	local out=$1 st
+	shift
+	"$TRANSLINT" "$@" >"$out" 2>"$tmp/err"
+	st=$?
+	[ "$st" -le 1 ] && return 0
+	if [ "$st" -gt 128 ]; then
+		why="translint was killed by signal $((st - 128))"
+	else
+		why="translint exited with status $st"
+	fi
+	return 1
+}
+
+ok()
+{
+	echo "ok - $1"
+}
+
+# not_ok NAME REASON: one failed check; comments may follow.
+not_ok()
+{
+	echo "not ok - $1: $2"
+	status=1
+}
+
+# A short unified diff of two files, as comments.
+show_diff()
+{
+	diff -u --label "$3" --label "$4" "$1" "$2" | head -n 40 | sed 's/^/# /'
+}
+
+show_stderr()
+{
+	head -n 20 "$tmp/err" | sed 's/^/# /'
+}
+
+# selected RULE CASE: whether the command line asks for this case.
+selected()
+{
+	local w
+	[ "${#filters[@]}" -eq 0 ] && return 0
+	for w in "${filters[@]}"; do
+		[ "$w" = "$1" ] || [ "$w" = "$1/$2" ] && return 0
+	done
+	return 1
+}
+
+# check_case RULE CASE, run inside tests/fixtures/RULE.
+check_case()
+{
+	local rule=$1 case=$2 name="$1/$2" want
+	local -a args=(--select "$rule")
+	[ -f "$case.yml" ] && args+=(-c "$case.yml")
+
+	# (a) The findings.
+	if [ "$update" -eq 1 ]; then
+		if ! tl "$tmp/found" "${args[@]}" --format gcc --no-color "$case.md"; then
+			echo "$name: $why" >&2
+			show_stderr >&2
+			status=1
+		elif ! cmp -s "$tmp/found" "$case.expected"; then
+			cp "$tmp/found" "$case.expected"
+			echo "updated tests/fixtures/$name.expected"
+		fi
+		return
+	fi
+	if ! [ -f "$case.expected" ]; then
+		not_ok "$name: findings" "no $case.expected (tests/fixtures.sh --update $name writes it)"
+	elif ! tl "$tmp/found" "${args[@]}" --format gcc --no-color "$case.md"; then
+		not_ok "$name: findings" "$why"
+		show_stderr
+	elif cmp -s "$case.expected" "$tmp/found"; then
+		ok "$name: findings"
+	else
+		not_ok "$name: findings" "differ from $case.expected"
+		show_diff "$case.expected" "$tmp/found" "$case.expected" found
+	fi
+
+	# (b) The safe fix.
+	want=$case.md
+	[ -f "$case.fixed.md" ] && want=$case.fixed.md
+	args+=(--stdin --stdin-filename "$case.md")
+	if ! tl "$tmp/fixed" "${args[@]}" --fix <"$case.md"; then
+		not_ok "$name: fix" "$why"
+		show_stderr
+		not_ok "$name: fixed" "no fixed text to check"
+		not_ok "$name: idempotent" "no fixed text to check"
+		return
+	fi
+	if cmp -s "$want" "$tmp/fixed"; then
+		ok "$name: fix"
+	else
+		not_ok "$name: fix" "differs from $want"
+		show_diff "$want" "$tmp/fixed" "$want" fixed
+	fi
+
+	# (c) Nothing fixable left in what the fix produced.
+	if ! tl "$tmp/json" "${args[@]}" --format json <"$tmp/fixed"; then
+		not_ok "$name: fixed" "$why"
+		show_stderr
+	elif grep -Eq '"fixable": *0([^0-9]|$)' "$tmp/json"; then
+		ok "$name: fixed"
+	else
+		not_ok "$name: fixed" "the fixed text still has fixable findings"
+		tl "$tmp/left" "${args[@]}" --format gcc --no-color <"$tmp/fixed" &&
+			head -n 20 "$tmp/left" | sed 's/^/# /'
+	fi
+
+	# (d) Fixing is idempotent.
+	if ! tl "$tmp/fixed2" "${args[@]}" --fix <"$tmp/fixed"; then
+		not_ok "$name: idempotent" "$why"
+		show_stderr
+	elif cmp -s "$tmp/fixed" "$tmp/fixed2"; then
+		ok "$name: idempotent"
+	else
+		not_ok "$name: idempotent" "fixing the fixed text changed it again"
+		show_diff "$tmp/fixed" "$tmp/fixed2" fixed "fixed twice"
+	fi
+}
+
+if ! command -v "$TRANSLINT" >/dev/null 2>&1; then
+	echo "not ok - fixtures: $TRANSLINT is not an executable (run make first)"
+	exit 1
+fi
+
+filters=("$@")
+shopt -s nullglob
+for dir in "$root"/tests/fixtures/*/; do
+	rule=${dir%/}
+	rule=${rule##*/}
+	cd "$dir" || exit 2
+	for input in *.md; do
+		case $input in *.fixed.md) continue ;; esac
+		selected "$rule" "${input%.md}" || continue
+		check_case "$rule" "${input%.md}"
+	done
+done
+exit $status
