@@ -1,0 +1,315 @@
+/*
+ * link-destination: a link whose destination is wrong in a way the page
+ * does not show until someone clicks: empty ("[x]()"), a placeholder
+ * left by a tool ("None", "null", "undefined"), a misspelled scheme
+ * ("hhttps://", "htps://", "http:/x"), a domain with no scheme
+ * ("tukaani.org", "github.com/user", which a browser resolves as a path
+ * on the current site), and a bare URL that runs into CJK text or
+ * full-width punctuation ("https://x.com/a/）中"), which GFM renderers
+ * swallow into the link.
+ *
+ * Destinations come from cmark's LINK and IMAGE nodes, reference links
+ * included. The swallowed tail is seen in the prose run: the model ends a
+ * bare URL at the first non-ASCII character, so a URL character followed
+ * with no space by CJK text is exactly the case GFM gets wrong.
+ */
+#include "common.h"
+
+#include <string.h>
+
+static char lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool is_alpha(char c)
+{
+	c = lower(c);
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* Does S equal WORD, ignoring ASCII case? */
+static bool equal_nocase(const char *s, size_t n, const char *word)
+{
+	if (strlen(word) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(s[i]) != word[i])
+			return false;
+	return true;
+}
+
+/* ---- Schemes ------------------------------------------------------- */
+
+/* Schemes that are not typos of "http" although they look close. */
+static const char *const schemes[] = {
+    "ftp",   "ftps", "sftp", "file", "mailto", "tel",  "data", "irc",  "ircs",
+    "ssh",   "git",  "svn",  "ws",   "wss",    "news", "nntp", "xmpp", "magnet",
+    "about", "sms",  "smb",  "nfs",  "rtsp",   "rtmp", "s3",   "gs",   "hdfs"};
+
+/* Levenshtein distance of A (N bytes, lower-cased) and B, both short. */
+static size_t distance(const char *a, size_t n, const char *b)
+{
+	size_t m = strlen(b);
+	size_t row[16];
+	if (n >= 15 || m >= 15)
+		return 99;
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t best = diag + (lower(a[i - 1]) != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[m];
+}
+
+/* A misspelled http(s) scheme at the start of URL: "hhttps://",
+ * "htps://", "http:/x", "https//x", "http;//x". Returns the length of
+ * the bad prefix, or 0. */
+static size_t bad_scheme(const char *url)
+{
+	size_t n = 0;
+	while (is_alpha(url[n]))
+		n++;
+	if (n < 3 || n > 8)
+		return 0;
+	const char *rest = url + n;
+	bool http =
+	    equal_nocase(url, n, "http") || equal_nocase(url, n, "https");
+	if (http) {
+		if (strncmp(rest, "://", 3) == 0)
+			/* "https://https://x": a scheme typed twice. */
+			return (strncmp(rest + 3, "http:", 5) == 0 ||
+			        strncmp(rest + 3, "https:", 6) == 0)
+			           ? n + 3
+			           : 0;
+		if (rest[0] == ':' || rest[0] == ';' ||
+		    strncmp(rest, "//", 2) == 0)
+			return n + strspn(rest, ":;/");
+		return 0;
+	}
+	/* Another word followed by a scheme separator: a typo when it is
+	 * close to "http" or "https" and not a scheme of its own. */
+	if (strncmp(rest, "://", 3) != 0 && strncmp(rest, ":/", 2) != 0)
+		return 0;
+	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (equal_nocase(url, n, schemes[i]))
+			return 0;
+	if (distance(url, n, "http") > 2 && distance(url, n, "https") > 2)
+		return 0;
+	/* Both t and p, as in every misspelling seen: "htp", "htttps". */
+	if (!memchr(url, 't', n) || !memchr(url, 'p', n))
+		return 0;
+	return n + strspn(rest, ":/");
+}
+
+/* ---- Bare domains -------------------------------------------------- */
+
+/* Top-level domains that articles link to. Names that are also common
+ * file extensions (md, sh, py, rs, pl, so, cc, ...) are left out on
+ * purpose: "a.md" is a file next to the article, not Moldova. */
+static const char *const tlds[] = {
+    "com",  "org", "net", "io",   "dev",  "ai",   "cn",    "edu",    "gov",
+    "info", "co",  "me",  "app",  "xyz",  "tech", "cloud", "site",   "top",
+    "us",   "uk",  "de",  "jp",   "fr",   "ru",   "tv",    "biz",    "eu",
+    "ca",   "au",  "nl",  "se",   "ch",   "it",   "es",    "kr",     "tw",
+    "hk",   "sg",  "br",  "blog", "news", "wiki", "page",  "online",
+};
+
+/* Is the start of URL (no scheme) a domain name such as "tukaani.org"
+ * or "github.com/user": dot-separated labels, the last a known TLD,
+ * followed by the end, "/", ":port", "?" or "#". Returns its length. */
+static size_t bare_domain(const char *url)
+{
+	size_t n = 0, dots = 0, last = 0;
+	while (is_alnum(url[n]) || url[n] == '-' || url[n] == '.') {
+		if (url[n] == '.') {
+			if (n == 0 || url[n - 1] == '.')
+				return 0;
+			dots++;
+			last = n + 1;
+		}
+		n++;
+	}
+	if (dots == 0 || last >= n)
+		return 0;
+	char c = url[n];
+	if (c != '\0' && c != '/' && c != ':' && c != '?' && c != '#')
+		return 0;
+	for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
+		if (equal_nocase(url + last, n - last, tlds[i]))
+			return n;
+	return 0;
+}
+
+/* ---- The checks ------------------------------------------------------ */
+
+static void check_url(tl_check *ck, const tl_doc *doc, cmark_node *node)
+{
+	const char *url = cmark_node_get_url(node);
+	if (!url)
+		url = "";
+	size_t s, e;
+	tl_doc_node_span(doc, node, &s, &e);
+	size_t n = strlen(url), k;
+	if (n == 0) {
+		tl_check_report(ck, s, e,
+		                tl_check_msg(ck, "Link destination is empty",
+		                             "链接地址为空"),
+		                NULL);
+	} else if (equal_nocase(url, n, "none") ||
+	           equal_nocase(url, n, "null") ||
+	           equal_nocase(url, n, "undefined") ||
+	           equal_nocase(url, n, "nan")) {
+		tl_check_report(
+		    ck, s, e,
+		    tl_check_printf(ck, "%s: %s",
+		                    tl_check_msg(ck,
+		                                 "Link destination is a "
+		                                 "placeholder",
+		                                 "链接地址是占位值"),
+		                    url),
+		    NULL);
+	} else if ((k = bad_scheme(url)) > 0) {
+		tl_check_report(
+		    ck, s, e,
+		    tl_check_printf(ck, "%s: %.*s",
+		                    tl_check_msg(ck,
+		                                 "Link destination has a "
+		                                 "misspelled scheme",
+		                                 "链接地址的协议拼写有误"),
+		                    (int)k, url),
+		    NULL);
+	} else if ((k = bare_domain(url)) > 0) {
+		tl_check_report(
+		    ck, s, e,
+		    tl_check_printf(
+		        ck, "%s: %.*s",
+		        tl_check_msg(ck,
+		                     "Link destination is a domain "
+		                     "without a scheme (read as a "
+		                     "relative path)",
+		                     "链接地址是缺少协议（如 "
+		                     "https://）的域名，会被当作相对"
+		                     "路径"),
+		        (int)k, url),
+		    NULL);
+	}
+}
+
+static void check_doc(tl_check *ck, const tl_doc *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
+			check_url(ck, doc, node);
+	}
+	cmark_iter_free(it);
+}
+
+/* A bare URL followed, with no space, by text GFM takes into it. */
+static void check_run(tl_check *ck, const tl_run *run)
+{
+	const char *data = run->doc->src->data;
+	for (size_t i = 0; i + 1 < run->n; i++) {
+		const tl_char *u = &run->chars[i];
+		if (u->kind != TL_CHAR_URL ||
+		    (u->flags & (TL_CF_LINK | TL_CF_IMAGE | TL_CF_HTML)))
+			continue;
+		/* Bare URLs only: not "<https://x>", not an e-mail address. */
+		char c0 = lower(data[u->start]);
+		if (c0 != 'h' && c0 != 'f' && c0 != 'w')
+			continue;
+		if (!memchr(data + u->start, '/', u->end - u->start) &&
+		    strncmp(data + u->start, "www.", 4) != 0)
+			continue;
+		/* GFM extends the URL to the next space or "<" and then
+		 * trims trailing ASCII punctuation; find the first character
+		 * of that stretch that is not ASCII. */
+		size_t k = i + 1, end = u->end;
+		for (; k < run->n; k++) {
+			const tl_char *c = &run->chars[k];
+			if (c->kind != TL_CHAR_TEXT || c->start != end ||
+			    c->cp <= ' ' || c->cp == '<' || c->cp >= 0x80)
+				break;
+			end = c->end;
+		}
+		if (k >= run->n || run->chars[k].kind != TL_CHAR_TEXT ||
+		    run->chars[k].start != end ||
+		    !(tl_char_is_cjk(run->chars[k].cp) ||
+		      tl_char_is_cjk_punct(run->chars[k].cp)))
+			continue;
+		tl_edit edits[2] = {{u->start, u->start, "<"},
+		                    {u->end, u->end, ">"}};
+		tl_fix fix = {TL_FIX_UNSAFE, edits, 2};
+		tl_check_report(
+		    ck, u->start, run->chars[k].end,
+		    tl_check_msg(ck,
+		                 "Text after a bare URL is swallowed "
+		                 "into the link by GFM renderers",
+		                 "裸露 URL 后紧跟的文字会被 GFM "
+		                 "渲染器并入链接"),
+		    &fix);
+	}
+}
+
+const tl_rule tl_rule_link_destination = {
+    .name = "link-destination",
+    .summary = "Link destinations that are empty, misspelled or lack a "
+               "scheme",
+    .summary_zh = "链接地址为空、拼写错误或缺少协议",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_UNSAFE,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags a link or image whose destination is empty (`[x]()`), a "
+        "placeholder (`None`, `null`, `undefined`, `NaN`), a misspelled "
+        "scheme (`hhttps://`, `htps://`, `http:/x`, `https//x`, "
+        "`https://https://x`), or a domain with no scheme (`tukaani.org`, "
+        "`github.com/user`); and a bare URL followed with no space by CJK "
+        "text or full-width punctuation (`https://x.com/a/）中`).\n\n"
+        "Why: a browser reads `tukaani.org` as a file next to the page, a "
+        "misspelled scheme goes nowhere, and GFM renderers (GitHub, many "
+        "static site generators) extend a bare URL up to the next space, "
+        "so the Chinese text after it becomes part of a broken link.\n\n"
+        "How it decides: a scheme is misspelled when the word before "
+        "`:/` is within two edits of `http` or `https`, holds a `t` and a "
+        "`p`, and is not a scheme of its own (`ftp`, `sftp`, `file`...). "
+        "A domain is dot-separated labels ending in a known top-level "
+        "domain (`com`, `org`, `net`, `io`, `dev`, `ai`, `cn`...) followed "
+        "by the end, `/`, `:`, `?` or `#`; top-level domains that are also "
+        "file extensions (`md`, `sh`, `py`, `rs`, `pl`) are left out, so "
+        "relative paths (`images/a.png`, `../x.md`, `a.md`, `#anchor`) "
+        "are not flagged.",
+    .fix_doc = "Only the swallowed tail has a fix, and it is unsafe: it "
+               "wraps the URL in angle brackets (`<https://x.com/a/>）中`), "
+               "which ends the link in every renderer but changes the "
+               "source's look. The other findings need the right address, "
+               "which only the author knows.",
+    .bad = "参见[官网](tukaani.org)和[文档](htps://example.org/docs)，"
+           "或访问 https://example.org/）中的说明。\n",
+    .good = "参见[官网](https://tukaani.org)和[文档](https://example.org/"
+            "docs)，或访问 <https://example.org/>）中的说明。\n",
+    .check_run = check_run,
+    .check_doc = check_doc,
+};

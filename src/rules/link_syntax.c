@@ -1,0 +1,452 @@
+/*
+ * link-syntax: a link that did not render because its syntax is slightly
+ * off: a space between the text and the destination ("[text] (url)"),
+ * full-width brackets or parentheses ("[text]（url）", "【text】(url)",
+ * "[text](url）"), an unclosed "(", a reference "[text][5]" whose label
+ * has no definition, and a link with empty text "[](url)".
+ *
+ * Translators type Chinese punctuation by habit and an input method
+ * turns "(" into "（" without asking; CommonMark then leaves the whole
+ * link as literal text and the reader sees brackets and a raw URL. The
+ * failed link is still in the prose run, as literal "[" "]" "(" text
+ * characters (a rendered link has no bracket characters at all), so the
+ * check pairs the literal brackets of a run and looks at what follows
+ * each pair. Link reference definitions are not in cmark's tree, so the
+ * labels that have one are read from the source.
+ */
+#include "common.h"
+
+#include <string.h>
+
+/* ---- Link reference definitions ------------------------------------- */
+
+typedef struct defs {
+	bool scanned;
+	size_t n;
+	const char **labels; /* normalized: ASCII lower case, single spaces */
+} defs;
+
+/* Normalizes label S (N bytes) into OUT (N + 1 bytes at least). */
+static size_t normalize(const char *s, size_t n, char *out)
+{
+	size_t k = 0;
+	bool space = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = k > 0;
+			continue;
+		}
+		if (space)
+			out[k++] = ' ';
+		space = false;
+		out[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* The label of a definition on line [S, E) ("[label]: ..." after block
+ * quote markers and indentation), or false. */
+static bool def_label(const char *s, const char *e, const char **ls, size_t *ln)
+{
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '>'))
+		s++;
+	if (s >= e || *s != '[')
+		return false;
+	const char *p = s + 1;
+	while (p < e && *p != ']' && *p != '[')
+		p++;
+	if (p + 1 >= e || *p != ']' || p[1] != ':' || p == s + 1)
+		return false;
+	*ls = s + 1;
+	*ln = (size_t)(p - s - 1);
+	return true;
+}
+
+/* Is line [S, E) a code fence? Sets *FENCE to its character. */
+static bool is_fence(const char *s, const char *e, char *fence)
+{
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '>'))
+		s++;
+	if (e - s < 3 || (*s != '`' && *s != '~') || s[1] != *s || s[2] != *s)
+		return false;
+	*fence = *s;
+	return true;
+}
+
+/* Reads the labels of every definition outside fenced code, once per
+ * document. Two passes: count, then store. */
+static const defs *doc_defs(tl_check *ck, const tl_doc *doc)
+{
+	defs *d = tl_check_state(ck, sizeof *d);
+	if (d->scanned)
+		return d;
+	d->scanned = true;
+	const tl_source *src = doc->src;
+	for (int pass = 0; pass < 2; pass++) {
+		char fence = 0;
+		size_t n = 0;
+		for (size_t l = 0; l < src->nlines; l++) {
+			size_t ls, le;
+			tl_source_line_span(src, l, &ls, &le);
+			const char *s = src->data + ls, *e = src->data + le;
+			char f;
+			if (is_fence(s, e, &f)) {
+				if (!fence)
+					fence = f;
+				else if (f == fence)
+					fence = 0;
+				continue;
+			}
+			const char *lab;
+			size_t len;
+			if (fence || !def_label(s, e, &lab, &len))
+				continue;
+			if (pass == 1) {
+				char *out =
+				    tl_arena_alloc(tl_check_arena(ck), len + 1);
+				normalize(lab, len, out);
+				d->labels[n] = out;
+			}
+			n++;
+		}
+		if (pass == 0) {
+			d->n = n;
+			d->labels =
+			    tl_arena_alloc(tl_check_arena(ck),
+			                   (n ? n : 1) * sizeof *d->labels);
+		}
+	}
+	return d;
+}
+
+static bool defined(tl_check *ck, const tl_doc *doc, const char *s, size_t n)
+{
+	const defs *d = doc_defs(ck, doc);
+	char *key = tl_arena_alloc(tl_check_arena(ck), n + 1);
+	normalize(s, n, key);
+	for (size_t i = 0; i < d->n; i++)
+		if (strcmp(d->labels[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* ---- Destinations ----------------------------------------------------- */
+
+/* Is [S, S+N) plainly a URL: a scheme "x://", "mailto:" or "www."? */
+static bool plain_url(const char *s, size_t n)
+{
+	if (n >= 4 && strncmp(s, "www.", 4) == 0)
+		return true;
+	if (n >= 7 && strncmp(s, "mailto:", 7) == 0)
+		return true;
+	size_t i = 0;
+	while (i < n &&
+	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	        (i > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+	                   s[i] == '.' || s[i] == '-'))))
+		i++;
+	return i > 0 && i + 3 < n && s[i] == ':' && s[i + 1] == '/' &&
+	       s[i + 2] == '/';
+}
+
+/* Does [S, S+N) look like a link destination at all: a URL, a path
+ * ("/usr/share", "a/b"), an anchor, or a file name with an extension?
+ * No spaces and nothing but ASCII. */
+static bool link_like(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	bool slash = false;
+	size_t dot = n;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= ' ' || c >= 0x7F || c == '[' || c == ']')
+			return false;
+		if (c == '/')
+			slash = true;
+		if (c == '.')
+			dot = i;
+	}
+	if (slash || s[0] == '#' || plain_url(s, n))
+		return true;
+	/* "notes.md": a name, a dot, an extension of letters. */
+	if (dot == 0 || dot + 1 >= n || n - dot > 6)
+		return false;
+	for (size_t i = dot + 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= 'A' && s[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+/* ---- The check -------------------------------------------------------- */
+
+static bool is_lit(const tl_run *run, size_t i, uint32_t cp)
+{
+	const tl_char *c = &run->chars[i];
+	return c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL) &&
+	       c->cp == cp;
+}
+
+static bool is_word_char(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* "[text][label]": reports a label that has no definition. CLOSE is the
+ * "]" of the text; the label starts at CLOSE + 1. */
+static void check_reference(tl_check *ck, const tl_run *run, size_t open,
+                            size_t close)
+{
+	size_t k = close + 2;
+	while (k < run->n && run->chars[k].kind == TL_CHAR_TEXT &&
+	       run->chars[k].cp != '[' && run->chars[k].cp != ']')
+		k++;
+	if (k >= run->n || !is_lit(run, k, ']'))
+		return;
+	/* "a[i][j]" is an index expression, not a link. */
+	if (open > 0 && is_word_char(run->chars[open - 1].cp))
+		return;
+	const char *data = run->doc->src->data;
+	size_t ls = run->chars[close + 1].end, le = run->chars[k].start;
+	if (ls == le) /* "[text][]": the text is the label */
+		return;
+	if (defined(ck, run->doc, data + ls, le - ls))
+		return;
+	const char *msg = tl_check_printf(
+	    ck, "%s [%.*s] %s", tl_check_msg(ck, "Link reference", "链接引用"),
+	    (int)(le - ls), data + ls,
+	    tl_check_msg(ck, "has no definition", "没有定义"));
+	tl_check_report(ck, run->chars[open].start, run->chars[k].end, msg,
+	                NULL);
+}
+
+/* Looks at what follows the literal bracket pair OPEN..CLOSE. */
+static void check_pair(tl_check *ck, const tl_run *run, size_t open,
+                       size_t close)
+{
+	const tl_char *ch = run->chars;
+	const char *data = run->doc->src->data;
+	bool fw_bracket = ch[open].cp == 0x3010; /* 【 */
+	size_t j = close + 1;
+	while (j < run->n && (is_lit(run, j, ' ') || is_lit(run, j, '\t')))
+		j++;
+	if (j >= run->n)
+		return;
+	bool space = j > close + 1;
+	if (!space && !fw_bracket && is_lit(run, j, '[')) {
+		check_reference(ck, run, open, close);
+		return;
+	}
+	bool fw_open = is_lit(run, j, 0xFF08); /* （ */
+	if (!fw_open && !is_lit(run, j, '('))
+		return;
+	/* The destination: up to the matching ")" or the first "）". */
+	size_t k = j + 1;
+	int depth = 0;
+	for (; k < run->n; k++) {
+		if (ch[k].kind == TL_CHAR_BREAK)
+			break;
+		if (is_lit(run, k, 0xFF09))
+			break;
+		if (is_lit(run, k, '('))
+			depth++;
+		if (is_lit(run, k, ')') && depth-- == 0)
+			break;
+	}
+	bool closed = k < run->n && ch[k].kind != TL_CHAR_BREAK;
+	bool fw_close = closed && ch[k].cp == 0xFF09;
+	size_t ds = ch[j].end;
+	size_t de = closed ? ch[k].start : ch[k - 1].end;
+	while (ds < de && (data[ds] == ' ' || data[ds] == '\t'))
+		ds++;
+	while (de > ds && (data[de - 1] == ' ' || data[de - 1] == '\t'))
+		de--;
+	/* A plain URL and nothing else. */
+	bool plain =
+	    link_like(data + ds, de - ds) && plain_url(data + ds, de - ds);
+	/* Only the start of the destination is a URL ("(https://x.org 后"). */
+	bool url_start = plain_url(data + ds, de - ds);
+	bool image = open > 0 && is_lit(run, open - 1, '!') && !fw_bracket;
+	size_t start = ch[image ? open - 1 : open].start;
+	size_t end = closed ? ch[k].end : de;
+
+	const char *msg;
+	if (fw_bracket || fw_open || fw_close) {
+		/* Chinese text in full-width brackets is common; only a plain
+		 * URL after 【】 makes it a link. */
+		if (!fw_bracket && !fw_open && url_start &&
+		    !link_like(data + ds, de - ds)) {
+			/* "(https://x.org/、…）": the "）" closes something
+			 * else; the "(" is unclosed. */
+			tl_check_report(ck, start, ch[j + 1].end,
+			                tl_check_msg(ck,
+			                             "Link did not render: "
+			                             "unclosed '('",
+			                             "链接未生效：“(”没有闭合"),
+			                NULL);
+			return;
+		}
+		if (fw_bracket ? !plain : !link_like(data + ds, de - ds))
+			return;
+		msg = tl_check_msg(ck,
+		                   "Link did not render: full-width bracket or "
+		                   "parenthesis",
+		                   "链接未生效：使用了全角括号");
+	} else if (space) {
+		if (!link_like(data + ds, de - ds))
+			return;
+		msg = tl_check_msg(ck,
+		                   "Link did not render: space between ']' "
+		                   "and '('",
+		                   "链接未生效：“]”与“(”之间有空格");
+	} else if (!closed) {
+		if (!url_start)
+			return;
+		tl_edit edit = {ch[j + 1].end, ch[j + 1].end, ")"};
+		tl_fix fix = {TL_FIX_UNSAFE, &edit, 1};
+		msg = tl_check_msg(ck, "Link did not render: unclosed '('",
+		                   "链接未生效：“(”没有闭合");
+		/* The URL is one opaque character: ")" goes after it. */
+		tl_check_report(ck, start, end, msg,
+		                ch[j + 1].kind == TL_CHAR_URL ? &fix : NULL);
+		return;
+	} else {
+		/* "[text](a b)": cmark takes no space in a destination. */
+		bool blank = false;
+		for (size_t p = ds; p < de; p++)
+			blank |= data[p] == ' ';
+		if (!blank || !url_start)
+			return;
+		msg = tl_check_msg(ck,
+		                   "Link did not render: space in the "
+		                   "destination",
+		                   "链接未生效：链接地址中有空格");
+		tl_check_report(ck, start, end, msg, NULL);
+		return;
+	}
+
+	/* The fix: half-width brackets and parentheses, no space. */
+	tl_edit edits[5];
+	size_t ne = 0;
+	if (fw_bracket) {
+		edits[ne++] = (tl_edit){ch[open].start, ch[open].end, "["};
+		edits[ne++] = (tl_edit){ch[close].start, ch[close].end, "]"};
+	}
+	size_t gs = ch[close].end, ge = ch[j].start;
+	for (size_t p = gs; p < ge; p++)
+		if (data[p] != ' ' && data[p] != '\t')
+			return; /* not a plain gap: report nothing we cannot fix
+			         */
+	if (fw_open)
+		edits[ne++] = (tl_edit){gs, ch[j].end, "("};
+	else if (ge > gs)
+		edits[ne++] = (tl_edit){gs, ge, ""};
+	if (fw_close)
+		edits[ne++] = (tl_edit){ch[k].start, ch[k].end, ")"};
+	tl_fix fix = {plain ? TL_FIX_SAFE : TL_FIX_UNSAFE, edits, ne};
+	tl_check_report(ck, start, end, msg, closed ? &fix : NULL);
+}
+
+#define MAX_NEST 32
+
+static void check_run(tl_check *ck, const tl_run *run)
+{
+	size_t stack[MAX_NEST];
+	size_t top = 0;
+	for (size_t i = 0; i < run->n; i++) {
+		const tl_char *c = &run->chars[i];
+		if (c->kind != TL_CHAR_TEXT || (c->flags & TL_CF_LITERAL))
+			continue;
+		if (c->cp == '[' || c->cp == 0x3010 /* 【 */) {
+			if (top < MAX_NEST)
+				stack[top++] = i;
+			continue;
+		}
+		if (c->cp != ']' && c->cp != 0x3011 /* 】 */)
+			continue;
+		if (top == 0)
+			continue;
+		size_t open = stack[--top];
+		bool fw = run->chars[open].cp == 0x3010;
+		if (fw != (c->cp == 0x3011))
+			continue;
+		/* Both brackets in the same inline container. */
+		if (run->chars[open].depth != c->depth ||
+		    run->chars[open].flags != c->flags)
+			continue;
+		check_pair(ck, run, open, i);
+	}
+}
+
+/* "[](url)": a link with no text renders as nothing at all. */
+static void check_doc(tl_check *ck, const tl_doc *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_LINK ||
+		    cmark_node_first_child(node))
+			continue;
+		size_t s, e;
+		tl_doc_node_span(doc, node, &s, &e);
+		tl_check_report(
+		    ck, s, e,
+		    tl_check_msg(ck, "Link has empty text", "链接文字为空"),
+		    NULL);
+	}
+	cmark_iter_free(it);
+}
+
+const tl_rule tl_rule_link_syntax = {
+    .name = "link-syntax",
+    .summary = "Links that did not render because of their syntax",
+    .summary_zh = "语法错误导致未生效的链接",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SOMETIMES,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags a link that CommonMark left as literal text: a space "
+        "between the text and the destination (`[text] (url)`, "
+        "`![alt] (src)`), full-width brackets or parentheses "
+        "(`[text]（url）`, `【text】(url)`, `[text](url）`), an unclosed "
+        "`[text](url`, a space inside the destination, a reference "
+        "`[text][5]` whose label has no definition `[5]: url`, and a link "
+        "with empty text `[](url)`.\n\n"
+        "Why: an input method types `（` for `(` without asking, and one "
+        "such character turns a link into brackets and a raw URL on the "
+        "page.\n\n"
+        "How it decides: a failed link is literal bracket text in the "
+        "paragraph, so the rule pairs the literal `[` `]` (and `【` `】`) "
+        "and looks at what follows. After a space or a full-width "
+        "parenthesis the destination must look like one: a URL, a path "
+        "with `/`, an `#anchor` or a file name such as `a.md`, with no "
+        "spaces and no CJK. After `【】`, and for an unclosed `(` or a "
+        "space inside the destination, it must be plainly a URL (a "
+        "scheme such as `https://`, or `www.`). A reference label is "
+        "looked up among the definitions `[label]:` in the source "
+        "outside fenced code.\n\n"
+        "Not flagged: bracketed text with nothing link-like after it "
+        "(`[Linux中国]`, task boxes `[ ]` and `[x]`, `【注意】（见下文）`), "
+        "footnotes and references that have a definition, index "
+        "expressions such as `a[i][j]`, escaped brackets, and code.",
+    .fix_doc = "Drops the space and turns full-width brackets and "
+               "parentheses half-width. Safe when the destination is plainly "
+               "a URL (a scheme or `www.`); otherwise, as with a "
+               "configuration snippet `[stylesdir] (/usr/share/styles)`, "
+               "the brackets may not be a link at all and the fix is unsafe. "
+               "An unclosed `(` gets an unsafe `)` after the URL. Undefined "
+               "references and empty link text have no fix.",
+    .bad = "参见[项目主页] (https://example.org)和【文档】(https://example.org/"
+           "docs)。\n",
+    .good = "参见[项目主页](https://example.org)和[文档](https://example.org/"
+            "docs)。\n",
+    .check_run = check_run,
+    .check_doc = check_doc,
+};
