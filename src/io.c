@@ -6,8 +6,8 @@
  * the main thread (walking), so they keep no state and format errno
  * values with strerror_r rather than strerror.
  */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
 #endif
 
 #include "io.h"

@@ -16,11 +16,9 @@
  *   2  translint could not do its job: usage, configuration, I/O (an I/O
  *      error on one file is reported, the other files are still linted)
  */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
 #endif
-/* sysconf(_SC_NPROCESSORS_ONLN) is not POSIX. */
-#define _DEFAULT_SOURCE
 
 #include "emit/emit.h"
 #include "io.h"
@@ -35,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -79,7 +78,9 @@ typedef enum opt_id {
 	OPT_ENABLE,
 	OPT_DISABLE,
 	OPT_SEVERITY,
-	OPT_WRITE_RULE_DOCS
+	OPT_WRITE_RULE_DOCS,
+	OPT_PRINT_CONFIG,
+	OPT_INIT
 } opt_id;
 
 typedef struct opt_def {
@@ -113,6 +114,8 @@ static const opt_def opt_defs[] = {
     {"disable", 0, true, OPT_DISABLE},
     {"severity", 0, true, OPT_SEVERITY},
     {"write-rule-docs", 0, true, OPT_WRITE_RULE_DOCS},
+    {"print-config", 0, false, OPT_PRINT_CONFIG},
+    {"init", 0, false, OPT_INIT},
 };
 
 #define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
@@ -127,8 +130,10 @@ static const char usage_text[] =
     "path, the current folder is linted.\n"
     "\n"
     "Configuration:\n"
-    "  -c, --config FILE        use configuration FILE (not supported "
-    "yet)\n"
+    "  -c, --config FILE        use configuration FILE (default: the "
+    "nearest\n"
+    "                           .translint.yml walking up from each "
+    "file)\n"
     "      --preset NAME        start from preset NAME (default: "
     "recommended)\n"
     "      --select RULE        run only RULE (repeatable)\n"
@@ -138,7 +143,8 @@ static const char usage_text[] =
     "                           set RULE to error, warning, info or off\n"
     "\n"
     "Output:\n"
-    "  -f, --format FMT         text (default), gcc or json\n"
+    "  -f, --format FMT         text (default), gcc, json, sarif, rdjson or\n"
+    "                           github\n"
     "      --lang zh|en         language of messages (default: from\n"
     "                           LC_ALL, LC_MESSAGES or LANG)\n"
     "      --no-color           no colours (also: NO_COLOR set, or not a "
@@ -164,6 +170,10 @@ static const char usage_text[] =
     "Information:\n"
     "      --list-rules         list the rules\n"
     "      --explain RULE       print the documentation of RULE\n"
+    "      --print-config [FILE]\n"
+    "                           print the configuration that applies to "
+    "FILE\n"
+    "      --init               write a commented .translint.yml here\n"
     "      --version            print the version\n"
     "  -h, --help               print this help\n"
     "      --write-rule-docs DIR\n"
@@ -198,6 +208,7 @@ typedef struct options {
 	bool list_rules, version, help;
 	const char *explain;
 	const char *write_docs;
+	bool print_config, init;
 	bool lang_given;
 	tl_lang lang;
 	long max_warnings; /* -1: no limit */
@@ -385,10 +396,14 @@ static void set_option(options *o, const opt_def *def, const char *value)
 		break;
 	case OPT_FORMAT:
 		o->emitter = tl_emit_find(value);
-		if (!o->emitter)
+		if (!o->emitter) {
+			tl_buf names = {0};
+
+			tl_emit_names(&names);
 			usage_error("--format: unknown format '%s' (one of: "
 			            "%s)",
-			            value, tl_emit_names());
+			            value, names.data);
+		}
 		o->format_given = true;
 		break;
 	case OPT_FIX:
@@ -473,6 +488,12 @@ static void set_option(options *o, const opt_def *def, const char *value)
 	}
 	case OPT_WRITE_RULE_DOCS:
 		o->write_docs = value;
+		break;
+	case OPT_PRINT_CONFIG:
+		o->print_config = true;
+		break;
+	case OPT_INIT:
+		o->init = true;
 		break;
 	}
 }
@@ -577,6 +598,9 @@ static void check_args(const options *o)
 	if (o->diff && o->format_given)
 		usage_error("--diff prints a diff, not diagnostics: it takes "
 		            "no --format");
+	if (o->stdin_mode && o->fix && !o->diff && o->format_given)
+		usage_error("--stdin --fix prints the fixed document, not "
+		            "diagnostics: it takes no --format");
 }
 
 /* zh when the locale variables say so (POSIX precedence: the first that
@@ -633,11 +657,12 @@ static void put_err(const char *data, size_t len)
  * not end in success. Returns the exit status to use. */
 static int finish_stdout(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	int e = fflush(stdout) != 0 ? errno : 0;
+
+	if (e || ferror(stdout)) {
 		fprintf(stderr,
-		        "translint: error: writing standard output: "
-		        "%s\n",
-		        strerror(errno ? errno : EIO));
+		        "translint: error: writing standard output: %s\n",
+		        e ? strerror(e) : "write error");
 		return EXIT_TROUBLE;
 	}
 	return status;
@@ -707,7 +732,12 @@ static int write_rule_docs(const char *dir)
 	size_t n, i;
 	const tl_rule *const *rules = tl_rules(&n);
 	int status = EXIT_OK;
+	struct stat st;
 
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "translint: error: %s: not a folder\n", dir);
+		return EXIT_TROUBLE;
+	}
 	for (i = 0; i < n; i++) {
 		tl_buf page = {0}, path = {0};
 		tl_error err = {{0}, 0, 0, {0}};
@@ -781,25 +811,67 @@ static void apply_overrides(const options *o, tl_config *cfg)
 	}
 }
 
+/* One configuration file of the run, loaded once, and the configurations
+ * derived from it: one per set of overrides blocks that match a file, each
+ * with the command line applied on top. */
+typedef struct cfg_file {
+	char *path;
+	tl_config *cfg; /* as loaded */
+	unsigned long *masks;
+	tl_config **variants;
+	size_t nvariants;
+} cfg_file;
+
 /* The configurations of a run. */
 typedef struct configs {
 	const options *opts;
-	tl_config *base; /* the preset with the command line applied */
+	tl_config *base; /* the preset with the command line applied, for
+	                    files no configuration file applies to */
+	cfg_file *files; /* with -c, files[0] is that file */
+	size_t nfiles;
 } configs;
 
-/* Loads what the command line names (--preset; -c FILE once it is
- * supported) before any file is looked at, so that a bad preset or
- * configuration stops the run even when there is nothing to lint. */
+static cfg_file *configs_add(configs *cs, const char *path, tl_error *err)
+{
+	tl_config *cfg = tl_config_load(path, cs->opts->preset, err);
+
+	if (!cfg)
+		return NULL;
+	cs->files =
+	    tl_xrealloc(cs->files, (cs->nfiles + 1) * sizeof *cs->files);
+	memset(&cs->files[cs->nfiles], 0, sizeof *cs->files);
+	cs->files[cs->nfiles].path = tl_xstrdup(path);
+	cs->files[cs->nfiles].cfg = cfg;
+	return &cs->files[cs->nfiles++];
+}
+
+static void configs_free(configs *cs)
+{
+	size_t i, k;
+
+	for (i = 0; i < cs->nfiles; i++) {
+		cfg_file *f = &cs->files[i];
+
+		for (k = 0; k < f->nvariants; k++)
+			tl_config_free(f->variants[k]);
+		free(f->variants);
+		free(f->masks);
+		tl_config_free(f->cfg);
+		free(f->path);
+	}
+	free(cs->files);
+	tl_config_free(cs->base);
+}
+
+/* Loads what the command line names (--preset, -c FILE) before any file
+ * is looked at, so that a bad preset or configuration stops the run even
+ * when there is nothing to lint. */
 static bool configs_init(configs *cs, const options *o, tl_error *err)
 {
+	memset(cs, 0, sizeof *cs);
 	cs->opts = o;
-	cs->base = NULL;
-	if (o->config_file) {
-		tl_error_set(err, o->config_file, 0, 0,
-		             "-c/--config: configuration files are not "
-		             "supported yet");
+	if (o->config_file && !configs_add(cs, o->config_file, err))
 		return false;
-	}
 	cs->base = tl_config_preset(o->preset ? o->preset : "recommended", err);
 	if (!cs->base)
 		return false;
@@ -807,17 +879,73 @@ static bool configs_init(configs *cs, const options *o, tl_error *err)
 	return true;
 }
 
+/* The configuration file that applies to PATH (-c, or the nearest
+ * .translint.yml walking up from its folder, each loaded once), or NULL
+ * when there is none; *FAILED tells an error (ERR filled) from none. */
+static cfg_file *file_for(configs *cs, const char *path, tl_error *err,
+                          bool *failed)
+{
+	char *found;
+	size_t i;
+	cfg_file *f = NULL;
+
+	*failed = false;
+	if (cs->opts->config_file)
+		return &cs->files[0];
+	found = tl_config_find(path);
+	if (!found)
+		return NULL;
+	for (i = 0; i < cs->nfiles && !f; i++)
+		if (strcmp(cs->files[i].path, found) == 0)
+			f = &cs->files[i];
+	if (!f) {
+		f = configs_add(cs, found, err);
+		*failed = f == NULL;
+	}
+	free(found);
+	return f;
+}
+
 /* The configuration that applies to the document at PATH (a file, or
  * the --stdin-filename name), owned by CS; NULL with ERR filled when it
- * cannot be loaded. This is where configuration files plug in: the
- * nearest .translint.yml walking up from PATH's folder (unless -c gave
- * one), loaded once per folder, with apply_overrides() on top. */
+ * cannot be loaded: the configuration file's, with the overrides blocks
+ * matching PATH applied, then the command line. */
 static const tl_config *load_config_for(configs *cs, const char *path,
                                         tl_error *err)
 {
-	(void)path;
-	(void)err;
-	return cs->base;
+	bool failed;
+	cfg_file *f = file_for(cs, path, err, &failed);
+	unsigned long mask;
+	tl_config *c;
+	size_t i;
+
+	if (!f)
+		return failed ? NULL : cs->base;
+	mask = tl_config_override_mask(f->cfg, path);
+	for (i = 0; i < f->nvariants; i++)
+		if (f->masks[i] == mask)
+			return f->variants[i];
+	c = mask ? tl_config_for_file(f->cfg, path) : NULL;
+	if (!c)
+		c = tl_config_copy(f->cfg);
+	apply_overrides(cs->opts, c);
+	f->masks = tl_xrealloc(f->masks, (f->nvariants + 1) * sizeof *f->masks);
+	f->variants =
+	    tl_xrealloc(f->variants, (f->nvariants + 1) * sizeof *f->variants);
+	f->masks[f->nvariants] = mask;
+	f->variants[f->nvariants++] = c;
+	return c;
+}
+
+/* Whether the ignore: globs of PATH's configuration file skip it (only
+ * for files found by walking a folder: a file named is always linted). */
+static bool config_ignores(configs *cs, const char *path)
+{
+	tl_error err;
+	bool failed;
+	cfg_file *f = file_for(cs, path, &err, &failed);
+
+	return f && tl_config_ignores(f->cfg, path);
 }
 
 /* ---- Linting files ----------------------------------------------------- */
@@ -965,7 +1093,12 @@ static void *worker(void *arg)
 
 static long default_jobs(void)
 {
+	/* Not POSIX, but glibc, musl and the BSDs all have it. */
+#ifdef _SC_NPROCESSORS_ONLN
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
+#else
+	long n = 1;
+#endif
 
 	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : n;
 }
@@ -1102,6 +1235,7 @@ static int lint(const options *o)
 
 	if (!configs_init(&cs, o, &err)) {
 		print_error(&err);
+		configs_free(&cs);
 		return EXIT_TROUBLE;
 	}
 	memset(&r, 0, sizeof r);
@@ -1123,6 +1257,16 @@ static int lint(const options *o)
 			print_error(&err);
 			goto out;
 		}
+	}
+	/* Files found by walking that an ignore: glob names are dropped. */
+	{
+		size_t kept = 0;
+
+		for (i = 0; i < r.njobs; i++)
+			if (!r.jobs[i].walked || r.jobs[i].error ||
+			    !config_ignores(&cs, r.jobs[i].path))
+				r.jobs[kept++] = r.jobs[i];
+		r.njobs = kept;
 	}
 
 	r.ctx.lang = o->lang;
@@ -1160,9 +1304,91 @@ out:
 	for (i = 0; i < r.njobs; i++)
 		free(r.jobs[i].data);
 	free(r.jobs);
-	tl_config_free(cs.base);
+	configs_free(&cs);
 	tl_io_list_free(&inputs);
 	return status;
+}
+
+/* A file in the current folder, standing for it in configuration
+ * lookup (it need not exist). */
+#define HERE "./-"
+
+/* --print-config [FILE]: the configuration that applies to FILE (or to a
+ * file in the current folder), as YAML. */
+static int print_config(const options *o)
+{
+	configs cs;
+	tl_error err = {{0}, 0, 0, {0}};
+	const tl_config *cfg = NULL;
+	const char *path = o->npaths ? o->paths[0] : HERE;
+	tl_buf out = {0};
+
+	if (o->npaths > 1)
+		usage_error("--print-config takes one file");
+	if (configs_init(&cs, o, &err))
+		cfg = load_config_for(&cs, path, &err);
+	if (!cfg) {
+		print_error(&err);
+		configs_free(&cs);
+		return EXIT_TROUBLE;
+	}
+	tl_config_print(cfg, &out);
+	put_out(out.data, out.len);
+	tl_buf_free(&out);
+	configs_free(&cs);
+	return EXIT_OK;
+}
+
+/* --init: a commented .translint.yml in the current folder, never over
+ * an existing one. */
+static int init_config(void)
+{
+	FILE *f;
+	const char *text = tl_config_starter();
+
+	if (access(".translint.yml", F_OK) == 0 ||
+	    access(".translint.yaml", F_OK) == 0) {
+		fputs("translint: error: .translint.yml (or .yaml) already "
+		      "exists here; not overwriting it\n",
+		      stderr);
+		return EXIT_TROUBLE;
+	}
+	f = fopen(".translint.yml", "wx");
+	if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
+		fprintf(stderr, "translint: error: .translint.yml: %s\n",
+		        strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	printf("wrote .translint.yml\n");
+	return EXIT_OK;
+}
+
+/* --list-rules, then the custom rules of the configuration that applies
+ * to the current folder. */
+static int list_all_rules(const options *o)
+{
+	configs cs;
+	tl_error err = {{0}, 0, 0, {0}};
+	const tl_config *cfg = NULL;
+	size_t i;
+
+	if (configs_init(&cs, o, &err))
+		cfg = load_config_for(&cs, HERE, &err);
+	if (!cfg) {
+		print_error(&err);
+		configs_free(&cs);
+		return EXIT_TROUBLE;
+	}
+	list_rules(o->lang);
+	for (i = 0; i < tl_config_custom_count(cfg); i++) {
+		const tl_rule *r = tl_config_custom_rule(cfg, i);
+
+		printf("%s  %-7s  %-9s  %s\n", r->name,
+		       tl_severity_name(r->severity), fix_label(r->fixable),
+		       r->summary);
+	}
+	configs_free(&cs);
+	return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -1198,7 +1424,11 @@ int main(int argc, char **argv)
 	else if (o.version)
 		print_version();
 	else if (o.list_rules)
-		list_rules(o.lang);
+		status = list_all_rules(&o);
+	else if (o.print_config)
+		status = print_config(&o);
+	else if (o.init)
+		status = init_config();
 	else if (o.explain)
 		explain(o.explain);
 	else if (o.write_docs)

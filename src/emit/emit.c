@@ -16,6 +16,9 @@ static const tl_emitter *const emitters[] = {
     &tl_emit_text,
     &tl_emit_gcc,
     &tl_emit_json,
+    &tl_emit_sarif,
+    &tl_emit_rdjson,
+    &tl_emit_github,
 };
 
 #define NEMITTERS (sizeof emitters / sizeof emitters[0])
@@ -30,11 +33,15 @@ const tl_emitter *tl_emit_find(const char *name)
 	return NULL;
 }
 
-const char *tl_emit_names(void)
+void tl_emit_names(tl_buf *out)
 {
-	/* Kept by hand beside the table: a constant string needs no
-	 * buffer, and the table changes once per new format. */
-	return "text, gcc, json";
+	size_t i;
+
+	for (i = 0; i < NEMITTERS; i++) {
+		if (i)
+			tl_buf_puts(out, ", ");
+		tl_buf_puts(out, emitters[i]->name);
+	}
 }
 
 void tl_emit_json_string(tl_buf *out, const char *s, size_t n)

@@ -20,7 +20,8 @@
  * leave a dangling one).
  *
  * Adding a format: write src/emit/NAME.c defining a `const tl_emitter`,
- * declare it below and add it to the table in emit.c.
+ * declare it below, add it to the table in emit.c, and name it in the
+ * --help text of main.c and in docs/cli.md.
  */
 #ifndef TL_EMIT_H
 #define TL_EMIT_H
@@ -69,11 +70,14 @@ typedef struct tl_emitter {
 extern const tl_emitter tl_emit_text;
 extern const tl_emitter tl_emit_gcc;
 extern const tl_emitter tl_emit_json;
+extern const tl_emitter tl_emit_sarif;
+extern const tl_emitter tl_emit_rdjson;
+extern const tl_emitter tl_emit_github;
 
 /* The emitter called NAME, or NULL. */
 const tl_emitter *tl_emit_find(const char *name);
-/* The names of all emitters, "text, gcc, json", for help and errors. */
-const char *tl_emit_names(void);
+/* Appends the names of all emitters, "text, gcc, json", for errors. */
+void tl_emit_names(tl_buf *out);
 
 /* ---- Helpers shared by the emitters (emit.c) --------------------------- */
 

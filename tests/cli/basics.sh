@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# basics.sh: the command line's contract: --help and --version, usage
+# errors (exit 2, on stderr), exit statuses 0 and 1, rule selection
+# options, --list-rules and --explain, the message language.
+# shellcheck source=tests/cli/common.bash
+. "$(dirname "$0")/common.bash"
+
+# ---- Help, version, usage errors -------------------------------------
+
+tl --help
+check "--help exits 0 with usage on stdout" \
+	eval 'status_is 0 && out_has "^Usage: translint" && err_empty'
+tl -h
+check "-h is --help" eval 'status_is 0 && out_has "^Usage: translint"'
+tl --version
+check "--version prints the version" \
+	eval 'status_is 0 && head -n 1 out | grep -q "^translint [0-9][0-9.]*$"'
+
+tl --bogus
+check "unknown option is a usage error" \
+	eval 'status_is 2 && out_empty && err_has "^translint: error: .*--bogus"'
+tl --fixx
+check "misspelled option names the nearest one" \
+	eval 'status_is 2 && err_has "did you mean .--fix."'
+tl -x
+check "unknown short option is a usage error" eval 'status_is 2 && out_empty'
+tl --format
+check "option without its value is a usage error" \
+	eval 'status_is 2 && err_has "needs a value"'
+tl --fix=yes a.md
+check "flag given a value is a usage error" eval 'status_is 2'
+tl -f xml
+check "unknown format is a usage error" \
+	eval 'status_is 2 && err_has "text, gcc, json"'
+tl --severity space-cjk-latn=error
+check "unknown rule names the nearest rule" \
+	eval 'status_is 2 && err_has "space-cjk-latin"'
+tl --severity space-cjk-latin=loud
+check "unknown severity level is a usage error" eval 'status_is 2'
+tl --enable no-such-rule
+check "--enable of an unknown rule is a usage error" eval 'status_is 2'
+tl --jobs 0
+check "--jobs 0 is a usage error" eval 'status_is 2'
+tl --max-warnings many
+check "--max-warnings needs a number" eval 'status_is 2'
+tl -
+check "'-' is refused with a hint at --stdin" \
+	eval 'status_is 2 && err_has "--stdin"'
+tl --list-rules a.md
+check "--list-rules takes no paths" eval 'status_is 2'
+tl --preset no-such-preset
+check "unknown preset stops the run" \
+	eval 'status_is 2 && err_has "^translint: error: "'
+
+# ---- Exit statuses ------------------------------------------------------
+
+write clean.md '这是 Go 语言的测试。\n'
+write latin.md '使用Go编写\n'
+
+tl --select space-cjk-latin clean.md
+check "clean file: exit 0, no output" eval 'status_is 0 && out_empty'
+tl --select space-cjk-latin latin.md
+check "warnings only: exit 0" \
+	eval 'status_is 0 && out_has "space-cjk-latin"'
+tl --select space-cjk-latin --severity space-cjk-latin=error latin.md
+check "an error-level diagnostic: exit 1" \
+	eval 'status_is 1 && out_has "error"'
+tl --select space-cjk-latin --max-warnings 0 latin.md
+check "--max-warnings 0 with warnings: exit 1" \
+	eval 'status_is 1 && err_has "too many warnings"'
+tl --select space-cjk-latin --max-warnings 100 latin.md
+check "warnings within --max-warnings: exit 0" eval 'status_is 0'
+tl --select space-cjk-latin --severity space-cjk-latin=off latin.md
+check "--severity RULE=off turns it off" eval 'status_is 0 && out_empty'
+
+# ---- Rule selection -------------------------------------------------------
+
+write mixed.md '使用Go编写了15个\n'
+tl --select space-cjk-number -f gcc mixed.md
+check "--select runs only the selected rule" \
+	eval 'out_has "space-cjk-number" && ! out_has "space-cjk-latin"'
+tl --select space-cjk-number --select space-cjk-latin -f gcc mixed.md
+check "--select is repeatable" \
+	eval 'out_has "space-cjk-number" && out_has "space-cjk-latin"'
+tl --disable space-cjk-latin -f gcc mixed.md
+check "--disable turns a rule off" \
+	eval '! out_has "space-cjk-latin" && out_has "space-cjk-number"'
+tl --select space-cjk-number --enable space-cjk-latin -f gcc mixed.md
+check "--enable adds a rule to a selection" eval 'out_has "space-cjk-latin"'
+
+# ---- Information ----------------------------------------------------------
+
+tl --list-rules
+check "--list-rules lists name, severity, fix" \
+	eval 'status_is 0 && grep -q "^space-cjk-latin  *warning  *safe " out'
+tl --explain space-cjk-latin
+check "--explain prints the rule page" \
+	eval 'status_is 0 && head -n 1 out | grep -qx "# space-cjk-latin"'
+cp out explain.md
+mkdir docs
+tl --write-rule-docs docs
+check "--explain is the page --write-rule-docs writes" \
+	eval 'status_is 0 && cmp -s explain.md docs/space-cjk-latin.md'
+tl --explain space-cjk
+check "--explain of an unknown rule is a usage error" \
+	eval 'status_is 2 && err_has "space-cjk-"'
+
+# ---- Language ---------------------------------------------------------------
+
+tl --select space-cjk-latin --lang zh latin.md
+check "--lang zh gives a Chinese summary" eval 'out_has "个问题"'
+LANG=zh_CN.UTF-8 tl --select space-cjk-latin latin.md
+check "LANG=zh_CN gives Chinese" eval 'out_has "个问题"'
+LANG=zh_CN.UTF-8 LC_ALL=C tl --select space-cjk-latin latin.md
+check "LC_ALL takes precedence over LANG" eval 'out_has "problem"'
+LANG=zh_CN.UTF-8 tl --lang en --select space-cjk-latin latin.md
+check "--lang en overrides the locale" eval 'out_has "problem"'
+
+finish
