@@ -254,6 +254,39 @@ const char *tl_config_option(const tl_config *cfg, const char *rule,
 void tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
                           const char *value);
 
+/* Loading configuration files (.translint.yml, DESIGN.md section 4).
+ *
+ * tl_config_load reads the YAML file PATH: its extends (presets and
+ * relative paths, in order; without extends, recommended; PRESET, when not
+ * NULL, replaces the file's extends), rules, ignore and overrides, all
+ * validated. NULL with ERR filled (PATH, line, column, message) on any
+ * error. Free with tl_config_free. */
+tl_config *tl_config_load(const char *path, const char *preset, tl_error *err);
+/* The nearest .translint.yml (or .translint.yaml) walking up from the
+ * folder of FILE (which need not exist), or NULL. Caller frees. */
+char *tl_config_find(const char *file);
+/* Whether an ignore: glob of CFG matches FILE. */
+bool tl_config_ignores(const tl_config *cfg, const char *file);
+/* Bit I set when overrides block I of CFG applies to FILE (the first 64
+ * blocks), for callers caching per-file configurations. */
+unsigned long tl_config_override_mask(const tl_config *cfg, const char *file);
+/* A copy of CFG with the overrides matching FILE applied (caller frees),
+ * or NULL when none matches FILE. */
+tl_config *tl_config_for_file(const tl_config *cfg, const char *file);
+/* Whether NAME is a built-in rule or a custom rule of CFG. */
+bool tl_config_has_rule(const tl_config *cfg, const char *name);
+/* The rule of CFG nearest to NAME when NAME looks like its misspelling,
+ * else NULL. */
+const char *tl_config_nearest_rule(const tl_config *cfg, const char *name);
+/* The custom rules (rules: custom:) of CFG, in definition order; their
+ * metadata lives as long as CFG. */
+size_t tl_config_custom_count(const tl_config *cfg);
+const tl_rule *tl_config_custom_rule(const tl_config *cfg, size_t i);
+/* Appends the effective configuration to OUT as YAML. */
+void tl_config_print(const tl_config *cfg, tl_buf *out);
+/* The commented starter file --init writes (static). */
+const char *tl_config_starter(void);
+
 /* ---- Linting ---------------------------------------------------------- */
 
 /* The result of linting one document. Owns its source and diagnostics. */

@@ -54,6 +54,11 @@ const char *tl_check_printf(tl_check *ck, const char *fmt, ...)
 	return s;
 }
 
+const tl_rule *tl_check_rule(const tl_check *ck)
+{
+	return ck->rule;
+}
+
 const tl_doc *tl_check_doc(const tl_check *ck)
 {
 	return ck->doc;
@@ -226,6 +231,48 @@ static void report_encoding(tl_check *ck, const char *name, size_t offset,
 	tl_check_report(ck, offset, end, message, NULL);
 }
 
+/* Drops the diagnostics that suppression comments cover, then reports
+ * the names in those comments that are no rule (unknown-rule). */
+static void apply_suppression(tl_check *ck, const tl_doc *doc)
+{
+	tl_suppress *sup = tl_suppress_scan(doc);
+	size_t kept = 0;
+	for (size_t i = 0; i < ck->ndiags; i++)
+		if (!tl_suppress_hides(sup, ck->diags[i].rule,
+		                       ck->diags[i].start))
+			ck->diags[kept++] = ck->diags[i];
+	ck->ndiags = kept;
+	tl_severity sev = tl_config_severity(ck->cfg, "unknown-rule");
+	const char *name;
+	size_t start, end;
+	for (size_t i = 0; sev != TL_SEVERITY_OFF &&
+	                   tl_suppress_name(sup, i, &name, &start, &end);
+	     i++) {
+		if (tl_config_has_rule(ck->cfg, name))
+			continue;
+		active a = {tl_rule_find("unknown-rule"), 0, sev};
+		const char *near = tl_config_nearest_rule(ck->cfg, name);
+		char hint[200] = "";
+		if (near)
+			snprintf(hint, sizeof hint,
+			         tl_check_msg(ck, " (did you mean '%s'?)",
+			                      "（是不是 '%s'？）"),
+			         near);
+		select_rule(ck, &a);
+		tl_check_report(
+		    ck, start, end,
+		    tl_check_printf(
+		        ck,
+		        tl_check_msg(ck,
+		                     "Unknown rule '%s' in a "
+		                     "suppression comment%s",
+		                     "抑制注释中的规则 '%s' 不存在%s"),
+		        name, hint),
+		    NULL);
+	}
+	tl_suppress_free(sup);
+}
+
 tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
                    const char *data, size_t len)
 {
@@ -240,7 +287,8 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 	ck.lang = lang;
 	ck.src = res->source;
 	ck.arena = res->arena;
-	ck.state = tl_xcalloc(nrules, sizeof *ck.state);
+	size_t ncustom = tl_config_custom_count(cfg);
+	ck.state = tl_xcalloc(nrules + ncustom + 1, sizeof *ck.state);
 
 	if (res->source->nul != TL_NONE) {
 		report_encoding(
@@ -265,7 +313,7 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 		                     "不检查也不修复"),
 		        res->source->bad_utf8));
 	} else {
-		active *act = tl_xmalloc((nrules ? nrules : 1) * sizeof *act);
+		active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
 		size_t nact = 0;
 		for (size_t i = 0; i < nrules; i++) {
 			tl_severity sev =
@@ -273,6 +321,12 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 			if (sev != TL_SEVERITY_OFF &&
 			    (rules[i]->check_run || rules[i]->check_doc))
 				act[nact++] = (active){rules[i], i, sev};
+		}
+		for (size_t i = 0; i < ncustom; i++) {
+			const tl_rule *r = tl_config_custom_rule(cfg, i);
+			tl_severity sev = tl_config_severity(cfg, r->name);
+			if (sev != TL_SEVERITY_OFF)
+				act[nact++] = (active){r, nrules + i, sev};
 		}
 		tl_doc *doc = tl_doc_parse(res->source);
 		ck.doc = doc;
@@ -284,6 +338,7 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 			select_rule(&ck, &act[i]);
 			act[i].rule->check_doc(&ck, doc);
 		}
+		apply_suppression(&ck, doc);
 		tl_doc_free(doc);
 		free(act);
 	}

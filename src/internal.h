@@ -164,10 +164,26 @@ bool tl_check_option_bool(const tl_check *ck, const char *name);
 /* Per-document scratch memory of the running rule: SIZE zeroed bytes on
  * the first call in a document, the same block on later calls. */
 void *tl_check_state(tl_check *ck, size_t size);
+/* The rule running (a built-in rule or a custom rule's metadata). */
+const tl_rule *tl_check_rule(const tl_check *ck);
 /* The document being checked. */
 const tl_doc *tl_check_doc(const tl_check *ck);
 /* Memory that lives as long as the result. */
 tl_arena *tl_check_arena(tl_check *ck);
+
+/* ---- Suppression comments (suppress.c) --------------------------------- */
+
+/* The <!-- translint-disable... --> comments of a document. */
+typedef struct tl_suppress tl_suppress;
+/* Scans the HTML of DOC. Free with tl_suppress_free. */
+tl_suppress *tl_suppress_scan(const tl_doc *doc);
+void tl_suppress_free(tl_suppress *sup);
+/* Whether a diagnostic of RULE starting at OFFSET is suppressed. */
+bool tl_suppress_hides(const tl_suppress *sup, const char *rule, size_t offset);
+/* The rule names the comments give, in order, with their source spans,
+ * for reporting unknown ones: false after the last. */
+bool tl_suppress_name(const tl_suppress *sup, size_t i, const char **name,
+                      size_t *start, size_t *end);
 
 /* ---- Rule helpers (rules/common.c) ------------------------------------ */
 

@@ -20,8 +20,10 @@
 #define _XOPEN_SOURCE 700
 #endif
 
+#include "changed.h"
 #include "emit/emit.h"
 #include "io.h"
+#include "lsp.h"
 #include "ruledoc.h"
 #include "translint.h"
 
@@ -80,7 +82,8 @@ typedef enum opt_id {
 	OPT_SEVERITY,
 	OPT_WRITE_RULE_DOCS,
 	OPT_PRINT_CONFIG,
-	OPT_INIT
+	OPT_INIT,
+	OPT_CHANGED_SINCE
 } opt_id;
 
 typedef struct opt_def {
@@ -116,6 +119,7 @@ static const opt_def opt_defs[] = {
     {"write-rule-docs", 0, true, OPT_WRITE_RULE_DOCS},
     {"print-config", 0, false, OPT_PRINT_CONFIG},
     {"init", 0, false, OPT_INIT},
+    {"changed-since", 0, true, OPT_CHANGED_SINCE},
 };
 
 #define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
@@ -150,6 +154,8 @@ static const char usage_text[] =
     "      --no-color           no colours (also: NO_COLOR set, or not a "
     "terminal)\n"
     "      --max-warnings N     fail when there are more than N warnings\n"
+    "      --changed-since REF  report only diagnostics on lines added or\n"
+    "                           changed since git revision REF\n"
     "\n"
     "Fixing:\n"
     "      --fix                apply safe fixes to the files\n"
@@ -211,7 +217,8 @@ typedef struct options {
 	bool print_config, init;
 	bool lang_given;
 	tl_lang lang;
-	long max_warnings; /* -1: no limit */
+	long max_warnings;         /* -1: no limit */
+	const char *changed_since; /* --changed-since REF, or NULL */
 	const char **select;
 	size_t nselect;
 	override *overrides;
@@ -491,6 +498,11 @@ static void set_option(options *o, const opt_def *def, const char *value)
 		break;
 	case OPT_PRINT_CONFIG:
 		o->print_config = true;
+		break;
+	case OPT_CHANGED_SINCE:
+		if (!*value)
+			usage_error("--changed-since: the revision is empty");
+		o->changed_since = value;
 		break;
 	case OPT_INIT:
 		o->init = true;
@@ -994,6 +1006,32 @@ static void job_error(job *j, const char *path, const char *message)
 	j->failed = true;
 }
 
+/* --changed-since: drops from RES the diagnostics that start on a line
+ * not added or changed since the revision. False (J failed) when git
+ * cannot tell. A document from standard input is compared through the
+ * file its --stdin-filename names. */
+static bool keep_changed(const run *r, job *j, tl_result *res)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_changed changed;
+	size_t i, kept = 0;
+
+	if (!tl_changed_lines(r->opts->changed_since, j->path, &changed,
+	                      &err)) {
+		job_error(j, j->path, err.message);
+		return false;
+	}
+	for (i = 0; i < res->ndiags; i++)
+		if (tl_changed_has(
+		        &changed,
+		        tl_source_line_index(res->source, res->diags[i].start) +
+		            1))
+			res->diags[kept++] = res->diags[i];
+	res->ndiags = kept;
+	tl_changed_free(&changed);
+	return true;
+}
+
 /* Reads, fixes, lints and renders one document. Runs in a worker: it
  * touches only J and reads R. */
 static void job_process(const run *r, job *j)
@@ -1057,6 +1095,13 @@ static void job_process(const run *r, job *j)
 		tl_buf_append(&j->out, text, text_len);
 
 	res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
+	if (r->opts->changed_since && !keep_changed(r, j, res)) {
+		tl_result_free(res);
+		free(fixed);
+		if (!j->from_stdin)
+			free(data);
+		return;
+	}
 	j->counts = tl_result_counts(res, r->opts->unsafe);
 	if (!r->opts->unsafe)
 		j->unsafe_extra =
@@ -1244,6 +1289,10 @@ static int lint(const options *o)
 	r.lang = o->lang;
 	r.emitter = o->emitter;
 	r.emit = r.mode == MODE_LINT || (r.mode == MODE_FIX && !o->stdin_mode);
+	if (o->changed_since && !tl_changed_check_ref(o->changed_since, &err)) {
+		print_error(&err);
+		goto out;
+	}
 	if (!make_jobs(&r, o, &inputs))
 		goto out;
 
@@ -1406,10 +1455,11 @@ int main(int argc, char **argv)
 	sigaction(SIGXFSZ, &sa, NULL);
 
 	if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
-		fputs("translint: error: the language server is not built "
-		      "yet\n",
-		      stderr);
-		return EXIT_TROUBLE;
+		/* Clients that launch every server with --stdio get what
+		 * they ask for: stdio is the only transport. */
+		if (argc > 3 || (argc == 3 && strcmp(argv[2], "--stdio") != 0))
+			usage_error("lsp takes no arguments (but --stdio)");
+		return tl_lsp_serve(stdin, stdout, lang_from_env());
 	}
 	memset(&o, 0, sizeof o);
 	o.emitter = &tl_emit_text;

@@ -12,14 +12,52 @@
 
 extern const tl_rule tl_rule_invalid_utf8;
 extern const tl_rule tl_rule_binary_file;
+extern const tl_rule tl_rule_unknown_rule;
 extern const tl_rule tl_rule_space_cjk_latin;
 extern const tl_rule tl_rule_space_cjk_number;
+extern const tl_rule tl_rule_space_cjk_code;
+extern const tl_rule tl_rule_quote_style;
+extern const tl_rule tl_rule_quote_pairing;
+extern const tl_rule tl_rule_terminology;
+extern const tl_rule tl_rule_no_space_fullwidth;
+extern const tl_rule tl_rule_fullwidth_punctuation;
+extern const tl_rule tl_rule_halfwidth_punctuation;
+extern const tl_rule tl_rule_fullwidth_alphanumeric;
+extern const tl_rule tl_rule_repeated_punctuation;
+extern const tl_rule tl_rule_ellipsis;
+extern const tl_rule tl_rule_dash;
+extern const tl_rule tl_rule_heading_punctuation;
+extern const tl_rule tl_rule_link_syntax;
+extern const tl_rule tl_rule_link_destination;
+extern const tl_rule tl_rule_emphasis_syntax;
+extern const tl_rule tl_rule_front_matter;
+extern const tl_rule tl_rule_attribution;
+extern const tl_rule tl_rule_untranslated;
 
 static const tl_rule *const table[] = {
     &tl_rule_invalid_utf8,
     &tl_rule_binary_file,
+    &tl_rule_unknown_rule,
     &tl_rule_space_cjk_latin,
     &tl_rule_space_cjk_number,
+    &tl_rule_space_cjk_code,
+    &tl_rule_no_space_fullwidth,
+    &tl_rule_fullwidth_punctuation,
+    &tl_rule_halfwidth_punctuation,
+    &tl_rule_fullwidth_alphanumeric,
+    &tl_rule_repeated_punctuation,
+    &tl_rule_ellipsis,
+    &tl_rule_dash,
+    &tl_rule_quote_style,
+    &tl_rule_quote_pairing,
+    &tl_rule_heading_punctuation,
+    &tl_rule_terminology,
+    &tl_rule_link_syntax,
+    &tl_rule_link_destination,
+    &tl_rule_emphasis_syntax,
+    &tl_rule_front_matter,
+    &tl_rule_attribution,
+    &tl_rule_untranslated,
 };
 
 const tl_rule *const *tl_rules(size_t *count)

@@ -1,0 +1,365 @@
+/*
+ * attribution: the block that says where the original article is, and
+ * who translated and reviewed it, is missing, misplaced or incomplete.
+ *
+ * Every translation community asks for it, each in its own form: a block
+ * quote under the title ("> 译自 [Title](https://…)，作者 Name。"), a list
+ * ("> * 原文地址：…"), a footer ("via: https://…" then "作者：", "译者：",
+ * "校对："). Losing the link to the original is the one mistake a
+ * translated article cannot afford: it is the author's credit and, often,
+ * the licence's condition.
+ *
+ * The check works on top-level blocks of cmark's tree (HTML blocks, such
+ * as suppression comments, are not counted; the front matter is not a
+ * block). The attribution block is the first block among the first
+ * `within` blocks (or among the last `within` with `position: end`) whose
+ * source text matches `pattern` (PCRE2, multi-line) and, with `quote`, is
+ * a block quote. Its fields are looked for in that block, or, at the end
+ * of a document, in that block and every block after it (footers spread
+ * over several paragraphs).
+ */
+#include "common.h"
+
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+static const tl_option_def options[] = {
+    {"position", TL_OPTION_ENUM, "start", "start|end",
+     "Where the attribution goes: near the start (after the front matter) "
+     "or at the end."},
+    {"within", TL_OPTION_INT, "3", NULL,
+     "How many top-level blocks from the start (or the end) may precede "
+     "(or follow) it."},
+    {"pattern", TL_OPTION_STRING, "译自|原文", NULL,
+     "PCRE2 pattern the attribution block's source text matches."},
+    {"quote", TL_OPTION_BOOL, "true", NULL,
+     "The attribution must be a block quote."},
+    {"link", TL_OPTION_BOOL, "true", NULL,
+     "The attribution must link to the original with an absolute http(s) "
+     "URL."},
+    {"fields", TL_OPTION_LIST, "", NULL,
+     "Labels that must appear with a value or link, such as [译者, 校对]."},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+};
+
+static void *arena_malloc(PCRE2_SIZE size, void *arena)
+{
+	return tl_arena_alloc(arena, size ? size : 1);
+}
+
+static void arena_free(void *p, void *arena)
+{
+	(void)p;
+	(void)arena;
+}
+
+/* The top-level blocks that count (no HTML blocks). */
+typedef struct blocks {
+	cmark_node **v;
+	size_t n;
+} blocks;
+
+static blocks blocks_of(tl_check *ck, const tl_doc *doc)
+{
+	blocks b = {NULL, 0};
+	size_t cap = 0;
+	for (cmark_node *c = cmark_node_first_child(doc->root); c;
+	     c = cmark_node_next(c))
+		cap++;
+	b.v = tl_arena_alloc(tl_check_arena(ck), (cap + 1) * sizeof *b.v);
+	for (cmark_node *c = cmark_node_first_child(doc->root); c;
+	     c = cmark_node_next(c))
+		if (cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK)
+			b.v[b.n++] = c;
+	return b;
+}
+
+static bool is_http_url(const char *u)
+{
+	size_t k = strncmp(u, "https://", 8) == 0  ? 8
+	           : strncmp(u, "http://", 7) == 0 ? 7
+	                                           : 0;
+	return k && u[k] && u[k] != '/';
+}
+
+/* Checks the link to the original in NODE (source [S, E)). */
+static void check_link(tl_check *ck, const tl_doc *doc, cmark_node *node,
+                       size_t s, size_t e)
+{
+	cmark_node *relative = NULL;
+	bool ok = false;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while (!ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		const char *u = cmark_node_get_url(n);
+		if (u && is_http_url(u))
+			ok = true;
+		else if (!relative)
+			relative = n;
+	}
+	cmark_iter_free(it);
+	if (ok)
+		return;
+	/* A bare URL ("via: https://…") is a link to GitHub and most sites. */
+	const char *src = doc->src->data;
+	for (size_t i = s; i + 8 < e; i++)
+		if ((memcmp(src + i, "https://", 8) == 0 ||
+		     memcmp(src + i, "http://", 7) == 0) &&
+		    (i == s || src[i - 1] == ' ' || src[i - 1] == '\t' ||
+		     src[i - 1] == ':' || src[i - 1] == '<'))
+			return;
+	if (relative) {
+		size_t ls, le;
+		tl_doc_node_span(doc, relative, &ls, &le);
+		tl_check_report(
+		    ck, ls, le,
+		    tl_check_msg(ck,
+		                 "The link to the original is not an "
+		                 "absolute http(s) URL",
+		                 "原文链接不是以 http(s):// 开头的完整"
+		                 "网址"),
+		    NULL);
+		return;
+	}
+	size_t line = tl_source_line_index(doc->src, s);
+	size_t ls, le;
+	tl_source_line_span(doc->src, line, &ls, &le);
+	tl_check_report(ck, ls, le,
+	                tl_check_msg(ck,
+	                             "The attribution has no link to the "
+	                             "original",
+	                             "出处说明缺少原文链接"),
+	                NULL);
+}
+
+/* Whether the value after a label at P (region end E) is empty. */
+static bool value_empty(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < e && *p == ':')
+		p++;
+	else if (e - p >= 3 && memcmp(p, "\xef\xbc\x9a", 3) == 0) /* ： */
+		p += 3;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return p >= e || *p == '\n' || *p == '\r';
+}
+
+/* Checks the fields option over source [S, E); FIRST is the block's first
+ * line, where a missing field is reported. */
+static void check_fields(tl_check *ck, const tl_doc *doc, size_t s, size_t e)
+{
+	const char *fields = tl_check_option(ck, "fields");
+	const char *src = doc->src->data;
+	size_t ls, le;
+	tl_source_line_span(doc->src, tl_source_line_index(doc->src, s), &ls,
+	                    &le);
+	for (const char *f = fields; *f;) {
+		size_t len = strcspn(f, ",");
+		const char *empty = NULL;
+		bool found = false;
+		for (const char *p = src + s;
+		     len && !found && p + len <= src + e; p++) {
+			if (memcmp(p, f, len) != 0)
+				continue;
+			if (value_empty(p + len, src + e)) {
+				if (!empty)
+					empty = p;
+			} else {
+				found = true;
+			}
+		}
+		if (!found && empty)
+			tl_check_report(
+			    ck, (size_t)(empty - src),
+			    (size_t)(empty - src) + len,
+			    tl_check_printf(
+			        ck,
+			        tl_check_msg(ck,
+			                     "Attribution field '%.*s' has no "
+			                     "value",
+			                     "出处说明的“%.*s”一项没有填写"),
+			        (int)len, f),
+			    NULL);
+		else if (!found && len)
+			tl_check_report(
+			    ck, ls, le,
+			    tl_check_printf(
+			        ck,
+			        tl_check_msg(ck,
+			                     "The attribution lacks the field "
+			                     "'%.*s'",
+			                     "出处说明缺少“%.*s”一项"),
+			        (int)len, f),
+			    NULL);
+		f += len;
+		if (*f)
+			f++;
+	}
+}
+
+/* Whether top-level block NODE is an attribution block. */
+static bool is_attribution(const tl_doc *doc, cmark_node *node, bool quote,
+                           const pcre2_code *re, pcre2_match_data *md,
+                           pcre2_match_context *mc)
+{
+	if (quote && cmark_node_get_type(node) != CMARK_NODE_BLOCK_QUOTE)
+		return false;
+	size_t s, e;
+	tl_doc_node_span(doc, node, &s, &e);
+	return pcre2_match(re, (PCRE2_SPTR)doc->src->data + s, e - s, 0, 0, md,
+	                   mc) >= 0;
+}
+
+static void check_doc(tl_check *ck, const tl_doc *doc)
+{
+	tl_arena *arena = tl_check_arena(ck);
+	const char *pat = tl_check_option(ck, "pattern");
+	pcre2_general_context *gc =
+	    pcre2_general_context_create(arena_malloc, arena_free, arena);
+	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
+	int code;
+	PCRE2_SIZE at;
+	pcre2_code *re =
+	    pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	                  PCRE2_UTF | PCRE2_MULTILINE, &code, &at, cc);
+	if (!re) {
+		PCRE2_UCHAR buf[160];
+		pcre2_get_error_message(code, buf, sizeof buf);
+		tl_check_report(
+		    ck, doc->src->body, doc->src->body,
+		    tl_check_printf(
+		        ck,
+		        tl_check_msg(ck,
+		                     "Invalid attribution pattern "
+		                     "'%s': %s",
+		                     "出处说明的正则表达式“%s”无效：%s"),
+		        pat, (const char *)buf),
+		    NULL);
+		return;
+	}
+	pcre2_match_context *mc = pcre2_match_context_create(gc);
+	pcre2_set_match_limit(mc, 100000);
+	pcre2_match_data *md = pcre2_match_data_create(1, gc);
+
+	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
+	bool quote = tl_check_option_bool(ck, "quote");
+	long within = tl_check_option_int(ck, "within");
+	blocks b = blocks_of(ck, doc);
+	size_t lo = 0, hi = b.n; /* the window */
+	if (within >= 0 && (size_t)within < b.n) {
+		if (at_end)
+			lo = b.n - (size_t)within;
+		else
+			hi = (size_t)within;
+	}
+
+	size_t found = b.n;
+	for (size_t k = lo; k < hi && found == b.n; k++)
+		if (is_attribution(doc, b.v[k], quote, re, md, mc))
+			found = k;
+	for (size_t k = 0; k < b.n && found == b.n; k++)
+		if ((k < lo || k >= hi) &&
+		    is_attribution(doc, b.v[k], quote, re, md, mc))
+			found = k;
+
+	if (found == b.n) {
+		size_t ls, le;
+		tl_source_line_span(
+		    doc->src,
+		    tl_source_line_index(doc->src, doc->fm_kind == TL_FM_NONE
+		                                       ? doc->src->body
+		                                       : doc->fm_start),
+		    &ls, &le);
+		if (ls < doc->src->body)
+			ls = doc->src->body;
+		const char *what =
+		    quote ? tl_check_msg(ck, "block quote", "引用块")
+		          : tl_check_msg(ck, "block", "段落");
+		const char *where =
+		    at_end ? tl_check_msg(ck, "among the last", "位于文末")
+		           : tl_check_msg(ck, "among the first", "位于开头");
+		tl_check_report(
+		    ck, ls, le,
+		    tl_check_printf(
+		        ck,
+		        tl_check_msg(
+		            ck,
+		            "No attribution: expected a %s matching "
+		            "/%s/ %s %ld blocks",
+		            "缺少出处说明：应有一个%s匹配 /%s/，%s %ld "
+		            "个块之内"),
+		        what, pat, where, within),
+		    NULL);
+		return;
+	}
+	size_t s, e;
+	tl_doc_node_span(doc, b.v[found], &s, &e);
+	if (found < lo || found >= hi) {
+		size_t ls, le;
+		tl_source_line_span(doc->src, tl_source_line_index(doc->src, s),
+		                    &ls, &le);
+		tl_check_report(
+		    ck, ls, le,
+		    at_end
+		        ? tl_check_printf(
+		              ck,
+		              tl_check_msg(ck,
+		                           "The attribution should be among "
+		                           "the last %ld blocks",
+		                           "出处说明应位于文末 %ld 个块之内"),
+		              within)
+		        : tl_check_printf(
+		              ck,
+		              tl_check_msg(ck,
+		                           "The attribution should be among "
+		                           "the first %ld blocks",
+		                           "出处说明应位于开头 %ld 个块之内"),
+		              within),
+		    NULL);
+	}
+	if (tl_check_option_bool(ck, "link"))
+		check_link(ck, doc, b.v[found], s, e);
+	check_fields(ck, doc, s, at_end ? doc->src->len : e);
+}
+
+const tl_rule tl_rule_attribution = {
+    .name = "attribution",
+    .summary = "The attribution to the original is present and complete",
+    .summary_zh = "出处说明（原文链接、作者、译者等）齐全",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_NONE,
+    .preset = "translation",
+    .options = options,
+    .description =
+        "Looks for the block that says where the original article is and "
+        "reports, each with its own message: no such block; a block "
+        "found outside its place; no link to the original with an "
+        "absolute http or https URL (a Markdown link, or a bare URL as in "
+        "`via: https://…`); a field of `fields` missing, or present with "
+        "nothing after its label (`译者：` and the end of the line).\n\n"
+        "The attribution block is the first top-level block among the "
+        "first `within` blocks after the front matter (`position: end`: "
+        "among the last `within`) whose source text matches `pattern` "
+        "(PCRE2, multi-line: `^` is a line start) and, with `quote`, is "
+        "a block quote. HTML blocks (comments) are not counted. Fields "
+        "are looked for in that block; with `position: end`, in it and "
+        "every block after it, since footers spread over several "
+        "paragraphs. A field is its label, optional spaces and an "
+        "optional `:` or `：`, then anything up to the end of the line.\n\n"
+        "Why: the link to the original is the author's credit and often "
+        "the licence's condition; translation communities also credit "
+        "the translator and the reviewer in the same place.",
+    .fix_doc = "None: only the translator knows where the original is.",
+    .bad = "# 开放模型\n\n> 译自 Open Models，作者 Alex Williams。\n\n正文。\n",
+    .good = "# 开放模型\n\n> 译自 [Open Models](https://example.com/open-"
+            "models)，作者 Alex Williams。\n\n正文。\n",
+    .check_doc = check_doc,
+};

@@ -1,0 +1,163 @@
+/*
+ * ellipsis: an ellipsis in Chinese text written as "...", "。。。" or a
+ * single "…" ("起初在...", "等等…").
+ *
+ * The Chinese ellipsis is two ellipsis characters, "……", six dots centred
+ * on the line and two characters wide (GB/T 15834; the Chinese
+ * copywriting guidelines that AutoCorrect and lint-md follow, lint-md's
+ * use-standard-ellipsis). Three ASCII dots sit on the baseline and are
+ * half as wide; "。。。" is three periods; a single "…" is half an
+ * ellipsis. Some publishers set "⋯⋯" (U+22EF, centred on every font)
+ * instead: the style option chooses, and an ellipsis in the other style is
+ * flagged too.
+ *
+ * "..." and "…" are English too ("and so on..."), so they are flagged only
+ * in CJK context (punct.h), never between Latin letters or digits
+ * ("1...10"), between two code spans ("`if` … `endif`") nor right after a
+ * URL. A menu item quoted from a user interface keeps its dots ("选择
+ * “另存为…”"): the interface names it so. "。。。" is Chinese whatever
+ * stands around it.
+ */
+#include "punct.h"
+
+#include <string.h>
+
+static const tl_option_def options[] = {
+    {"style", TL_OPTION_ENUM, "……", "……|⋯⋯",
+     "The ellipsis to write: \"……\" (U+2026 twice) or \"⋯⋯\" (U+22EF "
+     "twice)."},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+};
+
+static bool is_close_quote(uint32_t c)
+{
+	return c == 0x201D || c == '"' || c == 0x300D || c == 0x300F;
+}
+
+static bool is_open_quote(uint32_t c)
+{
+	return c == 0x201C || c == '"' || c == 0x300C || c == 0x300E;
+}
+
+static bool is_clause_mark(uint32_t c)
+{
+	return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+	       c == 0xFF1B || c == 0xFF1A;
+}
+
+/* Does the ellipsis [S, E) end a short quoted label ("选择 “另存为…”")? A
+ * menu item that opens a dialog is named with "…" in the user
+ * interface, which the translation quotes as it is. */
+static bool ends_label(const tl_run *run, size_t s, size_t e)
+{
+	if (e >= run->n || run->chars[e].kind != TL_CHAR_TEXT ||
+	    !is_close_quote(run->chars[e].cp))
+		return false;
+	for (size_t k = s, steps = 0; k > 0 && steps < 12; steps++) {
+		const tl_char *c = &run->chars[--k];
+		if (c->kind == TL_CHAR_BREAK || c->kind == TL_CHAR_SEP)
+			return false;
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		if (is_open_quote(c->cp))
+			return true;
+		if (is_clause_mark(c->cp))
+			return false;
+	}
+	return false;
+}
+
+/* Is the character next to [S, E) in direction DIR, past spaces, a code
+ * span? */
+static bool code_beside(const tl_run *run, size_t s, size_t e, int dir)
+{
+	size_t k = dir < 0 ? s : e - 1;
+	for (;;) {
+		if (dir < 0 ? k == 0 : k + 1 >= run->n)
+			return false;
+		k = dir < 0 ? k - 1 : k + 1;
+		if (!tl_run_is_space(run, k))
+			return run->chars[k].kind == TL_CHAR_CODE;
+	}
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	const char *style = tl_check_option(ck, "style");
+	/* The character the style is made of, and the other one. */
+	uint32_t mine = strcmp(style, "⋯⋯") == 0 ? 0x22EF : 0x2026;
+	uint32_t other = mine == 0x2026 ? 0x22EF : 0x2026;
+	const char *msg = NULL;
+	for (size_t i = 0; i < run->n; i++) {
+		const tl_char *c = &run->chars[i];
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		uint32_t cp = c->cp;
+		if (cp != '.' && cp != 0x3002 && cp != mine && cp != other)
+			continue;
+		size_t e = i + 1;
+		while (tl_run_text_is(run, e, cp))
+			e++;
+		size_t s = i, len = e - i;
+		i = e - 1;
+		bool flag;
+		if (cp == '.')
+			flag = len >= 3 && tl_punct_in_cjk(run, s, e);
+		else if (cp == 0x3002)
+			flag = len >= 3;
+		else if (cp == mine)
+			flag = len % 2 == 1 && tl_punct_in_cjk(run, s, e);
+		else
+			flag = tl_punct_in_cjk(run, s, e);
+		/* A label's ellipsis is one "…" or three dots; six dots are
+		 * a Chinese ellipsis mistyped ("“我想......”"). Between two
+		 * code spans ("`if` … `endif`") the dots elide code. */
+		bool label_like = cp == '.' ? len == 3 : len == 1;
+		if (!flag ||
+		    (cp != 0x3002 && ((label_like && ends_label(run, s, e)) ||
+		                      (code_beside(run, s, e, -1) &&
+		                       code_beside(run, s, e, 1)))))
+			continue;
+		if (!msg)
+			msg = tl_check_printf(
+			    ck,
+			    tl_check_msg(ck,
+			                 "Write an ellipsis in Chinese text as "
+			                 "'%s'",
+			                 "中文省略号应为“%s”"),
+			    style);
+		tl_report_replace(ck, run, s, e, style, msg);
+	}
+}
+
+const tl_rule tl_rule_ellipsis = {
+    .name = "ellipsis",
+    .summary = "The Chinese ellipsis ……",
+    .summary_zh = "中文省略号使用“……”",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = options,
+    .description =
+        "Flags an ellipsis in Chinese text written as `...` (three dots "
+        "or more), `。。。` (three periods or more) or a single `…` "
+        "(an odd number of them), and with `style: \"⋯⋯\"` an ellipsis "
+        "written `……`, or with the default style one written `⋯⋯`.\n\n"
+        "`...` and `…` are flagged only in CJK context: the nearest "
+        "character before them that tells a script is CJK (or, at the "
+        "start of a line, the one after them). English quoted in an "
+        "article keeps its dots (`and so on...`), as do ranges between "
+        "letters or digits (`1...10`) or code spans (`` `if` … `endif` ``), "
+        "dots right after a URL, and a short quoted interface label "
+        "(`选择 “另存为…”`), which names a menu item as the program "
+        "does.\n\n"
+        "Why: GB/T 15834 and the Chinese copywriting guidelines followed "
+        "by AutoCorrect and lint-md write the Chinese ellipsis as two "
+        "ellipsis characters, six dots two characters wide.",
+    .fix_doc = "Safe: replaces the dots by the configured style (`……` "
+               "by default). Escaped dots (`\\.`) are left alone; spaces "
+               "around the ellipsis are left to `no-space-fullwidth`.",
+    .bad = "起初在...后来。。。再后来…\n",
+    .good = "起初在……后来……再后来……\n",
+    .check_run = check,
+};

@@ -1,0 +1,316 @@
+/*
+ * fullwidth-punctuation: half-width punctuation in Chinese text
+ * ("下一步, 计算", "成本(费用)").
+ *
+ * Chinese text takes full-width marks: the Chinese copywriting
+ * guidelines that AutoCorrect and lint-md follow, and the national
+ * standard GB/T 15834, ask for ，。；：！？ and （）. Translators typing on
+ * an English keyboard leave half-width marks behind, and they read as
+ * cramped Latin punctuation inside a Chinese sentence.
+ *
+ * A mark is flagged only in CJK context (DESIGN section 1): the nearest
+ * telling character before it is CJK (punct.h says what is looked
+ * through), or, when nothing stands before it, the one after it. A mark
+ * between two Latin letters or digits ("4.15", "AI.dev", "1,000", "a:b")
+ * never is, and so an English title or sentence inside a Chinese article
+ * keeps its marks. A clause mark typed between a Latin word and CJK with
+ * no space ("使用 postman,或者") is Chinese too: English would put a space
+ * after it. A "." is flagged only where it ends a sentence: not before a
+ * letter (".NET", "配置.yaml"), not in "..." (the ellipsis rule's
+ * business), not between two ideographs, where it as often joins the
+ * parts of a transliterated name ("拉里.佩奇"). Parentheses are flagged as
+ * a pair, and only when the text they enclose holds CJK and the pair does
+ * not stand in Latin text. Marks and parentheses next to a bare URL are
+ * left alone: GitHub's autolinker would swallow a full-width mark into
+ * the link.
+ */
+#include "punct.h"
+
+static const char *fullwidth_of(uint32_t c)
+{
+	switch (c) {
+	case ',':
+		return "，";
+	case '.':
+		return "。";
+	case ';':
+		return "；";
+	case ':':
+		return "：";
+	case '!':
+		return "！";
+	case '?':
+		return "？";
+	case '(':
+		return "（";
+	case ')':
+		return "）";
+	default:
+		return NULL;
+	}
+}
+
+static bool is_ascii_punct(uint32_t c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* Is character I of RUN ASCII punctuation other than the quotes and
+ * brackets in ALLOWED? Used to leave marks in a cluster ("?!", ":-)",
+ * "!=") alone: such clusters are not a Chinese sentence mark mistyped. */
+static bool punct_neighbour(const tl_run *run, size_t i, const char *allowed)
+{
+	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t c = run->chars[i].cp;
+	if (!is_ascii_punct(c))
+		return false;
+	for (const char *a = allowed; *a; a++)
+		if ((uint32_t)(unsigned char)*a == c)
+			return false;
+	return true;
+}
+
+/* CJK numerals, which number headings and list items ("一." for "一、"):
+ * a "." after them is not a sentence end and "。" would be wrong. */
+static bool is_cjk_numeral(uint32_t c)
+{
+	switch (c) {
+	case 0x3007: /* 〇 */
+	case 0x4E00: /* 一 */
+	case 0x4E8C: /* 二 */
+	case 0x4E09: /* 三 */
+	case 0x56DB: /* 四 */
+	case 0x4E94: /* 五 */
+	case 0x516D: /* 六 */
+	case 0x4E03: /* 七 */
+	case 0x516B: /* 八 */
+	case 0x4E5D: /* 九 */
+	case 0x5341: /* 十 */
+	case 0x767E: /* 百 */
+	case 0x96F6: /* 零 */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Does the "." at I number something ("一.", "第二.") at the start of a
+ * line? */
+static bool is_ordinal(const tl_run *run, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && run->chars[k - 1].kind == TL_CHAR_TEXT &&
+	       is_cjk_numeral(run->chars[k - 1].cp))
+		k--;
+	if (k == i)
+		return false;
+	if (k > 0 && tl_run_text_is(run, k - 1, 0x7B2C /* 第 */))
+		k--;
+	return k == 0 || run->chars[k - 1].kind == TL_CHAR_BREAK ||
+	       run->chars[k - 1].kind == TL_CHAR_SEP ||
+	       tl_run_is_space(run, k - 1);
+}
+
+static bool is_quote(uint32_t c)
+{
+	return c == '"' || c == '\'' || c == 0x201C || c == 0x201D ||
+	       c == 0x2018 || c == 0x2019 || (c >= 0x300C && c <= 0x300F);
+}
+
+/* Is the mark at I quoted on its own ("末尾的 “.”", "输入 ','", even with
+ * the quotes mis-ordered)? Then it is the character being talked
+ * about. */
+static bool quoted(const tl_run *run, size_t i)
+{
+	if (i == 0 || i + 1 >= run->n ||
+	    run->chars[i - 1].kind != TL_CHAR_TEXT ||
+	    run->chars[i + 1].kind != TL_CHAR_TEXT)
+		return false;
+	return is_quote(run->chars[i - 1].cp) && is_quote(run->chars[i + 1].cp);
+}
+
+/* Does the "." at I end a sentence? It must not belong to "..." and must
+ * be followed by the end of the run, a space, a line break, CJK or a
+ * closing quote or bracket, never by a letter or digit (".NET", "x.md"). */
+static bool ends_sentence(const tl_run *run, size_t i)
+{
+	if (i > 0 && tl_run_text_is(run, i - 1, '.'))
+		return false;
+	if (i + 1 >= run->n)
+		return true;
+	const tl_char *c = &run->chars[i + 1];
+	if (c->kind == TL_CHAR_BREAK || c->kind == TL_CHAR_SEP)
+		return true;
+	if (c->kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t cp = c->cp;
+	/* Between two ideographs a "." also joins the parts of a
+	 * transliterated name ("拉里.佩奇"), where "。" would be wrong. */
+	if (tl_char_is_cjk(cp) && i > 0 && tl_run_is_cjk(run, i - 1))
+		return false;
+	return tl_char_is_space(cp) || tl_char_is_cjk(cp) ||
+	       tl_char_is_cjk_punct(cp) || cp == '"' || cp == '\'' ||
+	       cp == ')' || cp == ']';
+}
+
+static void check_mark(tl_check *ck, const tl_run *run, size_t i,
+                       const char **msgfmt)
+{
+	uint32_t c = run->chars[i].cp;
+	const char *full = fullwidth_of(c);
+	if (c == '.' && (!ends_sentence(run, i) || is_ordinal(run, i)))
+		return;
+	/* ";)" and ":)" are smileys, not a clause mark before a bracket. */
+	bool colon = c == ':' || c == ';';
+	if (punct_neighbour(run, i + 1, colon ? "\"'" : "\"')]"))
+		return;
+	if (i > 0 && punct_neighbour(run, i - 1, "\"')]"))
+		return;
+	if (quoted(run, i))
+		return;
+	/* Written between a Latin word and CJK with no space ("使用
+	 * postman,或者"), a clause mark is Chinese too: English puts a space
+	 * after it. Not "." ("图5.代理", "1.客户端" number things). */
+	bool joined = c != '.' && i > 0 && tl_run_is_alnum(run, i - 1) &&
+	              i + 1 < run->n && tl_run_is_cjk(run, i + 1);
+	if (!joined && !tl_punct_in_cjk(run, i, i + 1))
+		return;
+	if (!*msgfmt)
+		*msgfmt = tl_check_msg(ck,
+		                       "Half-width '%c' in Chinese text: use "
+		                       "'%s'",
+		                       "中文语境中的半角“%c”应为全角“%s”");
+	tl_report_replace(ck, run, i, i + 1, full,
+	                  tl_check_printf(ck, *msgfmt, (char)c, full));
+}
+
+/* A pair of half-width parentheses around text that holds CJK. A pair of
+ * one half-width and one full-width mark is left to quote-pairing: the
+ * half-width one is as often a smiley's (":-)") as a typo. */
+static void check_pair(tl_check *ck, const tl_run *run, size_t o, size_t c)
+{
+	if (run->chars[o].cp != '(' || run->chars[c].cp != ')')
+		return;
+	/* Next to a bare URL the pair stays ASCII: GitHub's autolinker
+	 * takes "https://x.org）" whole, and sees no link in "（https://". */
+	if ((o > 0 && run->chars[o - 1].kind == TL_CHAR_URL) ||
+	    run->chars[o + 1].kind == TL_CHAR_URL ||
+	    run->chars[c - 1].kind == TL_CHAR_URL)
+		return;
+	if (!tl_run_editable(run, o, o + 1) || !tl_run_editable(run, c, c + 1))
+		return;
+	tl_side before = tl_punct_side(run, o, -1);
+	tl_side after = tl_punct_side(run, c, 1);
+	if (before.kind != TL_SIDE_CJK && after.kind != TL_SIDE_CJK &&
+	    (before.kind == TL_SIDE_LATIN || after.kind == TL_SIDE_LATIN ||
+	     before.kind == TL_SIDE_URL))
+		return;
+	tl_edit edits[2] = {
+	    {run->chars[o].start, run->chars[o].end, "（"},
+	    {run->chars[c].start, run->chars[c].end, "）"},
+	};
+	tl_fix fix = {TL_FIX_SAFE, edits, 2};
+	tl_check_report(ck, run->chars[o].start, run->chars[c].end,
+	                tl_check_msg(ck,
+	                             "Half-width parentheses around Chinese "
+	                             "text: use '（）'",
+	                             "中文内容的括号应为全角“（）”"),
+	                &fix);
+}
+
+/* Is the ")" at I the mouth of a smiley (":)", ";-)", "=)")? */
+static bool smiley(const tl_run *run, size_t i)
+{
+	size_t k = i;
+	if (k > 0 && tl_run_text_is(run, k - 1, '-'))
+		k--;
+	return k > 0 && (tl_run_text_is(run, k - 1, ':') ||
+	                 tl_run_text_is(run, k - 1, ';') ||
+	                 tl_run_text_is(run, k - 1, '='));
+}
+
+/* Open parentheses waiting for their partner, with the number of CJK
+ * ideographs seen before each: the pair encloses CJK when the count grew.
+ * Deeper nesting than this is not prose; it is dropped. */
+#define MAX_OPEN 32
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	const char *msgfmt = NULL;
+	size_t open[MAX_OPEN], open_cjk[MAX_OPEN];
+	size_t nopen = 0, cjk = 0;
+	for (size_t i = 0; i < run->n; i++) {
+		const tl_char *ch = &run->chars[i];
+		if (ch->kind == TL_CHAR_SEP) {
+			nopen = 0;
+			continue;
+		}
+		if (ch->kind != TL_CHAR_TEXT)
+			continue;
+		uint32_t c = ch->cp;
+		if (tl_char_is_cjk(c)) {
+			cjk++;
+		} else if (c == '(' || c == 0xFF08) {
+			if (nopen < MAX_OPEN) {
+				open[nopen] = i;
+				open_cjk[nopen] = cjk;
+			}
+			nopen++;
+		} else if (c == ')' || c == 0xFF09) {
+			if (nopen == 0 || smiley(run, i))
+				continue;
+			nopen--;
+			if (nopen < MAX_OPEN && cjk > open_cjk[nopen])
+				check_pair(ck, run, open[nopen], i);
+		} else if (fullwidth_of(c)) {
+			check_mark(ck, run, i, &msgfmt);
+		}
+	}
+}
+
+const tl_rule tl_rule_fullwidth_punctuation = {
+    .name = "fullwidth-punctuation",
+    .summary = "Full-width punctuation in Chinese text",
+    .summary_zh = "中文语境使用全角标点",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags half-width `, . ; : ! ?` in CJK context (`下一步, 计算`) and "
+        "half-width parentheses around text that holds CJK "
+        "(`成本(费用)`).\n\n"
+        "A mark is in CJK context when the nearest character before it "
+        "that tells a script is CJK; spaces, quotes, brackets, dashes, "
+        "ellipses and inline code are looked past. At the start of a "
+        "line the character after it decides. A mark between two Latin "
+        "letters or digits (`4.15`, `AI.dev`, `.NET`, `1,000`, `a:b`) is "
+        "never in CJK context, so English titles and sentences quoted in "
+        "a Chinese article (`[Open Models: Not Stymied Yet](…)`) keep "
+        "their marks. A `, ; : ! ?` typed between a Latin word and CJK "
+        "with no space (`使用 postman,或者`) is flagged too.\n\n"
+        "A `.` is flagged only where it ends a sentence: not before a "
+        "letter or digit (`配置.yaml`), not in `...` (see `ellipsis`), not "
+        "between two ideographs (`拉里.佩奇` joins a name), not after a "
+        "CJK numeral that numbers a line (`一.`). Parentheses are flagged "
+        "as a pair, only when the enclosed text holds CJK and the pair "
+        "does not stand between Latin words.\n\n"
+        "Not flagged either: a mark quoted on its own (`末尾的 “.”`), "
+        "marks in a cluster of ASCII punctuation (`?!`, `;)`, `:-)`), and "
+        "marks or parentheses next to a bare URL, which GitHub's "
+        "autolinker would swallow once full-width.\n\n"
+        "Why: the Chinese copywriting guidelines followed by AutoCorrect "
+        "and lint-md, and GB/T 15834, use full-width marks in Chinese "
+        "text. Like AutoCorrect, the rule leaves parentheses around "
+        "English text (`Kubernetes (K8s)`) as they are.",
+    .fix_doc =
+        "Safe: replaces the mark by its full-width form (`，。；：！？`, "
+        "`（）`). Escaped marks (`\\.`) and entities are never "
+        "rewritten; spaces around the new mark are left to "
+        "`no-space-fullwidth`.",
+    .bad = "下一步, 计算成本(费用).\n",
+    .good = "下一步， 计算成本（费用）。\n",
+    .check_run = check,
+};

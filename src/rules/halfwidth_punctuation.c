@@ -1,0 +1,246 @@
+/*
+ * halfwidth-punctuation: full-width punctuation inside English text
+ * ("[Mail，Reddit，and RSS feeds with Gnus]", "[What is Docker？](…)").
+ *
+ * English keeps its own marks: the Chinese copywriting guidelines that
+ * AutoCorrect and lint-md follow write complete English sentences and
+ * titles with half-width punctuation even inside a Chinese article. A
+ * translator who retypes an English title on a Chinese keyboard leaves
+ * ，。：？ between English words, which renders with wide gaps.
+ *
+ * Precision first: a Chinese sentence lists English names with Chinese
+ * marks ("支持 Go，Rust 和 Java", "[logs，metrics，tracing](…)", "### 7、
+ * Nitrux OS", "GPU：GeForce RTX") and that is right. So a mark is flagged
+ * only inside a unit of text with no CJK at all (a paragraph, heading,
+ * line or table cell, or the text of one link or image) that reads as
+ * English prose: it holds an English function word ("the", "and", "for",
+ * "is"...), which names and labels do not. Inside it, the mark must follow
+ * a Latin letter or digit directly and be followed by one (after spaces)
+ * or, for a mark that can end a sentence, by the end of the unit. "、"
+ * has no English counterpart and is never flagged.
+ */
+#include "punct.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *halfwidth_of(uint32_t c)
+{
+	switch (c) {
+	case 0xFF0C: /* ， */
+		return ",";
+	case 0x3002: /* 。 */
+		return ".";
+	case 0xFF1B: /* ； */
+		return ";";
+	case 0xFF1A: /* ： */
+		return ":";
+	case 0xFF01: /* ！ */
+		return "!";
+	case 0xFF1F: /* ？ */
+		return "?";
+	default:
+		return NULL;
+	}
+}
+
+/* Marks that may end an English sentence or title. */
+static bool can_end(uint32_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A;
+}
+
+/* Short words that only English prose has: a unit of Latin text with
+ * one of them is a sentence or a title ("Mail, Reddit, and RSS feeds",
+ * "systemd for Administrators"), not a list of names ("Dan Berg，IBM")
+ * or a label ("GPU：GeForce RTX"), where a Chinese article rightly keeps
+ * its own marks. Sorted, for bsearch. */
+static const char *const function_words[] = {
+    "a",    "about", "an",   "and",  "are",  "as",   "at",    "be",
+    "but",  "by",    "can",  "do",   "does", "for",  "from",  "has",
+    "have", "how",   "if",   "in",   "into", "is",   "it",    "its",
+    "not",  "of",    "on",   "or",   "our",  "than", "that",  "the",
+    "this", "to",    "was",  "we",   "what", "when", "where", "which",
+    "who",  "why",   "will", "with", "you",  "your",
+};
+
+static int word_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* Is the ASCII word W (N letters) a function word, written in lower case
+ * or capitalised ("The", not "IT")? */
+static bool is_function_word(const char *w, size_t n)
+{
+	char low[8];
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = w[k];
+		if (c >= 'A' && c <= 'Z') {
+			if (k > 0)
+				return false;
+			c = (char)(c - 'A' + 'a');
+		}
+		low[k] = c;
+	}
+	low[n] = '\0';
+	return bsearch(low, function_words,
+	               sizeof function_words / sizeof *function_words,
+	               sizeof *function_words, word_cmp) != NULL;
+}
+
+static bool is_ascii_letter(const tl_run *run, size_t i)
+{
+	uint32_t c = run->chars[i].cp;
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/* The mark at I inside the Latin unit [S, E), which reads as English
+ * prose when ENGLISH: report it when it sits between two Latin words. */
+static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
+                       bool english, const char **msgfmt)
+{
+	uint32_t c = run->chars[i].cp;
+	const char *half = halfwidth_of(c);
+	if (!tl_run_is_alnum(run, i - 1))
+		return;
+	size_t k = i + 1;
+	while (k < e && tl_run_is_space(run, k))
+		k++;
+	if (k < e ? !tl_run_is_alnum(run, k) : !can_end(c))
+		return;
+	if (!english)
+		return;
+	/* "15，2020" or "1，000": a date wants a space, a number none. */
+	if (c == 0xFF0C && k < e && tl_char_is_digit(run->chars[i - 1].cp) &&
+	    tl_char_is_digit(run->chars[k].cp))
+		return;
+	/* "Hello，world" becomes "Hello, world"; "12：30" stays tight. */
+	bool space = i + 1 < e && run->chars[i + 1].kind == TL_CHAR_TEXT &&
+	             tl_char_is_latin_letter(run->chars[i + 1].cp);
+	const char *text = space ? tl_check_printf(ck, "%s ", half) : half;
+	if (!*msgfmt)
+		*msgfmt =
+		    tl_check_msg(ck,
+		                 "Full-width punctuation in English text: "
+		                 "use '%s'",
+		                 "英文语境中的全角标点应为半角“%s”");
+	tl_report_replace(ck, run, i, i + 1, text,
+	                  tl_check_printf(ck, *msgfmt, half));
+}
+
+/* Checks the unit [S, E) when it holds no CJK and two Latin words. */
+static void check_unit(tl_check *ck, const tl_run *run, size_t s, size_t e,
+                       const char **msgfmt)
+{
+	size_t words = 0, marks = 0;
+	bool english = false;
+	for (size_t k = s; k < e; k++) {
+		const tl_char *c = &run->chars[k];
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		if (tl_char_is_cjk(c->cp))
+			return;
+		if (halfwidth_of(c->cp))
+			marks++;
+		if (!tl_char_is_latin_letter(c->cp) ||
+		    (k > s && run->chars[k - 1].kind == TL_CHAR_TEXT &&
+		     tl_char_is_latin_letter(run->chars[k - 1].cp)))
+			continue;
+		/* A word starts at K. */
+		words++;
+		size_t w = k;
+		while (w < e && is_ascii_letter(run, w))
+			w++;
+		if (w > k && (w == e || !tl_run_is_alnum(run, w)) &&
+		    is_function_word(run->text + c->toff,
+		                     run->chars[w - 1].toff + 1 - c->toff))
+			english = true;
+	}
+	if (words < 2 || marks == 0)
+		return;
+	for (size_t k = s + 1; k < e; k++)
+		if (run->chars[k].kind == TL_CHAR_TEXT &&
+		    halfwidth_of(run->chars[k].cp))
+			check_mark(ck, run, k, e, english, msgfmt);
+}
+
+static bool in_link(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].flags & (TL_CF_LINK | TL_CF_IMAGE));
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	const char *msgfmt = NULL;
+	/* Lines and table cells; in one that holds CJK, the text of each
+	 * link or image on its own. Every character is visited a bounded
+	 * number of times. */
+	for (size_t s = 0; s < run->n;) {
+		size_t e = s;
+		bool cjk = false, marks = false;
+		while (e < run->n && run->chars[e].kind != TL_CHAR_BREAK &&
+		       run->chars[e].kind != TL_CHAR_SEP) {
+			if (run->chars[e].kind == TL_CHAR_TEXT) {
+				uint32_t c = run->chars[e].cp;
+				cjk = cjk || tl_char_is_cjk(c);
+				marks = marks || halfwidth_of(c) != NULL;
+			}
+			e++;
+		}
+		if (marks && !cjk) {
+			check_unit(ck, run, s, e, &msgfmt);
+		} else if (marks) {
+			for (size_t k = s; k < e;) {
+				if (!in_link(run, k)) {
+					k++;
+					continue;
+				}
+				size_t le = k;
+				while (le < e && in_link(run, le))
+					le++;
+				check_unit(ck, run, k, le, &msgfmt);
+				k = le;
+			}
+		}
+		s = e + 1;
+	}
+}
+
+const tl_rule tl_rule_halfwidth_punctuation = {
+    .name = "halfwidth-punctuation",
+    .summary = "Half-width punctuation in English text",
+    .summary_zh = "英文语境使用半角标点",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags full-width `，。；：！？` between two Latin words in English "
+        "text (`[Mail，Reddit，and RSS feeds with Gnus]`), or ending it "
+        "(`[What is Docker？](…)`).\n\n"
+        "English text is a unit with no CJK at all (a paragraph, heading, "
+        "line or table cell, or the text of one link or image) that "
+        "reads as prose: it holds an English function word such as "
+        "`the`, `and`, `for` or `is`. A Chinese article rightly uses its "
+        "own marks between English names and labels (`支持 Go，Rust 和 "
+        "Java`, `[logs，metrics，tracing](…)`, `Dan Berg，IBM`, "
+        "`GPU：GeForce RTX`), so those are not flagged, nor is `、`, nor a "
+        "comma between digits (`15，2020`). The mark must follow a Latin "
+        "letter or digit directly.\n\n"
+        "Why: the Chinese copywriting guidelines followed by AutoCorrect "
+        "and lint-md keep half-width punctuation in complete English "
+        "sentences and titles, even inside Chinese text.",
+    .fix_doc = "Safe: replaces the mark by its half-width form, followed "
+               "by a space when a letter comes right after it (`Mail, "
+               "Reddit`); a colon between digits stays tight (`12:30`).",
+    .bad = "参见 [Mail，Reddit，and RSS feeds with "
+           "Gnus](https://example.com/)。\n",
+    .good = "参见 [Mail, Reddit, and RSS feeds with "
+            "Gnus](https://example.com/)。\n",
+    .check_run = check,
+};

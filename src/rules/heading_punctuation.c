@@ -1,0 +1,145 @@
+/*
+ * heading-punctuation: a heading that ends in "。，；：、" or ".,;:"
+ * ("## 安装步骤：", "## Conclusion.").
+ *
+ * A heading is a title, not a sentence: the Chinese copywriting
+ * guidelines and lint-md's correct-title-trailing-punctuation, like
+ * markdownlint's MD026 for English, end it with no period, comma, colon
+ * or semicolon. A question or exclamation mark and an ellipsis carry
+ * meaning and are kept ("## 为什么选择 Rust？", "## 未完待续……").
+ *
+ * A final "." that belongs to an ellipsis ("Wait...") or an abbreviation
+ * ("U.S.", "Inc.", "etc.") is not punctuation added to the title and is
+ * kept.
+ */
+#include "punct.h"
+
+#include <string.h>
+
+static bool is_trailing_mark(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: /* 。 */
+	case 0xFF0C: /* ， */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case 0x3001: /* 、 */
+	case '.':
+	case ',':
+	case ';':
+	case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Abbreviations that end in a period in English titles. */
+static const char *const abbreviations[] = {
+    "approx", "Co", "Corp", "Dr", "e.g", "etc",  "i.e", "Inc", "Jr",
+    "Ltd",    "Mr", "Mrs",  "Ms", "No",  "Prof", "Sr",  "St",  "vs",
+};
+
+/* Is the "." at I the end of an abbreviation: a single letter ("U.S.",
+ * "J.") or a word of the list above? */
+static bool ends_abbreviation(const tl_run *run, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && run->chars[k - 1].kind == TL_CHAR_TEXT &&
+	       (tl_char_is_latin_letter(run->chars[k - 1].cp) ||
+	        run->chars[k - 1].cp == '.'))
+		k--;
+	if (k == i)
+		return false;
+	if (i - k == 1)
+		return true;
+	size_t from = run->chars[k].toff, to = run->chars[i].toff;
+	for (size_t a = 0; a < sizeof abbreviations / sizeof *abbreviations;
+	     a++)
+		if (strlen(abbreviations[a]) == to - from &&
+		    memcmp(abbreviations[a], run->text + from, to - from) == 0)
+			return true;
+	/* A word with periods inside is an abbreviation too ("U.S."). */
+	for (size_t q = k; q < i; q++)
+		if (run->chars[q].cp == '.')
+			return true;
+	return false;
+}
+
+#define MAX_MARKS 8
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	if (run->kind != TL_BLOCK_HEADING || run->n == 0)
+		return;
+	size_t s = run->n;
+	while (s > 0 && run->chars[s - 1].kind == TL_CHAR_TEXT &&
+	       is_trailing_mark(run->chars[s - 1].cp))
+		s--;
+	size_t n = run->n - s;
+	if (n == 0 || n > MAX_MARKS)
+		return;
+	/* Something must stay: a word, not only marks or a number. */
+	bool word = false;
+	for (size_t k = 0; k < s && !word; k++)
+		word = run->chars[k].kind == TL_CHAR_CODE ||
+		       (run->chars[k].kind == TL_CHAR_TEXT &&
+		        (tl_char_is_cjk(run->chars[k].cp) ||
+		         tl_char_is_latin_letter(run->chars[k].cp)));
+	if (!word)
+		return;
+	size_t dots = 0;
+	for (size_t k = s; k < run->n; k++)
+		dots += run->chars[k].cp == '.';
+	if (dots > 1 || (s > 0 && tl_run_text_is(run, s - 1, 0x2026)))
+		return;
+	if (run->chars[s].cp == '.' && ends_abbreviation(run, s))
+		return;
+	/* One edit per mark: markup may stand between them ("**注意：**。"). */
+	tl_edit edits[MAX_MARKS];
+	for (size_t k = s; k < run->n; k++) {
+		if (!tl_run_editable(run, k, k + 1))
+			return;
+		edits[k - s] =
+		    (tl_edit){run->chars[k].start, run->chars[k].end, ""};
+	}
+	size_t tend = run->text_len;
+	const char *marks =
+	    tl_check_printf(ck, "%.*s", (int)(tend - run->chars[s].toff),
+	                    run->text + run->chars[s].toff);
+	tl_fix fix = {TL_FIX_SAFE, edits, n};
+	tl_check_report(ck, run->chars[s].start, run->chars[run->n - 1].end,
+	                tl_check_printf(ck,
+	                                tl_check_msg(ck,
+	                                             "Heading ends with "
+	                                             "punctuation '%s'",
+	                                             "标题不应以标点“%s”结尾"),
+	                                marks),
+	                &fix);
+}
+
+const tl_rule tl_rule_heading_punctuation = {
+    .name = "heading-punctuation",
+    .summary = "No period, comma, colon or semicolon ending a heading",
+    .summary_zh = "标题末尾不加句号、逗号、冒号或分号",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags a heading whose text ends in `。，；：、` or `.,;:` "
+        "(`## 安装步骤：`, `## Conclusion.`).\n\n"
+        "Kept: `？！` and `?!`, an ellipsis (`……`, `...`), the period of "
+        "an abbreviation (`U.S.`, `Inc.`, `etc.`), and a heading that "
+        "would be left with no word.\n\n"
+        "Why: a heading is a title, not a sentence. The Chinese "
+        "copywriting guidelines and lint-md's "
+        "correct-title-trailing-punctuation, like markdownlint's MD026 "
+        "for English, end headings without such marks.",
+    .fix_doc = "Safe: deletes the trailing marks, inside or outside "
+               "inline markup (`## **注意：**` becomes `## **注意**`). "
+               "Escaped marks (`\\.`) are left alone.",
+    .bad = "## 安装步骤：\n",
+    .good = "## 安装步骤\n",
+    .check_run = check,
+};

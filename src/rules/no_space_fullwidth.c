@@ -1,0 +1,239 @@
+/*
+ * no-space-fullwidth: spaces next to full-width punctuation ("中文 ，",
+ * "。 注意", "，” Zemlin").
+ *
+ * A full-width mark carries its own white space in its glyph; the Chinese
+ * copywriting guidelines that AutoCorrect and lint-md follow write no
+ * space between it and the characters around it. Translators who put a
+ * space between Chinese and English out of habit put one next to the
+ * marks too, and the text shows gaps twice the width of a character.
+ *
+ * The marks ，。、；：！？（）《》【】「」『』 belong to Chinese alone: a space
+ * between one of them and CJK, a Latin letter, a digit, inline code or
+ * another such mark is flagged. Curly quotes, the em dash and the ellipsis
+ * are shared with English ("The “cloud” way", "SAN JOSE, CALIF. — 来自"),
+ * so a space next to one of them is flagged only when the mark stands in
+ * Chinese: a quote with CJK on either side, a dash or ellipsis with CJK
+ * on both. A space next to a URL is never touched: without it,
+ * GitHub's autolinker would swallow the mark into the link. Nor is a
+ * space that CommonMark needs to see "**" open or close (emphasis_safe).
+ */
+#include "punct.h"
+
+static bool is_quote(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+}
+
+/* Full-width marks of DESIGN's list that are Chinese alone. */
+static bool is_own_mark(uint32_t c)
+{
+	switch (c) {
+	case 0xFF0C: /* ， */
+	case 0x3002: /* 。 */
+	case 0x3001: /* 、 */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+	case 0xFF08: /* （ */
+	case 0xFF09: /* ） */
+	case 0x300A: /* 《 */
+	case 0x300B: /* 》 */
+	case 0x3010: /* 【 */
+	case 0x3011: /* 】 */
+	case 0x300C: /* 「 */
+	case 0x300D: /* 」 */
+	case 0x300E: /* 『 */
+	case 0x300F: /* 』 */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_text(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT;
+}
+
+static bool own_mark(const tl_run *run, size_t i)
+{
+	return is_text(run, i) && is_own_mark(run->chars[i].cp);
+}
+
+static bool shared_mark(const tl_run *run, size_t i)
+{
+	return is_text(run, i) &&
+	       (is_quote(run->chars[i].cp) || run->chars[i].cp == 0x2014 ||
+	        run->chars[i].cp == 0x2026 || run->chars[i].cp == 0x22EF);
+}
+
+/* What may stand across the space from a mark: CJK, a Latin letter, a
+ * digit, inline code, or a Chinese-only mark. */
+static bool neighbour_ok(const tl_run *run, size_t i)
+{
+	const tl_char *c = &run->chars[i];
+	if (c->kind == TL_CHAR_CODE)
+		return true;
+	if (c->kind != TL_CHAR_TEXT)
+		return false;
+	return tl_char_is_cjk(c->cp) || tl_char_is_latin_letter(c->cp) ||
+	       tl_char_is_digit(c->cp) || is_own_mark(c->cp);
+}
+
+static bool is_cjk_or_own(const tl_run *run, size_t i)
+{
+	return is_text(run, i) && (tl_char_is_cjk(run->chars[i].cp) ||
+	                           is_own_mark(run->chars[i].cp));
+}
+
+/* The far side of the shared mark at M, away from the space: the first
+ * character past M and any marks like it, skipping spaces. Is it CJK? */
+static bool far_side_cjk(const tl_run *run, size_t m, int dir)
+{
+	uint32_t cp = run->chars[m].cp;
+	size_t k = m;
+	for (int steps = 0; steps < 16; steps++) {
+		if (dir < 0 ? k == 0 : k + 1 >= run->n)
+			return false;
+		k = dir < 0 ? k - 1 : k + 1;
+		const tl_char *c = &run->chars[k];
+		if (c->kind != TL_CHAR_TEXT)
+			return false;
+		if (c->cp == cp || tl_char_is_space(c->cp))
+			continue;
+		return tl_char_is_cjk(c->cp) || is_own_mark(c->cp);
+	}
+	return false;
+}
+
+/* Does the shared mark M, with the spaces and then OTHER on one side,
+ * stand in Chinese? A quote does with CJK on either side ("说 “你好”",
+ * "“Downloads” 按钮", "，” Zemlin"). A dash or an ellipsis needs CJK on
+ * both sides: "`Ctrl+O` — 打开" and "CALIF. — 来自" are English dashes,
+ * and deleting one space of two would leave the dash lopsided. */
+static bool shared_in_cjk(const tl_run *run, size_t m, size_t other, int away)
+{
+	bool far = far_side_cjk(run, m, away);
+	if (is_quote(run->chars[m].cp))
+		return far || is_cjk_or_own(run, other);
+	return far && is_cjk_or_own(run, other);
+}
+
+/* Should the spaces between A and B (A < B, all between them spaces)
+ * go? */
+static bool flag_gap(const tl_run *run, size_t a, size_t b)
+{
+	if (run->chars[a].kind == TL_CHAR_URL ||
+	    run->chars[b].kind == TL_CHAR_URL)
+		return false;
+	if (own_mark(run, a) && (neighbour_ok(run, b) || shared_mark(run, b)))
+		return true;
+	if (own_mark(run, b) && (neighbour_ok(run, a) || shared_mark(run, a)))
+		return true;
+	if (shared_mark(run, a) && neighbour_ok(run, b))
+		return shared_in_cjk(run, a, b, -1);
+	if (shared_mark(run, b) && neighbour_ok(run, a))
+		return shared_in_cjk(run, b, a, 1);
+	return false;
+}
+
+static bool is_emphasis_byte(char c)
+{
+	return c == '*' || c == '_' || c == '~';
+}
+
+/* Is character I punctuation to CommonMark's flanking rules (a code
+ * span counts by its backtick)? */
+static bool flanking_punct(const tl_run *run, size_t i)
+{
+	const tl_char *c = &run->chars[i];
+	if (c->kind == TL_CHAR_CODE)
+		return true;
+	if (c->kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t cp = c->cp;
+	return tl_char_is_cjk_punct(cp) ||
+	       (cp < 0x80 && cp > ' ' && !tl_char_is_digit(cp) &&
+	        !tl_char_is_latin_letter(cp));
+}
+
+/* Does deleting the spaces [S, E) keep emphasis as it renders? An
+ * emphasis delimiter next to the spaces then touches the character across
+ * them; CommonMark still sees it open or close when that character is
+ * punctuation ("**强调** ，" becomes "**强调**，"), but not always when it
+ * is a letter ("**“引语”** 然后": "”**然" does not close). */
+static bool emphasis_safe(const tl_run *run, size_t s, size_t e)
+{
+	const char *src = run->doc->src->data;
+	size_t len = run->doc->src->len;
+	size_t start = run->chars[s].start, end = run->chars[e - 1].end;
+	if (start > 0 && is_emphasis_byte(src[start - 1]) &&
+	    !flanking_punct(run, e))
+		return false;
+	if (end < len && is_emphasis_byte(src[end]) &&
+	    !flanking_punct(run, s - 1))
+		return false;
+	return true;
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	const char *msg = NULL;
+	for (size_t i = 1; i + 1 < run->n; i++) {
+		if (!tl_run_is_space(run, i))
+			continue;
+		size_t s = i, e = i;
+		while (e < run->n && tl_run_is_space(run, e))
+			e++;
+		i = e;
+		if (e >= run->n || !flag_gap(run, s - 1, e))
+			continue;
+		if (!tl_run_editable(run, s, e) || !emphasis_safe(run, s, e))
+			continue;
+		size_t start = run->chars[s].start, end = run->chars[e - 1].end;
+		if (!msg)
+			msg = tl_check_msg(
+			    ck, "Space next to full-width punctuation",
+			    "全角标点与其他字符之间不加空格");
+		tl_edit edit = {start, end, ""};
+		tl_fix fix = {TL_FIX_SAFE, &edit, 1};
+		tl_check_report(ck, run->chars[s - 1].start, run->chars[e].end,
+		                msg, &fix);
+	}
+}
+
+const tl_rule tl_rule_no_space_fullwidth = {
+    .name = "no-space-fullwidth",
+    .summary = "No space next to full-width punctuation",
+    .summary_zh = "全角标点前后不加空格",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags spaces between full-width punctuation and CJK, a Latin "
+        "letter, a digit or inline code (`中文 ，`, `。 注意`, `使用 Go "
+        "（一种语言）`).\n\n"
+        "The marks `，。、；：！？（）《》【】「」『』` are used by Chinese "
+        "alone, and any such space is flagged. Curly quotes, `—` and `…` "
+        "are shared with English, so a space next to them is flagged "
+        "only when the mark is plainly Chinese: a quote with CJK on "
+        "either side (`，” Zemlin`, `说 “你好”`), a dash or ellipsis with "
+        "CJK on both sides (`中文 —— 中文`). English quoted in an "
+        "article keeps its spacing (`The “cloud” way`, `SAN JOSE, CALIF. "
+        "— 来自`).\n\n"
+        "Why: a full-width mark has its white space built into the "
+        "glyph; the Chinese copywriting guidelines followed by "
+        "AutoCorrect and lint-md put no space around it.\n\n"
+        "Not flagged: a space next to a bare URL (GitHub would swallow "
+        "the mark into the link), a space between emphasis markup and a "
+        "letter that CommonMark needs to see where `**` opens or closes "
+        "(`**“引语”** 然后`), line breaks, table cell borders.",
+    .fix_doc = "Safe: deletes the spaces. Escaped spaces and entities "
+               "(`&#32;`, `&nbsp;`) are never touched.",
+    .bad = "他说： “开源更安全 ，” Zemlin 表示 。 注意\n",
+    .good = "他说：“开源更安全，”Zemlin 表示。注意\n",
+    .check_run = check,
+};

@@ -1,0 +1,146 @@
+/*
+ * prose.c: helpers of the quote, inline-code and terminology rules (see
+ * prose.h).
+ */
+#include "prose.h"
+
+#include <string.h>
+
+bool tl_prose_is(const tl_run *run, size_t i, uint32_t cp)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       run->chars[i].cp == cp;
+}
+
+bool tl_prose_is_alnum(const tl_run *run, size_t i)
+{
+	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t c = run->chars[i].cp;
+	return tl_char_is_latin_letter(c) || tl_char_is_digit(c);
+}
+
+bool tl_prose_is_space(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       tl_char_is_space(run->chars[i].cp);
+}
+
+bool tl_prose_is_cjk_context(const tl_run *run, size_t i)
+{
+	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t c = run->chars[i].cp;
+	return tl_char_is_cjk(c) || tl_char_is_cjk_punct(c);
+}
+
+bool tl_prose_is_apostrophe(const tl_run *run, size_t i)
+{
+	bool before = i > 0 && tl_prose_is_alnum(run, i - 1);
+	if (before && tl_prose_is_alnum(run, i + 1))
+		return true;
+	return !before && i + 1 < run->n &&
+	       run->chars[i + 1].kind == TL_CHAR_TEXT &&
+	       tl_char_is_digit(run->chars[i + 1].cp);
+}
+
+/* ---- Code-like inline HTML ------------------------------------------- */
+
+/* Elements whose content is not prose to be rewritten. */
+static const char *const code_tags[] = {
+    "code", "kbd", "samp", "var", "tt", "pre", "script", "style", "svg", "math",
+};
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* If S[P..E) starts a tag of code_tags ("<code ...>" or "</code>"),
+ * returns +1 for an opening tag, -1 for a closing one; 0 otherwise. A
+ * self-closing tag ("<code/>") opens nothing. */
+static int tag_at(const char *s, size_t p, size_t e)
+{
+	size_t q = p + 1;
+	int dir = 1;
+	if (q < e && s[q] == '/') {
+		dir = -1;
+		q++;
+	}
+	size_t name = q;
+	while (q < e &&
+	       ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z')))
+		q++;
+	if (q == name || q >= e)
+		return 0;
+	char c = s[q];
+	if (c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
+	    c != '/')
+		return 0;
+	size_t len = q - name;
+	for (size_t t = 0; t < sizeof code_tags / sizeof *code_tags; t++) {
+		const char *tag = code_tags[t];
+		if (strlen(tag) != len)
+			continue;
+		size_t k = 0;
+		while (k < len && lower(s[name + k]) == tag[k])
+			k++;
+		if (k < len)
+			continue;
+		if (dir > 0) {
+			/* A self-closing tag: look for "/>" before ">". */
+			while (q < e && s[q] != '>')
+				q++;
+			if (q < e && s[q - 1] == '/')
+				return 0;
+		}
+		return dir;
+	}
+	return 0;
+}
+
+void tl_prose_html_init(tl_prose_html *h, const tl_run *run)
+{
+	h->run = run;
+	h->next = 0;
+	h->depth = 0;
+}
+
+/* Scans the source gap in front of character K for code-like tags,
+ * stepping over HTML comments. */
+static void scan_gap(tl_prose_html *h, size_t k)
+{
+	const tl_run *run = h->run;
+	const char *s = run->doc->src->data;
+	size_t p = k == 0 ? run->start : run->chars[k - 1].end;
+	size_t e = run->chars[k].start;
+	while (p < e) {
+		if (s[p] != '<') {
+			p++;
+			continue;
+		}
+		if (e - p >= 4 && memcmp(s + p, "<!--", 4) == 0) {
+			const char *end = NULL;
+			for (size_t q = p + 4; q + 3 <= e; q++)
+				if (memcmp(s + q, "-->", 3) == 0) {
+					end = s + q + 3;
+					break;
+				}
+			if (!end)
+				return;
+			p = (size_t)(end - s);
+			continue;
+		}
+		h->depth += tag_at(s, p, e);
+		if (h->depth < 0)
+			h->depth = 0;
+		p++;
+	}
+}
+
+bool tl_prose_html_in_code(tl_prose_html *h, size_t i)
+{
+	while (h->next <= i && h->next < h->run->n)
+		scan_gap(h, h->next++);
+	return h->depth > 0;
+}

@@ -1,0 +1,145 @@
+/*
+ * punct.c: helpers shared by the punctuation rules (see punct.h).
+ */
+#include "punct.h"
+
+/* How far tl_punct_side looks past spaces, quotes and objects. */
+#define SIDE_LIMIT 32
+
+bool tl_punct_is_shared(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00B7: /* · */
+	case 0x2014: /* — */
+	case 0x2018: /* ‘ */
+	case 0x2019: /* ’ */
+	case 0x201C: /* “ */
+	case 0x201D: /* ” */
+	case 0x2026: /* … */
+	case 0x22EF: /* ⋯ */
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool tl_punct_is_cjk_only(uint32_t cp)
+{
+	return tl_char_is_cjk_punct(cp) && !tl_punct_is_shared(cp) &&
+	       cp != 0x3000;
+}
+
+/* Marks that are passed over when looking for the script of a side:
+ * quotes and brackets surround a word without saying what it is. */
+static bool is_transparent(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == ')' || cp == '[' ||
+	       cp == ']' || tl_punct_is_shared(cp) || tl_char_is_space(cp);
+}
+
+tl_side tl_punct_side(const tl_run *run, size_t i, int dir)
+{
+	tl_side side = {TL_SIDE_NONE, TL_NONE, false, false};
+	size_t k = i;
+	for (int steps = 0;; steps++) {
+		if (dir < 0 ? k == 0 : k + 1 >= run->n)
+			return side;
+		k = dir < 0 ? k - 1 : k + 1;
+		if (steps >= SIDE_LIMIT) {
+			side.kind = TL_SIDE_OTHER;
+			return side;
+		}
+		const tl_char *c = &run->chars[k];
+		switch (c->kind) {
+		case TL_CHAR_CODE:
+		case TL_CHAR_MATH:
+			side.object = true;
+			side.skipped = true;
+			continue;
+		case TL_CHAR_URL:
+			side.kind = TL_SIDE_URL;
+			side.at = k;
+			return side;
+		case TL_CHAR_BREAK:
+		case TL_CHAR_SEP:
+			return side;
+		default:
+			break;
+		}
+		if (is_transparent(c->cp)) {
+			side.skipped = true;
+			continue;
+		}
+		side.at = k;
+		if (tl_char_is_cjk(c->cp) || tl_punct_is_cjk_only(c->cp))
+			side.kind = TL_SIDE_CJK;
+		else if (tl_char_is_latin_letter(c->cp) ||
+		         tl_char_is_digit(c->cp))
+			side.kind = TL_SIDE_LATIN;
+		else
+			side.kind = TL_SIDE_OTHER;
+		return side;
+	}
+}
+
+bool tl_punct_in_cjk(const tl_run *run, size_t s, size_t e)
+{
+	if (s > 0 && tl_run_is_alnum(run, s - 1) && tl_run_is_alnum(run, e))
+		return false;
+	if (s > 0 && run->chars[s - 1].kind == TL_CHAR_URL)
+		return false;
+	tl_side before = tl_punct_side(run, s, -1);
+	if (before.kind == TL_SIDE_CJK && !before.object)
+		return true;
+	if (before.kind != TL_SIDE_CJK && before.kind != TL_SIDE_NONE)
+		return false;
+	tl_side after = tl_punct_side(run, e - 1, 1);
+	if (after.kind == TL_SIDE_CJK)
+		return true;
+	return before.kind == TL_SIDE_CJK && after.kind == TL_SIDE_NONE;
+}
+
+bool tl_run_text_is(const tl_run *run, size_t i, uint32_t cp)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       run->chars[i].cp == cp;
+}
+
+bool tl_run_is_space(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cp == ' ' || run->chars[i].cp == '\t');
+}
+
+bool tl_run_is_alnum(const tl_run *run, size_t i)
+{
+	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t c = run->chars[i].cp;
+	return tl_char_is_latin_letter(c) || tl_char_is_digit(c);
+}
+
+bool tl_run_editable(const tl_run *run, size_t i, size_t j)
+{
+	if (i >= j || j > run->n)
+		return false;
+	for (size_t k = i; k < j; k++) {
+		const tl_char *c = &run->chars[k];
+		if (c->kind != TL_CHAR_TEXT || (c->flags & TL_CF_LITERAL))
+			return false;
+		if (k > i && c->start != run->chars[k - 1].end)
+			return false;
+	}
+	return true;
+}
+
+bool tl_report_replace(tl_check *ck, const tl_run *run, size_t i, size_t j,
+                       const char *text, const char *message)
+{
+	if (!tl_run_editable(run, i, j))
+		return false;
+	tl_edit edit = {run->chars[i].start, run->chars[j - 1].end, text};
+	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
+	tl_check_report(ck, edit.start, edit.end, message, &fix);
+	return true;
+}

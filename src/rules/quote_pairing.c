@@ -1,0 +1,529 @@
+/*
+ * quote-pairing: quotation marks and full-width brackets that do not pair
+ * up within a block: an opening mark never closed (“rhel9-local.repo`), a
+ * closing mark with nothing open (”bind_to_port”), marks that cross
+ * (“甲（乙”）), a full-width bracket closed by a half-width one (（注意).
+ *
+ * Chinese input methods type “ and ” (and ‘ and ’) with one key that
+ * alternates, so a slip turns a pair into ”…” or “…“; a translator who
+ * replaces backticks by quotes leaves half of them. Either way the text
+ * reads wrong and a fix cannot be guessed, so the rule only reports.
+ *
+ * Marks pair with a stack, per paragraph, heading or table cell. To stay
+ * quiet where typography is legitimately unbalanced:
+ *   - a quotation may run over several paragraphs (or the items of a
+ *     quoted list), each paragraph opening with “ and only the last one
+ *     closing: a mark left open is reported only when no block among the
+ *     next few continues it (opens with the same quote, or closes it)
+ *     before one uses that mark otherwise, or a heading or table comes;
+ *   - ’ and ' are apostrophes between letters (don’t) or before digits
+ *     (’90s), and ’ closes only when a ‘ is open;
+ *   - half-width parentheses are English typography and are checked only
+ *     against full-width ones: "（注意)" is flagged, "1) 2)" and ":)" are
+ *     not; "1）", "a）" are list enumerators and "：）" a smiley;
+ *   - straight quotes cannot tell opening from closing and are left out;
+ *   - a closing mark the model does not show (the text after a malformed
+ *     <rt> annotation) still closes.
+ * A backtick that opened no code span closes the quote open before it:
+ * the translator typed a quote for the other backtick.
+ */
+#include "prose.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Opening marks and their closing partners. '(' is "soft": it pairs with
+ * ')' silently and is reported only against a full-width bracket. */
+static const uint32_t pairs[][2] = {
+    {0x201C, 0x201D}, /* “ ” */
+    {0x2018, 0x2019}, /* ‘ ’ */
+    {0x300C, 0x300D}, /* 「 」 */
+    {0x300E, 0x300F}, /* 『 』 */
+    {0xFF08, 0xFF09}, /* （ ） */
+    {0x300A, 0x300B}, /* 《 》 */
+    {0x3010, 0x3011}, /* 【 】 */
+    {0x3008, 0x3009}, /* 〈 〉 */
+    {0x3014, 0x3015}, /* 〔 〕 */
+    {0x3016, 0x3017}, /* 〖 〗 */
+    {0xFF3B, 0xFF3D}, /* ［ ］ */
+    {0xFF5B, 0xFF5D}, /* ｛ ｝ */
+};
+#define NPAIRS (sizeof pairs / sizeof *pairs)
+#define NQUOTES 4 /* the first four are quotes */
+
+/* How deep below the top of the stack a closing mark looks for its
+ * partner: far enough for any real text, and a bound that keeps the rule
+ * linear on a pathological one (thousands of unclosed marks). */
+#define SEARCH 64
+
+#define FW_OPEN 0xFF08u  /* （ */
+#define FW_CLOSE 0xFF09u /* ） */
+
+/* The index in pairs of opening mark CP (or closing, when CLOSE). */
+static int pair_of(uint32_t cp, int close)
+{
+	for (size_t k = 0; k < NPAIRS; k++)
+		if (pairs[k][close] == cp)
+			return (int)k;
+	return -1;
+}
+
+static char *glyph(char buf[5], uint32_t cp)
+{
+	buf[tl_utf8_encode(cp, buf)] = 0;
+	return buf;
+}
+
+/* Marks left open at the end of a block, kept until a later block says
+ * whether the quotation goes on. */
+#define MAX_PENDING 8
+#define MAX_AGE 8 /* blocks without a mark of its kind it may span */
+typedef struct pending {
+	size_t n;
+	struct {
+		size_t start, end;
+		uint32_t cp;
+		unsigned age;
+	} q[MAX_PENDING];
+} pending;
+
+/* An open mark on the stack. */
+typedef struct open_mark {
+	size_t i;
+	int pair; /* index in pairs; -1 for a half-width '(' */
+} open_mark;
+
+/* Scratch state of one run. */
+typedef struct scan {
+	tl_check *ck;
+	const tl_run *run;
+	open_mark *stack;
+	size_t top;
+	size_t *strays; /* closing marks with nothing open, in order */
+	size_t nstrays;
+	int crossed[NPAIRS];  /* marks implicitly closed by a crossing pair */
+	size_t fw_close_left; /* ）marks not seen yet in this segment */
+} scan;
+
+static void report2(scan *s, size_t i, const char *en, const char *zh,
+                    uint32_t a, uint32_t b)
+{
+	char ga[5], gb[5];
+	const tl_char *c = &s->run->chars[i];
+	tl_check_report(s->ck, c->start, c->end,
+	                tl_check_printf(s->ck, tl_check_msg(s->ck, en, zh),
+	                                glyph(ga, a), glyph(gb, b)),
+	                NULL);
+}
+
+static uint32_t cp_at(const scan *s, size_t i)
+{
+	return s->run->chars[i].cp;
+}
+
+static bool is_cjk_numeral(uint32_t c)
+{
+	static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	                                    0x4E94, 0x516D, 0x4E03, 0x516B,
+	                                    0x4E5D, 0x5341}; /* 一 … 十 */
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (c == numerals[k])
+			return true;
+	return false;
+}
+
+/* Is the closing bracket at I a list enumerator: "1）", "12）", "a）",
+ * "1b）", "三）", with nothing alphanumeric before that? */
+static bool is_enumerator(const tl_run *run, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && i - k < 3 && run->chars[k - 1].kind == TL_CHAR_TEXT &&
+	       run->chars[k - 1].cp < 0x80 && tl_prose_is_alnum(run, k - 1))
+		k--;
+	if (k == i) {
+		if (k == 0 || run->chars[k - 1].kind != TL_CHAR_TEXT ||
+		    !is_cjk_numeral(run->chars[k - 1].cp))
+			return false;
+		k--;
+	}
+	if (k == 0)
+		return true;
+	const tl_char *p = &run->chars[k - 1];
+	if (p->kind != TL_CHAR_TEXT)
+		return p->kind == TL_CHAR_BREAK || p->kind == TL_CHAR_SEP;
+	return !tl_char_is_latin_letter(p->cp) && !tl_char_is_digit(p->cp) &&
+	       !tl_char_is_cjk(p->cp);
+}
+
+/* Is the closing bracket at I the mouth of a smiley: "：）", ":-）",
+ * "^_^）"? */
+static bool is_smiley(const tl_run *run, size_t i)
+{
+	size_t k = i;
+	if (k > 0 && tl_prose_is(run, k - 1, '-'))
+		k--;
+	return k > 0 && (tl_prose_is(run, k - 1, ':') ||
+	                 tl_prose_is(run, k - 1, 0xFF1A) ||
+	                 tl_prose_is(run, k - 1, '^'));
+}
+
+/* Does the closing mark CP stand in the source after character I of the
+ * run and before character END (the end of its segment), in bytes that
+ * produced no character? The model leaves out the text
+ * of <rt> annotations, and a malformed one ("<rt>复制<rt>Copy</rt>") hides
+ * everything after it; a mark the reader sees there is no reason to call
+ * an opening one unclosed. */
+static bool closed_out_of_sight(const tl_run *run, size_t i, size_t end,
+                                uint32_t cp)
+{
+	char enc[4];
+	size_t n = tl_utf8_encode(cp, enc);
+	const char *src = run->doc->src->data;
+	for (size_t k = i + 1; k <= end; k++) {
+		size_t from = run->chars[k - 1].end;
+		size_t to = k < run->n ? run->chars[k].start : run->end;
+		for (size_t p = from; p + n <= to; p++)
+			if (memcmp(src + p, enc, n) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* A closing mark at I of pair P. */
+static void on_close(scan *s, size_t i, int p)
+{
+	/* The nearest full-width (hard) open mark, past half-width '('. */
+	size_t h = s->top, floor = s->top > SEARCH ? s->top - SEARCH : 0;
+	while (h > floor && s->stack[h - 1].pair < 0)
+		h--;
+	if (h > floor && s->stack[h - 1].pair == p) {
+		s->top = h - 1;
+		return;
+	}
+	/* Further down? Then the marks above it cross this pair. */
+	size_t m = h;
+	while (m > floor && s->stack[m - 1].pair != p)
+		m--;
+	if (m > floor && h > floor) {
+		size_t inner = h - 1;
+		report2(s, s->stack[inner].i, "%s is not closed before %s",
+		        "%s在%s之前没有闭合", pairs[s->stack[inner].pair][0],
+		        pairs[p][1]);
+		for (size_t k = m; k < s->top; k++)
+			if (s->stack[k].pair >= 0)
+				s->crossed[s->stack[k].pair]++;
+		s->top = m - 1;
+		return;
+	}
+	/* Nothing open of this kind. */
+	if (pairs[p][1] == FW_CLOSE && s->top > 0 &&
+	    s->stack[s->top - 1].pair < 0) {
+		report2(s, s->stack[s->top - 1].i,
+		        "Half-width %s is closed by full-width %s",
+		        "半角%s与全角%s不配对", '(', FW_CLOSE);
+		s->top--;
+		return;
+	}
+	if (s->crossed[p] > 0) {
+		s->crossed[p]--;
+		return;
+	}
+	if (p >= NQUOTES && (is_enumerator(s->run, i) || is_smiley(s->run, i)))
+		return;
+	s->strays[s->nstrays++] = i;
+}
+
+/* A half-width ')'. */
+static void on_ascii_close(scan *s)
+{
+	if (s->top == 0)
+		return;
+	open_mark *t = &s->stack[s->top - 1];
+	if (t->pair < 0) {
+		s->top--;
+	} else if (pairs[t->pair][0] == FW_OPEN && s->fw_close_left == 0) {
+		report2(s, t->i, "Full-width %s is closed by half-width %s",
+		        "全角%s与半角%s不配对", FW_OPEN, ')');
+		s->top--;
+	}
+}
+
+/* A backtick at I that opened no code span, so it shows as text. A quote
+ * open right before it was typed where a backtick was meant, or the
+ * other way round ("“file.repo`"): the quote is closed by the backtick. */
+static void on_backtick(scan *s, size_t i)
+{
+	if (s->run->chars[i].flags & TL_CF_LITERAL || s->top == 0)
+		return;
+	open_mark *t = &s->stack[s->top - 1];
+	if (t->pair < 0 || t->pair >= NQUOTES)
+		return;
+	report2(s, t->i, "%s is closed by a backtick %s", "%s与反引号%s不配对",
+	        pairs[t->pair][0], '`');
+	s->top--;
+}
+
+static void report_unclosed(tl_check *ck, size_t start, size_t end, uint32_t cp)
+{
+	char g[5];
+	tl_check_report(
+	    ck, start, end,
+	    tl_check_printf(ck,
+	                    tl_check_msg(ck, "%s is not closed", "%s没有闭合"),
+	                    glyph(g, cp)),
+	    NULL);
+}
+
+/* Ends the segment of the run that ends before character END (a table
+ * cell separator, or the end of the run): reports stray closing marks
+ * and the marks left open. A mark left open at the end of a paragraph
+ * goes to PEND (when not NULL) instead: a later block decides. CONT[p] is
+ * set for marks that an earlier block left open and this one continues:
+ * its first stray closing mark of that kind closes that quotation. */
+static void end_segment(scan *s, size_t end, pending *pend, bool *cont)
+{
+	/* Stray closing marks: two of a kind in a row ("”name”") mean the
+	 * first should open; a lone one has nothing to close. */
+	for (size_t p = 0; p < NPAIRS; p++) {
+		size_t prev = TL_NONE;
+		for (size_t k = 0; k < s->nstrays; k++) {
+			size_t i = s->strays[k];
+			if (pair_of(cp_at(s, i), 1) != (int)p)
+				continue;
+			if (cont && cont[p]) {
+				cont[p] = false;
+				continue;
+			}
+			if (prev == TL_NONE) {
+				prev = i;
+				continue;
+			}
+			report2(s, prev, "%s here should be %s",
+			        "此处的%s应为%s", pairs[p][1], pairs[p][0]);
+			prev = TL_NONE;
+		}
+		if (prev != TL_NONE)
+			report2(s, prev, "%s has no matching %s",
+			        "%s没有对应的%s", pairs[p][1], pairs[p][0]);
+	}
+	/* Marks left open: two quotes of a kind ("“name“") mean the second
+	 * should close. */
+	for (size_t p = 0; p < NPAIRS; p++) {
+		size_t prev = TL_NONE;
+		for (size_t k = 0; k < s->top; k++) {
+			if (s->stack[k].pair != (int)p)
+				continue;
+			size_t i = s->stack[k].i;
+			if (prev == TL_NONE) {
+				prev = i;
+				continue;
+			}
+			if (p < NQUOTES) {
+				report2(s, i, "%s here should be %s",
+				        "此处的%s应为%s", pairs[p][0],
+				        pairs[p][1]);
+				prev = TL_NONE;
+				continue;
+			}
+			report_unclosed(s->ck, s->run->chars[prev].start,
+			                s->run->chars[prev].end, pairs[p][0]);
+			prev = i;
+		}
+		if (prev == TL_NONE ||
+		    closed_out_of_sight(s->run, prev, end, pairs[p][1]))
+			continue;
+		const tl_char *c = &s->run->chars[prev];
+		if (pend && pend->n < MAX_PENDING) {
+			pend->q[pend->n].start = c->start;
+			pend->q[pend->n].end = c->end;
+			pend->q[pend->n].cp = pairs[p][0];
+			pend->q[pend->n].age = 0;
+			pend->n++;
+		} else {
+			report_unclosed(s->ck, c->start, c->end, pairs[p][0]);
+		}
+	}
+	s->top = 0;
+	s->nstrays = 0;
+	for (size_t p = 0; p < NPAIRS; p++)
+		s->crossed[p] = 0;
+}
+
+/* The first mark of pair P in RUN: -1 a closing one, 1 an opening one
+ * (0 when that is the first character past spaces), 2 none. */
+static int first_mark(const tl_run *run, int p)
+{
+	bool first = true;
+	for (size_t i = 0; i < run->n; i++) {
+		if (tl_prose_is_space(run, i))
+			continue;
+		if (tl_prose_is(run, i, pairs[p][0]))
+			return first ? 0 : 1;
+		first = false;
+		if (tl_prose_is(run, i, pairs[p][1]) &&
+		    !(p == 1 && tl_prose_is_apostrophe(run, i)))
+			return -1;
+	}
+	return 2;
+}
+
+/* Counts the ）marks in [FROM, the end of the segment). */
+static size_t count_fw_close(const tl_run *run, size_t from)
+{
+	size_t n = 0;
+	for (size_t i = from; i < run->n; i++) {
+		if (run->chars[i].kind == TL_CHAR_SEP)
+			break;
+		if (tl_prose_is(run, i, FW_CLOSE))
+			n++;
+	}
+	return n;
+}
+
+static void flush(tl_check *ck, pending *pend)
+{
+	for (size_t k = 0; k < pend->n; k++)
+		report_unclosed(ck, pend->q[k].start, pend->q[k].end,
+		                pend->q[k].cp);
+	pend->n = 0;
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	pending *pend = tl_check_state(ck, sizeof *pend);
+
+	size_t n = 0;
+	for (size_t i = 0; i < run->n; i++)
+		if (run->chars[i].kind == TL_CHAR_TEXT &&
+		    (pair_of(run->chars[i].cp, 0) >= 0 ||
+		     pair_of(run->chars[i].cp, 1) >= 0 ||
+		     run->chars[i].cp == '(' || run->chars[i].cp == '`'))
+			n++;
+
+	/* Does this block go on with a quotation an earlier one left open?
+	 * It does when it opens with the same mark, or closes one of that
+	 * kind with nothing open (handled in end_segment, through CONT). A
+	 * block with no mark of that kind (an item of a quoted list) passes
+	 * the quotation on, for a few blocks; a heading or table ends it. */
+	bool cont[NPAIRS] = {false};
+	size_t kept = 0;
+	for (size_t k = 0; k < pend->n; k++) {
+		int p = pair_of(pend->q[k].cp, 0);
+		int seen =
+		    run->kind == TL_BLOCK_PARAGRAPH ? first_mark(run, p) : 1;
+		if (seen == 0 && p < (int)NQUOTES)
+			continue;
+		if (seen < 0 && !cont[p]) {
+			cont[p] = true;
+			continue;
+		}
+		if (seen == 2 && pend->q[k].age < MAX_AGE) {
+			pend->q[kept] = pend->q[k];
+			pend->q[kept++].age++;
+			continue;
+		}
+		report_unclosed(ck, pend->q[k].start, pend->q[k].end,
+		                pend->q[k].cp);
+	}
+	pend->n = kept;
+	if (n == 0)
+		return;
+
+	scan s = {0};
+	s.ck = ck;
+	s.run = run;
+	s.stack = tl_xmalloc(n * sizeof *s.stack);
+	s.strays = tl_xmalloc(n * sizeof *s.strays);
+	s.fw_close_left = count_fw_close(run, 0);
+	pending *into = run->kind == TL_BLOCK_PARAGRAPH ? pend : NULL;
+	tl_prose_html html;
+	tl_prose_html_init(&html, run);
+	for (size_t i = 0; i < run->n; i++) {
+		const tl_char *c = &run->chars[i];
+		if (c->kind == TL_CHAR_SEP) {
+			end_segment(&s, i, NULL, cont);
+			s.fw_close_left = count_fw_close(run, i + 1);
+			continue;
+		}
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		int po = pair_of(c->cp, 0), pc = pair_of(c->cp, 1);
+		if (po < 0 && pc < 0 && c->cp != '(' && c->cp != ')' &&
+		    c->cp != '`')
+			continue;
+		if (tl_prose_html_in_code(&html, i))
+			continue;
+		if (c->cp == FW_CLOSE)
+			s.fw_close_left--;
+		if (c->cp == '`') {
+			on_backtick(&s, i);
+		} else if (c->cp == '(') {
+			s.stack[s.top++] = (open_mark){i, -1};
+		} else if (c->cp == ')') {
+			on_ascii_close(&s);
+		} else if (c->cp == 0x2018) { /* ‘ */
+			bool between = i > 0 && tl_prose_is_alnum(run, i - 1) &&
+			               tl_prose_is_alnum(run, i + 1);
+			if (!between && !tl_prose_is_apostrophe(run, i))
+				s.stack[s.top++] = (open_mark){i, po};
+		} else if (c->cp == 0x2019) { /* ’ */
+			bool open_single = false;
+			size_t floor = s.top > SEARCH ? s.top - SEARCH : 0;
+			for (size_t k = s.top; k > floor && !open_single; k--)
+				open_single = s.stack[k - 1].pair == 1;
+			bool after_gap =
+			    i == 0 || tl_prose_is_space(run, i - 1) ||
+			    run->chars[i - 1].kind == TL_CHAR_BREAK;
+			if (open_single && !after_gap &&
+			    !tl_prose_is_apostrophe(run, i))
+				on_close(&s, i, pc);
+		} else if (po >= 0) {
+			s.stack[s.top++] = (open_mark){i, po};
+		} else {
+			on_close(&s, i, pc);
+		}
+	}
+	end_segment(&s, run->n, run->kind == TL_BLOCK_TABLE ? NULL : into,
+	            cont);
+	free(s.stack);
+	free(s.strays);
+}
+
+static void check_doc(tl_check *ck, const tl_doc *doc)
+{
+	(void)doc;
+	flush(ck, tl_check_state(ck, sizeof(pending)));
+}
+
+const tl_rule tl_rule_quote_pairing = {
+    .name = "quote-pairing",
+    .summary = "Quotes and brackets that pair up",
+    .summary_zh = "引号和括号成对出现",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_NONE,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags quotation marks and full-width brackets that do not pair "
+        "up within a paragraph, heading or table cell: an opening mark "
+        "that is never closed, a closing mark with nothing open (two "
+        "closing quotes `”name”` where the first should open), marks "
+        "that cross (`“甲（乙”）`), a quote closed by a stray backtick "
+        "(`` “rhel9-local.repo` ``), and a full-width bracket closed "
+        "by a half-width one (`（注意)`). Marks checked: `“” ‘’ 「」 『』 （） "
+        "《》 【】 〈〉 〔〕 〖〗 ［］ ｛｝`.\n\n"
+        "Why: Chinese input methods type both curly quotes with one key, "
+        "so a slip gives `”…”`; a quote that replaced a backtick leaves "
+        "`“file.txt` unclosed. Readers stumble over either.\n\n"
+        "Not flagged: a quotation that runs over several paragraphs, "
+        "each opening with `“` and the last one closing it; apostrophes "
+        "(`don’t`, `’90s`); half-width parentheses on their own (`1)`, "
+        "`:)`); list enumerators (`1）`, `a）`); straight quotes, which "
+        "cannot tell opening from closing; code, URLs, math and HTML.",
+    .fix_doc = "None: which mark is wrong, and what it should be, needs "
+               "a reader.",
+    .bad = "将“rhel9-local.repo`复制到目录中，然后设置”bind_to_port”。\n",
+    .good = "将 `rhel9-local.repo` 复制到目录中，然后设置“bind_to_port”。\n",
+    .check_run = check,
+    .check_doc = check_doc,
+};

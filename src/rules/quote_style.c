@@ -1,0 +1,385 @@
+/*
+ * quote-style: quotation marks that are not the document's Chinese quote
+ * style: straight quotes around Chinese text ("中文", '中文'), and, with
+ * the default `style: curly`, corner quotes (「中文」), or with
+ * `style: corner`, curly quotes (“中文”) in Chinese context.
+ *
+ * GB/T 15834-2011 (the national standard on punctuation), and the Chinese
+ * copywriting guidelines that AutoCorrect and lint-md follow, write
+ * Simplified Chinese quotations with full-width curly quotes, “” outside
+ * and ‘’ nested inside; Traditional Chinese and some projects use corner
+ * quotes 「」 and 『』. Straight ASCII quotes are English typography:
+ * they stay where the quoted text is English (`He said "hello"`), and an
+ * apostrophe is never a quote (`it's`, `don't`, `'90s`).
+ *
+ * Quotes are paired before anything is flagged, and only a pair is ever
+ * rewritten, both marks at once; a mark that cannot be paired with
+ * confidence is left alone (quote-pairing reports real imbalance). The
+ * replacement depends on nesting: a pair inside another pair gets the
+ * secondary marks (‘’ or 『』).
+ */
+#include "common.h"
+#include "prose.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const tl_option_def options[] = {
+    {"style", TL_OPTION_ENUM, "curly", "curly|corner",
+     "`curly`: “” with ‘’ nested (the default); `corner`: 「」 with 『』 "
+     "nested."},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+};
+
+/* The kinds of quote marks, each with its opening and closing glyph. */
+typedef enum qkind {
+	Q_STRAIGHT2 = 0, /* "  " */
+	Q_STRAIGHT1,     /* '  ' */
+	Q_CURLY2,        /* “  ” */
+	Q_CURLY1,        /* ‘  ’ */
+	Q_CORNER1,       /* 「  」 */
+	Q_CORNER2,       /* 『  』 */
+	Q_KINDS
+} qkind;
+
+static const uint32_t open_cp[Q_KINDS] = {'"',    '\'',   0x201C,
+                                          0x2018, 0x300C, 0x300E};
+static const uint32_t close_cp[Q_KINDS] = {'"',    '\'',   0x201D,
+                                           0x2019, 0x300D, 0x300F};
+static const char *const glyph[Q_KINDS][2] = {
+    {"\"", "\""}, {"'", "'"},   {"“", "”"},
+    {"‘", "’"},   {"「", "」"}, {"『", "』"},
+};
+
+/* A quote mark of the run that pairing looks at. */
+typedef struct mark {
+	size_t i;    /* index in the run */
+	size_t seg;  /* table cell (0 outside tables) */
+	qkind kind;  /* its kind */
+	bool closer; /* a closing glyph (only for curly and corner marks) */
+} mark;
+
+/* A pair of marks of one kind: run indices of both. */
+typedef struct pair {
+	size_t open, close;
+	qkind kind;
+	size_t depth; /* pairs around it */
+} pair;
+
+typedef struct pairs {
+	pair *p;
+	size_t n;
+} pairs;
+
+static void add_pair(pairs *ps, size_t open, size_t close, qkind kind)
+{
+	ps->p[ps->n++] = (pair){open, close, kind, 0};
+}
+
+/* The kind of the quote mark CP, or Q_KINDS when it is none. */
+static qkind kind_of(uint32_t cp, bool *closer)
+{
+	*closer = false;
+	for (int k = 0; k < Q_KINDS; k++) {
+		if (cp == open_cp[k])
+			return (qkind)k;
+		if (cp == close_cp[k]) {
+			*closer = true;
+			return (qkind)k;
+		}
+	}
+	return Q_KINDS;
+}
+
+/* Is character I something a quote cannot open before or close after: a
+ * space, a line break, or nothing? */
+static bool is_gap(const tl_run *run, size_t i)
+{
+	return i >= run->n || run->chars[i].kind == TL_CHAR_BREAK ||
+	       run->chars[i].kind == TL_CHAR_SEP || tl_prose_is_space(run, i);
+}
+
+/* Straight double quotes of one segment pair up in order, first with
+ * second, third with fourth. That is only trusted when their number is
+ * even and every pair has the shape of a quotation: the opening mark
+ * before a word and not glued to a letter or digit in front, the closing
+ * one after a word and not glued to one behind ('12" screens' is inches,
+ * not a quote). Otherwise none of them is paired. */
+static void pair_straight2(const tl_run *run, const size_t *at, size_t n,
+                           pairs *ps)
+{
+	if (n % 2)
+		return;
+	for (size_t k = 0; k < n; k += 2) {
+		size_t o = at[k], c = at[k + 1];
+		if (is_gap(run, o + 1) ||
+		    (o > 0 && tl_prose_is_alnum(run, o - 1)))
+			return;
+		if (is_gap(run, c - 1) || tl_prose_is_alnum(run, c + 1))
+			return;
+	}
+	for (size_t k = 0; k < n; k += 2)
+		add_pair(ps, at[k], at[k + 1], Q_STRAIGHT2);
+}
+
+/* Straight single quotes: apostrophes are skipped; a mark that can open
+ * (nothing alphanumeric before it, a word after it) opens, and the next
+ * mark that can close (a word before it, nothing alphanumeric after it)
+ * closes. */
+static void pair_straight1(const tl_run *run, const size_t *at, size_t n,
+                           pairs *ps)
+{
+	size_t open = TL_NONE;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = at[k];
+		if (tl_prose_is_apostrophe(run, i))
+			continue;
+		bool can_open = (i == 0 || !tl_prose_is_alnum(run, i - 1)) &&
+		                !is_gap(run, i + 1);
+		bool can_close = i > 0 && !is_gap(run, i - 1) &&
+		                 !tl_prose_is_alnum(run, i + 1);
+		if (open != TL_NONE && can_close) {
+			add_pair(ps, open, i, Q_STRAIGHT1);
+			open = TL_NONE;
+		} else if (can_open) {
+			open = i;
+		}
+	}
+}
+
+/* Curly and corner marks have distinct opening and closing glyphs: a
+ * stack pairs each closing mark with the nearest open one of its kind.
+ * A ’ that is an apostrophe ("it’s") is no mark, nor is a ‘ before a
+ * digit ("‘90s"). */
+static void pair_glyphs(const tl_run *run, const mark *m, size_t n, qkind kind,
+                        size_t *stack, pairs *ps)
+{
+	size_t top = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (m[k].kind != kind)
+			continue;
+		size_t i = m[k].i;
+		if (kind == Q_CURLY1 && tl_prose_is_apostrophe(run, i))
+			continue;
+		if (!m[k].closer)
+			stack[top++] = i;
+		else if (top > 0)
+			add_pair(ps, stack[--top], i, kind);
+	}
+}
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const pair *x = a, *y = b;
+	return x->open < y->open ? -1 : x->open > y->open;
+}
+
+/* Sets the depth of every pair: how many pairs enclose it. */
+static void set_depths(pairs *ps, size_t *stack)
+{
+	qsort(ps->p, ps->n, sizeof *ps->p, pair_cmp);
+	size_t top = 0;
+	for (size_t k = 0; k < ps->n; k++) {
+		while (top > 0 && stack[top - 1] < ps->p[k].open)
+			top--;
+		ps->p[k].depth = top;
+		stack[top++] = ps->p[k].close;
+	}
+}
+
+static bool has_cjk(const tl_run *run, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (tl_run_is_cjk(run, i))
+			return true;
+	return false;
+}
+
+/* Is the nearest character before I (DIR -1) or after it (DIR 1), past
+ * spaces, in CJK context? */
+static bool cjk_side(const tl_run *run, size_t i, int dir)
+{
+	for (;;) {
+		if (dir < 0 ? i == 0 : i + 1 >= run->n)
+			return false;
+		i = dir < 0 ? i - 1 : i + 1;
+		if (!tl_prose_is_space(run, i))
+			return tl_prose_is_cjk_context(run, i);
+	}
+}
+
+/* Does the text quoted by straight quotes look like a literal value
+ * rather than prose: a path, a variable, a key sequence or escapes
+ * ("/home/用户名", "\\` + <字母>")? Straight quotes around it delimit a
+ * string, and curly ones would change its meaning. */
+static bool literal_value(const tl_run *run, size_t from, size_t to)
+{
+	if (from < to && run->chars[from].kind == TL_CHAR_TEXT &&
+	    run->chars[from].cp < 0x80 &&
+	    strchr("/~.$\\`<{[-", (int)run->chars[from].cp))
+		return true;
+	for (size_t i = from; i < to; i++)
+		if (run->chars[i].flags & TL_CF_LITERAL)
+			return true;
+	return false;
+}
+
+/* Should pair P be rewritten, and into which kind? */
+static bool wanted(const tl_run *run, const pair *p, bool corner, qkind *to)
+{
+	bool inner = p->depth % 2 == 1;
+	*to = corner ? (inner ? Q_CORNER2 : Q_CORNER1)
+	             : (inner ? Q_CURLY1 : Q_CURLY2);
+	switch (p->kind) {
+	case Q_STRAIGHT2:
+	case Q_STRAIGHT1:
+		return has_cjk(run, p->open + 1, p->close) &&
+		       !literal_value(run, p->open + 1, p->close);
+	case Q_CURLY2:
+	case Q_CURLY1:
+		return corner && (has_cjk(run, p->open + 1, p->close) ||
+		                  cjk_side(run, p->open, -1) ||
+		                  cjk_side(run, p->close, 1));
+	default:
+		return !corner;
+	}
+}
+
+static void report(tl_check *ck, const tl_run *run, const pair *p, qkind to,
+                   const char *style)
+{
+	const tl_char *o = &run->chars[p->open], *c = &run->chars[p->close];
+	if ((o->flags | c->flags) & TL_CF_LITERAL)
+		return; /* an entity or escape: written that way on purpose */
+	const char *msg;
+	if (p->kind == Q_STRAIGHT1 || p->kind == Q_STRAIGHT2)
+		msg = tl_check_printf(
+		    ck,
+		    tl_check_msg(
+		        ck, "Straight quotes around Chinese text; use %s%s",
+		        "中文内容应使用%s%s，而不是直引号"),
+		    glyph[to][0], glyph[to][1]);
+	else
+		msg = tl_check_printf(
+		    ck,
+		    tl_check_msg(ck,
+		                 "Quotes %s%s do not match the quote style "
+		                 "(%s); use %s%s",
+		                 "引号%s%s不符合引号风格（%s），应使用%s%s"),
+		    glyph[p->kind][0], glyph[p->kind][1], style, glyph[to][0],
+		    glyph[to][1]);
+	tl_edit edits[2] = {{o->start, o->end, glyph[to][0]},
+	                    {c->start, c->end, glyph[to][1]}};
+	tl_fix fix = {TL_FIX_SAFE, edits, 2};
+	tl_check_report(ck, o->start, c->end, msg, &fix);
+}
+
+/* Pairs and checks the marks M[0..N) of one table cell (or of the whole
+ * run outside tables). AT and STACK are scratch arrays of N entries. */
+static void check_segment(tl_check *ck, const tl_run *run, const mark *m,
+                          size_t n, size_t *at, size_t *stack, pair *buf,
+                          bool corner, const char *style)
+{
+	pairs ps = {buf, 0};
+	for (int kind = Q_STRAIGHT2; kind <= Q_STRAIGHT1; kind++) {
+		size_t na = 0;
+		for (size_t k = 0; k < n; k++)
+			if (m[k].kind == (qkind)kind)
+				at[na++] = m[k].i;
+		if (kind == Q_STRAIGHT2)
+			pair_straight2(run, at, na, &ps);
+		else
+			pair_straight1(run, at, na, &ps);
+	}
+	for (int kind = Q_CURLY2; kind < Q_KINDS; kind++)
+		pair_glyphs(run, m, n, (qkind)kind, stack, &ps);
+	if (ps.n == 0)
+		return;
+	set_depths(&ps, stack);
+	for (size_t k = 0; k < ps.n; k++) {
+		qkind to;
+		if (wanted(run, &ps.p[k], corner, &to))
+			report(ck, run, &ps.p[k], to, style);
+	}
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	/* Count the marks first: most runs have none and allocate nothing. */
+	size_t n = 0;
+	for (size_t i = 0; i < run->n; i++) {
+		bool closer;
+		if (run->chars[i].kind == TL_CHAR_TEXT &&
+		    kind_of(run->chars[i].cp, &closer) != Q_KINDS)
+			n++;
+	}
+	if (n < 2)
+		return;
+	const char *style = tl_check_option(ck, "style");
+	bool corner = strcmp(style, "corner") == 0;
+
+	mark *m = tl_xmalloc(n * sizeof *m);
+	size_t *at = tl_xmalloc(n * sizeof *at);
+	size_t *stack = tl_xmalloc(n * sizeof *stack);
+	pair *buf = tl_xmalloc(n * sizeof *buf);
+	tl_prose_html html;
+	tl_prose_html_init(&html, run);
+	size_t nm = 0, seg = 0;
+	for (size_t i = 0; i < run->n; i++) {
+		if (run->chars[i].kind == TL_CHAR_SEP)
+			seg++;
+		bool closer;
+		qkind kind;
+		if (run->chars[i].kind != TL_CHAR_TEXT ||
+		    (kind = kind_of(run->chars[i].cp, &closer)) == Q_KINDS)
+			continue;
+		if (tl_prose_html_in_code(&html, i))
+			continue;
+		m[nm++] = (mark){i, seg, kind, closer};
+	}
+	for (size_t k = 0; k < nm;) {
+		size_t e = k;
+		while (e < nm && m[e].seg == m[k].seg)
+			e++;
+		check_segment(ck, run, m + k, e - k, at, stack, buf, corner,
+		              style);
+		k = e;
+	}
+	free(m);
+	free(at);
+	free(stack);
+	free(buf);
+}
+
+const tl_rule tl_rule_quote_style = {
+    .name = "quote-style",
+    .summary = "Chinese quotation marks in the configured style",
+    .summary_zh = "中文引号使用统一的风格",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = options,
+    .description =
+        "Flags straight quotes `\"…\"` and `'…'` around text that contains "
+        "CJK characters, and quotation marks of the other style: with the "
+        "default `style: curly`, corner quotes `「」` `『』`; with "
+        "`style: corner`, curly quotes `“”` `‘’` that quote Chinese text or "
+        "stand in Chinese context.\n\n"
+        "Why: GB/T 15834-2011 and the Chinese copywriting guidelines "
+        "followed by AutoCorrect and lint-md write Simplified Chinese "
+        "quotations with full-width curly quotes, `“”` outside and `‘’` "
+        "inside; Traditional Chinese and some projects use `「」` and "
+        "`『』`. One style per document reads better.\n\n"
+        "Not flagged: straight quotes around English text "
+        "(`He said \"hello\"`), apostrophes (`it's`, `don't`, `'90s`), "
+        "quotes that cannot be paired with confidence (an odd number of "
+        "straight quotes in a paragraph, `12\"` inches), curly quotes "
+        "around English text in an English sentence with `style: corner`, "
+        "quotes written as entities or escapes, code, URLs, math and HTML.",
+    .fix_doc = "Safe: replaces both marks of a pair at once, with the "
+               "style's outer marks (`“”` or `「」`), or its inner marks "
+               "(`‘’` or `『』`) for a pair nested inside another pair.",
+    .bad = "他说\"这个功能叫'热重载'\"，文档称之为「实时预览」。\n",
+    .good = "他说“这个功能叫‘热重载’”，文档称之为“实时预览”。\n",
+    .check_run = check,
+};

@@ -1,0 +1,143 @@
+/*
+ * repeated-punctuation: sentence marks doubled or mixed ("。。", "，，",
+ * "，。", "！！", "？？").
+ *
+ * The Chinese copywriting guidelines that AutoCorrect and lint-md follow
+ * say not to repeat punctuation: "！！" shouts, and "，。" is a slip that
+ * leaves one of the two marks wrong. Accepted: "？！" (and "！？"), which
+ * GB/T 15834 and the guidelines allow for a question asked in surprise;
+ * a "？" or "！" that ends a title, inside 《》 ("《这是我的！：…》" renders
+ * the title "Mine!: …") or at the end of link text followed by the
+ * sentence's own mark ("[什么是 Bash？][3]。"). A run of three or more
+ * "。" is a badly typed ellipsis: the ellipsis rule reports it.
+ *
+ * Collapsing "。。" or "，，" to one mark is certainly what was meant, so
+ * that fix is safe. For the other runs, which mark to keep is a choice of
+ * meaning, and no fix is offered.
+ */
+#include "punct.h"
+
+static bool is_sentence_mark(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: /* 。 */
+	case 0xFF0C: /* ， */
+	case 0x3001: /* 、 */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool mark_at(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       is_sentence_mark(run->chars[i].cp);
+}
+
+/* Does a question or exclamation mark end a title among marks [S, E):
+ * inside 《》 ("《这是我的！：…》" is the title "Mine!: …") or at the end of
+ * link text followed by the sentence's own mark ("[什么是 Bash？][3]。")? */
+static bool ends_title(const tl_run *run, size_t s, size_t e, int titles)
+{
+	uint32_t first = run->chars[s].cp;
+	if (first != 0xFF1F && first != 0xFF01)
+		return false;
+	if (titles > 0)
+		return true;
+	unsigned link = TL_CF_LINK | TL_CF_IMAGE;
+	for (size_t k = s + 1; k < e; k++)
+		if ((run->chars[k].flags & link) !=
+		    (run->chars[k - 1].flags & link))
+			return true;
+	return false;
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	int titles = 0; /* 《 open minus 》 closed */
+	for (size_t i = 0; i < run->n; i++) {
+		if (run->chars[i].kind == TL_CHAR_SEP)
+			titles = 0;
+		else if (tl_run_text_is(run, i, 0x300A))
+			titles++;
+		else if (tl_run_text_is(run, i, 0x300B) && titles > 0)
+			titles--;
+		if (!mark_at(run, i))
+			continue;
+		size_t e = i + 1;
+		bool same = true;
+		while (e < run->n && mark_at(run, e)) {
+			same = same && run->chars[e].cp == run->chars[i].cp;
+			e++;
+		}
+		size_t len = e - i;
+		uint32_t first = run->chars[i].cp;
+		size_t s = i;
+		i = e - 1;
+		if (len < 2)
+			continue;
+		if (len == 2 && (first == 0xFF1F || first == 0xFF01) &&
+		    (run->chars[s + 1].cp == 0xFF1F ||
+		     run->chars[s + 1].cp == 0xFF01) &&
+		    run->chars[s + 1].cp != first)
+			continue; /* ？！ and ！？ */
+		if (ends_title(run, s, e, titles))
+			continue;
+		if (same && first == 0x3002 && len >= 3)
+			continue; /* 。。。: the ellipsis rule's */
+		size_t tend = e < run->n ? run->chars[e].toff : run->text_len;
+		const char *marks = tl_check_printf(
+		    ck, "%.*s", (int)(tend - run->chars[s].toff),
+		    run->text + run->chars[s].toff);
+		const char *msg = tl_check_printf(
+		    ck,
+		    tl_check_msg(ck, "Repeated punctuation '%s'",
+		                 "标点符号“%s”重复使用"),
+		    marks);
+		size_t start = run->chars[s].start, end = run->chars[e - 1].end;
+		bool safe =
+		    same && (first == 0xFF0C || (first == 0x3002 && len == 2));
+		if (safe && tl_run_editable(run, s + 1, e)) {
+			tl_edit edit = {run->chars[s + 1].start,
+			                run->chars[e - 1].end, ""};
+			tl_fix fix = {TL_FIX_SAFE, &edit, 1};
+			tl_check_report(ck, start, end, msg, &fix);
+		} else {
+			tl_check_report(ck, start, end, msg, NULL);
+		}
+	}
+}
+
+const tl_rule tl_rule_repeated_punctuation = {
+    .name = "repeated-punctuation",
+    .summary = "No doubled or mixed sentence marks",
+    .summary_zh = "不重复使用标点符号",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SOMETIMES,
+    .preset = "recommended",
+    .options = NULL,
+    .description =
+        "Flags two or more full-width sentence marks `。，、；：！？` in a "
+        "row: doubled (`。。`, `，，`, `！！`, `？？`) or mixed (`，。`, "
+        "`：，`).\n\n"
+        "Why: the Chinese copywriting guidelines followed by AutoCorrect "
+        "and lint-md do not repeat punctuation; a mixed pair is a slip "
+        "that leaves one of its marks wrong.\n\n"
+        "Not flagged: `？！` and `！？`, which GB/T 15834 and the "
+        "guidelines allow for a surprised question; a `？` or `！` ending "
+        "a title, inside `《》` or at the end of link text followed by "
+        "the sentence's own mark (`[什么是 Bash？](…)。`); three or more "
+        "`。`, a mistyped ellipsis that `ellipsis` reports; marks with a "
+        "quote or bracket between them.",
+    .fix_doc = "`。。` and `，，` (any number of commas): safe, keeps one "
+               "mark. Other runs have no fix: which mark is meant is a "
+               "question of meaning.",
+    .bad = "德国队竟然战胜了巴西队！！球迷们，，都没想到。。\n",
+    .good = "德国队竟然战胜了巴西队！球迷们，都没想到。\n",
+    .check_run = check,
+};

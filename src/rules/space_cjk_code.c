@@ -1,0 +1,128 @@
+/*
+ * space-cjk-code: inline code written against a CJK character with no
+ * space between them ("使用`go`命令"), or, with `style: forbid`, a space
+ * between them ("使用 `go` 命令").
+ *
+ * The Chinese copywriting guidelines that AutoCorrect and lint-md follow
+ * treat inline code like a Latin word: one space on each side when the
+ * neighbour is a CJK ideograph, none next to full-width punctuation
+ * ("运行 `make`。"). Some projects write no space around code instead, so
+ * the style option turns the rule around. Only a CJK ideograph (or kana)
+ * right next to the code counts: punctuation needs no space, and a line
+ * break already separates.
+ */
+#include "common.h"
+#include "prose.h"
+
+#include <string.h>
+
+static const tl_option_def options[] = {
+    {"style", TL_OPTION_ENUM, "require", "require|forbid",
+     "`require`: one space between CJK and inline code; `forbid`: none."},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+};
+
+static bool is_code(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_CODE;
+}
+
+/* Reports the spaces between CJK character C and code span K (in either
+ * order; spaces are the characters strictly between them). The fix
+ * deletes the source bytes between the two when they are plain spaces and
+ * nothing else: a space written as an entity, or markup in between (where
+ * deleting the space could stop "**" from opening emphasis), gets the
+ * finding without a fix. */
+static void report_space(tl_check *ck, const tl_run *run, size_t lo, size_t hi,
+                         const char *msg)
+{
+	const char *s = run->doc->src->data;
+	size_t from = run->chars[lo].end, to = run->chars[hi].start;
+	bool plain = from < to;
+	for (size_t p = from; p < to && plain; p++)
+		plain = s[p] == ' ' || s[p] == '\t';
+	tl_edit edit = {from, to, ""};
+	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
+	tl_check_report(ck, run->chars[lo + 1].start, run->chars[hi - 1].end,
+	                msg, plain ? &fix : NULL);
+}
+
+static void check_forbid(tl_check *ck, const tl_run *run)
+{
+	const char *msg = NULL;
+	for (size_t i = 0; i < run->n; i++) {
+		if (!is_code(run, i))
+			continue;
+		/* Before the code: CJK, spaces, code. */
+		size_t k = i;
+		while (k > 0 && tl_prose_is(run, k - 1, ' '))
+			k--;
+		bool before = k < i && k > 0 && tl_run_is_cjk(run, k - 1);
+		/* After the code: code, spaces, CJK. */
+		size_t m = i + 1;
+		while (m < run->n && tl_prose_is(run, m, ' '))
+			m++;
+		bool after = m > i + 1 && m < run->n && tl_run_is_cjk(run, m);
+		if ((before || after) && !msg)
+			msg = tl_check_msg(ck,
+			                   "Space between Chinese and inline "
+			                   "code (style: forbid)",
+			                   "中文与行内代码之间不应有空格"
+			                   "（style: forbid）");
+		if (before)
+			report_space(ck, run, k - 1, i, msg);
+		if (after)
+			report_space(ck, run, i, m, msg);
+	}
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	if (strcmp(tl_check_option(ck, "style"), "forbid") == 0) {
+		check_forbid(ck, run);
+		return;
+	}
+	const char *msg = NULL;
+	for (size_t i = 1; i < run->n; i++) {
+		if (!(is_code(run, i - 1) && tl_run_is_cjk(run, i)) &&
+		    !(tl_run_is_cjk(run, i - 1) && is_code(run, i)))
+			continue;
+		if (!msg)
+			msg = tl_check_msg(ck,
+			                   "Missing space between Chinese and "
+			                   "inline code",
+			                   "中文与行内代码之间缺少空格");
+		tl_report_missing_space(ck, run, i, msg);
+	}
+}
+
+const tl_rule tl_rule_space_cjk_code = {
+    .name = "space-cjk-code",
+    .summary = "A space between CJK characters and inline code",
+    .summary_zh = "中文与行内代码之间加空格",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = options,
+    .description =
+        "Flags an inline code span written directly against a CJK "
+        "ideograph, in either order (``使用`go`命令``). With "
+        "`style: forbid`, flags the opposite: spaces between a CJK "
+        "ideograph and inline code (``使用 `go` 命令``).\n\n"
+        "Why: the Chinese copywriting guidelines followed by AutoCorrect "
+        "and lint-md treat inline code like an English word, with one "
+        "space between it and Chinese text; some projects prefer none, "
+        "which `style: forbid` enforces.\n\n"
+        "Not flagged: code next to punctuation (``运行 `make`。``), code "
+        "separated by a line break, inline HTML `<code>` elements, and "
+        "code blocks.",
+    .fix_doc =
+        "Safe. `require` inserts one space outside any inline markup "
+        "(``使用 **`go`** 命令``). `forbid` deletes the spaces when they are "
+        "plain spaces with no markup beside them; a space written as an "
+        "entity, or one next to `**` or `[`, is reported without a fix, "
+        "because deleting it could stop the markup from rendering.",
+    .bad = "使用`go build`命令编译，然后运行`./app`。\n",
+    .good = "使用 `go build` 命令编译，然后运行 `./app`。\n",
+    .check_run = check,
+};

@@ -1,0 +1,777 @@
+/*
+ * terminology: a technology name in the wrong case or spelling ("Github",
+ * "Javascript", "mac OS"), replaced by its proper spelling ("GitHub").
+ *
+ * Translators copy names as they remember them, and a reader who knows
+ * the name notices; the Chinese copywriting guidelines that AutoCorrect
+ * and lint-md follow ask for proper nouns in their official spelling.
+ *
+ * The built-in list is rules/terms.yml, embedded in the binary: each
+ * proper spelling with the wrong spellings it catches, matched exactly
+ * (case included) and as whole words only. A name is part of something
+ * else when it touches a letter, a digit or an identifier character
+ * ("github_token", "--github", "/usr/lib/node", "config.json",
+ * "github.com/x"), and then it is left alone. A wrong spelling in lower
+ * case ("github") is also left alone between Latin words or digits, where
+ * it is likely a command or package name ("npm install typescript") or an
+ * English phrase; in Chinese text ("使用 github 托管") it is a name.
+ *
+ * Configuration adds terms through the option `add`, one string
+ *
+ *     Term=PATTERN;Term=PATTERN
+ *
+ * where PATTERN is a PCRE2 pattern (UTF mode, case-sensitive unless it
+ * says (?i)) for the wrong spellings, such as "Kubernetes=k8s?|kubernetes".
+ * Entries may also be separated by newlines; write a ";" inside a pattern
+ * as \x3b. Matches of an added pattern obey the same whole-word rules,
+ * a match spelled exactly as its term is never flagged, and where an added
+ * term and a built-in one match the same text, the added one wins. A
+ * pattern that does not compile is reported once per document, at its
+ * start.
+ *
+ * State: the built-in list is parsed once per process, the first time the
+ * rule runs, under pthread_once, into a table that is never written again
+ * and is read by every thread (the one global of the rule: rules keep no
+ * mutable state, and a table that is constant after its initialisation is
+ * the exception DESIGN allows). Added patterns depend on the
+ * configuration, so they are compiled per document into the result's
+ * arena (without JIT, whose memory the arena cannot own).
+ */
+#include "embedded.h"
+#include "prose.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+static const tl_option_def options[] = {
+    {"add", TL_OPTION_STRING, "", NULL,
+     "Extra terms, \"Term=PATTERN;Term=PATTERN\": each PATTERN (PCRE2) "
+     "matches wrong spellings of Term."},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+};
+
+/* ---- The built-in table ---------------------------------------------- */
+
+typedef struct variant {
+	const char *text; /* a wrong spelling, ASCII */
+	size_t len;
+	size_t term; /* index of its proper spelling */
+	bool lower;  /* no upper-case letter in it */
+} variant;
+
+typedef struct table {
+	const char **terms;
+	size_t nterms;
+	variant *v; /* sorted by first byte, then longest first */
+	size_t nv;
+	size_t first[257]; /* v[first[b]..first[b+1]) start with byte b */
+	const char **keep; /* phrases in which a wrong spelling is right */
+	size_t nkeep;
+} table;
+
+static table builtin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+/* The list is part of the program, checked by the test suite: a broken
+ * one is a bug of this build, not a user error. */
+static void table_bug(const yaml_mark_t *mark, const char *what)
+{
+	fprintf(stderr, "translint: bug: rules/terms.yml:%zu:%zu: %s\n",
+	        mark ? mark->line + 1 : 0, mark ? mark->column + 1 : 0, what);
+	abort();
+}
+
+static int variant_cmp(const void *a, const void *b)
+{
+	const variant *x = a, *y = b;
+	unsigned char fx = (unsigned char)x->text[0];
+	unsigned char fy = (unsigned char)y->text[0];
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+static bool has_upper(const char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return true;
+	return false;
+}
+
+/* Where the parser of the list is. */
+typedef enum load_state {
+	L_START,     /* before the top mapping */
+	L_KEY,       /* at a top-level key, "terms" or "keep" */
+	L_TERMS_MAP, /* after "terms": its mapping */
+	L_TERM,      /* at a proper spelling, or the end of the mapping */
+	L_WRONG_SEQ, /* after a proper spelling: its sequence */
+	L_WRONG,     /* in the sequence of wrong spellings */
+	L_KEEP_SEQ,  /* after "keep": its sequence */
+	L_KEEP,      /* in the sequence of phrases to keep */
+	L_DONE       /* after the top mapping */
+} load_state;
+
+static void *grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 64;
+	return tl_xrealloc(p, *cap * size);
+}
+
+/* Parses the embedded list: a mapping with the key "terms", a mapping of
+ * proper spellings to sequences of wrong ones, and the key "keep", a
+ * sequence of phrases in which a wrong spelling is right (product names
+ * such as "Grub Customizer"). Anything else is a bug of the list. */
+static void builtin_load(void)
+{
+	const struct tl_embedded_file *f = tl_embedded_find("terms");
+	if (!f)
+		table_bug(NULL, "not embedded in the binary");
+	yaml_parser_t parser;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)f->data,
+	                             f->len);
+
+	/* The strings are copied into one block that lives as long as the
+	 * process, as does the table. */
+	char *strings = tl_xmalloc(f->len + 1);
+	size_t used = 0, cap_terms = 0, cap_v = 0, cap_keep = 0;
+	table *t = &builtin;
+	load_state state = L_START;
+	while (state != L_DONE) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev))
+			table_bug(&parser.problem_mark, parser.problem
+			                                    ? parser.problem
+			                                    : "YAML error");
+		const yaml_mark_t *mark = &ev.start_mark;
+		bool scalar = ev.type == YAML_SCALAR_EVENT;
+		const char *s =
+		    scalar ? (const char *)ev.data.scalar.value : "";
+		size_t len = scalar ? ev.data.scalar.length : 0;
+		char *copy = NULL;
+		if (scalar && state != L_KEY) {
+			for (size_t k = 0; k < len; k++)
+				if ((unsigned char)s[k] >= 0x80 ||
+				    (unsigned char)s[k] < ' ')
+					table_bug(mark, "spellings are ASCII");
+			if (len == 0)
+				table_bug(mark, "empty spelling");
+			copy = strings + used;
+			memcpy(copy, s, len + 1);
+			used += len + 1;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_START_EVENT:
+		case YAML_DOCUMENT_START_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_STREAM_END_EVENT:
+			if (ev.type == YAML_STREAM_END_EVENT)
+				table_bug(mark, "no top-level mapping");
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if (state != L_START && state != L_TERMS_MAP)
+				table_bug(mark, "unexpected mapping");
+			state = state == L_START ? L_KEY : L_TERM;
+			break;
+		case YAML_MAPPING_END_EVENT:
+			if (state != L_KEY && state != L_TERM)
+				table_bug(mark, "unexpected end of mapping");
+			state = state == L_KEY ? L_DONE : L_KEY;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			if (state != L_WRONG_SEQ && state != L_KEEP_SEQ)
+				table_bug(mark, "unexpected sequence");
+			state = state == L_WRONG_SEQ ? L_WRONG : L_KEEP;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+			if (state != L_WRONG && state != L_KEEP)
+				table_bug(mark, "unexpected end of sequence");
+			state = state == L_WRONG ? L_TERM : L_KEY;
+			break;
+		case YAML_SCALAR_EVENT:
+			switch (state) {
+			case L_KEY:
+				if (strcmp(s, "terms") == 0)
+					state = L_TERMS_MAP;
+				else if (strcmp(s, "keep") == 0)
+					state = L_KEEP_SEQ;
+				else
+					table_bug(mark, "unknown key");
+				break;
+			case L_TERM:
+				t->terms = grow(t->terms, t->nterms, &cap_terms,
+				                sizeof *t->terms);
+				t->terms[t->nterms++] = copy;
+				state = L_WRONG_SEQ;
+				break;
+			case L_WRONG:
+				if (strcmp(copy, t->terms[t->nterms - 1]) == 0)
+					table_bug(mark,
+					          "a wrong spelling equals "
+					          "its term");
+				t->v = grow(t->v, t->nv, &cap_v, sizeof *t->v);
+				t->v[t->nv++] = (variant){
+				    copy, len, t->nterms - 1, !has_upper(copy)};
+				break;
+			case L_KEEP:
+				t->keep = grow(t->keep, t->nkeep, &cap_keep,
+				               sizeof *t->keep);
+				t->keep[t->nkeep++] = copy;
+				break;
+			default:
+				table_bug(mark, "unexpected scalar");
+			}
+			break;
+		default:
+			table_bug(mark, "unexpected YAML (alias or tag)");
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (t->nv == 0)
+		table_bug(NULL, "no terms");
+
+	qsort(t->v, t->nv, sizeof *t->v, variant_cmp);
+	for (size_t k = 1; k < t->nv; k++)
+		if (strcmp(t->v[k].text, t->v[k - 1].text) == 0)
+			table_bug(NULL, "a wrong spelling is listed twice");
+	size_t k = 0;
+	for (int b = 0; b < 256; b++) {
+		t->first[b] = k;
+		while (k < t->nv && (unsigned char)t->v[k].text[0] == b)
+			k++;
+	}
+	t->first[256] = t->nv;
+}
+
+static const table *builtin_table(void)
+{
+	pthread_once(&builtin_once, builtin_load);
+	return &builtin;
+}
+
+/* ---- Added terms (the add option) ------------------------------------ */
+
+typedef struct added {
+	const char *term;
+	pcre2_code *re;
+} added;
+
+/* Per-document state. */
+typedef struct state {
+	bool ready;
+	added *a;
+	size_t na;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+} state;
+
+static void *arena_malloc(PCRE2_SIZE size, void *arena)
+{
+	return tl_arena_alloc(arena, size ? size : 1);
+}
+
+static void arena_free(void *p, void *arena)
+{
+	(void)p;
+	(void)arena;
+}
+
+/* Drops the blanks around the N bytes at *S. */
+static void trim(const char **s, size_t *n)
+{
+	while (*n > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+/* Compiles one entry of the add option, the LEN bytes at P, into ST.
+ * An entry that is not Term=PATTERN, or whose pattern does not compile,
+ * is reported at the start of the document. */
+static void added_entry(tl_check *ck, state *st, pcre2_compile_context *cc,
+                        const char *p, size_t len)
+{
+	trim(&p, &len);
+	if (len == 0)
+		return;
+	const char *eq = memchr(p, '=', len);
+	const char *term = p, *pat = eq ? eq + 1 : NULL;
+	size_t tlen = eq ? (size_t)(eq - p) : 0;
+	size_t plen = eq ? (size_t)(p + len - pat) : 0;
+	trim(&term, &tlen);
+	if (pat)
+		trim(&pat, &plen);
+	if (tlen == 0 || plen == 0) {
+		tl_check_report(
+		    ck, 0, 0,
+		    tl_check_printf(
+		        ck,
+		        tl_check_msg(ck,
+		                     "terminology: option add: entry \"%.*s\" "
+		                     "is not Term=PATTERN",
+		                     "terminology：选项 add 的条目“%.*s”"
+		                     "不是 Term=PATTERN 形式"),
+		        (int)len, p),
+		    NULL);
+		return;
+	}
+	int code;
+	PCRE2_SIZE at;
+	pcre2_code *re =
+	    pcre2_compile((PCRE2_SPTR)pat, plen, PCRE2_UTF, &code, &at, cc);
+	if (!re) {
+		PCRE2_UCHAR buf[256];
+		pcre2_get_error_message(code, buf, sizeof buf);
+		tl_check_report(
+		    ck, 0, 0,
+		    tl_check_printf(
+		        ck,
+		        tl_check_msg(
+		            ck,
+		            "terminology: option add: pattern for "
+		            "%.*s: %s at offset %zu",
+		            "terminology：选项 add 中 %.*s 的模式有误："
+		            "%s（位置 %zu）"),
+		        (int)tlen, term, (const char *)buf, (size_t)at),
+		    NULL);
+		return;
+	}
+	st->a[st->na].term = tl_arena_strndup(tl_check_arena(ck), term, tlen);
+	st->a[st->na].re = re;
+	st->na++;
+}
+
+/* Compiles the add option into ST, all in the result's arena. */
+static void added_load(tl_check *ck, state *st)
+{
+	st->ready = true;
+	const char *spec = tl_check_option(ck, "add");
+	if (!*spec)
+		return;
+	tl_arena *arena = tl_check_arena(ck);
+	pcre2_general_context *gc =
+	    pcre2_general_context_create(arena_malloc, arena_free, arena);
+	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
+	st->mc = pcre2_match_context_create(gc);
+	pcre2_set_match_limit(st->mc, 100000);
+	pcre2_set_depth_limit(st->mc, 1000);
+
+	size_t cap = 1;
+	for (const char *p = spec; *p; p++)
+		cap += *p == ';' || *p == '\n';
+	st->a = tl_arena_alloc(arena, cap * sizeof *st->a);
+	for (const char *p = spec; *p;) {
+		size_t len = strcspn(p, ";\n");
+		added_entry(ck, st, cc, p, len);
+		p += len;
+		if (*p)
+			p++;
+	}
+	if (st->na)
+		st->md = pcre2_match_data_create(1, gc);
+}
+
+/* ---- Matching ---------------------------------------------------------- */
+
+/* A match: run characters [i, j) spell TERM wrongly. */
+typedef struct match {
+	size_t i, j;
+	const char *term;
+} match;
+
+static bool is_letter_digit(uint32_t c)
+{
+	return tl_char_is_latin_letter(c) || tl_char_is_digit(c);
+}
+
+/* Is character K an opaque element (code, URL, math) touching the match
+ * with no gap, as in "`x`.github"? */
+static bool touches_object(const tl_run *run, size_t k, size_t edge)
+{
+	const tl_char *c = &run->chars[k];
+	if (c->kind != TL_CHAR_CODE && c->kind != TL_CHAR_URL &&
+	    c->kind != TL_CHAR_MATH)
+		return false;
+	return c->end == edge || c->start == edge;
+}
+
+/* Is the text [I, J) a word of its own: not glued to a letter, a digit or
+ * an identifier, path, domain or option character on either side? */
+static bool whole_word(const tl_run *run, size_t i, size_t j)
+{
+	if (i > 0) {
+		const tl_char *b = &run->chars[i - 1];
+		if (touches_object(run, i - 1, run->chars[i].start))
+			return false;
+		if (b->kind == TL_CHAR_TEXT &&
+		    (is_letter_digit(b->cp) ||
+		     (b->cp < 0x80 && strchr("_-./\\@#$~:=&%+*", (int)b->cp))))
+			return false;
+		/* A quote glued to a word in front: "git'github/x.git'". */
+		if (b->kind == TL_CHAR_TEXT && b->cp == '\'' && i > 1 &&
+		    tl_prose_is_alnum(run, i - 2))
+			return false;
+	}
+	if (j < run->n) {
+		const tl_char *a = &run->chars[j];
+		if (touches_object(run, j, run->chars[j - 1].end))
+			return false;
+		if (a->kind != TL_CHAR_TEXT)
+			return true;
+		if (is_letter_digit(a->cp) ||
+		    (a->cp < 0x80 && strchr("_/\\@#$~=&%*+([{<", (int)a->cp)))
+			return false;
+		/* Sentence punctuation ends a word; inside a token it joins
+		 * ("github.com", "node:18", "mysql,redis"). */
+		if (a->cp < 0x80 && strchr(".-:,;!?'", (int)a->cp) &&
+		    j + 1 < run->n && run->chars[j + 1].kind == TL_CHAR_TEXT) {
+			uint32_t n = run->chars[j + 1].cp;
+			if (is_letter_digit(n) || n == '_' || n == '/')
+				return a->cp == '\'' && n == 's' &&
+				       !(j + 2 < run->n &&
+				         tl_prose_is_alnum(run, j + 2));
+		}
+	}
+	return true;
+}
+
+/* Is the nearest character before K (DIR -1) or from K on (DIR 1), past
+ * spaces and ASCII punctuation on the same line, a Latin letter, a digit
+ * or inline code? ("pip install numpy", "java / go / python", "omg!
+ * ubuntu".) */
+static bool latin_neighbour(const tl_run *run, size_t k, int dir)
+{
+	for (;;) {
+		if (dir < 0) {
+			if (k == 0)
+				return false;
+			k--;
+		} else if (k >= run->n) {
+			return false;
+		}
+		const tl_char *c = &run->chars[k];
+		if (c->kind == TL_CHAR_TEXT && c->cp < 0x80 &&
+		    !is_letter_digit(c->cp)) {
+			if (dir > 0)
+				k++;
+			continue;
+		}
+		if (c->kind == TL_CHAR_CODE)
+			return true;
+		return c->kind == TL_CHAR_TEXT && is_letter_digit(c->cp);
+	}
+}
+
+/* Is [I, J) directly between quotation marks ("搜索 “wireshark”"), where
+ * it is a literal string more likely than a name? */
+static bool quoted(const tl_run *run, size_t i, size_t j)
+{
+	static const uint32_t open[] = {'"',    '\'',   0x201C,
+	                                0x2018, 0x300C, 0x300E};
+	static const uint32_t close[] = {'"',    '\'',   0x201D,
+	                                 0x2019, 0x300D, 0x300F};
+	if (i == 0 || j >= run->n)
+		return false;
+	for (size_t q = 0; q < sizeof open / sizeof *open; q++)
+		if (tl_prose_is(run, i - 1, open[q]) &&
+		    tl_prose_is(run, j, close[q]))
+			return true;
+	return false;
+}
+
+/* Does a naming word stand right before I ("名为 docker 的组", "叫做
+ * linux 的用户"), making the word an identifier? */
+static bool named(const tl_run *run, size_t i)
+{
+	static const uint32_t words[][2] = {
+	    {0x540D, 0x4E3A}, /* 名为 */
+	    {0x53EB, 0x505A}, /* 叫做 */
+	    {0x540D, 0x53EB}, /* 名叫 */
+	    {0x79F0, 0x4E3A}, /* 称为 */
+	};
+	while (i > 0 && tl_prose_is_space(run, i - 1))
+		i--;
+	if (i < 2)
+		return false;
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		if (tl_prose_is(run, i - 2, words[w][0]) &&
+		    tl_prose_is(run, i - 1, words[w][1]))
+			return true;
+	return false;
+}
+
+/* Does "命令" or "指令" (command) follow J ("没有发现 python 命令")? */
+static bool command(const tl_run *run, size_t j)
+{
+	while (j < run->n && tl_prose_is_space(run, j))
+		j++;
+	return j + 1 < run->n &&
+	       (tl_prose_is(run, j, 0x547D) || tl_prose_is(run, j, 0x6307)) &&
+	       tl_prose_is(run, j + 1, 0x4EE4);
+}
+
+/* Does the run also hold the lower-case spelling [I, J) glued to digits
+ * or identifier punctuation ("python3", "docker-compose", "kube_config")? Then
+ * the run is about the command or package, and the bare word is one too ("使用
+ * python3 而不是 python"). */
+static bool also_glued(const tl_run *run, size_t i, size_t j)
+{
+	const char *w = run->text + run->chars[i].toff;
+	size_t len = run->chars[j - 1].toff + 1 - run->chars[i].toff;
+	const char *t = run->text, *end = t + run->text_len;
+	while ((size_t)(end - t) >= len) {
+		const char *hit = memchr(t, *w, (size_t)(end - t) - len + 1);
+		if (!hit)
+			return false;
+		if (memcmp(hit, w, len) == 0) {
+			char b = hit > run->text ? hit[-1] : ' ';
+			char a = hit + len < end ? hit[len] : ' ';
+			if ((b > 0 && strchr("_-.", b)) ||
+			    (b >= '0' && b <= '9') ||
+			    (a > 0 && strchr("_-", a)) ||
+			    (a >= '0' && a <= '9'))
+				return true;
+		}
+		t = hit + 1;
+	}
+	return false;
+}
+
+/* Can characters [I, J) be a flagged spelling: plain prose text written
+ * as is in the source, in one piece, outside code-like HTML, a word of
+ * its own, not alone between quotes (a literal string to type or search
+ * for), not an identifier being named ("用户名为 Json"), and, when LOWER
+ * (a lower-case spelling, which may be a command or a package as well as
+ * a name), not among Latin words, not called a command ("python 命令"),
+ * and not a command the same block writes as one ("python3")? */
+static bool acceptable(const tl_run *run, tl_prose_html *html, size_t i,
+                       size_t j, bool lower)
+{
+	for (size_t k = i; k < j; k++) {
+		const tl_char *c = &run->chars[k];
+		if (c->kind != TL_CHAR_TEXT || (c->flags & TL_CF_LITERAL))
+			return false;
+		if (k > i && c->start != run->chars[k - 1].end)
+			return false;
+	}
+	if (tl_prose_html_in_code(html, i))
+		return false;
+	if (!whole_word(run, i, j))
+		return false;
+	if (quoted(run, i, j) || named(run, i))
+		return false;
+	if (lower &&
+	    (latin_neighbour(run, i, -1) || latin_neighbour(run, j, 1) ||
+	     command(run, j) || also_glued(run, i, j)))
+		return false;
+	return true;
+}
+
+static void report(tl_check *ck, const tl_run *run, const match *m)
+{
+	const tl_char *a = &run->chars[m->i], *b = &run->chars[m->j - 1];
+	const char *src = run->doc->src->data + a->start;
+	int len = (int)(b->end - a->start);
+	const char *msg = tl_check_printf(
+	    ck,
+	    tl_check_msg(ck, "Term spelled \"%.*s\"; write \"%s\"",
+	                 "术语“%.*s”应写作“%s”"),
+	    len, src, m->term);
+	tl_edit edit = {a->start, b->end, m->term};
+	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
+	tl_check_report(ck, a->start, b->end, msg, &fix);
+}
+
+/* Is the spelling V at character I part of a phrase of the keep list,
+ * a name that is right as written ("Grub Customizer")? */
+static bool kept(const table *t, const tl_run *run, size_t i, const variant *v)
+{
+	size_t at = run->chars[i].toff;
+	for (size_t k = 0; k < t->nkeep; k++) {
+		const char *phrase = t->keep[k];
+		size_t plen = strlen(phrase);
+		for (const char *q = strstr(phrase, v->text); q;
+		     q = strstr(q + 1, v->text)) {
+			size_t d = (size_t)(q - phrase);
+			if (at >= d && at - d + plen <= run->text_len &&
+			    memcmp(run->text + at - d, phrase, plen) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The run index of the character at text offset OFF (n at the end). */
+static size_t char_at(const tl_run *run, size_t off)
+{
+	size_t lo = 0, hi = run->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (run->chars[mid].toff < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int match_cmp(const void *a, const void *b)
+{
+	const match *x = a, *y = b;
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->j > y->j ? -1 : x->j < y->j;
+}
+
+static bool has_upper_n(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z')
+			return true;
+	return false;
+}
+
+/* The matches of the added patterns in RUN, sorted and not overlapping;
+ * the caller frees *OUT. */
+static size_t added_matches(const state *st, const tl_run *run, match **out)
+{
+	size_t n = 0, cap = 0;
+	match *m = NULL;
+	tl_prose_html html;
+	for (size_t a = 0; a < st->na; a++) {
+		tl_prose_html_init(&html, run);
+		size_t off = 0;
+		while (off <= run->text_len) {
+			int rc =
+			    pcre2_match(st->a[a].re, (PCRE2_SPTR)run->text,
+			                run->text_len, off, 0, st->md, st->mc);
+			if (rc < 0)
+				break;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+			size_t so = ov[0], eo = ov[1];
+			off = eo > so ? eo : so + 1;
+			while (off < run->text_len &&
+			       ((unsigned char)run->text[off] & 0xC0) == 0x80)
+				off++;
+			if (eo <= so)
+				continue;
+			size_t i = char_at(run, so), j = char_at(run, eo);
+			const char *term = st->a[a].term;
+			if (i >= j || i >= run->n ||
+			    (eo - so == strlen(term) &&
+			     memcmp(run->text + so, term, eo - so) == 0))
+				continue;
+			if (!acceptable(run, &html, i, j,
+			                !has_upper_n(run->text + so, eo - so)))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				m = tl_xrealloc(m, cap * sizeof *m);
+			}
+			m[n++] = (match){i, j, term};
+		}
+	}
+	if (n > 1) {
+		qsort(m, n, sizeof *m, match_cmp);
+		size_t w = 1;
+		for (size_t k = 1; k < n; k++)
+			if (m[k].i >= m[w - 1].j)
+				m[w++] = m[k];
+		n = w;
+	}
+	*out = m;
+	return n;
+}
+
+static void check(tl_check *ck, const tl_run *run)
+{
+	state *st = tl_check_state(ck, sizeof *st);
+	if (!st->ready)
+		added_load(ck, st);
+	const table *t = builtin_table();
+
+	match *extra = NULL;
+	size_t nextra = st->na ? added_matches(st, run, &extra) : 0, e = 0;
+
+	tl_prose_html html;
+	tl_prose_html_init(&html, run);
+	for (size_t i = 0; i < run->n; i++) {
+		if (e < nextra && extra[e].i == i) {
+			report(ck, run, &extra[e]);
+			i = extra[e++].j - 1;
+			continue;
+		}
+		const tl_char *c = &run->chars[i];
+		if (c->kind != TL_CHAR_TEXT || c->cp >= 0x80)
+			continue;
+		/* Cheap test first: a word starts here. */
+		if (i > 0 && tl_prose_is_alnum(run, i - 1))
+			continue;
+		unsigned char b = (unsigned char)c->cp;
+		for (size_t k = t->first[b]; k < t->first[b + 1]; k++) {
+			const variant *v = &t->v[k];
+			if (c->toff + v->len > run->text_len ||
+			    memcmp(run->text + c->toff, v->text, v->len) != 0)
+				continue;
+			size_t j = i + v->len;
+			if (j > run->n || (e < nextra && extra[e].i < j) ||
+			    !acceptable(run, &html, i, j, v->lower) ||
+			    kept(t, run, i, v))
+				continue;
+			match m = {i, j, t->terms[v->term]};
+			report(ck, run, &m);
+			i = j - 1;
+			break;
+		}
+	}
+	free(extra);
+}
+
+const tl_rule tl_rule_terminology = {
+    .name = "terminology",
+    .summary = "Technology names in their proper spelling",
+    .summary_zh = "技术名词使用正确的拼写和大小写",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_SAFE,
+    .preset = "recommended",
+    .options = options,
+    .description =
+        "Flags a known technology name in the wrong case or spelling "
+        "(`Github`, `Javascript`, `mac OS`, `Postgresql`) and replaces it "
+        "with its proper spelling (`GitHub`, `JavaScript`, `macOS`, "
+        "`PostgreSQL`). The built-in list, `rules/terms.yml`, holds about "
+        "250 names, each with the wrong spellings it catches; the option "
+        "`add` adds more: `Term=PATTERN;Term=PATTERN`, each PATTERN a "
+        "PCRE2 pattern for wrong spellings (`Kubernetes=k8s?|kubernetes`; "
+        "write `;` inside a pattern as `\\x3b`).\n\n"
+        "Why: the Chinese copywriting guidelines followed by AutoCorrect "
+        "and lint-md ask for proper nouns in their official spelling; a "
+        "misspelt product name is the first thing a reader who knows it "
+        "notices.\n\n"
+        "Not flagged: a name inside a longer word or identifier "
+        "(`github_token`, `my-javascript`), a path (`/usr/lib/node`), a "
+        "file name (`config.json`), a domain (`github.com/x`), an option "
+        "(`--github`); a lower-case spelling between Latin words or digits "
+        "(`npm install typescript`, `python 3`), where it is likely a "
+        "command, a package or an English phrase; code, URLs, math, "
+        "inline HTML `<code>` and `<kbd>`, and front matter.",
+    .fix_doc = "Safe: replaces the spelling with the term as listed. "
+               "Nothing is changed where the name is written with "
+               "escapes or entities, or split by inline markup.",
+    .bad = "我们把 Javascript 代码托管在 Github 上，运行于 mac OS。\n",
+    .good = "我们把 JavaScript 代码托管在 GitHub 上，运行于 macOS。\n",
+    .check_run = check,
+};

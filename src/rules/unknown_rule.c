@@ -1,0 +1,30 @@
+/*
+ * unknown-rule: a suppression comment names a rule that does not exist.
+ *
+ * This rule has no check function: the engine reports it while applying
+ * the suppression comments (suppress.c, engine.c), since only it knows
+ * the built-in rules and the custom rules of the configuration. A
+ * misspelled name in <!-- translint-disable ... --> would otherwise
+ * silently suppress nothing.
+ */
+#include "internal.h"
+
+const tl_rule tl_rule_unknown_rule = {
+    .name = "unknown-rule",
+    .summary = "A suppression comment names a rule that does not exist",
+    .summary_zh = "抑制注释中的规则名不存在",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_NONE,
+    .preset = "recommended",
+    .description =
+        "Reports a rule name in a `<!-- translint-disable ... -->`, "
+        "`translint-enable`, `translint-disable-next-line` or "
+        "`translint-disable-file` comment that is neither a built-in rule "
+        "nor a custom rule of the configuration, with the nearest rule "
+        "name when it looks like a typo.\n\n"
+        "Why: a misspelled name suppresses nothing, and the diagnostics "
+        "the comment was meant to silence keep coming back.",
+    .fix_doc = "None. Correct the name by hand.",
+    .bad = "<!-- translint-disable space-cjk-latn -->\n",
+    .good = "<!-- translint-disable space-cjk-latin -->\n",
+};

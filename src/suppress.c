@@ -1,0 +1,228 @@
+/*
+ * suppress.c: suppression comments in a document (DESIGN.md section 4):
+ *
+ *   <!-- translint-disable [RULE...] -->            from here on
+ *   <!-- translint-enable [RULE...] -->             from here on
+ *   <!-- translint-disable-next-line [RULE...] -->  the line after it
+ *   <!-- translint-disable-file [RULE...] -->       the whole document
+ *
+ * No rule name means every rule. Names are separated by spaces or commas.
+ * The comments are found in HTML blocks and inline HTML (cmark parsed them,
+ * so a comment inside a code block or code span is not one). The engine
+ * drops the diagnostics they cover after the rules ran, and reports names
+ * that are no rule as unknown-rule.
+ *
+ * Whether a diagnostic of rule R at offset O is hidden is decided for R
+ * alone, replaying the disable/enable comments before O in order: so
+ * "disable" then "enable R" turns R back on while the others stay off.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum kind { DISABLE, ENABLE, NEXT_LINE, WHOLE_FILE } kind;
+
+typedef struct name {
+	char *text;
+	size_t start, end; /* source span */
+} name;
+
+typedef struct event {
+	kind kind;
+	size_t at;           /* source offset of the comment */
+	size_t line;         /* NEXT_LINE: the 0-based line it covers */
+	size_t first, count; /* its names in tl_suppress.names */
+} event;
+
+struct tl_suppress {
+	const tl_source *src;
+	event *ev;
+	size_t nev;
+	name *names;
+	size_t nnames;
+};
+
+static const struct {
+	const char *word;
+	kind kind;
+} directives[] = {
+    /* Longest first: "translint-disable" begins the other two. */
+    {"translint-disable-next-line", NEXT_LINE},
+    {"translint-disable-file", WHOLE_FILE},
+    {"translint-disable", DISABLE},
+    {"translint-enable", ENABLE},
+};
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Parses the comment at TEXT (LEN bytes from "<!--" to after "-->"),
+ * which starts at source offset AT. */
+static void parse_comment(tl_suppress *sup, const char *text, size_t len,
+                          size_t at)
+{
+	size_t i = 4;
+	while (i < len && is_space(text[i]))
+		i++;
+	size_t d = 0, nd = sizeof directives / sizeof directives[0];
+	for (; d < nd; d++) {
+		size_t wl = strlen(directives[d].word);
+		if (i + wl <= len &&
+		    memcmp(text + i, directives[d].word, wl) == 0 &&
+		    (is_space(text[i + wl]) || text[i + wl] == '-')) {
+			i += wl;
+			break;
+		}
+	}
+	if (d == nd)
+		return;
+	size_t body_end = len - 3; /* the "-->" */
+	event e = {directives[d].kind, at, 0, sup->nnames, 0};
+	while (i < body_end) {
+		while (i < body_end && (is_space(text[i]) || text[i] == ','))
+			i++;
+		size_t s = i;
+		while (i < body_end && !is_space(text[i]) && text[i] != ',')
+			i++;
+		if (i == s)
+			break;
+		sup->names = tl_xrealloc(sup->names, (sup->nnames + 1) *
+		                                         sizeof *sup->names);
+		name *n = &sup->names[sup->nnames++];
+		n->text = tl_xstrndup(text + s, i - s);
+		n->start = at + s < sup->src->len ? at + s : sup->src->len;
+		n->end = at + i < sup->src->len ? at + i : sup->src->len;
+		e.count++;
+	}
+	size_t end = at + len < sup->src->len ? at + len : sup->src->len;
+	e.line = tl_source_line_index(sup->src, end ? end - 1 : 0) + 1;
+	sup->ev = tl_xrealloc(sup->ev, (sup->nev + 1) * sizeof *sup->ev);
+	sup->ev[sup->nev++] = e;
+}
+
+/* The source offset of the "<!--" at byte K of the literal of NODE, whose
+ * first byte is at source offset START. */
+static size_t literal_offset(const tl_doc *doc, cmark_node *node,
+                             const char *lit, size_t k, size_t start)
+{
+	size_t nl = 0, col = k;
+	for (size_t i = 0; i < k; i++)
+		if (lit[i] == '\n') {
+			nl++;
+			col = k - i - 1;
+		}
+	if (nl == 0)
+		return start + k;
+	size_t line = (size_t)cmark_node_get_start_line(node) - 1 + nl;
+	if (line >= doc->src->nlines)
+		return doc->src->len;
+	size_t ls, le;
+	tl_source_line_span(doc->src, line, &ls, &le);
+	/* The literal line lacks the prefix of block containers ("> "):
+	 * the comment is at column COL or further right. */
+	for (size_t p = ls + col; p + 4 <= le; p++)
+		if (memcmp(doc->src->data + p, "<!--", 4) == 0)
+			return p;
+	return ls + col < le ? ls + col : le;
+}
+
+tl_suppress *tl_suppress_scan(const tl_doc *doc)
+{
+	tl_suppress *sup = tl_xcalloc(1, sizeof *sup);
+	sup->src = doc->src;
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev != CMARK_EVENT_ENTER ||
+		    (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE))
+			continue;
+		const char *lit = cmark_node_get_literal(node);
+		if (!lit || !strstr(lit, "translint-"))
+			continue;
+		size_t start, end;
+		tl_doc_node_span(doc, node, &start, &end);
+		for (const char *p = strstr(lit, "<!--"); p;
+		     p = strstr(p, "<!--")) {
+			const char *close = strstr(p + 4, "-->");
+			if (!close)
+				break;
+			size_t len = (size_t)(close + 3 - p);
+			size_t at = literal_offset(doc, node, lit,
+			                           (size_t)(p - lit), start);
+			parse_comment(sup, p, len, at);
+			p = close + 3;
+		}
+	}
+	cmark_iter_free(it);
+	return sup;
+}
+
+void tl_suppress_free(tl_suppress *sup)
+{
+	if (!sup)
+		return;
+	for (size_t i = 0; i < sup->nnames; i++)
+		free(sup->names[i].text);
+	free(sup->names);
+	free(sup->ev);
+	free(sup);
+}
+
+/* Whether event E names RULE (or, naming nothing, every rule). */
+static bool covers(const tl_suppress *sup, const event *e, const char *rule)
+{
+	if (e->count == 0)
+		return true;
+	for (size_t i = 0; i < e->count; i++)
+		if (strcmp(sup->names[e->first + i].text, rule) == 0)
+			return true;
+	return false;
+}
+
+bool tl_suppress_hides(const tl_suppress *sup, const char *rule, size_t offset)
+{
+	if (!sup || sup->nev == 0)
+		return false;
+	size_t line = TL_NONE;
+	bool off = false;
+	for (size_t i = 0; i < sup->nev; i++) {
+		const event *e = &sup->ev[i];
+		if (!covers(sup, e, rule))
+			continue;
+		switch (e->kind) {
+		case WHOLE_FILE:
+			return true;
+		case NEXT_LINE:
+			if (line == TL_NONE)
+				line = tl_source_line_index(sup->src, offset);
+			if (line == e->line)
+				return true;
+			break;
+		case DISABLE:
+			if (e->at <= offset)
+				off = true;
+			break;
+		case ENABLE:
+			if (e->at <= offset)
+				off = false;
+			break;
+		}
+	}
+	return off;
+}
+
+bool tl_suppress_name(const tl_suppress *sup, size_t i, const char **text,
+                      size_t *start, size_t *end)
+{
+	if (!sup || i >= sup->nnames)
+		return false;
+	*text = sup->names[i].text;
+	*start = sup->names[i].start;
+	*end = sup->names[i].end;
+	return true;
+}

@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# config.sh: configuration (DESIGN.md sections 1.2, 1.3 and 4):
+# discovery of .translint.yml, -c, --preset, extends order, rules with
+# severities and options, overrides, ignore, --enable/--disable/--severity
+# on top, --print-config, --init, every configuration error with its
+# position, suppression comments and custom rules.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/cli/common.bash
+. "$(dirname "$0")/common.bash"
+
+# A document with one space-cjk-latin problem on line 1.
+doc='使用Go编写\n'
+
+# ---- Presets -----------------------------------------------------------
+
+# Every rule whose metadata says preset P is listed in rules/P.yml (as
+# "  NAME: on"), and the preset lists nothing else: presets come from the
+# YAML files, the metadata documents them.
+for preset in recommended translation; do
+	meta=$(cd "$root/src/rules" &&
+		grep -l "preset = \"$preset\"" ./*.c 2>/dev/null |
+		xargs -r grep -h '\.name = "' | sed 's/.*"\(.*\)".*/\1/' | sort)
+	yml=$(sed -n 's/^  \([a-z0-9-]*\): on$/\1/p' "$root/rules/$preset.yml" |
+		sort)
+	name="rules/$preset.yml lists the rules whose metadata says $preset"
+	if [ "$meta" = "$yml" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "add or remove: $(diff <(echo "$meta") \
+			<(echo "$yml") | grep '^[<>]' | tr '\n' ' ')"
+	fi
+done
+
+write a.md "$doc"
+tl -f gcc a.md
+check "no configuration: recommended applies" \
+	eval 'status_is 0 && out_has "a.md:1:2: warning: .*\[space-cjk-latin\]"'
+tl --preset translation -f gcc a.md
+check "--preset translation extends recommended" \
+	eval 'status_is 0 && out_has "space-cjk-latin"'
+tl --preset recomended a.md
+check "--preset with an unknown name is an error" \
+	eval 'status_is 2 && err_has "unknown preset .recomended."'
+
+# ---- Discovery ----------------------------------------------------------
+
+mkdir -p proj/sub/deeper other
+write proj/.translint.yml 'rules:\n  space-cjk-latin: error\n'
+write proj/sub/.translint.yaml 'rules:\n  space-cjk-latin: info\n'
+write proj/a.md "$doc"
+write proj/sub/deeper/b.md "$doc"
+write other/c.md "$doc"
+tl -f gcc proj/a.md proj/sub/deeper/b.md other/c.md
+check "nearest configuration per folder, several in one run" \
+	eval 'status_is 1 && out_has "proj/a.md:1:2: error" &&
+	out_has "proj/sub/deeper/b.md:1:2: info" &&
+	out_has "other/c.md:1:2: warning"'
+write proj/sub/.translint.yml 'rules:\n  space-cjk-latin: off\n'
+tl -f gcc proj/sub/deeper/b.md
+check ".translint.yml wins over .translint.yaml in the same folder" \
+	eval 'status_is 0 && ! out_has "b.md"'
+rm proj/sub/.translint.yml
+(cd proj/sub/deeper && "$TRANSLINT" -f gcc b.md >../../../out 2>../../../err)
+status=$?
+check "discovery walks up from the file's folder" \
+	eval 'status_is 0 && out_has "b.md:1:2: info"'
+write alt.yml 'rules:\n  space-cjk-latin: error\n'
+tl -c alt.yml -f gcc proj/sub/deeper/b.md
+check "-c FILE replaces discovery" eval 'status_is 1 && out_has "b.md:1:2: error"'
+tl --config missing.yml a.md
+check "-c with a missing file is an error" \
+	eval 'status_is 2 && err_has "missing.yml"'
+tl_in "$doc" --stdin --stdin-filename proj/x.md -f gcc
+check "--stdin-filename picks the configuration" \
+	eval 'status_is 1 && out_has "proj/x.md:1:2: error"'
+
+# ---- extends, rules, options -------------------------------------------
+
+mkdir -p ext
+write ext/one.yml 'extends: []\nrules:\n  space-cjk-latin: error\n'
+write ext/two.yml 'extends: []\nrules:\n  space-cjk-latin: info\n'
+write ext/a.md "$doc"
+write ext/.translint.yml 'extends: [one.yml, two.yml]\n'
+tl -f gcc ext/a.md
+check "extends applies files in order (last wins)" \
+	eval 'status_is 0 && out_has "1:2: info"'
+write ext/.translint.yml 'extends: [two.yml, one.yml]\n'
+tl -f gcc ext/a.md
+check "extends order reversed" eval 'status_is 1 && out_has "1:2: error"'
+write ext/.translint.yml 'extends: []\n'
+tl -f gcc ext/a.md
+check "extends: [] turns everything off" eval 'status_is 0 && out_empty'
+write ext/.translint.yml 'extends: []\nrules:\n  space-cjk-number: {skip-units: 年月}\n'
+write ext/n.md '发布于2024年，增长了15个\n'
+tl -f gcc ext/n.md
+check "naming a rule with options turns it on" \
+	eval 'out_has "space-cjk-number" && ! out_has "space-cjk-latin"'
+tl --print-config ext/n.md
+check "--print-config shows severities and options" \
+	eval 'status_is 0 && out_has "space-cjk-number: {severity: warning, skip-units: \"年月\"}" &&
+	out_has "space-cjk-latin: off"'
+write ext/.translint.yml 'extends: recommended\nrules:\n  space-cjk-latin: off\n'
+tl -f gcc --enable space-cjk-latin ext/a.md
+check "--enable applies after the configuration" \
+	eval 'out_has "space-cjk-latin"'
+tl -f gcc --severity space-cjk-latin=error ext/a.md
+check "--severity applies after the configuration" \
+	eval 'status_is 1 && out_has "1:2: error"'
+write ext/.translint.yml 'rules:\n  space-cjk-latin: error\n'
+tl -f gcc --disable space-cjk-latin ext/a.md
+check "--disable applies after the configuration" eval 'status_is 0 && out_empty'
+
+# ---- overrides and ignore ----------------------------------------------
+
+mkdir -p ov/docs/en ov/drafts/x
+write ov/.translint.yml 'ignore: ["drafts/**", "*.skip.md"]\noverrides:\n  - files: ["docs/**/*.en.md"]\n    rules: {space-cjk-latin: off}\n  - files: ["docs/en/**"]\n    rules:\n      space-cjk-latin: error\n'
+write ov/docs/a.en.md "$doc"
+write ov/docs/en/b.md "$doc"
+write ov/docs/c.md "$doc"
+write ov/drafts/x/d.md "$doc"
+write ov/e.skip.md "$doc"
+tl -f gcc ov
+check "overrides apply by glob relative to the configuration, ** included" \
+	eval '! out_has "a.en.md" && out_has "docs/en/b.md:1:2: error" &&
+	out_has "docs/c.md:1:2: warning"'
+check "ignore skips matching files found in folders" \
+	eval '! out_has "d.md" && ! out_has "e.skip.md"'
+tl -f gcc ov/drafts/x/d.md
+check "a file named explicitly is linted even when ignored" \
+	eval 'out_has "d.md:1:2"'
+write ov/docs/en/a.en.md "$doc"
+tl -f gcc ov/docs/en/a.en.md
+check "overrides apply in order" eval 'out_has "a.en.md:1:2: error"'
+
+# ---- Errors --------------------------------------------------------------
+
+mkdir -p bad
+write bad/a.md "$doc"
+err_case()
+{
+	local name=$1 yaml=$2 want=$3
+	write bad/.translint.yml "$yaml"
+	tl bad/a.md
+	check "$name" eval "status_is 2 && out_empty && err_has \"$want\""
+}
+err_case "unknown top-level key suggests the nearest" 'rule:\n  dash: off\n' \
+	'bad/.translint.yml:1:1: unknown key .rule. in the configuration (did you mean .rules.?)'
+err_case "unknown rule suggests the nearest" 'rules:\n  space-cjk-latn: off\n' \
+	'bad/.translint.yml:2:3: unknown rule .space-cjk-latn. (did you mean .space-cjk-latin.?)'
+err_case "unknown option suggests the nearest" \
+	'rules:\n  space-cjk-number: {skip-unit: x}\n' \
+	'2:22: unknown option .skip-unit. of rule space-cjk-number (did you mean .skip-units.?)'
+err_case "bad severity word" 'rules:\n  dash: warn\n' \
+	'2:9: rule dash: expected error, warning, info, off, on .*(did you mean .warning.?)'
+err_case "wrong value type for an option" \
+	'rules:\n  space-cjk-number: {skip-units: {a: b}}\n' \
+	"2:34: option 'skip-units' of rule space-cjk-number must be a string, not a map"
+err_case "wrong type for rules" 'rules: [dash]\n' \
+	'1:8: rules must be a map of rule names'
+err_case "wrong type for extends" 'extends: {a: b}\n' \
+	'1:10: extends must be a list of strings'
+err_case "unknown preset in extends" 'extends: [recomended]\n' \
+	'1:11: unknown preset .recomended. (did you mean .recommended.?)'
+err_case "missing extends file" 'extends: [nope.yml]\n' \
+	"1:11: cannot read extends file 'nope.yml'"
+err_case "bad glob in ignore" 'ignore: ["a**"]\n' \
+	"1:10: bad glob 'a\*\*': '\*\*' must be a whole path segment"
+err_case "bad glob in overrides" \
+	'overrides:\n  - files: ["[ab"]\n    rules: {dash: off}\n' \
+	"2:13: bad glob '\[ab': unclosed"
+err_case "unknown key in an override" \
+	'overrides:\n  - file: ["*.md"]\n' \
+	"2:5: unknown key 'file' in an override (did you mean 'files'?)"
+err_case "YAML syntax error with its position" 'rules: {dash: off\n' \
+	'bad/.translint.yml:2:1: YAML syntax error'
+err_case "invalid pattern with the PCRE2 offset" \
+	"rules:\n  custom:\n    - id: x\n      message: m\n      pattern: 'a(b'\n" \
+	"5:20: custom rule x: invalid pattern: missing closing parenthesis at offset 3"
+err_case "custom rule without a pattern" \
+	'rules:\n  custom:\n    - {id: x, message: m}\n' \
+	"3:7: custom rule without 'pattern'"
+err_case "unknown key in a custom rule" \
+	'rules:\n  custom:\n    - {id: x, message: m, pattern: a, replce: b}\n' \
+	"unknown key 'replce' in a custom rule (did you mean 'replace'?)"
+err_case "replacement naming a missing group" \
+	'rules:\n  custom:\n    - {id: x, message: m, pattern: a, replace: "$2"}\n' \
+	"custom rule x: replace: group 2 does not exist"
+err_case "custom rule id of a built-in rule" \
+	'rules:\n  custom:\n    - {id: dash, message: m, pattern: a}\n' \
+	"custom rule id 'dash' is the name of a built-in rule"
+err_case "custom rules in overrides are refused" \
+	'overrides:\n  - files: ["*.md"]\n    rules:\n      custom: []\n' \
+	"4:7: custom rules are defined in the top-level rules"
+rm bad/.translint.yml
+
+# ---- --init --------------------------------------------------------------
+
+mkdir -p init
+(cd init && "$TRANSLINT" --init >../out 2>../err)
+status=$?
+check "--init writes .translint.yml" eval 'status_is 0 && [ -s init/.translint.yml ]'
+write init/a.md "$doc"
+tl -f gcc init/a.md
+check "the --init file loads and keeps recommended" \
+	eval 'status_is 0 && out_has "space-cjk-latin"'
+(cd init && "$TRANSLINT" --init >../out 2>../err)
+status=$?
+check "--init refuses to overwrite" eval 'status_is 2 && err_has "already exists"'
+
+# ---- Suppression comments ----------------------------------------------
+
+mkdir -p sup
+write sup/a.md '使用Go编写\n\n<!-- translint-disable space-cjk-latin -->\n\n使用Go编写\n\n<!-- translint-enable -->\n\n使用Go编写\n\n<!-- translint-disable-next-line -->\n使用Go编写\n使用Go编写\n\n<!-- translint-disable space-cjk-latn dash -->\n'
+tl -f gcc sup/a.md
+check "disable / enable / disable-next-line" \
+	eval 'out_has "a.md:1:2:" && ! out_has "a.md:5:" && out_has "a.md:9:2:" &&
+	! out_has "a.md:12:" && out_has "a.md:13:2:"'
+check "an unknown rule name in a comment is unknown-rule" \
+	eval 'out_has "a.md:15:24: warning: Unknown rule .space-cjk-latn. in a suppression comment (did you mean .space-cjk-latin.?) \[unknown-rule\]"'
+write sup/b.md '使用Go编写\n\n<!-- translint-disable-file space-cjk-latin -->\n'
+tl -f gcc sup/b.md
+check "disable-file" eval 'status_is 0 && out_empty'
+write sup/c.md '<!-- translint-disable -->\n\n使用Go编写\n\n<!-- translint-enable space-cjk-latin -->\n\n使用Go编写\n'
+tl -f gcc sup/c.md
+check "enable RULE after disable (all) turns that rule back on" \
+	eval '! out_has "c.md:3:" && out_has "c.md:7:2:"'
+write sup/d.md '```\n<!-- translint-disable -->\n```\n\n使用Go编写 `<!-- translint-disable -->`\n'
+tl -f gcc sup/d.md
+check "comments in code are no suppression" eval 'out_has "d.md:5:2:"'
+write sup/e.md '使用Go编写 <!-- translint-disable --> 使用Go编写\n'
+tl -f gcc sup/e.md
+check "inline comment suppresses from where it is" \
+	eval 'out_has "e.md:1:2:" && ! out_has "e.md:1:3[0-9]:"'
+
+# ---- Custom rules ----------------------------------------------------------
+
+mkdir -p cu
+write cu/.translint.yml "extends: []
+rules:
+  custom:
+    - id: mistranslated-dotnet
+      message: \"“.NET” 被误译为“。NET”\"
+      pattern: '。NET\\\\b'
+      replace: '.NET'
+      severity: error
+    - id: swap
+      message: swapped
+      pattern: '(?<a>foo)-(bar)'
+      replace: '\$2-\${a}'
+      scope: raw
+    - id: heading-only
+      message: heading
+      pattern: 'TODO'
+      scope: heading
+    - id: link-only
+      message: link
+      pattern: 'here'
+      scope: link-text
+    - id: slow
+      message: never
+      pattern: '(a+)+\$'
+"
+write cu/a.md '# TODO 标题\n\nTODO 使用 。NET 开发，见 [here](https://x.org) here foo-bar `foo-bar`\n\n**。**NET `。NET`\n'
+tl -f gcc cu/a.md
+check "custom rules report under their own id" \
+	eval 'status_is 1 && out_has "a.md:3:9: error: “.NET” 被误译为“。NET” \[mistranslated-dotnet\]"'
+check "scope heading matches headings only" \
+	eval 'out_has "a.md:1:3: warning: heading \[heading-only\]" && [ "$(grep -c heading-only out)" = 1 ]'
+check "scope link-text matches link text only" \
+	eval 'out_has "a.md:3:20: warning: link \[link-only\]" && [ "$(grep -c link-only out)" = 1 ]'
+check "scope raw matches the source, code included" \
+	eval '[ "$(grep -c "\[swap\]" out)" = 2 ]'
+check "prose patterns do not see inside code or across markup" \
+	eval '[ "$(grep -c mistranslated-dotnet out)" = 1 ]'
+tl --diff cu/a.md
+check "replace with \$N and \${name} is a safe fix" \
+	eval 'out_has "^+TODO 使用 .NET 开发，见 \[here\](https://x.org) here bar-foo \`bar-foo\`"'
+tl -f json cu/a.md
+check "custom rules in json output" eval 'out_has "\"rule\": *\"swap\""'
+(cd cu && "$TRANSLINT" --list-rules >../out 2>../err)
+status=$?
+check "--list-rules shows the custom rules" \
+	eval 'status_is 0 && out_has "^mistranslated-dotnet .*safe" && out_has "^heading-only "'
+awk 'BEGIN { s = ""; for (i = 0; i < 20000; i++) s = s "a"; print s "b" }' >cu/slow.md
+tl -f gcc cu/slow.md
+check "a catastrophic pattern ends with a diagnostic, not a hang" \
+	eval 'out_has "custom rule slow stopped: match limit" && out_has "\[slow\]"'
+tl --print-config cu/a.md
+check "--print-config lists custom rules" \
+	eval 'out_has "id: mistranslated-dotnet" && out_has "scope: raw"'
+
+finish
