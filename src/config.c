@@ -747,6 +747,46 @@ static void strings_free(char **v, size_t n)
 	free(v);
 }
 
+/* A list option may also be written as a map, as the design does for
+ * `fields: {cover: url}` and `add: {Kubernetes: [k8s?, kubernetes]}`: each
+ * pair becomes the item "key=value", a list value joined with '|'
+ * ("Kubernetes=k8s?|kubernetes"), which is the form the rules read. */
+static bool map_option(loader *ld, yfile *f, const char *rule,
+                       const tl_option_def *def, yaml_node_t *node, char **out)
+{
+	tl_buf b = {0};
+	tl_buf_puts(&b, "");
+	for (yaml_node_pair_t *pr = node->data.mapping.pairs.start;
+	     pr < node->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = node_at(f, pr->key);
+		yaml_node_t *v = node_at(f, pr->value);
+		if (!scalar(k)) {
+			tl_buf_free(&b);
+			return fail_at(ld, f, k,
+			               "option '%s' of rule %s: keys must be "
+			               "strings",
+			               def->name, rule);
+		}
+		char **items;
+		size_t n;
+		if (!string_list(ld, f, v, def->name, &items, &n, NULL)) {
+			tl_buf_free(&b);
+			return false;
+		}
+		if (b.len)
+			tl_buf_putc(&b, ',');
+		tl_buf_printf(&b, "%s=", scalar(k));
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				tl_buf_putc(&b, '|');
+			tl_buf_puts(&b, items[i]);
+		}
+		strings_free(items, n);
+	}
+	*out = b.data;
+	return true;
+}
+
 /* Validates option value NODE of option DEF; *OUT is the value as stored
  * (lists joined with ','; booleans "true"/"false"). Caller frees. */
 static bool option_value_of(loader *ld, yfile *f, const char *rule,
@@ -758,6 +798,8 @@ static bool option_value_of(loader *ld, yfile *f, const char *rule,
 	case TL_OPTION_LIST: {
 		char **items;
 		size_t n;
+		if (node->type == YAML_MAPPING_NODE)
+			return map_option(ld, f, rule, def, node, out);
 		if (!string_list(ld, f, node, def->name, &items, &n, NULL))
 			return false;
 		tl_buf b = {0};

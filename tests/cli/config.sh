@@ -99,6 +99,15 @@ tl --print-config ext/n.md
 check "--print-config shows severities and options" \
 	eval 'status_is 0 && out_has "space-cjk-number: {severity: warning, skip-units: \"年月\"}" &&
 	out_has "space-cjk-latin: off"'
+mkdir -p maps
+write maps/.translint.yml 'extends: []\nrules:\n  front-matter:\n    required: [title]\n    fields: {cover: url}\n'
+printf -- '---\ntitle: 标题\ncover: images/a.png\n---\n\n正文。\n' >maps/m.md
+tl -f gcc maps/m.md
+check "a list option may be written as a map (fields: {cover: url})" \
+	eval 'out_has "maps/m.md:3:8: warning: .*cover.*\\[front-matter\\]"'
+tl --print-config maps/m.md
+check "a map option is printed as key=value items" \
+	eval 'out_has "fields: \\[\"cover=url\"\\]"'
 write ext/.translint.yml 'extends: recommended\nrules:\n  space-cjk-latin: off\n'
 tl -f gcc --enable space-cjk-latin ext/a.md
 check "--enable applies after the configuration" \
