@@ -3,6 +3,8 @@
  */
 #include "common.h"
 
+#include <string.h>
+
 size_t tl_run_gap(const tl_run *run, size_t i)
 {
 	size_t gap = run->chars[i - 1].after;
@@ -95,4 +97,22 @@ void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
 	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
 	tl_check_report(ck, run->chars[i - 1].start, run->chars[i].end, message,
 	                &fix);
+}
+
+bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
+{
+	size_t at = run->chars[i].toff;
+	for (const char *p = phrases; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		/* An occurrence holding the boundary starts in (at - len, at).
+		 */
+		size_t from = at >= len ? at - len + 1 : 0;
+		for (size_t s = from; len && s < at && s + len <= run->text_len;
+		     s++)
+			if (memcmp(run->text + s, p, len) == 0)
+				return true;
+		p += len + (comma != NULL);
+	}
+	return false;
 }

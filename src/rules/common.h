@@ -22,6 +22,11 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward);
 /* Is character I of RUN a prose CJK character? */
 bool tl_run_is_cjk(const tl_run *run, size_t i);
 
+/* Does the boundary between characters I-1 and I of RUN fall inside an
+ * occurrence of one of the comma-separated PHRASES in the run's text
+ * (a brand written without spaces, such as "Linux中国")? */
+bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases);
+
 /* Reports [chars[i-1].start, chars[i].end) with a safe fix inserting one
  * space in the gap between characters I-1 and I (outside any markup). */
 void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,

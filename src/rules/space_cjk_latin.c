@@ -11,8 +11,16 @@
  */
 #include "common.h"
 
+static const tl_option_def options[] = {
+    {"allow", TL_OPTION_LIST, "Linux中国", NULL,
+     "Phrases written without spaces on purpose (brand names such as "
+     "\"Linux中国\"); a boundary inside one is never flagged."},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+};
+
 static void check(tl_check *ck, const tl_run *run)
 {
+	const char *allow = tl_check_option(ck, "allow");
 	const char *msg = NULL;
 	for (size_t i = 1; i < run->n; i++) {
 		bool left = tl_run_is_cjk(run, i - 1);
@@ -22,6 +30,8 @@ static void check(tl_check *ck, const tl_run *run)
 		tl_token_kind k = left ? tl_token_at(run, i, true)
 		                       : tl_token_at(run, i - 1, false);
 		if (k != TL_TOKEN_WORD)
+			continue;
+		if (*allow && tl_run_in_phrase(run, i, allow))
 			continue;
 		if (!msg)
 			msg = tl_check_msg(ck,
@@ -39,7 +49,7 @@ const tl_rule tl_rule_space_cjk_latin = {
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
     .preset = "recommended",
-    .options = NULL,
+    .options = options,
     .description =
         "Flags a CJK character written directly against a Latin word, "
         "in either order (`Linux基金会`, `的Jim`). A word keeps a trailing "
@@ -49,7 +59,8 @@ const tl_rule tl_rule_space_cjk_latin = {
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md put one space between Chinese and English; most "
         "technical publishers typeset mixed text that way.\n\n"
-        "Not flagged: code, URLs, e-mail addresses, math, front matter, "
+        "Not flagged: phrases listed in `allow` (by default the brand "
+        "`Linux中国`), code, URLs, e-mail addresses, math, front matter, "
         "HTML, a line break between the two, and text with no CJK.",
     .fix_doc = "Safe: inserts one space. The space goes outside inline "
                "markup (`使用 **Go** 编写`, `参见 [Linux](https://kernel.org) "
