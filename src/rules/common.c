@@ -63,14 +63,10 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 		return TL_TOKEN_WORD;
 	if (tl_char_is_digit(c))
 		return scan_token(run, i, forward);
-	if (forward) {
-		/* A sign right before a digit: "下降-5%". */
-		if ((c == '-' || c == '+') && i + 1 < run->n &&
-		    is_text(run, i + 1) &&
-		    tl_char_is_digit(run->chars[i + 1].cp))
-			return TL_TOKEN_NUMBER;
+	if (forward)
+		/* A '-' after CJK is a hyphen more often than a sign
+		 * ("用例-2"): no space is asked for there. */
 		return TL_TOKEN_NONE;
-	}
 	/* Backward: a word keeps a trailing "+" or "#" ("C++", "C#"), and a
 	 * number its "%" or "°". */
 	size_t k = i;
