@@ -8,6 +8,7 @@
 #   make format-check    clang-format --dry-run on every .c and .h file
 #   make docs            regenerate docs/rules/ from the rule metadata
 #   make install         PREFIX=/usr/local DESTDIR= (binary and man page)
+#   make uninstall       the same variables; removes what install wrote
 #
 # Variables: CC, CFLAGS, CPPFLAGS, LDFLAGS as usual; WERROR=1 turns warnings
 # into errors (CI sets it). Objects go to build/ (build/asan/ for the
@@ -72,6 +73,7 @@ FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .PHONY: all bin unit-tests deps demo test asan-test valgrind-test \
+	fuzz fuzz-build bench \
 	format-check format docs docs-check install uninstall clean FORCE
 
 all: $(BIN)
@@ -182,6 +184,46 @@ valgrind-test: deps
 	TL_TEST_LOG_DIR=$(VALGRIND_LOGS) TL_TEST_TIMEOUT=3600 \
 	UNIT_DIR=build/tests bash tests/run.sh
 
+# ---- Fuzzing and benchmark (not part of make test) -----------------------
+
+# make fuzz: the libFuzzer target tests/fuzz/fuzz_lint.c with ASan and
+# UBSan, built from the sources in one clang command (build/fuzz/), run for
+# FUZZ_SECONDS on a corpus seeded from the fixtures. Crashes land in
+# build/fuzz/ as crash-*, leak-*, timeout-*; minimise one with
+# build/fuzz/fuzz_lint -minimize_crash=1 FILE, then add it under
+# tests/fuzz/regressions/ (tests/cli/fuzz_regressions.sh replays them).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS ?=
+FUZZ_SRCS = $(filter-out src/main.c,$(SRCS)) build/presets.c \
+	tests/fuzz/fuzz_lint.c
+
+build/fuzz/fuzz_lint: $(FUZZ_SRCS) $(wildcard include/*.h src/*.h src/*/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c11 $(WARNINGS) -O1 -g \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer -pthread -o $@ $(FUZZ_SRCS) $(LDLIBS)
+
+fuzz-build: build/fuzz/fuzz_lint
+
+fuzz: deps
+	@$(MAKE) --no-print-directory build/fuzz/fuzz_lint
+	@mkdir -p build/fuzz/corpus build/fuzz/artifacts
+	@find tests/fixtures -type f -name '*.md' | while read -r f; do \
+		c=$$(cksum < "$$f" | cut -d' ' -f1); \
+		printf '\004' | cat - "$$f" > "build/fuzz/corpus/seed-$$c-a"; \
+		printf '\015' | cat - "$$f" > "build/fuzz/corpus/seed-$$c-b"; \
+	done
+	@cp tests/fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null || true
+	cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 ./fuzz_lint \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-max_len=65536 -artifact_prefix=artifacts/ $(FUZZ_FLAGS) corpus
+
+# make bench: the side-by-side benchmark (tests/bench.sh); it prints its
+# figures and is never a pass/fail test.
+bench: bin
+	bash tests/bench.sh
+
 format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)
 
@@ -211,18 +253,18 @@ docs: translint
 
 # ---- Installing --------------------------------------------------------
 
+# BINDIR and MANDIR follow PREFIX unless given; DESTDIR stages the
+# whole tree elsewhere (for packages), as the GNU conventions say.
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
 install: translint
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 translint $(DESTDIR)$(PREFIX)/bin/translint
-	@if [ -f docs/translint.1 ]; then \
-		echo "install -m 644 docs/translint.1 $(DESTDIR)$(PREFIX)/share/man/man1/translint.1"; \
-		install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
-		install -m 644 docs/translint.1 $(DESTDIR)$(PREFIX)/share/man/man1/translint.1; \
-	fi
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 translint $(DESTDIR)$(BINDIR)/translint
+	install -m 644 docs/translint.1 $(DESTDIR)$(MANDIR)/man1/translint.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/translint \
-		$(DESTDIR)$(PREFIX)/share/man/man1/translint.1
+	rm -f $(DESTDIR)$(BINDIR)/translint $(DESTDIR)$(MANDIR)/man1/translint.1
 
 clean:
 	rm -rf build translint

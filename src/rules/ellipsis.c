@@ -15,8 +15,8 @@
  * in CJK context (punct.h), never between Latin letters or digits
  * ("1...10"), between two code spans ("`if` … `endif`") nor right after a
  * URL. A menu item quoted from a user interface keeps its dots ("选择
- * “另存为…”"): the interface names it so. "。。。" is Chinese whatever
- * stands around it.
+ * “另存为…”", or glossed with <ruby>): the interface names it so. "。。。" is
+ * Chinese whatever stands around it.
  */
 #include "punct.h"
 
@@ -45,11 +45,19 @@ static bool is_clause_mark(uint32_t c)
 	       c == 0xFF1B || c == 0xFF1A;
 }
 
-/* Does the ellipsis [S, E) end a short quoted label ("选择 “另存为…”")? A
- * menu item that opens a dialog is named with "…" in the user
- * interface, which the translation quotes as it is. */
+/* Does the ellipsis [S, E) end a short quoted label ("选择 “另存为…”")
+ * or the base text of a ruby gloss ("<ruby>特定用户...<rt>Specific
+ * people...</rt></ruby>")? A menu item that opens a dialog is named with
+ * "…" in the user interface, which the translation quotes as it is. */
 static bool ends_label(const tl_run *run, size_t s, size_t e)
 {
+	const tl_source *src = run->doc->src;
+	size_t end = run->chars[e - 1].end;
+	if (end + 3 <= src->len && src->data[end] == '<' &&
+	    (src->data[end + 1] | 0x20) == 'r' &&
+	    ((src->data[end + 2] | 0x20) == 't' ||
+	     (src->data[end + 2] | 0x20) == 'p'))
+		return true;
 	if (e >= run->n || run->chars[e].kind != TL_CHAR_TEXT ||
 	    !is_close_quote(run->chars[e].cp))
 		return false;
@@ -148,9 +156,9 @@ const tl_rule tl_rule_ellipsis = {
         "start of a line, the one after them). English quoted in an "
         "article keeps its dots (`and so on...`), as do ranges between "
         "letters or digits (`1...10`) or code spans (`` `if` … `endif` ``), "
-        "dots right after a URL, and a short quoted interface label "
-        "(`选择 “另存为…”`), which names a menu item as the program "
-        "does.\n\n"
+        "dots right after a URL, and an interface label quoted or glossed "
+        "with `<ruby>` (`选择 “另存为…”`), which names a menu item as the "
+        "program does.\n\n"
         "Why: GB/T 15834 and the Chinese copywriting guidelines followed "
         "by AutoCorrect and lint-md write the Chinese ellipsis as two "
         "ellipsis characters, six dots two characters wide.",

@@ -113,22 +113,89 @@ static bool is_ordinal(const tl_run *run, size_t i)
 	       tl_run_is_space(run, k - 1);
 }
 
-static bool is_quote(uint32_t c)
+/* The quote next to I in direction DIR, past at most two spaces, or 0. */
+static uint32_t quote_beside(const tl_run *run, size_t i, int dir)
 {
-	return c == '"' || c == '\'' || c == 0x201C || c == 0x201D ||
-	       c == 0x2018 || c == 0x2019 || (c >= 0x300C && c <= 0x300F);
+	size_t k = i;
+	for (int steps = 0; steps < 3; steps++) {
+		if (dir < 0 ? k == 0 : k + 1 >= run->n)
+			return 0;
+		k = dir < 0 ? k - 1 : k + 1;
+		if (run->chars[k].kind != TL_CHAR_TEXT)
+			return 0;
+		if (tl_run_is_space(run, k))
+			continue;
+		uint32_t c = run->chars[k].cp;
+		bool quote = c == '"' || c == '\'' || c == 0x201C ||
+		             c == 0x201D || c == 0x2018 || c == 0x2019 ||
+		             (c >= 0x300C && c <= 0x300F);
+		return quote ? c : 0;
+	}
+	return 0;
 }
 
-/* Is the mark at I quoted on its own ("末尾的 “.”", "输入 ','", even with
- * the quotes mis-ordered)? Then it is the character being talked
- * about. */
+static bool opens(uint32_t c)
+{
+	return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E;
+}
+
+static bool closes(uint32_t c)
+{
+	return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F;
+}
+
+/* Is character I the letter of a smiley after ":" (":p", ":D"): one of
+ * them, alone before a space, a mark or the end? */
+static bool smiley_letter(const tl_run *run, size_t i)
+{
+	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t c = run->chars[i].cp;
+	if (c != 'p' && c != 'P' && c != 'D' && c != 'o' && c != 'O')
+		return false;
+	return i + 1 >= run->n || !tl_run_is_alnum(run, i + 1);
+}
+
+/* Is the mark at I quoted on its own ("末尾的 “.”", "输入 ','", "加 \". \"")?
+ * Then it is the character being talked about. A "." between mis-ordered
+ * quotes ("携带”.“号") is too; a comma there separates two quotations
+ * ("“好”,“行”"). */
 static bool quoted(const tl_run *run, size_t i)
 {
-	if (i == 0 || i + 1 >= run->n ||
-	    run->chars[i - 1].kind != TL_CHAR_TEXT ||
-	    run->chars[i + 1].kind != TL_CHAR_TEXT)
+	uint32_t a = quote_beside(run, i, -1), b = quote_beside(run, i, 1);
+	if (!a || !b)
 		return false;
-	return is_quote(run->chars[i - 1].cp) && is_quote(run->chars[i + 1].cp);
+	if ((a == '"' || a == '\'') && b == a)
+		return true;
+	return (opens(a) && closes(b)) ||
+	       (run->chars[i].cp == '.' && closes(a) && opens(b));
+}
+
+/* Is the mark at I one of the separators of a token list written without
+ * spaces, whose other separators stand between letters or digits
+ * ("a=1,b=2,c不存在,e=0,f=0")? It belongs to the list, not to the Chinese
+ * sentence around it. */
+static bool in_token_list(const tl_run *run, size_t i)
+{
+	uint32_t cp = run->chars[i].cp;
+	for (int dir = -1; dir <= 1; dir += 2) {
+		size_t k = i;
+		for (int steps = 0; steps < 10; steps++) {
+			if (dir < 0 ? k == 0 : k + 1 >= run->n)
+				break;
+			k = dir < 0 ? k - 1 : k + 1;
+			const tl_char *c = &run->chars[k];
+			if (c->kind != TL_CHAR_TEXT ||
+			    tl_char_is_space(c->cp) || tl_char_is_cjk(c->cp) ||
+			    tl_char_is_cjk_punct(c->cp))
+				break;
+			if (c->cp == cp && k > 0 &&
+			    tl_run_is_alnum(run, k - 1) &&
+			    tl_run_is_alnum(run, k + 1))
+				return true;
+		}
+	}
+	return false;
 }
 
 /* Does the "." at I end a sentence? It must not belong to "..." and must
@@ -162,13 +229,18 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i,
 	const char *full = fullwidth_of(c);
 	if (c == '.' && (!ends_sentence(run, i) || is_ordinal(run, i)))
 		return;
-	/* ";)" and ":)" are smileys, not a clause mark before a bracket. */
+	/* ";)", ":)" and ": )" are smileys, not a clause mark before a
+	 * bracket. */
 	bool colon = c == ':' || c == ';';
 	if (punct_neighbour(run, i + 1, colon ? "\"'" : "\"')]"))
 		return;
+	if (colon &&
+	    ((tl_run_is_space(run, i + 1) && tl_run_text_is(run, i + 2, ')')) ||
+	     smiley_letter(run, i + 1)))
+		return;
 	if (i > 0 && punct_neighbour(run, i - 1, "\"')]"))
 		return;
-	if (quoted(run, i))
+	if (quoted(run, i) || in_token_list(run, i))
 		return;
 	/* Written between a Latin word and CJK with no space ("使用
 	 * postman,或者"), a clause mark is Chinese too: English puts a space
@@ -298,7 +370,10 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "as a pair, only when the enclosed text holds CJK and the pair "
         "does not stand between Latin words.\n\n"
         "Not flagged either: a mark quoted on its own (`末尾的 “.”`), "
-        "marks in a cluster of ASCII punctuation (`?!`, `;)`, `:-)`), and "
+        "a separator of a token list written without spaces "
+        "(`a=1,b=2,c不存在,e=0,f=0`), "
+        "marks in a cluster of ASCII punctuation and smileys (`?!`, "
+        "`;)`, `:-)`, `: )`, `:p`), and "
         "marks or parentheses next to a bare URL, which GitHub's "
         "autolinker would swallow once full-width.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "

@@ -187,12 +187,22 @@ static void set_depths(pairs *ps, size_t *stack)
 	}
 }
 
-static bool has_cjk(const tl_run *run, size_t from, size_t to)
+/* What the checks of one run share: prefix counts of CJK ideographs and
+ * of escaped or entity characters (CJK[i]: how many among the first I
+ * characters), so that asking about the text inside a pair costs the
+ * same however long it is and however deeply pairs nest. */
+typedef struct ctx {
+	tl_check *ck;
+	const tl_run *run;
+	uint32_t *cjk;
+	uint32_t *lit;
+	bool corner;
+	const char *style;
+} ctx;
+
+static bool has_cjk(const ctx *c, size_t from, size_t to)
 {
-	for (size_t i = from; i < to; i++)
-		if (tl_run_is_cjk(run, i))
-			return true;
-	return false;
+	return c->cjk[to] > c->cjk[from];
 }
 
 /* Is the nearest character before I (DIR -1) or after it (DIR 1), past
@@ -212,32 +222,31 @@ static bool cjk_side(const tl_run *run, size_t i, int dir)
  * rather than prose: a path, a variable, a key sequence or escapes
  * ("/home/用户名", "\\` + <字母>")? Straight quotes around it delimit a
  * string, and curly ones would change its meaning. */
-static bool literal_value(const tl_run *run, size_t from, size_t to)
+static bool literal_value(const ctx *c, size_t from, size_t to)
 {
-	if (from < to && run->chars[from].kind == TL_CHAR_TEXT &&
-	    run->chars[from].cp < 0x80 &&
-	    strchr("/~.$\\`<{[-", (int)run->chars[from].cp))
+	const tl_char *first = &c->run->chars[from];
+	if (from < to && first->kind == TL_CHAR_TEXT && first->cp < 0x80 &&
+	    strchr("/~.$\\`<{[-", (int)first->cp))
 		return true;
-	for (size_t i = from; i < to; i++)
-		if (run->chars[i].flags & TL_CF_LITERAL)
-			return true;
-	return false;
+	return c->lit[to] > c->lit[from];
 }
 
 /* Should pair P be rewritten, and into which kind? */
-static bool wanted(const tl_run *run, const pair *p, bool corner, qkind *to)
+static bool wanted(const ctx *c, const pair *p, qkind *to)
 {
+	const tl_run *run = c->run;
+	bool corner = c->corner;
 	bool inner = p->depth % 2 == 1;
 	*to = corner ? (inner ? Q_CORNER2 : Q_CORNER1)
 	             : (inner ? Q_CURLY1 : Q_CURLY2);
 	switch (p->kind) {
 	case Q_STRAIGHT2:
 	case Q_STRAIGHT1:
-		return has_cjk(run, p->open + 1, p->close) &&
-		       !literal_value(run, p->open + 1, p->close);
+		return has_cjk(c, p->open + 1, p->close) &&
+		       !literal_value(c, p->open + 1, p->close);
 	case Q_CURLY2:
 	case Q_CURLY1:
-		return corner && (has_cjk(run, p->open + 1, p->close) ||
+		return corner && (has_cjk(c, p->open + 1, p->close) ||
 		                  cjk_side(run, p->open, -1) ||
 		                  cjk_side(run, p->close, 1));
 	default:
@@ -245,10 +254,11 @@ static bool wanted(const tl_run *run, const pair *p, bool corner, qkind *to)
 	}
 }
 
-static void report(tl_check *ck, const tl_run *run, const pair *p, qkind to,
-                   const char *style)
+static void report(const ctx *x, const pair *p, qkind to)
 {
-	const tl_char *o = &run->chars[p->open], *c = &run->chars[p->close];
+	tl_check *ck = x->ck;
+	const tl_char *o = &x->run->chars[p->open];
+	const tl_char *c = &x->run->chars[p->close];
 	if ((o->flags | c->flags) & TL_CF_LITERAL)
 		return; /* an entity or escape: written that way on purpose */
 	const char *msg;
@@ -266,8 +276,8 @@ static void report(tl_check *ck, const tl_run *run, const pair *p, qkind to,
 		                 "Quotes %s%s do not match the quote style "
 		                 "(%s); use %s%s",
 		                 "引号%s%s不符合引号风格（%s），应使用%s%s"),
-		    glyph[p->kind][0], glyph[p->kind][1], style, glyph[to][0],
-		    glyph[to][1]);
+		    glyph[p->kind][0], glyph[p->kind][1], x->style,
+		    glyph[to][0], glyph[to][1]);
 	tl_edit edits[2] = {{o->start, o->end, glyph[to][0]},
 	                    {c->start, c->end, glyph[to][1]}};
 	tl_fix fix = {TL_FIX_SAFE, edits, 2};
@@ -276,10 +286,10 @@ static void report(tl_check *ck, const tl_run *run, const pair *p, qkind to,
 
 /* Pairs and checks the marks M[0..N) of one table cell (or of the whole
  * run outside tables). AT and STACK are scratch arrays of N entries. */
-static void check_segment(tl_check *ck, const tl_run *run, const mark *m,
-                          size_t n, size_t *at, size_t *stack, pair *buf,
-                          bool corner, const char *style)
+static void check_segment(const ctx *c, const mark *m, size_t n, size_t *at,
+                          size_t *stack, pair *buf)
 {
+	const tl_run *run = c->run;
 	pairs ps = {buf, 0};
 	for (int kind = Q_STRAIGHT2; kind <= Q_STRAIGHT1; kind++) {
 		size_t na = 0;
@@ -298,8 +308,8 @@ static void check_segment(tl_check *ck, const tl_run *run, const mark *m,
 	set_depths(&ps, stack);
 	for (size_t k = 0; k < ps.n; k++) {
 		qkind to;
-		if (wanted(run, &ps.p[k], corner, &to))
-			report(ck, run, &ps.p[k], to, style);
+		if (wanted(c, &ps.p[k], &to))
+			report(c, &ps.p[k], to);
 	}
 }
 
@@ -315,8 +325,16 @@ static void check(tl_check *ck, const tl_run *run)
 	}
 	if (n < 2)
 		return;
-	const char *style = tl_check_option(ck, "style");
-	bool corner = strcmp(style, "corner") == 0;
+	ctx c = {ck, run, NULL, NULL, false, tl_check_option(ck, "style")};
+	c.corner = strcmp(c.style, "corner") == 0;
+	c.cjk = tl_xmalloc((run->n + 1) * sizeof *c.cjk);
+	c.lit = tl_xmalloc((run->n + 1) * sizeof *c.lit);
+	c.cjk[0] = c.lit[0] = 0;
+	for (size_t i = 0; i < run->n; i++) {
+		c.cjk[i + 1] = c.cjk[i] + tl_run_is_cjk(run, i);
+		c.lit[i + 1] =
+		    c.lit[i] + ((run->chars[i].flags & TL_CF_LITERAL) != 0);
+	}
 
 	mark *m = tl_xmalloc(n * sizeof *m);
 	size_t *at = tl_xmalloc(n * sizeof *at);
@@ -341,14 +359,15 @@ static void check(tl_check *ck, const tl_run *run)
 		size_t e = k;
 		while (e < nm && m[e].seg == m[k].seg)
 			e++;
-		check_segment(ck, run, m + k, e - k, at, stack, buf, corner,
-		              style);
+		check_segment(&c, m + k, e - k, at, stack, buf);
 		k = e;
 	}
 	free(m);
 	free(at);
 	free(stack);
 	free(buf);
+	free(c.cjk);
+	free(c.lit);
 }
 
 const tl_rule tl_rule_quote_style = {

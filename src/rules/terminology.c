@@ -513,6 +513,9 @@ static bool named(const tl_run *run, size_t i)
 	return false;
 }
 
+/* How many bytes around a lower-case match also_glued looks at. */
+#define GLUE_WINDOW 300
+
 /* Does "命令" or "指令" (command) follow J ("没有发现 python 命令")? */
 static bool command(const tl_run *run, size_t j)
 {
@@ -523,22 +526,31 @@ static bool command(const tl_run *run, size_t j)
 	       tl_prose_is(run, j + 1, 0x4EE4);
 }
 
-/* Does the run also hold the lower-case spelling [I, J) glued to digits
- * or identifier punctuation ("python3", "docker-compose", "kube_config")? Then
- * the run is about the command or package, and the bare word is one too ("使用
- * python3 而不是 python"). */
+/* Does the run also hold, nearby, the lower-case spelling [I, J) glued to
+ * digits or identifier punctuation ("python3", "docker-compose",
+ * "kube_config")? Then the run is about the command or package, and the bare
+ * word is one too ("使用 python3 而不是 python"). */
 static bool also_glued(const tl_run *run, size_t i, size_t j)
 {
 	const char *w = run->text + run->chars[i].toff;
 	size_t len = run->chars[j - 1].toff + 1 - run->chars[i].toff;
-	const char *t = run->text, *end = t + run->text_len;
+	/* Look nearby only, so that a block full of such words stays
+	 * linear. */
+	size_t from = run->chars[i].toff > GLUE_WINDOW
+	                  ? run->chars[i].toff - GLUE_WINDOW
+	                  : 0;
+	size_t to = run->chars[i].toff + len + GLUE_WINDOW;
+	const char *t = run->text + from;
+	const char *end = run->text + (to < run->text_len ? to : run->text_len);
 	while ((size_t)(end - t) >= len) {
 		const char *hit = memchr(t, *w, (size_t)(end - t) - len + 1);
 		if (!hit)
 			return false;
 		if (memcmp(hit, w, len) == 0) {
 			char b = hit > run->text ? hit[-1] : ' ';
-			char a = hit + len < end ? hit[len] : ' ';
+			char a = hit + len < run->text + run->text_len
+			             ? hit[len]
+			             : ' ';
 			if ((b > 0 && strchr("_-.", b)) ||
 			    (b >= '0' && b <= '9') ||
 			    (a > 0 && strchr("_-", a)) ||
@@ -550,13 +562,58 @@ static bool also_glued(const tl_run *run, size_t i, size_t j)
 	return false;
 }
 
+/* Are characters [I, J) free of lower-case letters ("GITHUB")? */
+static bool all_caps(const tl_run *run, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (run->chars[k].cp >= 'a' && run->chars[k].cp <= 'z')
+			return false;
+	return true;
+}
+
+/* Is the nearest Latin word before K (DIR -1) or from K on (DIR 1), past
+ * spaces and ASCII punctuation, in capitals too ("### GOOGLE GKE",
+ * "BACKYARDS GRAPHQL API")? Then the capitals are the style of a title,
+ * not a misspelling. */
+static bool caps_neighbour(const tl_run *run, size_t k, int dir)
+{
+	for (;;) {
+		if (dir < 0 ? k == 0 : k >= run->n)
+			return false;
+		size_t c = dir < 0 ? k - 1 : k;
+		const tl_char *ch = &run->chars[c];
+		if (ch->kind != TL_CHAR_TEXT || ch->cp >= 0x80)
+			return false;
+		if (!is_letter_digit(ch->cp)) {
+			k = dir < 0 ? k - 1 : k + 1;
+			continue;
+		}
+		size_t letters = 0;
+		for (;;) {
+			uint32_t cp = run->chars[c].cp;
+			if (cp >= 'a' && cp <= 'z')
+				return false;
+			letters += cp >= 'A' && cp <= 'Z';
+			if (dir < 0 ? c == 0 : c + 1 >= run->n)
+				break;
+			c = dir < 0 ? c - 1 : c + 1;
+			if (run->chars[c].kind != TL_CHAR_TEXT ||
+			    !is_letter_digit(run->chars[c].cp) ||
+			    run->chars[c].cp >= 0x80)
+				break;
+		}
+		return letters >= 2;
+	}
+}
+
 /* Can characters [I, J) be a flagged spelling: plain prose text written
  * as is in the source, in one piece, outside code-like HTML, a word of
  * its own, not alone between quotes (a literal string to type or search
- * for), not an identifier being named ("用户名为 Json"), and, when LOWER
- * (a lower-case spelling, which may be a command or a package as well as
- * a name), not among Latin words, not called a command ("python 命令"),
- * and not a command the same block writes as one ("python3")? */
+ * for), not an identifier being named ("用户名为 Json"), when LOWER (a
+ * lower-case spelling, which may be a command or a package as well as a
+ * name) not among Latin words, not called a command ("python 命令"), and
+ * not a command the same block writes as one ("python3"), and when in
+ * capitals, not in a title set in capitals? */
 static bool acceptable(const tl_run *run, tl_prose_html *html, size_t i,
                        size_t j, bool lower)
 {
@@ -576,6 +633,9 @@ static bool acceptable(const tl_run *run, tl_prose_html *html, size_t i,
 	if (lower &&
 	    (latin_neighbour(run, i, -1) || latin_neighbour(run, j, 1) ||
 	     command(run, j) || also_glued(run, i, j)))
+		return false;
+	if (all_caps(run, i, j) &&
+	    (caps_neighbour(run, i, -1) || caps_neighbour(run, j, 1)))
 		return false;
 	return true;
 }

@@ -26,7 +26,7 @@ have_jsonschema()
 # validate SCHEMA FILE: FILE is valid JSON that SCHEMA accepts.
 validate()
 {
-	python3 - "$1" "$2" <<'PY' >py.out 2>&1
+	python3 - "$1" "$2" <<'PY' 2>err
 import json, sys
 import jsonschema
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -38,17 +38,22 @@ cls = jsonschema.validators.validator_for(schema)
 # so nothing is fetched.
 errors = list(cls(schema).iter_errors(doc))
 for e in errors[:3]:
-    print(e.message, list(e.absolute_path))
+    print(e.message, list(e.absolute_path), file=sys.stderr)
 sys.exit(1 if errors else 0)
 PY
 }
 
-# jq_py FILE EXPR: prints EXPR evaluated in Python with d the JSON of FILE.
-jq_py()
+# field_is FILE EXPR JSON: EXPR (Python, with d the document in FILE)
+# is JSON, compared as data; on a mismatch the value goes to ./err for
+# the failure reason.
+field_is()
 {
 	python3 -c 'import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
-print(eval(sys.argv[2]))' "$1" "$2"
+got = eval(sys.argv[2])
+if got != json.loads(sys.argv[3]):
+    print("got", json.dumps(got, ensure_ascii=False), file=sys.stderr)
+    sys.exit(1)' "$1" "$2" "$3" 2>err
 }
 
 # ---- sarif -------------------------------------------------------------------
@@ -57,24 +62,35 @@ tl "${sel[@]}" -f sarif a.md
 cp out sarif.json
 if have_jsonschema; then
 	check "sarif: valid against the SARIF 2.1.0 schema" \
-		eval 'validate "$schemas/sarif-schema-2.1.0.json" sarif.json ||
-		{ cat py.out >&2; false; }'
+		validate "$schemas/sarif-schema-2.1.0.json" sarif.json
 else
 	ok "sarif: valid against the SARIF 2.1.0 schema # skip no ../shared/schemas or python3-jsonschema"
 fi
 check "sarif: exit status 0 with warnings only" status_is 0
-r='d["runs"][0]["results"][0]'
+res='d["runs"][0]["results"][0]'
+loc="${res}[\"locations\"][0][\"physicalLocation\"]"
 check "sarif: region columns count UTF-16 code units" \
-	eval '[ "$(jq_py sarif.json "[$r[\"locations\"][0][\"physicalLocation\"][\"region\"][k] for k in (\"startLine\", \"startColumn\", \"endLine\", \"endColumn\")]")" = "[3, 4, 3, 6]" ]'
+	field_is sarif.json "${loc}[\"region\"]" \
+	'{"startLine": 3, "startColumn": 4, "endLine": 3, "endColumn": 6}'
 check "sarif: ruleId, level and message" \
-	eval '[ "$(jq_py sarif.json "($r[\"ruleId\"], $r[\"level\"], bool($r[\"message\"][\"text\"]))")" = "('"'space-cjk-latin'"', '"'warning'"', True)" ]'
+	field_is sarif.json "[${res}[k] for k in ('ruleId', 'level', 'message')]" \
+	'["space-cjk-latin", "warning",
+	  {"text": "Missing space between Chinese and English"}]'
 check "sarif: artifact uri is the path" \
-	eval '[ "$(jq_py sarif.json "$r[\"locations\"][0][\"physicalLocation\"][\"artifactLocation\"][\"uri\"]")" = a.md ]'
+	field_is sarif.json "${loc}[\"artifactLocation\"]" '{"uri": "a.md"}'
 check "sarif: the fix as a replacement in UTF-16 columns" \
-	eval '[ "$(jq_py sarif.json "$r[\"fixes\"][0][\"artifactChanges\"][0][\"replacements\"][0]")" = "{'"'deletedRegion'"': {'"'startLine'"': 3, '"'startColumn'"': 5, '"'endLine'"': 3, '"'endColumn'"': 5}, '"'insertedContent'"': {'"'text'"': '"' '"'}}" ]'
-check "sarif: every built-in rule with a help URI to its page" \
-	eval '[ "$(jq_py sarif.json "[x[\"helpUri\"] for x in d[\"runs\"][0][\"tool\"][\"driver\"][\"rules\"] if x[\"id\"] == \"space-cjk-latin\"][0].endswith(\"/space-cjk-latin.md\")")" = True ] &&
-		[ "$(jq_py sarif.json "len(d[\"runs\"][0][\"tool\"][\"driver\"][\"rules\"])")" = "$("$TRANSLINT" --list-rules | grep -c .)" ]'
+	field_is sarif.json "${res}[\"fixes\"][0][\"artifactChanges\"]" \
+	'[{"artifactLocation": {"uri": "a.md"}, "replacements": [
+	  {"deletedRegion": {"startLine": 3, "startColumn": 5,
+	                     "endLine": 3, "endColumn": 5},
+	   "insertedContent": {"text": " "}}]}]'
+rules='d["runs"][0]["tool"]["driver"]["rules"]'
+check "sarif: a rule with its help URI to docs/rules/RULE.md" \
+	field_is sarif.json \
+	"[r['helpUri'].endswith('/docs/rules/space-cjk-latin.md') for r in ${rules} if r['id'] == 'space-cjk-latin']" \
+	'[true]'
+check "sarif: every built-in rule listed" \
+	field_is sarif.json "len(${rules})" "$("$TRANSLINT" --list-rules | grep -c .)"
 
 write clean.md '这是 Go 语言。\n'
 write 'sp ace.md' '中文Go\n'
@@ -82,16 +98,19 @@ tl "${sel[@]}" -f sarif clean.md a.md clean.md 'sp ace.md'
 cp out sarif2.json
 if have_jsonschema; then
 	check "sarif: several files, some clean, still valid" \
-		eval 'validate "$schemas/sarif-schema-2.1.0.json" sarif2.json'
+		validate "$schemas/sarif-schema-2.1.0.json" sarif2.json
 else
-	ok "sarif: several files, some clean, still valid # skip no schema or python3-jsonschema"
+	ok "sarif: several files, some clean, still valid # skip no ../shared/schemas or python3-jsonschema"
 fi
 check "sarif: uri percent-encoded" \
-	eval '[ "$(jq_py sarif2.json "d[\"runs\"][0][\"results\"][-1][\"locations\"][0][\"physicalLocation\"][\"artifactLocation\"][\"uri\"]")" = "sp%20ace.md" ]'
+	field_is sarif2.json \
+	'd["runs"][0]["results"][-1]["locations"][0]["physicalLocation"]["artifactLocation"]' \
+	'{"uri": "sp%20ace.md"}'
 
 tl "${sel[@]}" -f sarif clean.md
-check "sarif: no results is still a valid log" \
-	eval 'status_is 0 && [ "$(jq_py out "len(d[\"runs\"][0][\"results\"])")" = 0 ]'
+cp out sarif3.json
+check "sarif: no results is still a log, with an empty results array" \
+	eval 'status_is 0 && field_is sarif3.json "d[\"runs\"][0][\"results\"]" "[]"'
 
 # ---- rdjson ------------------------------------------------------------------
 
@@ -99,18 +118,22 @@ tl "${sel[@]}" -f rdjson a.md clean.md 'sp ace.md'
 cp out rd.json
 if have_jsonschema; then
 	check "rdjson: valid against DiagnosticResult.json" \
-		eval 'validate "$schemas/rdjson/DiagnosticResult.json" rd.json ||
-		{ cat py.out >&2; false; }'
+		validate "$schemas/rdjson/DiagnosticResult.json" rd.json
 else
 	ok "rdjson: valid against DiagnosticResult.json # skip no ../shared/schemas or python3-jsonschema"
 fi
-r='d["diagnostics"][0]'
-check "rdjson: columns count UTF-8 bytes" \
-	eval '[ "$(jq_py rd.json "$r[\"location\"][\"range\"]")" = "{'"'start'"': {'"'line'"': 3, '"'column'"': 8}, '"'end'"': {'"'line'"': 3, '"'column'"': 12}}" ]'
-check "rdjson: source, severity, code and path" \
-	eval '[ "$(jq_py rd.json "(d[\"source\"][\"name\"], $r[\"severity\"], $r[\"code\"][\"value\"], $r[\"location\"][\"path\"], len(d[\"diagnostics\"]))")" = "('"'translint'"', '"'WARNING'"', '"'space-cjk-latin'"', '"'a.md'"', 2)" ]'
-check "rdjson: suggestions from the fix, in bytes" \
-	eval '[ "$(jq_py rd.json "$r[\"suggestions\"]")" = "[{'"'range'"': {'"'start'"': {'"'line'"': 3, '"'column'"': 11}, '"'end'"': {'"'line'"': 3, '"'column'"': 11}}, '"'text'"': '"' '"'}]" ]'
+check "rdjson: one diagnostic, columns in UTF-8 bytes, suggestion from the fix" \
+	field_is rd.json 'd["diagnostics"][0]' \
+	'{"message": "Missing space between Chinese and English",
+	  "location": {"path": "a.md", "range": {
+	    "start": {"line": 3, "column": 8}, "end": {"line": 3, "column": 12}}},
+	  "severity": "WARNING", "code": {"value": "space-cjk-latin"},
+	  "suggestions": [{"range": {"start": {"line": 3, "column": 11},
+	                             "end": {"line": 3, "column": 11}},
+	                   "text": " "}]}'
+check "rdjson: source and both files' diagnostics" \
+	field_is rd.json '[d["source"], [x["location"]["path"] for x in d["diagnostics"]]]' \
+	'[{"name": "translint"}, ["a.md", "sp ace.md"]]'
 
 # ---- github ------------------------------------------------------------------
 

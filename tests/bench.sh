@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# bench.sh: the side-by-side benchmark of issue 7 (make bench). It prints
+# figures and never fails on them: it is a measurement, not a test.
+#
+# On the same files it runs translint (--preset recommended, and
+# --preset translation when that preset exists, one job), cmark -t xml on
+# the same bytes (the parse floor) and AutoCorrect (--lint --threads 1)
+# when it is installed, and prints CPU seconds (user + sys) and peak RSS
+# for each, with ratios to cmark. Then: one ~15 KB article end to end
+# (median wall time of many runs), growth on the corpus concatenated into
+# one file of 2 MB, 20 MB and 200 MB, and -j 2 against -j 1 in wall time.
+#
+# Environment:
+#   TRANSLINT    the binary (default ./translint)
+#   BENCH_CORPUS a folder of .md files (default ../shared/corpus/lctt, else
+#                ../shared/corpus, else a generated corpus)
+#   AUTOCORRECT  the autocorrect command (default: node_modules/.bin/
+#                autocorrect here or in $AUTOCORRECT_DIR, when present;
+#                install with: npm install --prefix DIR autocorrect-node)
+#   BENCH_RUNS   runs of the 15 KB article (default 200)
+#   BENCH_GROWTH multiples of 2 MB for the growth test (default "1 10 100")
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+root=$PWD
+: "${TRANSLINT:=./translint}"
+[[ $TRANSLINT == /* ]] || TRANSLINT=$root/$TRANSLINT
+: "${BENCH_RUNS:=200}"
+: "${BENCH_GROWTH:=1 10 100}"
+
+for tool in python3 /usr/bin/time; do
+	command -v "$tool" >/dev/null ||
+		{ echo "bench: needs $tool (apt-get install python3 time)" >&2; exit 2; }
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/translint-bench.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+export LANG=C
+unset LC_ALL LC_MESSAGES
+
+corpus=${BENCH_CORPUS:-}
+if [ -z "$corpus" ]; then
+	for c in ../shared/corpus/lctt ../shared/corpus; do
+		[ -d "$c" ] && { corpus=$(cd "$c" && pwd); break; }
+	done
+fi
+if [ -z "$corpus" ]; then
+	corpus=$tmp/corpus
+	mkdir -p "$corpus"
+	echo "# no shared corpus: generating 300 articles in $corpus"
+	python3 - "$corpus" <<'EOF'
+import random, sys
+random.seed(42)
+out = sys.argv[1]
+zh = "我们使用的系统程序内核数据文件服务网络安全开发工具配置命令运行版本支持".strip()
+en = ["Linux", "Go", "Kubernetes", "Docker", "API", "GitHub", "Python", "HTTP"]
+def sentence():
+    s = []
+    for _ in range(random.randint(4, 12)):
+        r = random.random()
+        if r < 0.15: s.append(" " + random.choice(en) + " ")
+        elif r < 0.2: s.append(" `%s` " % random.choice(en).lower())
+        elif r < 0.25: s.append(str(random.randint(1, 2000)))
+        else: s.append("".join(random.choice(zh) for _ in range(random.randint(2, 6))))
+        s.append(random.choice(["", "", "，", "、"]))
+    return "".join(s).strip() + "。"
+for i in range(300):
+    parts = ["# 文章%d：%s\n" % (i, sentence())]
+    for j in range(random.randint(8, 30)):
+        r = random.random()
+        if r < 0.1: parts.append("## 第%d节\n" % j)
+        elif r < 0.2: parts.append("```sh\n$ ls -la /tmp\n$ echo hello\n```\n")
+        elif r < 0.3: parts.append("- " + sentence() + "\n- " + sentence() + "\n")
+        elif r < 0.35: parts.append("> " + sentence() + "\n")
+        else: parts.append(" ".join(sentence() for _ in range(random.randint(2, 6)))
+                           + " 参见 [文档](https://example.com/%d)。\n" % j)
+    with open("%s/article%03d.md" % (out, i), "w") as f:
+        f.write("\n".join(parts))
+EOF
+fi
+
+find "$corpus" -type f -name '*.md' | LC_ALL=C sort >"$tmp/files"
+nfiles=$(wc -l <"$tmp/files")
+bytes=$(tr '\n' '\0' <"$tmp/files" | xargs -0 cat | wc -c)
+
+echo "# machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM"
+echo "# translint: $TRANSLINT ($("$TRANSLINT" --version 2>/dev/null | head -1))"
+echo "# corpus: $corpus ($nfiles files, $bytes bytes)"
+echo
+
+# measure LABEL CMD...: one run under /usr/bin/time; prints and records
+# "cpu rss wall" in $tmp/m.LABEL.
+measure()
+{
+	local label=$1
+	shift
+	/usr/bin/time -f '%U %S %M %e' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr"
+	local st=$?
+	local u s m e
+	# GNU time writes "Command exited with non-zero status N" first.
+	read -r u s m e < <(tail -1 "$tmp/time")
+	local cpu
+	cpu=$(python3 -c "print('%.2f' % ($u + $s))")
+	echo "$cpu $m $e" >"$tmp/m.$label"
+	printf '%-34s %8s s CPU %9s KB peak RSS %8s s wall  (status %s)\n' \
+		"$label" "$cpu" "$m" "$e" "$st"
+}
+
+ratio()
+{
+	python3 -c "import sys; a=float(sys.argv[1]); b=float(sys.argv[2]); print('%.2f' % (a / b) if b else 'n/a')" "$1" "$2"
+}
+
+# The same bytes for everyone: the file list (xargs would split it).
+mapfile -t files <"$tmp/files"
+
+echo "## Whole corpus, one job"
+measure cmark-xml cmark -t xml "${files[@]}"
+measure translint-recommended "$TRANSLINT" -j 1 --no-color --format gcc \
+	--preset recommended "${files[@]}"
+if "$TRANSLINT" --preset translation /dev/null >/dev/null 2>&1 ||
+	[ $? -eq 1 ]; then
+	measure translint-translation "$TRANSLINT" -j 1 --no-color --format gcc \
+		--preset translation "${files[@]}"
+fi
+ac=${AUTOCORRECT:-}
+for d in "$root" "${AUTOCORRECT_DIR:-/nonexistent}"; do
+	[ -z "$ac" ] && [ -x "$d/node_modules/.bin/autocorrect" ] &&
+		ac=$d/node_modules/.bin/autocorrect
+done
+if [ -n "$ac" ]; then
+	measure autocorrect "$ac" --lint --threads 1 "${files[@]}"
+else
+	echo "autocorrect                        not installed (npm install --prefix DIR autocorrect-node; AUTOCORRECT_DIR=DIR)"
+fi
+read -r cm_cpu cm_rss _ <"$tmp/m.cmark-xml"
+for l in translint-recommended translint-translation autocorrect; do
+	[ -f "$tmp/m.$l" ] || continue
+	read -r c r _ <"$tmp/m.$l"
+	printf '%-34s CPU %s x cmark, RSS %s x cmark\n' "$l" \
+		"$(ratio "$c" "$cm_cpu")" "$(ratio "$r" "$cm_rss")"
+done
+echo
+
+echo "## One article of about 15 KB, end to end (median of $BENCH_RUNS runs)"
+article=$(python3 - "$tmp/files" <<'EOF'
+import os, sys
+files = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+print(min(files, key=lambda f: abs(os.path.getsize(f) - 15000)))
+EOF
+)
+python3 - "$TRANSLINT" "$article" "$BENCH_RUNS" <<'EOF'
+import os, statistics, subprocess, sys, time
+tl, art, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ts = []
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run([tl, "--no-color", art], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    ts.append(time.perf_counter() - t)
+ts.sort()
+print("%s (%d bytes): median %.2f ms, p10 %.2f ms, p90 %.2f ms" % (
+    art, os.path.getsize(art), statistics.median(ts) * 1e3,
+    ts[len(ts) // 10] * 1e3, ts[len(ts) * 9 // 10] * 1e3))
+EOF
+echo
+
+echo "## Growth: the corpus concatenated into one file"
+python3 - "$tmp/files" "$tmp/base.md" <<'EOF'
+import sys
+files = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+out, n = open(sys.argv[2], "wb"), 0
+while n < 2 * 1024 * 1024:
+    for f in files:
+        data = open(f, "rb").read()
+        out.write(data + b"\n\n")
+        n += len(data) + 2
+        if n >= 2 * 1024 * 1024:
+            break
+EOF
+prev=
+for k in $BENCH_GROWTH; do
+	: >"$tmp/grow.md"
+	for ((i = 0; i < k; i++)); do cat "$tmp/base.md" >>"$tmp/grow.md"; done
+	size=$(wc -c <"$tmp/grow.md")
+	measure "growth ${k}x ($((size / 1048576)) MB)" "$TRANSLINT" --no-color \
+		--format gcc "$tmp/grow.md"
+	read -r c r _ <"$tmp/m.growth ${k}x ($((size / 1048576)) MB)"
+	printf '    %.0f MB/s; RSS limit 4 x size + 16 MB = %s KB' \
+		"$(python3 -c "print($size / 1048576 / max($c, 0.001))")" \
+		"$(( (4 * size + 16 * 1048576) / 1024 ))"
+	[ -n "$prev" ] && printf '; %s x the CPU of the previous size' "$(ratio "$c" "$prev")"
+	echo
+	prev=$c
+	rm -f "$tmp/grow.md"
+done
+echo
+
+echo "## Jobs (wall time, whole corpus)"
+measure "-j 1" "$TRANSLINT" -j 1 --no-color --format gcc "${files[@]}"
+measure "-j 2" "$TRANSLINT" -j 2 --no-color --format gcc "${files[@]}"
+read -r _ _ w1 <"$tmp/m.-j 1"
+read -r _ _ w2 <"$tmp/m.-j 2"
+echo "-j 2 takes $(ratio "$w2" "$w1") x the wall time of -j 1"

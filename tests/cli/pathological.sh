@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# pathological.sh: inputs built to make a parser or a rule go quadratic,
+# recurse deeply or trip over edge bytes (issue 7). Each must finish well
+# within a timeout, exit 0 or 1 (never crash, never 2: they are all valid
+# UTF-8), and --fix on it must be idempotent: fixing a fixed file changes
+# nothing.
+#
+# The inputs are generated here (python3) rather than committed: several
+# are a megabyte of noise.
+# shellcheck source=tests/cli/common.bash
+. "$(dirname "$0")/common.bash"
+
+# Seconds one run may take. Every input here is linted in well under a
+# second when the code is linear; the margin is for valgrind and sanitizer
+# builds and a loaded machine (TL_TEST_TIMEOUT raises it under valgrind).
+limit=20
+if [ "${TL_TEST_TIMEOUT:-600}" -gt 600 ]; then
+	limit=600
+fi
+
+if ! command -v python3 >/dev/null; then
+	echo "ok - pathological inputs # skip python3 not installed"
+	exit 0
+fi
+
+python3 - <<'EOF' || exit 2
+import random
+
+random.seed(7)
+def put(name, data):
+    with open(name, "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+
+put("quotes.md", "> " * 5000 + "引用Go文本\n")
+words = ["使用", "Go", "编写", "的", "程序", "Linux", "内核", ",", "。", "abc",
+         "123", "（", "）", '"', "“", "”", "...", "--", "`x`", " ", "Ｇｏ"]
+parts, n = [], 0
+while n < 1000000:
+    w = random.choice(words)
+    parts.append(w)
+    n += len(w.encode())
+put("long-line.md", "".join(parts) + "\n")
+put("links.md", "".join("[链接%d](http://example.com/%d) " % (i, i)
+                        for i in range(50000)) + "\n")
+put("stars.md", "**" * 100000 + "\n")
+put("brackets.md", "[" * 50000 + "\n")
+put("empty.md", b"")
+put("bom.md", b"\xef\xbb\xbf")
+put("endings.md", "# 标题\r\n\r\n使用Go\r编写\n文本，\r\n> 引用Go\r\n\n- 项目A\r" * 2000)
+EOF
+
+# lint_ok NAME FILE: linting FILE finishes in time with status 0 or 1.
+lint_ok()
+{
+	local name=$1 file=$2
+	timeout "$limit" "$TRANSLINT" --format gcc "$file" >out 2>err
+	status=$?
+	case $status in
+	0 | 1) ok "$name: lints in time" ;;
+	124) not_ok "$name: lints in time" "no result after ${limit}s" ;;
+	*) not_ok "$name: lints in time" "$(why)" ;;
+	esac
+}
+
+# fix_idempotent NAME FILE: --fix on a copy, then --fix again changes
+# nothing (and both runs finish in time without an I/O error).
+fix_idempotent()
+{
+	local name=$1 file=$2 s1 s2
+	cp "$file" fixed.md
+	timeout "$limit" "$TRANSLINT" --fix --format gcc fixed.md >out 2>err
+	s1=$?
+	cp fixed.md once.md
+	timeout "$limit" "$TRANSLINT" --fix --format gcc fixed.md >out 2>err
+	s2=$?
+	status=$s2
+	if [ "$s1" -gt 1 ] || [ "$s2" -gt 1 ]; then
+		not_ok "$name: --fix is idempotent" "statuses $s1 then $(why)"
+	elif ! cmp -s once.md fixed.md; then
+		not_ok "$name: --fix is idempotent" \
+			"the second --fix changed $(cmp once.md fixed.md 2>&1)"
+	else
+		ok "$name: --fix is idempotent"
+	fi
+	rm -f fixed.md once.md
+}
+
+for case in \
+	"5,000-deep block quotes:quotes.md" \
+	"a 1 MB single line:long-line.md" \
+	"50,000 links in one paragraph:links.md" \
+	"100,000 **:stars.md" \
+	"50,000 [:brackets.md" \
+	"an empty file:empty.md" \
+	"a file that is only a BOM:bom.md" \
+	"mixed CR, LF and CRLF line endings:endings.md"; do
+	name=${case%%:*}
+	file=${case##*:}
+	lint_ok "$name" "$file"
+	fix_idempotent "$name" "$file"
+done
+
+# The edge files are clean: nothing to say about nothing.
+tl --format gcc empty.md
+check "an empty file has no findings" eval 'status_is 0 && out_empty'
+tl --format gcc bom.md
+check "a BOM alone has no findings" eval 'status_is 0 && out_empty'
+tl --fix bom.md
+check "--fix keeps a lone BOM" eval "same_bytes bom.md '\357\273\277'"
+
+finish
