@@ -117,7 +117,24 @@ typedef struct tl_source {
 	    bad_utf8; /* offset of the first invalid UTF-8 byte, or TL_NONE */
 	size_t nul;   /* offset of the first NUL byte, or TL_NONE */
 	bool crlf;    /* the first line ending is CRLF */
+	/* Column checkpoints, one every TL_SOURCE_MARK bytes, built only
+	 * when a line is longer than that, so that converting an offset
+	 * on a long line scans a bounded stretch (NULL otherwise). */
+	struct tl_source_mark *marks;
+	size_t nmarks;
 } tl_source;
+
+#define TL_SOURCE_MARK 1024
+
+/* Checkpoint k: the first character starting at or after
+ * k * TL_SOURCE_MARK, its line, and its 0-based column in code points
+ * and in UTF-16 units. */
+struct tl_source_mark {
+	size_t offset;
+	size_t line;
+	size_t cp;
+	size_t u16;
+};
 
 /* A 1-based line and column. */
 typedef struct tl_pos {

@@ -85,6 +85,48 @@ static void index_lines(tl_source *src)
 	src->nlines = n;
 }
 
+static size_t column_base(const tl_source *src, size_t line);
+
+/* Builds the column checkpoints when some line is longer than
+ * TL_SOURCE_MARK: without them, writing N diagnostics on one 1 MB line
+ * would scan the line N times. Valid UTF-8 only. */
+static void index_marks(tl_source *src)
+{
+	bool longline = false;
+	for (size_t i = 0; i < src->nlines && !longline; i++) {
+		size_t end = i + 1 < src->nlines ? src->lines[i + 1] : src->len;
+		longline = end - src->lines[i] > TL_SOURCE_MARK;
+	}
+	if (!longline)
+		return;
+	src->nmarks = src->len / TL_SOURCE_MARK + 1;
+	src->marks = tl_xmalloc(src->nmarks * sizeof *src->marks);
+	size_t line = 0, cp = 0, u16 = 0, p = column_base(src, 0), k = 0;
+	for (;;) {
+		/* Record every checkpoint that position P has reached. */
+		while (k < src->nmarks && k * TL_SOURCE_MARK <= p) {
+			src->marks[k] =
+			    (struct tl_source_mark){p, line, cp, u16};
+			k++;
+		}
+		if (p >= src->len || k == src->nmarks)
+			break;
+		if (line + 1 < src->nlines && p >= src->lines[line + 1]) {
+			line++;
+			p = column_base(src, line);
+			cp = u16 = 0;
+			continue;
+		}
+		unsigned char c = (unsigned char)src->data[p];
+		size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		cp++;
+		u16 += n == 4 ? 2 : 1;
+		p += n;
+	}
+	for (; k < src->nmarks; k++)
+		src->marks[k] = (struct tl_source_mark){p, line, cp, u16};
+}
+
 tl_source *tl_source_new(const char *path, const char *data, size_t len)
 {
 	tl_source *src = tl_xcalloc(1, sizeof *src);
@@ -103,6 +145,8 @@ tl_source *tl_source_new(const char *path, const char *data, size_t len)
 	nul = len ? memchr(src->data, '\0', len) : NULL;
 	src->nul = nul ? (size_t)(nul - src->data) : TL_NONE;
 	index_lines(src);
+	if (src->bad_utf8 == TL_NONE)
+		index_marks(src);
 	return src;
 }
 
@@ -113,6 +157,7 @@ void tl_source_free(tl_source *src)
 	free(src->path);
 	free(src->data);
 	free(src->lines);
+	free(src->marks);
 	free(src);
 }
 
@@ -212,7 +257,20 @@ tl_pos tl_source_position(const tl_source *src, size_t offset, tl_unit unit)
 		pos.column = char_start(src, base, offset) - base + 1;
 		return pos;
 	}
-	for (p = base; p < offset;) {
+	p = base;
+	if (src->marks) {
+		/* Start from the last checkpoint on this line before OFFSET. */
+		size_t k = offset / TL_SOURCE_MARK;
+		while (k > 0 && src->marks[k].offset > offset)
+			k--;
+		const struct tl_source_mark *m = &src->marks[k];
+		if (m->line == pos.line && m->offset >= base &&
+		    m->offset <= offset) {
+			p = m->offset;
+			col = unit == TL_UNIT_UTF16 ? m->u16 : m->cp;
+		}
+	}
+	for (; p < offset;) {
 		uint32_t cp;
 		size_t n = 1;
 

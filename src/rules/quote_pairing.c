@@ -516,10 +516,12 @@ const tl_rule tl_rule_quote_pairing = {
         "so a slip gives `”…”`; a quote that replaced a backtick leaves "
         "`“file.txt` unclosed. Readers stumble over either.\n\n"
         "Not flagged: a quotation that runs over several paragraphs, "
-        "each opening with `“` and the last one closing it; apostrophes "
-        "(`don’t`, `’90s`); half-width parentheses on their own (`1)`, "
-        "`:)`); list enumerators (`1）`, `a）`); straight quotes, which "
-        "cannot tell opening from closing; code, URLs, math and HTML.",
+        "each opening with `“` and the last one closing it, or over the "
+        "items of a quoted list; apostrophes (`don’t`, `’90s`); "
+        "half-width parentheses on their own (`1)`, `:)`); list "
+        "enumerators (`1）`, `a）`) and smileys (`：）`); straight quotes, "
+        "which cannot tell opening from closing; code, URLs, math and "
+        "HTML.",
     .fix_doc = "None: which mark is wrong, and what it should be, needs "
                "a reader.",
     .bad = "将“rhel9-local.repo`复制到目录中，然后设置”bind_to_port”。\n",

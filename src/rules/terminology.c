@@ -15,6 +15,11 @@
  * case ("github") is also left alone between Latin words or digits, where
  * it is likely a command or package name ("npm install typescript") or an
  * English phrase; in Chinese text ("使用 github 托管") it is a name.
+ * A few more contexts say a word is not a name but a string or an
+ * identifier, and are left alone too (see acceptable()): a short quoted
+ * Latin label, a word being named ("名为 docker 的组"), capitals in a
+ * title set in capitals, and the product names of the list's keep
+ * section ("Grub Customizer").
  *
  * Configuration adds terms through the option `add`, one string
  *
@@ -475,20 +480,34 @@ static bool latin_neighbour(const tl_run *run, size_t k, int dir)
 	}
 }
 
-/* Is [I, J) directly between quotation marks ("搜索 “wireshark”"), where
- * it is a literal string more likely than a name? */
+/* How many characters after a word a quoted label may run on. */
+#define LABEL_MAX 32
+
+/* Is [I, J) the start of a short quoted Latin label: right after an
+ * opening quotation mark whose closing one follows within a few Latin
+ * words ("搜索 “wireshark”", "“Websocket Out” 节点")? Such a label is a
+ * literal string to type, search for or find on screen, more likely than
+ * a name to correct. */
 static bool quoted(const tl_run *run, size_t i, size_t j)
 {
 	static const uint32_t open[] = {'"',    '\'',   0x201C,
 	                                0x2018, 0x300C, 0x300E};
 	static const uint32_t close[] = {'"',    '\'',   0x201D,
 	                                 0x2019, 0x300D, 0x300F};
-	if (i == 0 || j >= run->n)
+	if (i == 0)
 		return false;
-	for (size_t q = 0; q < sizeof open / sizeof *open; q++)
-		if (tl_prose_is(run, i - 1, open[q]) &&
-		    tl_prose_is(run, j, close[q]))
-			return true;
+	for (size_t q = 0; q < sizeof open / sizeof *open; q++) {
+		if (!tl_prose_is(run, i - 1, open[q]))
+			continue;
+		for (size_t k = j; k < run->n && k < j + LABEL_MAX; k++) {
+			const tl_char *c = &run->chars[k];
+			if (tl_prose_is(run, k, close[q]))
+				return true;
+			if (c->kind != TL_CHAR_TEXT || c->cp >= 0x80)
+				return false;
+		}
+		return false;
+	}
 	return false;
 }
 
@@ -608,7 +627,7 @@ static bool caps_neighbour(const tl_run *run, size_t k, int dir)
 
 /* Can characters [I, J) be a flagged spelling: plain prose text written
  * as is in the source, in one piece, outside code-like HTML, a word of
- * its own, not alone between quotes (a literal string to type or search
+ * its own, not a short quoted label (a literal string to type or search
  * for), not an identifier being named ("用户名为 Json"), when LOWER (a
  * lower-case spelling, which may be a command or a package as well as a
  * name) not among Latin words, not called a command ("python 命令"), and
@@ -824,10 +843,16 @@ const tl_rule tl_rule_terminology = {
         "Not flagged: a name inside a longer word or identifier "
         "(`github_token`, `my-javascript`), a path (`/usr/lib/node`), a "
         "file name (`config.json`), a domain (`github.com/x`), an option "
-        "(`--github`); a lower-case spelling between Latin words or digits "
-        "(`npm install typescript`, `python 3`), where it is likely a "
-        "command, a package or an English phrase; code, URLs, math, "
-        "inline HTML `<code>` and `<kbd>`, and front matter.",
+        "(`--github`); a short Latin label in quotes, a literal string to "
+        "type, search for or find on screen (`输入 “docker”`, "
+        "`“Websocket Out” 节点`); an identifier being named "
+        "(`名为 docker 的组`); a lower-case spelling between Latin words "
+        "or digits (`npm install typescript`, `python 3`), called a "
+        "command (`python 命令`), or next to the same word written as a "
+        "command (`python3`); a capitalised spelling in a title set in "
+        "capitals (`GOOGLE GKE`); a product named that way (the `keep` "
+        "list of `rules/terms.yml`, such as `Grub Customizer`); code, "
+        "URLs, math, inline HTML `<code>` and `<kbd>`, and front matter.",
     .fix_doc = "Safe: replaces the spelling with the term as listed. "
                "Nothing is changed where the name is written with "
                "escapes or entities, or split by inline markup.",

@@ -810,6 +810,42 @@ TEST(source_scans_one_line)
 	free(data);
 }
 
+/* Lines longer than TL_SOURCE_MARK use column checkpoints: every offset
+ * of a long mixed line (ASCII, CJK, supplementary characters) must give
+ * the same column as counting from the line start. */
+TEST(source_long_line_checkpoints)
+{
+	static const char *const pieces[] = {"a", "中", "\xF0\xA0\x80\x80",
+	                                     "😀", "bc", "\n"};
+	tl_buf b = {0};
+	for (int i = 0; i < 6000; i++)
+		tl_buf_puts(&b, pieces[(i * 7 + i / 13) % (i % 997 ? 5 : 6)]);
+	tl_source *src = tl_source_new("long.md", b.data, b.len);
+	REQUIRE(src->marks != NULL);
+	size_t line = 0, cp = 0, u16 = 0;
+	int bad = 0;
+	for (size_t p = 0; p < src->len;) {
+		tl_pos a = tl_source_position(src, p, TL_UNIT_CODEPOINT);
+		tl_pos w = tl_source_position(src, p, TL_UNIT_UTF16);
+		if (a.line != line + 1 || a.column != cp + 1 ||
+		    w.column != u16 + 1)
+			bad++;
+		unsigned char c = (unsigned char)src->data[p];
+		size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (c == '\n') {
+			line++;
+			cp = u16 = 0;
+		} else {
+			cp++;
+			u16 += n == 4 ? 2 : 1;
+		}
+		p += n;
+	}
+	CHECK_EQ_INT(bad, 0);
+	tl_source_free(src);
+	tl_buf_free(&b);
+}
+
 int main(void)
 {
 	struct check_suite suite = {0};
@@ -841,5 +877,6 @@ int main(void)
 	RUN(&suite, source_offset_clamping);
 	RUN(&suite, source_random_against_reference);
 	RUN(&suite, source_scans_one_line);
+	RUN(&suite, source_long_line_checkpoints);
 	return check_finish(&suite);
 }
