@@ -316,25 +316,19 @@ static const char *nearest(const char *name, const char *const *cands, size_t n)
 	return NULL;
 }
 
-/* Exits with a usage error unless NAME is a built-in rule. */
+/* Exits with a usage error when NAME cannot be a rule id. A name that is
+ * no built-in rule may be a custom rule (rules: custom: of a configuration
+ * file not loaded yet): apply_overrides and names_known check it against
+ * the configurations, and suggest the nearest name. */
 static void check_rule_name(const char *name, const char *option)
 {
-	size_t n, i;
-	const tl_rule *const *rules = tl_rules(&n);
-	const char **names;
-	const char *near;
-
 	if (tl_rule_find(name))
 		return;
-	names = tl_xmalloc((n + 1) * sizeof *names);
-	for (i = 0; i < n; i++)
-		names[i] = rules[i]->name;
-	near = nearest(name, names, n);
-	free(names);
-	if (near)
-		usage_error("%s: unknown rule '%s'; did you mean '%s'?", option,
-		            name, near);
-	usage_error("%s: unknown rule '%s' (see --list-rules)", option, name);
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-'))
+			usage_error("%s: unknown rule '%s' (see --list-rules)",
+			            option, name);
 }
 
 static void unknown_option(const char *arg)
@@ -728,9 +722,29 @@ static void list_rules(tl_lang lang)
 	}
 }
 
+/* Fills ERR for a rule name that CFG does not know, with the nearest
+ * name when NAME looks like its misspelling. */
+static void unknown_rule(const tl_config *cfg, const char *name, tl_error *err)
+{
+	const char *near = tl_config_nearest_rule(cfg, name);
+	if (near)
+		tl_error_set(err, "", 0, 0,
+		             "unknown rule '%s'; did you mean '%s'?", name,
+		             near);
+	else
+		tl_error_set(err, "", 0, 0,
+		             "unknown rule '%s' (see --list-rules)", name);
+}
+
 static void explain(const char *name)
 {
 	tl_buf buf = {0};
+	tl_error err;
+
+	if (!tl_rule_find(name)) {
+		unknown_rule(NULL, name, &err);
+		usage_error("--explain: %s", err.message);
+	}
 
 	tl_rule_doc(tl_rule_find(name), &buf);
 	put_out(buf.data, buf.len);
@@ -776,12 +790,44 @@ static int write_rule_docs(const char *dir)
 
 /* ---- Configuration --------------------------------------------------- */
 
-/* Applies --select, --enable, --disable and --severity to CFG. The
- * rule names were checked when the arguments were parsed. */
-static void apply_overrides(const options *o, tl_config *cfg)
+/* The built-in or custom rule NAME of CFG, or NULL. */
+static const tl_rule *rule_of(const tl_config *cfg, const char *name)
+{
+	const tl_rule *r = tl_rule_find(name);
+	for (size_t i = 0; !r && i < tl_config_custom_count(cfg); i++)
+		if (strcmp(tl_config_custom_rule(cfg, i)->name, name) == 0)
+			r = tl_config_custom_rule(cfg, i);
+	return r;
+}
+
+/* Applies --select, --enable, --disable and --severity to CFG. Built-in
+ * names were checked when the arguments were parsed; any other name must
+ * be a custom rule of CFG, or ERR is filled and false returned. */
+static bool apply_overrides(const options *o, tl_config *cfg, bool strict,
+                            tl_error *err)
 {
 	size_t i, n;
 	const tl_rule *const *rules = tl_rules(&n);
+
+	for (i = 0; i < o->nselect + o->noverrides; i++) {
+		const char *name = i < o->nselect
+		                       ? o->select[i]
+		                       : o->overrides[i - o->nselect].rule;
+		if (!rule_of(cfg, name)) {
+			if (!strict)
+				continue;
+			unknown_rule(cfg, name, err);
+			return false;
+		}
+	}
+	for (i = 0; o->nselect && i < tl_config_custom_count(cfg); i++) {
+		const tl_rule *c = tl_config_custom_rule(cfg, i);
+		bool chosen = false;
+		for (size_t k = 0; k < o->nselect && !chosen; k++)
+			chosen = strcmp(o->select[k], c->name) == 0;
+		if (!chosen)
+			tl_config_set_severity(cfg, c->name, TL_SEVERITY_OFF);
+	}
 
 	/* --select: only these rules, each as the configuration has it,
 	 * or at its default severity when the configuration has it off. */
@@ -804,8 +850,10 @@ static void apply_overrides(const options *o, tl_config *cfg)
 	}
 	for (i = 0; i < o->noverrides; i++) {
 		const override *ov = &o->overrides[i];
-		const tl_rule *r = tl_rule_find(ov->rule);
+		const tl_rule *r = rule_of(cfg, ov->rule);
 
+		if (!r)
+			continue;
 		switch (ov->kind) {
 		case OVERRIDE_ENABLE:
 			if (tl_config_severity(cfg, ov->rule) ==
@@ -821,6 +869,7 @@ static void apply_overrides(const options *o, tl_config *cfg)
 			break;
 		}
 	}
+	return true;
 }
 
 /* One configuration file of the run, loaded once, and the configurations
@@ -875,6 +924,29 @@ static void configs_free(configs *cs)
 	tl_config_free(cs->base);
 }
 
+/* Whether every rule named on the command line is known to some
+ * configuration of the run, so that a name no file's configuration had
+ * (and no file was linted under the base configuration to notice it) is
+ * not silently ignored. */
+static bool names_known(configs *cs, tl_error *err)
+{
+	const options *o = cs->opts;
+	for (size_t i = 0; i < o->nselect + o->noverrides; i++) {
+		const char *name = i < o->nselect
+		                       ? o->select[i]
+		                       : o->overrides[i - o->nselect].rule;
+		bool known = rule_of(cs->base, name) != NULL;
+		for (size_t k = 0; k < cs->nfiles && !known; k++)
+			known = rule_of(cs->files[k].cfg, name) != NULL;
+		if (!known) {
+			unknown_rule(cs->nfiles ? cs->files[0].cfg : cs->base,
+			             name, err);
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Loads what the command line names (--preset, -c FILE) before any file
  * is looked at, so that a bad preset or configuration stops the run even
  * when there is nothing to lint. */
@@ -887,7 +959,9 @@ static bool configs_init(configs *cs, const options *o, tl_error *err)
 	cs->base = tl_config_preset(o->preset ? o->preset : "recommended", err);
 	if (!cs->base)
 		return false;
-	apply_overrides(o, cs->base);
+	/* Names that are no built-in rule may be custom rules of a
+	 * configuration file found later: checked when the base is used. */
+	apply_overrides(o, cs->base, false, err);
 	return true;
 }
 
@@ -931,8 +1005,14 @@ static const tl_config *load_config_for(configs *cs, const char *path,
 	tl_config *c;
 	size_t i;
 
-	if (!f)
-		return failed ? NULL : cs->base;
+	if (!f) {
+		if (failed)
+			return NULL;
+		tl_config *probe = tl_config_copy(cs->base);
+		bool known = apply_overrides(cs->opts, probe, true, err);
+		tl_config_free(probe);
+		return known ? cs->base : NULL;
+	}
 	mask = tl_config_override_mask(f->cfg, path);
 	for (i = 0; i < f->nvariants; i++)
 		if (f->masks[i] == mask)
@@ -940,7 +1020,10 @@ static const tl_config *load_config_for(configs *cs, const char *path,
 	c = mask ? tl_config_for_file(f->cfg, path) : NULL;
 	if (!c)
 		c = tl_config_copy(f->cfg);
-	apply_overrides(cs->opts, c);
+	if (!apply_overrides(cs->opts, c, true, err)) {
+		tl_config_free(c);
+		return NULL;
+	}
 	f->masks = tl_xrealloc(f->masks, (f->nvariants + 1) * sizeof *f->masks);
 	f->variants =
 	    tl_xrealloc(f->variants, (f->nvariants + 1) * sizeof *f->variants);
@@ -1348,6 +1431,10 @@ static int lint(const options *o)
 	}
 	if (trouble)
 		status = EXIT_TROUBLE;
+	if (!names_known(&cs, &err)) {
+		fprintf(stderr, "translint: error: %s\n", err.message);
+		status = EXIT_TROUBLE;
+	}
 
 out:
 	for (i = 0; i < r.njobs; i++)

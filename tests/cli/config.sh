@@ -294,6 +294,15 @@ awk 'BEGIN { s = ""; for (i = 0; i < 20000; i++) s = s "a"; print s "b" }' >cu/s
 tl -f gcc cu/slow.md
 check "a catastrophic pattern ends with a diagnostic, not a hang" \
 	eval 'out_has "custom rule slow stopped: match limit" && out_has "\[slow\]"'
+tl -f gcc --disable heading-only --severity link-only=error cu/a.md
+check "--disable and --severity take custom rule ids" \
+	eval '! out_has "heading-only" && out_has "a.md:3:20: error: link \[link-only\]"'
+tl -f gcc --select swap cu/a.md
+check "--select takes a custom rule id" \
+	eval 'out_has "\[swap\]" && ! out_has "link-only" && ! out_has "mistranslated"'
+tl -f gcc --enable swapp cu/a.md
+check "an id no configuration defines is an error" \
+	eval 'status_is 2 && err_has "unknown rule .swapp."'
 tl --print-config cu/a.md
 check "--print-config lists custom rules" \
 	eval 'out_has "id: mistranslated-dotnet" && out_has "scope: raw"'

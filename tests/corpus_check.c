@@ -1,0 +1,549 @@
+/*
+ * corpus_check.c: checks that translint's fixes left alone what the prose
+ * rules must never touch (make corpus-check, tests/corpus_check.sh).
+ *
+ *   corpus_check LABEL BEFORE FIXED REFIXED
+ *
+ * BEFORE, FIXED and REFIXED are three copies of the same tree of .md files:
+ * the originals, the result of one `translint --fix`, and the result of
+ * fixing FIXED again. For every file under BEFORE it compares BEFORE with
+ * FIXED:
+ *
+ *   code-blocks   fenced and indented code blocks: info string and contents
+ *   code-spans    code span contents
+ *   html          HTML blocks and inline HTML (comments included)
+ *   links         link and image destinations and titles
+ *   autolinks     autolinks (<https://...>, <a@b.c>)
+ *   front-matter  the leading "---" YAML block, or the leading "<!--"
+ *                 comment, byte for byte
+ *   line-endings  the counts of CRLF, lone CR and LF line endings
+ *   bom           a leading byte order mark is kept (or stays absent)
+ *
+ * and FIXED with REFIXED byte for byte (idempotent). The elements are what
+ * cmark parses (CMARK_OPT_SOURCEPOS), not lines: a fix that moves a code
+ * span to another line passes, one that edits its contents fails. Only
+ * libcmark is used, none of translint's own code, so the check does not
+ * share translint's mistakes.
+ *
+ * Output: one line per failing file and check, naming the first differing
+ * element, then one summary line per check with counts. Exit status 1 when
+ * anything failed, 2 when the check could not run.
+ */
+
+#include <cmark.h>
+#include <ftw.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	K_CODE_BLOCK,
+	K_CODE_SPAN,
+	K_HTML,
+	K_LINK,
+	K_AUTOLINK,
+	K_NKINDS
+};
+
+enum {
+	C_FRONT_MATTER = K_NKINDS,
+	C_LINE_ENDINGS,
+	C_BOM,
+	C_IDEMPOTENT,
+	C_NCHECKS
+};
+
+static const char *const check_names[C_NCHECKS] = {
+	"code-blocks", "code-spans",   "html", "links",	     "autolinks",
+	"front-matter", "line-endings", "bom",  "idempotent",
+};
+
+typedef struct {
+	char *text; /* what is compared, malloc'd */
+	size_t len;
+	int line; /* where it starts, 0 when cmark gave no position */
+} elem;
+
+typedef struct {
+	elem *v;
+	size_t n, cap;
+} elems;
+
+typedef struct {
+	char *data;
+	size_t len;
+} buf;
+
+static const char *label;
+static const char *dirs[3];
+static size_t dir_len;
+static long files;
+static long changed;
+static long failed_files;
+static long failed[C_NCHECKS];
+static long compared[C_NCHECKS];
+
+static void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fprintf(stderr, "corpus_check: out of memory\n");
+		exit(2);
+	}
+	return p;
+}
+
+static bool read_file(const char *path, buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t cap = 65536, len = 0;
+	char *d = xmalloc(cap);
+	size_t got;
+	while ((got = fread(d + len, 1, cap - len, f)) > 0) {
+		len += got;
+		if (len == cap) {
+			cap *= 2;
+			char *nd = realloc(d, cap);
+			if (!nd) {
+				free(d);
+				fclose(f);
+				return false;
+			}
+			d = nd;
+		}
+	}
+	bool ok = !ferror(f);
+	fclose(f);
+	b->data = d;
+	b->len = len;
+	return ok;
+}
+
+static void push(elems *es, const char *a, size_t alen, const char *b,
+		 size_t blen, int line)
+{
+	if (es->n == es->cap) {
+		es->cap = es->cap ? 2 * es->cap : 64;
+		elem *nv = realloc(es->v, es->cap * sizeof *nv);
+		if (!nv) {
+			fprintf(stderr, "corpus_check: out of memory\n");
+			exit(2);
+		}
+		es->v = nv;
+	}
+	/* Two strings joined by a byte that cannot occur in either. */
+	char *t = xmalloc(alen + blen + 2);
+	memcpy(t, a, alen);
+	t[alen] = '\x1f';
+	if (blen)
+		memcpy(t + alen + 1, b, blen);
+	t[alen + 1 + blen] = '\0';
+	es->v[es->n].text = t;
+	es->v[es->n].len = alen + 1 + blen;
+	es->v[es->n].line = line;
+	es->n++;
+}
+
+static void free_elems(elems *es)
+{
+	for (size_t i = 0; i < es->n; i++)
+		free(es->v[i].text);
+	free(es->v);
+	es->v = NULL;
+	es->n = es->cap = 0;
+}
+
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
+/* The line of a node, or of its nearest ancestor that has one. */
+static int node_line(cmark_node *n)
+{
+	for (; n; n = cmark_node_parent(n))
+		if (cmark_node_get_start_line(n) > 0)
+			return cmark_node_get_start_line(n);
+	return 0;
+}
+
+/* An autolink is a link without title whose only child is text that is
+ * the destination (or the destination without "mailto:"). */
+static bool is_autolink(cmark_node *n)
+{
+	const char *url = str(cmark_node_get_url(n));
+	cmark_node *c = cmark_node_first_child(n);
+	if (!c || cmark_node_next(c) || cmark_node_get_type(c) != CMARK_NODE_TEXT)
+		return false;
+	if (*str(cmark_node_get_title(n)))
+		return false;
+	const char *lit = str(cmark_node_get_literal(c));
+	return strcmp(lit, url) == 0 ||
+	       (strncmp(url, "mailto:", 7) == 0 && strcmp(lit, url + 7) == 0);
+}
+
+/* The length of the front matter at the top of s (after any BOM at
+ * *body): a "---" line up to the next "---" or "..." line, or a "<!--"
+ * on the first line up to the end of the line that holds its "-->".
+ * *yaml says it was the "---" kind. 0 when there is none. */
+static size_t line_end(const char *s, size_t len, size_t p)
+{
+	while (p < len && s[p] != '\n' && s[p] != '\r')
+		p++;
+	return p;
+}
+
+static size_t next_line(const char *s, size_t len, size_t e)
+{
+	if (e < len && s[e] == '\r' && e + 1 < len && s[e + 1] == '\n')
+		return e + 2;
+	return e < len ? e + 1 : e;
+}
+
+static bool line_is(const char *s, size_t p, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+	if (e - p < n || memcmp(s + p, w, n) != 0)
+		return false;
+	for (p += n; p < e; p++)
+		if (s[p] != ' ' && s[p] != '\t')
+			return false;
+	return true;
+}
+
+static size_t front_matter(const buf *b, size_t body, bool *yaml)
+{
+	const char *s = b->data;
+	size_t len = b->len, e = line_end(s, len, body);
+	*yaml = false;
+	if (line_is(s, body, e, "---")) {
+		for (size_t q = next_line(s, len, e); q < len;) {
+			size_t qe = line_end(s, len, q);
+			if (line_is(s, q, qe, "---") || line_is(s, q, qe, "...")) {
+				*yaml = true;
+				return next_line(s, len, qe) - body;
+			}
+			if (qe == len)
+				break;
+			q = next_line(s, len, qe);
+		}
+		return 0;
+	}
+	if (e - body >= 4 && memcmp(s + body, "<!--", 4) == 0) {
+		for (size_t q = body + 4; q + 3 <= len; q++)
+			if (memcmp(s + q, "-->", 3) == 0)
+				return next_line(s, len, line_end(s, len, q + 3)) -
+				       body;
+	}
+	return 0;
+}
+
+static size_t bom_len(const buf *b)
+{
+	return b->len >= 3 && memcmp(b->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Parses b with cmark (a "---" front matter blanked out, line endings
+ * kept, so lines stay right) and collects the elements by kind. */
+static void collect(const buf *b, elems out[K_NKINDS])
+{
+	size_t body = bom_len(b);
+	bool yaml;
+	size_t fm = front_matter(b, body, &yaml);
+	char *copy = xmalloc(b->len + 1);
+	memcpy(copy, b->data, b->len);
+	if (yaml)
+		for (size_t i = body; i < body + fm; i++)
+			if (copy[i] != '\n' && copy[i] != '\r')
+				copy[i] = ' ';
+	cmark_node *doc =
+		cmark_parse_document(copy, b->len, CMARK_OPT_SOURCEPOS);
+	free(copy);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *a, *c;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_CODE_BLOCK:
+			a = str(cmark_node_get_fence_info(n));
+			c = str(cmark_node_get_literal(n));
+			push(&out[K_CODE_BLOCK], a, strlen(a), c, strlen(c),
+			     node_line(n));
+			break;
+		case CMARK_NODE_CODE:
+			c = str(cmark_node_get_literal(n));
+			push(&out[K_CODE_SPAN], c, strlen(c), "", 0,
+			     node_line(n));
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			c = str(cmark_node_get_literal(n));
+			push(&out[K_HTML], c, strlen(c), "", 0, node_line(n));
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			a = str(cmark_node_get_url(n));
+			c = str(cmark_node_get_title(n));
+			push(&out[cmark_node_get_type(n) == CMARK_NODE_LINK &&
+					  is_autolink(n)
+				  ? K_AUTOLINK
+				  : K_LINK],
+			     a, strlen(a), c, strlen(c), node_line(n));
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}
+
+/* Prints s (at most 80 bytes) on one line, control bytes escaped. */
+static void show(const char *s, size_t len)
+{
+	putchar('"');
+	size_t i;
+	for (i = 0; i < len && i < 80; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\x1f')
+			fputs("\" \"", stdout);
+		else if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c == '\r')
+			fputs("\\r", stdout);
+		else if (c == '\t')
+			fputs("\\t", stdout);
+		else if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			printf("\\x%02x", c);
+		else
+			putchar(c);
+	}
+	/* Finish a cut UTF-8 character so the line stays valid. */
+	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+		putchar(s[i++]);
+	putchar('"');
+	if (i < len)
+		fputs("...", stdout);
+}
+
+static bool fail(int check, const char *rel)
+{
+	failed[check]++;
+	printf("FAIL %s %s: %s: ", label, check_names[check], rel);
+	return false;
+}
+
+static bool compare_kind(int k, const char *rel, const elems *a,
+			 const elems *b)
+{
+	compared[k] += (long)a->n;
+	size_t n = a->n < b->n ? a->n : b->n;
+	for (size_t i = 0; i < n; i++) {
+		if (a->v[i].len == b->v[i].len &&
+		    memcmp(a->v[i].text, b->v[i].text, a->v[i].len) == 0)
+			continue;
+		fail(k, rel);
+		printf("element %zu, line %d -> %d: ", i + 1, a->v[i].line,
+		       b->v[i].line);
+		show(a->v[i].text, a->v[i].len);
+		fputs(" -> ", stdout);
+		show(b->v[i].text, b->v[i].len);
+		putchar('\n');
+		return false;
+	}
+	if (a->n != b->n) {
+		fail(k, rel);
+		printf("%zu elements -> %zu", a->n, b->n);
+		const elems *more = a->n > b->n ? a : b;
+		printf(", first %s at line %d: ",
+		       more == a ? "lost" : "new", more->v[n].line);
+		show(more->v[n].text, more->v[n].len);
+		putchar('\n');
+		return false;
+	}
+	return true;
+}
+
+static void count_endings(const buf *b, long c[3])
+{
+	c[0] = c[1] = c[2] = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->data[i] == '\r') {
+			if (i + 1 < b->len && b->data[i + 1] == '\n') {
+				c[0]++;
+				i++;
+			} else {
+				c[1]++;
+			}
+		} else if (b->data[i] == '\n') {
+			c[2]++;
+		}
+	}
+}
+
+static int first_diff_line(const buf *a, const buf *b)
+{
+	int line = 1;
+	for (size_t i = 0; i < a->len && i < b->len; i++) {
+		if (a->data[i] != b->data[i])
+			return line;
+		if (a->data[i] == '\n')
+			line++;
+	}
+	return line;
+}
+
+static void check_file(const char *rel)
+{
+	buf v[3];
+	for (int i = 0; i < 3; i++) {
+		size_t n = strlen(dirs[i]) + strlen(rel) + 2;
+		char *path = xmalloc(n);
+		snprintf(path, n, "%s/%s", dirs[i], rel);
+		if (!read_file(path, &v[i])) {
+			fprintf(stderr, "corpus_check: cannot read %s\n", path);
+			exit(2);
+		}
+		free(path);
+	}
+	files++;
+	bool ok = true;
+	bool same = v[0].len == v[1].len &&
+		    memcmp(v[0].data, v[1].data, v[0].len) == 0;
+	if (!same) {
+		changed++;
+		elems a[K_NKINDS] = {0}, b[K_NKINDS] = {0};
+		collect(&v[0], a);
+		collect(&v[1], b);
+		for (int k = 0; k < K_NKINDS; k++) {
+			ok &= compare_kind(k, rel, &a[k], &b[k]);
+			free_elems(&a[k]);
+			free_elems(&b[k]);
+		}
+
+		bool ya, yb;
+		size_t ba = bom_len(&v[0]), bb = bom_len(&v[1]);
+		size_t fa = front_matter(&v[0], ba, &ya);
+		size_t fb = front_matter(&v[1], bb, &yb);
+		if (fa && (fa != fb ||
+			   memcmp(v[0].data + ba, v[1].data + bb, fa) != 0)) {
+			ok = fail(C_FRONT_MATTER, rel);
+			printf("%zu bytes -> %zu, first difference on line %d\n",
+			       fa, fb, first_diff_line(&v[0], &v[1]));
+		}
+
+		long ea[3], eb[3];
+		count_endings(&v[0], ea);
+		count_endings(&v[1], eb);
+		if (memcmp(ea, eb, sizeof ea) != 0) {
+			ok = fail(C_LINE_ENDINGS, rel);
+			printf("CRLF/CR/LF %ld/%ld/%ld -> %ld/%ld/%ld, first "
+			       "difference on line %d\n",
+			       ea[0], ea[1], ea[2], eb[0], eb[1], eb[2],
+			       first_diff_line(&v[0], &v[1]));
+		}
+		if (ba != bb) {
+			ok = fail(C_BOM, rel);
+			printf("%s\n", ba ? "BOM removed" : "BOM added");
+		}
+	}
+	/* The element checks count elements (only of changed files: an
+	 * unchanged file passes them trivially); these count files. */
+	compared[C_FRONT_MATTER]++;
+	compared[C_LINE_ENDINGS]++;
+	compared[C_BOM]++;
+	compared[C_IDEMPOTENT]++;
+
+	if (v[1].len != v[2].len || memcmp(v[1].data, v[2].data, v[1].len)) {
+		ok = fail(C_IDEMPOTENT, rel);
+		printf("a second --fix changed line %d\n",
+		       first_diff_line(&v[1], &v[2]));
+	}
+	if (!ok)
+		failed_files++;
+	for (int i = 0; i < 3; i++)
+		free(v[i].data);
+}
+
+/* nftw's callback cannot take a context: the paths are gathered here and
+ * sorted, so the output is in a stable order. */
+static char **paths;
+static size_t npaths, cappaths;
+
+static int visit(const char *path, const struct stat *st, int type,
+		 struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	size_t n = strlen(path);
+	if (type != FTW_F || n < 3 || strcmp(path + n - 3, ".md") != 0)
+		return 0;
+	if (npaths == cappaths) {
+		cappaths = cappaths ? 2 * cappaths : 1024;
+		char **np = realloc(paths, cappaths * sizeof *np);
+		if (!np)
+			return 1;
+		paths = np;
+	}
+	const char *rel = path + dir_len;
+	while (*rel == '/')
+		rel++;
+	size_t rn = strlen(rel) + 1;
+	paths[npaths] = xmalloc(rn);
+	memcpy(paths[npaths], rel, rn);
+	npaths++;
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 5) {
+		fprintf(stderr,
+			"usage: corpus_check LABEL BEFORE FIXED REFIXED\n");
+		return 2;
+	}
+	label = argv[1];
+	dirs[0] = argv[2];
+	dirs[1] = argv[3];
+	dirs[2] = argv[4];
+	dir_len = strlen(dirs[0]);
+	if (nftw(dirs[0], visit, 32, FTW_PHYS) != 0) {
+		fprintf(stderr, "corpus_check: cannot walk %s\n", dirs[0]);
+		return 2;
+	}
+	qsort(paths, npaths, sizeof *paths, by_name);
+	for (size_t i = 0; i < npaths; i++) {
+		check_file(paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+
+	long total = 0;
+	for (int c = 0; c < C_NCHECKS; c++) {
+		total += failed[c];
+		if (c < K_NKINDS)
+			printf("%s %s: %ld files, %ld elements in the %ld "
+			       "changed files, %ld files failed\n",
+			       label, check_names[c], files, compared[c],
+			       changed, failed[c]);
+		else
+			printf("%s %s: %ld files, %ld failed\n", label,
+			       check_names[c], compared[c], failed[c]);
+	}
+	printf("%s: %ld files, %ld changed by --fix, %ld passed, %ld failed\n",
+	       label, files, changed, files - failed_files, failed_files);
+	return total ? 1 : 0;
+}
