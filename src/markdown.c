@@ -410,7 +410,11 @@ static void add_html(builder *b, cmark_node *node)
 		return;
 	}
 	bool closing = lit[1] == '/';
-	if (tag_is(lit, "rt") || tag_is(lit, "rp")) {
+	if (closing && tag_is(lit, "ruby")) {
+		/* A malformed annotation ("<rt>a<rt>b</rt>") ends with its
+		 * ruby element at the latest. */
+		b->skip_html = 0;
+	} else if (tag_is(lit, "rt") || tag_is(lit, "rp")) {
 		b->skip_html += closing ? -1 : 1;
 		if (b->skip_html < 0)
 			b->skip_html = 0;

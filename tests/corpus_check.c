@@ -13,7 +13,13 @@
  *   code-spans    code span contents
  *   html          HTML blocks and inline HTML (comments included)
  *   links         link and image destinations and titles
- *   autolinks     autolinks (<https://...>, <a@b.c>)
+ *   urls          autolinks (<https://...>, <a@b.c>) and bare http(s)
+ *                 URLs in text, each ending at white space, "<" or the
+ *                 first non-ASCII character, less trailing ASCII
+ *                 punctuation (as translint reads them): so the unsafe fix
+ *                 of link-destination, which wraps a bare URL that runs
+ *                 into CJK text in angle brackets, passes, and any other
+ *                 change to a URL fails
  *   front-matter  the leading "---" YAML block, or the leading "<!--"
  *                 comment, byte for byte
  *   line-endings  the counts of CRLF, lone CR and LF line endings
@@ -31,20 +37,14 @@
  */
 
 #include <cmark.h>
+#include <ctype.h>
 #include <ftw.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	K_CODE_BLOCK,
-	K_CODE_SPAN,
-	K_HTML,
-	K_LINK,
-	K_AUTOLINK,
-	K_NKINDS
-};
+enum { K_CODE_BLOCK, K_CODE_SPAN, K_HTML, K_LINK, K_AUTOLINK, K_NKINDS };
 
 enum {
 	C_FRONT_MATTER = K_NKINDS,
@@ -55,8 +55,8 @@ enum {
 };
 
 static const char *const check_names[C_NCHECKS] = {
-	"code-blocks", "code-spans",   "html", "links",	     "autolinks",
-	"front-matter", "line-endings", "bom",  "idempotent",
+    "code-blocks",  "code-spans",   "html", "links",      "urls",
+    "front-matter", "line-endings", "bom",  "idempotent",
 };
 
 typedef struct {
@@ -123,7 +123,7 @@ static bool read_file(const char *path, buf *b)
 }
 
 static void push(elems *es, const char *a, size_t alen, const char *b,
-		 size_t blen, int line)
+                 size_t blen, int line)
 {
 	if (es->n == es->cap) {
 		es->cap = es->cap ? 2 * es->cap : 64;
@@ -176,7 +176,8 @@ static bool is_autolink(cmark_node *n)
 {
 	const char *url = str(cmark_node_get_url(n));
 	cmark_node *c = cmark_node_first_child(n);
-	if (!c || cmark_node_next(c) || cmark_node_get_type(c) != CMARK_NODE_TEXT)
+	if (!c || cmark_node_next(c) ||
+	    cmark_node_get_type(c) != CMARK_NODE_TEXT)
 		return false;
 	if (*str(cmark_node_get_title(n)))
 		return false;
@@ -222,7 +223,8 @@ static size_t front_matter(const buf *b, size_t body, bool *yaml)
 	if (line_is(s, body, e, "---")) {
 		for (size_t q = next_line(s, len, e); q < len;) {
 			size_t qe = line_end(s, len, q);
-			if (line_is(s, q, qe, "---") || line_is(s, q, qe, "...")) {
+			if (line_is(s, q, qe, "---") ||
+			    line_is(s, q, qe, "...")) {
 				*yaml = true;
 				return next_line(s, len, qe) - body;
 			}
@@ -235,7 +237,8 @@ static size_t front_matter(const buf *b, size_t body, bool *yaml)
 	if (e - body >= 4 && memcmp(s + body, "<!--", 4) == 0) {
 		for (size_t q = body + 4; q + 3 <= len; q++)
 			if (memcmp(s + q, "-->", 3) == 0)
-				return next_line(s, len, line_end(s, len, q + 3)) -
+				return next_line(s, len,
+				                 line_end(s, len, q + 3)) -
 				       body;
 	}
 	return 0;
@@ -244,6 +247,60 @@ static size_t front_matter(const buf *b, size_t body, bool *yaml)
 static size_t bom_len(const buf *b)
 {
 	return b->len >= 3 && memcmp(b->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static bool in_link(cmark_node *n)
+{
+	for (n = cmark_node_parent(n); n; n = cmark_node_parent(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+			return true;
+	return false;
+}
+
+/* The bare http(s) URLs in the text that starts at n: n and the text
+ * nodes right after it (cmark splits text at "_", "*", "[" and the like),
+ * unless n follows a text node (then it was scanned already) or is inside
+ * a link. */
+static void bare_urls(cmark_node *n, elems *out)
+{
+	cmark_node *prev = cmark_node_previous(n);
+	if ((prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT) ||
+	    in_link(n))
+		return;
+	size_t len = 0;
+	cmark_node *m;
+	for (m = n; m && cmark_node_get_type(m) == CMARK_NODE_TEXT;
+	     m = cmark_node_next(m))
+		len += strlen(str(cmark_node_get_literal(m)));
+	char *t = xmalloc(len + 1), *p = t;
+	for (m = n; m && cmark_node_get_type(m) == CMARK_NODE_TEXT;
+	     m = cmark_node_next(m)) {
+		const char *lit = str(cmark_node_get_literal(m));
+		size_t l = strlen(lit);
+		memcpy(p, lit, l);
+		p += l;
+	}
+	*p = '\0';
+	for (char *q = t; (q = strstr(q, "http")) != NULL;) {
+		size_t skip = strncmp(q, "https://", 8) == 0  ? 8
+		              : strncmp(q, "http://", 7) == 0 ? 7
+		                                              : 0;
+		if (!skip || (q > t && isalnum((unsigned char)q[-1]))) {
+			q += 4;
+			continue;
+		}
+		char *e = q + skip;
+		while (*e && (unsigned char)*e < 0x80 && *e != '<' &&
+		       !isspace((unsigned char)*e))
+			e++;
+		while (e > q + skip && strchr(".,:;!?'\")]*_~", e[-1]))
+			e--;
+		if (e > q + skip)
+			push(out, q, (size_t)(e - q), "", 0, node_line(n));
+		q = e > q + skip ? e : q + skip;
+	}
+	free(t);
 }
 
 /* Parses b with cmark (a "---" front matter blanked out, line endings
@@ -260,7 +317,7 @@ static void collect(const buf *b, elems out[K_NKINDS])
 			if (copy[i] != '\n' && copy[i] != '\r')
 				copy[i] = ' ';
 	cmark_node *doc =
-		cmark_parse_document(copy, b->len, CMARK_OPT_SOURCEPOS);
+	    cmark_parse_document(copy, b->len, CMARK_OPT_SOURCEPOS);
 	free(copy);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -270,6 +327,9 @@ static void collect(const buf *b, elems out[K_NKINDS])
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *a, *c;
 		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			bare_urls(n, &out[K_AUTOLINK]);
+			break;
 		case CMARK_NODE_CODE_BLOCK:
 			a = str(cmark_node_get_fence_info(n));
 			c = str(cmark_node_get_literal(n));
@@ -291,9 +351,9 @@ static void collect(const buf *b, elems out[K_NKINDS])
 			a = str(cmark_node_get_url(n));
 			c = str(cmark_node_get_title(n));
 			push(&out[cmark_node_get_type(n) == CMARK_NODE_LINK &&
-					  is_autolink(n)
-				  ? K_AUTOLINK
-				  : K_LINK],
+			                  is_autolink(n)
+			              ? K_AUTOLINK
+			              : K_LINK],
 			     a, strlen(a), c, strlen(c), node_line(n));
 			break;
 		default:
@@ -341,8 +401,7 @@ static bool fail(int check, const char *rel)
 	return false;
 }
 
-static bool compare_kind(int k, const char *rel, const elems *a,
-			 const elems *b)
+static bool compare_kind(int k, const char *rel, const elems *a, const elems *b)
 {
 	compared[k] += (long)a->n;
 	size_t n = a->n < b->n ? a->n : b->n;
@@ -363,8 +422,8 @@ static bool compare_kind(int k, const char *rel, const elems *a,
 		fail(k, rel);
 		printf("%zu elements -> %zu", a->n, b->n);
 		const elems *more = a->n > b->n ? a : b;
-		printf(", first %s at line %d: ",
-		       more == a ? "lost" : "new", more->v[n].line);
+		printf(", first %s at line %d: ", more == a ? "lost" : "new",
+		       more->v[n].line);
 		show(more->v[n].text, more->v[n].len);
 		putchar('\n');
 		return false;
@@ -416,8 +475,8 @@ static void check_file(const char *rel)
 	}
 	files++;
 	bool ok = true;
-	bool same = v[0].len == v[1].len &&
-		    memcmp(v[0].data, v[1].data, v[0].len) == 0;
+	bool same =
+	    v[0].len == v[1].len && memcmp(v[0].data, v[1].data, v[0].len) == 0;
 	if (!same) {
 		changed++;
 		elems a[K_NKINDS] = {0}, b[K_NKINDS] = {0};
@@ -434,10 +493,11 @@ static void check_file(const char *rel)
 		size_t fa = front_matter(&v[0], ba, &ya);
 		size_t fb = front_matter(&v[1], bb, &yb);
 		if (fa && (fa != fb ||
-			   memcmp(v[0].data + ba, v[1].data + bb, fa) != 0)) {
+		           memcmp(v[0].data + ba, v[1].data + bb, fa) != 0)) {
 			ok = fail(C_FRONT_MATTER, rel);
-			printf("%zu bytes -> %zu, first difference on line %d\n",
-			       fa, fb, first_diff_line(&v[0], &v[1]));
+			printf(
+			    "%zu bytes -> %zu, first difference on line %d\n",
+			    fa, fb, first_diff_line(&v[0], &v[1]));
 		}
 
 		long ea[3], eb[3];
@@ -479,7 +539,7 @@ static char **paths;
 static size_t npaths, cappaths;
 
 static int visit(const char *path, const struct stat *st, int type,
-		 struct FTW *ftw)
+                 struct FTW *ftw)
 {
 	(void)st;
 	(void)ftw;
@@ -512,7 +572,7 @@ int main(int argc, char **argv)
 {
 	if (argc != 5) {
 		fprintf(stderr,
-			"usage: corpus_check LABEL BEFORE FIXED REFIXED\n");
+		        "usage: corpus_check LABEL BEFORE FIXED REFIXED\n");
 		return 2;
 	}
 	label = argv[1];

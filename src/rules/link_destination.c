@@ -258,6 +258,14 @@ static void check_run(tl_check *ck, const tl_run *run)
 		    !(tl_char_is_cjk(run->chars[k].cp) ||
 		      tl_char_is_cjk_punct(run->chars[k].cp)))
 			continue;
+		/* Already written "<https://x>" by hand: not ours to judge. */
+		if (i > 0 && run->chars[i - 1].cp == '<' &&
+		    run->chars[i - 1].end == u->start)
+			continue;
+		/* "<https://x>" ends the link in every renderer; "<www.x>" is
+		 * no autolink in CommonMark and would show its brackets, so a
+		 * www link gets no fix. */
+		bool www = c0 == 'w';
 		tl_edit edits[2] = {{u->start, u->start, "<"},
 		                    {u->end, u->end, ">"}};
 		tl_fix fix = {TL_FIX_UNSAFE, edits, 2};
@@ -268,7 +276,7 @@ static void check_run(tl_check *ck, const tl_run *run)
 		                 "into the link by GFM renderers",
 		                 "裸露 URL 后紧跟的文字会被 GFM "
 		                 "渲染器并入链接"),
-		    &fix);
+		    www ? NULL : &fix);
 	}
 }
 

@@ -27,11 +27,13 @@
  *
  * where PATTERN is a PCRE2 pattern (UTF mode, case-sensitive unless it
  * says (?i)) for the wrong spellings, such as "Kubernetes=k8s?|kubernetes".
- * Entries may also be separated by newlines; write a ";" inside a pattern
- * as \x3b. Matches of an added pattern obey the same whole-word rules,
- * a match spelled exactly as its term is never flagged, and where an added
- * term and a built-in one match the same text, the added one wins. A
- * pattern that does not compile is reported once per document, at its
+ * Entries may also be separated by newlines or commas (the configuration
+ * turns the map form {Kubernetes: [k8s?, kubernetes]} into
+ * "Kubernetes=k8s?|kubernetes", entries joined by ','); write a ";" or ","
+ * inside a pattern as \x3b or \x2c. Matches of an added pattern obey the same
+ * whole-word rules, a match spelled exactly as its term is never flagged, and
+ * where an added term and a built-in one match the same text, the added one
+ * wins. A pattern that does not compile is reported once per document, at its
  * start.
  *
  * State: the built-in list is parsed once per process, the first time the
@@ -54,9 +56,10 @@
 #include <yaml.h>
 
 static const tl_option_def options[] = {
-    {"add", TL_OPTION_STRING, "", NULL,
-     "Extra terms, \"Term=PATTERN;Term=PATTERN\": each PATTERN (PCRE2) "
-     "matches wrong spellings of Term."},
+    {"add", TL_OPTION_LIST, "", NULL,
+     "Extra terms as a map, {Term: [PATTERN, ...]}, or a string "
+     "\"Term=PATTERN;Term=PATTERN\": each PATTERN (PCRE2) matches wrong "
+     "spellings of Term."},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
 };
 
@@ -376,10 +379,10 @@ static void added_load(tl_check *ck, state *st)
 
 	size_t cap = 1;
 	for (const char *p = spec; *p; p++)
-		cap += *p == ';' || *p == '\n';
+		cap += *p == ';' || *p == '\n' || *p == ',';
 	st->a = tl_arena_alloc(arena, cap * sizeof *st->a);
 	for (const char *p = spec; *p;) {
-		size_t len = strcspn(p, ";\n");
+		size_t len = strcspn(p, ";\n,");
 		added_entry(ck, st, cc, p, len);
 		p += len;
 		if (*p)
@@ -833,9 +836,10 @@ const tl_rule tl_rule_terminology = {
         "with its proper spelling (`GitHub`, `JavaScript`, `macOS`, "
         "`PostgreSQL`). The built-in list, `rules/terms.yml`, holds about "
         "250 names, each with the wrong spellings it catches; the option "
-        "`add` adds more: `Term=PATTERN;Term=PATTERN`, each PATTERN a "
-        "PCRE2 pattern for wrong spellings (`Kubernetes=k8s?|kubernetes`; "
-        "write `;` inside a pattern as `\\x3b`).\n\n"
+        "`add` adds more, as a map `{Kubernetes: [k8s?, kubernetes]}` or a "
+        "string `Term=PATTERN;Term=PATTERN`, each PATTERN a PCRE2 pattern "
+        "for wrong spellings (write `;` or `,` inside a pattern as "
+        "`\\x3b` or `\\x2c`).\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md ask for proper nouns in their official spelling; a "
         "misspelt product name is the first thing a reader who knows it "

@@ -325,6 +325,10 @@ TEST(ruby_annotation_skipped)
 	REQUIRE(rs->n == 1);
 	CHECK_EQ_STR(rs->r[0].text, "容器技术");
 	done(rs);
+	rs = parse("<ruby>复制<rt>复制<rt>Copy</rt></ruby>之后Go\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(rs->r[0].text, "复制之后Go");
+	done(rs);
 }
 
 TEST(autolink_bare_url_and_email)
