@@ -12,7 +12,9 @@
  *   code-blocks   fenced and indented code blocks: info string and contents
  *   code-spans    code span contents
  *   html          HTML blocks and inline HTML (comments included)
- *   links         link and image destinations and titles
+ *   links         link and image destinations and titles; a fix may add
+ *                 links (link-syntax repairs "[a] (b)" and the like),
+ *                 listed on NEW lines, but not lose or change one
  *   urls          autolinks (<https://...>, <a@b.c>) and bare http(s)
  *                 URLs in text, each ending at white space, "<" or the
  *                 first non-ASCII character, less trailing ASCII
@@ -81,6 +83,7 @@ static size_t dir_len;
 static long files;
 static long changed;
 static long failed_files;
+static long new_links;
 static long failed[C_NCHECKS];
 static long compared[C_NCHECKS];
 
@@ -401,8 +404,56 @@ static bool fail(int check, const char *rel)
 	return false;
 }
 
+static void new_link(const char *rel, const elem *e)
+{
+	new_links++;
+	printf("NEW %s links: %s: line %d: ", label, rel, e->line);
+	show(e->text, e->len);
+	putchar('\n');
+}
+
+static bool same_elem(const elem *x, const elem *y)
+{
+	return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
+}
+
+/* Links: every link and image of a must be in b, in order, unchanged;
+ * b may hold more (link-syntax repairs broken link syntax into links),
+ * which are listed as "new" but do not fail. */
+static bool compare_links(const char *rel, const elems *a, const elems *b)
+{
+	compared[K_LINK] += (long)a->n;
+	size_t j = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t k = j;
+		while (k < b->n && !same_elem(&a->v[i], &b->v[k]))
+			k++;
+		if (k == b->n) {
+			fail(K_LINK, rel);
+			printf("element %zu, line %d: ", i + 1, a->v[i].line);
+			show(a->v[i].text, a->v[i].len);
+			if (j < b->n) {
+				printf(" -> line %d: ", b->v[j].line);
+				show(b->v[j].text, b->v[j].len);
+			} else {
+				fputs(" lost", stdout);
+			}
+			putchar('\n');
+			return false;
+		}
+		for (; j < k; j++)
+			new_link(rel, &b->v[j]);
+		j = k + 1;
+	}
+	for (; j < b->n; j++)
+		new_link(rel, &b->v[j]);
+	return true;
+}
+
 static bool compare_kind(int k, const char *rel, const elems *a, const elems *b)
 {
+	if (k == K_LINK)
+		return compare_links(rel, a, b);
 	compared[k] += (long)a->n;
 	size_t n = a->n < b->n ? a->n : b->n;
 	for (size_t i = 0; i < n; i++) {
@@ -594,7 +645,13 @@ int main(int argc, char **argv)
 	long total = 0;
 	for (int c = 0; c < C_NCHECKS; c++) {
 		total += failed[c];
-		if (c < K_NKINDS)
+		if (c == K_LINK)
+			printf("%s %s: %ld files, %ld elements in the %ld "
+			       "changed files, %ld files failed, %ld new links "
+			       "(NEW lines)\n",
+			       label, check_names[c], files, compared[c],
+			       changed, failed[c], new_links);
+		else if (c < K_NKINDS)
 			printf("%s %s: %ld files, %ld elements in the %ld "
 			       "changed files, %ld files failed\n",
 			       label, check_names[c], files, compared[c],

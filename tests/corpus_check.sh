@@ -8,7 +8,9 @@
 # must change nothing. See docs/testing.md.
 #
 # Environment: TRANSLINT (default ./translint), CORPUS_CHECK (default
-# build/tests/corpus_check), CORPUS (default ../shared/corpus).
+# build/tests/corpus_check), CORPUS (default ../shared/corpus);
+# CORPUS_CHECK_KEEP=1 keeps the copies (before/, safe/, safe-again/,
+# unsafe/, unsafe-again/) and prints where they are.
 # Exit status: 0 all passed or no corpus, 1 a check failed, 2 could not run.
 
 set -u
@@ -22,7 +24,11 @@ if [ ! -d "$corpus" ]; then
 fi
 
 tmp=$(mktemp -d) || exit 2
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+if [ -n "${CORPUS_CHECK_KEEP:-}" ]; then
+	echo "corpus-check: keeping the copies in $tmp"
+else
+	trap 'rm -rf "$tmp"' EXIT
+fi
 start=$SECONDS
 
 # The corpus is read-only: copy the .md files only (so no configuration
