@@ -73,7 +73,7 @@ FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .PHONY: all bin unit-tests deps demo test asan-test valgrind-test \
-	fuzz fuzz-build bench \
+	fuzz fuzz-build bench corpus-check \
 	format-check format docs docs-check install uninstall clean FORCE
 
 all: $(BIN)
@@ -223,6 +223,25 @@ fuzz: deps
 # figures and is never a pass/fail test.
 bench: bin
 	bash tests/bench.sh
+
+# make corpus-check: fixes a copy of ../shared/corpus (safe fixes, then
+# --unsafe-fixes into another copy) and checks with cmark that code,
+# HTML, link destinations, front matter and line endings are untouched and
+# that a second --fix changes nothing (tests/corpus_check.sh,
+# docs/testing.md). Skips, with status 0, where the corpus is absent.
+CORPUS ?= ../shared/corpus
+
+$(BUILD)/tests/corpus_check: tests/corpus_check.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LDLIBS)
+
+corpus-check:
+	@if [ ! -d '$(CORPUS)' ]; then \
+		echo "corpus-check: skipped ($(CORPUS) is absent)"; exit 0; fi; \
+	sh tools/deps.sh && \
+	$(MAKE) --no-print-directory bin $(BUILD)/tests/corpus_check && \
+	CORPUS='$(CORPUS)' TRANSLINT=$(BIN) \
+	CORPUS_CHECK=$(BUILD)/tests/corpus_check bash tests/corpus_check.sh
 
 format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)

@@ -189,10 +189,6 @@ static bool is_autolink(cmark_node *n)
 	       (strncmp(url, "mailto:", 7) == 0 && strcmp(lit, url + 7) == 0);
 }
 
-/* The length of the front matter at the top of s (after any BOM at
- * *body): a "---" line up to the next "---" or "..." line, or a "<!--"
- * on the first line up to the end of the line that holds its "-->".
- * *yaml says it was the "---" kind. 0 when there is none. */
 static size_t line_end(const char *s, size_t len, size_t p)
 {
 	while (p < len && s[p] != '\n' && s[p] != '\r')
@@ -218,6 +214,10 @@ static bool line_is(const char *s, size_t p, size_t e, const char *w)
 	return true;
 }
 
+/* The length of the front matter of b, which starts at body (after any
+ * BOM): a "---" line up to the next "---" or "..." line, or a "<!--"
+ * on the first line up to the end of the line that holds its "-->".
+ * *yaml says it was the "---" kind. 0 when there is none. */
 static size_t front_matter(const buf *b, size_t body, bool *yaml)
 {
 	const char *s = b->data;
@@ -404,9 +404,15 @@ static bool fail(int check, const char *rel)
 	return false;
 }
 
+/* The new links of the file being checked, for the urls check. */
+static const elem *new_link_v[64];
+static size_t new_link_n;
+
 static void new_link(const char *rel, const elem *e)
 {
 	new_links++;
+	if (new_link_n < 64)
+		new_link_v[new_link_n++] = e;
 	printf("NEW %s links: %s: line %d: ", label, rel, e->line);
 	show(e->text, e->len);
 	putchar('\n');
@@ -423,6 +429,7 @@ static bool same_elem(const elem *x, const elem *y)
 static bool compare_links(const char *rel, const elems *a, const elems *b)
 {
 	compared[K_LINK] += (long)a->n;
+	new_link_n = 0;
 	size_t j = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		size_t k = j;
@@ -450,11 +457,37 @@ static bool compare_links(const char *rel, const elems *a, const elems *b)
 	return true;
 }
 
+static bool compare_elems(int k, const char *rel, const elems *a,
+                          const elems *b);
+
 static bool compare_kind(int k, const char *rel, const elems *a, const elems *b)
 {
 	if (k == K_LINK)
 		return compare_links(rel, a, b);
 	compared[k] += (long)a->n;
+	elems kept = {0};
+	if (k == K_AUTOLINK && new_link_n > 0) {
+		/* A bare URL that a new link took as its destination (in
+		 * "[a](URL" + line break + "x)", which link-syntax closes) is
+		 * no longer bare: leave those out of a. */
+		kept.v = xmalloc(a->n * sizeof *kept.v);
+		for (size_t i = 0; i < a->n; i++) {
+			bool taken = false;
+			for (size_t m = 0; m < new_link_n && !taken; m++)
+				taken = same_elem(&a->v[i], new_link_v[m]);
+			if (!taken)
+				kept.v[kept.n++] = a->v[i];
+		}
+		a = &kept;
+	}
+	bool ok = compare_elems(k, rel, a, b);
+	free(kept.v);
+	return ok;
+}
+
+static bool compare_elems(int k, const char *rel, const elems *a,
+                          const elems *b)
+{
 	size_t n = a->n < b->n ? a->n : b->n;
 	for (size_t i = 0; i < n; i++) {
 		if (a->v[i].len == b->v[i].len &&
@@ -533,8 +566,10 @@ static void check_file(const char *rel)
 		elems a[K_NKINDS] = {0}, b[K_NKINDS] = {0};
 		collect(&v[0], a);
 		collect(&v[1], b);
-		for (int k = 0; k < K_NKINDS; k++) {
+		/* In order: the urls check looks at the links' new ones. */
+		for (int k = 0; k < K_NKINDS; k++)
 			ok &= compare_kind(k, rel, &a[k], &b[k]);
+		for (int k = 0; k < K_NKINDS; k++) {
 			free_elems(&a[k]);
 			free_elems(&b[k]);
 		}

@@ -126,7 +126,7 @@ static void put_source(const tl_emit_ctx *ctx, tl_buf *out,
                        const tl_source *src, const tl_diag *d, size_t line)
 {
 	size_t ls, le, s, e, p, idx, nchars = 0, sidx = 0, first = 0, last;
-	size_t col = 0, cs = 0, ce = 0, width, i;
+	size_t col = 0, cs = 0, ce = 0, width, i, start, idx0 = 0;
 	bool cs_set = false, ce_set = false;
 	uint32_t cp;
 
@@ -134,20 +134,44 @@ static void put_source(const tl_emit_ctx *ctx, tl_buf *out,
 	s = d->start < ls ? ls : d->start > le ? le : d->start;
 	e = d->end < s ? s : d->end > le ? le : d->end;
 
-	/* First pass: where the span starts, counted in characters, to
-	 * choose the window of an overlong line. */
-	for (p = ls; p < le; nchars++) {
-		size_t n = decode(src->data + p, le - p, &cp);
+	/* Where the span starts and how long the line is, in characters, to
+	 * choose the window of an overlong line. The source's column
+	 * checkpoints make this cheap on a long line; a file that is not
+	 * valid UTF-8 has one diagnostic and is simply scanned. */
+	if (src->bad_utf8 == TL_NONE) {
+		sidx = tl_source_position(src, s, TL_UNIT_CODEPOINT).column - 1;
+		nchars =
+		    tl_source_position(src, le, TL_UNIT_CODEPOINT).column - 1;
+	} else {
+		for (p = ls; p < le; nchars++) {
+			size_t n = decode(src->data + p, le - p, &cp);
 
-		if (p + n <= s)
-			sidx++;
-		p += n;
+			if (p + n <= s)
+				sidx++;
+			p += n;
+		}
 	}
 	last = nchars;
+	start = ls;
 	if (nchars > MAX_SHOWN) {
 		first = sidx > CONTEXT_BEFORE ? sidx - CONTEXT_BEFORE : 0;
 		last = first + MAX_SHOWN < nchars ? first + MAX_SHOWN : nchars;
+		/* The byte where character FIRST starts: step back from the
+		 * span's start (valid UTF-8 here, or FIRST is found by the
+		 * scan below). */
+		if (src->bad_utf8 == TL_NONE) {
+			start = s;
+			for (i = sidx; i > first; i--) {
+				start--;
+				while (start > ls &&
+				       ((unsigned char)src->data[start] &
+				        0xC0) == 0x80)
+					start--;
+			}
+		}
 	}
+	if (start != ls)
+		idx0 = first;
 
 	for (width = 1, i = line; i >= 10; i /= 10)
 		width++;
@@ -156,7 +180,7 @@ static void put_source(const tl_emit_ctx *ctx, tl_buf *out,
 		tl_buf_puts(out, "\xE2\x80\xA6"); /* … */
 		col = 1;
 	}
-	for (p = ls, idx = 0; p < le && idx < last; idx++) {
+	for (p = start, idx = idx0; p < le && idx < last; idx++) {
 		size_t n = decode(src->data + p, le - p, &cp);
 
 		if (idx >= first) {
