@@ -286,7 +286,7 @@ const tl_rule tl_rule_emphasis_syntax = {
                "(`这是**重要的提示**。后面`). The text renders as meant, but "
                "the punctuation is no longer emphasized, which the author "
                "may want to review.",
-    .bad = "这是**重要的提示。**后面还有**「引文」**的说明。\n",
-    .good = "这是**重要的提示**。后面还有「**引文**」的说明。\n",
+    .bad = "这是**重要的提示。**后面还有内容。\n\n还有**「引文」**的说明。\n",
+    .good = "这是**重要的提示**。后面还有内容。\n\n还有「**引文**」的说明。\n",
     .check_run = check,
 };
