@@ -1348,6 +1348,44 @@ static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
 	return true;
 }
 
+/* The rules an output format may list (SARIF's tool.driver.rules): the
+ * built-in ones, then the custom rules of every configuration file that
+ * applies to a file of the run, each id once. The array is the built-in
+ * table itself when there is no custom rule; otherwise the caller frees
+ * it (not the rules, which live as long as CS). */
+static const tl_rule *const *run_rules(configs *cs, const run *r, size_t *count)
+{
+	size_t n;
+	const tl_rule *const *builtin = tl_rules(&n);
+	const tl_rule **all = NULL;
+	size_t nall = n;
+	tl_error err;
+	bool failed;
+
+	for (size_t j = 0; j < r->njobs; j++)
+		if (!r->jobs[j].error)
+			file_for(cs, r->jobs[j].path, &err, &failed);
+	for (size_t k = 0; k < cs->nfiles; k++) {
+		const tl_config *cfg = cs->files[k].cfg;
+		for (size_t c = 0; c < tl_config_custom_count(cfg); c++) {
+			const tl_rule *cr = tl_config_custom_rule(cfg, c);
+			bool seen = false;
+			for (size_t q = n; q < nall && !seen; q++)
+				seen = strcmp(all[q]->name, cr->name) == 0;
+			if (seen)
+				continue;
+			if (!all) {
+				all = tl_xmalloc((n + 1) * sizeof *all);
+				memcpy(all, builtin, n * sizeof *all);
+			}
+			all = tl_xrealloc(all, (nall + 1) * sizeof *all);
+			all[nall++] = cr;
+		}
+	}
+	*count = all ? nall : n;
+	return all ? (const tl_rule *const *)all : builtin;
+}
+
 /* Lints (fixes, diffs) what the options name; returns the exit status. */
 static int lint(const options *o)
 {
@@ -1406,7 +1444,7 @@ static int lint(const options *o)
 	r.ctx.unsafe = o->unsafe;
 	r.ctx.fix_mode = r.mode == MODE_FIX;
 	r.ctx.files = r.njobs;
-	r.ctx.rules = tl_rules(&nrules);
+	r.ctx.rules = run_rules(&cs, &r, &nrules);
 	r.ctx.nrules = nrules;
 	r.ctx.tool_version = TL_VERSION;
 	pthread_mutex_init(&r.lock, NULL);
@@ -1437,6 +1475,8 @@ static int lint(const options *o)
 	}
 
 out:
+	if (r.ctx.rules != tl_rules(&i))
+		free((void *)r.ctx.rules);
 	for (i = 0; i < r.njobs; i++)
 		free(r.jobs[i].data);
 	free(r.jobs);

@@ -113,10 +113,12 @@ static void sarif_begin(const tl_emit_ctx *ctx, tl_buf *out)
 		sarif_string(out, ctx->lang == TL_LANG_ZH && r->summary_zh
 		                      ? r->summary_zh
 		                      : r->summary);
-		tl_buf_puts(out, "}, \"helpUri\": ");
-		{
+		tl_buf_puts(out, "}");
+		/* Custom rules (rules: custom:) have no page of their own. */
+		if (tl_rule_find(r->name) == r) {
 			tl_buf uri = {0};
 
+			tl_buf_puts(out, ", \"helpUri\": ");
 			tl_buf_printf(&uri, "%s%s.md", TL_DOCS_URL, r->name);
 			sarif_string(out, uri.data);
 			tl_buf_free(&uri);

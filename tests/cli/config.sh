@@ -297,6 +297,9 @@ check "a catastrophic pattern ends with a diagnostic, not a hang" \
 tl -f gcc --disable heading-only --severity link-only=error cu/a.md
 check "--disable and --severity take custom rule ids" \
 	eval '! out_has "heading-only" && out_has "a.md:3:20: error: link \[link-only\]"'
+tl -f sarif cu/a.md
+check "SARIF lists custom rules in tool.driver.rules" \
+	eval 'out_has "\"id\": \"mistranslated-dotnet\""'
 tl -f gcc --select swap cu/a.md
 check "--select takes a custom rule id" \
 	eval 'out_has "\[swap\]" && ! out_has "link-only" && ! out_has "mistranslated"'
