@@ -59,6 +59,9 @@ bool tl_char_is_cjk(uint32_t cp)
 {
 	if (cp < 0x2E80)
 		return false;
+	/* The CJK Unified Ideographs block: most of any Chinese text. */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return true;
 	return in_ranges(cp, cjk_ranges, NRANGES(cjk_ranges));
 }
 
@@ -85,7 +88,7 @@ static const struct range cjk_punct_ranges[] = {
 
 bool tl_char_is_cjk_punct(uint32_t cp)
 {
-	if (cp < 0xB7)
+	if (cp < 0xB7 || (cp >= 0x4E00 && cp <= 0x9FFF))
 		return false;
 	return in_ranges(cp, cjk_punct_ranges, NRANGES(cjk_punct_ranges));
 }

@@ -17,6 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct opt_cached {
+	const tl_rule *rule;
+	const char *name;
+	const char *value;
+};
+
 struct tl_check {
 	const tl_config *cfg;
 	tl_lang lang;
@@ -29,6 +35,8 @@ struct tl_check {
 	void **state;         /* per rule index */
 	tl_diag *diags;
 	size_t ndiags, cap;
+	struct opt_cached opt_cache[32]; /* see tl_check_option */
+	size_t nopt_cache;
 };
 
 tl_lang tl_check_lang(const tl_check *ck)
@@ -81,12 +89,23 @@ void *tl_check_state(tl_check *ck, size_t size)
 
 const char *tl_check_option(const tl_check *ck, const char *name)
 {
+	/* Rules ask for their options on every run; the configuration
+	 * lookup compares names, so answers are remembered per document,
+	 * keyed by the rule and the name's address (rules pass literals). */
+	tl_check *mut = (tl_check *)ck;
+	for (size_t i = 0; i < ck->nopt_cache; i++)
+		if (ck->opt_cache[i].rule == ck->rule &&
+		    ck->opt_cache[i].name == name)
+			return ck->opt_cache[i].value;
 	const char *v = tl_config_option(ck->cfg, ck->rule->name, name);
 	if (!v) {
 		fprintf(stderr, "translint: bug: rule %s has no option %s\n",
 		        ck->rule->name, name);
 		abort();
 	}
+	if (mut->nopt_cache < sizeof mut->opt_cache / sizeof *mut->opt_cache)
+		mut->opt_cache[mut->nopt_cache++] =
+		    (struct opt_cached){ck->rule, name, v};
 	return v;
 }
 

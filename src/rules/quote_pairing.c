@@ -62,6 +62,10 @@ static const uint32_t pairs[][2] = {
 /* The index in pairs of opening mark CP (or closing, when CLOSE). */
 static int pair_of(uint32_t cp, int close)
 {
+	/* Every mark lies in U+2018..U+FF5D: most characters are out at
+	 * once (this runs for every character of every run). */
+	if (cp < 0x2018 || cp > 0xFF5D || (cp >= 0x3018 && cp < 0xFF08))
+		return -1;
 	for (size_t k = 0; k < NPAIRS; k++)
 		if (pairs[k][close] == cp)
 			return (int)k;
