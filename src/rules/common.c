@@ -112,3 +112,21 @@ bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
 	}
 	return false;
 }
+
+size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
+                            bool *cjk_right)
+{
+	for (size_t i = from; i < run->n; i++) {
+		bool left = tl_run_is_cjk(run, i - 1);
+		bool right = tl_run_is_cjk(run, i);
+		if (left == right)
+			continue;
+		tl_token_kind k = left ? tl_token_at(run, i, true)
+		                       : tl_token_at(run, i - 1, false);
+		if (k == kind) {
+			*cjk_right = right;
+			return i;
+		}
+	}
+	return run->n;
+}

@@ -19,6 +19,12 @@ typedef enum tl_token_kind {
  * follows a CJK character at I-1). */
 tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward);
 
+/* The first I at or after FROM (FROM >= 1) where characters I-1 and I are
+ * a CJK character and a token of KIND, in either order, or RUN->n when
+ * there is none. *CJK_RIGHT tells which side the CJK character is on. */
+size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
+                            bool *cjk_right);
+
 /* Is character I of RUN a prose CJK character? */
 bool tl_run_is_cjk(const tl_run *run, size_t i);
 

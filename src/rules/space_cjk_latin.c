@@ -22,15 +22,10 @@ static void check(tl_check *ck, const tl_run *run)
 {
 	const char *allow = tl_check_option(ck, "allow");
 	const char *msg = NULL;
-	for (size_t i = 1; i < run->n; i++) {
-		bool left = tl_run_is_cjk(run, i - 1);
-		bool right = tl_run_is_cjk(run, i);
-		if (left == right)
-			continue;
-		tl_token_kind k = left ? tl_token_at(run, i, true)
-		                       : tl_token_at(run, i - 1, false);
-		if (k != TL_TOKEN_WORD)
-			continue;
+	bool right;
+	for (size_t i = 1;
+	     (i = tl_next_cjk_boundary(run, i, TL_TOKEN_WORD, &right)) < run->n;
+	     i++) {
 		if (*allow && tl_run_in_phrase(run, i, allow))
 			continue;
 		if (!msg)

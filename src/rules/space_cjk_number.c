@@ -36,15 +36,10 @@ static void check(tl_check *ck, const tl_run *run)
 {
 	const char *units = tl_check_option(ck, "skip-units");
 	const char *msg = NULL;
-	for (size_t i = 1; i < run->n; i++) {
-		bool left = tl_run_is_cjk(run, i - 1);
-		bool right = tl_run_is_cjk(run, i);
-		if (left == right)
-			continue;
-		tl_token_kind k = left ? tl_token_at(run, i, true)
-		                       : tl_token_at(run, i - 1, false);
-		if (k != TL_TOKEN_NUMBER)
-			continue;
+	bool right;
+	for (size_t i = 1; (i = tl_next_cjk_boundary(run, i, TL_TOKEN_NUMBER,
+	                                             &right)) < run->n;
+	     i++) {
 		if (right && *units && in_units(units, run->chars[i].cp))
 			continue;
 		if (!msg)
