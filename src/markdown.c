@@ -264,6 +264,54 @@ static void node_span(const builder *b, cmark_node *node, size_t *start,
 		*end = *start;
 }
 
+/* tl_char_class of the ASCII characters, for finish(). */
+static const uint8_t ascii_class[128] = {
+    ['\t'] = TL_CLS_SPACE,
+    ['\n'] = TL_CLS_SPACE,
+    ['\v'] = TL_CLS_SPACE,
+    ['\f'] = TL_CLS_SPACE,
+    ['\r'] = TL_CLS_SPACE,
+    [' '] = TL_CLS_SPACE,
+    ['0'] = TL_CLS_DIGIT,
+    ['1'] = TL_CLS_DIGIT,
+    ['2'] = TL_CLS_DIGIT,
+    ['3'] = TL_CLS_DIGIT,
+    ['4'] = TL_CLS_DIGIT,
+    ['5'] = TL_CLS_DIGIT,
+    ['6'] = TL_CLS_DIGIT,
+    ['7'] = TL_CLS_DIGIT,
+    ['8'] = TL_CLS_DIGIT,
+    ['9'] = TL_CLS_DIGIT,
+#define L(c) [c] = TL_CLS_LATIN, [c - 'a' + 'A'] = TL_CLS_LATIN
+    L('a'),
+    L('b'),
+    L('c'),
+    L('d'),
+    L('e'),
+    L('f'),
+    L('g'),
+    L('h'),
+    L('i'),
+    L('j'),
+    L('k'),
+    L('l'),
+    L('m'),
+    L('n'),
+    L('o'),
+    L('p'),
+    L('q'),
+    L('r'),
+    L('s'),
+    L('t'),
+    L('u'),
+    L('v'),
+    L('w'),
+    L('x'),
+    L('y'),
+    L('z'),
+#undef L
+};
+
 static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
                      uint8_t kind, uint8_t flags)
 {
@@ -279,7 +327,8 @@ static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
 	c->toff = 0;
 	c->kind = kind;
 	c->flags = flags;
-	c->depth = b->depth;
+	c->depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
+	c->cls = 0;
 	return c;
 }
 
@@ -368,11 +417,18 @@ static void add_text(builder *b, cmark_node *node)
 		if (align_at(b, lit, ln, p)) {
 			size_t raw = tl_doc_offset(
 			    b->doc, line, cmark_node_get_start_column(node));
-			if (tl_source_line_index(b->doc->src, p) ==
+			if (tl_source_line_index(b->doc->src, p) !=
 			    (size_t)(line - 1)) {
-				b->shift_line = line;
-				b->shift = (long)raw - (long)p;
+				/* Found on another line than reported: cmark's
+				 * positions for this block are off by lines (as
+				 * after link reference definitions it
+				 * consumed), and earlier characters may sit on
+				 * equal bytes in the wrong place. */
+				b->bad = true;
+				return;
 			}
+			b->shift_line = line;
+			b->shift = (long)raw - (long)p;
 			return;
 		}
 	}
@@ -761,21 +817,34 @@ static bool mark_table(builder *b, size_t start)
 }
 
 /* Fills in what the walk could not know yet: where each line break ends
- * (at the next character) and the UTF-8 text of the run. */
+ * (at the next character), the class bits of every character and the
+ * UTF-8 text of the run. The text is written straight into a buffer
+ * reserved for the worst case (4 bytes a character). */
 static void finish(builder *b)
 {
-	b->text.len = 0;
+	size_t need = b->n * 4 + 1;
+	if (b->text.cap < need) {
+		b->text.data = tl_xrealloc(b->text.data, need);
+		b->text.cap = need;
+	}
+	char *out = b->text.data;
+	size_t len = 0;
 	for (size_t i = 0; i < b->n; i++) {
 		tl_char *c = &b->chars[i];
 		if (c->kind == TL_CHAR_BREAK && c->start == c->end &&
 		    i + 1 < b->n && b->chars[i + 1].start > c->start)
 			c->end = c->after = b->chars[i + 1].start;
-		c->toff = (uint32_t)b->text.len;
-		char enc[4];
-		tl_buf_append(&b->text, enc, tl_utf8_encode(c->cp, enc));
+		c->toff = (uint32_t)len;
+		if (c->cp < 0x80) {
+			c->cls = ascii_class[c->cp];
+			out[len++] = (char)c->cp;
+		} else {
+			c->cls = tl_char_class(c->cp);
+			len += tl_utf8_encode(c->cp, out + len);
+		}
 	}
-	if (!b->text.data)
-		tl_buf_append(&b->text, "", 0);
+	out[len] = '\0';
+	b->text.len = len;
 }
 
 /* ---- Iteration ------------------------------------------------------------
