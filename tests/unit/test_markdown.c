@@ -414,6 +414,28 @@ TEST(failed_links_stay_text)
 	done(rs);
 }
 
+TEST(consumed_definitions_never_mismap)
+{
+	/* cmark consumes the two definitions and reports the paragraph left
+	 * ("[^3]: 由 ...", not a definition) at the wrong lines: the run is
+	 * dropped rather than mapped onto equal bytes elsewhere. */
+	runs *rs = parse(" [^1]: http://a.org/x\n [^2]: https://b.org\n"
+	                 " [^3]: 由 SUSE 提供的信息。\n\n后面的段落Go\n");
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	for (size_t r = 0; r < rs->n; r++)
+		for (size_t i = 0; i < rs->r[r].nchars; i++)
+			if (rs->r[r].chars[i].kind == TL_CHAR_TEXT &&
+			    rs->r[r].chars[i].start <
+			        strlen(" [^1]: http://a.org/x\n [^2]: "
+			               "https://b.org\n"))
+				FAIL(
+				    "run %zu char %zu mapped into a definition",
+				    r, i);
+	REQUIRE(rs->n >= 1);
+	CHECK_EQ_STR(rs->r[rs->n - 1].text, "后面的段落Go");
+	done(rs);
+}
+
 int main(void)
 {
 	struct check_suite suite = {0};
@@ -442,5 +464,6 @@ int main(void)
 	RUN(&suite, tabs_and_supplementary_characters);
 	RUN(&suite, hard_line_breaks);
 	RUN(&suite, failed_links_stay_text);
+	RUN(&suite, consumed_definitions_never_mismap);
 	return check_finish(&suite);
 }
