@@ -5,12 +5,15 @@
  * Translation sites build their pages from it: a missing "originallink"
  * drops the credit to the original, an empty "cover" breaks the page, a
  * misspelled key ("origininallink") is silently ignored by the site
- * generator. Two carriers hold it (markdown.c finds both): a YAML block
+ * generator. Three carriers hold it. Markdown.c finds two: a YAML block
  * between "---" lines, and YAML inside an HTML comment that opens the file
  * (the thenewstack-zh convention). The YAML text alone goes to libyaml;
  * its marks (line, column in characters, both relative to that text) are
  * mapped back to bytes of the Markdown file, so a syntax error points at
- * its real place.
+ * its real place. The third, read here with option carrier: lctt, is
+ * LCTT's block of "[#]: key: (value)" lines opening the file (CommonMark
+ * reads them as link reference definitions; they are metadata). Both
+ * kinds become a list of entries (key, value, spans) checked alike.
  *
  * Option formats: required and known are lists of keys; fields is a list
  * of "key=kind" items (kind: url, date, list, string), since a
@@ -22,6 +25,10 @@
 #include <yaml.h>
 
 static const tl_option_def options[] = {
+    {"carrier", TL_OPTION_ENUM, "auto", "auto|yaml|comment|lctt",
+     "Where the metadata is: `auto` (a YAML block between `---` lines or "
+     "YAML in an opening HTML comment), `yaml`, `comment` (only that one), "
+     "or `lctt` (the `[#]: key: (value)` header lines)."},
     {"require", TL_OPTION_BOOL, "true", NULL,
      "Report a document that has no front matter."},
     {"required", TL_OPTION_LIST, "title", NULL,
@@ -145,24 +152,28 @@ static void report_at(tl_check *ck, size_t offset, const char *msg)
 	tl_check_report(ck, offset, end, msg, NULL);
 }
 
-static void report_node(tl_check *ck, const yaml_node_t *node, const char *msg)
+/* Reports [S, E), or the character at S when the span is empty. */
+static void report_span(tl_check *ck, size_t s, size_t e, const char *msg)
 {
-	const tl_doc *doc = tl_check_doc(ck);
-	size_t s = mark_offset(doc, node->start_mark);
-	size_t e = mark_offset(doc, node->end_mark);
 	if (e <= s)
 		report_at(ck, s, msg);
 	else
 		tl_check_report(ck, s, e, msg, NULL);
 }
 
-/* The first line of the front matter (or of the document). */
-static void report_top(tl_check *ck, const char *msg)
+static void report_node(tl_check *ck, const yaml_node_t *node, const char *msg)
 {
 	const tl_doc *doc = tl_check_doc(ck);
-	size_t line = tl_source_line_index(doc->src, doc->fm_kind == TL_FM_NONE
-	                                                 ? doc->src->body
-	                                                 : doc->fm_start);
+	report_span(ck, mark_offset(doc, node->start_mark),
+	            mark_offset(doc, node->end_mark), msg);
+}
+
+/* The line holding OFFSET: the first line of the front matter or of the
+ * document. */
+static void report_top(tl_check *ck, size_t offset, const char *msg)
+{
+	const tl_doc *doc = tl_check_doc(ck);
+	size_t line = tl_source_line_index(doc->src, offset);
 	size_t s, e;
 	tl_source_line_span(doc->src, line, &s, &e);
 	if (s < doc->src->body)
@@ -258,29 +269,40 @@ static bool is_date(const char *s)
 	return false;
 }
 
-/* Checks value V of key KEY against KIND; reports when it is not one. */
-static void check_kind(tl_check *ck, const char *key, const yaml_node_t *v,
-                       const char *kind, size_t kind_len)
+/* ---- Entries -------------------------------------------------------------
+ */
+
+/* One key and its value, whatever the carrier. */
+typedef struct fm_entry {
+	const char *key; /* NUL-terminated */
+	size_t key_len;
+	size_t ks, ke;     /* source span of the key */
+	const char *value; /* a single value, NUL-terminated, or NULL */
+	bool is_list;
+	bool empty;
+	size_t vs, ve; /* source span of the value */
+} fm_entry;
+
+/* Checks the value of E against KIND; reports when it is not one. */
+static void check_kind(tl_check *ck, const fm_entry *e, const char *kind,
+                       size_t kind_len)
 {
-	const char *s = v->type == YAML_SCALAR_NODE
-	                    ? (const char *)v->data.scalar.value
-	                    : NULL;
 	bool ok;
 	const char *en, *zh;
 	if (kind_len == 3 && memcmp(kind, "url", 3) == 0) {
-		ok = s && is_url(s);
+		ok = e->value && is_url(e->value);
 		en = "an absolute http or https URL";
 		zh = "以 http:// 或 https:// 开头的完整网址";
 	} else if (kind_len == 4 && memcmp(kind, "date", 4) == 0) {
-		ok = s && is_date(s);
+		ok = e->value && is_date(e->value);
 		en = "a date (YYYY-MM-DD, optionally with a time)";
 		zh = "日期（YYYY-MM-DD，可带时间）";
 	} else if (kind_len == 4 && memcmp(kind, "list", 4) == 0) {
-		ok = v->type == YAML_SEQUENCE_NODE;
+		ok = e->is_list;
 		en = "a list";
 		zh = "列表";
 	} else if (kind_len == 6 && memcmp(kind, "string", 6) == 0) {
-		ok = s != NULL;
+		ok = e->value != NULL;
 		en = "a single value";
 		zh = "单个值";
 	} else {
@@ -288,42 +310,36 @@ static void check_kind(tl_check *ck, const char *key, const yaml_node_t *v,
 	}
 	if (ok)
 		return;
-	report_node(ck, v,
+	report_span(ck, e->vs, e->ve,
 	            tl_check_printf(
 	                ck,
 	                tl_check_msg(ck, "'%s' should be %s", "“%s”的值应为%s"),
-	                key, tl_check_msg(ck, en, zh)));
+	                e->key, tl_check_msg(ck, en, zh)));
 }
 
 /* ---- The check ------------------------------------------------------------
  */
 
-static void check_keys(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
+/* Checks the N entries of a front matter that starts at offset TOP. */
+static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
+                          size_t top)
 {
 	const char *required = tl_check_option(ck, "required");
 	const char *fields = tl_check_option(ck, "fields");
 	const char *known = tl_check_option(ck, "known");
 
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(yd, p->key);
-		yaml_node_t *v = yaml_document_get_node(yd, p->value);
-		if (!k || !v || k->type != YAML_SCALAR_NODE)
-			continue;
-		const char *key = (const char *)k->data.scalar.value;
-		size_t n = k->data.scalar.length;
+	for (size_t i = 0; i < n_es; i++) {
+		const fm_entry *e = &es[i];
+		const char *key = e->key;
+		size_t n = e->key_len;
 		bool dup = false;
-		for (yaml_node_pair_t *q = map->data.mapping.pairs.start;
-		     q < p && !dup; q++) {
-			yaml_node_t *qk = yaml_document_get_node(yd, q->key);
-			dup = qk && qk->type == YAML_SCALAR_NODE &&
-			      qk->data.scalar.length == n &&
-			      memcmp(qk->data.scalar.value, key, n) == 0;
-		}
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = es[j].key_len == n &&
+			      memcmp(es[j].key, key, n) == 0;
 		if (dup) {
 			/* YAML forbids it; Hugo keeps one of the two. */
-			report_node(
-			    ck, k,
+			report_span(
+			    ck, e->ks, e->ke,
 			    tl_check_printf(
 			        ck,
 			        tl_check_msg(ck,
@@ -336,8 +352,8 @@ static void check_keys(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
 		const char *kind;
 		size_t kind_len;
 		if (list_has(fields, key, n, &kind, &kind_len)) {
-			if (!is_empty(v))
-				check_kind(ck, key, v, kind, kind_len);
+			if (!e->empty)
+				check_kind(ck, e, kind, kind_len);
 			continue;
 		}
 		if (list_has(required, key, n, NULL, NULL) ||
@@ -350,8 +366,8 @@ static void check_keys(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
 		size_t limit = n <= 4 ? 1 : n <= 10 ? 2 : 3;
 		bool close = s.best && s.best_d <= limit;
 		if (close)
-			report_node(
-			    ck, k,
+			report_span(
+			    ck, e->ks, e->ke,
 			    tl_check_printf(
 			        ck,
 			        tl_check_msg(ck,
@@ -361,7 +377,7 @@ static void check_keys(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
 			                     "“%.*s”？"),
 			        key, (int)s.best_len, s.best));
 		else if (*known)
-			report_node(ck, k,
+			report_span(ck, e->ks, e->ke,
 			            tl_check_printf(
 			                ck,
 			                tl_check_msg(
@@ -373,34 +389,23 @@ static void check_keys(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
 	/* Required keys: missing, or present with nothing in them. */
 	for (const char *r = required; *r;) {
 		size_t len = strcspn(r, ",");
-		yaml_node_t *found = NULL;
-		for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-		     p < map->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(yd, p->key);
-			if (k && k->type == YAML_SCALAR_NODE &&
-			    k->data.scalar.length == len &&
-			    memcmp(k->data.scalar.value, r, len) == 0) {
-				found = yaml_document_get_node(yd, p->value);
-				if (!found)
-					found = k;
-				if (is_empty(found)) {
-					report_node(
-					    ck, k,
-					    tl_check_printf(
-					        ck,
-					        tl_check_msg(
-					            ck,
-					            "Front matter key "
-					            "'%.*s' is empty",
-					            "元数据“%.*s”的值为空"),
-					        (int)len, r));
-				}
-				break;
-			}
-		}
+		const fm_entry *found = NULL;
+		for (size_t i = 0; i < n_es && !found; i++)
+			if (es[i].key_len == len &&
+			    memcmp(es[i].key, r, len) == 0)
+				found = &es[i];
+		if (found && found->empty)
+			report_span(ck, found->ks, found->ke,
+			            tl_check_printf(
+			                ck,
+			                tl_check_msg(ck,
+			                             "Front matter key "
+			                             "'%.*s' is empty",
+			                             "元数据“%.*s”的值为空"),
+			                (int)len, r));
 		if (!found && len > 0)
 			report_top(
-			    ck,
+			    ck, top,
 			    tl_check_printf(
 			        ck,
 			        tl_check_msg(ck,
@@ -414,17 +419,39 @@ static void check_keys(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
 	}
 }
 
-static void check_doc(tl_check *ck, const tl_doc *doc)
+/* The entries of the YAML map MAP. */
+static void check_map(tl_check *ck, yaml_document_t *yd, yaml_node_t *map)
 {
-	if (doc->fm_kind == TL_FM_NONE) {
-		if (tl_check_option_bool(ck, "require"))
-			report_top(
-			    ck,
-			    tl_check_msg(ck, "The document has no front matter",
-			                 "文档缺少元数据（front matter）"));
-		return;
+	const tl_doc *doc = tl_check_doc(ck);
+	size_t cap = (size_t)(map->data.mapping.pairs.top -
+	                      map->data.mapping.pairs.start);
+	fm_entry *es =
+	    tl_arena_alloc(tl_check_arena(ck), (cap ? cap : 1) * sizeof *es);
+	size_t n = 0;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(yd, p->key);
+		yaml_node_t *v = yaml_document_get_node(yd, p->value);
+		if (!k || !v || k->type != YAML_SCALAR_NODE)
+			continue;
+		fm_entry *e = &es[n++];
+		e->key = (const char *)k->data.scalar.value;
+		e->key_len = k->data.scalar.length;
+		e->ks = mark_offset(doc, k->start_mark);
+		e->ke = mark_offset(doc, k->end_mark);
+		e->value = v->type == YAML_SCALAR_NODE
+		               ? (const char *)v->data.scalar.value
+		               : NULL;
+		e->is_list = v->type == YAML_SEQUENCE_NODE;
+		e->empty = is_empty(v);
+		e->vs = mark_offset(doc, v->start_mark);
+		e->ve = mark_offset(doc, v->end_mark);
 	}
+	check_entries(ck, es, n, doc->fm_start);
+}
 
+static void check_yaml(tl_check *ck, const tl_doc *doc)
+{
 	yaml_parser_t parser;
 	yaml_document_t yd;
 	yaml_parser_initialize(&parser);
@@ -447,7 +474,7 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 	}
 	yaml_node_t *root = yaml_document_get_root_node(&yd);
 	if (root && root->type == YAML_MAPPING_NODE)
-		check_keys(ck, &yd, root);
+		check_map(ck, &yd, root);
 	else if (root && !is_empty(root))
 		report_node(ck, root,
 		            tl_check_msg(ck,
@@ -455,9 +482,158 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 		                         "and values",
 		                         "元数据应为“键: 值”的映射"));
 	else
-		check_keys(ck, &yd, &(yaml_node_t){.type = YAML_MAPPING_NODE});
+		check_entries(ck, NULL, 0, doc->fm_start);
 	yaml_document_delete(&yd);
 	yaml_parser_delete(&parser);
+}
+
+/* ---- LCTT header lines ------------------------------------------------------
+ */
+
+/* The end of the line starting at P (before its "\n", "\r\n" or "\r"). */
+static size_t line_end(const tl_source *src, size_t p)
+{
+	while (p < src->len && src->data[p] != '\n' && src->data[p] != '\r')
+		p++;
+	return p;
+}
+
+static size_t next_line(const tl_source *src, size_t p)
+{
+	p = line_end(src, p);
+	if (p < src->len && src->data[p] == '\r')
+		p++;
+	if (p < src->len && src->data[p] == '\n')
+		p++;
+	return p;
+}
+
+/* The offset of "[#]:" when the line at P is a header line (up to three
+ * spaces of indentation, as a link reference definition), else TL_NONE. */
+static size_t header_mark(const tl_source *src, size_t p)
+{
+	size_t e = line_end(src, p);
+	for (int i = 0; i < 3 && p < e && src->data[p] == ' '; i++)
+		p++;
+	return e - p >= 4 && memcmp(src->data + p, "[#]:", 4) == 0 ? p
+	                                                           : TL_NONE;
+}
+
+static bool blank_line(const tl_source *src, size_t p)
+{
+	size_t e = line_end(src, p);
+	for (; p < e; p++)
+		if (src->data[p] != ' ' && src->data[p] != '\t')
+			return false;
+	return true;
+}
+
+/* Reads the header lines "[#]: key: (value)" (or "value" in double
+ * quotes, or bare) opening the document: blank lines before and between
+ * them are allowed. Returns the offset of the first one, or TL_NONE. */
+static size_t check_lctt(tl_check *ck, const tl_doc *doc)
+{
+	const tl_source *src = doc->src;
+	const char *s = src->data;
+	size_t p = src->body;
+	while (p < src->len && blank_line(src, p))
+		p = next_line(src, p);
+	size_t top = p;
+	if (p >= src->len || header_mark(src, p) == TL_NONE)
+		return TL_NONE;
+
+	size_t cap = 0, n = 0;
+	for (size_t q = p; q < src->len; q = next_line(src, q)) {
+		if (header_mark(src, q) != TL_NONE)
+			cap++;
+		else if (!blank_line(src, q))
+			break;
+	}
+	fm_entry *es = tl_arena_alloc(tl_check_arena(ck), cap * sizeof *es);
+
+	for (; p < src->len; p = next_line(src, p)) {
+		size_t m = header_mark(src, p);
+		if (m == TL_NONE) {
+			if (blank_line(src, p))
+				continue;
+			break;
+		}
+		size_t e = line_end(src, p);
+		size_t k = m + 4;
+		while (k < e && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		size_t ke = k;
+		while (ke < e && s[ke] != ':' && s[ke] != ' ' && s[ke] != '\t')
+			ke++;
+		if (ke == k || ke >= e || s[ke] != ':') {
+			tl_check_report(
+			    ck, m, e,
+			    tl_check_msg(ck,
+			                 "Header line should read "
+			                 "'[#]: key: (value)'",
+			                 "头部元数据行应为“[#]: 键: (值)”"),
+			    NULL);
+			continue;
+		}
+		size_t vs = ke + 1, ve = e;
+		while (vs < ve && (s[vs] == ' ' || s[vs] == '\t'))
+			vs++;
+		while (ve > vs && (s[ve - 1] == ' ' || s[ve - 1] == '\t'))
+			ve--;
+		if (ve - vs >= 2 && ((s[vs] == '(' && s[ve - 1] == ')') ||
+		                     (s[vs] == '"' && s[ve - 1] == '"'))) {
+			vs++;
+			ve--;
+		}
+		size_t ts = vs, te = ve; /* the value without blanks */
+		while (ts < te && (s[ts] == ' ' || s[ts] == '\t'))
+			ts++;
+		while (te > ts && (s[te - 1] == ' ' || s[te - 1] == '\t'))
+			te--;
+		fm_entry *en = &es[n++];
+		en->key = tl_arena_strndup(tl_check_arena(ck), s + k, ke - k);
+		en->key_len = ke - k;
+		en->ks = k;
+		en->ke = ke;
+		en->value =
+		    tl_arena_strndup(tl_check_arena(ck), s + ts, te - ts);
+		en->is_list = false;
+		en->empty = te == ts;
+		en->vs = ts;
+		en->ve = te;
+	}
+	check_entries(ck, es, n, top);
+	return top;
+}
+
+static void check_doc(tl_check *ck, const tl_doc *doc)
+{
+	const char *carrier = tl_check_option(ck, "carrier");
+	if (strcmp(carrier, "lctt") == 0) {
+		if (check_lctt(ck, doc) == TL_NONE &&
+		    tl_check_option_bool(ck, "require"))
+			report_top(
+			    ck, doc->src->body,
+			    tl_check_msg(ck,
+			                 "The document has no '[#]: key: "
+			                 "(value)' header lines",
+			                 "文档缺少“[#]: 键: (值)”头部元数据"
+			                 "行"));
+		return;
+	}
+	tl_front_matter_kind kind = doc->fm_kind;
+	if ((strcmp(carrier, "yaml") == 0 && kind != TL_FM_YAML) ||
+	    (strcmp(carrier, "comment") == 0 && kind != TL_FM_COMMENT))
+		kind = TL_FM_NONE;
+	if (kind == TL_FM_NONE) {
+		if (tl_check_option_bool(ck, "require"))
+			report_top(
+			    ck, doc->src->body,
+			    tl_check_msg(ck, "The document has no front matter",
+			                 "文档缺少元数据（front matter）"));
+		return;
+	}
+	check_yaml(ck, doc);
 }
 
 const tl_rule tl_rule_front_matter = {
@@ -482,9 +658,15 @@ const tl_rule tl_rule_front_matter = {
         "such likely misspellings of the required and fields keys are "
         "reported; with `known` set, every key outside known, required "
         "and fields is. A key given twice is reported too.\n\n"
-        "Two carriers are read: a YAML block between `---` lines at the "
-        "top, and YAML inside an HTML comment that opens the file "
-        "(`<!--` … `-->`, as thenewstack-zh writes it).\n\n"
+        "Three carriers are read (option `carrier`): a YAML block between "
+        "`---` lines at the top, YAML inside an HTML comment that opens "
+        "the file (`<!--` … `-->`, as thenewstack-zh writes it), and, "
+        "with `carrier: lctt` only, LCTT's header lines opening the file, "
+        "`[#]: key: (value)` (or `[#]: key: \"value\"`, or a bare value; "
+        "CommonMark reads them as link reference definitions, but they "
+        "are metadata). Header values are single values, so a `list` kind "
+        "never matches them; a header line that is not `[#]: key: value` "
+        "is reported, and `require` then asks for the header lines.\n\n"
         "Why: translation sites build pages from these keys. A missing "
         "or misspelled `originallink` silently drops the credit to the "
         "original; an empty `cover` breaks the page.",
