@@ -136,6 +136,30 @@ bool tl_char_is_space(uint32_t cp)
 	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+uint8_t tl_char_class(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return TL_CLS_LATIN;
+		if (cp >= '0' && cp <= '9')
+			return TL_CLS_DIGIT;
+		return tl_char_is_space(cp) ? TL_CLS_SPACE : 0;
+	}
+	/* The bulk of Chinese text: ideographs, nothing else. */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return TL_CLS_CJK;
+	uint8_t cls = 0;
+	if (tl_char_is_cjk(cp))
+		cls |= TL_CLS_CJK;
+	if (tl_char_is_cjk_punct(cp))
+		cls |= TL_CLS_CJK_PUNCT;
+	if (tl_char_is_latin_letter(cp))
+		cls |= TL_CLS_LATIN;
+	if (tl_char_is_space(cp))
+		cls |= TL_CLS_SPACE;
+	return cls;
+}
+
 /*
  * Decodes strictly, as Unicode's table of well-formed byte sequences
  * (Table 3-7): overlong forms, surrogates, code points above U+10FFFF and

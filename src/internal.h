@@ -38,6 +38,35 @@ size_t tl_utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Encodes CP into OUT (4 bytes at least); returns the length. */
 size_t tl_utf8_encode(uint32_t cp, char *out);
 
+/* tl_utf8_decode with the common cases inline: ASCII, and the 3-byte
+ * sequences (most of Chinese text) whose lead byte needs no range check
+ * of its second byte (E1..EC, EE, EF). Same results. */
+static inline size_t tl_utf8_decode_fast(const char *s, size_t len,
+                                         uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (len && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x0F) << 12) |
+		      ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
+		return 3;
+	}
+	return tl_utf8_decode(s, len, cp);
+}
+
+/* ---- Environment (util.c) ---------------------------------------------- */
+
+/* Whether PCRE2 patterns may be JIT-compiled: true unless the environment
+ * sets TL_NO_JIT to a non-empty value other than "0" (valgrind cannot follow
+ * JIT code and reports false errors in it; docs/testing.md). The one
+ * environment read of library code, made only when a pattern is compiled
+ * (configuration load), never while linting. */
+bool tl_jit_enabled(void);
+
 /* ---- Markdown model (markdown.c) --------------------------------------- */
 
 /* What a prose character is. Opaque elements (code spans, URLs, math) are
@@ -77,8 +106,25 @@ typedef struct tl_char {
 	uint32_t toff;  /* offset of this character in the run's text */
 	uint8_t kind;   /* tl_char_kind */
 	uint8_t flags;  /* TL_CF_* */
-	uint16_t depth; /* number of inline containers (emphasis, link...) */
+	uint8_t depth;  /* number of inline containers (emphasis, link...),
+	                   saturating at 255 */
+	uint8_t cls;    /* TL_CLS_* of cp, computed once by the run builder */
 } tl_char;
+
+/* The classes of a character's code point, precomputed in tl_char.cls so
+ * that the rules test a bit instead of classifying the same code point
+ * again: cls & TL_CLS_CJK is tl_char_is_cjk(cp), and so on. Every char
+ * has them, whatever its kind (an opaque U+FFFC has none, a line break's
+ * '\n' is TL_CLS_SPACE). */
+enum {
+	TL_CLS_CJK = 1 << 0,       /* tl_char_is_cjk */
+	TL_CLS_CJK_PUNCT = 1 << 1, /* tl_char_is_cjk_punct */
+	TL_CLS_LATIN = 1 << 2,     /* tl_char_is_latin_letter */
+	TL_CLS_DIGIT = 1 << 3,     /* tl_char_is_digit */
+	TL_CLS_SPACE = 1 << 4      /* tl_char_is_space */
+};
+/* The TL_CLS_* bits of CP (chars.c). */
+uint8_t tl_char_class(uint32_t cp);
 
 typedef enum tl_block_kind {
 	TL_BLOCK_PARAGRAPH = 0,

@@ -31,9 +31,12 @@
 /* The end of the line starting at P (the offset of its line ending). */
 static size_t line_end(const char *s, size_t len, size_t p)
 {
-	while (p < len && s[p] != '\n' && s[p] != '\r')
-		p++;
-	return p;
+	if (p >= len)
+		return p;
+	const char *nl = memchr(s + p, '\n', len - p);
+	size_t e = nl ? (size_t)(nl - s) : len;
+	const char *cr = memchr(s + p, '\r', e - p);
+	return cr ? (size_t)(cr - s) : e;
 }
 
 /* The start of the line after the one ending at P (LF, CRLF or CR). */
@@ -357,6 +360,15 @@ static size_t entity_len(const char *s, size_t p, size_t end)
 	return q + 1 - p;
 }
 
+/* Whether the K (1 to 4) bytes at A and B are equal. */
+static bool same_bytes(const char *a, const char *b, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* Aligns the literal LIT (LN bytes) with the source at P; on success
  * appends its characters and returns true. Nothing is appended on
  * failure. Line breaks never occur inside a text literal, so the source
@@ -365,9 +377,33 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 {
 	size_t mark = b->n;
 	size_t i = 0;
+	/* At most one character per byte of the literal. */
+	if (b->cap - b->n < ln) {
+		while (b->cap - b->n < ln)
+			b->cap = b->cap ? b->cap * 2 : 256;
+		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
+	}
+	const uint8_t depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
 	while (i < ln) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(lit + i, ln - i, &cp);
+		size_t k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
+		/* The common case first, as push() would store it: the same
+		 * bytes, no entity. */
+		if (b->s[p] != '&' && p + k <= b->len &&
+		    same_bytes(b->s + p, lit + i, k)) {
+			b->chars[b->n++] = (tl_char){cp,
+			                             (uint32_t)p,
+			                             (uint32_t)(p + k),
+			                             (uint32_t)(p + k),
+			                             0,
+			                             TL_CHAR_TEXT,
+			                             b->flags,
+			                             depth,
+			                             0};
+			p += k;
+			i += k;
+			continue;
+		}
 		size_t el = b->s[p] == '&' ? entity_len(b->s, p, b->len) : 0;
 		if (el && (ln - i < el || memcmp(b->s + p, lit + i, el) != 0)) {
 			/* An entity decodes to one character (the few that
@@ -838,6 +874,12 @@ static void finish(builder *b)
 		if (c->cp < 0x80) {
 			c->cls = ascii_class[c->cp];
 			out[len++] = (char)c->cp;
+		} else if (c->cp >= 0x4E00 && c->cp <= 0x9FFF) {
+			/* An ideograph: most of Chinese text. */
+			c->cls = TL_CLS_CJK;
+			out[len++] = (char)(0xE0 | (c->cp >> 12));
+			out[len++] = (char)(0x80 | ((c->cp >> 6) & 0x3F));
+			out[len++] = (char)(0x80 | (c->cp & 0x3F));
 		} else {
 			c->cls = tl_char_class(c->cp);
 			len += tl_utf8_encode(c->cp, out + len);

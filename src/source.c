@@ -48,7 +48,7 @@ static size_t utf8_first_bad(const char *data, size_t len)
 			i++;
 			continue;
 		}
-		n = tl_utf8_decode(data + i, len - i, &cp);
+		n = tl_utf8_decode_fast(data + i, len - i, &cp);
 		if (n == 1 && cp == 0xFFFD)
 			return i;
 		i += n;
@@ -56,20 +56,30 @@ static size_t utf8_first_bad(const char *data, size_t len)
 	return TL_NONE;
 }
 
+/* The offset of the first byte C at or after FROM, or LEN. */
+static size_t find_byte(const char *d, size_t len, size_t from, char c)
+{
+	const char *p = from < len ? memchr(d + from, c, len - from) : NULL;
+	return p ? (size_t)(p - d) : len;
+}
+
 /* Fills the line index; also notes whether the first line ending is
  * CRLF. */
 static void index_lines(tl_source *src)
 {
 	const char *d = src->data;
-	size_t cap = src->len / 32 + 2, n = 0, i;
+	size_t cap = src->len / 32 + 2, n = 0, len = src->len;
 	bool first = true;
 
 	src->lines = tl_xmalloc(cap * sizeof *src->lines);
 	src->lines[n++] = 0;
-	for (i = 0; i < src->len; i++) {
-		if (d[i] != '\n' && d[i] != '\r')
-			continue;
-		if (d[i] == '\r' && i + 1 < src->len && d[i + 1] == '\n') {
+	/* The next LF and the next CR, found with memchr. */
+	size_t nl = find_byte(d, len, 0, '\n'), cr = find_byte(d, len, 0, '\r');
+	for (;;) {
+		size_t i = nl < cr ? nl : cr;
+		if (i >= len)
+			break;
+		if (d[i] == '\r' && i + 1 < len && d[i + 1] == '\n') {
 			if (first)
 				src->crlf = true;
 			i++;
@@ -81,6 +91,10 @@ static void index_lines(tl_source *src)
 			    tl_xrealloc(src->lines, cap * sizeof *src->lines);
 		}
 		src->lines[n++] = i + 1;
+		if (nl <= i)
+			nl = find_byte(d, len, i + 1, '\n');
+		if (cr <= i)
+			cr = find_byte(d, len, i + 1, '\r');
 	}
 	src->nlines = n;
 }

@@ -12,12 +12,6 @@ size_t tl_run_gap(const tl_run *run, size_t i)
 	return gap > run->chars[i].start ? run->chars[i].start : gap;
 }
 
-bool tl_run_is_cjk(const tl_run *run, size_t i)
-{
-	return run->chars[i].kind == TL_CHAR_TEXT &&
-	       tl_char_is_cjk(run->chars[i].cp);
-}
-
 /* Characters that can sit inside a number or a word with digits. */
 static bool is_token_inner(uint32_t c)
 {
@@ -41,9 +35,9 @@ static tl_token_kind scan_token(const tl_run *run, size_t i, bool forward)
 		uint32_t c = run->chars[k].cp;
 		if (!is_text(run, k))
 			break;
-		if (tl_char_is_latin_letter(c))
+		if (run->chars[k].cls & TL_CLS_LATIN)
 			return TL_TOKEN_WORD;
-		if (tl_char_is_digit(c))
+		if (run->chars[k].cls & TL_CLS_DIGIT)
 			digits = true;
 		else if (!is_token_inner(c))
 			break;
@@ -74,13 +68,12 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 		while (k > 0 && is_text(run, k) &&
 		       (run->chars[k].cp == '+' || run->chars[k].cp == '#'))
 			k--;
-		return is_text(run, k) &&
-		               tl_char_is_latin_letter(run->chars[k].cp)
+		return is_text(run, k) && (run->chars[k].cls & TL_CLS_LATIN)
 		           ? TL_TOKEN_WORD
 		           : TL_TOKEN_NONE;
 	}
 	if ((c == '%' || c == 0xB0) && k > 0 && is_text(run, k - 1) &&
-	    tl_char_is_digit(run->chars[k - 1].cp))
+	    (run->chars[k - 1].cls & TL_CLS_DIGIT))
 		return scan_token(run, k - 1, false);
 	return TL_TOKEN_NONE;
 }

@@ -26,7 +26,11 @@ size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
                             bool *cjk_right);
 
 /* Is character I of RUN a prose CJK character? */
-bool tl_run_is_cjk(const tl_run *run, size_t i);
+static inline bool tl_run_is_cjk(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & TL_CLS_CJK);
+}
 
 /* Does the boundary between characters I-1 and I of RUN fall inside an
  * occurrence of one of the comma-separated PHRASES in the run's text

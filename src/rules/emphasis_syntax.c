@@ -167,9 +167,9 @@ static bool check_pair(tl_check *ck, const tl_run *run, delim a, delim b)
 	/* Chinese text is involved: CJK punctuation moved, or CJK outside. */
 	bool cjk = tl_char_is_cjk(ap) || tl_char_is_cjk(bq);
 	for (size_t k = a.e; k < as; k++)
-		cjk |= tl_char_is_cjk_punct(ch[k].cp);
+		cjk |= (ch[k].cls & TL_CLS_CJK_PUNCT);
 	for (size_t k = bs; k < b.s; k++)
-		cjk |= tl_char_is_cjk_punct(ch[k].cp);
+		cjk |= (ch[k].cls & TL_CLS_CJK_PUNCT);
 	if (!cjk)
 		return false;
 	/* Would the pair parse with the punctuation outside? */

@@ -29,7 +29,8 @@ static void check(tl_check *ck, const tl_run *run)
 {
 	const char *msgfmt = NULL;
 	for (size_t i = 0; i < run->n; i++) {
-		if (!fullwidth_at(run, i))
+		/* The forms start at U+FF10: most characters stop here. */
+		if (run->chars[i].cp < 0xFF10 || !fullwidth_at(run, i))
 			continue;
 		/* Right after a bare URL, ASCII letters would become part of
 		 * it. */

@@ -186,8 +186,8 @@ static bool in_token_list(const tl_run *run, size_t i)
 			k = dir < 0 ? k - 1 : k + 1;
 			const tl_char *c = &run->chars[k];
 			if (c->kind != TL_CHAR_TEXT ||
-			    tl_char_is_space(c->cp) || tl_char_is_cjk(c->cp) ||
-			    tl_char_is_cjk_punct(c->cp))
+			    (c->cls & TL_CLS_SPACE) || (c->cls & TL_CLS_CJK) ||
+			    (c->cls & TL_CLS_CJK_PUNCT))
 				break;
 			if (c->cp == cp && k > 0 &&
 			    tl_run_is_alnum(run, k - 1) &&
@@ -215,11 +215,10 @@ static bool ends_sentence(const tl_run *run, size_t i)
 	uint32_t cp = c->cp;
 	/* Between two ideographs a "." also joins the parts of a
 	 * transliterated name ("拉里.佩奇"), where "。" would be wrong. */
-	if (tl_char_is_cjk(cp) && i > 0 && tl_run_is_cjk(run, i - 1))
+	if ((c->cls & TL_CLS_CJK) && i > 0 && tl_run_is_cjk(run, i - 1))
 		return false;
-	return tl_char_is_space(cp) || tl_char_is_cjk(cp) ||
-	       tl_char_is_cjk_punct(cp) || cp == '"' || cp == '\'' ||
-	       cp == ')' || cp == ']';
+	return (c->cls & (TL_CLS_SPACE | TL_CLS_CJK | TL_CLS_CJK_PUNCT)) ||
+	       cp == '"' || cp == '\'' || cp == ')' || cp == ']';
 }
 
 static void check_mark(tl_check *ck, const tl_run *run, size_t i,
@@ -322,7 +321,7 @@ static void check(tl_check *ck, const tl_run *run)
 		if (ch->kind != TL_CHAR_TEXT)
 			continue;
 		uint32_t c = ch->cp;
-		if (tl_char_is_cjk(c)) {
+		if (ch->cls & TL_CLS_CJK) {
 			cjk++;
 		} else if (c == '(' || c == 0xFF08) {
 			if (nopen < MAX_OPEN) {

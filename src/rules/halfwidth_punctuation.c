@@ -115,12 +115,12 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
 	if (!english)
 		return;
 	/* "15，2020" or "1，000": a date wants a space, a number none. */
-	if (c == 0xFF0C && k < e && tl_char_is_digit(run->chars[i - 1].cp) &&
-	    tl_char_is_digit(run->chars[k].cp))
+	if (c == 0xFF0C && k < e && (run->chars[i - 1].cls & TL_CLS_DIGIT) &&
+	    (run->chars[k].cls & TL_CLS_DIGIT))
 		return;
 	/* "Hello，world" becomes "Hello, world"; "12：30" stays tight. */
 	bool space = i + 1 < e && run->chars[i + 1].kind == TL_CHAR_TEXT &&
-	             tl_char_is_latin_letter(run->chars[i + 1].cp);
+	             (run->chars[i + 1].cls & TL_CLS_LATIN);
 	const char *text = space ? tl_check_printf(ck, "%s ", half) : half;
 	if (!*msgfmt)
 		*msgfmt =
@@ -142,13 +142,13 @@ static void check_unit(tl_check *ck, const tl_run *run, size_t s, size_t e,
 		const tl_char *c = &run->chars[k];
 		if (c->kind != TL_CHAR_TEXT)
 			continue;
-		if (tl_char_is_cjk(c->cp))
+		if (c->cls & TL_CLS_CJK)
 			return;
 		if (halfwidth_of(c->cp))
 			marks++;
-		if (!tl_char_is_latin_letter(c->cp) ||
+		if (!(c->cls & TL_CLS_LATIN) ||
 		    (k > s && run->chars[k - 1].kind == TL_CHAR_TEXT &&
-		     tl_char_is_latin_letter(run->chars[k - 1].cp)))
+		     (run->chars[k - 1].cls & TL_CLS_LATIN)))
 			continue;
 		/* A word starts at K. */
 		words++;
@@ -186,9 +186,11 @@ static void check(tl_check *ck, const tl_run *run)
 		while (e < run->n && run->chars[e].kind != TL_CHAR_BREAK &&
 		       run->chars[e].kind != TL_CHAR_SEP) {
 			if (run->chars[e].kind == TL_CHAR_TEXT) {
-				uint32_t c = run->chars[e].cp;
-				cjk = cjk || tl_char_is_cjk(c);
-				marks = marks || halfwidth_of(c) != NULL;
+				const tl_char *c = &run->chars[e];
+				cjk = cjk || (c->cls & TL_CLS_CJK);
+				/* The marks are all CJK punctuation. */
+				marks = marks || ((c->cls & TL_CLS_CJK_PUNCT) &&
+				                  halfwidth_of(c->cp) != NULL);
 			}
 			e++;
 		}

@@ -46,7 +46,7 @@ static bool ends_abbreviation(const tl_run *run, size_t i)
 {
 	size_t k = i;
 	while (k > 0 && run->chars[k - 1].kind == TL_CHAR_TEXT &&
-	       (tl_char_is_latin_letter(run->chars[k - 1].cp) ||
+	       ((run->chars[k - 1].cls & TL_CLS_LATIN) ||
 	        run->chars[k - 1].cp == '.'))
 		k--;
 	if (k == i)
@@ -84,8 +84,8 @@ static void check(tl_check *ck, const tl_run *run)
 	for (size_t k = 0; k < s && !word; k++)
 		word = run->chars[k].kind == TL_CHAR_CODE ||
 		       (run->chars[k].kind == TL_CHAR_TEXT &&
-		        (tl_char_is_cjk(run->chars[k].cp) ||
-		         tl_char_is_latin_letter(run->chars[k].cp)));
+		        ((run->chars[k].cls & TL_CLS_CJK) ||
+		         (run->chars[k].cls & TL_CLS_LATIN)));
 	if (!word)
 		return;
 	size_t dots = 0;

@@ -255,8 +255,8 @@ static void check_run(tl_check *ck, const tl_run *run)
 		}
 		if (k >= run->n || run->chars[k].kind != TL_CHAR_TEXT ||
 		    run->chars[k].start != end ||
-		    !(tl_char_is_cjk(run->chars[k].cp) ||
-		      tl_char_is_cjk_punct(run->chars[k].cp)))
+		    !((run->chars[k].cls & TL_CLS_CJK) ||
+		      (run->chars[k].cls & TL_CLS_CJK_PUNCT)))
 			continue;
 		/* Already written "<https://x>" by hand: not ours to judge. */
 		if (i > 0 && run->chars[i - 1].cp == '<' &&

@@ -78,13 +78,13 @@ static bool neighbour_ok(const tl_run *run, size_t i)
 		return true;
 	if (c->kind != TL_CHAR_TEXT)
 		return false;
-	return tl_char_is_cjk(c->cp) || tl_char_is_latin_letter(c->cp) ||
-	       tl_char_is_digit(c->cp) || is_own_mark(c->cp);
+	return (c->cls & TL_CLS_CJK) || (c->cls & TL_CLS_LATIN) ||
+	       (c->cls & TL_CLS_DIGIT) || is_own_mark(c->cp);
 }
 
 static bool is_cjk_or_own(const tl_run *run, size_t i)
 {
-	return is_text(run, i) && (tl_char_is_cjk(run->chars[i].cp) ||
+	return is_text(run, i) && ((run->chars[i].cls & TL_CLS_CJK) ||
 	                           is_own_mark(run->chars[i].cp));
 }
 
@@ -101,9 +101,9 @@ static bool far_side_cjk(const tl_run *run, size_t m, int dir)
 		const tl_char *c = &run->chars[k];
 		if (c->kind != TL_CHAR_TEXT)
 			return false;
-		if (c->cp == cp || tl_char_is_space(c->cp))
+		if (c->cp == cp || (c->cls & TL_CLS_SPACE))
 			continue;
-		return tl_char_is_cjk(c->cp) || is_own_mark(c->cp);
+		return (c->cls & TL_CLS_CJK) || is_own_mark(c->cp);
 	}
 	return false;
 }

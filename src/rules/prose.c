@@ -23,7 +23,7 @@ bool tl_prose_is_alnum(const tl_run *run, size_t i)
 bool tl_prose_is_space(const tl_run *run, size_t i)
 {
 	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
-	       tl_char_is_space(run->chars[i].cp);
+	       (run->chars[i].cls & TL_CLS_SPACE);
 }
 
 bool tl_prose_is_cjk_context(const tl_run *run, size_t i)
@@ -41,7 +41,7 @@ bool tl_prose_is_apostrophe(const tl_run *run, size_t i)
 		return true;
 	return !before && i + 1 < run->n &&
 	       run->chars[i + 1].kind == TL_CHAR_TEXT &&
-	       tl_char_is_digit(run->chars[i + 1].cp);
+	       (run->chars[i + 1].cls & TL_CLS_DIGIT);
 }
 
 /* ---- Code-like inline HTML ------------------------------------------- */

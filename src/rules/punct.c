@@ -71,10 +71,9 @@ tl_side tl_punct_side(const tl_run *run, size_t i, int dir)
 			continue;
 		}
 		side.at = k;
-		if (tl_char_is_cjk(c->cp) || tl_punct_is_cjk_only(c->cp))
+		if ((c->cls & TL_CLS_CJK) || tl_punct_is_cjk_only(c->cp))
 			side.kind = TL_SIDE_CJK;
-		else if (tl_char_is_latin_letter(c->cp) ||
-		         tl_char_is_digit(c->cp))
+		else if (c->cls & (TL_CLS_LATIN | TL_CLS_DIGIT))
 			side.kind = TL_SIDE_LATIN;
 		else
 			side.kind = TL_SIDE_OTHER;
@@ -97,26 +96,6 @@ bool tl_punct_in_cjk(const tl_run *run, size_t s, size_t e)
 	if (after.kind == TL_SIDE_CJK)
 		return true;
 	return before.kind == TL_SIDE_CJK && after.kind == TL_SIDE_NONE;
-}
-
-bool tl_run_text_is(const tl_run *run, size_t i, uint32_t cp)
-{
-	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
-	       run->chars[i].cp == cp;
-}
-
-bool tl_run_is_space(const tl_run *run, size_t i)
-{
-	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
-	       (run->chars[i].cp == ' ' || run->chars[i].cp == '\t');
-}
-
-bool tl_run_is_alnum(const tl_run *run, size_t i)
-{
-	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
-		return false;
-	uint32_t c = run->chars[i].cp;
-	return tl_char_is_latin_letter(c) || tl_char_is_digit(c);
 }
 
 bool tl_run_editable(const tl_run *run, size_t i, size_t j)

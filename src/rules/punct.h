@@ -59,13 +59,25 @@ bool tl_punct_in_cjk(const tl_run *run, size_t s, size_t e);
 
 /* Is character I of RUN prose text (not code, URL, break...) with code
  * point CP? */
-bool tl_run_text_is(const tl_run *run, size_t i, uint32_t cp);
+static inline bool tl_run_text_is(const tl_run *run, size_t i, uint32_t cp)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       run->chars[i].cp == cp;
+}
 
 /* Is character I of RUN a space or tab of prose? */
-bool tl_run_is_space(const tl_run *run, size_t i);
+static inline bool tl_run_is_space(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cp == ' ' || run->chars[i].cp == '\t');
+}
 
 /* Is character I of RUN a prose Latin letter or digit? */
-bool tl_run_is_alnum(const tl_run *run, size_t i);
+static inline bool tl_run_is_alnum(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & (TL_CLS_LATIN | TL_CLS_DIGIT)) != 0;
+}
 
 /* Can characters [I, J) of RUN be rewritten: prose text, none of them an
  * escape or entity, their bytes one contiguous range (no markup inside)? */

@@ -155,8 +155,8 @@ static bool is_enumerator(const tl_run *run, size_t i)
 	const tl_char *p = &run->chars[k - 1];
 	if (p->kind != TL_CHAR_TEXT)
 		return p->kind == TL_CHAR_BREAK || p->kind == TL_CHAR_SEP;
-	return !tl_char_is_latin_letter(p->cp) && !tl_char_is_digit(p->cp) &&
-	       !tl_char_is_cjk(p->cp);
+	return !(p->cls & TL_CLS_LATIN) && !(p->cls & TL_CLS_DIGIT) &&
+	       !(p->cls & TL_CLS_CJK);
 }
 
 /* Is the closing bracket at I the mouth of a smiley: "：）", ":-）",

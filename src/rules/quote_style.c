@@ -42,10 +42,6 @@ typedef enum qkind {
 	Q_KINDS
 } qkind;
 
-static const uint32_t open_cp[Q_KINDS] = {'"',    '\'',   0x201C,
-                                          0x2018, 0x300C, 0x300E};
-static const uint32_t close_cp[Q_KINDS] = {'"',    '\'',   0x201D,
-                                           0x2019, 0x300D, 0x300F};
 static const char *const glyph[Q_KINDS][2] = {
     {"\"", "\""}, {"'", "'"},   {"“", "”"},
     {"‘", "’"},   {"「", "」"}, {"『", "』"},
@@ -79,16 +75,38 @@ static void add_pair(pairs *ps, size_t open, size_t close, qkind kind)
 /* The kind of the quote mark CP, or Q_KINDS when it is none. */
 static qkind kind_of(uint32_t cp, bool *closer)
 {
+	/* The marks of glyph[] as code points (opening first, closing second;
+	 * the straight quotes open and close alike): this runs on every
+	 * character. */
 	*closer = false;
-	for (int k = 0; k < Q_KINDS; k++) {
-		if (cp == open_cp[k])
-			return (qkind)k;
-		if (cp == close_cp[k]) {
-			*closer = true;
-			return (qkind)k;
-		}
+	switch (cp) {
+	case '"':
+		return Q_STRAIGHT2;
+	case '\'':
+		return Q_STRAIGHT1;
+	case 0x201D:
+		*closer = true;
+		/* fall through */
+	case 0x201C:
+		return Q_CURLY2;
+	case 0x2019:
+		*closer = true;
+		/* fall through */
+	case 0x2018:
+		return Q_CURLY1;
+	case 0x300D:
+		*closer = true;
+		/* fall through */
+	case 0x300C:
+		return Q_CORNER1;
+	case 0x300F:
+		*closer = true;
+		/* fall through */
+	case 0x300E:
+		return Q_CORNER2;
+	default:
+		return Q_KINDS;
 	}
-	return Q_KINDS;
 }
 
 /* Is character I something a quote cannot open before or close after: a

@@ -61,6 +61,10 @@ static void check(tl_check *ck, const tl_run *run)
 {
 	int titles = 0; /* 《 open minus 》 closed */
 	for (size_t i = 0; i < run->n; i++) {
+		/* The marks and 《》 are all CJK punctuation. */
+		if (!(run->chars[i].cls & TL_CLS_CJK_PUNCT) &&
+		    run->chars[i].kind != TL_CHAR_SEP)
+			continue;
 		if (run->chars[i].kind == TL_CHAR_SEP)
 			titles = 0;
 		else if (tl_run_text_is(run, i, 0x300A))

@@ -103,7 +103,7 @@ static bool skipped(const state *st, const tl_run *run)
 static bool is_word_char(const tl_char *c)
 {
 	return c->kind == TL_CHAR_TEXT &&
-	       (tl_char_is_latin_letter(c->cp) || tl_char_is_digit(c->cp) ||
+	       ((c->cls & TL_CLS_LATIN) || (c->cls & TL_CLS_DIGIT) ||
 	        c->cp == '\'' || c->cp == 0x2019 || c->cp == '-');
 }
 
@@ -126,13 +126,12 @@ static void check_run(tl_check *ck, const tl_run *run)
 	size_t cjk = 0, words = 0, counted = 0, lower = 0;
 	for (size_t i = 0; i < run->n;) {
 		const tl_char *c = &run->chars[i];
-		if (c->kind == TL_CHAR_TEXT && tl_char_is_cjk(c->cp)) {
+		if (c->kind == TL_CHAR_TEXT && (c->cls & TL_CLS_CJK)) {
 			cjk++;
 			i++;
 			continue;
 		}
-		if (c->kind != TL_CHAR_TEXT ||
-		    !tl_char_is_latin_letter(c->cp)) {
+		if (c->kind != TL_CHAR_TEXT || !(c->cls & TL_CLS_LATIN)) {
 			i++;
 			continue;
 		}

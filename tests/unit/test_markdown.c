@@ -27,6 +27,16 @@ typedef struct runs {
 	char first_bad[128];
 } runs;
 
+/* The TL_CLS_* bits of CP, from the tl_char_is_* functions. */
+static uint8_t class_of(uint32_t cp)
+{
+	return (uint8_t)((tl_char_is_cjk(cp) ? TL_CLS_CJK : 0) |
+	                 (tl_char_is_cjk_punct(cp) ? TL_CLS_CJK_PUNCT : 0) |
+	                 (tl_char_is_latin_letter(cp) ? TL_CLS_LATIN : 0) |
+	                 (tl_char_is_digit(cp) ? TL_CLS_DIGIT : 0) |
+	                 (tl_char_is_space(cp) ? TL_CLS_SPACE : 0));
+}
+
 static void collect(const tl_run *run, void *user)
 {
 	runs *rs = user;
@@ -51,6 +61,8 @@ static void collect(const tl_run *run, void *user)
 		if (c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL))
 			ok = ok && c->end - c->start == k &&
 			     memcmp(data + c->start, enc, k) == 0;
+		/* The class bits are those of the code point. */
+		ok = ok && c->cls == class_of(c->cp);
 		if (!ok && rs->bad_invariant++ == 0)
 			snprintf(rs->first_bad, sizeof rs->first_bad,
 			         "run %zu char %zu U+%04X [%u,%u) after %u",
@@ -437,6 +449,60 @@ TEST(consumed_definitions_never_mismap)
 	done(rs);
 }
 
+TEST(class_bits_match_the_classes)
+{
+	/* Every class and none, in one run: ideographs (BMP, extension B,
+	 * iteration mark), kana, CJK and shared punctuation, ideographic
+	 * space, Latin, Greek, Cyrillic, digits, full-width forms, symbols,
+	 * a no-break space, code, a line break and an emoji. */
+	runs *rs = parse("中文々𠀀かナ，。「」“”—…· \u3000"
+	                 "Go é Ωя 42 ＡＢ１ × ÷ ° \u00a0 `x` ®😀\\\n"
+	                 "下一行 | 表\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t seen = 0;
+	for (size_t i = 0; i < rs->r[0].nchars; i++) {
+		const tl_char *c = &rs->r[0].chars[i];
+		CHECK_EQ_INT(c->cls, class_of(c->cp));
+		CHECK_EQ_INT(c->cls, tl_char_class(c->cp));
+		seen |= c->cls;
+	}
+	CHECK_EQ_INT(seen, TL_CLS_CJK | TL_CLS_CJK_PUNCT | TL_CLS_LATIN |
+	                       TL_CLS_DIGIT | TL_CLS_SPACE);
+	size_t x = index_of(rs, 0, 0xFFFC);
+	REQUIRE(x != (size_t)-1);
+	CHECK_EQ_INT(rs->r[0].chars[x].cls, 0);
+	done(rs);
+	/* Outside runs: every code point of the BMP and the planes above
+	 * that the tables name. */
+	for (uint32_t cp = 0; cp < 0x40000; cp++)
+		if (tl_char_class(cp) != class_of(cp)) {
+			FAIL("U+%04X: class %d, expected %d", (unsigned)cp,
+			     tl_char_class(cp), class_of(cp));
+			break;
+		}
+}
+
+TEST(depth_saturates)
+{
+	/* 300 nested emphases: the depth stops at 255. */
+	tl_buf md = {0};
+	for (int i = 0; i < 300; i++)
+		tl_buf_puts(&md, "*a ");
+	tl_buf_puts(&md, "中");
+	for (int i = 0; i < 300; i++)
+		tl_buf_puts(&md, " a*");
+	tl_buf_puts(&md, "\n");
+	runs *rs = parse(md.data);
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_INT(rs->bad_invariant, 0);
+	size_t z = index_of(rs, 0, 0x4E2D);
+	REQUIRE(z != (size_t)-1);
+	CHECK_EQ_INT(rs->r[0].chars[z].depth, 255);
+	done(rs);
+	tl_buf_free(&md);
+}
+
 int main(void)
 {
 	struct check_suite suite = {0};
@@ -466,5 +532,7 @@ int main(void)
 	RUN(&suite, hard_line_breaks);
 	RUN(&suite, failed_links_stay_text);
 	RUN(&suite, consumed_definitions_never_mismap);
+	RUN(&suite, class_bits_match_the_classes);
+	RUN(&suite, depth_saturates);
 	return check_finish(&suite);
 }
