@@ -63,6 +63,10 @@ void tl_buf_printf(tl_buf *buf, const char *fmt, ...)
     ;
 void tl_buf_free(tl_buf *buf);
 
+/* The Levenshtein distance of bytes A[0..NA) and B[0..NB), for "did you
+ * mean" suggestions. */
+size_t tl_edit_distance(const char *a, size_t na, const char *b, size_t nb);
+
 /* ---- Severities, languages, errors ------------------------------------ */
 
 typedef enum tl_severity {

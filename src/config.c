@@ -297,31 +297,6 @@ static void apply_setting(tl_config *cfg, const setting *s)
 /* ---- Names and suggestions ------------------------------------------------
  */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = tl_xmalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
-}
-
 /* Collects candidate names and keeps the nearest one. */
 typedef struct suggest {
 	const char *name;
@@ -331,7 +306,8 @@ typedef struct suggest {
 
 static void suggest_add(suggest *s, const char *cand)
 {
-	size_t d = edit_distance(s->name, cand);
+	size_t d =
+	    tl_edit_distance(s->name, strlen(s->name), cand, strlen(cand));
 	if (d < s->best_d) {
 		s->best_d = d;
 		s->best = cand;

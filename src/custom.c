@@ -150,7 +150,8 @@ tl_custom *tl_custom_new(const char *id, const char *message,
 		*which = 0;
 		return NULL;
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional speed-up */
+	if (tl_jit_enabled()) /* optional speed-up; TL_NO_JIT=1 skips it */
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	tl_custom *c = tl_xcalloc(1, sizeof *c);
 	c->re = re;
 	c->replace = replace ? tl_xstrdup(replace) : NULL;

@@ -260,35 +260,6 @@ static void usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
-/* Levenshtein distance, for "did you mean" suggestions. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *row = tl_xmalloc((lb + 1) * sizeof *row), d;
-
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	d = row[lb];
-	free(row);
-	return d;
-}
-
 /* The candidate nearest to NAME by edit distance, or the first that NAME
  * begins, or NULL when none is close enough to be a likely typo (more
  * than half the name differs). */
@@ -298,7 +269,8 @@ static const char *nearest(const char *name, const char *const *cands, size_t n)
 	size_t best_d = (size_t)-1, i;
 
 	for (i = 0; i < n; i++) {
-		size_t d = edit_distance(name, cands[i]);
+		size_t d = tl_edit_distance(name, strlen(name), cands[i],
+		                            strlen(cands[i]));
 
 		if (d < best_d) {
 			best_d = d;

@@ -9,7 +9,7 @@
  * anything useful, and checking every allocation by hand would bury the
  * real logic (see STYLE.md, "nobody checks malloc for NULL by hand").
  */
-#include "translint.h"
+#include "internal.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -297,6 +297,15 @@ void tl_buf_free(tl_buf *buf)
 	buf->cap = 0;
 }
 
+/* ---- Environment ----------------------------------------------------- */
+
+/* See internal.h: read at each call, so that a test can set it per run. */
+bool tl_jit_enabled(void)
+{
+	const char *v = getenv("TL_NO_JIT");
+	return !v || !*v || strcmp(v, "0") == 0;
+}
+
 /* ---- Severities and errors ---------------------------------------------- */
 
 static const char *const severity_names[] = {
@@ -388,4 +397,32 @@ void tl_error_set(tl_error *err, const char *path, size_t line, size_t column,
 		err->message[0] = '\0';
 	else if ((size_t)n >= sizeof err->message)
 		trim_partial_utf8(err->message, sizeof err->message - 1);
+}
+
+size_t tl_edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	/* One row of the Levenshtein table; names are short, so it lives on
+	 * the stack unless B is long. */
+	size_t small[64];
+	size_t *row = nb < 64 ? small : tl_xmalloc((nb + 1) * sizeof *row);
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t d = row[nb];
+	if (row != small)
+		free(row);
+	return d;
 }

@@ -67,31 +67,6 @@ static bool list_has(const char *list, const char *name, size_t n,
 	return false;
 }
 
-/* Levenshtein distance of two short byte strings (keys). */
-static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t row[64];
-	if (na >= 64 || nb >= 64)
-		return (size_t)-1;
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[nb];
-}
-
 typedef struct nearest {
 	const char *name;
 	size_t n;
@@ -105,7 +80,7 @@ static void nearest_scan(nearest *s, const char *list)
 	for (const char *p = list; *p;) {
 		size_t len = strcspn(p, ",");
 		size_t klen = strcspn(p, "=,");
-		size_t d = edit_distance(s->name, s->n, p, klen);
+		size_t d = tl_edit_distance(s->name, s->n, p, klen);
 		if (klen > 0 && d < s->best_d) {
 			s->best_d = d;
 			s->best = p;

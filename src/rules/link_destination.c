@@ -52,30 +52,15 @@ static const char *const schemes[] = {
     "ssh",   "git",  "svn",  "ws",   "wss",    "news", "nntp", "xmpp", "magnet",
     "about", "sms",  "smb",  "nfs",  "rtsp",   "rtmp", "s3",   "gs",   "hdfs"};
 
-/* Levenshtein distance of A (N bytes, lower-cased) and B, both short. */
+/* The edit distance of A (N bytes, compared lower-cased) and B. */
 static size_t distance(const char *a, size_t n, const char *b)
 {
-	size_t m = strlen(b);
-	size_t row[16];
-	if (n >= 15 || m >= 15)
+	char low[16];
+	if (n >= sizeof low)
 		return 99;
-	for (size_t j = 0; j <= m; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t up = row[j];
-			size_t best = diag + (lower(a[i - 1]) != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[m];
+	for (size_t i = 0; i < n; i++)
+		low[i] = lower(a[i]);
+	return tl_edit_distance(low, n, b, strlen(b));
 }
 
 /* A misspelled http(s) scheme at the start of URL: "hhttps://",
