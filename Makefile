@@ -172,6 +172,11 @@ asan-test: deps
 	TL_TEST_LOG_DIR=$(ASAN_LOGS) \
 	TRANSLINT=build/asan/translint UNIT_DIR=build/asan/tests bash tests/run.sh
 
+# Valgrind reports go to build/valgrind the same way. TL_NO_JIT=1 makes
+# translint interpret PCRE2 patterns instead of JIT-compiling them (valgrind
+# cannot follow JIT code and reports false errors in it); TL_UNDER_VALGRIND=1
+# lets the tests cut their largest inputs, saying so in the case names, and
+# wait longer for an answer (docs/testing.md).
 VALGRIND_LOGS := $(CURDIR)/build/valgrind
 VALGRIND := valgrind --error-exitcode=99 -q --leak-check=full \
 	--log-file=$(VALGRIND_LOGS)/vg.%p
@@ -182,6 +187,7 @@ valgrind-test: deps
 	@rm -rf $(VALGRIND_LOGS) && mkdir -p $(VALGRIND_LOGS)
 	TRANSLINT="$(VALGRIND) $(CURDIR)/translint" UNIT_RUNNER="$(VALGRIND)" \
 	TL_TEST_LOG_DIR=$(VALGRIND_LOGS) TL_TEST_TIMEOUT=3600 \
+	TL_NO_JIT=1 TL_UNDER_VALGRIND=1 \
 	UNIT_DIR=build/tests bash tests/run.sh
 
 # ---- Fuzzing and benchmark (not part of make test) -----------------------

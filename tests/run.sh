@@ -27,6 +27,12 @@
 #                    reports; a report appearing there during a program
 #                    fails that program, even if the program itself only
 #                    looked at translint's output
+#   TL_UNDER_VALGRIND  set (make valgrind-test) when translint and the
+#                    unit tests run under valgrind: tests whose inputs take
+#                    long even natively cut them, and say so in the case
+#                    name (never a silent skip)
+#   TL_NO_JIT        read by translint itself: set, it does not JIT-compile
+#                    PCRE2 patterns (make valgrind-test sets it)
 #
 # Usage: tests/run.sh [NAME...]   run only the programs whose name (as
 # printed in "# NAME") contains one of the given words.

@@ -286,6 +286,10 @@ check "replace with \$N and \${name} is a safe fix" \
 	eval 'out_has "^+TODO 使用 .NET 开发，见 \[here\](https://x.org) here bar-foo \`bar-foo\`"'
 tl -f json cu/a.md
 check "custom rules in json output" eval 'out_has "\"rule\": *\"swap\""'
+tl -f gcc cu/a.md
+mv out jit.out
+TL_NO_JIT=1 tl -f gcc cu/a.md
+check "TL_NO_JIT=1 (no PCRE2 JIT) finds the same" eval 'cmp -s jit.out out'
 (cd cu && "$TRANSLINT" --list-rules >../out 2>../err)
 status=$?
 check "--list-rules shows the custom rules" \

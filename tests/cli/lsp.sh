@@ -23,6 +23,10 @@ import json, os, select, subprocess, sys
 
 translint, work = sys.argv[1], sys.argv[2]
 failures = 0
+# Seconds to wait for an answer or an exit: a working server answers at
+# once; under valgrind (TL_UNDER_VALGRIND) start-up and the leak check at
+# exit take seconds on a loaded machine.
+WAIT = 120 if os.environ.get("TL_UNDER_VALGRIND") else 10
 
 def report(name, cond, why=""):
     global failures
@@ -57,7 +61,7 @@ class Server:
     def notify(self, method, params):
         self.send({"jsonrpc": "2.0", "method": method, "params": params})
 
-    def _fill(self, timeout=10):
+    def _fill(self, timeout=WAIT):
         r, _, _ = select.select([self.p.stdout], [], [], timeout)
         if not r:
             raise TimeoutError("no answer from the server")
@@ -222,7 +226,7 @@ try:
     m = s.response(rid)
     report("shutdown answers null", "result" in m and m["result"] is None, m)
     s.notify("exit", None)
-    rc = s.p.wait(timeout=10)
+    rc = s.p.wait(timeout=WAIT)
     report("exit after shutdown: status 0", rc == 0, rc)
 
     # ---- UTF-8 when offered ----
@@ -239,7 +243,7 @@ try:
                                    "end": {"line": 2, "character": 11}},
            d and d[0]["range"])
     s.p.stdin.close()
-    rc = s.p.wait(timeout=10)
+    rc = s.p.wait(timeout=WAIT)
     report("end of input without shutdown: status 1", rc == 1, rc)
 except Exception as e:  # a hang or a crash fails the script, not the suite
     report("scripted client ran to the end", False, repr(e))
