@@ -666,6 +666,29 @@ static const char *key_of(loader *ld, yfile *f, const yaml_node_t *k)
 	return s;
 }
 
+/* Reads the pairs of MAP, whose keys must be among the NULL-terminated
+ * KEYS: the value of KEYS[i] goes to VALS[i] (left as it was when
+ * absent). WHERE names the map in the message for an unknown key. */
+static bool map_fields(loader *ld, yfile *f, const yaml_node_t *map,
+                       const char *const *keys, const char *where,
+                       yaml_node_t **vals)
+{
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(f, p->key);
+		const char *name = key_of(ld, f, k);
+		if (!name)
+			return false;
+		size_t i = 0;
+		while (keys[i] && strcmp(keys[i], name) != 0)
+			i++;
+		if (!keys[i])
+			return unknown_key(ld, f, k, where, keys);
+		vals[i] = node_at(f, p->value);
+	}
+	return true;
+}
+
 /* Appends the strings of a list (or one string) NODE to *OUT. */
 static bool string_list(loader *ld, yfile *f, yaml_node_t *node,
                         const char *what, char ***out, size_t *n,
@@ -1001,25 +1024,14 @@ static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
 			               "a custom rule must be a map with id, "
 			               "message and pattern");
 		yaml_node_t *vals[6] = {NULL};
-		for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
-		     p < m->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = node_at(f, p->key);
-			const char *name = key_of(ld, f, k);
-			if (!name)
-				return false;
-			size_t i = 0;
-			while (keys[i] && strcmp(keys[i], name) != 0)
-				i++;
-			if (!keys[i])
-				return unknown_key(ld, f, k, "a custom rule",
-				                   keys);
-			vals[i] = node_at(f, p->value);
-			if (!scalar(vals[i]))
+		if (!map_fields(ld, f, m, keys, "a custom rule", vals))
+			return false;
+		for (size_t i = 0; i < 6; i++)
+			if (vals[i] && !scalar(vals[i]))
 				return fail_at(ld, f, vals[i],
 				               "custom rule key '%s' must be a "
 				               "string, not %s",
-				               name, kind_name(vals[i]));
-		}
+				               keys[i], kind_name(vals[i]));
 		for (size_t i = 0; i < 3; i++)
 			if (!vals[i])
 				return fail_at(
@@ -1206,20 +1218,8 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 		               "a configuration must be a map (extends, "
 		               "ignore, rules, overrides), not %s",
 		               kind_name(top));
-	for (yaml_node_pair_t *p = top ? top->data.mapping.pairs.start : NULL;
-	     p && p < top->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(f, p->key);
-		const char *name = key_of(ld, f, k);
-		if (!name)
-			return false;
-		size_t i = 0;
-		while (top_keys[i] && strcmp(top_keys[i], name) != 0)
-			i++;
-		if (!top_keys[i])
-			return unknown_key(ld, f, k, "the configuration",
-			                   top_keys);
-		vals[i] = node_at(f, p->value);
-	}
+	if (top && !map_fields(ld, f, top, top_keys, "the configuration", vals))
+		return false;
 
 	/* extends */
 	if (preset && root) {
@@ -1294,25 +1294,14 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 			static const char *const okeys[] = {"files", "rules",
 			                                    NULL};
 			yaml_node_t *m = node_at(f, *it);
-			yaml_node_t *files = NULL, *rules = NULL;
+			yaml_node_t *ov[2] = {NULL, NULL};
 			if (m->type != YAML_MAPPING_NODE)
 				return fail_at(ld, f, m,
 				               "an override must be a map with "
 				               "files and rules");
-			for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
-			     p < m->data.mapping.pairs.top; p++) {
-				yaml_node_t *k = node_at(f, p->key);
-				const char *name = key_of(ld, f, k);
-				if (!name)
-					return false;
-				if (!strcmp(name, "files"))
-					files = node_at(f, p->value);
-				else if (!strcmp(name, "rules"))
-					rules = node_at(f, p->value);
-				else
-					return unknown_key(
-					    ld, f, k, "an override", okeys);
-			}
+			if (!map_fields(ld, f, m, okeys, "an override", ov))
+				return false;
+			yaml_node_t *files = ov[0], *rules = ov[1];
 			if (!files)
 				return fail_at(
 				    ld, f, m,
