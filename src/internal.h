@@ -153,7 +153,18 @@ typedef struct tl_run {
 	size_t block;     /* index of the top-level block holding it */
 	cmark_node *node; /* the leaf block (read only) */
 	const struct tl_doc *doc;
+	/* A summary for rules that can skip a whole run: the OR of every
+	 * character's cls, and which ASCII code points occur (bit c & 63 of
+	 * ascii[c >> 6] for a character, of any kind, with cp c < 128). */
+	uint8_t cls_any;
+	uint64_t ascii[2];
 } tl_run;
+
+/* Does some character of RUN have the ASCII code point C? */
+static inline bool tl_run_has_ascii(const tl_run *run, unsigned char c)
+{
+	return (run->ascii[(c >> 6) & 1] >> (c & 63)) & 1;
+}
 
 typedef enum tl_front_matter_kind {
 	TL_FM_NONE = 0,

@@ -856,8 +856,10 @@ static bool mark_table(builder *b, size_t start)
  * (at the next character), the class bits of every character and the
  * UTF-8 text of the run. The text is written straight into a buffer
  * reserved for the worst case (4 bytes a character). */
-static void finish(builder *b)
+static void finish(builder *b, tl_run *run)
 {
+	uint64_t ascii[2] = {0, 0};
+	unsigned cls_any = 0;
 	size_t need = b->n * 4 + 1;
 	if (b->text.cap < need) {
 		b->text.data = tl_xrealloc(b->text.data, need);
@@ -873,6 +875,7 @@ static void finish(builder *b)
 		c->toff = (uint32_t)len;
 		if (c->cp < 0x80) {
 			c->cls = ascii_class[c->cp];
+			ascii[c->cp >> 6] |= (uint64_t)1 << (c->cp & 63);
 			out[len++] = (char)c->cp;
 		} else if (c->cp >= 0x4E00 && c->cp <= 0x9FFF) {
 			/* An ideograph: most of Chinese text. */
@@ -884,9 +887,13 @@ static void finish(builder *b)
 			c->cls = tl_char_class(c->cp);
 			len += tl_utf8_encode(c->cp, out + len);
 		}
+		cls_any |= c->cls;
 	}
 	out[len] = '\0';
 	b->text.len = len;
+	run->cls_any = (uint8_t)cls_any;
+	run->ascii[0] = ascii[0];
+	run->ascii[1] = ascii[1];
 }
 
 /* ---- Iteration ------------------------------------------------------------
@@ -954,7 +961,7 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 			run.kind = TL_BLOCK_TABLE;
 		collapse_urls(&b);
 		collapse_math(&b);
-		finish(&b);
+		finish(&b, &run);
 
 		run.chars = b.chars;
 		run.n = b.n;

@@ -109,13 +109,22 @@ bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
 size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
                             bool *cjk_right)
 {
+	/* A boundary needs CJK, and a word a Latin letter, a number a digit
+	 * (tl_token_at finds no token without one). */
+	unsigned need = kind == TL_TOKEN_WORD     ? TL_CLS_LATIN
+	                : kind == TL_TOKEN_NUMBER ? TL_CLS_DIGIT
+	                                          : 0;
+	if (from >= run->n || !(run->cls_any & TL_CLS_CJK) ||
+	    (need && !(run->cls_any & need)))
+		return run->n;
+	bool left = tl_run_is_cjk(run, from - 1);
 	for (size_t i = from; i < run->n; i++) {
-		bool left = tl_run_is_cjk(run, i - 1);
 		bool right = tl_run_is_cjk(run, i);
 		if (left == right)
 			continue;
-		tl_token_kind k = left ? tl_token_at(run, i, true)
-		                       : tl_token_at(run, i - 1, false);
+		left = right;
+		tl_token_kind k = right ? tl_token_at(run, i - 1, false)
+		                        : tl_token_at(run, i, true);
 		if (k == kind) {
 			*cjk_right = right;
 			return i;

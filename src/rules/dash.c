@@ -47,6 +47,11 @@ static bool connector(const tl_run *run, size_t i)
 
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* A dash is '-' or the CJK punctuation U+2014, and is flagged
+	 * only between CJK sides. */
+	if (!(run->cls_any & (TL_CLS_CJK | TL_CLS_CJK_PUNCT)) ||
+	    (!tl_run_has_ascii(run, '-') && !(run->cls_any & TL_CLS_CJK_PUNCT)))
+		return;
 	const char *style = tl_check_option(ck, "style");
 	const char *msg = NULL;
 	for (size_t i = 0; i < run->n; i++) {

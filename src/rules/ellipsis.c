@@ -91,6 +91,11 @@ static bool code_beside(const tl_run *run, size_t s, size_t e, int dir)
 
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* The marks are '.' and CJK punctuation (。 … ⋯); dots need a CJK
+	 * side. */
+	if (!(run->cls_any & TL_CLS_CJK_PUNCT) &&
+	    (!tl_run_has_ascii(run, '.') || !(run->cls_any & TL_CLS_CJK)))
+		return;
 	const char *style = tl_check_option(ck, "style");
 	/* The character the style is made of, and the other one. */
 	uint32_t mine = strcmp(style, "⋯⋯") == 0 ? 0x22EF : 0x2026;

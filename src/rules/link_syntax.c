@@ -355,6 +355,9 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t open,
 
 static void check_run(tl_check *ck, const tl_run *run)
 {
+	/* A pair opens with '[' or the CJK punctuation U+3010. */
+	if (!tl_run_has_ascii(run, '[') && !(run->cls_any & TL_CLS_CJK_PUNCT))
+		return;
 	size_t stack[MAX_NEST];
 	size_t top = 0;
 	for (size_t i = 0; i < run->n; i++) {

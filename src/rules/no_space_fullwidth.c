@@ -180,9 +180,16 @@ static bool emphasis_safe(const tl_run *run, size_t s, size_t e)
 
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* A gap flagged is spaces next to a mark, and every mark is CJK
+	 * punctuation. */
+	if (!(run->cls_any & TL_CLS_CJK_PUNCT) ||
+	    (!tl_run_has_ascii(run, ' ') && !tl_run_has_ascii(run, '\t')))
+		return;
 	const char *msg = NULL;
 	for (size_t i = 1; i + 1 < run->n; i++) {
-		if (!tl_run_is_space(run, i))
+		/* ' ' and '\t' are TL_CLS_SPACE: one test rules most out. */
+		if (!(run->chars[i].cls & TL_CLS_SPACE) ||
+		    !tl_run_is_space(run, i))
 			continue;
 		size_t s = i, e = i;
 		while (e < run->n && tl_run_is_space(run, e))

@@ -397,12 +397,17 @@ static void check(tl_check *ck, const tl_run *run)
 	pending *pend = tl_check_state(ck, sizeof *pend);
 
 	size_t n = 0;
-	for (size_t i = 0; i < run->n; i++)
-		if (run->chars[i].kind == TL_CHAR_TEXT &&
-		    (pair_of(run->chars[i].cp, 0) >= 0 ||
-		     pair_of(run->chars[i].cp, 1) >= 0 ||
-		     run->chars[i].cp == '(' || run->chars[i].cp == '`'))
+	/* Every mark of pairs is CJK punctuation: the class bit rules out
+	 * most characters at once. */
+	for (size_t i = 0; i < run->n; i++) {
+		const tl_char *c = &run->chars[i];
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		if (c->cls & TL_CLS_CJK_PUNCT
+		        ? pair_of(c->cp, 0) >= 0 || pair_of(c->cp, 1) >= 0
+		        : c->cp == '(' || c->cp == '`')
 			n++;
+	}
 
 	/* Does this block go on with a quotation an earlier one left open?
 	 * It does when it opens with the same mark, or closes one of that
@@ -436,8 +441,12 @@ static void check(tl_check *ck, const tl_run *run)
 	scan s = {0};
 	s.ck = ck;
 	s.run = run;
-	s.stack = tl_xmalloc(n * sizeof *s.stack);
-	s.strays = tl_xmalloc(n * sizeof *s.strays);
+	/* Most runs hold a few marks: no allocation for them. */
+	open_mark stack_buf[32];
+	size_t strays_buf[32];
+	bool small = n <= 32;
+	s.stack = small ? stack_buf : tl_xmalloc(n * sizeof *s.stack);
+	s.strays = small ? strays_buf : tl_xmalloc(n * sizeof *s.strays);
 	s.fw_close_left = count_fw_close(run, 0);
 	pending *into = run->kind == TL_BLOCK_PARAGRAPH ? pend : NULL;
 	tl_prose_html html;
@@ -451,7 +460,11 @@ static void check(tl_check *ck, const tl_run *run)
 		}
 		if (c->kind != TL_CHAR_TEXT)
 			continue;
-		int po = pair_of(c->cp, 0), pc = pair_of(c->cp, 1);
+		int po = -1, pc = -1;
+		if (c->cls & TL_CLS_CJK_PUNCT) {
+			po = pair_of(c->cp, 0);
+			pc = pair_of(c->cp, 1);
+		}
 		if (po < 0 && pc < 0 && c->cp != '(' && c->cp != ')' &&
 		    c->cp != '`')
 			continue;
@@ -489,8 +502,10 @@ static void check(tl_check *ck, const tl_run *run)
 	}
 	end_segment(&s, run->n, run->kind == TL_BLOCK_TABLE ? NULL : into,
 	            cont);
-	free(s.stack);
-	free(s.strays);
+	if (!small) {
+		free(s.stack);
+		free(s.strays);
+	}
 }
 
 static void check_doc(tl_check *ck, const tl_doc *doc)

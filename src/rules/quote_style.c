@@ -109,6 +109,18 @@ static qkind kind_of(uint32_t cp, bool *closer)
 	}
 }
 
+/* Is C a quote mark of prose? The marks are the straight quotes and CJK
+ * punctuation: the class bit rules out most characters at once. */
+static inline bool is_mark(const tl_char *c)
+{
+	bool closer;
+	if (c->kind != TL_CHAR_TEXT)
+		return false;
+	if (c->cls & TL_CLS_CJK_PUNCT)
+		return kind_of(c->cp, &closer) != Q_KINDS;
+	return c->cp == '"' || c->cp == '\'';
+}
+
 /* Is character I something a quote cannot open before or close after: a
  * space, a line break, or nothing? */
 static bool is_gap(const tl_run *run, size_t i)
@@ -335,12 +347,9 @@ static void check(tl_check *ck, const tl_run *run)
 {
 	/* Count the marks first: most runs have none and allocate nothing. */
 	size_t n = 0;
-	for (size_t i = 0; i < run->n; i++) {
-		bool closer;
-		if (run->chars[i].kind == TL_CHAR_TEXT &&
-		    kind_of(run->chars[i].cp, &closer) != Q_KINDS)
+	for (size_t i = 0; i < run->n; i++)
+		if (is_mark(&run->chars[i]))
 			n++;
-	}
 	if (n < 2)
 		return;
 	ctx c = {ck, run, NULL, NULL, false, tl_check_option(ck, "style")};
@@ -364,11 +373,10 @@ static void check(tl_check *ck, const tl_run *run)
 	for (size_t i = 0; i < run->n; i++) {
 		if (run->chars[i].kind == TL_CHAR_SEP)
 			seg++;
-		bool closer;
-		qkind kind;
-		if (run->chars[i].kind != TL_CHAR_TEXT ||
-		    (kind = kind_of(run->chars[i].cp, &closer)) == Q_KINDS)
+		if (!is_mark(&run->chars[i]))
 			continue;
+		bool closer;
+		qkind kind = kind_of(run->chars[i].cp, &closer);
 		if (tl_prose_html_in_code(&html, i))
 			continue;
 		m[nm++] = (mark){i, seg, kind, closer};
