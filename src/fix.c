@@ -3,9 +3,9 @@
  * this is the one routine that turns chosen fixes into new bytes, and the
  * loop that lints and fixes again until nothing fixable is left.
  *
- * Fixes are taken in offset order and a fix whose extent overlaps one
- * already taken is skipped, never merged: the next round lints the new
- * text and offers it again if it still applies. Two insertions at the
+ * Fixes are taken in offset order and a fix with an edit that overlaps an
+ * edit already taken is skipped, never merged: the next round lints the
+ * new text and offers it again if it still applies. Two insertions at the
  * same offset count as overlapping, so two rules can never both insert a
  * space into one gap.
  */
@@ -16,8 +16,7 @@
 
 typedef struct candidate {
 	const tl_fix *fix;
-	size_t start; /* extent of the fix: first edit start */
-	size_t end;   /* last edit end */
+	size_t start; /* first edit start */
 	size_t order; /* position in the result, for a stable sort */
 } candidate;
 
@@ -29,6 +28,53 @@ static int candidate_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Edits taken so far, as two bitmaps: the source bytes replaced, and the
+ * offsets text is inserted at. Overlap is judged edit by edit, not by a
+ * fix's extent, so that nested pairs (the two parentheses of "(…(…)…)")
+ * are all taken in one round: judged by extent, only the outermost pair
+ * fits, one nesting level a round, and deep nesting would not converge in
+ * TL_FIX_MAX_ROUNDS. */
+typedef struct taken {
+	unsigned char *bytes; /* bit i: byte i is replaced */
+	unsigned char *ins;   /* bit i: text is inserted at offset i */
+} taken;
+
+static bool bit(const unsigned char *map, size_t i)
+{
+	return map[i / 8] & (1u << (i % 8));
+}
+
+static void set_bit(unsigned char *map, size_t i)
+{
+	map[i / 8] |= (unsigned char)(1u << (i % 8));
+}
+
+/* Whether edit E is free: replaces no byte already replaced and has no
+ * insertion strictly inside it; an insertion is free unless text is
+ * already inserted there or the offset lies inside a replacement. */
+static bool edit_free(const taken *t, const tl_edit *e, size_t len)
+{
+	if (e->start == e->end)
+		return !bit(t->ins, e->start) &&
+		       !(e->start > 0 && e->start < len &&
+		         bit(t->bytes, e->start - 1) &&
+		         bit(t->bytes, e->start));
+	for (size_t i = e->start; i < e->end; i++)
+		if (bit(t->bytes, i) || (i > e->start && bit(t->ins, i)))
+			return false;
+	return true;
+}
+
+static int edit_cmp(const void *a, const void *b)
+{
+	const tl_edit *x = *(const tl_edit *const *)a;
+	const tl_edit *y = *(const tl_edit *const *)b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	/* At one offset, an insertion goes before a replacement. */
+	return (x->end > x->start) - (y->end > y->start);
+}
+
 char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len)
 {
 	const tl_source *src = res->source;
@@ -37,14 +83,14 @@ char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len)
 
 	candidate *cand =
 	    tl_xmalloc((res->ndiags ? res->ndiags : 1) * sizeof *cand);
-	size_t n = 0;
+	size_t n = 0, nedits = 0;
 	for (size_t i = 0; i < res->ndiags; i++) {
 		const tl_fix *f = &res->diags[i].fix;
 		if (f->nedits == 0 || f->applicability == TL_FIX_NONE ||
 		    (f->applicability == TL_FIX_UNSAFE && !unsafe))
 			continue;
-		cand[n++] = (candidate){f, f->edits[0].start,
-		                        f->edits[f->nedits - 1].end, i};
+		cand[n++] = (candidate){f, f->edits[0].start, i};
+		nedits += f->nedits;
 	}
 	if (n == 0) {
 		free(cand);
@@ -52,31 +98,40 @@ char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len)
 	}
 	qsort(cand, n, sizeof *cand, candidate_cmp);
 
-	tl_buf out = {0};
-	size_t copied = 0;         /* source bytes before this are in OUT */
-	size_t taken_end = 0;      /* end of the last taken fix's extent */
-	bool taken_insert = false; /* it ended with an insertion there */
-	bool changed = false;
+	size_t mapsize = src->len / 8 + 1;
+	taken t = {tl_xcalloc(mapsize, 1), tl_xcalloc(mapsize, 1)};
+	const tl_edit **edits = tl_xmalloc(nedits * sizeof *edits);
+	size_t ntaken = 0;
 	for (size_t i = 0; i < n; i++) {
-		const candidate *c = &cand[i];
-		const tl_edit *first = &c->fix->edits[0];
-		if (changed && (c->start < taken_end ||
-		                (c->start == taken_end && taken_insert &&
-		                 first->start == first->end)))
+		const tl_fix *f = cand[i].fix;
+		bool ok = true;
+		for (size_t k = 0; k < f->nedits && ok; k++)
+			ok = edit_free(&t, &f->edits[k], src->len);
+		if (!ok)
 			continue;
-		for (size_t k = 0; k < c->fix->nedits; k++) {
-			const tl_edit *e = &c->fix->edits[k];
-			tl_buf_append(&out, src->data + copied,
-			              e->start - copied);
-			tl_buf_append(&out, e->text, strlen(e->text));
-			copied = e->end;
+		for (size_t k = 0; k < f->nedits; k++) {
+			const tl_edit *e = &f->edits[k];
+			if (e->start == e->end)
+				set_bit(t.ins, e->start);
+			for (size_t b = e->start; b < e->end; b++)
+				set_bit(t.bytes, b);
+			edits[ntaken++] = e;
 		}
-		const tl_edit *last = &c->fix->edits[c->fix->nedits - 1];
-		taken_end = c->end;
-		taken_insert = last->start == last->end;
-		changed = true;
 	}
 	free(cand);
+	free(t.bytes);
+	free(t.ins);
+	qsort(edits, ntaken, sizeof *edits, edit_cmp);
+
+	tl_buf out = {0};
+	size_t copied = 0; /* source bytes before this are in OUT */
+	for (size_t i = 0; i < ntaken; i++) {
+		const tl_edit *e = edits[i];
+		tl_buf_append(&out, src->data + copied, e->start - copied);
+		tl_buf_append(&out, e->text, strlen(e->text));
+		copied = e->end;
+	}
+	free(edits);
 	tl_buf_append(&out, src->data + copied, src->len - copied);
 	if (out.len == src->len && memcmp(out.data, src->data, src->len) == 0) {
 		tl_buf_free(&out);
