@@ -19,11 +19,9 @@
  * over several paragraphs).
  */
 #include "common.h"
+#include "regex.h"
 
 #include <string.h>
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
 static const tl_option_def options[] = {
     {"position", TL_OPTION_ENUM, "start", "start|end",
@@ -43,17 +41,6 @@ static const tl_option_def options[] = {
      "Labels that must appear with a value or link, such as [译者, 校对]."},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
 };
-
-static void *arena_malloc(PCRE2_SIZE size, void *arena)
-{
-	return tl_arena_alloc(arena, size ? size : 1);
-}
-
-static void arena_free(void *p, void *arena)
-{
-	(void)p;
-	(void)arena;
-}
 
 /* The top-level blocks that count (no HTML blocks). */
 typedef struct blocks {
@@ -222,8 +209,7 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 {
 	tl_arena *arena = tl_check_arena(ck);
 	const char *pat = tl_check_option(ck, "pattern");
-	pcre2_general_context *gc =
-	    pcre2_general_context_create(arena_malloc, arena_free, arena);
+	pcre2_general_context *gc = tl_regex_context(arena);
 	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
 	int code;
 	PCRE2_SIZE at;

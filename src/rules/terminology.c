@@ -46,9 +46,8 @@
  */
 #include "embedded.h"
 #include "prose.h"
+#include "regex.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,17 +283,6 @@ typedef struct state {
 	pcre2_match_context *mc;
 } state;
 
-static void *arena_malloc(PCRE2_SIZE size, void *arena)
-{
-	return tl_arena_alloc(arena, size ? size : 1);
-}
-
-static void arena_free(void *p, void *arena)
-{
-	(void)p;
-	(void)arena;
-}
-
 /* Drops the blanks around the N bytes at *S. */
 static void trim(const char **s, size_t *n)
 {
@@ -370,8 +358,7 @@ static void added_load(tl_check *ck, state *st)
 	if (!*spec)
 		return;
 	tl_arena *arena = tl_check_arena(ck);
-	pcre2_general_context *gc =
-	    pcre2_general_context_create(arena_malloc, arena_free, arena);
+	pcre2_general_context *gc = tl_regex_context(arena);
 	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
 	st->mc = pcre2_match_context_create(gc);
 	pcre2_set_match_limit(st->mc, 100000);

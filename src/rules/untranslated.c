@@ -22,11 +22,9 @@
  * skip-pattern (the attribution, quotes marked as the original).
  */
 #include "common.h"
+#include "regex.h"
 
 #include <string.h>
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
 static const tl_option_def options[] = {
     {"min-words", TL_OPTION_INT, "8", NULL,
@@ -53,17 +51,6 @@ typedef struct state {
 	size_t ncand, cap;
 } state;
 
-static void *arena_malloc(PCRE2_SIZE size, void *arena)
-{
-	return tl_arena_alloc(arena, size ? size : 1);
-}
-
-static void arena_free(void *p, void *arena)
-{
-	(void)p;
-	(void)arena;
-}
-
 static void state_init(tl_check *ck, state *st)
 {
 	st->ready = true;
@@ -71,8 +58,7 @@ static void state_init(tl_check *ck, state *st)
 	if (!*pat)
 		return;
 	tl_arena *arena = tl_check_arena(ck);
-	pcre2_general_context *gc =
-	    pcre2_general_context_create(arena_malloc, arena_free, arena);
+	pcre2_general_context *gc = tl_regex_context(arena);
 	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
 	int code;
 	PCRE2_SIZE at;

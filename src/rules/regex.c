@@ -1,0 +1,21 @@
+/*
+ * regex.c: PCRE2 memory from a document's arena (see regex.h).
+ */
+#include "regex.h"
+
+static void *arena_malloc(PCRE2_SIZE size, void *arena)
+{
+	return tl_arena_alloc(arena, size ? size : 1);
+}
+
+/* Arena memory is released all at once with the arena. */
+static void arena_free(void *p, void *arena)
+{
+	(void)p;
+	(void)arena;
+}
+
+pcre2_general_context *tl_regex_context(tl_arena *arena)
+{
+	return pcre2_general_context_create(arena_malloc, arena_free, arena);
+}
