@@ -310,9 +310,18 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t open,
 		tl_fix fix = {TL_FIX_UNSAFE, &edit, 1};
 		msg = tl_check_msg(ck, "Link did not render: unclosed '('",
 		                   "链接未生效：“(”没有闭合");
-		/* The URL is one opaque character: ")" goes after it. */
+		/* The URL is one opaque character: ")" goes after it, unless
+		 * the URL holds parentheses of its own: which ")" would close
+		 * the link is then anyone's guess (and a bare URL takes in a
+		 * balancing ")", so the fix would never settle). */
+		const tl_char *u = &ch[j + 1];
+		bool parens =
+		    u->kind == TL_CHAR_URL &&
+		    (memchr(data + u->start, '(', u->end - u->start) ||
+		     memchr(data + u->start, ')', u->end - u->start));
 		tl_check_report(ck, start, end, msg,
-		                ch[j + 1].kind == TL_CHAR_URL ? &fix : NULL);
+		                u->kind == TL_CHAR_URL && !parens ? &fix
+		                                                  : NULL);
 		return;
 	} else {
 		/* "[text](a b)": cmark takes no space in a destination. */
@@ -444,7 +453,8 @@ const tl_rule tl_rule_link_syntax = {
                "a URL (a scheme or `www.`); otherwise, as with a "
                "configuration snippet `[stylesdir] (/usr/share/styles)`, "
                "the brackets may not be a link at all and the fix is unsafe. "
-               "An unclosed `(` gets an unsafe `)` after the URL. Undefined "
+               "An unclosed `(` gets an unsafe `)` after the URL, unless the "
+               "URL holds parentheses of its own. Undefined "
                "references and empty link text have no fix.",
     .bad = "参见[项目主页] (https://example.org)和【文档】(https://example.org/"
            "docs)。\n",
