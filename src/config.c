@@ -746,6 +746,16 @@ static void strings_free(char **v, size_t n)
 	free(v);
 }
 
+/* Appends the N strings ITEMS to B, separated by SEP. */
+static void join(tl_buf *b, char **items, size_t n, char sep)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			tl_buf_putc(b, sep);
+		tl_buf_puts(b, items[i]);
+	}
+}
+
 /* A list option may also be written as a map, as the design does for
  * `fields: {cover: url}` and `add: {Kubernetes: [k8s?, kubernetes]}`: each
  * pair becomes the item "key=value", a list value joined with '|'
@@ -775,11 +785,7 @@ static bool map_option(loader *ld, yfile *f, const char *rule,
 		if (b.len)
 			tl_buf_putc(&b, ',');
 		tl_buf_printf(&b, "%s=", scalar(k));
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				tl_buf_putc(&b, '|');
-			tl_buf_puts(&b, items[i]);
-		}
+		join(&b, items, n, '|');
 		strings_free(items, n);
 	}
 	*out = b.data;
@@ -803,11 +809,7 @@ static bool option_value_of(loader *ld, yfile *f, const char *rule,
 			return false;
 		tl_buf b = {0};
 		tl_buf_puts(&b, "");
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				tl_buf_putc(&b, ',');
-			tl_buf_puts(&b, items[i]);
-		}
+		join(&b, items, n, ',');
 		strings_free(items, n);
 		*out = b.data;
 		return true;
