@@ -855,6 +855,13 @@ typedef struct cfg_file {
 	size_t nvariants;
 } cfg_file;
 
+/* The configuration file found for the files of one folder (the folder
+ * as the path names it: the working folder does not change in a run). */
+typedef struct dir_found {
+	char *dir;
+	char *found; /* NULL: no configuration file applies */
+} dir_found;
+
 /* The configurations of a run. */
 typedef struct configs {
 	const options *opts;
@@ -862,6 +869,11 @@ typedef struct configs {
 	                    files no configuration file applies to */
 	cfg_file *files; /* with -c, files[0] is that file */
 	size_t nfiles;
+	tl_error base_err; /* why not, when base_known is 0 */
+	int base_known;  /* whether the base takes the command line's rule
+	                    names: -1 not yet checked, else 0 or 1 */
+	dir_found *dirs; /* tl_config_find's answer for each folder seen */
+	size_t ndirs;
 } configs;
 
 static cfg_file *configs_add(configs *cs, const char *path, tl_error *err)
@@ -893,7 +905,32 @@ static void configs_free(configs *cs)
 		free(f->path);
 	}
 	free(cs->files);
+	for (i = 0; i < cs->ndirs; i++) {
+		free(cs->dirs[i].dir);
+		free(cs->dirs[i].found);
+	}
+	free(cs->dirs);
 	tl_config_free(cs->base);
+}
+
+/* tl_config_find for PATH, asked once per folder: a walk up the tree is
+ * a dozen system calls, and a run lints many files of one folder. The
+ * answer is owned by CS. */
+static const char *find_config(configs *cs, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+	size_t i;
+
+	/* Files come folder by folder: the latest folder first. */
+	for (i = cs->ndirs; i-- > 0;)
+		if (strlen(cs->dirs[i].dir) == len &&
+		    memcmp(cs->dirs[i].dir, path, len) == 0)
+			return cs->dirs[i].found;
+	cs->dirs = tl_xrealloc(cs->dirs, (cs->ndirs + 1) * sizeof *cs->dirs);
+	cs->dirs[cs->ndirs].dir = tl_xstrndup(path, len);
+	cs->dirs[cs->ndirs].found = tl_config_find(path);
+	return cs->dirs[cs->ndirs++].found;
 }
 
 /* Whether every rule named on the command line is known to some
@@ -926,6 +963,7 @@ static bool configs_init(configs *cs, const options *o, tl_error *err)
 {
 	memset(cs, 0, sizeof *cs);
 	cs->opts = o;
+	cs->base_known = -1;
 	if (o->config_file && !configs_add(cs, o->config_file, err))
 		return false;
 	cs->base = tl_config_preset(o->preset ? o->preset : "recommended", err);
@@ -943,24 +981,20 @@ static bool configs_init(configs *cs, const options *o, tl_error *err)
 static cfg_file *file_for(configs *cs, const char *path, tl_error *err,
                           bool *failed)
 {
-	char *found;
+	const char *found;
 	size_t i;
-	cfg_file *f = NULL;
 
 	*failed = false;
 	if (cs->opts->config_file)
 		return &cs->files[0];
-	found = tl_config_find(path);
+	found = find_config(cs, path);
 	if (!found)
 		return NULL;
-	for (i = 0; i < cs->nfiles && !f; i++)
+	for (i = 0; i < cs->nfiles; i++)
 		if (strcmp(cs->files[i].path, found) == 0)
-			f = &cs->files[i];
-	if (!f) {
-		f = configs_add(cs, found, err);
-		*failed = f == NULL;
-	}
-	free(found);
+			return &cs->files[i];
+	cfg_file *f = configs_add(cs, found, err);
+	*failed = f == NULL;
 	return f;
 }
 
@@ -980,10 +1014,15 @@ static const tl_config *load_config_for(configs *cs, const char *path,
 	if (!f) {
 		if (failed)
 			return NULL;
-		tl_config *probe = tl_config_copy(cs->base);
-		bool known = apply_overrides(cs->opts, probe, true, err);
-		tl_config_free(probe);
-		return known ? cs->base : NULL;
+		if (cs->base_known < 0) {
+			tl_config *probe = tl_config_copy(cs->base);
+			cs->base_known =
+			    apply_overrides(cs->opts, probe, true, &cs->base_err);
+			tl_config_free(probe);
+		}
+		if (!cs->base_known)
+			*err = cs->base_err;
+		return cs->base_known ? cs->base : NULL;
 	}
 	mask = tl_config_override_mask(f->cfg, path);
 	for (i = 0; i < f->nvariants; i++)
