@@ -20,6 +20,8 @@
  */
 #include "internal.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,7 +147,188 @@ static void find_front_matter(tl_doc *doc)
 	}
 }
 
+/* ---- cmark's memory --------------------------------------------------- */
+
+/*
+ * cmark allocates every node, every literal and every parser buffer with
+ * calloc and frees them one by one; for the small documents translint
+ * mostly sees, malloc and free were a tenth of the run. A document is
+ * parsed into a pool instead: allocation bumps a cursor, free gives back
+ * only the latest block, and the tree goes with the pool in one step.
+ *
+ * cmark_mem's functions take no context, so the pool being filled is a
+ * thread-local set only while cmark_parse_document runs. Anything cmark
+ * allocates at other times (iterators) comes from the heap. Each block
+ * starts with a header that says which, so that free and realloc work on
+ * either kind. Large documents are parsed on the heap: a pool never
+ * reuses what the parser frees, and there memory is the scarcer resource.
+ */
+
+#define POOL_MAX_SOURCE (4u << 20) /* larger sources parse on the heap */
+#define POOL_FIRST_CHUNK (32u << 10)
+#define POOL_MAX_CHUNK (1u << 20)
+
+typedef struct cm_block {
+	size_t size;    /* bytes the caller asked for */
+	size_t in_pool; /* 1: inside a pool chunk; 0: its own malloc */
+} cm_block;         /* 16 bytes: keeps the caller's block 16-aligned */
+
+typedef struct cm_chunk {
+	struct cm_chunk *next;
+	size_t cap;
+	size_t used;
+	max_align_t data[];
+} cm_chunk;
+
+typedef struct cm_pool {
+	cm_chunk *head;
+	cm_block *last; /* the latest block, which free and realloc may move */
+} cm_pool;
+
+static _Thread_local cm_pool *filling;
+
+static size_t round16(size_t n)
+{
+	return (n + 15) & ~(size_t)15;
+}
+
+static void *out_of_memory(void)
+{
+	fprintf(stderr, "translint: out of memory\n");
+	abort();
+}
+
+static cm_block *pool_take(cm_pool *pool, size_t size)
+{
+	size_t need = sizeof(cm_block) + round16(size);
+	cm_chunk *c = pool->head;
+
+	if (!c || c->cap - c->used < need) {
+		size_t cap = c ? c->cap * 2 : POOL_FIRST_CHUNK;
+		if (cap > POOL_MAX_CHUNK)
+			cap = POOL_MAX_CHUNK;
+		if (cap < need)
+			cap = need;
+		c = malloc(sizeof *c + cap);
+		if (!c)
+			return out_of_memory();
+		c->cap = cap;
+		c->used = 0;
+		c->next = pool->head;
+		pool->head = c;
+	}
+	cm_block *b = (cm_block *)((char *)c->data + c->used);
+	c->used += need;
+	b->size = size;
+	b->in_pool = 1;
+	pool->last = b;
+	return b;
+}
+
+static cm_block *heap_take(size_t size)
+{
+	cm_block *b = malloc(sizeof(cm_block) + size);
+	if (!b)
+		return out_of_memory();
+	b->size = size;
+	b->in_pool = 0;
+	return b;
+}
+
+static void *cm_calloc(size_t n, size_t size)
+{
+	if (size && n > (SIZE_MAX - 64) / size)
+		return out_of_memory();
+	cm_block *b = filling ? pool_take(filling, n * size) : heap_take(n * size);
+	memset(b + 1, 0, n * size);
+	return b + 1;
+}
+
+/* Whether B is the latest block of the pool being filled, which can
+ * shrink or grow where it stands. */
+static bool is_last(const cm_block *b)
+{
+	return filling && b->in_pool && filling->last == b;
+}
+
+static void *cm_realloc(void *p, size_t size)
+{
+	if (!p)
+		return cm_calloc(1, size);
+	cm_block *b = (cm_block *)p - 1;
+	if (!b->in_pool) {
+		cm_block *nb = realloc(b, sizeof(cm_block) + size);
+		if (!nb)
+			return out_of_memory();
+		nb->size = size;
+		return nb + 1;
+	}
+	if (is_last(b)) {
+		cm_chunk *c = filling->head;
+		size_t at = (size_t)((char *)b - (char *)c->data);
+		size_t need = sizeof(cm_block) + round16(size);
+		if (c->cap - at >= need) {
+			c->used = at + need;
+			b->size = size;
+			return p;
+		}
+	}
+	cm_block *nb = filling ? pool_take(filling, size) : heap_take(size);
+	memcpy(nb + 1, p, b->size < size ? b->size : size);
+	return nb + 1;
+}
+
+static void cm_free(void *p)
+{
+	if (!p)
+		return;
+	cm_block *b = (cm_block *)p - 1;
+	if (!b->in_pool) {
+		free(b);
+	} else if (is_last(b)) {
+		cm_chunk *c = filling->head;
+		c->used = (size_t)((char *)b - (char *)c->data);
+		filling->last = NULL;
+	}
+	/* Any other pool block waits for its pool. */
+}
+
+static cmark_mem pool_mem = {cm_calloc, cm_realloc, cm_free};
+
+static void pool_free(cm_pool *pool)
+{
+	if (!pool)
+		return;
+	for (cm_chunk *c = pool->head, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(pool);
+}
+
 /* ---- Parsing ------------------------------------------------------------ */
+
+/* Parses TEXT into DOC's tree: in a pool when it is small. */
+static void parse_into(tl_doc *doc, const char *text, size_t len)
+{
+	cmark_parser *parser;
+
+	if (len <= POOL_MAX_SOURCE) {
+		doc->pool = tl_xcalloc(1, sizeof *doc->pool);
+		filling = doc->pool;
+		parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &pool_mem);
+	} else {
+		parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	}
+	if (parser) {
+		cmark_parser_feed(parser, text, len);
+		doc->root = cmark_parser_finish(parser);
+		cmark_parser_free(parser);
+	}
+	filling = NULL;
+	if (!doc->root)
+		out_of_memory();
+}
 
 tl_doc *tl_doc_parse(const tl_source *src)
 {
@@ -154,8 +337,7 @@ tl_doc *tl_doc_parse(const tl_source *src)
 	find_front_matter(doc);
 
 	if (doc->fm_kind == TL_FM_NONE) {
-		doc->root = cmark_parse_document(src->data, src->len,
-		                                 CMARK_OPT_SOURCEPOS);
+		parse_into(doc, src->data, src->len);
 	} else {
 		/* cmark sees the front matter as blank lines: the line count
 		 * and every later offset stay the same, and none of it can
@@ -165,13 +347,8 @@ tl_doc *tl_doc_parse(const tl_source *src)
 		for (size_t i = doc->fm_start; i < doc->fm_end; i++)
 			if (copy[i] != '\n' && copy[i] != '\r')
 				copy[i] = ' ';
-		doc->root =
-		    cmark_parse_document(copy, src->len, CMARK_OPT_SOURCEPOS);
+		parse_into(doc, copy, src->len);
 		free(copy);
-	}
-	if (!doc->root) {
-		fprintf(stderr, "translint: out of memory\n");
-		abort();
 	}
 	return doc;
 }
@@ -180,7 +357,10 @@ void tl_doc_free(tl_doc *doc)
 {
 	if (!doc)
 		return;
-	cmark_node_free(doc->root);
+	if (doc->pool)
+		pool_free(doc->pool); /* the whole tree */
+	else
+		cmark_node_free(doc->root);
 	free(doc);
 }
 
@@ -229,6 +409,8 @@ typedef struct builder {
 	uint16_t depth;
 	uint8_t flags;
 	bool bad;       /* alignment failed: drop the run */
+	bool maybe_url; /* some literal holds "://", "www." or '@' */
+	bool maybe_math; /* some literal holds '$' */
 	int skip_html;  /* inside <rt>/<rp>: annotation, not running text */
 	int shift_line; /* a line whose inline columns cmark misreports */
 	long shift;     /* by this many bytes (negative: too far left) */
@@ -384,6 +566,35 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
 	}
 	const uint8_t depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
+	b->maybe_url = b->maybe_url || strchr(lit, '@') || strstr(lit, "://") ||
+	               strstr(lit, "www.");
+	b->maybe_math = b->maybe_math || strchr(lit, '$');
+	/* Most literals are their source bytes, with no entity and no
+	 * escape: decode them without comparing byte by byte. */
+	if (p + ln <= b->len && !memchr(lit, '&', ln) &&
+	    memcmp(b->s + p, lit, ln) == 0) {
+		tl_char *out = b->chars + b->n;
+		while (i < ln) {
+			uint32_t cp;
+			size_t k = (unsigned char)lit[i] < 0x80
+			               ? (cp = (unsigned char)lit[i], 1)
+			               : tl_utf8_decode_fast(lit + i, ln - i, &cp);
+			*out++ = (tl_char){cp,
+			                   (uint32_t)p,
+			                   (uint32_t)(p + k),
+			                   (uint32_t)(p + k),
+			                   0,
+			                   TL_CHAR_TEXT,
+			                   b->flags,
+			                   depth,
+			                   0};
+			p += k;
+			i += k;
+		}
+		b->n = (size_t)(out - b->chars);
+		b->cursor = p;
+		return true;
+	}
 	while (i < ln) {
 		uint32_t cp;
 		size_t k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
@@ -948,6 +1159,8 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		b.skip_html = 0;
 		b.shift_line = 0;
 		b.shift = 0;
+		b.maybe_url = false;
+		b.maybe_math = false;
 		walk_inlines(&b, node);
 		/* The inline walk is done: skip the subtree. */
 		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
@@ -959,8 +1172,10 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		                                   : TL_BLOCK_PARAGRAPH;
 		if (run.kind == TL_BLOCK_PARAGRAPH && mark_table(&b, start))
 			run.kind = TL_BLOCK_TABLE;
-		collapse_urls(&b);
-		collapse_math(&b);
+		if (b.maybe_url)
+			collapse_urls(&b);
+		if (b.maybe_math)
+			collapse_math(&b);
 		finish(&b, &run);
 
 		run.chars = b.chars;
