@@ -284,6 +284,20 @@ tl_pos tl_source_position(const tl_source *src, size_t offset, tl_unit unit)
 			col = unit == TL_UNIT_UTF16 ? m->u16 : m->cp;
 		}
 	}
+	if (src->bad_utf8 == TL_NONE) {
+		/* Valid UTF-8: a character starts at each byte that is not a
+		 * continuation byte, and only 4-byte ones take two UTF-16
+		 * units. */
+		const unsigned char *d = (const unsigned char *)src->data;
+		size_t end = char_start(src, p, offset);
+		size_t starts = 0, quads = 0;
+		for (; p < end; p++) {
+			starts += (d[p] & 0xC0) != 0x80;
+			quads += d[p] >= 0xF0;
+		}
+		col += starts + (unit == TL_UNIT_UTF16 ? quads : 0);
+		offset = p;
+	}
 	for (; p < offset;) {
 		uint32_t cp;
 		size_t n = 1;

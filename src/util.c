@@ -273,13 +273,18 @@ void tl_buf_printf(tl_buf *buf, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	/* Measure, then format in place: simpler than a retry path, and
-	 * what is formatted here is short. */
+	/* Format into the room there is (at least 128 bytes); only what
+	 * does not fit is formatted a second time. */
+	buf_reserve(buf, 128);
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(buf->data + buf->len, buf->cap - buf->len, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
-		tl_buf_append(buf, "", 0);
+		buf->data[buf->len] = '\0';
+		return;
+	}
+	if ((size_t)n < buf->cap - buf->len) {
+		buf->len += (size_t)n;
 		return;
 	}
 	buf_reserve(buf, (size_t)n);
