@@ -158,12 +158,36 @@ typedef struct tl_run {
 	 * ascii[c >> 6] for a character, of any kind, with cp c < 128). */
 	uint8_t cls_any;
 	uint64_t ascii[2];
+	/* And a filter of the other code points outside U+4E00..U+9FFF
+	 * (punctuation, symbols, fullwidth forms): bit tl_cp_bit(cp) is set
+	 * for each one that occurs. A clear bit means "not in the run"; a
+	 * set one only "maybe". */
+	uint64_t other;
 } tl_run;
 
 /* Does some character of RUN have the ASCII code point C? */
 static inline bool tl_run_has_ascii(const tl_run *run, unsigned char c)
 {
 	return (run->ascii[(c >> 6) & 1] >> (c & 63)) & 1;
+}
+
+/* The bit of tl_run.other for CP (not ASCII, not U+4E00..U+9FFF). The
+ * marks rules look for (U+2000..U+206F, U+3000..U+303F, U+FF00..U+FF6F)
+ * mostly fall in distinct bits. */
+static inline unsigned tl_cp_bit(uint32_t cp)
+{
+	return (cp ^ (cp >> 6)) & 63;
+}
+
+/* May RUN hold a character with code point CP? False only when it
+ * cannot. */
+static inline bool tl_run_may_have(const tl_run *run, uint32_t cp)
+{
+	if (cp < 0x80)
+		return tl_run_has_ascii(run, (unsigned char)cp);
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return (run->cls_any & TL_CLS_CJK) != 0;
+	return (run->other >> tl_cp_bit(cp)) & 1;
 }
 
 typedef enum tl_front_matter_kind {

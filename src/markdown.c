@@ -1069,7 +1069,7 @@ static bool mark_table(builder *b, size_t start)
  * reserved for the worst case (4 bytes a character). */
 static void finish(builder *b, tl_run *run)
 {
-	uint64_t ascii[2] = {0, 0};
+	uint64_t ascii[2] = {0, 0}, other = 0;
 	unsigned cls_any = 0;
 	size_t need = b->n * 4 + 1;
 	if (b->text.cap < need) {
@@ -1096,6 +1096,7 @@ static void finish(builder *b, tl_run *run)
 			out[len++] = (char)(0x80 | (c->cp & 0x3F));
 		} else {
 			c->cls = tl_char_class(c->cp);
+			other |= (uint64_t)1 << tl_cp_bit(c->cp);
 			len += tl_utf8_encode(c->cp, out + len);
 		}
 		cls_any |= c->cls;
@@ -1105,6 +1106,7 @@ static void finish(builder *b, tl_run *run)
 	run->cls_any = (uint8_t)cls_any;
 	run->ascii[0] = ascii[0];
 	run->ascii[1] = ascii[1];
+	run->other = other;
 }
 
 /* ---- Iteration ------------------------------------------------------------

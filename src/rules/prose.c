@@ -12,14 +12,6 @@ bool tl_prose_is(const tl_run *run, size_t i, uint32_t cp)
 	       run->chars[i].cp == cp;
 }
 
-bool tl_prose_is_alnum(const tl_run *run, size_t i)
-{
-	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
-		return false;
-	uint32_t c = run->chars[i].cp;
-	return tl_char_is_latin_letter(c) || tl_char_is_digit(c);
-}
-
 bool tl_prose_is_space(const tl_run *run, size_t i)
 {
 	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&

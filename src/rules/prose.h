@@ -11,7 +11,11 @@
 /* Is character I of RUN a prose (TEXT) character with code point CP? */
 bool tl_prose_is(const tl_run *run, size_t i, uint32_t cp);
 /* Is character I of RUN a prose Latin letter or ASCII digit? */
-bool tl_prose_is_alnum(const tl_run *run, size_t i);
+static inline bool tl_prose_is_alnum(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & (TL_CLS_LATIN | TL_CLS_DIGIT));
+}
 /* Is character I of RUN prose white space? */
 bool tl_prose_is_space(const tl_run *run, size_t i);
 /* Is character I of RUN a prose CJK ideograph or CJK punctuation mark

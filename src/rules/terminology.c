@@ -171,8 +171,9 @@ static void builtin_load(void)
 				if ((unsigned char)s[k] >= 0x80 ||
 				    (unsigned char)s[k] < ' ')
 					table_bug(mark, "spellings are ASCII");
-			if (len == 0)
-				table_bug(mark, "empty spelling");
+			if (len < 2)
+				table_bug(mark, "a spelling of fewer than "
+				                "two characters");
 			copy = strings + used;
 			memcpy(copy, s, len + 1);
 			used += len + 1;
@@ -792,7 +793,10 @@ static void check(tl_check *ck, const tl_run *run)
 		unsigned char b = (unsigned char)c->cp;
 		for (size_t k = t->first[b]; k < t->first[b + 1]; k++) {
 			const variant *v = &t->v[k];
-			if (c->toff + v->len > run->text_len ||
+			/* The run's text ends with a NUL: reading the byte
+			 * after the first is safe. */
+			if (run->text[c->toff + 1] != v->text[1] ||
+			    c->toff + v->len > run->text_len ||
 			    memcmp(run->text + c->toff, v->text, v->len) != 0)
 				continue;
 			size_t j = i + v->len;

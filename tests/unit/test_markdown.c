@@ -61,8 +61,11 @@ static void collect(const tl_run *run, void *user)
 		if (c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL))
 			ok = ok && c->end - c->start == k &&
 			     memcmp(data + c->start, enc, k) == 0;
-		/* The class bits are those of the code point. */
-		ok = ok && c->cls == class_of(c->cp);
+		/* The class bits are those of the code point, and the
+		 * run's summary holds every character. */
+		ok = ok && c->cls == class_of(c->cp) &&
+		     tl_run_may_have(run, c->cp) &&
+		     (run->cls_any & c->cls) == c->cls;
 		if (!ok && rs->bad_invariant++ == 0)
 			snprintf(rs->first_bad, sizeof rs->first_bad,
 			         "run %zu char %zu U+%04X [%u,%u) after %u",
@@ -103,6 +106,24 @@ static const char *src_of(runs *rs, size_t r, size_t i)
 	memcpy(buf, rs->src->data + c->start, n);
 	buf[n] = 0;
 	return buf;
+}
+
+struct probe {
+	int n;
+	bool comma, fw_comma, ellipsis, dash, quote, x, ideo;
+};
+
+static void summary_probe(const tl_run *run, void *user)
+{
+	struct probe *p = user;
+	p->n++;
+	p->comma = tl_run_may_have(run, ',');
+	p->fw_comma = tl_run_may_have(run, 0xFF0C);
+	p->ellipsis = tl_run_may_have(run, 0x2026);
+	p->dash = tl_run_may_have(run, 0x2014);
+	p->quote = tl_run_may_have(run, 0x201C);
+	p->x = tl_run_may_have(run, 'E');
+	p->ideo = tl_run_may_have(run, 0x6587);
 }
 
 /* The index of the first character of run R with code point CP. */
@@ -449,6 +470,25 @@ TEST(consumed_definitions_never_mismap)
 	done(rs);
 }
 
+TEST(run_summary_rules_out_what_is_absent)
+{
+	const char *md = "中文，句子。English words 42\n";
+	tl_source *src = tl_source_new("t.md", md, strlen(md));
+	tl_doc *doc = tl_doc_parse(src);
+	struct probe got = {0};
+	tl_doc_each_run(doc, summary_probe, &got);
+	CHECK_EQ_INT(got.n, 1);
+	CHECK(got.fw_comma);  /* ， */
+	CHECK(got.ideo);      /* an ideograph */
+	CHECK(got.x);         /* 'E' */
+	CHECK(!got.comma);    /* no ASCII ',' */
+	CHECK(!got.ellipsis); /* no … */
+	CHECK(!got.dash);     /* no — */
+	CHECK(!got.quote);    /* no “ */
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
 TEST(class_bits_match_the_classes)
 {
 	/* Every class and none, in one run: ideographs (BMP, extension B,
@@ -533,6 +573,7 @@ int main(void)
 	RUN(&suite, failed_links_stay_text);
 	RUN(&suite, consumed_definitions_never_mismap);
 	RUN(&suite, class_bits_match_the_classes);
+	RUN(&suite, run_summary_rules_out_what_is_absent);
 	RUN(&suite, depth_saturates);
 	return check_finish(&suite);
 }
