@@ -210,8 +210,14 @@ typedef struct tl_rule {
 	const char *good;        /* the same example, fixed */
 	/* Called for every prose run of the document (may be NULL). */
 	void (*check_run)(struct tl_check *ck, const struct tl_run *run);
-	/* Called once per document (may be NULL). */
+	/* Called for every parsed piece of the document, after its runs
+	 * (may be NULL). A document is one piece unless it is very large
+	 * (markdown.c): check_doc sees a part of the tree at a time. */
 	void (*check_doc)(struct tl_check *ck, const struct tl_doc *doc);
+	/* Called once per document, after the last piece, when the tree is
+	 * gone (DOC->root is NULL): for what needs the whole document
+	 * (may be NULL). */
+	void (*check_end)(struct tl_check *ck, const struct tl_doc *doc);
 } tl_rule;
 
 /* The table of built-in rules, in a fixed order. */

@@ -414,11 +414,17 @@ static void custom_check(tl_check *ck, const tl_doc *doc)
 	matcher m = {ck, c, pcre2_match_data_create_from_pattern(c->re, NULL),
 	             false};
 	if (c->scope == TL_SCOPE_RAW) {
+		/* The current piece of the document (all of it unless it
+		 * is very large), without the front matter. */
 		size_t start = doc->fm_end != TL_NONE && doc->fm_end > 0
 		                   ? doc->fm_end
 		                   : doc->src->body;
-		each_match(&m, doc->src->data + start, doc->src->len - start,
-		           start, on_raw_match, &start);
+		size_t end = doc->cuts[doc->piece + 1];
+		if (start < doc->cuts[doc->piece])
+			start = doc->cuts[doc->piece];
+		if (start < end)
+			each_match(&m, doc->src->data + start, end - start,
+			           start, on_raw_match, &start);
 	} else {
 		tl_doc_each_run(doc, on_run, &m);
 	}

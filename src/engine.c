@@ -252,9 +252,8 @@ static void report_encoding(tl_check *ck, const char *name, size_t offset,
 
 /* Drops the diagnostics that suppression comments cover, then reports
  * the names in those comments that are no rule (unknown-rule). */
-static void apply_suppression(tl_check *ck, const tl_doc *doc)
+static void apply_suppression(tl_check *ck, tl_suppress *sup)
 {
-	tl_suppress *sup = tl_suppress_scan(doc);
 	size_t kept = 0;
 	for (size_t i = 0; i < ck->ndiags; i++)
 		if (!tl_suppress_hides(sup, ck->diags[i].rule,
@@ -338,7 +337,8 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 			tl_severity sev =
 			    tl_config_severity(cfg, rules[i]->name);
 			if (sev != TL_SEVERITY_OFF &&
-			    (rules[i]->check_run || rules[i]->check_doc))
+			    (rules[i]->check_run || rules[i]->check_doc ||
+			     rules[i]->check_end))
 				act[nact++] = (active){rules[i], i, sev};
 		}
 		for (size_t i = 0; i < ncustom; i++) {
@@ -347,17 +347,31 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 			if (sev != TL_SEVERITY_OFF)
 				act[nact++] = (active){r, nrules + i, sev};
 		}
-		tl_doc *doc = tl_doc_parse(res->source);
+		tl_doc *doc = tl_doc_new(res->source);
+		tl_suppress *sup = tl_suppress_new(res->source);
 		ck.doc = doc;
 		run_ctx rc = {&ck, act, nact};
-		tl_doc_each_run(doc, on_run, &rc);
+		/* A document is one piece unless it is very large; the
+		 * number of pieces may shrink while they are parsed. */
+		for (size_t k = 0; k < doc->npieces; k++) {
+			tl_doc_parse_piece(doc, k);
+			tl_doc_each_run(doc, on_run, &rc);
+			for (size_t i = 0; i < nact; i++) {
+				if (!act[i].rule->check_doc)
+					continue;
+				select_rule(&ck, &act[i]);
+				act[i].rule->check_doc(&ck, doc);
+			}
+			tl_suppress_scan(sup, doc);
+		}
+		tl_doc_drop_tree(doc);
 		for (size_t i = 0; i < nact; i++) {
-			if (!act[i].rule->check_doc)
+			if (!act[i].rule->check_end)
 				continue;
 			select_rule(&ck, &act[i]);
-			act[i].rule->check_doc(&ck, doc);
+			act[i].rule->check_end(&ck, doc);
 		}
-		apply_suppression(&ck, doc);
+		apply_suppression(&ck, sup);
 		tl_doc_free(doc);
 		free(act);
 	}

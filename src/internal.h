@@ -196,18 +196,42 @@ typedef enum tl_front_matter_kind {
 	TL_FM_COMMENT /* <!-- ... --> */
 } tl_front_matter_kind;
 
+/*
+ * A document, parsed whole or, when it is very large, one piece at a time
+ * (markdown.c: pieces end at blank lines between top-level blocks, so
+ * each parses as it would in the whole). ROOT is the tree of the current
+ * piece; every position it gives is mapped to the whole source.
+ */
 typedef struct tl_doc {
 	const tl_source *src;
-	cmark_node *root; /* parsed with source positions; owned */
+	cmark_node *root; /* the current piece, with source positions; owned */
 	struct cm_pool *pool; /* where ROOT's tree lives, or NULL (heap) */
 	tl_front_matter_kind fm_kind;
 	size_t fm_start;      /* the whole front matter block, delimiters */
 	size_t fm_end;        /* included, or TL_NONE */
 	size_t fm_yaml_start; /* the YAML text inside it */
 	size_t fm_yaml_end;
+	/* The pieces: piece k is [cuts[k], cuts[k + 1]) of the source. */
+	size_t *cuts;
+	size_t npieces;
+	char *defs; /* link reference definitions of the whole document,
+	               appended to each piece of a split one; or NULL */
+	size_t ndefs;
+	size_t piece;      /* the current piece */
+	size_t line_base;  /* the source line (0-based) of its line 1 */
+	size_t block_base; /* top-level blocks of the pieces before it */
+	size_t nblocks;    /* top-level blocks of the current piece */
 } tl_doc;
 
-/* Parses SRC (valid UTF-8, no NUL). Free with tl_doc_free. */
+/* A document of SRC (valid UTF-8, no NUL) with its front matter found and
+ * its pieces planned, nothing parsed yet. Free with tl_doc_free. */
+tl_doc *tl_doc_new(const tl_source *src);
+/* Parses piece K (< DOC->npieces) into DOC->root, dropping the tree of
+ * the piece before. */
+void tl_doc_parse_piece(tl_doc *doc, size_t k);
+/* Drops the current tree (DOC->root becomes NULL). */
+void tl_doc_drop_tree(tl_doc *doc);
+/* Parses SRC whole, as one piece whatever its size. */
 tl_doc *tl_doc_parse(const tl_source *src);
 void tl_doc_free(tl_doc *doc);
 /* The byte offset of a cmark line and column (both 1-based). */
@@ -257,11 +281,14 @@ tl_arena *tl_check_arena(tl_check *ck);
 
 /* The <!-- translint-disable... --> comments of a document. */
 typedef struct tl_suppress tl_suppress;
-/* Scans the HTML of DOC. Free with tl_suppress_free. */
-tl_suppress *tl_suppress_scan(const tl_doc *doc);
+/* No comments yet, for SRC. Free with tl_suppress_free. */
+tl_suppress *tl_suppress_new(const tl_source *src);
+/* Adds the comments in the HTML of DOC's current piece (pieces in
+ * order). */
+void tl_suppress_scan(tl_suppress *sup, const tl_doc *doc);
 void tl_suppress_free(tl_suppress *sup);
 /* Whether a diagnostic of RULE starting at OFFSET is suppressed. */
-bool tl_suppress_hides(const tl_suppress *sup, const char *rule, size_t offset);
+bool tl_suppress_hides(tl_suppress *sup, const char *rule, size_t offset);
 /* The rule names the comments give, in order, with their source spans,
  * for reporting unknown ones: false after the last. */
 bool tl_suppress_name(const tl_suppress *sup, size_t i, const char **name,

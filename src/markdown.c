@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define TL_OBJECT 0xFFFCu
 
@@ -306,6 +307,337 @@ static void pool_free(cm_pool *pool)
 	free(pool);
 }
 
+/* ---- Pieces ------------------------------------------------------------- */
+
+/*
+ * cmark holds the whole tree of a document while it parses: about seven
+ * times the size of the text. A very large file is therefore parsed in
+ * pieces of about PIECE_SIZE bytes, one after the other, each tree freed
+ * before the next is built, so that memory stays a small multiple of the
+ * file and time grows linearly with it.
+ *
+ * A piece ends where CommonMark itself starts afresh: before a line that
+ * follows a blank line and begins, unindented, with a letter, a digit-free
+ * word, a CJK character or "#". Such a line closes every list item and
+ * block quote and begins a paragraph or a heading; only a fenced code
+ * block or an HTML block of kinds 1 to 5 can stay open across it, so the
+ * planner follows those, and a piece whose last block still ran to its
+ * end is joined to the next one and parsed again. Link reference
+ * definitions apply to the whole document: those found by the planner
+ * are appended to every piece (after its end, where they add no
+ * characters to any run).
+ */
+
+#define PIECE_MIN_SOURCE (8u << 20) /* smaller sources are one piece */
+#define PIECE_SIZE (2u << 20)
+
+typedef struct planner {
+	char fence;       /* '`' or '~' while a fenced code block is open */
+	size_t fence_len; /* its opening run */
+	bool list_fence;  /* it was indented in a list: the item may end it */
+	bool in_list;     /* a list item may be open */
+	int html;         /* the kind (1 to 5) of an open HTML block, or 0 */
+} planner;
+
+/* Does a list item marker ("-", "*", "+", "1.", "1)") start at Q? */
+static bool is_list_marker(const char *s, size_t q, size_t e)
+{
+	size_t r = q;
+	if (r < e && (s[r] == '-' || s[r] == '*' || s[r] == '+')) {
+		r++;
+	} else {
+		while (r < e && r - q < 9 && s[r] >= '0' && s[r] <= '9')
+			r++;
+		if (r == q || r >= e || (s[r] != '.' && s[r] != ')'))
+			return false;
+		r++;
+	}
+	return r == e || s[r] == ' ' || s[r] == '\t';
+}
+
+/* The end marker of HTML block kind K (CommonMark 4.6). */
+static bool html_closes(int k, const char *s, size_t p, size_t e)
+{
+	static const char *const ends1[] = {"</script>", "</pre>", "</style>",
+	                                    "</textarea>"};
+	static const char *const ends[] = {NULL, NULL, "-->", "?>", ">",
+	                                   "]]>"};
+	for (; p < e; p++) {
+		if (k == 1) {
+			for (size_t i = 0; i < 4; i++) {
+				size_t n = strlen(ends1[i]);
+				if (e - p >= n && strncasecmp(s + p, ends1[i], n) == 0)
+					return true;
+			}
+		} else {
+			size_t n = strlen(ends[k]);
+			if (e - p >= n && memcmp(s + p, ends[k], n) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The kind (1 to 5) of HTML block that line [P, E) opens, or 0. */
+static int html_opens(const char *s, size_t p, size_t e)
+{
+	static const char *const tags1[] = {"script", "pre", "style",
+	                                    "textarea"};
+	if (p >= e || s[p] != '<')
+		return 0;
+	for (size_t i = 0; i < 4; i++) {
+		size_t n = strlen(tags1[i]);
+		if (e - p > n && strncasecmp(s + p + 1, tags1[i], n) == 0) {
+			char c = p + 1 + n < e ? s[p + 1 + n] : '\n';
+			if (c == ' ' || c == '\t' || c == '>' || c == '\n')
+				return 1;
+		}
+	}
+	if (e - p >= 4 && memcmp(s + p, "<!--", 4) == 0)
+		return 2;
+	if (e - p >= 2 && s[p + 1] == '?')
+		return 3;
+	if (e - p >= 9 && memcmp(s + p, "<![CDATA[", 9) == 0)
+		return 5;
+	if (e - p >= 3 && s[p + 1] == '!' && s[p + 2] >= 'A' && s[p + 2] <= 'Z')
+		return 4;
+	return 0;
+}
+
+/* Follows line [P, E) (without its line ending): fenced code blocks and
+ * HTML blocks that may hold blank lines. BLANK_BEFORE: the line before
+ * was blank. Returns whether the line starts outside any such block. */
+static bool plan_line(planner *pl, const char *s, size_t p, size_t e,
+                      bool blank_before)
+{
+	size_t q = p;
+	while (q < e && q - p < 4 && s[q] == ' ')
+		q++;
+	/* An unindented line after a blank one that starts no list item
+	 * ends every list, and with it a fence indented in an item (CommonMark
+	 * 5.2): the item's fence need not be closed. */
+	if (pl->in_list && blank_before && q == p && q < e && s[q] != ' ' &&
+	    s[q] != '\t' && !is_list_marker(s, q, e)) {
+		pl->in_list = false;
+		if (pl->fence && pl->list_fence)
+			pl->fence = 0;
+	}
+	bool outside = !pl->fence && !pl->html;
+	if (outside && q - p < 4 && is_list_marker(s, q, e))
+		pl->in_list = true;
+	if (pl->fence) {
+		size_t n = 0;
+		while (q + n < e && s[q + n] == pl->fence)
+			n++;
+		size_t r = q + n;
+		while (r < e && (s[r] == ' ' || s[r] == '\t'))
+			r++;
+		if (q - p < 4 && n >= pl->fence_len && r == e)
+			pl->fence = 0;
+		return outside;
+	}
+	if (pl->html) {
+		if (html_closes(pl->html, s, p, e))
+			pl->html = 0;
+		return outside;
+	}
+	if (q - p >= 4)
+		return outside;
+	if (q < e && (s[q] == '`' || s[q] == '~')) {
+		size_t n = 0;
+		while (q + n < e && s[q + n] == s[q])
+			n++;
+		if (n >= 3 &&
+		    (s[q] == '~' || !memchr(s + q + n, '`', e - q - n))) {
+			pl->fence = s[q];
+			pl->fence_len = n;
+			pl->list_fence = pl->in_list && q > p;
+		}
+		return outside;
+	}
+	int k = html_opens(s, q, e);
+	if (k && !html_closes(k, s, q + 1, e))
+		pl->html = k;
+	return outside;
+}
+
+static bool is_blank(const char *s, size_t p, size_t e)
+{
+	for (; p < e; p++)
+		if (s[p] != ' ' && s[p] != '\t')
+			return false;
+	return true;
+}
+
+/* Whether line [P, E) is a link reference definition on one line:
+ * "[label]:" at most three spaces in, with something after it. */
+static bool is_definition(const char *s, size_t p, size_t e)
+{
+	size_t q = p;
+	while (q < e && q - p < 3 && s[q] == ' ')
+		q++;
+	if (q >= e || s[q] != '[')
+		return false;
+	for (size_t r = q + 1; r < e && r - q < 1000; r++) {
+		if (s[r] == '\\') {
+			r++;
+		} else if (s[r] == '[') {
+			return false;
+		} else if (s[r] == ']') {
+			return r > q + 1 && r + 1 < e && s[r + 1] == ':' &&
+			       !is_blank(s, r + 2, e);
+		}
+	}
+	return false;
+}
+
+/* A set of link labels, normalised as CommonMark matches them (ASCII
+ * case and runs of white space folded; enough to drop the repeats). */
+typedef struct label_set {
+	char **v; /* open addressing; NULL is empty */
+	size_t cap, n;
+} label_set;
+
+static char *label_key(const char *s, size_t p, size_t e)
+{
+	tl_buf k = {0};
+	while (p < e && s[p] != '[')
+		p++;
+	bool space = false;
+	for (p++; p < e && s[p] != ']'; p++) {
+		char c = s[p];
+		if (c == '\\' && p + 1 < e) {
+			tl_buf_putc(&k, c);
+			c = s[++p];
+		}
+		if (c == ' ' || c == '\t') {
+			space = k.len > 0;
+			continue;
+		}
+		if (space)
+			tl_buf_putc(&k, ' ');
+		space = false;
+		tl_buf_putc(&k, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+	}
+	if (!k.data)
+		tl_buf_puts(&k, "");
+	return k.data;
+}
+
+/* Adds KEY (owned) unless present; whether it was new. */
+static bool label_add(label_set *ls, char *key)
+{
+	if (ls->n * 2 >= ls->cap) {
+		label_set big = {tl_xcalloc(ls->cap ? ls->cap * 2 : 64,
+		                            sizeof(char *)),
+		                 ls->cap ? ls->cap * 2 : 64, 0};
+		for (size_t i = 0; i < ls->cap; i++)
+			if (ls->v[i])
+				label_add(&big, ls->v[i]);
+		free(ls->v);
+		*ls = big;
+	}
+	size_t h = 5381;
+	for (const char *c = key; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	for (size_t i = h & (ls->cap - 1);; i = (i + 1) & (ls->cap - 1)) {
+		if (!ls->v[i]) {
+			ls->v[i] = key;
+			ls->n++;
+			return true;
+		}
+		if (strcmp(ls->v[i], key) == 0) {
+			free(key);
+			return false;
+		}
+	}
+}
+
+static void label_set_free(label_set *ls)
+{
+	for (size_t i = 0; i < ls->cap; i++)
+		free(ls->v[i]);
+	free(ls->v);
+}
+
+/* Plans the pieces of DOC: where each begins, and the definitions to
+ * append. A source below PIECE_MIN_SOURCE is one piece. */
+static void plan_pieces(tl_doc *doc)
+{
+	const tl_source *src = doc->src;
+	const char *s = src->data;
+	size_t first = doc->fm_kind != TL_FM_NONE ? doc->fm_end : src->body;
+	size_t cap = 2;
+
+	doc->cuts = tl_xmalloc(cap * sizeof *doc->cuts);
+	doc->cuts[0] = 0;
+	doc->npieces = 1;
+	if (src->len >= PIECE_MIN_SOURCE) {
+		planner pl = {0, 0, false, false, 0};
+		tl_buf defs = {0};
+		label_set labels = {NULL, 0, 0};
+		bool blank_before = true;
+		size_t line = tl_source_line_index(src, first);
+		for (; line < src->nlines; line++) {
+			size_t p, e;
+			tl_source_line_span(src, line, &p, &e);
+			if (p < first)
+				p = first;
+			bool outside = plan_line(&pl, s, p, e, blank_before);
+			unsigned char c = (unsigned char)s[p];
+			if (outside && blank_before &&
+			    p - doc->cuts[doc->npieces - 1] >= PIECE_SIZE &&
+			    (c >= 0x80 || c == '#' || (c >= 'a' && c <= 'z') ||
+			     (c >= 'A' && c <= 'Z'))) {
+				if (doc->npieces + 1 >= cap) {
+					cap *= 2;
+					doc->cuts = tl_xrealloc(
+					    doc->cuts, cap * sizeof *doc->cuts);
+				}
+				doc->cuts[doc->npieces++] = p;
+			}
+			/* A definition cannot continue a paragraph, but the
+			 * planner does not follow paragraphs: it takes every
+			 * candidate (a label no other piece uses costs nothing). */
+			bool def = outside && is_definition(s, p, e);
+			/* The first definition of a label is the one that
+			 * counts: the others need not be appended. */
+			if (def && label_add(&labels, label_key(s, p, e))) {
+				tl_buf_append(&defs, s + p, e - p);
+				tl_buf_putc(&defs, '\n');
+			}
+			blank_before = is_blank(s, p, e);
+		}
+		label_set_free(&labels);
+		/* Definitions appended to every piece must stay a small part
+		 * of it; past that, parse whole. */
+		if (defs.len > PIECE_SIZE / 4)
+			doc->npieces = 1;
+		if (doc->npieces > 1) {
+			doc->defs = defs.data;
+			doc->ndefs = defs.len;
+		} else {
+			tl_buf_free(&defs);
+		}
+	}
+	doc->cuts[doc->npieces] = src->len;
+}
+
+/* Whether the last top-level block is a code or HTML block that ran to
+ * the end of a piece of LINES lines: a fence or an HTML block the planner
+ * took for closed was still open at the cut. (One inside a list item or
+ * a block quote is not: the line after the cut ends its container in
+ * the whole document as well.) */
+static bool runs_to_end(cmark_node *root, int lines)
+{
+	cmark_node *n = cmark_node_last_child(root);
+	if (!n)
+		return false;
+	cmark_node_type t = cmark_node_get_type(n);
+	return (t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK) &&
+	       cmark_node_get_end_line(n) >= lines;
+}
+
 /* ---- Parsing ------------------------------------------------------------ */
 
 /* Parses TEXT into DOC's tree: in a pool when it is small. */
@@ -330,26 +662,88 @@ static void parse_into(tl_doc *doc, const char *text, size_t len)
 		out_of_memory();
 }
 
+tl_doc *tl_doc_new(const tl_source *src)
+{
+	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
+	doc->src = src;
+	find_front_matter(doc);
+	plan_pieces(doc);
+	return doc;
+}
+
+void tl_doc_drop_tree(tl_doc *doc)
+{
+	if (doc->pool)
+		pool_free(doc->pool); /* the whole tree */
+	else if (doc->root)
+		cmark_node_free(doc->root);
+	doc->pool = NULL;
+	doc->root = NULL;
+}
+
+void tl_doc_parse_piece(tl_doc *doc, size_t k)
+{
+	const tl_source *src = doc->src;
+
+	if (doc->root) {
+		doc->block_base += doc->nblocks;
+		tl_doc_drop_tree(doc);
+	}
+	doc->piece = k;
+	doc->nblocks = 0;
+	for (;;) {
+		size_t start = doc->cuts[k], end = doc->cuts[k + 1];
+		bool whole = doc->npieces == 1;
+		size_t len = end - start + (whole ? 0 : 1 + doc->ndefs);
+		/* cmark sees the front matter as blank lines: the line count
+		 * and every later offset stay the same, and none of it can
+		 * become a paragraph or a setext heading. */
+		bool blank_fm = k == 0 && doc->fm_kind != TL_FM_NONE;
+		doc->line_base = tl_source_line_index(src, start);
+		if (whole && !blank_fm) {
+			parse_into(doc, src->data, src->len);
+		} else {
+			char *text = tl_xmalloc(len + 1);
+			memcpy(text, src->data + start, end - start);
+			if (!whole) {
+				text[end - start] = '\n';
+				memcpy(text + end - start + 1, doc->defs,
+				       doc->ndefs);
+			}
+			text[len] = '\0';
+			if (blank_fm)
+				for (size_t i = doc->fm_start; i < doc->fm_end;
+				     i++)
+					if (text[i] != '\n' && text[i] != '\r')
+						text[i] = ' ';
+			parse_into(doc, text, len);
+			free(text);
+		}
+		int lines = (int)(tl_source_line_index(src, end ? end - 1 : 0) -
+		                  doc->line_base + 1);
+		if (k + 1 >= doc->npieces || !runs_to_end(doc->root, lines))
+			break;
+		/* A block was still open at the cut: join the next piece. */
+		memmove(doc->cuts + k + 1, doc->cuts + k + 2,
+		        (doc->npieces - k - 1) * sizeof *doc->cuts);
+		doc->npieces--;
+		tl_doc_drop_tree(doc);
+	}
+	for (cmark_node *n = cmark_node_first_child(doc->root); n;
+	     n = cmark_node_next(n))
+		doc->nblocks++;
+}
+
 tl_doc *tl_doc_parse(const tl_source *src)
 {
 	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
 	doc->src = src;
 	find_front_matter(doc);
-
-	if (doc->fm_kind == TL_FM_NONE) {
-		parse_into(doc, src->data, src->len);
-	} else {
-		/* cmark sees the front matter as blank lines: the line count
-		 * and every later offset stay the same, and none of it can
-		 * become a paragraph or a setext heading. */
-		char *copy = tl_xmalloc(src->len + 1);
-		memcpy(copy, src->data, src->len + 1);
-		for (size_t i = doc->fm_start; i < doc->fm_end; i++)
-			if (copy[i] != '\n' && copy[i] != '\r')
-				copy[i] = ' ';
-		parse_into(doc, copy, src->len);
-		free(copy);
-	}
+	doc->cuts = tl_xmalloc(2 * sizeof *doc->cuts);
+	doc->cuts[0] = 0;
+	doc->cuts[1] = src->len;
+	doc->npieces = 1;
+	tl_doc_parse_piece(doc, 0);
 	return doc;
 }
 
@@ -357,10 +751,9 @@ void tl_doc_free(tl_doc *doc)
 {
 	if (!doc)
 		return;
-	if (doc->pool)
-		pool_free(doc->pool); /* the whole tree */
-	else
-		cmark_node_free(doc->root);
+	tl_doc_drop_tree(doc);
+	free(doc->cuts);
+	free(doc->defs);
 	free(doc);
 }
 
@@ -368,11 +761,12 @@ size_t tl_doc_offset(const tl_doc *doc, int line, int column)
 {
 	const tl_source *src = doc->src;
 	if (line < 1)
-		return src->body;
-	if ((size_t)line > src->nlines)
+		return doc->line_base ? src->lines[doc->line_base] : src->body;
+	size_t l = (size_t)line - 1 + doc->line_base;
+	if (l >= src->nlines)
 		return src->len;
 	/* cmark counts the columns of line 1 from after the BOM. */
-	size_t base = line == 1 ? src->body : src->lines[line - 1];
+	size_t base = l == 0 ? src->body : src->lines[l];
 	size_t off = base + (size_t)(column > 0 ? column - 1 : 0);
 	return off > src->len ? src->len : off;
 }
@@ -665,7 +1059,7 @@ static void add_text(builder *b, cmark_node *node)
 			size_t raw = tl_doc_offset(
 			    b->doc, line, cmark_node_get_start_column(node));
 			if (tl_source_line_index(b->doc->src, p) !=
-			    (size_t)(line - 1)) {
+			    (size_t)(line - 1) + b->doc->line_base) {
 				/* Found on another line than reported: cmark's
 				 * positions for this block are off by lines (as
 				 * after link reference definitions it
@@ -1190,7 +1584,7 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		run.context = block_context(node);
 		run.start = start;
 		run.end = end;
-		run.block = block;
+		run.block = doc->block_base + block;
 		run.node = node;
 		run.doc = doc;
 		fn(&run, user);

@@ -35,12 +35,31 @@ typedef struct event {
 	size_t first, count; /* its names in tl_suppress.names */
 } event;
 
+/* The disable and enable comments that name one rule, by index in
+ * tl_suppress.ev. */
+typedef struct named {
+	const char *rule;
+	size_t *ix;
+	size_t n, cap;
+} named;
+
 struct tl_suppress {
 	const tl_source *src;
-	event *ev;
+	event *ev; /* in document order */
 	size_t nev;
 	name *names;
 	size_t nnames;
+	/* An index built at the first question, so that each answer costs
+	 * a few binary searches however many comments the document has. */
+	bool indexed;
+	size_t *all; /* disable/enable comments naming no rule */
+	size_t nall;
+	named *by_rule; /* those naming rules, per rule */
+	size_t nrules;
+	size_t *lines; /* next-line comments, by the line they cover */
+	size_t nlines;
+	size_t *whole; /* disable-file comments */
+	size_t nwhole;
 };
 
 static const struct {
@@ -116,7 +135,8 @@ static size_t literal_offset(const tl_doc *doc, cmark_node *node,
 		}
 	if (nl == 0)
 		return start + k;
-	size_t line = (size_t)cmark_node_get_start_line(node) - 1 + nl;
+	size_t line =
+	    (size_t)cmark_node_get_start_line(node) - 1 + nl + doc->line_base;
 	if (line >= doc->src->nlines)
 		return doc->src->len;
 	size_t ls, le;
@@ -129,10 +149,15 @@ static size_t literal_offset(const tl_doc *doc, cmark_node *node,
 	return ls + col < le ? ls + col : le;
 }
 
-tl_suppress *tl_suppress_scan(const tl_doc *doc)
+tl_suppress *tl_suppress_new(const tl_source *src)
 {
 	tl_suppress *sup = tl_xcalloc(1, sizeof *sup);
-	sup->src = doc->src;
+	sup->src = src;
+	return sup;
+}
+
+void tl_suppress_scan(tl_suppress *sup, const tl_doc *doc)
+{
 	cmark_iter *it = cmark_iter_new(doc->root);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -159,7 +184,6 @@ tl_suppress *tl_suppress_scan(const tl_doc *doc)
 		}
 	}
 	cmark_iter_free(it);
-	return sup;
 }
 
 void tl_suppress_free(tl_suppress *sup)
@@ -170,6 +194,12 @@ void tl_suppress_free(tl_suppress *sup)
 		free(sup->names[i].text);
 	free(sup->names);
 	free(sup->ev);
+	free(sup->all);
+	for (size_t i = 0; i < sup->nrules; i++)
+		free(sup->by_rule[i].ix);
+	free(sup->by_rule);
+	free(sup->lines);
+	free(sup->whole);
 	free(sup);
 }
 
@@ -184,36 +214,103 @@ static bool covers(const tl_suppress *sup, const event *e, const char *rule)
 	return false;
 }
 
-bool tl_suppress_hides(const tl_suppress *sup, const char *rule, size_t offset)
+static void push_ix(size_t **v, size_t *n, size_t *cap, size_t i)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*v = tl_xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*n)++] = i;
+}
+
+static named *named_for(tl_suppress *sup, const char *rule, bool add)
+{
+	for (size_t i = 0; i < sup->nrules; i++)
+		if (strcmp(sup->by_rule[i].rule, rule) == 0)
+			return &sup->by_rule[i];
+	if (!add)
+		return NULL;
+	sup->by_rule = tl_xrealloc(sup->by_rule,
+	                           (sup->nrules + 1) * sizeof *sup->by_rule);
+	named *r = &sup->by_rule[sup->nrules++];
+	*r = (named){rule, NULL, 0, 0};
+	return r;
+}
+
+static void build_index(tl_suppress *sup)
+{
+	size_t cap_all = 0, cap_lines = 0, cap_whole = 0;
+	sup->indexed = true;
+	for (size_t i = 0; i < sup->nev; i++) {
+		const event *e = &sup->ev[i];
+		if (e->kind == WHOLE_FILE) {
+			push_ix(&sup->whole, &sup->nwhole, &cap_whole, i);
+		} else if (e->kind == NEXT_LINE) {
+			push_ix(&sup->lines, &sup->nlines, &cap_lines, i);
+		} else if (e->count == 0) {
+			push_ix(&sup->all, &sup->nall, &cap_all, i);
+		} else {
+			for (size_t k = 0; k < e->count; k++) {
+				named *r = named_for(
+				    sup, sup->names[e->first + k].text, true);
+				/* A comment naming a rule twice counts once. */
+				if (!r->n || r->ix[r->n - 1] != i)
+					push_ix(&r->ix, &r->n, &r->cap, i);
+			}
+		}
+	}
+	/* Comments come in document order: each list is in the order of
+	 * their offsets, and the next-line ones in the order of the lines
+	 * they cover, as the binary searches below need. */
+}
+
+/* The last of the comments IX[0..N) (indexes into SUP->ev, in document
+ * order) placed at or before OFFSET, or TL_NONE. */
+static size_t last_before(const tl_suppress *sup, const size_t *ix, size_t n,
+                          size_t offset)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sup->ev[ix[mid]].at <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? ix[lo - 1] : TL_NONE;
+}
+
+bool tl_suppress_hides(tl_suppress *sup, const char *rule, size_t offset)
 {
 	if (!sup || sup->nev == 0)
 		return false;
-	size_t line = TL_NONE;
-	bool off = false;
-	for (size_t i = 0; i < sup->nev; i++) {
-		const event *e = &sup->ev[i];
-		if (!covers(sup, e, rule))
-			continue;
-		switch (e->kind) {
-		case WHOLE_FILE:
+	if (!sup->indexed)
+		build_index(sup);
+	for (size_t i = 0; i < sup->nwhole; i++)
+		if (covers(sup, &sup->ev[sup->whole[i]], rule))
 			return true;
-		case NEXT_LINE:
-			if (line == TL_NONE)
-				line = tl_source_line_index(sup->src, offset);
-			if (line == e->line)
-				return true;
-			break;
-		case DISABLE:
-			if (e->at <= offset)
-				off = true;
-			break;
-		case ENABLE:
-			if (e->at <= offset)
-				off = false;
-			break;
+	if (sup->nlines) {
+		size_t line = tl_source_line_index(sup->src, offset);
+		size_t lo = 0, hi = sup->nlines;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (sup->ev[sup->lines[mid]].line < line)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		for (; lo < sup->nlines && sup->ev[sup->lines[lo]].line == line;
+		     lo++)
+			if (covers(sup, &sup->ev[sup->lines[lo]], rule))
+				return true;
 	}
-	return off;
+	/* Replaying the disable and enable comments before OFFSET in order
+	 * leaves RULE as the last one that covers it set it. */
+	size_t a = last_before(sup, sup->all, sup->nall, offset);
+	const named *r = named_for(sup, rule, false);
+	size_t b = r ? last_before(sup, r->ix, r->n, offset) : TL_NONE;
+	size_t last = a == TL_NONE ? b : b == TL_NONE ? a : a > b ? a : b;
+	return last != TL_NONE && sup->ev[last].kind == DISABLE;
 }
 
 bool tl_suppress_name(const tl_suppress *sup, size_t i, const char **text,

@@ -42,26 +42,27 @@ static const tl_option_def options[] = {
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
 };
 
-/* The top-level blocks that count (no HTML blocks). */
-typedef struct blocks {
-	cmark_node **v;
-	size_t n;
-} blocks;
+/* What the check keeps of a top-level block that matches the pattern:
+ * its index among the blocks that count (no HTML blocks), its source
+ * span and its links. A document may be parsed in pieces (markdown.c),
+ * so the blocks are looked at as each piece is parsed and judged when the
+ * document is done. */
+typedef struct block {
+	size_t index;
+	size_t s, e;
+	bool http;          /* it links to an absolute http(s) URL */
+	bool relative;      /* it has another link, at [rs, re) */
+	size_t rs, re;
+} block;
 
-static blocks blocks_of(tl_check *ck, const tl_doc *doc)
-{
-	blocks b = {NULL, 0};
-	size_t cap = 0;
-	for (cmark_node *c = cmark_node_first_child(doc->root); c;
-	     c = cmark_node_next(c))
-		cap++;
-	b.v = tl_arena_alloc(tl_check_arena(ck), (cap + 1) * sizeof *b.v);
-	for (cmark_node *c = cmark_node_first_child(doc->root); c;
-	     c = cmark_node_next(c))
-		if (cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK)
-			b.v[b.n++] = c;
-	return b;
-}
+typedef struct state {
+	size_t n;      /* blocks that count, so far */
+	bool any;      /* FIRST is set */
+	block first;   /* the first matching block */
+	block *recent; /* position end: the matching blocks among the last
+	                  `within` (malloc'd, freed at the end) */
+	size_t nrecent, cap;
+} state;
 
 static bool is_http_url(const char *u)
 {
@@ -71,41 +72,44 @@ static bool is_http_url(const char *u)
 	return k && u[k] && u[k] != '/';
 }
 
-/* Checks the link to the original in NODE (source [S, E)). */
-static void check_link(tl_check *ck, const tl_doc *doc, cmark_node *node,
-                       size_t s, size_t e)
+/* Fills B's link facts from the links under NODE. */
+static void find_links(const tl_doc *doc, cmark_node *node, block *b)
 {
-	cmark_node *relative = NULL;
-	bool ok = false;
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
-	while (!ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (!b->http && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER ||
 		    cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
 		const char *u = cmark_node_get_url(n);
-		if (u && is_http_url(u))
-			ok = true;
-		else if (!relative)
-			relative = n;
+		if (u && is_http_url(u)) {
+			b->http = true;
+		} else if (!b->relative) {
+			b->relative = true;
+			tl_doc_node_span(doc, n, &b->rs, &b->re);
+		}
 	}
 	cmark_iter_free(it);
-	if (ok)
+}
+
+/* Checks the link to the original in block B. */
+static void check_link(tl_check *ck, const tl_doc *doc, const block *b)
+{
+	if (b->http)
 		return;
 	/* A bare URL ("via: https://…") is a link to GitHub and most sites. */
 	const char *src = doc->src->data;
+	size_t s = b->s, e = b->e;
 	for (size_t i = s; i + 8 < e; i++)
 		if ((memcmp(src + i, "https://", 8) == 0 ||
 		     memcmp(src + i, "http://", 7) == 0) &&
 		    (i == s || src[i - 1] == ' ' || src[i - 1] == '\t' ||
 		     src[i - 1] == ':' || src[i - 1] == '<'))
 			return;
-	if (relative) {
-		size_t ls, le;
-		tl_doc_node_span(doc, relative, &ls, &le);
+	if (b->relative) {
 		tl_check_report(
-		    ck, ls, le,
+		    ck, b->rs, b->re,
 		    tl_check_msg(ck,
 		                 "The link to the original is not an "
 		                 "absolute http(s) URL",
@@ -192,33 +196,97 @@ static void check_fields(tl_check *ck, const tl_doc *doc, size_t s, size_t e)
 	}
 }
 
+/* The pattern, compiled once per document (in its arena); NULL when it
+ * is invalid, with *CODE set. */
+typedef struct matcher {
+	pcre2_code *re;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	int code;
+} matcher;
+
+static matcher compile(tl_check *ck)
+{
+	tl_arena *arena = tl_check_arena(ck);
+	pcre2_general_context *gc = tl_regex_context(arena);
+	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
+	matcher m = {NULL, NULL, NULL, 0};
+	PCRE2_SIZE at;
+	m.re = pcre2_compile((PCRE2_SPTR)tl_check_option(ck, "pattern"),
+	                     PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MULTILINE,
+	                     &m.code, &at, cc);
+	if (m.re) {
+		m.mc = pcre2_match_context_create(gc);
+		pcre2_set_match_limit(m.mc, 100000);
+		m.md = pcre2_match_data_create(1, gc);
+	}
+	return m;
+}
+
 /* Whether top-level block NODE is an attribution block. */
 static bool is_attribution(const tl_doc *doc, cmark_node *node, bool quote,
-                           const pcre2_code *re, pcre2_match_data *md,
-                           pcre2_match_context *mc)
+                           const matcher *m)
 {
 	if (quote && cmark_node_get_type(node) != CMARK_NODE_BLOCK_QUOTE)
 		return false;
 	size_t s, e;
 	tl_doc_node_span(doc, node, &s, &e);
-	return pcre2_match(re, (PCRE2_SPTR)doc->src->data + s, e - s, 0, 0, md,
-	                   mc) >= 0;
+	return pcre2_match(m->re, (PCRE2_SPTR)doc->src->data + s, e - s, 0, 0,
+	                   m->md, m->mc) >= 0;
 }
 
+/* Looks at the top-level blocks of the piece just parsed and keeps the
+ * matching ones that may turn out to be the attribution. */
 static void check_doc(tl_check *ck, const tl_doc *doc)
 {
-	tl_arena *arena = tl_check_arena(ck);
+	state *st = tl_check_state(ck, sizeof *st);
+	matcher m = compile(ck);
+	if (!m.re)
+		return; /* reported by check_end */
+	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
+	bool quote = tl_check_option_bool(ck, "quote");
+	long within = tl_check_option_int(ck, "within");
+	for (cmark_node *c = cmark_node_first_child(doc->root); c;
+	     c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
+			continue;
+		size_t index = st->n++;
+		if (!is_attribution(doc, c, quote, &m))
+			continue;
+		block b = {index, 0, 0, false, false, 0, 0};
+		tl_doc_node_span(doc, c, &b.s, &b.e);
+		find_links(doc, c, &b);
+		if (!st->any) {
+			st->first = b;
+			st->any = true;
+		}
+		if (!at_end || within < 0)
+			continue;
+		/* Only the last `within` blocks can be the window: forget
+		 * the matches that fell out of it. */
+		size_t keep = 0;
+		for (size_t k = 0; k < st->nrecent; k++)
+			if (st->recent[k].index + (size_t)within >= st->n)
+				st->recent[keep++] = st->recent[k];
+		st->nrecent = keep;
+		if (st->nrecent == st->cap) {
+			st->cap = st->cap ? st->cap * 2 : 4;
+			st->recent = tl_xrealloc(st->recent,
+			                         st->cap * sizeof *st->recent);
+		}
+		st->recent[st->nrecent++] = b;
+	}
+}
+
+/* Judges the document once every piece was seen. */
+static void check_end(tl_check *ck, const tl_doc *doc)
+{
+	state *st = tl_check_state(ck, sizeof *st);
 	const char *pat = tl_check_option(ck, "pattern");
-	pcre2_general_context *gc = tl_regex_context(arena);
-	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
-	int code;
-	PCRE2_SIZE at;
-	pcre2_code *re =
-	    pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	                  PCRE2_UTF | PCRE2_MULTILINE, &code, &at, cc);
-	if (!re) {
+	matcher m = compile(ck);
+	if (!m.re) {
 		PCRE2_UCHAR buf[160];
-		pcre2_get_error_message(code, buf, sizeof buf);
+		pcre2_get_error_message(m.code, buf, sizeof buf);
 		tl_check_report(
 		    ck, doc->src->body, doc->src->body,
 		    tl_check_printf(
@@ -231,32 +299,34 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 		    NULL);
 		return;
 	}
-	pcre2_match_context *mc = pcre2_match_context_create(gc);
-	pcre2_set_match_limit(mc, 100000);
-	pcre2_match_data *md = pcre2_match_data_create(1, gc);
-
 	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
 	bool quote = tl_check_option_bool(ck, "quote");
 	long within = tl_check_option_int(ck, "within");
-	blocks b = blocks_of(ck, doc);
-	size_t lo = 0, hi = b.n; /* the window */
-	if (within >= 0 && (size_t)within < b.n) {
+	size_t n = st->n;
+	size_t lo = 0, hi = n; /* the window */
+	if (within >= 0 && (size_t)within < n) {
 		if (at_end)
-			lo = b.n - (size_t)within;
+			lo = n - (size_t)within;
 		else
 			hi = (size_t)within;
 	}
 
-	size_t found = b.n;
-	for (size_t k = lo; k < hi && found == b.n; k++)
-		if (is_attribution(doc, b.v[k], quote, re, md, mc))
-			found = k;
-	for (size_t k = 0; k < b.n && found == b.n; k++)
-		if ((k < lo || k >= hi) &&
-		    is_attribution(doc, b.v[k], quote, re, md, mc))
-			found = k;
+	/* The first match in the window, else the first anywhere. */
+	const block *f = NULL;
+	if (st->any && st->first.index >= lo && st->first.index < hi)
+		f = &st->first;
+	for (size_t k = 0; !f && k < st->nrecent; k++)
+		if (st->recent[k].index >= lo && st->recent[k].index < hi)
+			f = &st->recent[k];
+	if (!f && st->any)
+		f = &st->first;
+	size_t found = f ? f->index : n;
+	bool linked = tl_check_option_bool(ck, "link");
+	block b = f ? *f : (block){0, 0, 0, false, false, 0, 0};
+	free(st->recent);
+	st->recent = NULL;
 
-	if (found == b.n) {
+	if (found == n) {
 		size_t ls, le;
 		tl_source_line_span(
 		    doc->src,
@@ -286,8 +356,7 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 		    NULL);
 		return;
 	}
-	size_t s, e;
-	tl_doc_node_span(doc, b.v[found], &s, &e);
+	size_t s = b.s, e = b.e;
 	if (found < lo || found >= hi) {
 		size_t ls, le;
 		tl_source_line_span(doc->src, tl_source_line_index(doc->src, s),
@@ -311,8 +380,8 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 		              within),
 		    NULL);
 	}
-	if (tl_check_option_bool(ck, "link"))
-		check_link(ck, doc, b.v[found], s, e);
+	if (linked)
+		check_link(ck, doc, &b);
 	check_fields(ck, doc, s, at_end ? doc->src->len : e);
 }
 
@@ -348,4 +417,5 @@ const tl_rule tl_rule_attribution = {
     .good = "# 开放模型\n\n> 译自 [Open Models](https://example.com/open-"
             "models)，作者 Alex Williams。\n\n正文。\n",
     .check_doc = check_doc,
+    .check_end = check_end,
 };

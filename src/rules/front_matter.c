@@ -581,7 +581,7 @@ static size_t check_lctt(tl_check *ck, const tl_doc *doc)
 	return top;
 }
 
-static void check_doc(tl_check *ck, const tl_doc *doc)
+static void check_end(tl_check *ck, const tl_doc *doc)
 {
 	const char *carrier = tl_check_option(ck, "carrier");
 	if (strcmp(carrier, "lctt") == 0) {
@@ -649,5 +649,5 @@ const tl_rule tl_rule_front_matter = {
     .bad = "---\ntitle:\ndate: 2024-05-01\n---\n\n正文。\n",
     .good = "---\ntitle: 云原生的可移植性\ndate: 2024-05-01\n---\n\n"
             "正文。\n",
-    .check_doc = check_doc,
+    .check_end = check_end,
 };

@@ -508,7 +508,7 @@ static void check(tl_check *ck, const tl_run *run)
 	}
 }
 
-static void check_doc(tl_check *ck, const tl_doc *doc)
+static void check_end(tl_check *ck, const tl_doc *doc)
 {
 	(void)doc;
 	flush(ck, tl_check_state(ck, sizeof(pending)));
@@ -546,5 +546,5 @@ const tl_rule tl_rule_quote_pairing = {
     .bad = "将“rhel9-local.repo`复制到目录中，然后设置”bind_to_port”。\n",
     .good = "将 `rhel9-local.repo` 复制到目录中，然后设置“bind_to_port”。\n",
     .check_run = check,
-    .check_doc = check_doc,
+    .check_end = check_end,
 };

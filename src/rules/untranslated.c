@@ -8,7 +8,7 @@
  * that is otherwise Chinese. Which documents are "mostly Chinese" is known
  * only at the end, so check_run counts CJK characters and Latin words of
  * the whole document and keeps the candidate blocks in the rule's state;
- * check_doc reports them when the counts say the document is Chinese.
+ * check_end reports them when the counts say the document is Chinese.
  *
  * Left alone: code, URLs and math (opaque in the prose run), link and
  * image text (a link-only line names an English article), tables, block
@@ -162,7 +162,7 @@ static void check_run(tl_check *ck, const tl_run *run)
 	st->cand[st->ncand++] = (span){run->start, run->end};
 }
 
-static void check_doc(tl_check *ck, const tl_doc *doc)
+static void check_end(tl_check *ck, const tl_doc *doc)
 {
 	(void)doc;
 	state *st = tl_check_state(ck, sizeof *st);
@@ -212,5 +212,5 @@ const tl_rule tl_rule_untranslated = {
     .good = "开源模型是透明的，因此人们可以发现漏洞。\n\n"
             "开放模型是透明的，所以人们可以发现其中的错误。\n",
     .check_run = check_run,
-    .check_doc = check_doc,
+    .check_end = check_end,
 };
