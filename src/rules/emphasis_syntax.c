@@ -223,6 +223,9 @@ static bool check_pair(tl_check *ck, const tl_run *run, delim a, delim b)
 
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* No '*' or '_' in the run: no delimiter run to look at. */
+	if (!tl_run_has_ascii(run, '*') && !tl_run_has_ascii(run, '_'))
+		return;
 	delim ds[MAX_DELIMS];
 	size_t nd = 0;
 	for (size_t i = 0; i < run->n && nd < MAX_DELIMS;) {

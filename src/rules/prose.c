@@ -96,6 +96,7 @@ void tl_prose_html_init(tl_prose_html *h, const tl_run *run)
 	h->run = run;
 	h->next = 0;
 	h->depth = 0;
+	h->clear_from = h->clear_to = 0;
 }
 
 /* Scans the source gap in front of character K for code-like tags,
@@ -130,9 +131,40 @@ static void scan_gap(tl_prose_html *h, size_t k)
 	}
 }
 
+/* Does the gap in front of character K (source bytes [P, E)) need
+ * scan_gap? Not when it is empty, nor when it holds no '<', which one
+ * memchr tells for this gap and the ones after it up to the next '<'. */
+static bool gap_may_hold_tag(tl_prose_html *h, size_t p, size_t e)
+{
+	if (p >= e || (p >= h->clear_from && e <= h->clear_to))
+		return false;
+	const tl_run *run = h->run;
+	const char *s = run->doc->src->data;
+	size_t limit = e > run->end ? e : run->end;
+	const char *lt = memchr(s + p, '<', limit - p);
+	h->clear_from = p;
+	h->clear_to = lt ? (size_t)(lt - s) : limit;
+	return e > h->clear_to;
+}
+
 bool tl_prose_html_in_code(tl_prose_html *h, size_t i)
 {
-	while (h->next <= i && h->next < h->run->n)
-		scan_gap(h, h->next++);
+	const tl_run *run = h->run;
+	if (run->n == 0)
+		return h->depth > 0;
+	if (h->next == 0) {
+		if (gap_may_hold_tag(h, run->start, run->chars[0].start))
+			scan_gap(h, 0);
+		h->next = 1;
+	}
+	size_t last = i < run->n ? i : run->n - 1;
+	for (size_t k = h->next; k <= last; k++) {
+		/* Most gaps are empty: one comparison tells. */
+		size_t p = run->chars[k - 1].end, e = run->chars[k].start;
+		if (p < e && gap_may_hold_tag(h, p, e))
+			scan_gap(h, k);
+	}
+	if (h->next <= last)
+		h->next = last + 1;
 	return h->depth > 0;
 }

@@ -42,6 +42,9 @@ typedef struct tl_prose_html {
 	const tl_run *run;
 	size_t next; /* the first character whose gap is not scanned yet */
 	int depth;   /* open code-like elements */
+	/* Source bytes [clear_from, clear_to) hold no '<', found by one
+	 * memchr: a gap inside them holds no tag and is not scanned. */
+	size_t clear_from, clear_to;
 } tl_prose_html;
 
 void tl_prose_html_init(tl_prose_html *h, const tl_run *run);

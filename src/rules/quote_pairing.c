@@ -59,17 +59,71 @@ static const uint32_t pairs[][2] = {
 #define FW_OPEN 0xFF08u  /* （ */
 #define FW_CLOSE 0xFF09u /* ） */
 
+/* The mark CP as its index in pairs times two, plus one for a closing
+ * mark; -1 when CP is none of them. The cases follow pairs, in its
+ * order: a switch, since this runs for every CJK punctuation mark of
+ * every run, most of them (，。、) no mark of pairs. */
+static int mark_of(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201C:
+		return 0; /* “ */
+	case 0x201D:
+		return 1; /* ” */
+	case 0x2018:
+		return 2; /* ‘ */
+	case 0x2019:
+		return 3; /* ’ */
+	case 0x300C:
+		return 4; /* 「 */
+	case 0x300D:
+		return 5; /* 」 */
+	case 0x300E:
+		return 6; /* 『 */
+	case 0x300F:
+		return 7; /* 』 */
+	case 0xFF08:
+		return 8; /* （ */
+	case 0xFF09:
+		return 9; /* ） */
+	case 0x300A:
+		return 10; /* 《 */
+	case 0x300B:
+		return 11; /* 》 */
+	case 0x3010:
+		return 12; /* 【 */
+	case 0x3011:
+		return 13; /* 】 */
+	case 0x3008:
+		return 14; /* 〈 */
+	case 0x3009:
+		return 15; /* 〉 */
+	case 0x3014:
+		return 16; /* 〔 */
+	case 0x3015:
+		return 17; /* 〕 */
+	case 0x3016:
+		return 18; /* 〖 */
+	case 0x3017:
+		return 19; /* 〗 */
+	case 0xFF3B:
+		return 20; /* ［ */
+	case 0xFF3D:
+		return 21; /* ］ */
+	case 0xFF5B:
+		return 22; /* ｛ */
+	case 0xFF5D:
+		return 23; /* ｝ */
+	default:
+		return -1;
+	}
+}
+
 /* The index in pairs of opening mark CP (or closing, when CLOSE). */
 static int pair_of(uint32_t cp, int close)
 {
-	/* Every mark lies in U+2018..U+FF5D: most characters are out at
-	 * once (this runs for every character of every run). */
-	if (cp < 0x2018 || cp > 0xFF5D || (cp >= 0x3018 && cp < 0xFF08))
-		return -1;
-	for (size_t k = 0; k < NPAIRS; k++)
-		if (pairs[k][close] == cp)
-			return (int)k;
-	return -1;
+	int m = mark_of(cp);
+	return m >= 0 && (m & 1) == close ? m >> 1 : -1;
 }
 
 static char *glyph(char buf[5], uint32_t cp)
@@ -105,9 +159,40 @@ typedef struct scan {
 	size_t top;
 	size_t *strays; /* closing marks with nothing open, in order */
 	size_t nstrays;
-	int crossed[NPAIRS];  /* marks implicitly closed by a crossing pair */
-	size_t fw_close_left; /* ）marks not seen yet in this segment */
+	size_t cap;          /* room in stack and in strays */
+	bool heap;           /* whether they were allocated */
+	int crossed[NPAIRS]; /* marks implicitly closed by a crossing pair */
+	/* The ）marks of this segment, counted from character seg_start
+	 * the first time a half-width ')' asks (TL_NONE until then), and
+	 * those seen so far: the difference is how many are still ahead. */
+	size_t seg_start;
+	size_t fw_close_total;
+	size_t fw_close_seen;
 } scan;
+
+/* Runs start with small arrays on the C stack; the first one to fill up
+ * moves both to the heap, with room for every character of the run,
+ * which bounds the marks the stack and the strays can hold. */
+static void reserve(scan *s)
+{
+	if (s->heap || (s->top < s->cap && s->nstrays < s->cap))
+		return;
+	size_t cap = s->run->n;
+	open_mark *stack = tl_xmalloc(cap * sizeof *stack);
+	size_t *strays = tl_xmalloc(cap * sizeof *strays);
+	memcpy(stack, s->stack, s->top * sizeof *stack);
+	memcpy(strays, s->strays, s->nstrays * sizeof *strays);
+	s->stack = stack;
+	s->strays = strays;
+	s->cap = cap;
+	s->heap = true;
+}
+
+static void push(scan *s, size_t i, int pair)
+{
+	reserve(s);
+	s->stack[s->top++] = (open_mark){i, pair};
+}
 
 static void report2(scan *s, size_t i, const char *en, const char *zh,
                     uint32_t a, uint32_t b)
@@ -234,7 +319,32 @@ static void on_close(scan *s, size_t i, int p)
 	}
 	if (p >= NQUOTES && (is_enumerator(s->run, i) || is_smiley(s->run, i)))
 		return;
+	reserve(s);
 	s->strays[s->nstrays++] = i;
+}
+
+/* Counts the ）marks in [FROM, the end of the segment). */
+static size_t count_fw_close(const tl_run *run, size_t from)
+{
+	/* No ）in the run: the count is 0 without looking. */
+	if (!tl_run_may_have(run, FW_CLOSE))
+		return 0;
+	size_t n = 0;
+	for (size_t i = from; i < run->n; i++) {
+		const tl_char *c = &run->chars[i];
+		if (c->kind == TL_CHAR_SEP)
+			break;
+		n += c->kind == TL_CHAR_TEXT && c->cp == FW_CLOSE;
+	}
+	return n;
+}
+
+/* How many ）marks of the segment are not seen yet. */
+static size_t fw_close_left(scan *s)
+{
+	if (s->fw_close_total == TL_NONE)
+		s->fw_close_total = count_fw_close(s->run, s->seg_start);
+	return s->fw_close_total - s->fw_close_seen;
 }
 
 /* A half-width ')'. */
@@ -245,7 +355,7 @@ static void on_ascii_close(scan *s)
 	open_mark *t = &s->stack[s->top - 1];
 	if (t->pair < 0) {
 		s->top--;
-	} else if (pairs[t->pair][0] == FW_OPEN && s->fw_close_left == 0) {
+	} else if (pairs[t->pair][0] == FW_OPEN && fw_close_left(s) == 0) {
 		report2(s, t->i, "Full-width %s is closed by half-width %s",
 		        "全角%s与半角%s不配对", FW_OPEN, ')');
 		s->top--;
@@ -286,6 +396,12 @@ static void report_unclosed(tl_check *ck, size_t start, size_t end, uint32_t cp)
  * its first stray closing mark of that kind closes that quotation. */
 static void end_segment(scan *s, size_t end, pending *pend, bool *cont)
 {
+	/* No mark open and no stray one: nothing to report (most segments
+	 * hold no mark at all). */
+	if (s->top == 0 && s->nstrays == 0) {
+		memset(s->crossed, 0, sizeof s->crossed);
+		return;
+	}
 	/* Stray closing marks: two of a kind in a row ("”name”") mean the
 	 * first should open; a lone one has nothing to close. */
 	for (size_t p = 0; p < NPAIRS; p++) {
@@ -357,6 +473,10 @@ static void end_segment(scan *s, size_t end, pending *pend, bool *cont)
  * (0 when that is the first character past spaces), 2 none. */
 static int first_mark(const tl_run *run, int p)
 {
+	/* Neither mark in the run: no character below can match. */
+	if (!tl_run_may_have(run, pairs[p][0]) &&
+	    !tl_run_may_have(run, pairs[p][1]))
+		return 2;
 	bool first = true;
 	for (size_t i = 0; i < run->n; i++) {
 		if (tl_prose_is_space(run, i))
@@ -371,19 +491,6 @@ static int first_mark(const tl_run *run, int p)
 	return 2;
 }
 
-/* Counts the ）marks in [FROM, the end of the segment). */
-static size_t count_fw_close(const tl_run *run, size_t from)
-{
-	size_t n = 0;
-	for (size_t i = from; i < run->n; i++) {
-		if (run->chars[i].kind == TL_CHAR_SEP)
-			break;
-		if (tl_prose_is(run, i, FW_CLOSE))
-			n++;
-	}
-	return n;
-}
-
 static void flush(tl_check *ck, pending *pend)
 {
 	for (size_t k = 0; k < pend->n; k++)
@@ -395,19 +502,6 @@ static void flush(tl_check *ck, pending *pend)
 static void check(tl_check *ck, const tl_run *run)
 {
 	pending *pend = tl_check_state(ck, sizeof *pend);
-
-	size_t n = 0;
-	/* Every mark of pairs is CJK punctuation: the class bit rules out
-	 * most characters at once. */
-	for (size_t i = 0; i < run->n; i++) {
-		const tl_char *c = &run->chars[i];
-		if (c->kind != TL_CHAR_TEXT)
-			continue;
-		if (c->cls & TL_CLS_CJK_PUNCT
-		        ? pair_of(c->cp, 0) >= 0 || pair_of(c->cp, 1) >= 0
-		        : c->cp == '(' || c->cp == '`')
-			n++;
-	}
 
 	/* Does this block go on with a quotation an earlier one left open?
 	 * It does when it opens with the same mark, or closes one of that
@@ -435,7 +529,11 @@ static void check(tl_check *ck, const tl_run *run)
 		                pend->q[k].cp);
 	}
 	pend->n = kept;
-	if (n == 0)
+	/* Every mark of pairs is CJK punctuation, so a run without any and
+	 * without '(' or '`' holds nothing to pair (a lone ')' closes
+	 * nothing). */
+	if (!(run->cls_any & TL_CLS_CJK_PUNCT) && !tl_run_has_ascii(run, '(') &&
+	    !tl_run_has_ascii(run, '`'))
 		return;
 
 	scan s = {0};
@@ -444,45 +542,63 @@ static void check(tl_check *ck, const tl_run *run)
 	/* Most runs hold a few marks: no allocation for them. */
 	open_mark stack_buf[32];
 	size_t strays_buf[32];
-	bool small = n <= 32;
-	s.stack = small ? stack_buf : tl_xmalloc(n * sizeof *s.stack);
-	s.strays = small ? strays_buf : tl_xmalloc(n * sizeof *s.strays);
-	s.fw_close_left = count_fw_close(run, 0);
+	s.stack = stack_buf;
+	s.strays = strays_buf;
+	s.cap = 32;
+	s.fw_close_total = TL_NONE;
 	pending *into = run->kind == TL_BLOCK_PARAGRAPH ? pend : NULL;
 	tl_prose_html html;
 	tl_prose_html_init(&html, run);
-	for (size_t i = 0; i < run->n; i++) {
-		const tl_char *c = &run->chars[i];
-		if (c->kind == TL_CHAR_SEP) {
-			end_segment(&s, i, NULL, cont);
-			s.fw_close_left = count_fw_close(run, i + 1);
+	/* The run's array and length in locals: the compiler keeps them in
+	 * registers across the calls in the loop. */
+	const tl_char *chars = run->chars;
+	size_t n = run->n;
+	for (size_t i = 0; i < n; i++) {
+		const tl_char *c = &chars[i];
+		/* Every mark of pairs is CJK punctuation, and the others are
+		 * '(', ')' and '`'; a cell separator is a '|'. So the class
+		 * bits rule out the ideographs, most of the text, at once,
+		 * and the code point most of the rest. */
+		if ((c->cls & (TL_CLS_CJK | TL_CLS_CJK_PUNCT)) == TL_CLS_CJK)
+			continue;
+		if (!(c->cls & TL_CLS_CJK_PUNCT) &&
+		    (c->cp > '`' ||
+		     (c->cp != '(' && c->cp != ')' && c->cp != '`'))) {
+			if (c->kind == TL_CHAR_SEP) {
+				end_segment(&s, i, NULL, cont);
+				s.seg_start = i + 1;
+				s.fw_close_total = TL_NONE;
+				s.fw_close_seen = 0;
+			}
 			continue;
 		}
 		if (c->kind != TL_CHAR_TEXT)
 			continue;
 		int po = -1, pc = -1;
 		if (c->cls & TL_CLS_CJK_PUNCT) {
-			po = pair_of(c->cp, 0);
-			pc = pair_of(c->cp, 1);
+			int m = mark_of(c->cp);
+			if (m < 0)
+				continue;
+			if (m & 1)
+				pc = m >> 1;
+			else
+				po = m >> 1;
 		}
-		if (po < 0 && pc < 0 && c->cp != '(' && c->cp != ')' &&
-		    c->cp != '`')
-			continue;
 		if (tl_prose_html_in_code(&html, i))
 			continue;
 		if (c->cp == FW_CLOSE)
-			s.fw_close_left--;
+			s.fw_close_seen++;
 		if (c->cp == '`') {
 			on_backtick(&s, i);
 		} else if (c->cp == '(') {
-			s.stack[s.top++] = (open_mark){i, -1};
+			push(&s, i, -1);
 		} else if (c->cp == ')') {
 			on_ascii_close(&s);
 		} else if (c->cp == 0x2018) { /* ‘ */
 			bool between = i > 0 && tl_prose_is_alnum(run, i - 1) &&
 			               tl_prose_is_alnum(run, i + 1);
 			if (!between && !tl_prose_is_apostrophe(run, i))
-				s.stack[s.top++] = (open_mark){i, po};
+				push(&s, i, po);
 		} else if (c->cp == 0x2019) { /* ’ */
 			bool open_single = false;
 			size_t floor = s.top > SEARCH ? s.top - SEARCH : 0;
@@ -495,14 +611,14 @@ static void check(tl_check *ck, const tl_run *run)
 			    !tl_prose_is_apostrophe(run, i))
 				on_close(&s, i, pc);
 		} else if (po >= 0) {
-			s.stack[s.top++] = (open_mark){i, po};
+			push(&s, i, po);
 		} else {
 			on_close(&s, i, pc);
 		}
 	}
 	end_segment(&s, run->n, run->kind == TL_BLOCK_TABLE ? NULL : into,
 	            cont);
-	if (!small) {
+	if (s.heap) {
 		free(s.stack);
 		free(s.strays);
 	}

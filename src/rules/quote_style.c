@@ -77,7 +77,7 @@ static qkind kind_of(uint32_t cp, bool *closer)
 {
 	/* The marks of glyph[] as code points (opening first, closing second;
 	 * the straight quotes open and close alike): this runs on every
-	 * character. */
+	 * punctuation mark. */
 	*closer = false;
 	switch (cp) {
 	case '"':
@@ -107,18 +107,6 @@ static qkind kind_of(uint32_t cp, bool *closer)
 	default:
 		return Q_KINDS;
 	}
-}
-
-/* Is C a quote mark of prose? The marks are the straight quotes and CJK
- * punctuation: the class bit rules out most characters at once. */
-static inline bool is_mark(const tl_char *c)
-{
-	bool closer;
-	if (c->kind != TL_CHAR_TEXT)
-		return false;
-	if (c->cls & TL_CLS_CJK_PUNCT)
-		return kind_of(c->cp, &closer) != Q_KINDS;
-	return c->cp == '"' || c->cp == '\'';
 }
 
 /* Is character I something a quote cannot open before or close after: a
@@ -224,11 +212,35 @@ static void set_depths(pairs *ps, size_t *stack)
 typedef struct ctx {
 	tl_check *ck;
 	const tl_run *run;
-	uint32_t *cjk;
+	uint32_t *cjk; /* N + 1 entries each, counted by prefix_counts */
 	uint32_t *lit;
+	bool counted; /* whether cjk and lit hold the counts */
+	bool heap;    /* whether they were allocated */
 	bool corner;
 	const char *style;
 } ctx;
+
+/* Fills in the prefix counts the first time a pair is checked: most runs
+ * with quote marks have no pair that needs them. They go into the arrays
+ * the caller gave (small runs), or allocated ones. */
+static void prefix_counts(ctx *c)
+{
+	if (c->counted)
+		return;
+	const tl_run *run = c->run;
+	if (!c->cjk) {
+		c->cjk = tl_xmalloc((run->n + 1) * sizeof *c->cjk);
+		c->lit = tl_xmalloc((run->n + 1) * sizeof *c->lit);
+		c->heap = true;
+	}
+	c->cjk[0] = c->lit[0] = 0;
+	for (size_t i = 0; i < run->n; i++) {
+		c->cjk[i + 1] = c->cjk[i] + tl_run_is_cjk(run, i);
+		c->lit[i + 1] =
+		    c->lit[i] + ((run->chars[i].flags & TL_CF_LITERAL) != 0);
+	}
+	c->counted = true;
+}
 
 static bool has_cjk(const ctx *c, size_t from, size_t to)
 {
@@ -316,7 +328,7 @@ static void report(const ctx *x, const pair *p, qkind to)
 
 /* Pairs and checks the marks M[0..N) of one table cell (or of the whole
  * run outside tables). AT and STACK are scratch arrays of N entries. */
-static void check_segment(const ctx *c, const mark *m, size_t n, size_t *at,
+static void check_segment(ctx *c, const mark *m, size_t n, size_t *at,
                           size_t *stack, pair *buf)
 {
 	const tl_run *run = c->run;
@@ -335,6 +347,7 @@ static void check_segment(const ctx *c, const mark *m, size_t n, size_t *at,
 		pair_glyphs(run, m, n, (qkind)kind, stack, &ps);
 	if (ps.n == 0)
 		return;
+	prefix_counts(c);
 	set_depths(&ps, stack);
 	for (size_t k = 0; k < ps.n; k++) {
 		qkind to;
@@ -343,44 +356,94 @@ static void check_segment(const ctx *c, const mark *m, size_t n, size_t *at,
 	}
 }
 
+/* May RUN hold a quote mark? A straight quote, or one of the curly and
+ * corner marks, which the run summary rules out one by one. */
+static bool may_have_marks(const tl_run *run)
+{
+	static const uint32_t glyphs[] = {0x201C, 0x201D, 0x2018, 0x2019,
+	                                  0x300C, 0x300D, 0x300E, 0x300F};
+	if (tl_run_has_ascii(run, '"') || tl_run_has_ascii(run, '\''))
+		return true;
+	/* The curly and corner marks are CJK punctuation. */
+	if (!(run->cls_any & TL_CLS_CJK_PUNCT))
+		return false;
+	for (size_t k = 0; k < sizeof glyphs / sizeof *glyphs; k++)
+		if (tl_run_may_have(run, glyphs[k]))
+			return true;
+	return false;
+}
+
+/* Room on the C stack for the marks and the prefix counts of most runs. */
+#define SMALL_MARKS 64
+#define SMALL_RUN 256
+
 static void check(tl_check *ck, const tl_run *run)
 {
-	/* Count the marks first: most runs have none and allocate nothing. */
-	size_t n = 0;
-	for (size_t i = 0; i < run->n; i++)
-		if (is_mark(&run->chars[i]))
-			n++;
-	if (n < 2)
+	if (!may_have_marks(run))
 		return;
-	ctx c = {ck, run, NULL, NULL, false, tl_check_option(ck, "style")};
-	c.corner = strcmp(c.style, "corner") == 0;
-	c.cjk = tl_xmalloc((run->n + 1) * sizeof *c.cjk);
-	c.lit = tl_xmalloc((run->n + 1) * sizeof *c.lit);
-	c.cjk[0] = c.lit[0] = 0;
-	for (size_t i = 0; i < run->n; i++) {
-		c.cjk[i + 1] = c.cjk[i] + tl_run_is_cjk(run, i);
-		c.lit[i + 1] =
-		    c.lit[i] + ((run->chars[i].flags & TL_CF_LITERAL) != 0);
-	}
 
-	mark *m = tl_xmalloc(n * sizeof *m);
-	size_t *at = tl_xmalloc(n * sizeof *at);
-	size_t *stack = tl_xmalloc(n * sizeof *stack);
-	pair *buf = tl_xmalloc(n * sizeof *buf);
-	tl_prose_html html;
-	tl_prose_html_init(&html, run);
-	size_t nm = 0, seg = 0;
+	/* Collect the marks (in code-like HTML too, as the count of marks
+	 * sizes the arrays below) in one pass. */
+	mark m_buf[SMALL_MARKS];
+	mark *m = m_buf;
+	size_t n = 0, seg = 0;
+	bool straight_or_corner = false;
 	for (size_t i = 0; i < run->n; i++) {
-		if (run->chars[i].kind == TL_CHAR_SEP)
-			seg++;
-		if (!is_mark(&run->chars[i]))
+		const tl_char *ch = &run->chars[i];
+		if (ch->kind != TL_CHAR_TEXT) {
+			if (ch->kind == TL_CHAR_SEP)
+				seg++;
+			continue;
+		}
+		/* Straight quotes are ASCII, and the others CJK
+		 * punctuation: the class bit rules out most characters at
+		 * once. */
+		if (!(ch->cls & TL_CLS_CJK_PUNCT) && ch->cp != '"' &&
+		    ch->cp != '\'')
 			continue;
 		bool closer;
-		qkind kind = kind_of(run->chars[i].cp, &closer);
-		if (tl_prose_html_in_code(&html, i))
+		qkind kind = kind_of(ch->cp, &closer);
+		if (kind == Q_KINDS)
 			continue;
-		m[nm++] = (mark){i, seg, kind, closer};
+		if (n == SMALL_MARKS && m == m_buf) {
+			/* Every character at most is a mark. */
+			m = tl_xmalloc(run->n * sizeof *m);
+			memcpy(m, m_buf, sizeof m_buf);
+		}
+		m[n++] = (mark){i, seg, kind, closer};
+		straight_or_corner |= kind != Q_CURLY2 && kind != Q_CURLY1;
 	}
+	ctx c = {ck, run, NULL, NULL, false, false, false, NULL};
+	if (n >= 2) {
+		c.style = tl_check_option(ck, "style");
+		c.corner = strcmp(c.style, "corner") == 0;
+	}
+	/* Fewer than two marks pair up into nothing; and with curly style,
+	 * only straight and corner marks are ever reported (wanted()). */
+	if (n < 2 || (!c.corner && !straight_or_corner)) {
+		if (m != m_buf)
+			free(m);
+		return;
+	}
+	uint32_t cjk_buf[SMALL_RUN + 1], lit_buf[SMALL_RUN + 1];
+	if (run->n <= SMALL_RUN) {
+		c.cjk = cjk_buf;
+		c.lit = lit_buf;
+	}
+
+	size_t at_buf[SMALL_MARKS], stack_buf[SMALL_MARKS];
+	pair pair_buf[SMALL_MARKS];
+	bool small = n <= SMALL_MARKS;
+	size_t *at = small ? at_buf : tl_xmalloc(n * sizeof *at);
+	size_t *stack = small ? stack_buf : tl_xmalloc(n * sizeof *stack);
+	pair *buf = small ? pair_buf : tl_xmalloc(n * sizeof *buf);
+	/* Leave out the marks in code-like HTML. */
+	tl_prose_html html;
+	tl_prose_html_init(&html, run);
+	size_t nm = 0;
+	for (size_t k = 0; k < n; k++)
+		if (!tl_prose_html_in_code(&html, m[k].i))
+			m[nm++] = m[k];
 	for (size_t k = 0; k < nm;) {
 		size_t e = k;
 		while (e < nm && m[e].seg == m[k].seg)
@@ -388,12 +451,17 @@ static void check(tl_check *ck, const tl_run *run)
 		check_segment(&c, m + k, e - k, at, stack, buf);
 		k = e;
 	}
-	free(m);
-	free(at);
-	free(stack);
-	free(buf);
-	free(c.cjk);
-	free(c.lit);
+	if (m != m_buf)
+		free(m);
+	if (!small) {
+		free(at);
+		free(stack);
+		free(buf);
+	}
+	if (c.heap) {
+		free(c.cjk);
+		free(c.lit);
+	}
 }
 
 const tl_rule tl_rule_quote_style = {

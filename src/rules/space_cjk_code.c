@@ -76,23 +76,40 @@ static void check_forbid(tl_check *ck, const tl_run *run)
 	}
 }
 
+/* Reports the missing space at boundary I, with the message *MSG looked
+ * up the first time. */
+static void report_missing(tl_check *ck, const tl_run *run, size_t i,
+                           const char **msg)
+{
+	if (!*msg)
+		*msg = tl_check_msg(ck,
+		                    "Missing space between Chinese and inline "
+		                    "code",
+		                    "中文与行内代码之间缺少空格");
+	tl_report_missing_space(ck, run, i, *msg);
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* Both styles look for inline code (an opaque U+FFFC) and a CJK
+	 * character: a run without either has nothing to report. */
+	if (!(run->cls_any & TL_CLS_CJK) || !tl_run_may_have(run, 0xFFFC))
+		return;
 	if (strcmp(tl_check_option(ck, "style"), "forbid") == 0) {
 		check_forbid(ck, run);
 		return;
 	}
+	/* Each code span is checked on both sides, boundary I before it and
+	 * I + 1 after it, so the boundaries come in increasing order. Two
+	 * spans in a row share no boundary to report, as neither is CJK. */
 	const char *msg = NULL;
-	for (size_t i = 1; i < run->n; i++) {
-		if (!(is_code(run, i - 1) && tl_run_is_cjk(run, i)) &&
-		    !(tl_run_is_cjk(run, i - 1) && is_code(run, i)))
+	for (size_t i = 0; i < run->n; i++) {
+		if (!is_code(run, i))
 			continue;
-		if (!msg)
-			msg = tl_check_msg(ck,
-			                   "Missing space between Chinese and "
-			                   "inline code",
-			                   "中文与行内代码之间缺少空格");
-		tl_report_missing_space(ck, run, i, msg);
+		if (i > 0 && tl_run_is_cjk(run, i - 1))
+			report_missing(ck, run, i, &msg);
+		if (i + 1 < run->n && tl_run_is_cjk(run, i + 1))
+			report_missing(ck, run, i + 1, &msg);
 	}
 }
 

@@ -74,9 +74,16 @@ typedef struct variant {
 typedef struct table {
 	const char **terms;
 	size_t nterms;
-	variant *v; /* sorted by first byte, then longest first */
+	variant *v; /* sorted by first two bytes, then longest first */
 	size_t nv;
-	size_t first[257]; /* v[first[b]..first[b+1]) start with byte b */
+	/* v[pair[p]..pair[p + 1]) start with bytes b1, b2 where p is
+	 * b1 * 128 + b2 (spellings are ASCII): a word is compared only with
+	 * the spellings that share its first two bytes. */
+	uint16_t pair[128 * 128 + 1];
+	/* Bit c & 63 of first_mask[c >> 6] is set when a spelling starts
+	 * with byte c, as tl_run.ascii: a run holding none of them needs no
+	 * look at its characters. */
+	uint64_t first_mask[2];
 	const char **keep; /* phrases in which a wrong spelling is right */
 	size_t nkeep;
 } table;
@@ -93,13 +100,21 @@ static void table_bug(const yaml_mark_t *mark, const char *what)
 	abort();
 }
 
+/* The entry of table.pair for the ASCII text S (two bytes at least). */
+static size_t pair_index(const char *s)
+{
+	return (size_t)(unsigned char)s[0] * 128 + (unsigned char)s[1];
+}
+
 static int variant_cmp(const void *a, const void *b)
 {
 	const variant *x = a, *y = b;
-	unsigned char fx = (unsigned char)x->text[0];
-	unsigned char fy = (unsigned char)y->text[0];
-	if (fx != fy)
-		return fx < fy ? -1 : 1;
+	for (int k = 0; k < 2; k++) {
+		unsigned char fx = (unsigned char)x->text[k];
+		unsigned char fy = (unsigned char)y->text[k];
+		if (fx != fy)
+			return fx < fy ? -1 : 1;
+	}
 	if (x->len != y->len)
 		return x->len > y->len ? -1 : 1;
 	return strcmp(x->text, y->text);
@@ -248,18 +263,23 @@ static void builtin_load(void)
 	yaml_parser_delete(&parser);
 	if (t->nv == 0)
 		table_bug(NULL, "no terms");
+	if (t->nv > UINT16_MAX)
+		table_bug(NULL, "too many spellings for the index");
 
 	qsort(t->v, t->nv, sizeof *t->v, variant_cmp);
 	for (size_t k = 1; k < t->nv; k++)
 		if (strcmp(t->v[k].text, t->v[k - 1].text) == 0)
 			table_bug(NULL, "a wrong spelling is listed twice");
-	size_t k = 0;
-	for (int b = 0; b < 256; b++) {
-		t->first[b] = k;
-		while (k < t->nv && (unsigned char)t->v[k].text[0] == b)
-			k++;
+	/* Every entry up to a spelling's own points at it or before. */
+	size_t p = 0;
+	for (size_t k = 0; k < t->nv; k++) {
+		for (size_t q = pair_index(t->v[k].text); p <= q; p++)
+			t->pair[p] = (uint16_t)k;
+		unsigned char b = (unsigned char)t->v[k].text[0];
+		t->first_mask[b >> 6] |= (uint64_t)1 << (b & 63);
 	}
-	t->first[256] = t->nv;
+	for (; p <= 128 * 128; p++)
+		t->pair[p] = (uint16_t)t->nv;
 }
 
 static const table *builtin_table(void)
@@ -776,31 +796,56 @@ static void check(tl_check *ck, const tl_run *run)
 	match *extra = NULL;
 	size_t nextra = st->na ? added_matches(st, run, &extra) : 0, e = 0;
 
+	/* No spelling starts with an ASCII code point of the run: no
+	 * character below can start a match. */
+	if (nextra == 0 && !(run->ascii[0] & t->first_mask[0]) &&
+	    !(run->ascii[1] & t->first_mask[1])) {
+		free(extra);
+		return;
+	}
+
 	tl_prose_html html;
 	tl_prose_html_init(&html, run);
-	for (size_t i = 0; i < run->n; i++) {
-		if (e < nextra && extra[e].i == i) {
+	/* Where the next match of an added pattern starts (none: past the
+	 * end), so that the loop tests one index. */
+	size_t next_extra = nextra ? extra[0].i : SIZE_MAX;
+	/* The run's array and length in locals: the compiler keeps them in
+	 * registers across the calls in the loop. */
+	const tl_char *chars = run->chars;
+	size_t n = run->n;
+	const char *text = run->text;
+	for (size_t i = 0; i < n; i++) {
+		if (i == next_extra) {
 			report(ck, run, &extra[e]);
 			i = extra[e++].j - 1;
+			next_extra = e < nextra ? extra[e].i : SIZE_MAX;
 			continue;
 		}
-		const tl_char *c = &run->chars[i];
-		if (c->kind != TL_CHAR_TEXT || c->cp >= 0x80)
+		const tl_char *c = &chars[i];
+		if (c->cp >= 0x80 || c->kind != TL_CHAR_TEXT)
 			continue;
-		/* Cheap test first: a word starts here. */
-		if (i > 0 && tl_prose_is_alnum(run, i - 1))
+		/* Cheap test first: a word starts here (tl_prose_is_alnum
+		 * of the character before, which is in the run). */
+		if (i > 0 && chars[i - 1].kind == TL_CHAR_TEXT &&
+		    (chars[i - 1].cls & (TL_CLS_LATIN | TL_CLS_DIGIT)))
 			continue;
-		unsigned char b = (unsigned char)c->cp;
-		for (size_t k = t->first[b]; k < t->first[b + 1]; k++) {
+		/* The run's text ends with a NUL: reading the byte after the
+		 * first is safe. No spelling has a second byte of 0x80 or
+		 * more (or a NUL). */
+		unsigned char b2 = (unsigned char)text[c->toff + 1];
+		if (b2 >= 0x80)
+			continue;
+		size_t p = pair_index(text + c->toff);
+		size_t from = t->pair[p], to = t->pair[p + 1];
+		for (size_t k = from; k < to; k++) {
 			const variant *v = &t->v[k];
-			/* The run's text ends with a NUL: reading the byte
-			 * after the first is safe. */
-			if (run->text[c->toff + 1] != v->text[1] ||
-			    c->toff + v->len > run->text_len ||
-			    memcmp(run->text + c->toff, v->text, v->len) != 0)
+			/* The first two bytes are equal already. */
+			if (c->toff + v->len > run->text_len ||
+			    memcmp(text + c->toff + 2, v->text + 2,
+			           v->len - 2) != 0)
 				continue;
 			size_t j = i + v->len;
-			if (j > run->n || (e < nextra && extra[e].i < j) ||
+			if (j > n || (e < nextra && extra[e].i < j) ||
 			    !acceptable(run, &html, i, j, v->lower) ||
 			    kept(t, run, i, v))
 				continue;
