@@ -52,18 +52,39 @@ static void check(tl_check *ck, const tl_run *run)
 	if (!(run->cls_any & (TL_CLS_CJK | TL_CLS_CJK_PUNCT)) ||
 	    (!tl_run_has_ascii(run, '-') && !(run->cls_any & TL_CLS_CJK_PUNCT)))
 		return;
+	/* What can be flagged: "--" or "---", and a single "—". Each is
+	 * searched for in the text, and the dashes found are taken in
+	 * order. */
+	const char *pats[2];
+	size_t next[2], npats = 0;
+	if (tl_run_has_ascii(run, '-'))
+		pats[npats++] = "--";
+	if (tl_run_may_have(run, 0x2014))
+		pats[npats++] = "—";
+	if (npats == 0)
+		return;
+	for (size_t k = 0; k < npats; k++)
+		next[k] = TL_NONE;
+	size_t p = tl_run_text_next(run, 0, pats, next, npats);
+	if (p >= run->text_len)
+		return;
 	const char *style = tl_check_option(ck, "style");
 	const char *msg = NULL;
-	for (size_t i = 0; i < run->n; i++) {
+	for (size_t at = 0; p < run->text_len;
+	     p = tl_run_text_next(run, p, pats, next, npats)) {
+		size_t i = tl_run_char_at(run, at, p);
+		at = i;
 		const tl_char *c = &run->chars[i];
-		if (c->kind != TL_CHAR_TEXT ||
-		    (c->cp != '-' && c->cp != 0x2014))
+		/* Every dash found starts a run of dashes: the search goes on
+		 * after the end of the previous one. */
+		p = i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
+		if (c->kind != TL_CHAR_TEXT)
 			continue;
 		size_t e = i + 1;
 		while (tl_run_text_is(run, e, c->cp))
 			e++;
 		size_t s = i, len = e - i;
-		i = e - 1;
+		p = e < run->n ? run->chars[e].toff : run->text_len;
 		if (c->cp == '-' ? len != 2 && len != 3 : len != 1)
 			continue;
 		if (!cjk_side(run, s, -1) || !cjk_side(run, e - 1, 1))

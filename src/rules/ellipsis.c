@@ -96,23 +96,46 @@ static void check(tl_check *ck, const tl_run *run)
 	if (!(run->cls_any & TL_CLS_CJK_PUNCT) &&
 	    (!tl_run_has_ascii(run, '.') || !(run->cls_any & TL_CLS_CJK)))
 		return;
+	/* What can be flagged: three dots or more, three "。" or more, and
+	 * any "…" or "⋯". Each is searched for in the text, and the marks
+	 * found are taken in order. */
+	const char *pats[4];
+	size_t next[4], npats = 0;
+	if (tl_run_has_ascii(run, '.'))
+		pats[npats++] = "...";
+	if (tl_run_may_have(run, 0x3002))
+		pats[npats++] = "。。。";
+	if (tl_run_may_have(run, 0x2026))
+		pats[npats++] = "…";
+	if (tl_run_may_have(run, 0x22EF))
+		pats[npats++] = "⋯";
+	if (npats == 0)
+		return;
+	for (size_t k = 0; k < npats; k++)
+		next[k] = TL_NONE;
+	size_t p = tl_run_text_next(run, 0, pats, next, npats);
+	if (p >= run->text_len)
+		return;
 	const char *style = tl_check_option(ck, "style");
-	/* The character the style is made of, and the other one. */
+	/* The character the style is made of. */
 	uint32_t mine = strcmp(style, "⋯⋯") == 0 ? 0x22EF : 0x2026;
-	uint32_t other = mine == 0x2026 ? 0x22EF : 0x2026;
 	const char *msg = NULL;
-	for (size_t i = 0; i < run->n; i++) {
+	for (size_t at = 0; p < run->text_len;
+	     p = tl_run_text_next(run, p, pats, next, npats)) {
+		size_t i = tl_run_char_at(run, at, p);
+		at = i;
 		const tl_char *c = &run->chars[i];
-		if (c->kind != TL_CHAR_TEXT)
-			continue;
 		uint32_t cp = c->cp;
-		if (cp != '.' && cp != 0x3002 && cp != mine && cp != other)
+		/* Every character found starts a run of its kind: the search
+		 * goes on after the end of the previous one. */
+		p = i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
+		if (c->kind != TL_CHAR_TEXT)
 			continue;
 		size_t e = i + 1;
 		while (tl_run_text_is(run, e, cp))
 			e++;
 		size_t s = i, len = e - i;
-		i = e - 1;
+		p = e < run->n ? run->chars[e].toff : run->text_len;
 		bool flag;
 		if (cp == '.')
 			flag = len >= 3 && tl_punct_in_cjk(run, s, e);
@@ -120,7 +143,7 @@ static void check(tl_check *ck, const tl_run *run)
 			flag = len >= 3;
 		else if (cp == mine)
 			flag = len % 2 == 1 && tl_punct_in_cjk(run, s, e);
-		else
+		else /* the other style's character */
 			flag = tl_punct_in_cjk(run, s, e);
 		/* A label's ellipsis is one "…" or three dots; six dots are
 		 * a Chinese ellipsis mistyped ("“我想......”"). Between two

@@ -12,6 +12,8 @@
  */
 #include "punct.h"
 
+#include <string.h>
+
 static bool is_fullwidth_alnum(uint32_t c)
 {
 	return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
@@ -25,8 +27,28 @@ static bool fullwidth_at(const tl_run *run, size_t i)
 	       is_fullwidth_alnum(c->cp);
 }
 
+/* Does RUN's text hold one of the forms? In UTF-8 they are EF BC 90..99
+ * (digits), EF BC A1..BA and EF BD 81..9A (letters): memchr jumps from
+ * one 0xEF byte to the next. The tests stop at the first byte that
+ * differs, so they never read past the NUL that ends the text. */
+static bool may_have_forms(const tl_run *run)
+{
+	const unsigned char *p = (const unsigned char *)run->text;
+	const unsigned char *end = p + run->text_len;
+	while ((p = memchr(p, 0xEF, (size_t)(end - p))) != NULL) {
+		if ((p[1] == 0xBC && ((p[2] >= 0x90 && p[2] <= 0x99) ||
+		                      (p[2] >= 0xA1 && p[2] <= 0xBA))) ||
+		    (p[1] == 0xBD && p[2] >= 0x81 && p[2] <= 0x9A))
+			return true;
+		p++;
+	}
+	return false;
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
+	if (!may_have_forms(run))
+		return;
 	const char *msgfmt = NULL;
 	for (size_t i = 0; i < run->n; i++) {
 		/* The forms start at U+FF10: most characters stop here. */

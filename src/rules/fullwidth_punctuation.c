@@ -302,17 +302,51 @@ static bool smiley(const tl_run *run, size_t i)
 	                 tl_run_text_is(run, k - 1, '='));
 }
 
-/* Open parentheses waiting for their partner, with the number of CJK
- * ideographs seen before each: the pair encloses CJK when the count grew.
- * Deeper nesting than this is not prose; it is dropped. */
+/* Open parentheses waiting for their partner. Deeper nesting than this is
+ * not prose; it is dropped. */
 #define MAX_OPEN 32
+
+/* Does a CJK ideograph of prose stand between characters O and C? */
+static bool cjk_between(const tl_run *run, size_t o, size_t c)
+{
+	for (size_t k = o + 1; k < c; k++)
+		if (tl_run_is_cjk(run, k))
+			return true;
+	return false;
+}
 
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* A mark is flagged in CJK context only (a CJK character or a
+	 * CJK-only mark beside it), and a pair of parentheses only around
+	 * CJK. */
+	if (!(run->cls_any & (TL_CLS_CJK | TL_CLS_CJK_PUNCT)))
+		return;
+	bool parens = tl_run_has_ascii(run, '(') && tl_run_has_ascii(run, ')');
+	/* Nothing to flag without one of the marks or both parentheses. */
+	if (!parens && !tl_run_has_ascii(run, ',') &&
+	    !tl_run_has_ascii(run, '.') && !tl_run_has_ascii(run, ';') &&
+	    !tl_run_has_ascii(run, ':') && !tl_run_has_ascii(run, '!') &&
+	    !tl_run_has_ascii(run, '?'))
+		return;
+	/* Jump from one character that matters to the next in the text:
+	 * the marks, the parentheses and '|' (a table cell separator resets
+	 * them). The full-width parentheses (lead byte 0xEF) only pair up
+	 * the half-width ones, so they matter only when both of those
+	 * occur. */
+	const char *set = parens && (tl_run_may_have(run, 0xFF08) ||
+	                             tl_run_may_have(run, 0xFF09))
+	                      ? ",.;:!?()|\xEF"
+	                      : ",.;:!?()|";
 	const char *msgfmt = NULL;
-	size_t open[MAX_OPEN], open_cjk[MAX_OPEN];
-	size_t nopen = 0, cjk = 0;
-	for (size_t i = 0; i < run->n; i++) {
+	size_t open[MAX_OPEN];
+	size_t nopen = 0, at = 0;
+	for (size_t p = 0;; p++) {
+		p = tl_run_text_find(run, p, set);
+		if (p >= run->text_len)
+			break;
+		size_t i = tl_run_char_at(run, at, p);
+		at = i;
 		const tl_char *ch = &run->chars[i];
 		if (ch->kind == TL_CHAR_SEP) {
 			nopen = 0;
@@ -321,19 +355,16 @@ static void check(tl_check *ck, const tl_run *run)
 		if (ch->kind != TL_CHAR_TEXT)
 			continue;
 		uint32_t c = ch->cp;
-		if (ch->cls & TL_CLS_CJK) {
-			cjk++;
-		} else if (c == '(' || c == 0xFF08) {
-			if (nopen < MAX_OPEN) {
+		if (c == '(' || c == 0xFF08) {
+			if (nopen < MAX_OPEN)
 				open[nopen] = i;
-				open_cjk[nopen] = cjk;
-			}
 			nopen++;
 		} else if (c == ')' || c == 0xFF09) {
 			if (nopen == 0 || smiley(run, i))
 				continue;
 			nopen--;
-			if (nopen < MAX_OPEN && cjk > open_cjk[nopen])
+			if (nopen < MAX_OPEN &&
+			    cjk_between(run, open[nopen], i))
 				check_pair(ck, run, open[nopen], i);
 		} else if (fullwidth_of(c)) {
 			check_mark(ck, run, i, &msgfmt);

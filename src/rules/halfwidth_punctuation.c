@@ -174,42 +174,114 @@ static bool in_link(const tl_run *run, size_t i)
 	       (run->chars[i].flags & (TL_CF_LINK | TL_CF_IMAGE));
 }
 
+static bool ends_line(const tl_char *c)
+{
+	return c->kind == TL_CHAR_BREAK || c->kind == TL_CHAR_SEP;
+}
+
+/* Checks the line or table cell [S, E): as a whole when it holds no CJK;
+ * otherwise the text of each link or image on its own. Every character is
+ * visited a bounded number of times. */
+static void check_line(tl_check *ck, const tl_run *run, size_t s, size_t e,
+                       const char **msgfmt)
+{
+	bool cjk = false, marks = false;
+	for (size_t k = s; k < e; k++) {
+		const tl_char *c = &run->chars[k];
+		if (c->kind == TL_CHAR_TEXT) {
+			cjk = cjk || (c->cls & TL_CLS_CJK);
+			/* The marks are all CJK punctuation. */
+			marks = marks || ((c->cls & TL_CLS_CJK_PUNCT) &&
+			                  halfwidth_of(c->cp) != NULL);
+		}
+	}
+	if (marks && !cjk) {
+		check_unit(ck, run, s, e, msgfmt);
+	} else if (marks) {
+		for (size_t k = s; k < e;) {
+			if (!in_link(run, k)) {
+				k++;
+				continue;
+			}
+			size_t le = k;
+			while (le < e && in_link(run, le))
+				le++;
+			check_unit(ck, run, k, le, msgfmt);
+			k = le;
+		}
+	}
+}
+
+/* Can the character whose UTF-8 starts at byte P of the text follow a
+ * Latin letter or digit directly? A look at the bytes before it: not when
+ * the character before is other ASCII, nor when it is a three-byte one
+ * (U+0800 and up with a lead byte of 0xE2 or more: no Latin letter or
+ * digit lies there). Otherwise maybe. */
+static bool may_follow_alnum(const tl_run *run, size_t p)
+{
+	if (p == 0)
+		return false;
+	unsigned char b = (unsigned char)run->text[p - 1];
+	if (b < 0x80)
+		return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+		       (b >= '0' && b <= '9');
+	unsigned char lead = p >= 3 ? (unsigned char)run->text[p - 3] : 0;
+	return lead < 0xE2 || lead > 0xEF;
+}
+
+/* Does a CJK character stand before I on its line, within a few dozen
+ * characters? False when none was found, which is only "maybe not". */
+static bool cjk_before(const tl_run *run, size_t i)
+{
+	for (size_t k = i, steps = 0; k > 0 && steps < 64; steps++) {
+		const tl_char *c = &run->chars[--k];
+		if (ends_line(c))
+			return false;
+		if (c->kind == TL_CHAR_TEXT && (c->cls & TL_CLS_CJK))
+			return true;
+	}
+	return false;
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* A unit is checked only with two Latin words, and the marks are
+	 * all CJK punctuation. */
+	if (!(run->cls_any & TL_CLS_LATIN) ||
+	    !(run->cls_any & TL_CLS_CJK_PUNCT))
+		return;
 	const char *msgfmt = NULL;
-	/* Lines and table cells; in one that holds CJK, the text of each
-	 * link or image on its own. Every character is visited a bounded
-	 * number of times. */
-	for (size_t s = 0; s < run->n;) {
-		size_t e = s;
-		bool cjk = false, marks = false;
-		while (e < run->n && run->chars[e].kind != TL_CHAR_BREAK &&
-		       run->chars[e].kind != TL_CHAR_SEP) {
-			if (run->chars[e].kind == TL_CHAR_TEXT) {
-				const tl_char *c = &run->chars[e];
-				cjk = cjk || (c->cls & TL_CLS_CJK);
-				/* The marks are all CJK punctuation. */
-				marks = marks || ((c->cls & TL_CLS_CJK_PUNCT) &&
-				                  halfwidth_of(c->cp) != NULL);
-			}
+	/* A mark is reported only right after a Latin letter or digit: jump
+	 * from mark to mark in the text (，；：！？ start with byte 0xEF, 。
+	 * with 0xE3) and check only the lines that hold such a mark. */
+	size_t from = 0, at = 0;
+	for (;;) {
+		size_t p = tl_run_text_find(run, from, "\xE3\xEF");
+		if (p >= run->text_len)
+			break;
+		from = p + 1;
+		if (!may_follow_alnum(run, p))
+			continue;
+		size_t i = tl_run_char_at(run, at, p);
+		at = i;
+		const tl_char *c = &run->chars[i];
+		if (i == 0 || c->kind != TL_CHAR_TEXT || !halfwidth_of(c->cp) ||
+		    !tl_run_is_alnum(run, i - 1))
+			continue;
+		/* On a line with CJK only the text of links is checked. */
+		if (!in_link(run, i) && cjk_before(run, i))
+			continue;
+		size_t s = i, e = i;
+		while (s > 0 && !ends_line(&run->chars[s - 1]))
+			s--;
+		while (e < run->n && !ends_line(&run->chars[e]))
 			e++;
-		}
-		if (marks && !cjk) {
-			check_unit(ck, run, s, e, &msgfmt);
-		} else if (marks) {
-			for (size_t k = s; k < e;) {
-				if (!in_link(run, k)) {
-					k++;
-					continue;
-				}
-				size_t le = k;
-				while (le < e && in_link(run, le))
-					le++;
-				check_unit(ck, run, k, le, &msgfmt);
-				k = le;
-			}
-		}
-		s = e + 1;
+		check_line(ck, run, s, e, &msgfmt);
+		if (e >= run->n)
+			break;
+		/* Go on after the line break or cell separator. */
+		from = run->chars[e].toff + 1;
+		at = e;
 	}
 }
 

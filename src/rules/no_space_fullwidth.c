@@ -20,6 +20,8 @@
  */
 #include "punct.h"
 
+#include <string.h>
+
 static bool is_quote(uint32_t c)
 {
 	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
@@ -178,6 +180,13 @@ static bool emphasis_safe(const tl_run *run, size_t s, size_t e)
 	return true;
 }
 
+/* Can byte B start a mark of is_own_mark or shared_mark? */
+static bool lead_of_mark(char b)
+{
+	unsigned char u = (unsigned char)b;
+	return u == 0xE2 || u == 0xE3 || u == 0xEF;
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
 	/* A gap flagged is spaces next to a mark, and every mark is CJK
@@ -186,15 +195,38 @@ static void check(tl_check *ck, const tl_run *run)
 	    (!tl_run_has_ascii(run, ' ') && !tl_run_has_ascii(run, '\t')))
 		return;
 	const char *msg = NULL;
-	for (size_t i = 1; i + 1 < run->n; i++) {
-		/* ' ' and '\t' are TL_CLS_SPACE: one test rules most out. */
-		if (!(run->chars[i].cls & TL_CLS_SPACE) ||
-		    !tl_run_is_space(run, i))
+	const char *t = run->text;
+	bool tabs = tl_run_has_ascii(run, '\t');
+	/* Jump from space to space in the text: each space or tab there is
+	 * one of prose, and a run of them is a gap between two characters. */
+	for (size_t p = 0, at = 0;;) {
+		if (tabs) {
+			p = tl_run_text_find(run, p, " \t");
+		} else {
+			const char *sp = memchr(t + p, ' ', run->text_len - p);
+			p = sp ? (size_t)(sp - t) : run->text_len;
+		}
+		if (p >= run->text_len)
+			break;
+		size_t q = p;
+		while (q < run->text_len && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		size_t from = p;
+		p = q;
+		/* Every mark is three bytes long, with a lead byte of 0xE2,
+		 * 0xE3 or 0xEF: a gap with no such character on either side
+		 * is not flagged. */
+		if (from == 0 || q >= run->text_len ||
+		    !(lead_of_mark(from >= 3 ? t[from - 3] : 0) ||
+		      lead_of_mark(t[q])))
 			continue;
-		size_t s = i, e = i;
+		size_t s = tl_run_char_at(run, at, from), e = s;
+		at = s;
+		if (s == 0 || !tl_run_is_space(run, s) ||
+		    tl_run_is_space(run, s - 1))
+			continue;
 		while (e < run->n && tl_run_is_space(run, e))
 			e++;
-		i = e;
 		if (e >= run->n || !flag_gap(run, s - 1, e))
 			continue;
 		if (!tl_run_editable(run, s, e) || !emphasis_safe(run, s, e))

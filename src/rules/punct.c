@@ -3,6 +3,8 @@
  */
 #include "punct.h"
 
+#include <string.h>
+
 /* How far tl_punct_side looks past spaces, quotes and objects. */
 #define SIDE_LIMIT 32
 
@@ -121,4 +123,58 @@ bool tl_report_replace(tl_check *ck, const tl_run *run, size_t i, size_t j,
 	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
 	tl_check_report(ck, edit.start, edit.end, message, &fix);
 	return true;
+}
+
+size_t tl_run_char_at(const tl_run *run, size_t from, size_t off)
+{
+	/* Every character has at least one byte of text, so the offsets
+	 * grow strictly: the last character starting at or before OFF. */
+	size_t lo = from, hi = run->n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (run->chars[mid].toff <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t tl_run_text_find(const tl_run *run, size_t from, const char *set)
+{
+	while (from < run->text_len) {
+		from += strcspn(run->text + from, set);
+		/* strcspn also stops at a NUL character inside the text. */
+		if (from >= run->text_len || run->text[from] != '\0')
+			break;
+		from++;
+	}
+	return from < run->text_len ? from : run->text_len;
+}
+
+/* The offset of the first occurrence of PAT at or after FROM in RUN's
+ * text, or run->text_len. */
+static size_t text_search(const tl_run *run, size_t from, const char *pat)
+{
+	while (from < run->text_len) {
+		const char *hit = strstr(run->text + from, pat);
+		if (hit)
+			return (size_t)(hit - run->text);
+		/* strstr also stops at a NUL character inside the text. */
+		from += strlen(run->text + from) + 1;
+	}
+	return run->text_len;
+}
+
+size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
+                        size_t *next, size_t n)
+{
+	size_t best = run->text_len;
+	for (size_t k = 0; k < n; k++) {
+		if (next[k] == TL_NONE || next[k] < from)
+			next[k] = text_search(run, from, pats[k]);
+		if (next[k] < best)
+			best = next[k];
+	}
+	return best;
 }

@@ -83,6 +83,24 @@ static inline bool tl_run_is_alnum(const tl_run *run, size_t i)
  * escape or entity, their bytes one contiguous range (no markup inside)? */
 bool tl_run_editable(const tl_run *run, size_t i, size_t j);
 
+/* The index of the character of RUN whose text starts at byte OFF of
+ * run->text, searching from character FROM on (OFF must start a
+ * character at or after FROM's). */
+size_t tl_run_char_at(const tl_run *run, size_t from, size_t off);
+
+/* The offset of the first byte of RUN's text at or after FROM that is one
+ * of the bytes of SET (non-NUL), or run->text_len when none is. Rules use
+ * it to jump to the few places that can hold what they look for. */
+size_t tl_run_text_find(const tl_run *run, size_t from, const char *set);
+
+/* The offset of the first occurrence at or after FROM in RUN's text of
+ * any of the N strings PATS, or run->text_len when there is none. NEXT[K]
+ * remembers where string K occurs next, so that each string is searched
+ * for once per occurrence: the caller sets them all to TL_NONE first and
+ * never makes FROM smaller. */
+size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
+                        size_t *next, size_t n);
+
 /* Reports characters [I, J) of RUN with MESSAGE and a safe fix replacing
  * their bytes by TEXT, when they are editable; returns false (and reports
  * nothing) when they are not. */

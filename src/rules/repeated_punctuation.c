@@ -17,6 +17,8 @@
  */
 #include "punct.h"
 
+#include <string.h>
+
 static bool is_sentence_mark(uint32_t c)
 {
 	switch (c) {
@@ -57,8 +59,44 @@ static bool ends_title(const tl_run *run, size_t s, size_t e, int titles)
 	return false;
 }
 
+/* Is the UTF-8 at T one of the sentence marks? Each is three bytes:
+ * 、。 are E3 80 81 and E3 80 82, the others EF BC xx. The tests stop at
+ * the first byte that differs, so they never read past a NUL. */
+static bool mark_bytes(const unsigned char *t)
+{
+	if (t[0] == 0xE3)
+		return t[1] == 0x80 && (t[2] == 0x81 || t[2] == 0x82);
+	return t[0] == 0xEF && t[1] == 0xBC &&
+	       (t[2] == 0x8C || t[2] == 0x9B || t[2] == 0x9A || t[2] == 0x81 ||
+	        t[2] == 0x9F);
+}
+
+/* Does RUN's text hold two sentence marks in a row? Two marks next to
+ * each other in the run are next to each other in the text too. The
+ * first one starts with byte 0xE3 or 0xEF: memchr jumps from one such
+ * byte to the next. */
+static bool has_pair(const tl_run *run)
+{
+	const unsigned char *t = (const unsigned char *)run->text;
+	const unsigned char *end = t + run->text_len;
+	static const unsigned char leads[2] = {0xE3, 0xEF};
+	for (int k = 0; k < 2; k++) {
+		const unsigned char *p = t;
+		while ((p = memchr(p, leads[k], (size_t)(end - p))) != NULL) {
+			if (mark_bytes(p) && mark_bytes(p + 3))
+				return true;
+			p++;
+		}
+	}
+	return false;
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
+	/* Nothing is flagged without two sentence marks in a row, all of
+	 * them CJK punctuation. */
+	if (!(run->cls_any & TL_CLS_CJK_PUNCT) || !has_pair(run))
+		return;
 	int titles = 0; /* 《 open minus 》 closed */
 	for (size_t i = 0; i < run->n; i++) {
 		/* The marks and 《》 are all CJK punctuation. */
