@@ -870,9 +870,9 @@ typedef struct configs {
 	cfg_file *files; /* with -c, files[0] is that file */
 	size_t nfiles;
 	tl_error base_err; /* why not, when base_known is 0 */
-	int base_known;  /* whether the base takes the command line's rule
-	                    names: -1 not yet checked, else 0 or 1 */
-	dir_found *dirs; /* tl_config_find's answer for each folder seen */
+	int base_known;    /* whether the base takes the command line's rule
+	                      names: -1 not yet checked, else 0 or 1 */
+	dir_found *dirs;   /* tl_config_find's answer for each folder seen */
 	size_t ndirs;
 } configs;
 
@@ -1016,8 +1016,8 @@ static const tl_config *load_config_for(configs *cs, const char *path,
 			return NULL;
 		if (cs->base_known < 0) {
 			tl_config *probe = tl_config_copy(cs->base);
-			cs->base_known =
-			    apply_overrides(cs->opts, probe, true, &cs->base_err);
+			cs->base_known = apply_overrides(cs->opts, probe, true,
+			                                 &cs->base_err);
 			tl_config_free(probe);
 		}
 		if (!cs->base_known)

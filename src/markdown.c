@@ -172,7 +172,7 @@ static void find_front_matter(tl_doc *doc)
 typedef struct cm_block {
 	size_t size;    /* bytes the caller asked for */
 	size_t in_pool; /* 1: inside a pool chunk; 0: its own malloc */
-} cm_block;         /* 16 bytes: keeps the caller's block 16-aligned */
+} cm_block;             /* 16 bytes: keeps the caller's block 16-aligned */
 
 typedef struct cm_chunk {
 	struct cm_chunk *next;
@@ -240,7 +240,8 @@ static void *cm_calloc(size_t n, size_t size)
 {
 	if (size && n > (SIZE_MAX - 64) / size)
 		return out_of_memory();
-	cm_block *b = filling ? pool_take(filling, n * size) : heap_take(n * size);
+	cm_block *b =
+	    filling ? pool_take(filling, n * size) : heap_take(n * size);
 	memset(b + 1, 0, n * size);
 	return b + 1;
 }
@@ -360,13 +361,13 @@ static bool html_closes(int k, const char *s, size_t p, size_t e)
 {
 	static const char *const ends1[] = {"</script>", "</pre>", "</style>",
 	                                    "</textarea>"};
-	static const char *const ends[] = {NULL, NULL, "-->", "?>", ">",
-	                                   "]]>"};
+	static const char *const ends[] = {NULL, NULL, "-->", "?>", ">", "]]>"};
 	for (; p < e; p++) {
 		if (k == 1) {
 			for (size_t i = 0; i < 4; i++) {
 				size_t n = strlen(ends1[i]);
-				if (e - p >= n && strncasecmp(s + p, ends1[i], n) == 0)
+				if (e - p >= n &&
+				    strncasecmp(s + p, ends1[i], n) == 0)
 					return true;
 			}
 		} else {
@@ -517,7 +518,8 @@ static char *label_key(const char *s, size_t p, size_t e)
 		if (space)
 			tl_buf_putc(&k, ' ');
 		space = false;
-		tl_buf_putc(&k, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+		tl_buf_putc(&k,
+		            c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
 	}
 	if (!k.data)
 		tl_buf_puts(&k, "");
@@ -528,9 +530,9 @@ static char *label_key(const char *s, size_t p, size_t e)
 static bool label_add(label_set *ls, char *key)
 {
 	if (ls->n * 2 >= ls->cap) {
-		label_set big = {tl_xcalloc(ls->cap ? ls->cap * 2 : 64,
-		                            sizeof(char *)),
-		                 ls->cap ? ls->cap * 2 : 64, 0};
+		label_set big = {
+		    tl_xcalloc(ls->cap ? ls->cap * 2 : 64, sizeof(char *)),
+		    ls->cap ? ls->cap * 2 : 64, 0};
 		for (size_t i = 0; i < ls->cap; i++)
 			if (ls->v[i])
 				label_add(&big, ls->v[i]);
@@ -598,7 +600,8 @@ static void plan_pieces(tl_doc *doc)
 			}
 			/* A definition cannot continue a paragraph, but the
 			 * planner does not follow paragraphs: it takes every
-			 * candidate (a label no other piece uses costs nothing). */
+			 * candidate (a label no other piece uses costs
+			 * nothing). */
 			bool def = outside && is_definition(s, p, e);
 			/* The first definition of a label is the one that
 			 * counts: the others need not be appended. */
@@ -648,7 +651,8 @@ static void parse_into(tl_doc *doc, const char *text, size_t len)
 	if (len <= POOL_MAX_SOURCE) {
 		doc->pool = tl_xcalloc(1, sizeof *doc->pool);
 		filling = doc->pool;
-		parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &pool_mem);
+		parser =
+		    cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &pool_mem);
 	} else {
 		parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
 	}
@@ -802,12 +806,12 @@ typedef struct builder {
 	size_t limit;  /* end of the block */
 	uint16_t depth;
 	uint8_t flags;
-	bool bad;       /* alignment failed: drop the run */
-	bool maybe_url; /* some literal holds "://", "www." or '@' */
+	bool bad;        /* alignment failed: drop the run */
+	bool maybe_url;  /* some literal holds "://", "www." or '@' */
 	bool maybe_math; /* some literal holds '$' */
-	int skip_html;  /* inside <rt>/<rp>: annotation, not running text */
-	int shift_line; /* a line whose inline columns cmark misreports */
-	long shift;     /* by this many bytes (negative: too far left) */
+	int skip_html;   /* inside <rt>/<rp>: annotation, not running text */
+	int shift_line;  /* a line whose inline columns cmark misreports */
+	long shift;      /* by this many bytes (negative: too far left) */
 } builder;
 
 /* cmark's inline source positions on a continuation line of a list item
@@ -970,9 +974,10 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 		tl_char *out = b->chars + b->n;
 		while (i < ln) {
 			uint32_t cp;
-			size_t k = (unsigned char)lit[i] < 0x80
-			               ? (cp = (unsigned char)lit[i], 1)
-			               : tl_utf8_decode_fast(lit + i, ln - i, &cp);
+			size_t k =
+			    (unsigned char)lit[i] < 0x80
+			        ? (cp = (unsigned char)lit[i], 1)
+			        : tl_utf8_decode_fast(lit + i, ln - i, &cp);
 			*out++ = (tl_char){cp,
 			                   (uint32_t)p,
 			                   (uint32_t)(p + k),

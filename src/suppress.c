@@ -230,8 +230,8 @@ static named *named_for(tl_suppress *sup, const char *rule, bool add)
 			return &sup->by_rule[i];
 	if (!add)
 		return NULL;
-	sup->by_rule = tl_xrealloc(sup->by_rule,
-	                           (sup->nrules + 1) * sizeof *sup->by_rule);
+	sup->by_rule =
+	    tl_xrealloc(sup->by_rule, (sup->nrules + 1) * sizeof *sup->by_rule);
 	named *r = &sup->by_rule[sup->nrules++];
 	*r = (named){rule, NULL, 0, 0};
 	return r;

@@ -50,8 +50,8 @@ static const tl_option_def options[] = {
 typedef struct block {
 	size_t index;
 	size_t s, e;
-	bool http;          /* it links to an absolute http(s) URL */
-	bool relative;      /* it has another link, at [rs, re) */
+	bool http;     /* it links to an absolute http(s) URL */
+	bool relative; /* it has another link, at [rs, re) */
 	size_t rs, re;
 } block;
 

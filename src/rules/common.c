@@ -53,9 +53,10 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 	if (!is_text(run, i))
 		return TL_TOKEN_NONE;
 	uint32_t c = run->chars[i].cp;
-	if (tl_char_is_latin_letter(c))
+	/* The class bits are tl_char_is_latin_letter and tl_char_is_digit. */
+	if (run->chars[i].cls & TL_CLS_LATIN)
 		return TL_TOKEN_WORD;
-	if (tl_char_is_digit(c))
+	if (run->chars[i].cls & TL_CLS_DIGIT)
 		return scan_token(run, i, forward);
 	if (forward)
 		/* A '-' after CJK is a hyphen more often than a sign
@@ -106,6 +107,20 @@ bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
 	return false;
 }
 
+/* Can tl_token_at find a token at C (FORWARD as there)? Only at a prose
+ * letter or digit, or, backward, at a trailing "+", "#", "%" or "°": a
+ * cheap test that spares the call at the many boundaries between CJK and
+ * punctuation or spaces. */
+static bool may_be_token(const tl_char *c, bool forward)
+{
+	if (c->kind != TL_CHAR_TEXT)
+		return false;
+	if (c->cls & (TL_CLS_LATIN | TL_CLS_DIGIT))
+		return true;
+	return !forward &&
+	       (c->cp == '+' || c->cp == '#' || c->cp == '%' || c->cp == 0xB0);
+}
+
 size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
                             bool *cjk_right)
 {
@@ -117,18 +132,47 @@ size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
 	if (from >= run->n || !(run->cls_any & TL_CLS_CJK) ||
 	    (need && !(run->cls_any & need)))
 		return run->n;
-	bool left = tl_run_is_cjk(run, from - 1);
-	for (size_t i = from; i < run->n; i++) {
-		bool right = tl_run_is_cjk(run, i);
-		if (left == right)
-			continue;
+	const tl_char *ch = run->chars;
+	/* The class bit alone says "prose CJK": only a TL_CHAR_TEXT char can
+	 * have TL_CLS_CJK, the other kinds being U+FFFC, '\n' or '|'. */
+	bool left = (ch[from - 1].cls & TL_CLS_CJK) != 0;
+	size_t n = run->n;
+	for (size_t i = from; i < n; i++) {
+		/* Skip to the next character on the other side of the divide
+		 * between CJK and the rest: a boundary is only there. */
+		if (left)
+			while (i < n && (ch[i].cls & TL_CLS_CJK))
+				i++;
+		else
+			while (i < n && !(ch[i].cls & TL_CLS_CJK))
+				i++;
+		if (i >= n)
+			break;
+		bool right = !left;
 		left = right;
-		tl_token_kind k = right ? tl_token_at(run, i - 1, false)
-		                        : tl_token_at(run, i, true);
-		if (k == kind) {
+		/* The token side: before the CJK character, or after it. */
+		size_t t = right ? i - 1 : i;
+		if (kind != TL_TOKEN_NONE && !may_be_token(&ch[t], !right))
+			continue;
+		if (tl_token_at(run, t, !right) == kind) {
 			*cjk_right = right;
 			return i;
 		}
 	}
-	return run->n;
+	return n;
+}
+
+cmark_node *tl_node_next(cmark_node *node, cmark_node *root)
+{
+	cmark_node *next = cmark_node_first_child(node);
+	if (next)
+		return next;
+	/* No child: the next sibling of NODE or of its nearest ancestor
+	 * that has one, without leaving ROOT. */
+	for (; node != root; node = cmark_node_parent(node)) {
+		next = cmark_node_next(node);
+		if (next)
+			return next;
+	}
+	return NULL;
 }

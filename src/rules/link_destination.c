@@ -149,75 +149,73 @@ static void check_url(tl_check *ck, const tl_doc *doc, cmark_node *node)
 	const char *url = cmark_node_get_url(node);
 	if (!url)
 		url = "";
-	size_t s, e;
-	tl_doc_node_span(doc, node, &s, &e);
 	size_t n = strlen(url), k;
+	const char *msg = NULL;
 	if (n == 0) {
-		tl_check_report(ck, s, e,
-		                tl_check_msg(ck, "Link destination is empty",
-		                             "链接地址为空"),
-		                NULL);
+		msg = tl_check_msg(ck, "Link destination is empty",
+		                   "链接地址为空");
 	} else if (equal_nocase(url, n, "none") ||
 	           equal_nocase(url, n, "null") ||
 	           equal_nocase(url, n, "undefined") ||
 	           equal_nocase(url, n, "nan")) {
-		tl_check_report(
-		    ck, s, e,
-		    tl_check_printf(ck, "%s: %s",
-		                    tl_check_msg(ck,
-		                                 "Link destination is a "
-		                                 "placeholder",
-		                                 "链接地址是占位值"),
-		                    url),
-		    NULL);
+		msg = tl_check_printf(ck, "%s: %s",
+		                      tl_check_msg(ck,
+		                                   "Link destination is a "
+		                                   "placeholder",
+		                                   "链接地址是占位值"),
+		                      url);
 	} else if ((k = bad_scheme(url)) > 0) {
-		tl_check_report(
-		    ck, s, e,
-		    tl_check_printf(ck, "%s: %.*s",
-		                    tl_check_msg(ck,
-		                                 "Link destination has a "
-		                                 "misspelled scheme",
-		                                 "链接地址的协议拼写有误"),
-		                    (int)k, url),
-		    NULL);
+		msg = tl_check_printf(ck, "%s: %.*s",
+		                      tl_check_msg(ck,
+		                                   "Link destination has a "
+		                                   "misspelled scheme",
+		                                   "链接地址的协议拼写有误"),
+		                      (int)k, url);
 	} else if ((k = bare_domain(url)) > 0) {
-		tl_check_report(
-		    ck, s, e,
-		    tl_check_printf(
-		        ck, "%s: %.*s",
-		        tl_check_msg(ck,
-		                     "Link destination is a domain "
-		                     "without a scheme (read as a "
-		                     "relative path)",
-		                     "链接地址是缺少协议（如 "
-		                     "https://）的域名，会被当作相对"
-		                     "路径"),
-		        (int)k, url),
-		    NULL);
+		msg = tl_check_printf(
+		    ck, "%s: %.*s",
+		    tl_check_msg(ck,
+		                 "Link destination is a domain "
+		                 "without a scheme (read as a "
+		                 "relative path)",
+		                 "链接地址是缺少协议（如 "
+		                 "https://）的域名，会被当作相对"
+		                 "路径"),
+		    (int)k, url);
 	}
+	if (!msg)
+		return;
+	/* The node's span, only for a link that is reported: finding it
+	 * costs more than all the tests above. */
+	size_t s, e;
+	tl_doc_node_span(doc, node, &s, &e);
+	tl_check_report(ck, s, e, msg, NULL);
 }
 
 static void check_doc(tl_check *ck, const tl_doc *doc)
 {
-	cmark_iter *it = cmark_iter_new(doc->root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
+	for (cmark_node *node = doc->root; node;
+	     node = tl_node_next(node, doc->root)) {
 		cmark_node_type t = cmark_node_get_type(node);
-		if (ev == CMARK_EVENT_ENTER &&
-		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
 			check_url(ck, doc, node);
 	}
-	cmark_iter_free(it);
 }
 
 /* A bare URL followed, with no space, by text GFM takes into it. */
 static void check_run(tl_check *ck, const tl_run *run)
 {
+	/* A URL is an opaque U+FFFC, and what swallows it CJK text or
+	 * punctuation: a run without both has nothing to report. */
+	if (!tl_run_may_have(run, 0xFFFC) ||
+	    !(run->cls_any & (TL_CLS_CJK | TL_CLS_CJK_PUNCT)))
+		return;
 	const char *data = run->doc->src->data;
 	for (size_t i = 0; i + 1 < run->n; i++) {
 		const tl_char *u = &run->chars[i];
-		if (u->kind != TL_CHAR_URL ||
+		/* The code point first: it rules out nearly every character
+		 * at once. */
+		if (u->cp != 0xFFFC || u->kind != TL_CHAR_URL ||
 		    (u->flags & (TL_CF_LINK | TL_CF_IMAGE | TL_CF_HTML)))
 			continue;
 		/* Bare URLs only: not "<https://x>", not an e-mail address. */

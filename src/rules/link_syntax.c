@@ -364,13 +364,23 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t open,
 
 static void check_run(tl_check *ck, const tl_run *run)
 {
-	/* A pair opens with '[' or the CJK punctuation U+3010. */
-	if (!tl_run_has_ascii(run, '[') && !(run->cls_any & TL_CLS_CJK_PUNCT))
+	/* A pair is "[" and "]" or U+3010 and U+3011: a run without both
+	 * marks of either pair has no pair to check. */
+	bool ascii_pair =
+	    tl_run_has_ascii(run, '[') && tl_run_has_ascii(run, ']');
+	bool fw_pair =
+	    tl_run_may_have(run, 0x3010) && tl_run_may_have(run, 0x3011);
+	if (!ascii_pair && !fw_pair)
 		return;
 	size_t stack[MAX_NEST];
 	size_t top = 0;
 	for (size_t i = 0; i < run->n; i++) {
 		const tl_char *c = &run->chars[i];
+		/* The code point first: it rules out nearly every character
+		 * at once. */
+		if (c->cp != '[' && c->cp != ']' && c->cp != 0x3010 &&
+		    c->cp != 0x3011)
+			continue;
 		if (c->kind != TL_CHAR_TEXT || (c->flags & TL_CF_LITERAL))
 			continue;
 		if (c->cp == '[' || c->cp == 0x3010 /* 【 */) {
@@ -394,15 +404,38 @@ static void check_run(tl_check *ck, const tl_run *run)
 	}
 }
 
+/* Does the source hold "[]" that may start a link? A link with no text
+ * needs it: any byte between its brackets, even a space or a line break,
+ * becomes a child node. "![]" (the empty alt text of an image, common in
+ * translated articles) opens an image, never a link, unless the "!" is
+ * escaped. */
+static bool has_empty_brackets(const tl_doc *doc)
+{
+	/* The current piece of the document: all of it unless it is very
+	 * large. */
+	const char *data = doc->src->data;
+	const char *end = data + doc->cuts[doc->piece + 1];
+	for (const char *p = data + doc->cuts[doc->piece];
+	     (p = memchr(p, '[', (size_t)(end - p))) != NULL; p++) {
+		if (p + 1 >= end || p[1] != ']')
+			continue;
+		bool image = p > data && p[-1] == '!' &&
+		             !(p - 1 > data && p[-2] == '\\');
+		if (!image)
+			return true;
+	}
+	return false;
+}
+
 /* "[](url)": a link with no text renders as nothing at all. */
 static void check_doc(tl_check *ck, const tl_doc *doc)
 {
-	cmark_iter *it = cmark_iter_new(doc->root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(node) != CMARK_NODE_LINK ||
+	/* Without "[]" in the source no link can be empty: skip the walk. */
+	if (!has_empty_brackets(doc))
+		return;
+	for (cmark_node *node = doc->root; node;
+	     node = tl_node_next(node, doc->root)) {
+		if (cmark_node_get_type(node) != CMARK_NODE_LINK ||
 		    cmark_node_first_child(node))
 			continue;
 		size_t s, e;
@@ -412,7 +445,6 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 		    tl_check_msg(ck, "Link has empty text", "链接文字为空"),
 		    NULL);
 	}
-	cmark_iter_free(it);
 }
 
 const tl_rule tl_rule_link_syntax = {
