@@ -964,20 +964,34 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
 	}
 	const uint8_t depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
-	b->maybe_url = b->maybe_url || strchr(lit, '@') || strstr(lit, "://") ||
-	               strstr(lit, "www.");
-	b->maybe_math = b->maybe_math || strchr(lit, '$');
 	/* Most literals are their source bytes, with no entity and no
-	 * escape: decode them without comparing byte by byte. */
+	 * escape: decode them without comparing byte by byte, noting on the
+	 * way what the URL and math passes look for ("://", "www.", '@',
+	 * '$'; the literal ends with a NUL, so looking ahead is safe). */
 	if (p + ln <= b->len && !memchr(lit, '&', ln) &&
 	    memcmp(b->s + p, lit, ln) == 0) {
 		tl_char *out = b->chars + b->n;
 		while (i < ln) {
 			uint32_t cp;
-			size_t k =
-			    (unsigned char)lit[i] < 0x80
-			        ? (cp = (unsigned char)lit[i], 1)
-			        : tl_utf8_decode_fast(lit + i, ln - i, &cp);
+			size_t k;
+			unsigned char c = (unsigned char)lit[i];
+			if (c < 0x80) {
+				cp = c;
+				k = 1;
+				if (c <= '@') {
+					if (c == '@' ||
+					    (c == ':' && lit[i + 1] == '/' &&
+					     lit[i + 2] == '/'))
+						b->maybe_url = true;
+					else if (c == '$')
+						b->maybe_math = true;
+				} else if (c == 'w' && lit[i + 1] == 'w' &&
+				           lit[i + 2] == 'w' && lit[i + 3] == '.') {
+					b->maybe_url = true;
+				}
+			} else {
+				k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
+			}
 			*out++ = (tl_char){cp,
 			                   (uint32_t)p,
 			                   (uint32_t)(p + k),
@@ -994,6 +1008,9 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 		b->cursor = p;
 		return true;
 	}
+	b->maybe_url = b->maybe_url || strchr(lit, '@') || strstr(lit, "://") ||
+	               strstr(lit, "www.");
+	b->maybe_math = b->maybe_math || strchr(lit, '$');
 	while (i < ln) {
 		uint32_t cp;
 		size_t k = tl_utf8_decode_fast(lit + i, ln - i, &cp);

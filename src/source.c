@@ -48,6 +48,15 @@ static size_t utf8_first_bad(const char *data, size_t len)
 			i++;
 			continue;
 		}
+		/* Chinese text: a run of well-formed three-byte sequences
+		 * (E1..EC and EE..EF leads take any continuation bytes). */
+		const unsigned char *u = (const unsigned char *)data;
+		while (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEF &&
+		       u[i] != 0xED && (u[i + 1] & 0xC0) == 0x80 &&
+		       (u[i + 2] & 0xC0) == 0x80)
+			i += 3;
+		if (i >= len || u[i] < 0x80)
+			continue;
 		n = tl_utf8_decode_fast(data + i, len - i, &cp);
 		if (n == 1 && cp == 0xFFFD)
 			return i;
