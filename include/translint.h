@@ -270,6 +270,9 @@ tl_config *tl_config_copy(const tl_config *cfg);
 void tl_config_free(tl_config *cfg);
 /* The severity of rule NAME in CFG (TL_SEVERITY_OFF when off or unknown). */
 tl_severity tl_config_severity(const tl_config *cfg, const char *name);
+/* The same for rule I: built-in rule I of tl_rules(), then custom rule
+ * I - (number of built-in rules) (no name to look up, for the engine). */
+tl_severity tl_config_severity_at(const tl_config *cfg, size_t i);
 /* Sets the severity of a built-in rule: false if NAME is no rule. */
 bool tl_config_set_severity(tl_config *cfg, const char *name,
                             tl_severity severity);

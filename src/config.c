@@ -191,6 +191,11 @@ void tl_config_free(tl_config *cfg)
 	free(cfg);
 }
 
+tl_severity tl_config_severity_at(const tl_config *cfg, size_t i)
+{
+	return cfg->severity[i];
+}
+
 tl_severity tl_config_severity(const tl_config *cfg, const char *name)
 {
 	long i = rule_index(cfg, name);

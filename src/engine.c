@@ -334,8 +334,7 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 		active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
 		size_t nact = 0;
 		for (size_t i = 0; i < nrules; i++) {
-			tl_severity sev =
-			    tl_config_severity(cfg, rules[i]->name);
+			tl_severity sev = tl_config_severity_at(cfg, i);
 			if (sev != TL_SEVERITY_OFF &&
 			    (rules[i]->check_run || rules[i]->check_doc ||
 			     rules[i]->check_end))
@@ -343,7 +342,8 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 		}
 		for (size_t i = 0; i < ncustom; i++) {
 			const tl_rule *r = tl_config_custom_rule(cfg, i);
-			tl_severity sev = tl_config_severity(cfg, r->name);
+			tl_severity sev =
+			    tl_config_severity_at(cfg, nrules + i);
 			if (sev != TL_SEVERITY_OFF)
 				act[nact++] = (active){r, nrules + i, sev};
 		}
