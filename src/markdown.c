@@ -809,6 +809,11 @@ typedef struct builder {
 	bool bad;        /* alignment failed: drop the run */
 	bool maybe_url;  /* some literal holds "://", "www." or '@' */
 	bool maybe_math; /* some literal holds '$' */
+	/* The class bits of the last few code points outside ASCII and
+	 * U+4E00..U+9FFF (CJK punctuation, mostly: a handful of marks
+	 * recur), by tl_cp_bit; 0 is never such a code point. */
+	uint32_t class_cp[64];
+	uint8_t class_of[64];
 	int skip_html;   /* inside <rt>/<rp>: annotation, not running text */
 	int shift_line;  /* a line whose inline columns cmark misreports */
 	long shift;      /* by this many bytes (negative: too far left) */
@@ -1511,8 +1516,13 @@ static void finish(builder *b, tl_run *run)
 			out[len++] = (char)(0x80 | ((c->cp >> 6) & 0x3F));
 			out[len++] = (char)(0x80 | (c->cp & 0x3F));
 		} else {
-			c->cls = tl_char_class(c->cp);
-			other |= (uint64_t)1 << tl_cp_bit(c->cp);
+			unsigned h = tl_cp_bit(c->cp);
+			if (b->class_cp[h] != c->cp) {
+				b->class_cp[h] = c->cp;
+				b->class_of[h] = tl_char_class(c->cp);
+			}
+			c->cls = b->class_of[h];
+			other |= (uint64_t)1 << h;
 			len += tl_utf8_encode(c->cp, out + len);
 		}
 		cls_any |= c->cls;

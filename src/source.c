@@ -48,13 +48,20 @@ static size_t utf8_first_bad(const char *data, size_t len)
 			i++;
 			continue;
 		}
-		/* Chinese text: a run of well-formed three-byte sequences
-		 * (E1..EC and EE..EF leads take any continuation bytes). */
+		/* Chinese text: a run of well-formed three-byte sequences,
+		 * tested as one word: a 1110xxxx lead, two 10xxxxxx bytes,
+		 * and neither an overlong E0 80..9F nor a surrogate
+		 * ED A0..BF. */
 		const unsigned char *u = (const unsigned char *)data;
-		while (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEF &&
-		       u[i] != 0xED && (u[i + 1] & 0xC0) == 0x80 &&
-		       (u[i + 2] & 0xC0) == 0x80)
+		while (len - i >= 3) {
+			uint32_t w = (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 |
+			             (uint32_t)u[i + 2] << 16;
+			if ((w & 0xC0C0F0) != 0x8080E0 ||
+			    (u[i] == 0xE0 && !(w & 0x2000)) ||
+			    (u[i] == 0xED && (w & 0x2000)))
+				break;
 			i += 3;
+		}
 		if (i >= len || u[i] < 0x80)
 			continue;
 		n = tl_utf8_decode_fast(data + i, len - i, &cp);

@@ -488,6 +488,33 @@ TEST(source_invalid_surrogate)
 	CHECK_EQ_SIZE(BAD("\xED\xA0\xBD\xED\xB8\x80"), 0); /* CESU-8 pair */
 }
 
+/* Every three-byte lead with every second byte and edge third bytes,
+ * after a CJK character and before one (the fast path for runs of
+ * three-byte sequences): the first bad offset is the one the strict
+ * decoder gives. */
+TEST(source_three_byte_sequences_match_the_decoder)
+{
+	static const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x9F,
+	                                       0xA0, 0xBF, 0xC0, 0xFF};
+	size_t wrong = 0;
+	for (unsigned b0 = 0xE0; b0 <= 0xEF; b0++)
+		for (unsigned b1 = 0; b1 <= 0xFF; b1++)
+			for (size_t t = 0; t < sizeof thirds; t++) {
+				char s[9] = "\xE4\xB8\xAD";
+				s[3] = (char)b0;
+				s[4] = (char)b1;
+				s[5] = (char)thirds[t];
+				memcpy(s + 6, "\xE6\x96\x87", 3);
+				uint32_t cp;
+				size_t n = tl_utf8_decode(s + 3, 6, &cp);
+				bool valid = n == 3 && cp != 0xFFFD;
+				size_t bad = bad_offset(s, 9);
+				if (valid ? bad != TL_NONE : bad != 3)
+					wrong++;
+			}
+	CHECK_EQ_SIZE(wrong, 0);
+}
+
 TEST(source_invalid_truncated)
 {
 	CHECK_EQ_SIZE(BAD("abc\xE4\xB8"), 3); /* cut by the end of file */
@@ -869,6 +896,7 @@ int main(void)
 	RUN(&suite, source_invalid_stray_continuation);
 	RUN(&suite, source_invalid_overlong);
 	RUN(&suite, source_invalid_surrogate);
+	RUN(&suite, source_three_byte_sequences_match_the_decoder);
 	RUN(&suite, source_invalid_truncated);
 	RUN(&suite, source_invalid_out_of_range);
 	RUN(&suite, source_invalid_after_long_ascii);
