@@ -814,9 +814,9 @@ typedef struct builder {
 	 * recur), by tl_cp_bit; 0 is never such a code point. */
 	uint32_t class_cp[64];
 	uint8_t class_of[64];
-	int skip_html;   /* inside <rt>/<rp>: annotation, not running text */
-	int shift_line;  /* a line whose inline columns cmark misreports */
-	long shift;      /* by this many bytes (negative: too far left) */
+	int skip_html;  /* inside <rt>/<rp>: annotation, not running text */
+	int shift_line; /* a line whose inline columns cmark misreports */
+	long shift;     /* by this many bytes (negative: too far left) */
 } builder;
 
 /* cmark's inline source positions on a continuation line of a list item
@@ -991,7 +991,8 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 					else if (c == '$')
 						b->maybe_math = true;
 				} else if (c == 'w' && lit[i + 1] == 'w' &&
-				           lit[i + 2] == 'w' && lit[i + 3] == '.') {
+				           lit[i + 2] == 'w' &&
+				           lit[i + 3] == '.') {
 					b->maybe_url = true;
 				}
 			} else {
