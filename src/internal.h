@@ -221,7 +221,24 @@ typedef struct tl_doc {
 	size_t line_base;  /* the source line (0-based) of its line 1 */
 	size_t block_base; /* top-level blocks of the pieces before it */
 	size_t nblocks;    /* top-level blocks of the current piece */
+	/* The links, images and HTML of the current piece, in document
+	 * order, noted by tl_doc_each_run as it walks the tree so that
+	 * rules need not walk it again (tl_doc_nodes). Owned. */
+	struct tl_doc_nodes *nodes;
 } tl_doc;
+
+/* The nodes tl_doc_each_run noted. */
+typedef struct tl_doc_nodes {
+	bool complete;      /* a walk of the current piece has finished */
+	cmark_node **links; /* CMARK_NODE_LINK and CMARK_NODE_IMAGE */
+	size_t nlinks, cap_links;
+	cmark_node **html; /* CMARK_NODE_HTML_BLOCK and _INLINE */
+	size_t nhtml, cap_html;
+} tl_doc_nodes;
+
+/* The links and HTML of DOC's current piece, or NULL when no run walk of
+ * it has finished yet (walk the tree then). */
+const tl_doc_nodes *tl_doc_nodes_of(const tl_doc *doc);
 
 /* A document of SRC (valid UTF-8, no NUL) with its front matter found and
  * its pieces planned, nothing parsed yet. Free with tl_doc_free. */

@@ -670,6 +670,7 @@ tl_doc *tl_doc_new(const tl_source *src)
 {
 	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
 	doc->src = src;
+	doc->nodes = tl_xcalloc(1, sizeof *doc->nodes);
 	find_front_matter(doc);
 	plan_pieces(doc);
 	return doc;
@@ -695,6 +696,7 @@ void tl_doc_parse_piece(tl_doc *doc, size_t k)
 	}
 	doc->piece = k;
 	doc->nblocks = 0;
+	doc->nodes->complete = false;
 	for (;;) {
 		size_t start = doc->cuts[k], end = doc->cuts[k + 1];
 		bool whole = doc->npieces == 1;
@@ -742,6 +744,7 @@ tl_doc *tl_doc_parse(const tl_source *src)
 {
 	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
 	doc->src = src;
+	doc->nodes = tl_xcalloc(1, sizeof *doc->nodes);
 	find_front_matter(doc);
 	doc->cuts = tl_xmalloc(2 * sizeof *doc->cuts);
 	doc->cuts[0] = 0;
@@ -758,6 +761,9 @@ void tl_doc_free(tl_doc *doc)
 	tl_doc_drop_tree(doc);
 	free(doc->cuts);
 	free(doc->defs);
+	free(doc->nodes->links);
+	free(doc->nodes->html);
+	free(doc->nodes);
 	free(doc);
 }
 
@@ -806,9 +812,10 @@ typedef struct builder {
 	size_t limit;  /* end of the block */
 	uint16_t depth;
 	uint8_t flags;
-	bool bad;        /* alignment failed: drop the run */
-	bool maybe_url;  /* some literal holds "://", "www." or '@' */
-	bool maybe_math; /* some literal holds '$' */
+	bool bad;            /* alignment failed: drop the run */
+	bool maybe_url;      /* some literal holds "://", "www." or '@' */
+	bool maybe_math;     /* some literal holds '$' */
+	tl_doc_nodes *nodes; /* where links and HTML are noted */
 	/* The class bits of the last few code points outside ASCII and
 	 * U+4E00..U+9FFF (CJK punctuation, mostly: a handful of marks
 	 * recur), by tl_cp_bit; 0 is never such a code point. */
@@ -1200,6 +1207,15 @@ static bool is_autolink(cmark_node *node)
 	return strcmp(url, text) == 0;
 }
 
+static void note(cmark_node ***v, size_t *n, size_t *cap, cmark_node *node)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = tl_xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*n)++] = node;
+}
+
 static void walk_inlines(builder *b, cmark_node *block)
 {
 	cmark_iter *it = cmark_iter_new(block);
@@ -1214,6 +1230,12 @@ static void walk_inlines(builder *b, cmark_node *block)
 		if (node == block)
 			continue;
 		cmark_node_type t = cmark_node_get_type(node);
+		tl_doc_nodes *nd = b->nodes;
+		if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    ev == CMARK_EVENT_ENTER)
+			note(&nd->links, &nd->nlinks, &nd->cap_links, node);
+		else if (t == CMARK_NODE_HTML_INLINE)
+			note(&nd->html, &nd->nhtml, &nd->cap_html, node);
 		if (b->skip_html && t != CMARK_NODE_HTML_INLINE)
 			continue;
 		switch (t) {
@@ -1553,12 +1575,23 @@ static unsigned block_context(cmark_node *node)
 	return ctx;
 }
 
+const tl_doc_nodes *tl_doc_nodes_of(const tl_doc *doc)
+{
+	return doc->nodes && doc->nodes->complete ? doc->nodes : NULL;
+}
+
 void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 {
 	builder b = {0};
 	b.doc = doc;
 	b.s = doc->src->data;
 	b.len = doc->src->len;
+	/* The node lists are filled anew by every walk (the document is
+	 * const to the rules; its lists are the model's own notes). */
+	b.nodes = doc->nodes;
+	b.nodes->complete = false;
+	b.nodes->nlinks = 0;
+	b.nodes->nhtml = 0;
 
 	size_t block = 0;
 	cmark_node *top = NULL;
@@ -1574,6 +1607,9 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 			top = node;
 		}
 		cmark_node_type t = cmark_node_get_type(node);
+		if (t == CMARK_NODE_HTML_BLOCK)
+			note(&b.nodes->html, &b.nodes->nhtml,
+			     &b.nodes->cap_html, node);
 		if (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING)
 			continue;
 
@@ -1625,4 +1661,5 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	cmark_iter_free(it);
 	free(b.chars);
 	tl_buf_free(&b.text);
+	b.nodes->complete = true;
 }

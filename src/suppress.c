@@ -156,32 +156,43 @@ tl_suppress *tl_suppress_new(const tl_source *src)
 	return sup;
 }
 
+/* Adds the comments of one HTML node. */
+static void scan_node(tl_suppress *sup, const tl_doc *doc, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	if (!lit || !strstr(lit, "translint-"))
+		return;
+	size_t start, end;
+	tl_doc_node_span(doc, node, &start, &end);
+	for (const char *p = strstr(lit, "<!--"); p; p = strstr(p, "<!--")) {
+		const char *close = strstr(p + 4, "-->");
+		if (!close)
+			break;
+		size_t len = (size_t)(close + 3 - p);
+		size_t at =
+		    literal_offset(doc, node, lit, (size_t)(p - lit), start);
+		parse_comment(sup, p, len, at);
+		p = close + 3;
+	}
+}
+
 void tl_suppress_scan(tl_suppress *sup, const tl_doc *doc)
 {
+	/* The HTML nodes the model noted while building the runs. */
+	const tl_doc_nodes *nd = tl_doc_nodes_of(doc);
+	if (nd) {
+		for (size_t i = 0; i < nd->nhtml; i++)
+			scan_node(sup, doc, nd->html[i]);
+		return;
+	}
 	cmark_iter *it = cmark_iter_new(doc->root);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(node);
-		if (ev != CMARK_EVENT_ENTER ||
-		    (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE))
-			continue;
-		const char *lit = cmark_node_get_literal(node);
-		if (!lit || !strstr(lit, "translint-"))
-			continue;
-		size_t start, end;
-		tl_doc_node_span(doc, node, &start, &end);
-		for (const char *p = strstr(lit, "<!--"); p;
-		     p = strstr(p, "<!--")) {
-			const char *close = strstr(p + 4, "-->");
-			if (!close)
-				break;
-			size_t len = (size_t)(close + 3 - p);
-			size_t at = literal_offset(doc, node, lit,
-			                           (size_t)(p - lit), start);
-			parse_comment(sup, p, len, at);
-			p = close + 3;
-		}
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE))
+			scan_node(sup, doc, node);
 	}
 	cmark_iter_free(it);
 }
