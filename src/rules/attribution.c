@@ -55,7 +55,16 @@ typedef struct block {
 	size_t rs, re;
 } block;
 
+typedef struct matcher {
+	pcre2_code *re;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	int code;
+} matcher;
+
 typedef struct state {
+	bool compiled; /* M holds the pattern (or why it is invalid) */
+	struct matcher m;
 	size_t n;      /* blocks that count, so far */
 	bool any;      /* FIRST is set */
 	block first;   /* the first matching block */
@@ -196,17 +205,13 @@ static void check_fields(tl_check *ck, const tl_doc *doc, size_t s, size_t e)
 	}
 }
 
-/* The pattern, compiled once per document (in its arena); NULL when it
- * is invalid, with *CODE set. */
-typedef struct matcher {
-	pcre2_code *re;
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
-	int code;
-} matcher;
-
+/* The pattern, compiled once per document (in its arena); RE is NULL
+ * when it is invalid, with CODE set. */
 static matcher compile(tl_check *ck)
 {
+	state *st = tl_check_state(ck, sizeof *st);
+	if (st->compiled)
+		return st->m;
 	tl_arena *arena = tl_check_arena(ck);
 	pcre2_general_context *gc = tl_regex_context(arena);
 	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
@@ -220,6 +225,8 @@ static matcher compile(tl_check *ck)
 		pcre2_set_match_limit(m.mc, 100000);
 		m.md = pcre2_match_data_create(1, gc);
 	}
+	st->compiled = true;
+	st->m = m;
 	return m;
 }
 
