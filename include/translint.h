@@ -38,6 +38,8 @@ typedef struct tl_arena tl_arena;
 tl_arena *tl_arena_new(void);
 void tl_arena_free(tl_arena *arena);
 void *tl_arena_alloc(tl_arena *arena, size_t size);
+/* The same, not zeroed (for memory its user fills itself). */
+void *tl_arena_alloc_raw(tl_arena *arena, size_t size);
 char *tl_arena_strdup(tl_arena *arena, const char *s);
 char *tl_arena_strndup(tl_arena *arena, const char *s, size_t n);
 char *tl_arena_printf(tl_arena *arena, const char *fmt, ...)

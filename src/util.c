@@ -150,6 +150,11 @@ void tl_arena_free(tl_arena *arena)
 
 void *tl_arena_alloc(tl_arena *arena, size_t size)
 {
+	return memset(tl_arena_alloc_raw(arena, size), 0, size ? size : 1);
+}
+
+void *tl_arena_alloc_raw(tl_arena *arena, size_t size)
+{
 	struct arena_chunk *c = arena->head;
 	size_t pad;
 
@@ -163,7 +168,7 @@ void *tl_arena_alloc(tl_arena *arena, size_t size)
 		if (pad + size <= c->size - c->used) {
 			void *p = c->data + c->used + pad;
 			c->used += pad + size;
-			return memset(p, 0, size);
+			return p;
 		}
 	}
 	if (size > ARENA_CHUNK_SIZE / 4) {
@@ -176,14 +181,14 @@ void *tl_arena_alloc(tl_arena *arena, size_t size)
 		} else {
 			arena->head = big;
 		}
-		return memset(big->data + align_pad(big->data), 0, size);
+		return big->data + align_pad(big->data);
 	}
 	c = arena_chunk_new(ARENA_CHUNK_SIZE);
 	c->next = arena->head;
 	arena->head = c;
 	pad = align_pad(c->data);
 	c->used = pad + size;
-	return memset(c->data + pad, 0, size);
+	return c->data + pad;
 }
 
 char *tl_arena_strdup(tl_arena *arena, const char *s)
