@@ -6,7 +6,8 @@
 # --preset translation when that preset exists, one job), cmark -t xml on
 # the same bytes (the parse floor) and AutoCorrect (--lint --threads 1)
 # when it is installed, and prints CPU seconds (user + sys) and peak RSS
-# for each, with ratios to cmark. Then: one ~15 KB article end to end
+# for each (the median of BENCH_REPEAT rounds), with ratios to cmark.
+# Then: one ~15 KB article end to end
 # (median wall time of many runs), growth on the corpus concatenated into
 # one file of 2 MB, 20 MB and 200 MB, and -j 2 against -j 1 in wall time.
 #
@@ -18,6 +19,7 @@
 #                autocorrect here or in $AUTOCORRECT_DIR, when present;
 #                install with: npm install --prefix DIR autocorrect-node)
 #   BENCH_RUNS   runs of the 15 KB article (default 200)
+#   BENCH_REPEAT rounds of the whole-corpus comparison (default 5)
 #   BENCH_GROWTH multiples of 2 MB for the growth test (default "1 10 100")
 set -u
 
@@ -26,6 +28,7 @@ root=$PWD
 : "${TRANSLINT:=./translint}"
 [[ $TRANSLINT == /* ]] || TRANSLINT=$root/$TRANSLINT
 : "${BENCH_RUNS:=200}"
+: "${BENCH_REPEAT:=5}"
 : "${BENCH_GROWTH:=1 10 100}"
 
 for tool in python3 /usr/bin/time; do
@@ -114,15 +117,41 @@ ratio()
 # The same bytes for everyone: the file list (xargs would split it).
 mapfile -t files <"$tmp/files"
 
-echo "## Whole corpus, one job"
-measure cmark-xml cmark -t xml "${files[@]}"
-measure translint-recommended "$TRANSLINT" -j 1 --no-color --format gcc \
-	--preset recommended "${files[@]}"
+# The three measured against each other run in turn, BENCH_REPEAT times,
+# so that a change of load on a shared machine touches all of them; the
+# median CPU of each is the figure, with the spread beside it.
+echo "## Whole corpus, one job (median of $BENCH_REPEAT rounds, tools in turn)"
+labels=(cmark-xml translint-recommended)
 if "$TRANSLINT" --preset translation /dev/null >/dev/null 2>&1 ||
 	[ $? -eq 1 ]; then
-	measure translint-translation "$TRANSLINT" -j 1 --no-color --format gcc \
-		--preset translation "${files[@]}"
+	labels+=(translint-translation)
 fi
+for ((r = 0; r < BENCH_REPEAT; r++)); do
+	for l in "${labels[@]}"; do
+		case $l in
+		cmark-xml) cmd=(cmark -t xml) ;;
+		translint-recommended) cmd=("$TRANSLINT" -j 1 --no-color
+			--format gcc --preset recommended) ;;
+		translint-translation) cmd=("$TRANSLINT" -j 1 --no-color
+			--format gcc --preset translation) ;;
+		esac
+		measure "$l round $((r + 1))" "${cmd[@]}" "${files[@]}" >/dev/null
+		cat "$tmp/m.$l round $((r + 1))" >>"$tmp/rounds.$l"
+	done
+done
+for l in "${labels[@]}"; do
+	python3 - "$tmp/rounds.$l" "$l" "$tmp/m.$l" <<'EOF'
+import statistics, sys
+rows = [list(map(float, x.split())) for x in open(sys.argv[1])]
+cpu = [r[0] for r in rows]
+rss = max(r[1] for r in rows)
+wall = statistics.median(r[2] for r in rows)
+med = statistics.median(cpu)
+open(sys.argv[3], "w").write("%.2f %d %.2f\n" % (med, rss, wall))
+print("%-34s %8.2f s CPU (%.2f..%.2f) %9d KB peak RSS %8.2f s wall" % (
+    sys.argv[2], med, min(cpu), max(cpu), rss, wall))
+EOF
+done
 ac=${AUTOCORRECT:-}
 for d in "$root" "${AUTOCORRECT_DIR:-/nonexistent}"; do
 	[ -z "$ac" ] && [ -x "$d/node_modules/.bin/autocorrect" ] &&
