@@ -700,7 +700,9 @@ void tl_doc_parse_piece(tl_doc *doc, size_t k)
 	for (;;) {
 		size_t start = doc->cuts[k], end = doc->cuts[k + 1];
 		bool whole = doc->npieces == 1;
-		size_t len = end - start + (whole ? 0 : 1 + doc->ndefs);
+		/* A blank line before the definitions: the last piece may
+		 * end in a paragraph, which a definition cannot continue. */
+		size_t len = end - start + (whole ? 0 : 2 + doc->ndefs);
 		/* cmark sees the front matter as blank lines: the line count
 		 * and every later offset stay the same, and none of it can
 		 * become a paragraph or a setext heading. */
@@ -713,7 +715,8 @@ void tl_doc_parse_piece(tl_doc *doc, size_t k)
 			memcpy(text, src->data + start, end - start);
 			if (!whole) {
 				text[end - start] = '\n';
-				memcpy(text + end - start + 1, doc->defs,
+				text[end - start + 1] = '\n';
+				memcpy(text + end - start + 2, doc->defs,
 				       doc->ndefs);
 			}
 			text[len] = '\0';

@@ -101,6 +101,15 @@ else
 		"$(diff expected.txt big.txt | head -5 | tr '\n' '|')"
 fi
 
+# The last piece ends without a line ending, in a paragraph: the
+# definitions appended after it must not join that paragraph.
+cp big.md tail.md
+printf '结尾中文English' >>tail.md
+last=$(($(wc -l <tail.md) + 1))
+tl -f gcc --no-color --select space-cjk-latin tail.md
+check "the last line of a large file, without a line ending, is linted" \
+	out_has "^tail.md:$last:4: .*space-cjk-latin"
+
 # --fix on the large file: the same fixes as on each copy alone.
 cp big.md fixed.md
 tl --fix --no-color a.md
