@@ -20,6 +20,7 @@
 #                install with: npm install --prefix DIR autocorrect-node)
 #   BENCH_RUNS   runs of the 15 KB article (default 200)
 #   BENCH_REPEAT rounds of the whole-corpus comparison (default 5)
+#   BENCH_GROWTH_REPEAT runs of each growth size, median (default 3)
 #   BENCH_GROWTH multiples of 2 MB for the growth test (default "1 10 100")
 set -u
 
@@ -29,6 +30,7 @@ root=$PWD
 [[ $TRANSLINT == /* ]] || TRANSLINT=$root/$TRANSLINT
 : "${BENCH_RUNS:=200}"
 : "${BENCH_REPEAT:=5}"
+: "${BENCH_GROWTH_REPEAT:=3}"
 : "${BENCH_GROWTH:=1 10 100}"
 
 for tool in python3 /usr/bin/time; do
@@ -91,22 +93,33 @@ echo "# translint: $TRANSLINT ($("$TRANSLINT" --version 2>/dev/null | head -1))"
 echo "# corpus: $corpus ($nfiles files, $bytes bytes)"
 echo
 
-# measure LABEL CMD...: one run under /usr/bin/time; prints and records
-# "cpu rss wall" in $tmp/m.LABEL.
+# measure LABEL CMD...: one run; prints and records "cpu rss wall" in
+# $tmp/m.LABEL. CPU (user + sys) comes from wait4 to the microsecond (GNU
+# time prints 10 ms steps, too coarse for the 2 MB step of the growth
+# test), peak RSS from GNU time, which starts the command from a small
+# process (a child forked from Python would report Python's memory).
 measure()
 {
 	local label=$1
 	shift
-	/usr/bin/time -f '%U %S %M %e' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr"
-	local st=$?
-	local u s m e
-	# GNU time writes "Command exited with non-zero status N" first.
-	read -r u s m e < <(tail -1 "$tmp/time")
-	local cpu
-	cpu=$(python3 -c "print('%.2f' % ($u + $s))")
-	echo "$cpu $m $e" >"$tmp/m.$label"
-	printf '%-34s %8s s CPU %9s KB peak RSS %8s s wall  (status %s)\n' \
-		"$label" "$cpu" "$m" "$e" "$st"
+	python3 - "$tmp/m.$label" "$tmp/rss" "$@" <<'EOF' 2>"$tmp/stderr"
+import os, sys, time
+out, rss_file, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+argv = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd
+null = os.open(os.devnull, os.O_WRONLY)
+t = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ,
+                     file_actions=[(os.POSIX_SPAWN_DUP2, null, 1),
+                                   (os.POSIX_SPAWN_DUP2, null, 2)])
+_, status, ru = os.wait4(pid, 0)
+wall = time.perf_counter() - t
+cpu = ru.ru_utime + ru.ru_stime
+rss = int(open(rss_file).read().split()[-1])
+st = os.waitstatus_to_exitcode(status)
+open(out, "w").write("%.3f %d %.3f\n" % (cpu, rss, wall))
+print("%-34s %8.3f s CPU %9d KB peak RSS %8.3f s wall  (status %d)" % (
+    out.split("/m.", 1)[1], cpu, rss, wall, st))
+EOF
 }
 
 ratio()
@@ -147,8 +160,8 @@ cpu = [r[0] for r in rows]
 rss = max(r[1] for r in rows)
 wall = statistics.median(r[2] for r in rows)
 med = statistics.median(cpu)
-open(sys.argv[3], "w").write("%.2f %d %.2f\n" % (med, rss, wall))
-print("%-34s %8.2f s CPU (%.2f..%.2f) %9d KB peak RSS %8.2f s wall" % (
+open(sys.argv[3], "w").write("%.3f %d %.3f\n" % (med, rss, wall))
+print("%-34s %8.3f s CPU (%.3f..%.3f) %9d KB peak RSS %8.3f s wall" % (
     sys.argv[2], med, min(cpu), max(cpu), rss, wall))
 EOF
 done
@@ -212,9 +225,23 @@ for k in $BENCH_GROWTH; do
 	: >"$tmp/grow.md"
 	for ((i = 0; i < k; i++)); do cat "$tmp/base.md" >>"$tmp/grow.md"; done
 	size=$(wc -c <"$tmp/grow.md")
-	measure "growth ${k}x ($((size / 1048576)) MB)" "$TRANSLINT" --no-color \
-		--format gcc "$tmp/grow.md"
-	read -r c r _ <"$tmp/m.growth ${k}x ($((size / 1048576)) MB)"
+	label="growth ${k}x ($((size / 1048576)) MB)"
+	: >"$tmp/rounds.grow"
+	for ((r = 0; r < BENCH_GROWTH_REPEAT; r++)); do
+		measure "$label" "$TRANSLINT" --no-color --format gcc \
+			"$tmp/grow.md" >/dev/null
+		cat "$tmp/m.$label" >>"$tmp/rounds.grow"
+	done
+	python3 - "$tmp/rounds.grow" "$label" "$tmp/m.$label" <<'EOF'
+import statistics, sys
+rows = [list(map(float, x.split())) for x in open(sys.argv[1])]
+cpu = statistics.median(r[0] for r in rows)
+rss = max(r[1] for r in rows)
+open(sys.argv[3], "w").write("%.3f %d 0\n" % (cpu, rss))
+print("%-34s %8.3f s CPU (median of %d) %9d KB peak RSS" % (
+    sys.argv[2], cpu, len(rows), rss))
+EOF
+	read -r c r _ <"$tmp/m.$label"
 	printf '    %.0f MB/s; RSS limit 4 x size + 16 MB = %s KB' \
 		"$(python3 -c "print($size / 1048576 / max($c, 0.001))")" \
 		"$(( (4 * size + 16 * 1048576) / 1024 ))"
