@@ -819,6 +819,18 @@ typedef struct builder {
 	bool maybe_url;      /* some literal holds "://", "www." or '@' */
 	bool maybe_math;     /* some literal holds '$' */
 	tl_doc_nodes *nodes; /* where links and HTML are noted */
+	/* Each character is sealed as it is added: its class bits, its
+	 * offset in the run's text, its bytes appended to the text, the
+	 * run's summary updated. Only a change to characters already sealed
+	 * (a URL or math collapsed, a literal rolled back) makes finish()
+	 * compute it all again. */
+	size_t tlen; /* bytes of text so far */
+	uint64_t ascii[2], other;
+	unsigned cls_any;
+	bool resummarize;
+	size_t *breaks; /* indexes of the line breaks, whose end finish()
+	                   sets to the next character's start */
+	size_t nbreaks, cap_breaks;
 	/* The class bits of the last few code points outside ASCII and
 	 * U+4E00..U+9FFF (CJK punctuation, mostly: a handful of marks
 	 * recur), by tl_cp_bit; 0 is never such a code point. */
@@ -910,6 +922,58 @@ static const uint8_t ascii_class[128] = {
 #undef L
 };
 
+/* Room for N more bytes of text and its NUL. */
+static void text_reserve(builder *b, size_t n)
+{
+	if (b->text.cap < b->tlen + n + 1) {
+		size_t cap = b->text.cap ? b->text.cap : 256;
+		while (cap < b->tlen + n + 1)
+			cap *= 2;
+		b->text.data = tl_xrealloc(b->text.data, cap);
+		b->text.cap = cap;
+	}
+}
+
+/* The class bits of CP, through the builder's cache for the code points
+ * outside ASCII and U+4E00..U+9FFF; notes CP in the run's summary. */
+static inline uint8_t classify(builder *b, uint32_t cp)
+{
+	uint8_t cls;
+	if (cp < 0x80) {
+		cls = ascii_class[cp];
+		b->ascii[cp >> 6] |= (uint64_t)1 << (cp & 63);
+	} else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+		cls = TL_CLS_CJK;
+	} else {
+		unsigned h = tl_cp_bit(cp);
+		if (b->class_cp[h] != cp) {
+			b->class_cp[h] = cp;
+			b->class_of[h] = tl_char_class(cp);
+		}
+		cls = b->class_of[h];
+		b->other |= (uint64_t)1 << h;
+	}
+	b->cls_any |= cls;
+	return cls;
+}
+
+/* Seals character C, just added (see builder). */
+static void seal(builder *b, tl_char *c)
+{
+	text_reserve(b, 4);
+	c->toff = (uint32_t)b->tlen;
+	c->cls = classify(b, c->cp);
+	b->tlen += tl_utf8_encode(c->cp, b->text.data + b->tlen);
+	if (c->kind == TL_CHAR_BREAK) {
+		if (b->nbreaks == b->cap_breaks) {
+			b->cap_breaks = b->cap_breaks ? b->cap_breaks * 2 : 16;
+			b->breaks = tl_xrealloc(
+			    b->breaks, b->cap_breaks * sizeof *b->breaks);
+		}
+		b->breaks[b->nbreaks++] = (size_t)(c - b->chars);
+	}
+}
+
 static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
                      uint8_t kind, uint8_t flags)
 {
@@ -926,7 +990,7 @@ static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
 	c->kind = kind;
 	c->flags = flags;
 	c->depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
-	c->cls = 0;
+	seal(b, c);
 	return c;
 }
 
@@ -986,6 +1050,11 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 	if (p + ln <= b->len && !memchr(lit, '&', ln) &&
 	    memcmp(b->s + p, lit, ln) == 0) {
 		tl_char *out = b->chars + b->n;
+		/* The literal is the text of its characters, as it is. */
+		text_reserve(b, ln);
+		memcpy(b->text.data + b->tlen, lit, ln);
+		size_t toff = b->tlen;
+		b->tlen += ln;
 		while (i < ln) {
 			uint32_t cp;
 			size_t k;
@@ -1012,11 +1081,11 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 			                   (uint32_t)p,
 			                   (uint32_t)(p + k),
 			                   (uint32_t)(p + k),
-			                   0,
+			                   (uint32_t)(toff + i),
 			                   TL_CHAR_TEXT,
 			                   b->flags,
 			                   depth,
-			                   0};
+			                   classify(b, cp)};
 			p += k;
 			i += k;
 		}
@@ -1043,6 +1112,7 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 			                             b->flags,
 			                             depth,
 			                             0};
+			seal(b, &b->chars[b->n - 1]);
 			p += k;
 			i += k;
 			continue;
@@ -1066,7 +1136,10 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 			     b->flags | TL_CF_LITERAL);
 			p += 2;
 		} else {
+			/* The characters already sealed go: their text and
+			 * summary are computed again by finish(). */
 			b->n = mark;
+			b->resummarize = true;
 			return false;
 		}
 		i += k;
@@ -1324,6 +1397,7 @@ static void collapse(builder *b, size_t i, size_t k, uint8_t kind)
 	b->chars[i] = c;
 	memmove(&b->chars[i + 1], &b->chars[k], (b->n - k) * sizeof(tl_char));
 	b->n -= k - i - 1;
+	b->resummarize = true;
 }
 
 static bool is_alnum(uint32_t c)
@@ -1516,6 +1590,24 @@ static bool mark_table(builder *b, size_t start)
  * reserved for the worst case (4 bytes a character). */
 static void finish(builder *b, tl_run *run)
 {
+	if (!b->resummarize) {
+		/* Every character was sealed as it came. */
+		for (size_t k = 0; k < b->nbreaks; k++) {
+			size_t i = b->breaks[k];
+			tl_char *c = &b->chars[i];
+			if (c->start == c->end && i + 1 < b->n &&
+			    b->chars[i + 1].start > c->start)
+				c->end = c->after = b->chars[i + 1].start;
+		}
+		text_reserve(b, 0);
+		b->text.data[b->tlen] = '\0';
+		b->text.len = b->tlen;
+		run->cls_any = (uint8_t)b->cls_any;
+		run->ascii[0] = b->ascii[0];
+		run->ascii[1] = b->ascii[1];
+		run->other = b->other;
+		return;
+	}
 	uint64_t ascii[2] = {0, 0}, other = 0;
 	unsigned cls_any = 0;
 	size_t need = b->n * 4 + 1;
@@ -1629,6 +1721,11 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		b.shift = 0;
 		b.maybe_url = false;
 		b.maybe_math = false;
+		b.tlen = 0;
+		b.ascii[0] = b.ascii[1] = b.other = 0;
+		b.cls_any = 0;
+		b.resummarize = false;
+		b.nbreaks = 0;
 		walk_inlines(&b, node);
 		/* The inline walk is done: skip the subtree. */
 		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
@@ -1663,6 +1760,7 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	}
 	cmark_iter_free(it);
 	free(b.chars);
+	free(b.breaks);
 	tl_buf_free(&b.text);
 	b.nodes->complete = true;
 }

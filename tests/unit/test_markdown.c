@@ -66,6 +66,12 @@ static void collect(const tl_run *run, void *user)
 		ok = ok && c->cls == class_of(c->cp) &&
 		     tl_run_may_have(run, c->cp) &&
 		     (run->cls_any & c->cls) == c->cls;
+		/* The run's text holds each character's UTF-8 at its toff,
+		 * one after the other. */
+		size_t next =
+		    i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
+		ok = ok && c->toff + k == next &&
+		     memcmp(run->text + c->toff, enc, k) == 0;
 		if (!ok && rs->bad_invariant++ == 0)
 			snprintf(rs->first_bad, sizeof rs->first_bad,
 			         "run %zu char %zu U+%04X [%u,%u) after %u",
