@@ -238,11 +238,31 @@ static cm_block *heap_take(size_t size)
 
 static void *cm_calloc(size_t n, size_t size)
 {
-	if (size && n > (SIZE_MAX - 64) / size)
+	/* cmark asks for one object at a time: no product to check. */
+	if (n != 1 && size && n > (SIZE_MAX - 64) / size)
 		return out_of_memory();
-	cm_block *b =
-	    filling ? pool_take(filling, n * size) : heap_take(n * size);
-	memset(b + 1, 0, n * size);
+	size_t bytes = n * size;
+	if (bytes > SIZE_MAX - 64)
+		return out_of_memory();
+	cm_pool *pool = filling;
+	cm_block *b;
+	if (!pool) {
+		b = heap_take(bytes);
+	} else {
+		/* The common case inline: room in the current chunk. */
+		cm_chunk *c = pool->head;
+		size_t need = sizeof(cm_block) + round16(bytes);
+		if (c && c->cap - c->used >= need) {
+			b = (cm_block *)((char *)c->data + c->used);
+			c->used += need;
+			b->size = bytes;
+			b->in_pool = 1;
+			pool->last = b;
+		} else {
+			b = pool_take(pool, bytes);
+		}
+	}
+	memset(b + 1, 0, bytes);
 	return b + 1;
 }
 

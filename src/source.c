@@ -48,20 +48,22 @@ static size_t utf8_first_bad(const char *data, size_t len)
 			i++;
 			continue;
 		}
-		/* Chinese text: a run of well-formed three-byte sequences,
-		 * tested as one word: a 1110xxxx lead, two 10xxxxxx bytes,
-		 * and neither an overlong E0 80..9F nor a surrogate
-		 * ED A0..BF. */
+		/* Chinese text: a run of well-formed three-byte sequences.
+		 * Leads E1..EC and EE..EF take any two continuation bytes;
+		 * E0 and ED (whose second byte is restricted) and everything
+		 * else go through the decoder below. */
 		const unsigned char *u = (const unsigned char *)data;
-		while (len - i >= 3) {
-			uint32_t w = (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 |
-			             (uint32_t)u[i + 2] << 16;
-			if ((w & 0xC0C0F0) != 0x8080E0 ||
-			    (u[i] == 0xE0 && !(w & 0x2000)) ||
-			    (u[i] == 0xED && (w & 0x2000)))
+		const unsigned char *q = u + i;
+		const unsigned char *end3 = len >= 3 ? u + len - 2 : u;
+		while (q < end3) {
+			unsigned c0 = q[0];
+			if (c0 - 0xE1u > 0xEFu - 0xE1u || c0 == 0xED ||
+			    (((unsigned)q[1] ^ 0x80u) |
+			     ((unsigned)q[2] ^ 0x80u)) >= 0x40u)
 				break;
-			i += 3;
+			q += 3;
 		}
+		i = (size_t)(q - u);
 		if (i >= len || u[i] < 0x80)
 			continue;
 		n = tl_utf8_decode_fast(data + i, len - i, &cp);
