@@ -163,6 +163,7 @@ typedef struct tl_run {
 	 * for each one that occurs. A clear bit means "not in the run"; a
 	 * set one only "maybe". */
 	uint64_t other;
+	size_t ncjk; /* characters with TL_CLS_CJK */
 } tl_run;
 
 /* Does some character of RUN have the ASCII code point C? */

@@ -847,6 +847,7 @@ typedef struct builder {
 	size_t tlen; /* bytes of text so far */
 	uint64_t ascii[2], other;
 	unsigned cls_any;
+	size_t ncjk;
 	bool resummarize;
 	size_t *breaks; /* indexes of the line breaks, whose end finish()
 	                   sets to the next character's start */
@@ -974,6 +975,7 @@ static inline uint8_t classify(builder *b, uint32_t cp)
 		b->other |= (uint64_t)1 << h;
 	}
 	b->cls_any |= cls;
+	b->ncjk += (cls & TL_CLS_CJK) != 0;
 	return cls;
 }
 
@@ -1626,10 +1628,12 @@ static void finish(builder *b, tl_run *run)
 		run->ascii[0] = b->ascii[0];
 		run->ascii[1] = b->ascii[1];
 		run->other = b->other;
+		run->ncjk = b->ncjk;
 		return;
 	}
 	uint64_t ascii[2] = {0, 0}, other = 0;
 	unsigned cls_any = 0;
+	size_t ncjk = 0;
 	size_t need = b->n * 4 + 1;
 	if (b->text.cap < need) {
 		b->text.data = tl_xrealloc(b->text.data, need);
@@ -1664,6 +1668,7 @@ static void finish(builder *b, tl_run *run)
 			len += tl_utf8_encode(c->cp, out + len);
 		}
 		cls_any |= c->cls;
+		ncjk += (c->cls & TL_CLS_CJK) != 0;
 	}
 	out[len] = '\0';
 	b->text.len = len;
@@ -1671,6 +1676,7 @@ static void finish(builder *b, tl_run *run)
 	run->ascii[0] = ascii[0];
 	run->ascii[1] = ascii[1];
 	run->other = other;
+	run->ncjk = ncjk;
 }
 
 /* ---- Iteration ------------------------------------------------------------
@@ -1744,6 +1750,7 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		b.tlen = 0;
 		b.ascii[0] = b.ascii[1] = b.other = 0;
 		b.cls_any = 0;
+		b.ncjk = 0;
 		b.resummarize = false;
 		b.nbreaks = 0;
 		walk_inlines(&b, node);

@@ -109,15 +109,14 @@ static void check_run(tl_check *ck, const tl_run *run)
 	if (!st->ready)
 		state_init(ck, st);
 
-	size_t cjk = 0, words = 0, counted = 0, lower = 0;
-	for (size_t i = 0; i < run->n;) {
+	/* Only prose characters carry class bits: the model counted the
+	 * CJK ones. Words start with a Latin letter: a run without one has
+	 * none. */
+	size_t cjk = run->ncjk, words = 0, counted = 0, lower = 0;
+	size_t n = (run->cls_any & TL_CLS_LATIN) ? run->n : 0;
+	for (size_t i = 0; i < n;) {
 		const tl_char *c = &run->chars[i];
-		if (c->kind == TL_CHAR_TEXT && (c->cls & TL_CLS_CJK)) {
-			cjk++;
-			i++;
-			continue;
-		}
-		if (c->kind != TL_CHAR_TEXT || !(c->cls & TL_CLS_LATIN)) {
+		if (!(c->cls & TL_CLS_LATIN) || c->kind != TL_CHAR_TEXT) {
 			i++;
 			continue;
 		}

@@ -51,6 +51,7 @@ static void collect(const tl_run *run, void *user)
 	rs->r[rs->n].context = run->context;
 	/* Invariants every run must keep. */
 	const char *data = rs->doc->src->data;
+	size_t ncjk = 0;
 	for (size_t i = 0; i < run->n; i++) {
 		const tl_char *c = &run->chars[i];
 		char enc[4];
@@ -72,6 +73,9 @@ static void collect(const tl_run *run, void *user)
 		    i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
 		ok = ok && c->toff + k == next &&
 		     memcmp(run->text + c->toff, enc, k) == 0;
+		ncjk += (c->cls & TL_CLS_CJK) != 0;
+		/* The summary's count of CJK characters, at the last one. */
+		ok = ok && (i + 1 < run->n || ncjk == run->ncjk);
 		if (!ok && rs->bad_invariant++ == 0)
 			snprintf(rs->first_bad, sizeof rs->first_bad,
 			         "run %zu char %zu U+%04X [%u,%u) after %u",
