@@ -41,7 +41,8 @@ typedef struct span {
 
 /* Per-document state. */
 typedef struct state {
-	bool ready; /* the pattern below is compiled (or failed) */
+	bool ready; /* the pattern below is compiled (or failed), which
+	               waits for the first block that may be reported */
 	pcre2_code *re;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
@@ -51,7 +52,7 @@ typedef struct state {
 	size_t ncand, cap;
 } state;
 
-static void state_init(tl_check *ck, state *st)
+static void compile_skip(tl_check *ck, state *st)
 {
 	st->ready = true;
 	const char *pat = tl_check_option(ck, "skip-pattern");
@@ -72,8 +73,10 @@ static void state_init(tl_check *ck, state *st)
 }
 
 /* Whether the top-level block holding RUN matches the skip pattern. */
-static bool skipped(const state *st, const tl_run *run)
+static bool skipped(tl_check *ck, state *st, const tl_run *run)
 {
+	if (!st->ready)
+		compile_skip(ck, st);
 	if (!st->re)
 		return false;
 	cmark_node *top = run->node;
@@ -106,8 +109,6 @@ static bool is_upper(uint32_t cp)
 static void check_run(tl_check *ck, const tl_run *run)
 {
 	state *st = tl_check_state(ck, sizeof *st);
-	if (!st->ready)
-		state_init(ck, st);
 
 	/* Only prose characters carry class bits: the model counted the
 	 * CJK ones. Words start with a Latin letter: a run without one has
@@ -148,7 +149,7 @@ static void check_run(tl_check *ck, const tl_run *run)
 	long min = tl_check_option_int(ck, "min-words");
 	if (cjk || run->kind == TL_BLOCK_TABLE ||
 	    (run->context & TL_CTX_QUOTE) || min < 1 || counted < (size_t)min ||
-	    lower < 2 || skipped(st, run))
+	    lower < 2 || skipped(ck, st, run))
 		return;
 	if (st->ncand == st->cap) {
 		size_t cap = st->cap ? 2 * st->cap : 8;
