@@ -873,7 +873,7 @@ typedef struct configs {
 	int base_known;    /* whether the base takes the command line's rule
 	                      names: -1 not yet checked, else 0 or 1 */
 	dir_found *dirs;   /* tl_config_find's answer for each folder seen */
-	size_t ndirs;
+	size_t ndirs, cap_dirs;
 } configs;
 
 static cfg_file *configs_add(configs *cs, const char *path, tl_error *err)
@@ -927,7 +927,11 @@ static const char *find_config(configs *cs, const char *path)
 		if (strlen(cs->dirs[i].dir) == len &&
 		    memcmp(cs->dirs[i].dir, path, len) == 0)
 			return cs->dirs[i].found;
-	cs->dirs = tl_xrealloc(cs->dirs, (cs->ndirs + 1) * sizeof *cs->dirs);
+	if (cs->ndirs == cs->cap_dirs) {
+		cs->cap_dirs = cs->cap_dirs ? cs->cap_dirs * 2 : 16;
+		cs->dirs =
+		    tl_xrealloc(cs->dirs, cs->cap_dirs * sizeof *cs->dirs);
+	}
 	cs->dirs[cs->ndirs].dir = tl_xstrndup(path, len);
 	cs->dirs[cs->ndirs].found = tl_config_find(path);
 	return cs->dirs[cs->ndirs++].found;

@@ -46,9 +46,9 @@ typedef struct named {
 struct tl_suppress {
 	const tl_source *src;
 	event *ev; /* in document order */
-	size_t nev;
+	size_t nev, cap_ev;
 	name *names;
-	size_t nnames;
+	size_t nnames, cap_names;
 	/* An index built at the first question, so that each answer costs
 	 * a few binary searches however many comments the document has. */
 	bool indexed;
@@ -76,6 +76,16 @@ static const struct {
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Room for one more of N elements of SIZE bytes at *V (capacity *CAP,
+ * doubled as needed: a document may hold thousands of comments). */
+static void *grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return tl_xrealloc(v, *cap * size);
 }
 
 /* Parses the comment at TEXT (LEN bytes from "<!--" to after "-->"),
@@ -108,8 +118,8 @@ static void parse_comment(tl_suppress *sup, const char *text, size_t len,
 			i++;
 		if (i == s)
 			break;
-		sup->names = tl_xrealloc(sup->names, (sup->nnames + 1) *
-		                                         sizeof *sup->names);
+		sup->names = grow(sup->names, sup->nnames, &sup->cap_names,
+		                  sizeof *sup->names);
 		name *n = &sup->names[sup->nnames++];
 		n->text = tl_xstrndup(text + s, i - s);
 		n->start = at + s < sup->src->len ? at + s : sup->src->len;
@@ -118,7 +128,7 @@ static void parse_comment(tl_suppress *sup, const char *text, size_t len,
 	}
 	size_t end = at + len < sup->src->len ? at + len : sup->src->len;
 	e.line = tl_source_line_index(sup->src, end ? end - 1 : 0) + 1;
-	sup->ev = tl_xrealloc(sup->ev, (sup->nev + 1) * sizeof *sup->ev);
+	sup->ev = grow(sup->ev, sup->nev, &sup->cap_ev, sizeof *sup->ev);
 	sup->ev[sup->nev++] = e;
 }
 
