@@ -29,6 +29,10 @@
 void *tl_xmalloc(size_t size);
 void *tl_xcalloc(size_t count, size_t size);
 void *tl_xrealloc(void *ptr, size_t size);
+/* Room for one more element at P, an array of N elements of SIZE bytes
+ * with room for *CAP: returns P, or P moved to a block of twice the
+ * capacity (updating *CAP) when it is full. */
+void *tl_grow(void *p, size_t n, size_t *cap, size_t size);
 char *tl_xstrdup(const char *s);
 char *tl_xstrndup(const char *s, size_t n);
 

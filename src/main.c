@@ -927,11 +927,8 @@ static const char *find_config(configs *cs, const char *path)
 		if (strlen(cs->dirs[i].dir) == len &&
 		    memcmp(cs->dirs[i].dir, path, len) == 0)
 			return cs->dirs[i].found;
-	if (cs->ndirs == cs->cap_dirs) {
-		cs->cap_dirs = cs->cap_dirs ? cs->cap_dirs * 2 : 16;
-		cs->dirs =
-		    tl_xrealloc(cs->dirs, cs->cap_dirs * sizeof *cs->dirs);
-	}
+	cs->dirs =
+	    tl_grow(cs->dirs, cs->ndirs, &cs->cap_dirs, sizeof *cs->dirs);
 	cs->dirs[cs->ndirs].dir = tl_xstrndup(path, len);
 	cs->dirs[cs->ndirs].found = tl_config_find(path);
 	return cs->dirs[cs->ndirs++].found;

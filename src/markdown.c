@@ -987,11 +987,8 @@ static void seal(builder *b, tl_char *c)
 	c->cls = classify(b, c->cp);
 	b->tlen += tl_utf8_encode(c->cp, b->text.data + b->tlen);
 	if (c->kind == TL_CHAR_BREAK) {
-		if (b->nbreaks == b->cap_breaks) {
-			b->cap_breaks = b->cap_breaks ? b->cap_breaks * 2 : 16;
-			b->breaks = tl_xrealloc(
-			    b->breaks, b->cap_breaks * sizeof *b->breaks);
-		}
+		b->breaks = tl_grow(b->breaks, b->nbreaks, &b->cap_breaks,
+		                    sizeof *b->breaks);
 		b->breaks[b->nbreaks++] = (size_t)(c - b->chars);
 	}
 }
@@ -1307,10 +1304,7 @@ static bool is_autolink(cmark_node *node)
 
 static void note(cmark_node ***v, size_t *n, size_t *cap, cmark_node *node)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*v = tl_xrealloc(*v, *cap * sizeof **v);
-	}
+	*v = tl_grow(*v, *n, cap, sizeof **v);
 	(*v)[(*n)++] = node;
 }
 

@@ -78,16 +78,6 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Room for one more of N elements of SIZE bytes at *V (capacity *CAP,
- * doubled as needed: a document may hold thousands of comments). */
-static void *grow(void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	return tl_xrealloc(v, *cap * size);
-}
-
 /* Parses the comment at TEXT (LEN bytes from "<!--" to after "-->"),
  * which starts at source offset AT. */
 static void parse_comment(tl_suppress *sup, const char *text, size_t len,
@@ -118,8 +108,8 @@ static void parse_comment(tl_suppress *sup, const char *text, size_t len,
 			i++;
 		if (i == s)
 			break;
-		sup->names = grow(sup->names, sup->nnames, &sup->cap_names,
-		                  sizeof *sup->names);
+		sup->names = tl_grow(sup->names, sup->nnames, &sup->cap_names,
+		                     sizeof *sup->names);
 		name *n = &sup->names[sup->nnames++];
 		n->text = tl_xstrndup(text + s, i - s);
 		n->start = at + s < sup->src->len ? at + s : sup->src->len;
@@ -128,7 +118,7 @@ static void parse_comment(tl_suppress *sup, const char *text, size_t len,
 	}
 	size_t end = at + len < sup->src->len ? at + len : sup->src->len;
 	e.line = tl_source_line_index(sup->src, end ? end - 1 : 0) + 1;
-	sup->ev = grow(sup->ev, sup->nev, &sup->cap_ev, sizeof *sup->ev);
+	sup->ev = tl_grow(sup->ev, sup->nev, &sup->cap_ev, sizeof *sup->ev);
 	sup->ev[sup->nev++] = e;
 }
 
@@ -237,10 +227,7 @@ static bool covers(const tl_suppress *sup, const event *e, const char *rule)
 
 static void push_ix(size_t **v, size_t *n, size_t *cap, size_t i)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*v = tl_xrealloc(*v, *cap * sizeof **v);
-	}
+	*v = tl_grow(*v, *n, cap, sizeof **v);
 	(*v)[(*n)++] = i;
 }
 

@@ -58,6 +58,16 @@ void *tl_xrealloc(void *ptr, size_t size)
 	return p;
 }
 
+void *tl_grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	if (*cap > SIZE_MAX / 2 / (size ? size : 1))
+		out_of_memory();
+	*cap = *cap ? *cap * 2 : 8;
+	return tl_xrealloc(p, *cap * size);
+}
+
 /* NULL in, NULL out: callers copy optional strings without a test. */
 char *tl_xstrdup(const char *s)
 {

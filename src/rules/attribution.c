@@ -276,11 +276,8 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 			if (st->recent[k].index + (size_t)within >= st->n)
 				st->recent[keep++] = st->recent[k];
 		st->nrecent = keep;
-		if (st->nrecent == st->cap) {
-			st->cap = st->cap ? st->cap * 2 : 4;
-			st->recent = tl_xrealloc(st->recent,
-			                         st->cap * sizeof *st->recent);
-		}
+		st->recent = tl_grow(st->recent, st->nrecent, &st->cap,
+		                     sizeof *st->recent);
 		st->recent[st->nrecent++] = b;
 	}
 }

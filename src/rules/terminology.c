@@ -141,14 +141,6 @@ typedef enum load_state {
 	L_DONE       /* after the top mapping */
 } load_state;
 
-static void *grow(void *p, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 64;
-	return tl_xrealloc(p, *cap * size);
-}
-
 /* Parses the embedded list: a mapping with the key "terms", a mapping of
  * proper spellings to sequences of wrong ones, and the key "keep", a
  * sequence of phrases in which a wrong spelling is right (product names
@@ -232,8 +224,9 @@ static void builtin_load(void)
 					table_bug(mark, "unknown key");
 				break;
 			case L_TERM:
-				t->terms = grow(t->terms, t->nterms, &cap_terms,
-				                sizeof *t->terms);
+				t->terms =
+				    tl_grow(t->terms, t->nterms, &cap_terms,
+				            sizeof *t->terms);
 				t->terms[t->nterms++] = copy;
 				state = L_WRONG_SEQ;
 				break;
@@ -242,13 +235,14 @@ static void builtin_load(void)
 					table_bug(mark,
 					          "a wrong spelling equals "
 					          "its term");
-				t->v = grow(t->v, t->nv, &cap_v, sizeof *t->v);
+				t->v =
+				    tl_grow(t->v, t->nv, &cap_v, sizeof *t->v);
 				t->v[t->nv++] = (variant){
 				    copy, len, t->nterms - 1, !has_upper(copy)};
 				break;
 			case L_KEEP:
-				t->keep = grow(t->keep, t->nkeep, &cap_keep,
-				               sizeof *t->keep);
+				t->keep = tl_grow(t->keep, t->nkeep, &cap_keep,
+				                  sizeof *t->keep);
 				t->keep[t->nkeep++] = copy;
 				break;
 			default:

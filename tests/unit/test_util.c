@@ -131,6 +131,24 @@ TEST(errors)
 	CHECK(s != NULL);
 	free(s);
 }
+TEST(grow)
+{
+	int *v = NULL;
+	size_t n = 0, cap = 0;
+	for (int i = 0; i < 1000; i++) {
+		v = tl_grow(v, n, &cap, sizeof *v);
+		CHECK(cap > n);
+		v[n++] = i;
+	}
+	CHECK_EQ_SIZE(n, 1000);
+	CHECK(cap >= 1000 && cap < 2000);
+	bool same = true;
+	for (int i = 0; i < 1000; i++)
+		same = same && v[i] == i;
+	CHECK(same);
+	free(v);
+}
+
 int main(void)
 {
 	struct check_suite s = {0};
@@ -138,5 +156,6 @@ int main(void)
 	RUN(&s, buf);
 	RUN(&s, severity);
 	RUN(&s, errors);
+	RUN(&s, grow);
 	return check_finish(&s);
 }
