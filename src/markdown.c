@@ -199,25 +199,34 @@ static void *out_of_memory(void)
 	abort();
 }
 
-static cm_block *pool_take(cm_pool *pool, size_t size)
+/* A new chunk at the head of POOL with room for NEED bytes. */
+static cm_chunk *pool_grow(cm_pool *pool, size_t need)
+{
+	cm_chunk *c = pool->head;
+	size_t cap = c ? c->cap * 2 : POOL_FIRST_CHUNK;
+	if (cap > POOL_MAX_CHUNK)
+		cap = POOL_MAX_CHUNK;
+	if (cap < need)
+		cap = need;
+	c = malloc(sizeof *c + cap);
+	if (!c)
+		return out_of_memory();
+	c->cap = cap;
+	c->used = 0;
+	c->next = pool->head;
+	pool->head = c;
+	return c;
+}
+
+/* A block of SIZE bytes from POOL: the cursor bumped in the current
+ * chunk, which is the common case and inline. */
+static inline cm_block *pool_take(cm_pool *pool, size_t size)
 {
 	size_t need = sizeof(cm_block) + round16(size);
 	cm_chunk *c = pool->head;
 
-	if (!c || c->cap - c->used < need) {
-		size_t cap = c ? c->cap * 2 : POOL_FIRST_CHUNK;
-		if (cap > POOL_MAX_CHUNK)
-			cap = POOL_MAX_CHUNK;
-		if (cap < need)
-			cap = need;
-		c = malloc(sizeof *c + cap);
-		if (!c)
-			return out_of_memory();
-		c->cap = cap;
-		c->used = 0;
-		c->next = pool->head;
-		pool->head = c;
-	}
+	if (!c || c->cap - c->used < need)
+		c = pool_grow(pool, need);
 	cm_block *b = (cm_block *)((char *)c->data + c->used);
 	c->used += need;
 	b->size = size;
@@ -244,24 +253,7 @@ static void *cm_calloc(size_t n, size_t size)
 	size_t bytes = n * size;
 	if (bytes > SIZE_MAX - 64)
 		return out_of_memory();
-	cm_pool *pool = filling;
-	cm_block *b;
-	if (!pool) {
-		b = heap_take(bytes);
-	} else {
-		/* The common case inline: room in the current chunk. */
-		cm_chunk *c = pool->head;
-		size_t need = sizeof(cm_block) + round16(bytes);
-		if (c && c->cap - c->used >= need) {
-			b = (cm_block *)((char *)c->data + c->used);
-			c->used += need;
-			b->size = bytes;
-			b->in_pool = 1;
-			pool->last = b;
-		} else {
-			b = pool_take(pool, bytes);
-		}
-	}
+	cm_block *b = filling ? pool_take(filling, bytes) : heap_take(bytes);
 	memset(b + 1, 0, bytes);
 	return b + 1;
 }
@@ -583,8 +575,9 @@ static void label_set_free(label_set *ls)
 }
 
 /* Plans the pieces of DOC: where each begins, and the definitions to
- * append. A source below PIECE_MIN_SOURCE is one piece. */
-static void plan_pieces(tl_doc *doc)
+ * append. Unless SPLIT, or for a source below PIECE_MIN_SOURCE, the
+ * document is one piece. */
+static void plan_pieces(tl_doc *doc, bool split)
 {
 	const tl_source *src = doc->src;
 	const char *s = src->data;
@@ -594,7 +587,7 @@ static void plan_pieces(tl_doc *doc)
 	doc->cuts = tl_xmalloc(cap * sizeof *doc->cuts);
 	doc->cuts[0] = 0;
 	doc->npieces = 1;
-	if (src->len >= PIECE_MIN_SOURCE) {
+	if (split && src->len >= PIECE_MIN_SOURCE) {
 		planner pl = {0, 0, false, false, 0};
 		tl_buf defs = {0};
 		label_set labels = {NULL, 0, 0};
@@ -686,14 +679,20 @@ static void parse_into(tl_doc *doc, const char *text, size_t len)
 		out_of_memory();
 }
 
-tl_doc *tl_doc_new(const tl_source *src)
+/* A document of SRC, in pieces when SPLIT and the source is large. */
+static tl_doc *doc_new(const tl_source *src, bool split)
 {
 	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
 	doc->src = src;
 	doc->nodes = tl_xcalloc(1, sizeof *doc->nodes);
 	find_front_matter(doc);
-	plan_pieces(doc);
+	plan_pieces(doc, split);
 	return doc;
+}
+
+tl_doc *tl_doc_new(const tl_source *src)
+{
+	return doc_new(src, true);
 }
 
 void tl_doc_drop_tree(tl_doc *doc)
@@ -765,14 +764,7 @@ void tl_doc_parse_piece(tl_doc *doc, size_t k)
 
 tl_doc *tl_doc_parse(const tl_source *src)
 {
-	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
-	doc->src = src;
-	doc->nodes = tl_xcalloc(1, sizeof *doc->nodes);
-	find_front_matter(doc);
-	doc->cuts = tl_xmalloc(2 * sizeof *doc->cuts);
-	doc->cuts[0] = 0;
-	doc->cuts[1] = src->len;
-	doc->npieces = 1;
+	tl_doc *doc = doc_new(src, false);
 	tl_doc_parse_piece(doc, 0);
 	return doc;
 }
@@ -1600,77 +1592,37 @@ static bool mark_table(builder *b, size_t start)
 	return true;
 }
 
-/* Fills in what the walk could not know yet: where each line break ends
- * (at the next character), the class bits of every character and the
- * UTF-8 text of the run. The text is written straight into a buffer
- * reserved for the worst case (4 bytes a character). */
+/* Completes the run from what the characters' seals gathered: each line
+ * break ends where the next character starts, the text gets its NUL and
+ * the run its summary. When characters changed after they were sealed (a
+ * URL or math collapsed, a literal rolled back), they are all sealed
+ * again first. */
 static void finish(builder *b, tl_run *run)
 {
-	if (!b->resummarize) {
-		/* Every character was sealed as it came. */
-		for (size_t k = 0; k < b->nbreaks; k++) {
-			size_t i = b->breaks[k];
-			tl_char *c = &b->chars[i];
-			if (c->start == c->end && i + 1 < b->n &&
-			    b->chars[i + 1].start > c->start)
-				c->end = c->after = b->chars[i + 1].start;
-		}
-		text_reserve(b, 0);
-		b->text.data[b->tlen] = '\0';
-		b->text.len = b->tlen;
-		run->cls_any = (uint8_t)b->cls_any;
-		run->ascii[0] = b->ascii[0];
-		run->ascii[1] = b->ascii[1];
-		run->other = b->other;
-		run->ncjk = b->ncjk;
-		return;
+	if (b->resummarize) {
+		b->tlen = 0;
+		b->ascii[0] = b->ascii[1] = b->other = 0;
+		b->cls_any = 0;
+		b->ncjk = 0;
+		b->nbreaks = 0;
+		for (size_t i = 0; i < b->n; i++)
+			seal(b, &b->chars[i]);
 	}
-	uint64_t ascii[2] = {0, 0}, other = 0;
-	unsigned cls_any = 0;
-	size_t ncjk = 0;
-	size_t need = b->n * 4 + 1;
-	if (b->text.cap < need) {
-		b->text.data = tl_xrealloc(b->text.data, need);
-		b->text.cap = need;
-	}
-	char *out = b->text.data;
-	size_t len = 0;
-	for (size_t i = 0; i < b->n; i++) {
+	for (size_t k = 0; k < b->nbreaks; k++) {
+		size_t i = b->breaks[k];
 		tl_char *c = &b->chars[i];
-		if (c->kind == TL_CHAR_BREAK && c->start == c->end &&
-		    i + 1 < b->n && b->chars[i + 1].start > c->start)
+		if (c->start == c->end && i + 1 < b->n &&
+		    b->chars[i + 1].start > c->start)
 			c->end = c->after = b->chars[i + 1].start;
-		c->toff = (uint32_t)len;
-		if (c->cp < 0x80) {
-			c->cls = ascii_class[c->cp];
-			ascii[c->cp >> 6] |= (uint64_t)1 << (c->cp & 63);
-			out[len++] = (char)c->cp;
-		} else if (c->cp >= 0x4E00 && c->cp <= 0x9FFF) {
-			/* An ideograph: most of Chinese text. */
-			c->cls = TL_CLS_CJK;
-			out[len++] = (char)(0xE0 | (c->cp >> 12));
-			out[len++] = (char)(0x80 | ((c->cp >> 6) & 0x3F));
-			out[len++] = (char)(0x80 | (c->cp & 0x3F));
-		} else {
-			unsigned h = tl_cp_bit(c->cp);
-			if (b->class_cp[h] != c->cp) {
-				b->class_cp[h] = c->cp;
-				b->class_of[h] = tl_char_class(c->cp);
-			}
-			c->cls = b->class_of[h];
-			other |= (uint64_t)1 << h;
-			len += tl_utf8_encode(c->cp, out + len);
-		}
-		cls_any |= c->cls;
-		ncjk += (c->cls & TL_CLS_CJK) != 0;
 	}
-	out[len] = '\0';
-	b->text.len = len;
-	run->cls_any = (uint8_t)cls_any;
-	run->ascii[0] = ascii[0];
-	run->ascii[1] = ascii[1];
-	run->other = other;
-	run->ncjk = ncjk;
+	text_reserve(b, 0);
+	b->text.data[b->tlen] = '\0';
+	b->text.len = b->tlen;
+	run->cls_any = (uint8_t)b->cls_any;
+	run->ascii[0] = b->ascii[0];
+	run->ascii[1] = b->ascii[1];
+	run->other = b->other;
+	run->ncjk = b->ncjk;
 }
 
 /* ---- Iteration ------------------------------------------------------------
