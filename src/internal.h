@@ -230,15 +230,15 @@ typedef struct tl_doc {
 
 /* The nodes tl_doc_each_run noted. */
 typedef struct tl_doc_nodes {
-	bool complete;      /* a walk of the current piece has finished */
 	cmark_node **links; /* CMARK_NODE_LINK and CMARK_NODE_IMAGE */
 	size_t nlinks, cap_links;
 	cmark_node **html; /* CMARK_NODE_HTML_BLOCK and _INLINE */
 	size_t nhtml, cap_html;
 } tl_doc_nodes;
 
-/* The links and HTML of DOC's current piece, or NULL when no run walk of
- * it has finished yet (walk the tree then). */
+/* The links and HTML of DOC's current piece. The engine walks the runs
+ * of a piece before its check_doc and its suppression comments, and that
+ * walk notes them. */
 const tl_doc_nodes *tl_doc_nodes_of(const tl_doc *doc);
 
 /* A document of SRC (valid UTF-8, no NUL) with its front matter found and
@@ -302,7 +302,7 @@ typedef struct tl_suppress tl_suppress;
 /* No comments yet, for SRC. Free with tl_suppress_free. */
 tl_suppress *tl_suppress_new(const tl_source *src);
 /* Adds the comments in the HTML of DOC's current piece (pieces in
- * order). */
+ * order; after tl_doc_each_run of the piece, which notes its HTML). */
 void tl_suppress_scan(tl_suppress *sup, const tl_doc *doc);
 void tl_suppress_free(tl_suppress *sup);
 /* Whether a diagnostic of RULE starting at OFFSET is suppressed. */

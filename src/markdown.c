@@ -715,7 +715,6 @@ void tl_doc_parse_piece(tl_doc *doc, size_t k)
 	}
 	doc->piece = k;
 	doc->nblocks = 0;
-	doc->nodes->complete = false;
 	for (;;) {
 		size_t start = doc->cuts[k], end = doc->cuts[k + 1];
 		bool whole = doc->npieces == 1;
@@ -1644,7 +1643,7 @@ static unsigned block_context(cmark_node *node)
 
 const tl_doc_nodes *tl_doc_nodes_of(const tl_doc *doc)
 {
-	return doc->nodes && doc->nodes->complete ? doc->nodes : NULL;
+	return doc->nodes;
 }
 
 void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
@@ -1656,7 +1655,6 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	/* The node lists are filled anew by every walk (the document is
 	 * const to the rules; its lists are the model's own notes). */
 	b.nodes = doc->nodes;
-	b.nodes->complete = false;
 	b.nodes->nlinks = 0;
 	b.nodes->nhtml = 0;
 
@@ -1735,5 +1733,4 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	free(b.chars);
 	free(b.breaks);
 	tl_buf_free(&b.text);
-	b.nodes->complete = true;
 }

@@ -180,21 +180,8 @@ void tl_suppress_scan(tl_suppress *sup, const tl_doc *doc)
 {
 	/* The HTML nodes the model noted while building the runs. */
 	const tl_doc_nodes *nd = tl_doc_nodes_of(doc);
-	if (nd) {
-		for (size_t i = 0; i < nd->nhtml; i++)
-			scan_node(sup, doc, nd->html[i]);
-		return;
-	}
-	cmark_iter *it = cmark_iter_new(doc->root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(node);
-		if (ev == CMARK_EVENT_ENTER &&
-		    (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE))
-			scan_node(sup, doc, node);
-	}
-	cmark_iter_free(it);
+	for (size_t i = 0; i < nd->nhtml; i++)
+		scan_node(sup, doc, nd->html[i]);
 }
 
 void tl_suppress_free(tl_suppress *sup)

@@ -161,18 +161,3 @@ size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
 	}
 	return n;
 }
-
-cmark_node *tl_node_next(cmark_node *node, cmark_node *root)
-{
-	cmark_node *next = cmark_node_first_child(node);
-	if (next)
-		return next;
-	/* No child: the next sibling of NODE or of its nearest ancestor
-	 * that has one, without leaving ROOT. */
-	for (; node != root; node = cmark_node_parent(node)) {
-		next = cmark_node_next(node);
-		if (next)
-			return next;
-	}
-	return NULL;
-}

@@ -42,10 +42,4 @@ bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases);
 void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
                              const char *message);
 
-/* The node after NODE in document order (the order of cmark_iter's enter
- * events) within the tree of ROOT, or NULL at the end. Walking with it
- * costs a few pointer reads a node, where a cmark_iter stops at each
- * container twice. */
-cmark_node *tl_node_next(cmark_node *node, cmark_node *root);
-
 #endif

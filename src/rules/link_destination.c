@@ -194,19 +194,9 @@ static void check_url(tl_check *ck, const tl_doc *doc, cmark_node *node)
 
 static void check_doc(tl_check *ck, const tl_doc *doc)
 {
-	/* The links the model noted while building the runs, else a walk. */
 	const tl_doc_nodes *nd = tl_doc_nodes_of(doc);
-	if (nd) {
-		for (size_t i = 0; i < nd->nlinks; i++)
-			check_url(ck, doc, nd->links[i]);
-		return;
-	}
-	for (cmark_node *node = doc->root; node;
-	     node = tl_node_next(node, doc->root)) {
-		cmark_node_type t = cmark_node_get_type(node);
-		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
-			check_url(ck, doc, node);
-	}
+	for (size_t i = 0; i < nd->nlinks; i++)
+		check_url(ck, doc, nd->links[i]);
 }
 
 /* A bare URL followed, with no space, by text GFM takes into it. */

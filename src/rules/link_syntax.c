@@ -404,37 +404,12 @@ static void check_run(tl_check *ck, const tl_run *run)
 	}
 }
 
-/* Does the source hold "[]" that may start a link? A link with no text
- * needs it: any byte between its brackets, even a space or a line break,
- * becomes a child node. "![]" (the empty alt text of an image, common in
- * translated articles) opens an image, never a link, unless the "!" is
- * escaped. */
-static bool has_empty_brackets(const tl_doc *doc)
-{
-	/* The current piece of the document: all of it unless it is very
-	 * large. */
-	const char *data = doc->src->data;
-	const char *end = data + doc->cuts[doc->piece + 1];
-	for (const char *p = data + doc->cuts[doc->piece];
-	     (p = memchr(p, '[', (size_t)(end - p))) != NULL; p++) {
-		if (p + 1 >= end || p[1] != ']')
-			continue;
-		bool image = p > data && p[-1] == '!' &&
-		             !(p - 1 > data && p[-2] == '\\');
-		if (!image)
-			return true;
-	}
-	return false;
-}
-
 /* "[](url)": a link with no text renders as nothing at all. */
 static void check_doc(tl_check *ck, const tl_doc *doc)
 {
-	/* Without "[]" in the source no link can be empty: skip the walk. */
-	if (!has_empty_brackets(doc))
-		return;
-	for (cmark_node *node = doc->root; node;
-	     node = tl_node_next(node, doc->root)) {
+	const tl_doc_nodes *nd = tl_doc_nodes_of(doc);
+	for (size_t i = 0; i < nd->nlinks; i++) {
+		cmark_node *node = nd->links[i];
 		if (cmark_node_get_type(node) != CMARK_NODE_LINK ||
 		    cmark_node_first_child(node))
 			continue;
