@@ -111,9 +111,7 @@ static void check(tl_check *ck, const tl_run *run)
 		pats[npats++] = "⋯";
 	if (npats == 0)
 		return;
-	for (size_t k = 0; k < npats; k++)
-		next[k] = TL_NONE;
-	size_t p = tl_run_text_next(run, 0, pats, next, npats);
+	size_t p = tl_run_text_first(run, pats, next, npats);
 	if (p >= run->text_len)
 		return;
 	const char *style = tl_check_option(ck, "style");

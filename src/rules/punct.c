@@ -192,6 +192,14 @@ static size_t text_search(const tl_run *run, size_t from, const char *pat)
 	return len;
 }
 
+size_t tl_run_text_first(const tl_run *run, const char *const *pats,
+                         size_t *next, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		next[k] = TL_NONE;
+	return tl_run_text_next(run, 0, pats, next, n);
+}
+
 size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
                         size_t *next, size_t n)
 {

@@ -96,8 +96,10 @@ size_t tl_run_text_find(const tl_run *run, size_t from, const char *set);
 /* The offset of the first occurrence at or after FROM in RUN's text of
  * any of the N strings PATS, or run->text_len when there is none. NEXT[K]
  * remembers where string K occurs next, so that each string is searched
- * for once per occurrence: the caller sets them all to TL_NONE first and
- * never makes FROM smaller. */
+ * for once per occurrence: tl_run_text_first starts the search (and sets
+ * NEXT), tl_run_text_next goes on from a FROM that never gets smaller. */
+size_t tl_run_text_first(const tl_run *run, const char *const *pats,
+                         size_t *next, size_t n);
 size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
                         size_t *next, size_t n);
 
