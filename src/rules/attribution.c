@@ -230,18 +230,6 @@ static matcher compile(tl_check *ck)
 	return m;
 }
 
-/* Whether top-level block NODE is an attribution block. */
-static bool is_attribution(const tl_doc *doc, cmark_node *node, bool quote,
-                           const matcher *m)
-{
-	if (quote && cmark_node_get_type(node) != CMARK_NODE_BLOCK_QUOTE)
-		return false;
-	size_t s, e;
-	tl_doc_node_span(doc, node, &s, &e);
-	return pcre2_match(m->re, (PCRE2_SPTR)doc->src->data + s, e - s, 0, 0,
-	                   m->md, m->mc) >= 0;
-}
-
 /* Looks at the top-level blocks of the piece just parsed and keeps the
  * matching ones that may turn out to be the attribution. */
 static void check_doc(tl_check *ck, const tl_doc *doc)
@@ -257,11 +245,15 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 	     c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
 			continue;
-		size_t index = st->n++;
-		if (!is_attribution(doc, c, quote, &m))
+		/* An attribution block: a block quote (with `quote`) whose
+		 * source matches the pattern. */
+		block b = {st->n++, 0, 0, false, false, 0, 0};
+		if (quote && cmark_node_get_type(c) != CMARK_NODE_BLOCK_QUOTE)
 			continue;
-		block b = {index, 0, 0, false, false, 0, 0};
 		tl_doc_node_span(doc, c, &b.s, &b.e);
+		if (pcre2_match(m.re, (PCRE2_SPTR)doc->src->data + b.s,
+		                b.e - b.s, 0, 0, m.md, m.mc) < 0)
+			continue;
 		find_links(doc, c, &b);
 		if (!st->any) {
 			st->first = b;
