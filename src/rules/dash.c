@@ -56,46 +56,35 @@ static void check(tl_check *ck, const tl_run *run)
 	 * searched for in the text, and the dashes found are taken in
 	 * order. */
 	const char *pats[2];
-	size_t next[2], npats = 0;
+	size_t npats = 0;
 	if (tl_run_has_ascii(run, '-'))
 		pats[npats++] = "--";
 	if (tl_run_may_have(run, 0x2014))
 		pats[npats++] = "—";
 	if (npats == 0)
 		return;
-	size_t p = tl_run_text_first(run, pats, next, npats);
-	if (p >= run->text_len)
-		return;
-	const char *style = tl_check_option(ck, "style");
-	const char *msg = NULL;
-	for (size_t at = 0; p < run->text_len;
-	     p = tl_run_text_next(run, p, pats, next, npats)) {
-		size_t i = tl_run_char_at(run, at, p);
-		at = i;
-		const tl_char *c = &run->chars[i];
-		/* Every dash found starts a run of dashes: the search goes on
-		 * after the end of the previous one. */
-		p = i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
-		if (c->kind != TL_CHAR_TEXT)
-			continue;
-		size_t e = i + 1;
-		while (tl_run_text_is(run, e, c->cp))
-			e++;
-		size_t s = i, len = e - i;
-		p = e < run->n ? run->chars[e].toff : run->text_len;
+	const char *style = NULL, *msg = NULL;
+	tl_mark_walk w;
+	tl_mark_walk_start(&w, run, pats, npats);
+	size_t s, e;
+	while (tl_mark_walk_next(&w, &s, &e)) {
+		const tl_char *c = &run->chars[s];
+		size_t len = e - s;
 		if (c->cp == '-' ? len != 2 && len != 3 : len != 1)
 			continue;
 		if (!cjk_side(run, s, -1) || !cjk_side(run, e - 1, 1))
 			continue;
 		if (c->cp == 0x2014 && connector(run, s))
 			continue;
-		if (!msg)
+		if (!msg) {
+			style = tl_check_option(ck, "style");
 			msg = tl_check_printf(
 			    ck,
 			    tl_check_msg(ck,
 			                 "Write a dash in Chinese text as '%s'",
 			                 "中文破折号应为“%s”"),
 			    style);
+		}
 		tl_report_replace(ck, run, s, e, style, msg);
 	}
 }

@@ -100,7 +100,7 @@ static void check(tl_check *ck, const tl_run *run)
 	 * any "…" or "⋯". Each is searched for in the text, and the marks
 	 * found are taken in order. */
 	const char *pats[4];
-	size_t next[4], npats = 0;
+	size_t npats = 0;
 	if (tl_run_has_ascii(run, '.'))
 		pats[npats++] = "...";
 	if (tl_run_may_have(run, 0x3002))
@@ -111,29 +111,18 @@ static void check(tl_check *ck, const tl_run *run)
 		pats[npats++] = "⋯";
 	if (npats == 0)
 		return;
-	size_t p = tl_run_text_first(run, pats, next, npats);
-	if (p >= run->text_len)
-		return;
-	const char *style = tl_check_option(ck, "style");
-	/* The character the style is made of. */
-	uint32_t mine = strcmp(style, "⋯⋯") == 0 ? 0x22EF : 0x2026;
-	const char *msg = NULL;
-	for (size_t at = 0; p < run->text_len;
-	     p = tl_run_text_next(run, p, pats, next, npats)) {
-		size_t i = tl_run_char_at(run, at, p);
-		at = i;
-		const tl_char *c = &run->chars[i];
-		uint32_t cp = c->cp;
-		/* Every character found starts a run of its kind: the search
-		 * goes on after the end of the previous one. */
-		p = i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
-		if (c->kind != TL_CHAR_TEXT)
-			continue;
-		size_t e = i + 1;
-		while (tl_run_text_is(run, e, cp))
-			e++;
-		size_t s = i, len = e - i;
-		p = e < run->n ? run->chars[e].toff : run->text_len;
+	const char *style = NULL, *msg = NULL;
+	uint32_t mine = 0; /* the character the style is made of */
+	tl_mark_walk w;
+	tl_mark_walk_start(&w, run, pats, npats);
+	size_t s, e;
+	while (tl_mark_walk_next(&w, &s, &e)) {
+		uint32_t cp = run->chars[s].cp;
+		size_t len = e - s;
+		if (!style) {
+			style = tl_check_option(ck, "style");
+			mine = strcmp(style, "⋯⋯") == 0 ? 0x22EF : 0x2026;
+		}
 		bool flag;
 		if (cp == '.')
 			flag = len >= 3 && tl_punct_in_cjk(run, s, e);

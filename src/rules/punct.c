@@ -192,17 +192,14 @@ static size_t text_search(const tl_run *run, size_t from, const char *pat)
 	return len;
 }
 
-size_t tl_run_text_first(const tl_run *run, const char *const *pats,
-                         size_t *next, size_t n)
+/* The offset of the first occurrence at or after FROM of any of the
+ * walk's strings, or run->text_len. next[k] remembers where string k
+ * occurs next, so that each is searched for once per occurrence. */
+static size_t text_next(tl_mark_walk *w, size_t from)
 {
-	for (size_t k = 0; k < n; k++)
-		next[k] = TL_NONE;
-	return tl_run_text_next(run, 0, pats, next, n);
-}
-
-size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
-                        size_t *next, size_t n)
-{
+	const tl_run *run = w->run;
+	const char *const *pats = w->pats;
+	size_t *next = w->next, n = w->npats;
 	size_t best = run->text_len;
 	for (size_t k = 0; k < n; k++) {
 		if (next[k] == TL_NONE || next[k] < from)
@@ -211,4 +208,43 @@ size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
 			best = next[k];
 	}
 	return best;
+}
+
+void tl_mark_walk_start(tl_mark_walk *w, const tl_run *run,
+                        const char *const *pats, size_t n)
+{
+	w->run = run;
+	w->pats = pats;
+	w->npats = n < TL_MARK_PATS ? n : TL_MARK_PATS;
+	for (size_t k = 0; k < w->npats; k++)
+		w->next[k] = TL_NONE;
+	w->p = 0;
+	w->at = 0;
+}
+
+bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e)
+{
+	const tl_run *run = w->run;
+	while (w->p < run->text_len) {
+		size_t hit = text_next(w, w->p);
+		if (hit >= run->text_len)
+			break;
+		size_t i = tl_run_char_at(run, w->at, hit);
+		const tl_char *c = &run->chars[i];
+		w->at = i;
+		/* The search goes on after the stretch: from the next
+		 * character when this one is not prose. */
+		w->p = i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		size_t k = i + 1;
+		while (tl_run_text_is(run, k, c->cp))
+			k++;
+		w->p = k < run->n ? run->chars[k].toff : run->text_len;
+		*s = i;
+		*e = k;
+		return true;
+	}
+	w->p = run->text_len;
+	return false;
 }

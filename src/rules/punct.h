@@ -93,15 +93,25 @@ size_t tl_run_char_at(const tl_run *run, size_t from, size_t off);
  * it to jump to the few places that can hold what they look for. */
 size_t tl_run_text_find(const tl_run *run, size_t from, const char *set);
 
-/* The offset of the first occurrence at or after FROM in RUN's text of
- * any of the N strings PATS, or run->text_len when there is none. NEXT[K]
- * remembers where string K occurs next, so that each string is searched
- * for once per occurrence: tl_run_text_first starts the search (and sets
- * NEXT), tl_run_text_next goes on from a FROM that never gets smaller. */
-size_t tl_run_text_first(const tl_run *run, const char *const *pats,
-                         size_t *next, size_t n);
-size_t tl_run_text_next(const tl_run *run, size_t from, const char *const *pats,
-                        size_t *next, size_t n);
+/* A walk, in text order, over the stretches of one repeated mark that
+ * start where one of up to TL_MARK_PATS strings occurs in a run's text
+ * ("--" and "—" for the dash rule): each string is searched for once per
+ * occurrence, and the search goes on after each stretch. */
+#define TL_MARK_PATS 4
+typedef struct tl_mark_walk {
+	const tl_run *run;
+	const char *const *pats;
+	size_t npats;
+	size_t next[TL_MARK_PATS]; /* where each string occurs next */
+	size_t p;                  /* where the search goes on */
+	size_t at;                 /* a character at or before the next hit */
+} tl_mark_walk;
+
+void tl_mark_walk_start(tl_mark_walk *w, const tl_run *run,
+                        const char *const *pats, size_t n);
+/* The next stretch [*S, *E) of prose characters equal to the one a string
+ * was found at, or false when there is none. */
+bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e);
 
 /* Reports characters [I, J) of RUN with MESSAGE and a safe fix replacing
  * their bytes by TEXT, when they are editable; returns false (and reports
