@@ -1029,15 +1029,6 @@ static size_t entity_len(const char *s, size_t p, size_t end)
 	return q + 1 - p;
 }
 
-/* Whether the K (1 to 4) bytes at A and B are equal. */
-static bool same_bytes(const char *a, const char *b, size_t k)
-{
-	for (size_t i = 0; i < k; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
 /* Aligns the literal LIT (LN bytes) with the source at P; on success
  * appends its characters and returns true. Nothing is appended on
  * failure. Line breaks never occur inside a text literal, so the source
@@ -1109,24 +1100,6 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 	while (i < ln) {
 		uint32_t cp;
 		size_t k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
-		/* The common case first, as push() would store it: the same
-		 * bytes, no entity. */
-		if (b->s[p] != '&' && p + k <= b->len &&
-		    same_bytes(b->s + p, lit + i, k)) {
-			b->chars[b->n++] = (tl_char){cp,
-			                             (uint32_t)p,
-			                             (uint32_t)(p + k),
-			                             (uint32_t)(p + k),
-			                             0,
-			                             TL_CHAR_TEXT,
-			                             b->flags,
-			                             depth,
-			                             0};
-			seal(b, &b->chars[b->n - 1]);
-			p += k;
-			i += k;
-			continue;
-		}
 		size_t el = b->s[p] == '&' ? entity_len(b->s, p, b->len) : 0;
 		if (el && (ln - i < el || memcmp(b->s + p, lit + i, el) != 0)) {
 			/* An entity decodes to one character (the few that
