@@ -24,6 +24,7 @@
 
 #include "emit/emit.h"
 #include "json.h"
+#include "ruledoc.h"
 
 /* Bodies larger than this are read and dropped with an error: a
  * Markdown document is far smaller, and a bogus header must not make the
@@ -196,11 +197,20 @@ static int lsp_severity(tl_severity sev)
 static void put_diagnostic(const lsp_server *s, tl_buf *out,
                            const tl_source *src, const tl_diag *d)
 {
+	tl_buf url = {0};
+
 	tl_buf_puts(out, "{\"range\": ");
 	put_range(s, out, src, d->start, d->end);
 	tl_buf_printf(
 	    out, ", \"severity\": %d, \"code\": ", lsp_severity(d->severity));
 	put_string(out, d->rule);
+	/* LSP 3.16: the client links the code to the rule's page. */
+	if (tl_rule_url(&url, d->rule)) {
+		tl_buf_puts(out, ", \"codeDescription\": {\"href\": ");
+		put_string(out, url.data);
+		tl_buf_putc(out, '}');
+	}
+	tl_buf_free(&url);
 	tl_buf_puts(out, ", \"source\": \"translint\", \"message\": ");
 	put_string(out, d->message);
 	tl_buf_putc(out, '}');

@@ -151,6 +151,14 @@ static void put_options(tl_buf *out, const tl_option_def *opts)
 	tl_buf_putc(out, '\n');
 }
 
+bool tl_rule_url(tl_buf *out, const char *name)
+{
+	if (!name || !tl_rule_find(name))
+		return false;
+	tl_buf_printf(out, "%s%s.md", TL_DOCS_URL, name);
+	return true;
+}
+
 void tl_rule_doc(const tl_rule *rule, tl_buf *out)
 {
 	tl_buf_printf(out, "# %s\n\n", rule->name);

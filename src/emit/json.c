@@ -7,6 +7,7 @@
  *       {"rule": ..., "fix": null}]}
  *     ], "summary": {"files": 1, "errors": 0, "warnings": 1, "fixable": 1}}
  *
+ * Each diagnostic's "url" is its rule's page (null for a custom rule).
  * Every linted file is listed, with an empty "diagnostics" array when it
  * has none, so that an editor knows to clear what it showed before.
  * Lines and columns are 1-based and count code points; end_line and
@@ -15,6 +16,7 @@
  * the output is byte-identical across runs and -j values.
  */
 #include "emit/emit.h"
+#include "ruledoc.h"
 
 #include <string.h>
 
@@ -54,6 +56,19 @@ static void json_string(tl_buf *out, const char *s)
 	tl_emit_json_string(out, s, strlen(s));
 }
 
+/* The rule's page, or null for a custom rule (it has none). */
+static void json_url(tl_buf *out, const char *rule)
+{
+	tl_buf url = {0};
+
+	tl_buf_puts(out, ", \"url\": ");
+	if (tl_rule_url(&url, rule))
+		json_string(out, url.data);
+	else
+		tl_buf_puts(out, "null");
+	tl_buf_free(&url);
+}
+
 static void json_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 {
 	size_t i;
@@ -74,6 +89,7 @@ static void json_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_buf_printf(out, ", \"severity\": \"%s\", \"message\": ",
 		              tl_severity_name(d->severity));
 		json_string(out, d->message);
+		json_url(out, d->rule);
 		tl_buf_printf(out,
 		              ", \"line\": %zu, \"column\": %zu, "
 		              "\"end_line\": %zu, \"end_column\": %zu, "

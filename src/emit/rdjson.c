@@ -5,8 +5,8 @@
  *     {"source": {"name": "translint", "url": ...}, "diagnostics": [
  *       {"message": ..., "location": {"path": "a.md", "range":
  *         {"start": {"line": 3, "column": 13}, "end": {...}}},
- *        "severity": "WARNING", "code": {"value": "space-cjk-latin"},
- *        "suggestions": [{"range": {...}, "text": " "}]}]}
+ *        "severity": "WARNING", "code": {"value": "space-cjk-latin",
+ *        "url": ...}, "suggestions": [{"range": {...}, "text": " "}]}]}
  *
  * Columns count UTF-8 bytes, as reviewdog.proto says ('a𐐀b': b is column
  * 6); lines and columns are 1-based and the end is exclusive. Each edit of
@@ -15,6 +15,7 @@
  * dangling separator.
  */
 #include "emit/emit.h"
+#include "ruledoc.h"
 
 #include <string.h>
 
@@ -67,6 +68,7 @@ static void rdjson_file(const tl_emit_ctx *ctx, tl_buf *out,
 	(void)ctx;
 	for (i = 0; i < res->ndiags; i++) {
 		const tl_diag *d = &res->diags[i];
+		tl_buf url = {0};
 
 		tl_buf_puts(out, i ? ",\n{\"message\": " : "{\"message\": ");
 		rdjson_string(out, d->message);
@@ -79,6 +81,11 @@ static void rdjson_file(const tl_emit_ctx *ctx, tl_buf *out,
 		              "{\"value\": ",
 		              rdjson_severity(d->severity));
 		rdjson_string(out, d->rule);
+		if (tl_rule_url(&url, d->rule)) {
+			tl_buf_puts(out, ", \"url\": ");
+			rdjson_string(out, url.data);
+		}
+		tl_buf_free(&url);
 		tl_buf_putc(out, '}');
 		if (d->fix.applicability != TL_FIX_NONE && d->fix.nedits) {
 			tl_buf_puts(out, ", \"suggestions\": [");

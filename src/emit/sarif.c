@@ -11,23 +11,16 @@
  * Lines and columns are 1-based; an end column is exclusive, so an empty
  * span (an insertion point) has startColumn == endColumn.
  *
- * The help URIs point at TL_DOCS_URL + RULE + ".md". The default is the
- * project's repository; a fork or a mirror sets its own at build time:
- *
- *     make CPPFLAGS='-DTL_DOCS_URL=\"https://example.org/docs/rules/\"'
+ * The help URIs are the rule pages of ruledoc.h (tl_rule_url).
  *
  * A file without results writes nothing (the results of several files
  * are one array, and emit.h's driver puts the separator only between
  * non-empty chunks).
  */
 #include "emit/emit.h"
+#include "ruledoc.h"
 
 #include <string.h>
-
-#ifndef TL_DOCS_URL
-#define TL_DOCS_URL                                                            \
-	"https://github.com/translint/translint/blob/main/docs/rules/"
-#endif
 
 static void sarif_string(tl_buf *out, const char *s)
 {
@@ -119,7 +112,7 @@ static void sarif_begin(const tl_emit_ctx *ctx, tl_buf *out)
 			tl_buf uri = {0};
 
 			tl_buf_puts(out, ", \"helpUri\": ");
-			tl_buf_printf(&uri, "%s%s.md", TL_DOCS_URL, r->name);
+			tl_rule_url(&uri, r->name);
 			sarif_string(out, uri.data);
 			tl_buf_free(&uri);
 		}

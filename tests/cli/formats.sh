@@ -114,6 +114,9 @@ check "sarif: no results is still a log, with an empty results array" \
 
 # ---- rdjson ------------------------------------------------------------------
 
+# The rule's page, as the json format gives it (output.sh checks that one).
+tl "${sel[@]}" -f json a.md
+rule_page=$(sed -n 's/.*"url": "\([^"]*\)".*/\1/p' out)
 tl "${sel[@]}" -f rdjson a.md clean.md 'sp ace.md'
 cp out rd.json
 if have_jsonschema; then
@@ -127,7 +130,8 @@ check "rdjson: one diagnostic, columns in UTF-8 bytes, suggestion from the fix" 
 	'{"message": "Missing space between Chinese and English",
 	  "location": {"path": "a.md", "range": {
 	    "start": {"line": 3, "column": 8}, "end": {"line": 3, "column": 12}}},
-	  "severity": "WARNING", "code": {"value": "space-cjk-latin"},
+	  "severity": "WARNING", "code": {"value": "space-cjk-latin",
+	    "url": "'"$rule_page"'"},
 	  "suggestions": [{"range": {"start": {"line": 3, "column": 11},
 	                             "end": {"line": 3, "column": 11}},
 	                   "text": " "}]}'
@@ -161,6 +165,12 @@ write p.md '百分\n'
 tl -f github p.md
 check "github: message escapes % only, error level, exit 1" \
 	eval 'status_is 1 && grep -q "^::error file=p.md,line=1,col=1,endLine=1,endColumn=3,title=no-percent::100%25 wrong: a, b$" out'
+tl -f json p.md
+check "json: a custom rule has no page (url null)" \
+	eval 'out_has "\"rule\": \"no-percent\", \"severity\": \"error\", \"message\": \"100% wrong: a, b\", \"url\": null,"'
+tl -f sarif p.md
+check "sarif: a custom rule is listed without a help URI" \
+	field_is out "[('helpUri' in r) for r in ${rules} if r['id'] == 'no-percent']" '[false]'
 rm .translint.yml
 
 # ---- exit status is the same in every format ---------------------------------

@@ -137,6 +137,9 @@ try:
     report("didOpen publishes diagnostics with code = rule",
            len(d) == 1 and d[0]["source"] == "translint"
            and d[0]["severity"] == 2 and d[0]["message"], p)
+    report("codeDescription links the rule's page",
+           d and d[0]["codeDescription"]["href"].endswith(
+               "/docs/rules/space-cjk-latin.md"), d)
     report("range in UTF-16 code units",
            d and d[0]["range"] == {"start": {"line": 2, "character": 3},
                                    "end": {"line": 2, "character": 5}},

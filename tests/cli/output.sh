@@ -64,7 +64,7 @@ check "json: top-level shape" \
 check "json: a file without findings has an empty list" \
 	eval 'out_has "{\"path\": \"clean.md\", \"diagnostics\": \[\]}"'
 check "json: diagnostic fields in order" \
-	eval 'out_has "{\"rule\": \"space-cjk-latin\", \"severity\": \"warning\", \"message\": \"[^\"]*\", \"line\": 3, \"column\": [0-9]*, \"end_line\": 3, \"end_column\": [0-9]*, \"offset\": [0-9]*, \"end_offset\": [0-9]*, \"fix\": {\"applicability\": \"safe\", \"edits\": \[{\"offset\": [0-9]*, \"end_offset\": [0-9]*, \"text\": \" \"}\]}}"'
+	eval 'out_has "{\"rule\": \"space-cjk-latin\", \"severity\": \"warning\", \"message\": \"[^\"]*\", \"url\": \"https://[^\"]*/docs/rules/space-cjk-latin.md\", \"line\": 3, \"column\": [0-9]*, \"end_line\": 3, \"end_column\": [0-9]*, \"offset\": [0-9]*, \"end_offset\": [0-9]*, \"fix\": {\"applicability\": \"safe\", \"edits\": \[{\"offset\": [0-9]*, \"end_offset\": [0-9]*, \"text\": \" \"}\]}}"'
 if command -v python3 >/dev/null 2>&1; then
 	check "json: parses, and offsets match line and column" \
 		python3 -c '
