@@ -206,7 +206,7 @@ typedef enum tl_front_matter_kind {
 typedef struct tl_doc {
 	const tl_source *src;
 	cmark_node *root; /* the current piece, with source positions; owned */
-	struct cm_pool *pool; /* where ROOT's tree lives, or NULL (heap) */
+	struct tl_pool *pool; /* where ROOT's tree lives, or NULL (heap) */
 	tl_front_matter_kind fm_kind;
 	size_t fm_start;      /* the whole front matter block, delimiters */
 	size_t fm_end;        /* included, or TL_NONE */

@@ -1,0 +1,192 @@
+/*
+ * pool.c: the memory cmark allocates from while it parses a document.
+ *
+ * cmark allocates every node, every literal and every parser buffer with
+ * calloc and frees them one by one; for the small documents translint
+ * mostly sees, malloc and free were a tenth of the run. A document is
+ * parsed into a pool instead: allocation bumps a cursor, free gives back
+ * only the latest block, and the tree goes with the pool in one step.
+ *
+ * cmark_mem's functions take no context, so the pool being filled is a
+ * thread-local set only while cmark_parse_document runs. Anything cmark
+ * allocates at other times (iterators) comes from the heap. Each block
+ * starts with a header that says which, so that free and realloc work on
+ * either kind. Large documents are parsed on the heap: a pool never
+ * reuses what the parser frees, and there memory is the scarcer resource.
+ */
+#include "model.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define POOL_FIRST_CHUNK (32u << 10)
+#define POOL_MAX_CHUNK (1u << 20)
+
+typedef struct cm_block {
+	size_t size;    /* bytes the caller asked for */
+	size_t in_pool; /* 1: inside a pool chunk; 0: its own malloc */
+} cm_block;             /* 16 bytes: keeps the caller's block 16-aligned */
+
+typedef struct cm_chunk {
+	struct cm_chunk *next;
+	size_t cap;
+	size_t used;
+	max_align_t data[];
+} cm_chunk;
+
+struct tl_pool {
+	cm_chunk *head;
+	cm_block *last; /* the latest block, which free and realloc may move */
+};
+
+static _Thread_local tl_pool *filling;
+
+static size_t round16(size_t n)
+{
+	return (n + 15) & ~(size_t)15;
+}
+
+void *tl_pool_out_of_memory(void)
+{
+	fprintf(stderr, "translint: out of memory\n");
+	abort();
+}
+
+/* A new chunk at the head of POOL with room for NEED bytes. */
+static cm_chunk *pool_grow(tl_pool *pool, size_t need)
+{
+	cm_chunk *c = pool->head;
+	size_t cap = c ? c->cap * 2 : POOL_FIRST_CHUNK;
+	if (cap > POOL_MAX_CHUNK)
+		cap = POOL_MAX_CHUNK;
+	if (cap < need)
+		cap = need;
+	c = malloc(sizeof *c + cap);
+	if (!c)
+		return tl_pool_out_of_memory();
+	c->cap = cap;
+	c->used = 0;
+	c->next = pool->head;
+	pool->head = c;
+	return c;
+}
+
+/* A block of SIZE bytes from POOL: the cursor bumped in the current
+ * chunk, which is the common case and inline. */
+static inline cm_block *pool_take(tl_pool *pool, size_t size)
+{
+	size_t need = sizeof(cm_block) + round16(size);
+	cm_chunk *c = pool->head;
+
+	if (!c || c->cap - c->used < need)
+		c = pool_grow(pool, need);
+	cm_block *b = (cm_block *)((char *)c->data + c->used);
+	c->used += need;
+	b->size = size;
+	b->in_pool = 1;
+	pool->last = b;
+	return b;
+}
+
+static cm_block *heap_take(size_t size)
+{
+	cm_block *b = malloc(sizeof(cm_block) + size);
+	if (!b)
+		return tl_pool_out_of_memory();
+	b->size = size;
+	b->in_pool = 0;
+	return b;
+}
+
+static void *cm_calloc(size_t n, size_t size)
+{
+	/* cmark asks for one object at a time: no product to check. */
+	if (n != 1 && size && n > (SIZE_MAX - 64) / size)
+		return tl_pool_out_of_memory();
+	size_t bytes = n * size;
+	if (bytes > SIZE_MAX - 64)
+		return tl_pool_out_of_memory();
+	cm_block *b = filling ? pool_take(filling, bytes) : heap_take(bytes);
+	memset(b + 1, 0, bytes);
+	return b + 1;
+}
+
+/* Whether B is the latest block of the pool being filled, which can
+ * shrink or grow where it stands. */
+static bool is_last(const cm_block *b)
+{
+	return filling && b->in_pool && filling->last == b;
+}
+
+static void *cm_realloc(void *p, size_t size)
+{
+	if (!p)
+		return cm_calloc(1, size);
+	cm_block *b = (cm_block *)p - 1;
+	if (!b->in_pool) {
+		cm_block *nb = realloc(b, sizeof(cm_block) + size);
+		if (!nb)
+			return tl_pool_out_of_memory();
+		nb->size = size;
+		return nb + 1;
+	}
+	if (is_last(b)) {
+		cm_chunk *c = filling->head;
+		size_t at = (size_t)((char *)b - (char *)c->data);
+		size_t need = sizeof(cm_block) + round16(size);
+		if (c->cap - at >= need) {
+			c->used = at + need;
+			b->size = size;
+			return p;
+		}
+	}
+	cm_block *nb = filling ? pool_take(filling, size) : heap_take(size);
+	memcpy(nb + 1, p, b->size < size ? b->size : size);
+	return nb + 1;
+}
+
+static void cm_free(void *p)
+{
+	if (!p)
+		return;
+	cm_block *b = (cm_block *)p - 1;
+	if (!b->in_pool) {
+		free(b);
+	} else if (is_last(b)) {
+		cm_chunk *c = filling->head;
+		c->used = (size_t)((char *)b - (char *)c->data);
+		filling->last = NULL;
+	}
+	/* Any other pool block waits for its pool. */
+}
+
+static cmark_mem pool_mem = {cm_calloc, cm_realloc, cm_free};
+
+void tl_pool_free(tl_pool *pool)
+{
+	if (!pool)
+		return;
+	for (cm_chunk *c = pool->head, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(pool);
+}
+
+tl_pool *tl_pool_new(void)
+{
+	return tl_xcalloc(1, sizeof(tl_pool));
+}
+
+cmark_mem *tl_pool_start(tl_pool *pool)
+{
+	filling = pool;
+	return &pool_mem;
+}
+
+void tl_pool_stop(void)
+{
+	filling = NULL;
+}

@@ -1,0 +1,718 @@
+/*
+ * runs.c: turns every paragraph and heading of a parsed document into a
+ * prose run: the characters a reader sees, each mapped back to the exact
+ * source bytes it came from.
+ *
+ * The map is what makes rules precise and fixes safe. cmark reports a
+ * source position for each inline node, but the literal text of a node is
+ * not always its source bytes (backslash escapes, entities) and positions
+ * are known to be off in some corners, so every text node is *aligned*
+ * byte by byte against the source at the reported position, and when that
+ * fails, searched for forward from the last mapped byte. A run whose text
+ * cannot be aligned is dropped whole: a missed finding is better than a
+ * fix written at the wrong offset.
+ *
+ * Code spans and autolinks become one U+FFFC character spanning all their
+ * bytes, so rules see that something stands there without looking inside
+ * (passes.c does the same for bare URLs, e-mail addresses and inline
+ * math). Link destinations, HTML tags and comments produce no characters
+ * at all.
+ */
+#include "model.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct builder {
+	const tl_doc *doc;
+	const char *s; /* source bytes */
+	size_t len;
+	tl_char *chars;
+	size_t n, cap;
+	tl_buf text;
+	size_t cursor; /* end of the last mapped source byte */
+	size_t limit;  /* end of the block */
+	uint16_t depth;
+	uint8_t flags;
+	bool bad;            /* alignment failed: drop the run */
+	bool maybe_url;      /* some literal holds "://", "www." or '@' */
+	bool maybe_math;     /* some literal holds '$' */
+	tl_doc_nodes *nodes; /* where links and HTML are noted */
+	/* Each character is sealed as it is added: its class bits, its
+	 * offset in the run's text, its bytes appended to the text, the
+	 * run's summary updated. Only a change to characters already sealed
+	 * (a URL or math collapsed, a literal rolled back) makes finish()
+	 * compute it all again. */
+	size_t tlen; /* bytes of text so far */
+	uint64_t ascii[2], other;
+	unsigned cls_any;
+	size_t ncjk;
+	bool resummarize;
+	size_t *breaks; /* indexes of the line breaks, whose end finish()
+	                   sets to the next character's start */
+	size_t nbreaks, cap_breaks;
+	/* The class bits of the last few code points outside ASCII and
+	 * U+4E00..U+9FFF (CJK punctuation, mostly: a handful of marks
+	 * recur), by tl_cp_bit; 0 is never such a code point. */
+	uint32_t class_cp[64];
+	uint8_t class_of[64];
+	int skip_html;  /* inside <rt>/<rp>: annotation, not running text */
+	int shift_line; /* a line whose inline columns cmark misreports */
+	long shift;     /* by this many bytes (negative: too far left) */
+} builder;
+
+/* cmark's inline source positions on a continuation line of a list item
+ * that is indented differently from the item's content are off by a
+ * constant. When a text node is found by search rather than at its
+ * reported column, the difference is remembered for that line and every
+ * later position on it is corrected. */
+static size_t shifted(const builder *b, size_t off)
+{
+	long o = (long)off - b->shift;
+	return o < 0 ? 0 : (size_t)o > b->len ? b->len : (size_t)o;
+}
+
+static size_t node_offset(const builder *b, int line, int column)
+{
+	size_t off = tl_doc_offset(b->doc, line, column);
+	if (line == b->shift_line)
+		off = shifted(b, off);
+	return off;
+}
+
+static void node_span(const builder *b, cmark_node *node, size_t *start,
+                      size_t *end)
+{
+	tl_doc_node_span(b->doc, node, start, end);
+	int sl = cmark_node_get_start_line(node);
+	int el = cmark_node_get_end_line(node);
+	if (sl == b->shift_line)
+		*start = shifted(b, *start);
+	if (el == b->shift_line)
+		*end = shifted(b, *end);
+	if (*end < *start)
+		*end = *start;
+}
+
+/* tl_char_class of the ASCII characters, for finish(). */
+static const uint8_t ascii_class[128] = {
+    ['\t'] = TL_CLS_SPACE,
+    ['\n'] = TL_CLS_SPACE,
+    ['\v'] = TL_CLS_SPACE,
+    ['\f'] = TL_CLS_SPACE,
+    ['\r'] = TL_CLS_SPACE,
+    [' '] = TL_CLS_SPACE,
+    ['0'] = TL_CLS_DIGIT,
+    ['1'] = TL_CLS_DIGIT,
+    ['2'] = TL_CLS_DIGIT,
+    ['3'] = TL_CLS_DIGIT,
+    ['4'] = TL_CLS_DIGIT,
+    ['5'] = TL_CLS_DIGIT,
+    ['6'] = TL_CLS_DIGIT,
+    ['7'] = TL_CLS_DIGIT,
+    ['8'] = TL_CLS_DIGIT,
+    ['9'] = TL_CLS_DIGIT,
+#define L(c) [c] = TL_CLS_LATIN, [c - 'a' + 'A'] = TL_CLS_LATIN
+    L('a'),
+    L('b'),
+    L('c'),
+    L('d'),
+    L('e'),
+    L('f'),
+    L('g'),
+    L('h'),
+    L('i'),
+    L('j'),
+    L('k'),
+    L('l'),
+    L('m'),
+    L('n'),
+    L('o'),
+    L('p'),
+    L('q'),
+    L('r'),
+    L('s'),
+    L('t'),
+    L('u'),
+    L('v'),
+    L('w'),
+    L('x'),
+    L('y'),
+    L('z'),
+#undef L
+};
+
+/* Room for N more bytes of text and its NUL. */
+static void text_reserve(builder *b, size_t n)
+{
+	if (b->text.cap < b->tlen + n + 1) {
+		size_t cap = b->text.cap ? b->text.cap : 256;
+		while (cap < b->tlen + n + 1)
+			cap *= 2;
+		b->text.data = tl_xrealloc(b->text.data, cap);
+		b->text.cap = cap;
+	}
+}
+
+/* The class bits of CP, through the builder's cache for the code points
+ * outside ASCII and U+4E00..U+9FFF; notes CP in the run's summary. */
+static inline uint8_t classify(builder *b, uint32_t cp)
+{
+	uint8_t cls;
+	if (cp < 0x80) {
+		cls = ascii_class[cp];
+		b->ascii[cp >> 6] |= (uint64_t)1 << (cp & 63);
+	} else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+		cls = TL_CLS_CJK;
+	} else {
+		unsigned h = tl_cp_bit(cp);
+		if (b->class_cp[h] != cp) {
+			b->class_cp[h] = cp;
+			b->class_of[h] = tl_char_class(cp);
+		}
+		cls = b->class_of[h];
+		b->other |= (uint64_t)1 << h;
+	}
+	b->cls_any |= cls;
+	b->ncjk += (cls & TL_CLS_CJK) != 0;
+	return cls;
+}
+
+/* Seals character C, just added (see builder). */
+static void seal(builder *b, tl_char *c)
+{
+	text_reserve(b, 4);
+	c->toff = (uint32_t)b->tlen;
+	c->cls = classify(b, c->cp);
+	b->tlen += tl_utf8_encode(c->cp, b->text.data + b->tlen);
+	if (c->kind == TL_CHAR_BREAK) {
+		b->breaks = tl_grow(b->breaks, b->nbreaks, &b->cap_breaks,
+		                    sizeof *b->breaks);
+		b->breaks[b->nbreaks++] = (size_t)(c - b->chars);
+	}
+}
+
+static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
+                     uint8_t kind, uint8_t flags)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
+	}
+	tl_char *c = &b->chars[b->n++];
+	c->cp = cp;
+	c->start = (uint32_t)start;
+	c->end = (uint32_t)end;
+	c->after = (uint32_t)end;
+	c->toff = 0;
+	c->kind = kind;
+	c->flags = flags;
+	c->depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
+	seal(b, c);
+	return c;
+}
+
+static bool is_ascii_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* The length of an entity reference "&...;" at S (up to END), or 0. */
+static size_t entity_len(const char *s, size_t p, size_t end)
+{
+	size_t q = p + 1;
+	if (q < end && s[q] == '#') {
+		q++;
+		if (q < end && (s[q] == 'x' || s[q] == 'X'))
+			q++;
+	}
+	size_t first = q;
+	while (q < end && q - p < 40 &&
+	       ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z') ||
+	        (s[q] >= '0' && s[q] <= '9')))
+		q++;
+	if (q == first || q >= end || s[q] != ';')
+		return 0;
+	return q + 1 - p;
+}
+
+/* Aligns the literal LIT (LN bytes) with the source at P; on success
+ * appends its characters and returns true. Nothing is appended on
+ * failure. Line breaks never occur inside a text literal, so the source
+ * must match byte for byte except for escapes and entities. */
+static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
+{
+	size_t mark = b->n;
+	size_t i = 0;
+	/* At most one character per byte of the literal. */
+	if (b->cap - b->n < ln) {
+		while (b->cap - b->n < ln)
+			b->cap = b->cap ? b->cap * 2 : 256;
+		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
+	}
+	const uint8_t depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
+	/* Most literals are their source bytes, with no entity and no
+	 * escape: decode them without comparing byte by byte, noting on the
+	 * way what the URL and math passes look for ("://", "www.", '@',
+	 * '$'; the literal ends with a NUL, so looking ahead is safe). */
+	if (p + ln <= b->len && !memchr(lit, '&', ln) &&
+	    memcmp(b->s + p, lit, ln) == 0) {
+		tl_char *out = b->chars + b->n;
+		/* The literal is the text of its characters, as it is. */
+		text_reserve(b, ln);
+		memcpy(b->text.data + b->tlen, lit, ln);
+		size_t toff = b->tlen;
+		b->tlen += ln;
+		while (i < ln) {
+			uint32_t cp;
+			size_t k;
+			unsigned char c = (unsigned char)lit[i];
+			if (c < 0x80) {
+				cp = c;
+				k = 1;
+				if (c <= '@') {
+					if (c == '@' ||
+					    (c == ':' && lit[i + 1] == '/' &&
+					     lit[i + 2] == '/'))
+						b->maybe_url = true;
+					else if (c == '$')
+						b->maybe_math = true;
+				} else if (c == 'w' && lit[i + 1] == 'w' &&
+				           lit[i + 2] == 'w' &&
+				           lit[i + 3] == '.') {
+					b->maybe_url = true;
+				}
+			} else {
+				k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
+			}
+			*out++ = (tl_char){cp,
+			                   (uint32_t)p,
+			                   (uint32_t)(p + k),
+			                   (uint32_t)(p + k),
+			                   (uint32_t)(toff + i),
+			                   TL_CHAR_TEXT,
+			                   b->flags,
+			                   depth,
+			                   classify(b, cp)};
+			p += k;
+			i += k;
+		}
+		b->n = (size_t)(out - b->chars);
+		b->cursor = p;
+		return true;
+	}
+	b->maybe_url = b->maybe_url || strchr(lit, '@') || strstr(lit, "://") ||
+	               strstr(lit, "www.");
+	b->maybe_math = b->maybe_math || strchr(lit, '$');
+	while (i < ln) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
+		size_t el = b->s[p] == '&' ? entity_len(b->s, p, b->len) : 0;
+		if (el && (ln - i < el || memcmp(b->s + p, lit + i, el) != 0)) {
+			/* An entity decodes to one character (the few that
+			 * decode to two end up misaligned and drop the run);
+			 * an unknown one stays literal and matches below. */
+			push(b, cp, p, p + el, TL_CHAR_TEXT,
+			     b->flags | TL_CF_LITERAL);
+			p += el;
+		} else if (p + k <= b->len &&
+		           memcmp(b->s + p, lit + i, k) == 0) {
+			push(b, cp, p, p + k, TL_CHAR_TEXT, b->flags);
+			p += k;
+		} else if (p + 1 < b->len && b->s[p] == '\\' &&
+		           is_ascii_punct(b->s[p + 1]) && k == 1 &&
+		           b->s[p + 1] == lit[i]) {
+			push(b, cp, p, p + 2, TL_CHAR_TEXT,
+			     b->flags | TL_CF_LITERAL);
+			p += 2;
+		} else {
+			/* The characters already sealed go: their text and
+			 * summary are computed again by finish(). */
+			b->n = mark;
+			b->resummarize = true;
+			return false;
+		}
+		i += k;
+	}
+	b->cursor = p;
+	return true;
+}
+
+/* Maps a text literal: at cmark's reported position first, then by a
+ * bounded forward search from the cursor. */
+static void add_text(builder *b, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t ln = lit ? strlen(lit) : 0;
+	if (ln == 0 || b->bad)
+		return;
+	int line = cmark_node_get_start_line(node);
+	size_t at = node_offset(b, line, cmark_node_get_start_column(node));
+	if (at >= b->cursor && align_at(b, lit, ln, at))
+		return;
+	size_t tries = 0;
+	for (size_t p = b->cursor; p < b->limit && tries < 4096; p++) {
+		char c = b->s[p];
+		if (c != lit[0] && c != '\\' && c != '&')
+			continue;
+		tries++;
+		if (align_at(b, lit, ln, p)) {
+			size_t raw = tl_doc_offset(
+			    b->doc, line, cmark_node_get_start_column(node));
+			if (tl_source_line_index(b->doc->src, p) !=
+			    (size_t)(line - 1) + b->doc->line_base) {
+				/* Found on another line than reported: cmark's
+				 * positions for this block are off by lines (as
+				 * after link reference definitions it
+				 * consumed), and earlier characters may sit on
+				 * equal bytes in the wrong place. */
+				b->bad = true;
+				return;
+			}
+			b->shift_line = line;
+			b->shift = (long)raw - (long)p;
+			return;
+		}
+	}
+	b->bad = true;
+}
+
+/* The name of the HTML tag at S (after '<' and an optional '/'). */
+static bool tag_is(const char *lit, const char *name)
+{
+	size_t i = 1;
+	if (lit[i] == '/')
+		i++;
+	size_t n = strlen(name);
+	for (size_t k = 0; k < n; k++, i++) {
+		char c = lit[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != name[k])
+			return false;
+	}
+	char c = lit[i];
+	return c == '>' || c == ' ' || c == '/' || c == '\t' || c == '\n' ||
+	       c == '\r';
+}
+
+static void add_html(builder *b, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t start, end;
+	node_span(b, node, &start, &end);
+	if (!lit || lit[0] != '<')
+		return;
+	if (b->s[start] != '<' || end == 0 || b->s[end - 1] != '>') {
+		b->bad = true;
+		return;
+	}
+	bool closing = lit[1] == '/';
+	if (closing && tag_is(lit, "ruby")) {
+		/* A malformed annotation ("<rt>a<rt>b</rt>") ends with its
+		 * ruby element at the latest. */
+		b->skip_html = 0;
+	} else if (tag_is(lit, "rt") || tag_is(lit, "rp")) {
+		b->skip_html += closing ? -1 : 1;
+		if (b->skip_html < 0)
+			b->skip_html = 0;
+	} else if (tag_is(lit, "br") && !b->skip_html) {
+		push(b, '\n', start, end, TL_CHAR_BREAK, b->flags);
+	} else if (closing && b->n > 0) {
+		/* Text inserted after the character before a closing tag
+		 * goes outside the element, as for emphasis. */
+		b->chars[b->n - 1].after = (uint32_t)end;
+	}
+	if (end > b->cursor)
+		b->cursor = end;
+}
+
+/* The full span of a code span: cmark reports only the content, so step
+ * out over the backtick strings on both sides. */
+static void add_code(builder *b, cmark_node *node)
+{
+	size_t start, end;
+	node_span(b, node, &start, &end);
+	if (start == 0 || end >= b->len || b->s[end] != '`') {
+		b->bad = true;
+		return;
+	}
+	while (start > b->cursor && b->s[start - 1] != '`')
+		start--;
+	while (start > b->cursor && b->s[start - 1] == '`')
+		start--;
+	while (end < b->limit && b->s[end] != '`')
+		end++;
+	while (end < b->limit && b->s[end] == '`')
+		end++;
+	push(b, TL_OBJECT, start, end, TL_CHAR_CODE, b->flags);
+	b->cursor = end;
+}
+
+static void add_break(builder *b)
+{
+	push(b, '\n', b->cursor, b->cursor, TL_CHAR_BREAK, b->flags);
+}
+
+/* Is NODE an autolink ("<https://x.org>", "<a@b.org>")? Its text is its
+ * destination (less "mailto:" for an e-mail address). A link written as
+ * "[https://x.org](https://x.org)" counts too: its text is a URL all the
+ * same. */
+static bool is_autolink(cmark_node *node)
+{
+	cmark_node *child = cmark_node_first_child(node);
+	if (!child || cmark_node_next(child) ||
+	    cmark_node_get_type(child) != CMARK_NODE_TEXT)
+		return false;
+	const char *text = cmark_node_get_literal(child);
+	const char *url = cmark_node_get_url(node);
+	if (!text || !url)
+		return false;
+	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, text) == 0)
+		return true;
+	return strcmp(url, text) == 0;
+}
+
+static void note(cmark_node ***v, size_t *n, size_t *cap, cmark_node *node)
+{
+	*v = tl_grow(*v, *n, cap, sizeof **v);
+	(*v)[(*n)++] = node;
+}
+
+static void walk_inlines(builder *b, cmark_node *block)
+{
+	cmark_iter *it = cmark_iter_new(block);
+	cmark_event_type ev;
+	/* Index of the first character of each open container, to know
+	 * whether the container produced any character when it closes. */
+	size_t open_at[64];
+	uint8_t open_flags[64];
+	int top = 0;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (node == block)
+			continue;
+		cmark_node_type t = cmark_node_get_type(node);
+		tl_doc_nodes *nd = b->nodes;
+		if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    ev == CMARK_EVENT_ENTER)
+			note(&nd->links, &nd->nlinks, &nd->cap_links, node);
+		else if (t == CMARK_NODE_HTML_INLINE)
+			note(&nd->html, &nd->nhtml, &nd->cap_html, node);
+		if (b->skip_html && t != CMARK_NODE_HTML_INLINE)
+			continue;
+		switch (t) {
+		case CMARK_NODE_TEXT: {
+			add_text(b, node);
+			break;
+		}
+		case CMARK_NODE_CODE:
+			add_code(b, node);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			add_break(b);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			add_html(b, node);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG: {
+			size_t start, end;
+			node_span(b, node, &start, &end);
+			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK &&
+			    is_autolink(node)) {
+				push(b, TL_OBJECT, start, end, TL_CHAR_URL,
+				     b->flags);
+				b->cursor = end;
+				cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+				break;
+			}
+			if (ev == CMARK_EVENT_ENTER) {
+				if (top < 64) {
+					open_at[top] = b->n;
+					open_flags[top] = b->flags;
+				}
+				top++;
+				b->depth++;
+				b->flags |=
+				    t == CMARK_NODE_LINK    ? TL_CF_LINK
+				    : t == CMARK_NODE_IMAGE ? TL_CF_IMAGE
+				    : t == CMARK_NODE_EMPH  ? TL_CF_EMPH
+				                            : TL_CF_STRONG;
+			} else {
+				/* The end must be a closing delimiter, or the
+				 * reported position is off and the gap after
+				 * the last character unknown. */
+				char last = end > 0 ? b->s[end - 1] : 0;
+				if (!strchr(")]*_", last) || end < b->cursor) {
+					b->bad = true;
+					break;
+				}
+				top--;
+				b->depth--;
+				if (top < 64) {
+					b->flags = open_flags[top];
+					if (b->n > open_at[top])
+						b->chars[b->n - 1].after =
+						    (uint32_t)end;
+				}
+				if (end > b->cursor)
+					b->cursor = end;
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Completes the run from what the characters' seals gathered: each line
+ * break ends where the next character starts, the text gets its NUL and
+ * the run its summary. When characters changed after they were sealed (a
+ * URL or math collapsed, a literal rolled back), they are all sealed
+ * again first. */
+static void finish(builder *b, tl_run *run)
+{
+	if (b->resummarize) {
+		b->tlen = 0;
+		b->ascii[0] = b->ascii[1] = b->other = 0;
+		b->cls_any = 0;
+		b->ncjk = 0;
+		b->nbreaks = 0;
+		for (size_t i = 0; i < b->n; i++)
+			seal(b, &b->chars[i]);
+	}
+	for (size_t k = 0; k < b->nbreaks; k++) {
+		size_t i = b->breaks[k];
+		tl_char *c = &b->chars[i];
+		if (c->start == c->end && i + 1 < b->n &&
+		    b->chars[i + 1].start > c->start)
+			c->end = c->after = b->chars[i + 1].start;
+	}
+	text_reserve(b, 0);
+	b->text.data[b->tlen] = '\0';
+	b->text.len = b->tlen;
+	run->cls_any = (uint8_t)b->cls_any;
+	run->ascii[0] = b->ascii[0];
+	run->ascii[1] = b->ascii[1];
+	run->other = b->other;
+	run->ncjk = b->ncjk;
+}
+
+static unsigned block_context(cmark_node *node)
+{
+	unsigned ctx = 0;
+	for (cmark_node *p = cmark_node_parent(node); p;
+	     p = cmark_node_parent(p)) {
+		cmark_node_type t = cmark_node_get_type(p);
+		if (t == CMARK_NODE_BLOCK_QUOTE)
+			ctx |= TL_CTX_QUOTE;
+		else if (t == CMARK_NODE_ITEM)
+			ctx |= TL_CTX_LIST;
+	}
+	return ctx;
+}
+
+const tl_doc_nodes *tl_doc_nodes_of(const tl_doc *doc)
+{
+	return doc->nodes;
+}
+
+void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
+{
+	builder b = {0};
+	b.doc = doc;
+	b.s = doc->src->data;
+	b.len = doc->src->len;
+	/* The node lists are filled anew by every walk (the document is
+	 * const to the rules; its lists are the model's own notes). */
+	b.nodes = doc->nodes;
+	b.nodes->nlinks = 0;
+	b.nodes->nhtml = 0;
+
+	size_t block = 0;
+	cmark_node *top = NULL;
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_parent(node) == doc->root) {
+			if (top)
+				block++;
+			top = node;
+		}
+		cmark_node_type t = cmark_node_get_type(node);
+		if (t == CMARK_NODE_HTML_BLOCK)
+			note(&b.nodes->html, &b.nodes->nhtml,
+			     &b.nodes->cap_html, node);
+		if (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING)
+			continue;
+
+		size_t start, end;
+		tl_doc_node_span(doc, node, &start, &end);
+		b.n = 0;
+		b.cursor = start;
+		b.limit = end;
+		b.depth = 0;
+		b.flags = 0;
+		b.bad = false;
+		b.skip_html = 0;
+		b.shift_line = 0;
+		b.shift = 0;
+		b.maybe_url = false;
+		b.maybe_math = false;
+		b.tlen = 0;
+		b.ascii[0] = b.ascii[1] = b.other = 0;
+		b.cls_any = 0;
+		b.ncjk = 0;
+		b.resummarize = false;
+		b.nbreaks = 0;
+		walk_inlines(&b, node);
+		/* The inline walk is done: skip the subtree. */
+		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+		if (b.bad)
+			continue;
+
+		tl_run run = {0};
+		run.kind = t == CMARK_NODE_HEADING ? TL_BLOCK_HEADING
+		                                   : TL_BLOCK_PARAGRAPH;
+		if (run.kind == TL_BLOCK_PARAGRAPH &&
+		    tl_pass_table(b.s, b.len, b.limit, start, b.chars, b.n))
+			run.kind = TL_BLOCK_TABLE;
+		if (b.maybe_url && tl_pass_urls(b.chars, &b.n))
+			b.resummarize = true;
+		if (b.maybe_math && tl_pass_math(b.chars, &b.n))
+			b.resummarize = true;
+		finish(&b, &run);
+
+		run.chars = b.chars;
+		run.n = b.n;
+		run.text = b.text.data;
+		run.text_len = b.text.len;
+		run.level = t == CMARK_NODE_HEADING
+		                ? cmark_node_get_heading_level(node)
+		                : 0;
+		run.context = block_context(node);
+		run.start = start;
+		run.end = end;
+		run.block = doc->block_base + block;
+		run.node = node;
+		run.doc = doc;
+		fn(&run, user);
+	}
+	cmark_iter_free(it);
+	free(b.chars);
+	free(b.breaks);
+	tl_buf_free(&b.text);
+}
