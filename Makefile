@@ -55,7 +55,7 @@ LDLIBS := $(PKG_LIBS) -lm
 SRCS := $(sort $(wildcard src/*.c src/emit/*.c src/rules/*.c))
 OBJS := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/presets.o
 # What the unit tests link against: everything but the command line.
-LIB_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+LIB_OBJS := $(filter-out $(BUILD)/src/main.o $(BUILD)/src/cli_%.o,$(OBJS))
 
 # Every tests/unit/test_NAME.c is one test program; other .c files there
 # are helpers linked into each of them.
@@ -201,7 +201,7 @@ valgrind-test: deps
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?=
-FUZZ_SRCS = $(filter-out src/main.c,$(SRCS)) build/presets.c \
+FUZZ_SRCS = $(filter-out src/main.c src/cli_%.c,$(SRCS)) build/presets.c \
 	tests/fuzz/fuzz_lint.c
 
 build/fuzz/fuzz_lint: $(FUZZ_SRCS) $(wildcard include/*.h src/*.h src/*/*.h)

@@ -1,0 +1,165 @@
+/*
+ * cli.h: what the files of the command line share. The command line is
+ * four files, one job each, none of them part of the library (the unit
+ * tests link everything but these):
+ *
+ *   main.c        the entry point, the actions that are not a lint run
+ *                 (--help, --version, --list-rules, --explain,
+ *                 --write-rule-docs, --print-config, --init) and output
+ *   cli_args.c    the options: parsing, checking, the usage text
+ *   cli_config.c  which configuration applies to each file of a run, with
+ *                 the command line's rule choices applied on top
+ *   cli_lint.c    the lint run: the jobs, the worker pool, the output in
+ *                 input order, the exit status
+ */
+#ifndef TL_CLI_H
+#define TL_CLI_H
+
+#include "emit/emit.h"
+#include "translint.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+	EXIT_OK = 0,
+	EXIT_PROBLEMS = 1,
+	EXIT_TROUBLE = 2,
+};
+
+/* More threads than this only add contention on the output order. */
+#define MAX_JOBS 256
+
+/* The name of standard input in output when --stdin-filename is not
+ * given. */
+#define STDIN_NAME "<stdin>"
+
+/* ---- Options (cli_args.c) ----------------------------------------------- */
+
+typedef enum override_kind {
+	OVERRIDE_ENABLE,
+	OVERRIDE_DISABLE,
+	OVERRIDE_SEVERITY
+} override_kind;
+
+/* --enable, --disable and --severity, applied in command-line order. */
+typedef struct override {
+	override_kind kind;
+	const char *rule;
+	tl_severity severity;
+} override;
+
+typedef struct options {
+	const char *config_file;
+	const char *preset;
+	const tl_emitter *emitter;
+	bool format_given;
+	bool fix, unsafe, diff, stdin_mode, no_color;
+	const char *stdin_filename;
+	long jobs; /* 0: one per processor */
+	bool list_rules, version, help;
+	const char *explain;
+	const char *write_docs;
+	bool print_config, init;
+	bool lang_given;
+	tl_lang lang;
+	long max_warnings;         /* -1: no limit */
+	const char *changed_since; /* --changed-since REF, or NULL */
+	const char **select;
+	size_t nselect;
+	override *overrides;
+	size_t noverrides;
+	const char **paths;
+	size_t npaths;
+} options;
+
+/* The text of --help. */
+extern const char cli_usage_text[];
+/* Fills O from the arguments, or exits with a usage error. */
+void cli_parse_args(options *o, int argc, char **argv);
+/* Exits with a usage error when options that make no sense together were
+ * given. */
+void cli_check_args(const options *o);
+void cli_options_free(options *o);
+/* Prints a usage error and exits: translint could not do its job. */
+void cli_usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2), noreturn))
+#endif
+    ;
+/* zh when the locale variables say so, en otherwise. */
+tl_lang cli_lang_from_env(void);
+/* Whether the text output may use colour. */
+bool cli_want_color(const options *o);
+
+/* ---- Configuration (cli_config.c) --------------------------------------- */
+
+/* One configuration file of the run, loaded once, and the configurations
+ * derived from it: one per set of overrides blocks that match a file, each
+ * with the command line applied on top. */
+typedef struct cfg_file {
+	char *path;
+	tl_config *cfg; /* as loaded */
+	unsigned long *masks;
+	tl_config **variants;
+	size_t nvariants;
+} cfg_file;
+
+/* The configuration file found for the files of one folder (the folder
+ * as the path names it: the working folder does not change in a run). */
+typedef struct dir_found {
+	char *dir;
+	char *found; /* NULL: no configuration file applies */
+} dir_found;
+
+/* The configurations of a run. */
+typedef struct configs {
+	const options *opts;
+	tl_config *base; /* the preset with the command line applied, for
+	                    files no configuration file applies to */
+	cfg_file *files; /* with -c, files[0] is that file */
+	size_t nfiles;
+	tl_error base_err; /* why not, when base_known is 0 */
+	int base_known;    /* whether the base takes the command line's rule
+	                      names: -1 not yet checked, else 0 or 1 */
+	dir_found *dirs;   /* tl_config_find's answer for each folder seen */
+	size_t ndirs, cap_dirs;
+} configs;
+
+/* Loads what the command line names (--preset, -c FILE); false with ERR
+ * filled when it cannot. CS is to be freed with cli_configs_free either
+ * way. */
+bool cli_configs_init(configs *cs, const options *o, tl_error *err);
+void cli_configs_free(configs *cs);
+/* The configuration that applies to the document at PATH, owned by CS;
+ * NULL with ERR filled when it cannot be loaded. */
+const tl_config *cli_config_for(configs *cs, const char *path, tl_error *err);
+/* Whether the ignore: globs of PATH's configuration file skip it. */
+bool cli_config_ignores(configs *cs, const char *path);
+/* The configuration file that applies to PATH, or NULL when there is
+ * none; *FAILED tells an error (ERR filled) from none. */
+cfg_file *cli_configs_file_for(configs *cs, const char *path, tl_error *err,
+                               bool *failed);
+/* Whether every rule named on the command line is known to some
+ * configuration of the run; ERR filled when not. */
+bool cli_configs_names_known(configs *cs, tl_error *err);
+/* Fills ERR for a rule name that CFG does not know, with the nearest
+ * name when NAME looks like its misspelling. */
+void cli_unknown_rule(const tl_config *cfg, const char *name, tl_error *err);
+
+/* ---- The lint run (cli_lint.c) ------------------------------------------ */
+
+/* Lints (fixes, diffs) what the options name; returns the exit status. */
+int cli_lint(const options *o);
+
+/* ---- Output (main.c) ---------------------------------------------------- */
+
+void cli_put_out(const char *data, size_t len);
+/* Standard error, after flushing standard output. */
+void cli_put_err(const char *data, size_t len);
+/* "translint: error: PATH[:LINE:COL]: MESSAGE" on standard error. */
+void cli_print_error(const tl_error *err);
+/* "safe", "unsafe", "sometimes" or "-". */
+const char *cli_fix_label(tl_fixability f);
+
+#endif

@@ -1,0 +1,447 @@
+/*
+ * cli_lint.c: a lint run of the command line: arguments -> configuration
+ * -> files -> engine -> emitter -> exit status.
+ *
+ * Files are linted by a pool of worker threads (-j), each file on its
+ * own: read, fix when asked, lint, and render its output into a buffer.
+ * The main thread prints those buffers strictly in input order as they
+ * complete, so the output is byte-identical whatever -j is. Every error a
+ * worker meets is kept in its file's buffers too, so that stderr is in
+ * input order as well.
+ */
+#include "changed.h"
+#include "cli.h"
+#include "io.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef enum mode {
+	MODE_LINT, /* report diagnostics */
+	MODE_FIX,  /* rewrite files, report what is left */
+	MODE_DIFF  /* print what --fix would change */
+} mode;
+
+typedef struct job {
+	const char *path;  /* the display path (and the file, unless stdin) */
+	const char *error; /* the path could not be listed: report this */
+	bool walked;
+	bool from_stdin;
+	char *data; /* standard input, owned */
+	size_t len;
+	const tl_config *cfg;
+	/* Filled by the worker. */
+	tl_buf out; /* standard output chunk */
+	tl_buf err; /* standard error chunk */
+	tl_counts counts;
+	size_t unsafe_extra; /* fixable only with --unsafe-fixes */
+	bool linted, fixed, failed, done;
+} job;
+
+typedef struct run {
+	const options *opts;
+	mode mode;
+	tl_lang lang;
+	tl_emit_ctx ctx;
+	const tl_emitter *emitter;
+	/* Diagnostics go through the emitter (not --diff, not --stdin
+	 * --fix, whose standard output is the document alone). */
+	bool emit;
+	job *jobs;
+	size_t njobs;
+	size_t next; /* the next job a worker takes */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+} run;
+
+static void job_error(job *j, const char *path, const char *message)
+{
+	tl_buf_printf(&j->err, "translint: error: %s: %s\n", path, message);
+	j->failed = true;
+}
+
+/* --changed-since: drops from RES the diagnostics that start on a line
+ * not added or changed since the revision. False (J failed) when git
+ * cannot tell. A document from standard input is compared through the
+ * file its --stdin-filename names. */
+static bool keep_changed(const run *r, job *j, tl_result *res)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_changed changed;
+	size_t i, kept = 0;
+
+	if (!tl_changed_lines(r->opts->changed_since, j->path, &changed,
+	                      &err)) {
+		job_error(j, j->path, err.message);
+		return false;
+	}
+	for (i = 0; i < res->ndiags; i++)
+		if (tl_changed_has(
+		        &changed,
+		        tl_source_line_index(res->source, res->diags[i].start) +
+		            1))
+			res->diags[kept++] = res->diags[i];
+	res->ndiags = kept;
+	tl_changed_free(&changed);
+	return true;
+}
+
+/* Reads, fixes, lints and renders one document. Runs in a worker: it
+ * touches only J and reads R. */
+static void job_process(const run *r, job *j)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	char *data, *fixed = NULL;
+	size_t len, fixed_len = 0, text_len;
+	const char *text;
+	tl_result *res;
+	bool to_stdout = false;
+
+	if (j->error) {
+		job_error(j, j->path, j->error);
+		return;
+	}
+	if (j->from_stdin) {
+		data = j->data;
+		len = j->len;
+	} else {
+		int rc = tl_io_read_file(j->path, &data, &len, &err);
+
+		if (rc == ENOENT && j->walked) {
+			job_error(j, j->path, "vanished while being linted");
+			return;
+		}
+		if (rc != 0) {
+			job_error(j, j->path, err.message);
+			return;
+		}
+	}
+
+	if (r->mode != MODE_LINT) {
+		/* NULL when nothing changed or the document must not be
+		 * rewritten (invalid UTF-8, binary). */
+		fixed = tl_fix_document(j->cfg, r->lang, j->path, data, len,
+		                        r->opts->unsafe, &fixed_len, NULL);
+		if (fixed && fixed_len == len &&
+		    memcmp(fixed, data, len) == 0) {
+			free(fixed);
+			fixed = NULL;
+		}
+	}
+	if (r->mode == MODE_DIFF) {
+		if (fixed)
+			tl_emit_diff(&j->out, j->path, data, len, fixed,
+			             fixed_len);
+	} else if (r->mode == MODE_FIX && j->from_stdin) {
+		to_stdout = true;
+	} else if (fixed) {
+		if (tl_io_write_atomic(j->path, fixed, fixed_len, &err)) {
+			j->fixed = true;
+		} else {
+			job_error(j, j->path, err.message);
+			free(fixed);
+			fixed = NULL;
+		}
+	}
+	text = fixed ? fixed : data;
+	text_len = fixed ? fixed_len : len;
+	if (to_stdout)
+		tl_buf_append(&j->out, text, text_len);
+
+	res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
+	if (r->opts->changed_since && !keep_changed(r, j, res)) {
+		tl_result_free(res);
+		free(fixed);
+		if (!j->from_stdin)
+			free(data);
+		return;
+	}
+	j->counts = tl_result_counts(res, r->opts->unsafe);
+	if (!r->opts->unsafe)
+		j->unsafe_extra =
+		    tl_result_counts(res, true).fixable - j->counts.fixable;
+	j->linted = true;
+	if (r->emit && r->emitter->file)
+		r->emitter->file(&r->ctx, &j->out, res);
+	tl_result_free(res);
+	free(fixed);
+	if (!j->from_stdin)
+		free(data);
+}
+
+static void *worker(void *arg)
+{
+	run *r = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&r->lock);
+		i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->njobs)
+			break;
+		job_process(r, &r->jobs[i]);
+		pthread_mutex_lock(&r->lock);
+		r->jobs[i].done = true;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
+static long default_jobs(void)
+{
+	/* Not POSIX, but glibc, musl and the BSDs all have it. */
+#ifdef _SC_NPROCESSORS_ONLN
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+#else
+	long n = 1;
+#endif
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : n;
+}
+
+/* Runs every job and prints the results in input order. Returns whether
+ * any file met an I/O error. */
+static bool run_jobs(run *r, tl_emit_summary *sum)
+{
+	long want = r->opts->jobs ? r->opts->jobs : default_jobs();
+	size_t nthreads = 0, i, chunks = 0;
+	pthread_t *threads = NULL;
+	bool failed = false;
+	tl_buf head = {0};
+
+	if (r->emit) {
+		if (r->emitter->begin)
+			r->emitter->begin(&r->ctx, &head);
+		cli_put_out(head.data, head.len);
+		tl_buf_free(&head);
+	}
+	if (want > 1 && r->njobs > 1) {
+		size_t n = (size_t)want < r->njobs ? (size_t)want : r->njobs;
+
+		threads = tl_xmalloc(n * sizeof *threads);
+		for (; nthreads < n; nthreads++)
+			if (pthread_create(&threads[nthreads], NULL, worker,
+			                   r) != 0)
+				break; /* fewer threads still do the job */
+	}
+
+	for (i = 0; i < r->njobs; i++) {
+		job *j = &r->jobs[i];
+
+		if (nthreads == 0) {
+			job_process(r, j);
+		} else {
+			pthread_mutex_lock(&r->lock);
+			while (!j->done)
+				pthread_cond_wait(&r->cond, &r->lock);
+			pthread_mutex_unlock(&r->lock);
+		}
+		cli_put_err(j->err.data, j->err.len);
+		if (j->out.len) {
+			if (chunks++ && r->emit)
+				cli_put_out(r->emitter->separator,
+				            strlen(r->emitter->separator));
+			cli_put_out(j->out.data, j->out.len);
+		}
+		failed |= j->failed;
+		if (j->linted) {
+			sum->files++;
+			sum->errors += j->counts.errors;
+			sum->warnings += j->counts.warnings;
+			sum->infos += j->counts.infos;
+			sum->fixable += j->counts.fixable;
+			sum->unsafe_fixable += j->unsafe_extra;
+		}
+		sum->fixed_files += j->fixed;
+		tl_buf_free(&j->out);
+		tl_buf_free(&j->err);
+	}
+	for (i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	return failed;
+}
+
+/* The jobs of a run: standard input, or every file the paths name, in
+ * the order given (INPUTS keeps the strings the jobs point to). */
+static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
+{
+	size_t i;
+
+	if (o->stdin_mode) {
+		tl_error err = {{0}, 0, 0, {0}};
+		job *j = r->jobs = tl_xcalloc(1, sizeof *r->jobs);
+
+		r->njobs = 1;
+		j->path = o->stdin_filename ? o->stdin_filename : STDIN_NAME;
+		j->from_stdin = true;
+		if (tl_io_read_fd(STDIN_FILENO, j->path, &j->data, &j->len,
+		                  &err) != 0) {
+			cli_print_error(&err);
+			return false;
+		}
+		return true;
+	}
+	if (o->npaths == 0)
+		tl_io_collect(inputs, ".");
+	for (i = 0; i < o->npaths; i++)
+		tl_io_collect(inputs, o->paths[i]);
+	tl_io_list_dedup(inputs);
+	r->njobs = inputs->n;
+	r->jobs = tl_xcalloc(inputs->n + 1, sizeof *r->jobs);
+	for (i = 0; i < inputs->n; i++) {
+		r->jobs[i].path = inputs->items[i].path;
+		r->jobs[i].error = inputs->items[i].error;
+		r->jobs[i].walked = inputs->items[i].walked;
+	}
+	if (inputs->n == 0) {
+		fflush(stdout);
+		fputs("translint: warning: no Markdown files found\n", stderr);
+	}
+	return true;
+}
+
+/* The rules an output format may list (SARIF's tool.driver.rules): the
+ * built-in ones, then the custom rules of every configuration file that
+ * applies to a file of the run, each id once. The array is the built-in
+ * table itself when there is no custom rule; otherwise the caller frees
+ * it (not the rules, which live as long as CS). */
+static const tl_rule *const *run_rules(configs *cs, const run *r, size_t *count)
+{
+	size_t n;
+	const tl_rule *const *builtin = tl_rules(&n);
+	const tl_rule **all = NULL;
+	size_t nall = n;
+	tl_error err;
+	bool failed;
+
+	for (size_t j = 0; j < r->njobs; j++)
+		if (!r->jobs[j].error)
+			cli_configs_file_for(cs, r->jobs[j].path, &err,
+			                     &failed);
+	for (size_t k = 0; k < cs->nfiles; k++) {
+		const tl_config *cfg = cs->files[k].cfg;
+		for (size_t c = 0; c < tl_config_custom_count(cfg); c++) {
+			const tl_rule *cr = tl_config_custom_rule(cfg, c);
+			bool seen = false;
+			for (size_t q = n; q < nall && !seen; q++)
+				seen = strcmp(all[q]->name, cr->name) == 0;
+			if (seen)
+				continue;
+			if (!all) {
+				all = tl_xmalloc((n + 1) * sizeof *all);
+				memcpy(all, builtin, n * sizeof *all);
+			}
+			all = tl_xrealloc(all, (nall + 1) * sizeof *all);
+			all[nall++] = cr;
+		}
+	}
+	*count = all ? nall : n;
+	return all ? (const tl_rule *const *)all : builtin;
+}
+
+/* Lints (fixes, diffs) what the options name; returns the exit status. */
+int cli_lint(const options *o)
+{
+	configs cs;
+	run r;
+	tl_io_list inputs = {NULL, 0, 0};
+	tl_emit_summary sum;
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_buf tail = {0};
+	size_t i, nrules;
+	int status = EXIT_TROUBLE;
+	bool trouble;
+
+	if (!cli_configs_init(&cs, o, &err)) {
+		cli_print_error(&err);
+		cli_configs_free(&cs);
+		return EXIT_TROUBLE;
+	}
+	memset(&r, 0, sizeof r);
+	r.opts = o;
+	r.mode = o->diff ? MODE_DIFF : o->fix ? MODE_FIX : MODE_LINT;
+	r.lang = o->lang;
+	r.emitter = o->emitter;
+	r.emit = r.mode == MODE_LINT || (r.mode == MODE_FIX && !o->stdin_mode);
+	if (o->changed_since && !tl_changed_check_ref(o->changed_since, &err)) {
+		cli_print_error(&err);
+		goto out;
+	}
+	if (!make_jobs(&r, o, &inputs))
+		goto out;
+
+	/* Every configuration is loaded before any file is linted, so that
+	 * a configuration error stops the run before it starts. */
+	for (i = 0; i < r.njobs; i++) {
+		if (r.jobs[i].error)
+			continue;
+		r.jobs[i].cfg = cli_config_for(&cs, r.jobs[i].path, &err);
+		if (!r.jobs[i].cfg) {
+			cli_print_error(&err);
+			goto out;
+		}
+	}
+	/* Files found by walking that an ignore: glob names are dropped. */
+	{
+		size_t kept = 0;
+
+		for (i = 0; i < r.njobs; i++)
+			if (!r.jobs[i].walked || r.jobs[i].error ||
+			    !cli_config_ignores(&cs, r.jobs[i].path))
+				r.jobs[kept++] = r.jobs[i];
+		r.njobs = kept;
+	}
+
+	r.ctx.lang = o->lang;
+	r.ctx.color = o->emitter == &tl_emit_text && cli_want_color(o);
+	r.ctx.unsafe = o->unsafe;
+	r.ctx.fix_mode = r.mode == MODE_FIX;
+	r.ctx.files = r.njobs;
+	r.ctx.rules = run_rules(&cs, &r, &nrules);
+	r.ctx.nrules = nrules;
+	r.ctx.tool_version = TL_VERSION;
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.cond, NULL);
+	memset(&sum, 0, sizeof sum);
+	trouble = run_jobs(&r, &sum);
+	pthread_mutex_destroy(&r.lock);
+	pthread_cond_destroy(&r.cond);
+	if (r.emit && r.emitter->end) {
+		r.emitter->end(&r.ctx, &tail, &sum);
+		cli_put_out(tail.data, tail.len);
+		tl_buf_free(&tail);
+	}
+
+	status = sum.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	if (o->max_warnings >= 0 && sum.warnings > (size_t)o->max_warnings) {
+		fflush(stdout);
+		fprintf(stderr,
+		        "translint: too many warnings (%zu, maximum %ld)\n",
+		        sum.warnings, o->max_warnings);
+		status = EXIT_PROBLEMS;
+	}
+	if (trouble)
+		status = EXIT_TROUBLE;
+	if (!cli_configs_names_known(&cs, &err)) {
+		fprintf(stderr, "translint: error: %s\n", err.message);
+		status = EXIT_TROUBLE;
+	}
+
+out:
+	if (r.ctx.rules != tl_rules(&i))
+		free((void *)r.ctx.rules);
+	for (i = 0; i < r.njobs; i++)
+		free(r.jobs[i].data);
+	free(r.jobs);
+	cli_configs_free(&cs);
+	tl_io_list_free(&inputs);
+	return status;
+}
