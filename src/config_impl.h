@@ -1,0 +1,100 @@
+/*
+ * config_impl.h: what the three files of the configuration share, and
+ * nobody else sees (the public interface is in translint.h):
+ *
+ *   config.c        the configuration object: severities, options,
+ *                   custom rules; copying, printing, the starter file
+ *   config_paths.c  paths and globs: ignore:, overrides:, finding the
+ *                   .translint.yml that applies to a file
+ *   config_load.c   the loader of .translint.yml files and presets
+ */
+#ifndef TL_CONFIG_IMPL_H
+#define TL_CONFIG_IMPL_H
+
+#include "custom.h"
+#include "internal.h"
+
+typedef struct option_value {
+	char *rule;
+	char *name;
+	char *value;
+} option_value;
+
+/* One entry of a rules: map, recorded so that overrides: can apply it
+ * later to the files they match. OPT NULL: VALUE is a severity word or
+ * "on" (the rule's default severity); otherwise an option value, which
+ * also turns the rule on. */
+typedef struct setting {
+	char *rule;
+	char *opt;
+	char *value;
+} setting;
+
+typedef struct glob {
+	char *pattern;
+	char *dir; /* absolute folder the pattern is relative to */
+} glob;
+
+typedef struct override_block {
+	glob *files;
+	size_t nfiles;
+	setting *set;
+	size_t nset;
+} override_block;
+
+struct tl_config {
+	size_t nrules;         /* built-in rules */
+	tl_severity *severity; /* built-ins by table index, then customs */
+	option_value *opts;
+	size_t nopts;
+	tl_custom **custom;
+	size_t ncustom;
+	char *origin; /* the file or preset it came from */
+	glob *ignore;
+	size_t nignore;
+	override_block *ovr;
+	size_t novr;
+};
+
+/* Collects candidate names and keeps the nearest one. */
+typedef struct tl_suggest {
+	const char *name;
+	const char *best;
+	size_t best_d;
+} tl_suggest;
+
+/* ---- The configuration object (config.c) -------------------------------- */
+
+/* A configuration with every built-in rule off and nothing else. */
+tl_config *tl_config_empty(void);
+/* The index of rule NAME in CFG's severities (built-ins by table index,
+ * then custom rules), or -1. */
+long tl_config_rule_index(const tl_config *cfg, const char *name);
+/* The rule at index I of CFG's severities. */
+const tl_rule *tl_config_rule_at(const tl_config *cfg, long i);
+void tl_settings_free(setting *s, size_t n);
+/* Adds custom rule C (taking the reference), replacing one of the same id
+ * defined by an earlier file. */
+void tl_config_add_custom(tl_config *cfg, tl_custom *c);
+/* Applies one entry of a rules: map to CFG. */
+void tl_config_apply_setting(tl_config *cfg, const setting *s);
+
+/* Adds candidate name CAND to S. */
+void tl_suggest_add(tl_suggest *s, const char *cand);
+/* " (did you mean 'X'?)" in BUF when the nearest candidate is a likely
+ * typo, else "". Returns BUF. */
+const char *tl_suggest_text(tl_suggest *s, char *buf, size_t cap);
+
+/* ---- Paths and globs (config_paths.c) ----------------------------------- */
+
+/* PATH made absolute and normalized lexically (caller frees). */
+char *tl_path_abs(const char *path);
+/* The folder part of absolute path P (caller frees). */
+char *tl_path_dir(const char *p);
+/* Absolute path P (owned) made relative to the working folder when it is
+ * below it, for messages. */
+char *tl_path_shorten(char *p);
+/* NULL when PATTERN is a valid glob, else what is wrong with it. */
+const char *tl_glob_problem(const char *pattern);
+
+#endif
