@@ -2,10 +2,10 @@
  * embedded.h: the files of rules/ (presets and term lists), compiled into
  * the binary so that translint works alone, with no install path.
  *
- * The definitions are generated at build time: the Makefile runs
- * tools/embed.sh over the .yml files of rules/ and compiles the result
- * (build/presets.c) with the other objects. Adding a file to rules/ is all it
- * takes to embed it; nothing here changes.
+ * The table is generated at build time: the Makefile runs tools/embed.sh
+ * over the .yml files of rules/ and compiles the result (build/presets.c)
+ * with the other objects; tl_embedded_find is in embedded.c. Adding a file to
+ * rules/ is all it takes to embed it; nothing here changes.
  */
 #ifndef TL_EMBEDDED_H
 #define TL_EMBEDDED_H
