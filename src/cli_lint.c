@@ -99,6 +99,7 @@ static void job_process(const run *r, job *j)
 	size_t len, fixed_len = 0, text_len;
 	const char *text;
 	tl_result *res;
+	tl_io_stamp stamp;
 	bool to_stdout = false;
 
 	if (j->error) {
@@ -109,7 +110,7 @@ static void job_process(const run *r, job *j)
 		data = j->data;
 		len = j->len;
 	} else {
-		int rc = tl_io_read_file(j->path, &data, &len, &err);
+		int rc = tl_io_read_file(j->path, &data, &len, &stamp, &err);
 
 		if (rc == ENOENT && j->walked) {
 			job_error(j, j->path, "vanished while being linted");
@@ -139,7 +140,9 @@ static void job_process(const run *r, job *j)
 	} else if (r->mode == MODE_FIX && j->from_stdin) {
 		to_stdout = true;
 	} else if (fixed) {
-		if (tl_io_write_atomic(j->path, fixed, fixed_len, &err)) {
+		tl_io_original was = {&stamp, data, len};
+
+		if (tl_io_write_atomic(j->path, fixed, fixed_len, &was, &err)) {
 			j->fixed = true;
 		} else {
 			job_error(j, j->path, err.message);
@@ -283,7 +286,7 @@ static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
 		j->path = o->stdin_filename ? o->stdin_filename : STDIN_NAME;
 		j->from_stdin = true;
 		if (tl_io_read_fd(STDIN_FILENO, j->path, &j->data, &j->len,
-		                  &err) != 0) {
+		                  NULL, &err) != 0) {
 			cli_print_error(&err);
 			return false;
 		}

@@ -49,8 +49,33 @@ static int too_large(tl_error *err, const char *path)
 
 /* ---- Reading ------------------------------------------------------------ */
 
+static bool same_time(struct timespec a, struct timespec b)
+{
+	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+static void stamp_of(const struct stat *st, tl_io_stamp *stamp)
+{
+	memset(stamp, 0, sizeof *stamp);
+	if (!S_ISREG(st->st_mode))
+		return;
+	stamp->known = true;
+	stamp->dev = st->st_dev;
+	stamp->ino = st->st_ino;
+	stamp->size = st->st_size;
+	stamp->mtime = st->st_mtim;
+	stamp->ctime = st->st_ctim;
+}
+
+static bool same_stamp(const tl_io_stamp *a, const tl_io_stamp *b)
+{
+	return a->known && b->known && a->dev == b->dev && a->ino == b->ino &&
+	       a->size == b->size && same_time(a->mtime, b->mtime) &&
+	       same_time(a->ctime, b->ctime);
+}
+
 int tl_io_read_fd(int fd, const char *name, char **data, size_t *len,
-                  tl_error *err)
+                  tl_io_stamp *stamp, tl_error *err)
 {
 	struct stat st;
 	size_t cap, n = 0;
@@ -58,6 +83,8 @@ int tl_io_read_fd(int fd, const char *name, char **data, size_t *len,
 
 	*data = NULL;
 	*len = 0;
+	if (stamp)
+		memset(stamp, 0, sizeof *stamp);
 	if (fstat(fd, &st) != 0)
 		return fail_errno(err, name, "cannot read", errno);
 	if (S_ISDIR(st.st_mode)) {
@@ -105,18 +132,26 @@ int tl_io_read_fd(int fd, const char *name, char **data, size_t *len,
 		}
 		n += (size_t)r;
 	}
+	/* The stamp is taken after the last read: a write during the read
+	 * that it does not show is caught by comparing bytes before the
+	 * file is replaced. */
+	if (stamp && fstat(fd, &st) == 0)
+		stamp_of(&st, stamp);
 	buf[n] = '\0';
 	*data = buf;
 	*len = n;
 	return 0;
 }
 
-int tl_io_read_file(const char *path, char **data, size_t *len, tl_error *err)
+int tl_io_read_file(const char *path, char **data, size_t *len,
+                    tl_io_stamp *stamp, tl_error *err)
 {
 	int fd, rc;
 
 	*data = NULL;
 	*len = 0;
+	if (stamp)
+		memset(stamp, 0, sizeof *stamp);
 	do
 		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
 	while (fd < 0 && errno == EINTR);
@@ -128,7 +163,7 @@ int tl_io_read_file(const char *path, char **data, size_t *len, tl_error *err)
 		}
 		return fail_errno(err, path, "cannot read", errno);
 	}
-	rc = tl_io_read_fd(fd, path, data, len, err);
+	rc = tl_io_read_fd(fd, path, data, len, stamp, err);
 	close(fd);
 	return rc;
 }
@@ -408,8 +443,44 @@ static void sync_folder(const char *target)
 	free(dir);
 }
 
+/* Whether TARGET is still the file WAS describes: the same stamp, and
+ * the same bytes (a file system with coarse times may show no change of
+ * stamp for a save of the same size within its clock's tick). */
+static bool still_as_read(const char *target, const tl_io_original *was)
+{
+	struct stat st;
+	tl_io_stamp before, after;
+	tl_error ignored;
+	char *data = NULL;
+	size_t len;
+	bool same;
+	int fd;
+
+	/* O_NONBLOCK: should a FIFO have taken the file's place, opening
+	 * it must not wait for a writer. */
+	do
+		fd = open(target, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return false;
+	same = fstat(fd, &st) == 0;
+	if (same) {
+		stamp_of(&st, &before);
+		same = (!was->stamp || same_stamp(&before, was->stamp)) &&
+		       before.known && (uint64_t)before.size == was->len;
+	}
+	/* The stamp again after the bytes: a write while they were read. */
+	same = same &&
+	       tl_io_read_fd(fd, target, &data, &len, &after, &ignored) == 0 &&
+	       len == was->len && memcmp(data, was->data, len) == 0 &&
+	       same_stamp(&after, &before);
+	free(data);
+	close(fd);
+	return same;
+}
+
 bool tl_io_write_atomic(const char *path, const char *data, size_t len,
-                        tl_error *err)
+                        const tl_io_original *was, tl_error *err)
 {
 	struct stat st, lst;
 	char *target, *tmp = NULL;
@@ -483,6 +554,14 @@ bool tl_io_write_atomic(const char *path, const char *data, size_t len,
 		goto fail;
 	}
 	fd = -1;
+	/* The last moment to find that someone saved the file while it was
+	 * being fixed: their save wins, and the fix is dropped. */
+	if (was && !still_as_read(target, was)) {
+		tl_error_set(err, path, 0, 0,
+		             "changed while it was being fixed; left as it is "
+		             "(run again to fix it)");
+		goto fail;
+	}
 	if (rename(tmp, target) != 0) {
 		fail_errno(err, path, "cannot replace the file", errno);
 		goto fail;

@@ -9,19 +9,35 @@
 #include "translint.h"
 
 #include <sys/types.h>
+#include <time.h>
 
 /* Files of this size or more are refused: spans are 32-bit offsets. */
 #define TL_IO_MAX_SIZE ((uint64_t)1 << 32)
 
+/* What a file was when it was read: enough to tell, before it is
+ * rewritten, that nobody wrote it since (an editor saving while --fix
+ * ran). Any write changes the size, the modification time or the status
+ * change time, and a save by rename changes the inode. */
+typedef struct tl_io_stamp {
+	bool known; /* a regular file: the fields below are set */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+	struct timespec ctime;
+} tl_io_stamp;
+
 /* Reads all of PATH into *DATA (caller frees; one NUL byte after the
- * data) and sets *LEN. Returns 0, or an errno value with ERR filled:
- * EISDIR for a folder, EFBIG for a file of TL_IO_MAX_SIZE or more, the
- * open or read error otherwise (ENOENT, EACCES, ...). Pipes and other
- * non-regular files are read to their end. */
-int tl_io_read_file(const char *path, char **data, size_t *len, tl_error *err);
+ * data) and sets *LEN, and *STAMP unless STAMP is NULL. Returns 0, or an
+ * errno value with ERR filled: EISDIR for a folder, EFBIG for a file of
+ * TL_IO_MAX_SIZE or more, the open or read error otherwise (ENOENT,
+ * EACCES, ...). Pipes and other non-regular files are read to their
+ * end (their stamp is not known). */
+int tl_io_read_file(const char *path, char **data, size_t *len,
+                    tl_io_stamp *stamp, tl_error *err);
 /* The same for an open descriptor; NAME is used in messages. */
 int tl_io_read_fd(int fd, const char *name, char **data, size_t *len,
-                  tl_error *err);
+                  tl_io_stamp *stamp, tl_error *err);
 
 /* One input of a run: a file to lint, or a path that could not be
  * listed (ERROR set). */
@@ -54,6 +70,13 @@ void tl_io_collect(tl_io_list *list, const char *path);
 void tl_io_list_dedup(tl_io_list *list);
 void tl_io_list_free(tl_io_list *list);
 
+/* The file a rewrite replaces, as it was read: its stamp and its bytes. */
+typedef struct tl_io_original {
+	const tl_io_stamp *stamp;
+	const char *data;
+	size_t len;
+} tl_io_original;
+
 /* Replaces the contents of PATH with the LEN bytes at DATA, atomically: a
  * temporary file in the same folder is written, flushed to disk and given
  * the original's permission bits (and, where allowed, owner), then renamed
@@ -61,8 +84,13 @@ void tl_io_list_free(tl_io_list *list);
  * and its target gets the new contents. On any failure (including EFBIG
  * past a file-size limit: the caller must ignore SIGXFSZ) the temporary
  * file is removed, PATH is left as it was, and false is returned with ERR
- * filled. A PATH that does not exist yet is created with mode 0644. */
+ * filled. A PATH that does not exist yet is created with mode 0644.
+ *
+ * With WAS (the file as the caller read it; NULL for none), the rename
+ * happens only if PATH is still that file, checked just before it: same
+ * stamp and same bytes. Otherwise someone saved it meanwhile, their save
+ * is kept, and the call fails with ERR saying so. */
 bool tl_io_write_atomic(const char *path, const char *data, size_t len,
-                        tl_error *err);
+                        const tl_io_original *was, tl_error *err);
 
 #endif

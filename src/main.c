@@ -152,10 +152,11 @@ static int write_rule_docs(const char *dir)
 
 		tl_rule_doc(rules[i], &page);
 		tl_buf_printf(&path, "%s/%s.md", dir, rules[i]->name);
-		if (tl_io_read_file(path.data, &old, &old_len, &err) != 0 ||
+		if (tl_io_read_file(path.data, &old, &old_len, NULL, &err) !=
+		        0 ||
 		    old_len != page.len || memcmp(old, page.data, page.len)) {
 			if (!tl_io_write_atomic(path.data, page.data, page.len,
-			                        &err)) {
+			                        NULL, &err)) {
 				fprintf(stderr, "translint: error: %s: %s\n",
 				        path.data, err.message);
 				status = EXIT_TROUBLE;

@@ -6,6 +6,7 @@
 # reported while the other files are still linted; invalid UTF-8 and
 # binary files are never rewritten, not even with --unsafe-fixes.
 # tests/cli/fix.sh covers the everyday --fix cases; these are the faults.
+root=${TL_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck source=tests/cli/common.bash
 . "$(dirname "$0")/common.bash"
 
@@ -35,6 +36,47 @@ check "--fix keeps the executable bits" \
 	eval 'status_is 0 && [ "$(mode_of x.sh)" = "-rwxr-xr-x" ]'
 check "--fix leaves nothing behind in the folder" eval 'only_files "a.md err out x.sh "'
 cd .. || exit 2
+
+# ---- A save while --fix runs (issue 12) --------------------------------
+
+# tests/cli/shim/save_during_fix.c saves the file the way an editor does,
+# between translint's read and its rename; the save must survive, the
+# file be reported, and the run exit 2.
+shim=$work/save_during_fix.so
+if ${CC:-cc} -shared -fPIC -o "$shim" "$root/tests/cli/shim/save_during_fix.c" \
+	-ldl 2>/dev/null; then
+	# The shim comes before the sanitizer's runtime in the library list.
+	asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+	mkdir s && cd s || exit 2
+	write ok.md '使用Go编写\n'
+	LD_PRELOAD=$shim ASAN_OPTIONS=$asan "$TRANSLINT" --fix "${sel[@]}" ok.md >out 2>err
+	status=$?
+	check "a save while fixing: the shim alone changes nothing" \
+		eval 'status_is 0 && same_bytes ok.md "使用 Go 编写\n"'
+	for how in append rename same-size; do
+		case $how in
+		same-size) saved='XXX用Go编写\n' ;;
+		*) saved='使用Go编写\n\nThe editor'"'"'s save.\n' ;;
+		esac
+		write a.md '使用Go编写\n'
+		write b.md '使用Go编写\n'
+		TL_SHIM_SAVE=$PWD/a.md TL_SHIM_HOW=$how LD_PRELOAD=$shim \
+			ASAN_OPTIONS=$asan "$TRANSLINT" --fix -j 1 "${sel[@]}" a.md b.md \
+			>out 2>err
+		status=$?
+		check "a save while fixing ($how) is kept, not overwritten" \
+			eval 'same_bytes a.md "$saved"'
+		check "a save while fixing ($how): exit 2, the file named" \
+			eval 'status_is 2 && err_has "a.md: changed while it was being fixed"'
+		check "a save while fixing ($how): the other file is fixed" \
+			eval 'same_bytes b.md "使用 Go 编写\n"'
+		check "a save while fixing ($how) leaves no temporary file" \
+			eval 'only_files "a.md b.md err ok.md out "'
+	done
+	cd .. || exit 2
+else
+	ok "a save while fixing # SKIP no C compiler for the shim"
+fi
 
 # ---- A write failure ---------------------------------------------------
 
