@@ -4,6 +4,7 @@
 #   make demo            install the libraries if needed, build, lint docs/examples/
 #   make test            install the libraries if needed, build, run the whole suite
 #   make asan-test       the suite with AddressSanitizer and UBSan (build/asan/)
+#   make static          a fully static Linux binary: build/static/translint
 #   make valgrind-test   the suite under valgrind
 #   make format-check    clang-format --dry-run on every .c and .h file
 #   make docs            regenerate docs/rules/ from the rule metadata
@@ -73,7 +74,7 @@ FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .PHONY: all bin unit-tests deps demo test asan-test valgrind-test \
-	fuzz fuzz-build bench corpus-check \
+	fuzz fuzz-build bench corpus-check static \
 	format-check format docs docs-check install uninstall clean FORCE
 
 all: $(BIN)
@@ -152,10 +153,43 @@ demo: deps
 	@./translint --diff docs/examples/article.md; status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi
 
+# ---- A static binary ---------------------------------------------------
+
+# make static: build/static/translint, the objects of ./translint linked
+# with cmark, PCRE2, utf8proc, libyaml and the C library inside (Debian's
+# -dev packages ship the .a files), so that it runs on any x86-64 Linux
+# without them. The GitHub Action caches it; tests/cli/static.sh runs it
+# in a chroot that holds nothing else, and make test links it when it can.
+# Static glibc warns about functions that load shared objects at run time
+# (NSS, iconv, dlopen); translint calls none, and the link fails if one
+# creeps in.
+STATIC_BIN := build/static/translint
+STATIC_LIBS = $(shell pkg-config --static --libs $(PKGS) 2>/dev/null) -lm
+
+static: deps
+	@$(MAKE) --no-print-directory $(STATIC_BIN)
+	@echo "built $(STATIC_BIN)"
+
+ifneq ($(SAN),1)
+$(STATIC_BIN): $(OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -static -o $@.tmp $(OBJS) $(STATIC_LIBS) \
+		2>$@.log; status=$$?; cat $@.log >&2; \
+	if [ $$status = 0 ] && grep -q "requires at runtime" $@.log; then \
+		echo "make static: the binary would load shared libraries" >&2; \
+		status=1; fi; \
+	if [ $$status = 0 ]; then mv -f $@.tmp $@; else rm -f $@.tmp; fi; \
+	exit $$status
+endif
+
 # ---- Tests -------------------------------------------------------------
 
+# The static binary too, when the static libraries are there
+# (tests/cli/static.sh skips without it).
 test: deps
 	@$(MAKE) --no-print-directory bin unit-tests
+	@$(MAKE) --no-print-directory $(STATIC_BIN) >/dev/null 2>&1 || \
+		echo "make test: no static binary (make static says why)"
 	TRANSLINT=./translint UNIT_DIR=build/tests bash tests/run.sh
 	@$(MAKE) --no-print-directory docs-check
 

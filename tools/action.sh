@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # action.sh: the steps of the GitHub Action (action.yml) after the build:
 # find the Markdown files the pull request changed, lint them with
-# --changed-since the base as GitHub annotations, and optionally write a
-# SARIF log for code scanning. It runs anywhere with the GitHub variables
-# set, which is how tests/cli/action.sh runs it.
+# --changed-since the base as GitHub annotations, write the job summary
+# (tools/action-summary.py) and optionally a SARIF log for code scanning.
+# It runs anywhere with the GitHub variables set, which is how
+# tests/cli/action.sh runs it.
 #
 # Environment (the action's inputs arrive as INPUT_*):
 #   TRANSLINT            the translint command (default: translint beside
@@ -15,8 +16,14 @@
 #   INPUT_PATHS          pathspecs to lint (default: the whole repository)
 #   INPUT_SARIF_FILE     also write SARIF here (for
 #                        github/codeql-action/upload-sarif)
+#   INPUT_UPLOAD_SARIF   "true": write SARIF, to $RUNNER_TEMP/translint.sarif
+#                        unless INPUT_SARIF_FILE names a file (action.yml
+#                        uploads it)
+#   INPUT_SUMMARY        "false": no job summary (default: one, when
+#                        GITHUB_STEP_SUMMARY is set)
 #   INPUT_ARGS           more translint options (split on spaces)
-#   GITHUB_EVENT_NAME, GITHUB_BASE_REF, GITHUB_OUTPUT  as GitHub sets them
+#   GITHUB_EVENT_NAME, GITHUB_BASE_REF, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+#   GITHUB_SERVER_URL, GITHUB_REPOSITORY  as GitHub sets them
 #
 # Exit status: translint's (0 clean, 1 failing diagnostics, 2 trouble).
 set -uo pipefail
@@ -49,6 +56,15 @@ if [ -z "$base" ] && [ -n "${GITHUB_BASE_REF:-}" ] &&
 	}
 fi
 
+sarif=${INPUT_SARIF_FILE:-}
+if [ -z "$sarif" ] && [ "${INPUT_UPLOAD_SARIF:-false}" = true ]; then
+	sarif=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/translint.sarif
+fi
+summary=
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "${INPUT_SUMMARY:-true}" != false ]; then
+	summary=$GITHUB_STEP_SUMMARY
+fi
+
 # shellcheck disable=SC2206 # INPUT_PATHS and INPUT_ARGS are word lists
 pathspecs=(${INPUT_PATHS:-.})
 # shellcheck disable=SC2206
@@ -75,24 +91,46 @@ fi
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
 	echo "files=${#files[@]}" >>"$GITHUB_OUTPUT"
+	[ -z "$sarif" ] || echo "sarif-file=$sarif" >>"$GITHUB_OUTPUT"
 fi
 if [ "${#files[@]}" -eq 0 ]; then
 	echo "translint: no changed Markdown files"
-	[ -z "${INPUT_SARIF_FILE:-}" ] ||
+	[ -z "$sarif" ] ||
 		"$TRANSLINT" --format sarif --stdin --stdin-filename none.md \
-			</dev/null >"$INPUT_SARIF_FILE"
+			</dev/null >"$sarif"
+	[ -z "$summary" ] ||
+		printf '### translint\n\nNo changed Markdown files.\n' >>"$summary"
 	exit 0
 fi
 
 "$TRANSLINT" "${extra[@]}" "${changed[@]}" --format github -- "${files[@]}"
 status=$?
 
-if [ -n "${INPUT_SARIF_FILE:-}" ]; then
+# The other formats only report: translint's status is the github run's,
+# unless one of them could not do its job.
+if [ -n "$sarif" ]; then
 	"$TRANSLINT" "${extra[@]}" "${changed[@]}" --format sarif -- \
-		"${files[@]}" >"$INPUT_SARIF_FILE"
-	sarif_status=$?
-	[ "$sarif_status" -lt 2 ] || status=2
-	[ -z "${GITHUB_OUTPUT:-}" ] ||
-		echo "sarif-file=$INPUT_SARIF_FILE" >>"$GITHUB_OUTPUT"
+		"${files[@]}" >"$sarif"
+	[ $? -lt 2 ] || status=2
+fi
+if [ -n "$summary" ]; then
+	json=$(mktemp) || exit 2
+	"$TRANSLINT" "${extra[@]}" "${changed[@]}" --format json -- \
+		"${files[@]}" >"$json"
+	json_status=$?
+	blob=
+	if [ -n "${GITHUB_REPOSITORY:-}" ] && sha=$(git rev-parse HEAD 2>/dev/null); then
+		blob=${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY/blob/$sha/
+	fi
+	if [ "$json_status" -ge 2 ]; then
+		status=2
+	elif ! command -v python3 >/dev/null 2>&1; then
+		printf '### translint\n\nNo summary: python3 is not installed.\n' >>"$summary"
+	elif ! python3 "$here/tools/action-summary.py" --base "$base" \
+		--blob "$blob" <"$json" >>"$summary"; then
+		echo "translint: error: could not write the job summary" >&2
+		status=2
+	fi
+	rm -f "$json"
 fi
 exit "$status"

@@ -66,4 +66,61 @@ check "outside a pull request: every Markdown file, every line" \
 run_action GITHUB_BASE_REF=no-such-branch
 check "a base branch that cannot be found: exit 2" status_is 2
 
+# ---- The job summary ----------------------------------------------------------
+
+: >"$work/summary"
+run_action GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=o/r \
+	GITHUB_SERVER_URL=https://github.example
+check "summary: totals, on the changed lines" \
+	grep -q '^\*\*2 problems\*\* (0 errors, 2 warnings, 0 infos) in 2 of 2 Markdown files on the lines changed since `[0-9a-f]\{12\}`; 2 fixable' "$work/summary"
+check "summary: counts per rule, the rule linked to its page" \
+	grep -q '^| \[space-cjk-latin\](https://[^)]*/space-cjk-latin\.md) | warning | 2 |$' "$work/summary"
+check "summary: nothing past the annotation limit, no such section" \
+	eval '! grep -q "not shown" "$work/summary"'
+
+: >"$work/summary"
+run_action GITHUB_STEP_SUMMARY="$work/summary" INPUT_SUMMARY=false
+check "summary: off with summary: false" eval '[ ! -s "$work/summary" ]'
+
+run_action GITHUB_STEP_SUMMARY="$work/summary" INPUT_BASE=HEAD
+check "summary: no changed Markdown file" \
+	grep -qx 'No changed Markdown files.' "$work/summary"
+
+# 14 warnings (12 here, old.md and new doc.md) and 11 errors (a custom
+# rule whose message needs escaping in a table): GitHub shows 10 of each;
+# the summary lists the other five.
+git checkout -q -b many
+cat >.translint.yml <<'YML'
+rules:
+  custom:
+    - id: no-x
+      pattern: "XX"
+      message: "a|b <i>x</i>"
+      severity: error
+YML
+for i in $(seq 1 12); do printf '中文Go\n\n'; done >"many lines.md"
+for i in $(seq 1 11); do printf 'XX\n\n'; done >>"many lines.md"
+git add .
+git commit -q -m many
+: >"$work/summary"
+run_action GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=o/r \
+	GITHUB_SERVER_URL=https://github.example GITHUB_HEAD_REF=many
+sha=$(git rev-parse HEAD)
+check "summary: five problems past the annotation limit" \
+	grep -q '^#### 5 problems not shown as annotations' "$work/summary"
+check "summary: the 11th and 12th warnings, linked to their lines" \
+	eval 'grep -q "^| \[many lines.md:21:2\](https://github.example/o/r/blob/$sha/many%20lines.md#L21) | warning | space-cjk-latin | " "$work/summary" &&
+		grep -q "^| \[many lines.md:23:2\]" "$work/summary" &&
+		! grep -q "^| \[many lines.md:19:" "$work/summary"'
+check "summary: the 11th error, its message escaped" \
+	grep -q '^| \[many lines.md:45:1\](.*) | error | no-x | a\\|b \\<i\\>x\\</i\\> |$' "$work/summary"
+check "summary: the step still fails on errors" status_is 1
+
+# upload-sarif without a sarif-file: the log goes to RUNNER_TEMP.
+mkdir "$work/runner-temp"
+run_action INPUT_UPLOAD_SARIF=true RUNNER_TEMP="$work/runner-temp"
+check "upload-sarif: the SARIF log in RUNNER_TEMP, named in the outputs" \
+	eval 'grep -qx "sarif-file=$work/runner-temp/translint.sarif" "$work/gh-output" &&
+		grep -q "\"ruleId\": \"no-x\"" "$work/runner-temp/translint.sarif"'
+
 finish
