@@ -286,6 +286,9 @@ bool tl_config_set_severity(tl_config *cfg, const char *name,
  * set). Lists are joined with ','. Never NULL for a declared option. */
 const char *tl_config_option(const tl_config *cfg, const char *rule,
                              const char *opt);
+/* The lowest severity at which a diagnostic fails a run (fail-on:
+ * TL_SEVERITY_ERROR unless the configuration says otherwise). */
+tl_severity tl_config_fail_on(const tl_config *cfg);
 /* Sets an option value (validated by the caller). */
 void tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
                           const char *value);

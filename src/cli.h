@@ -64,6 +64,7 @@ typedef struct options {
 	bool lang_given;
 	tl_lang lang;
 	long max_warnings;         /* -1: no limit */
+	tl_severity fail_on;       /* --fail-on; OFF: as configured */
 	const char *changed_since; /* --changed-since REF, or NULL */
 	const char **select;
 	size_t nselect;

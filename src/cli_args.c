@@ -31,6 +31,7 @@ typedef enum opt_id {
 	OPT_NO_COLOR,
 	OPT_LANG,
 	OPT_MAX_WARNINGS,
+	OPT_FAIL_ON,
 	OPT_SELECT,
 	OPT_ENABLE,
 	OPT_DISABLE,
@@ -67,6 +68,7 @@ static const opt_def opt_defs[] = {
     {"no-color", 0, false, OPT_NO_COLOR},
     {"lang", 0, true, OPT_LANG},
     {"max-warnings", 0, true, OPT_MAX_WARNINGS},
+    {"fail-on", 0, true, OPT_FAIL_ON},
     {"select", 0, true, OPT_SELECT},
     {"enable", 0, true, OPT_ENABLE},
     {"disable", 0, true, OPT_DISABLE},
@@ -108,6 +110,8 @@ const char cli_usage_text[] =
     "                           LC_ALL, LC_MESSAGES or LANG)\n"
     "      --no-color           no colours (also: NO_COLOR set, or not a "
     "terminal)\n"
+    "      --fail-on LEVEL      fail on diagnostics of LEVEL or above: error\n"
+    "                           (default), warning or info\n"
     "      --max-warnings N     fail when there are more than N warnings\n"
     "      --changed-since REF  report only diagnostics on lines added or\n"
     "                           changed since git revision REF\n"
@@ -141,8 +145,9 @@ const char cli_usage_text[] =
     "                           (maintainers) write DIR/RULE.md for every "
     "rule\n"
     "\n"
-    "Exit status: 0 no problems, 1 problems found (errors, or more\n"
-    "warnings than --max-warnings), 2 translint could not do its job.\n"
+    "Exit status: 0 no problems, 1 problems found (diagnostics at the\n"
+    "--fail-on level or above, or more warnings than --max-warnings),\n"
+    "2 translint could not do its job.\n"
     "Documentation: docs/cli.md and docs/rules/.\n";
 
 void cli_options_free(options *o)
@@ -342,6 +347,14 @@ static void set_option(options *o, const opt_def *def, const char *value)
 	case OPT_MAX_WARNINGS:
 		o->max_warnings =
 		    parse_number("--max-warnings", value, 0, LONG_MAX);
+		break;
+	case OPT_FAIL_ON:
+		if (!tl_severity_parse(value, &o->fail_on) ||
+		    o->fail_on == TL_SEVERITY_OFF)
+			cli_usage_error(
+			    "--fail-on: expected 'error', 'warning' "
+			    "or 'info', got '%s'",
+			    value);
 		break;
 	case OPT_SELECT:
 		check_rule_name(value, "--select");

@@ -39,6 +39,7 @@ typedef struct job {
 	tl_buf err; /* standard error chunk */
 	tl_counts counts;
 	size_t unsafe_extra; /* fixable only with --unsafe-fixes */
+	size_t failing;      /* diagnostics at the fail-on level or above */
 	bool linted, fixed, failed, done;
 } job;
 
@@ -53,7 +54,8 @@ typedef struct run {
 	bool emit;
 	job *jobs;
 	size_t njobs;
-	size_t next; /* the next job a worker takes */
+	size_t next;    /* the next job a worker takes */
+	size_t failing; /* the jobs' failing diagnostics, summed */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 } run;
@@ -164,6 +166,15 @@ static void job_process(const run *r, job *j)
 		return;
 	}
 	j->counts = tl_result_counts(res, r->opts->unsafe);
+	{
+		/* --fail-on, else the file's configuration's fail-on. */
+		tl_severity fail_on = r->opts->fail_on != TL_SEVERITY_OFF
+		                          ? r->opts->fail_on
+		                          : tl_config_fail_on(j->cfg);
+
+		for (size_t i = 0; i < res->ndiags; i++)
+			j->failing += res->diags[i].severity >= fail_on;
+	}
 	if (!r->opts->unsafe)
 		j->unsafe_extra =
 		    tl_result_counts(res, true).fixable - j->counts.fixable;
@@ -256,6 +267,7 @@ static bool run_jobs(run *r, tl_emit_summary *sum)
 		failed |= j->failed;
 		if (j->linted) {
 			sum->files++;
+			r->failing += j->failing;
 			sum->errors += j->counts.errors;
 			sum->warnings += j->counts.warnings;
 			sum->infos += j->counts.infos;
@@ -423,7 +435,7 @@ int cli_lint(const options *o)
 		tl_buf_free(&tail);
 	}
 
-	status = sum.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+	status = r.failing > 0 ? EXIT_PROBLEMS : EXIT_OK;
 	if (o->max_warnings >= 0 && sum.warnings > (size_t)o->max_warnings) {
 		fflush(stdout);
 		fprintf(stderr,

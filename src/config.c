@@ -24,6 +24,7 @@ tl_config *tl_config_empty(void)
 	tl_config *cfg = tl_xcalloc(1, sizeof *cfg);
 	cfg->nrules = n;
 	cfg->severity = tl_xcalloc(n ? n : 1, sizeof *cfg->severity);
+	cfg->fail_on = TL_SEVERITY_ERROR;
 	return cfg;
 }
 
@@ -76,11 +77,17 @@ void tl_settings_free(setting *s, size_t n)
 	free(s);
 }
 
+tl_severity tl_config_fail_on(const tl_config *cfg)
+{
+	return cfg->fail_on;
+}
+
 tl_config *tl_config_copy(const tl_config *cfg)
 {
 	tl_config *c = tl_xcalloc(1, sizeof *c);
 	size_t total = cfg->nrules + cfg->ncustom;
 	c->nrules = cfg->nrules;
+	c->fail_on = cfg->fail_on;
 	c->severity = tl_xmalloc((total ? total : 1) * sizeof *c->severity);
 	memcpy(c->severity, cfg->severity, total * sizeof *c->severity);
 	for (size_t i = 0; i < cfg->nopts; i++)
@@ -325,6 +332,7 @@ void tl_config_print(const tl_config *cfg, tl_buf *out)
 	const tl_rule *const *rules = tl_rules(&n);
 	tl_buf_printf(out, "# from: %s\n",
 	              cfg->origin ? cfg->origin : "(built in)");
+	tl_buf_printf(out, "fail-on: %s\n", tl_severity_name(cfg->fail_on));
 	tl_buf_puts(out, "rules:\n");
 	for (size_t i = 0; i < n; i++) {
 		const tl_rule *r = rules[i];
@@ -365,6 +373,12 @@ const char *tl_config_starter(void)
 	       "# text), or paths to other files. Without extends: "
 	       "recommended.\n"
 	       "extends: [recommended]\n"
+	       "\n"
+	       "# The lowest severity that fails a run (exit 1): error, "
+	       "warning or\n"
+	       "# info. Hooks and the GitHub Action pass --fail-on "
+	       "warning.\n"
+	       "fail-on: error\n"
 	       "\n"
 	       "# Files and folders not to lint (globs relative to this "
 	       "file).\n"

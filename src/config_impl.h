@@ -54,6 +54,8 @@ struct tl_config {
 	size_t nignore;
 	override_block *ovr;
 	size_t novr;
+	/* fail-on: the lowest severity that fails a run (exit 1). */
+	tl_severity fail_on;
 };
 
 /* Collects candidate names and keeps the nearest one. */

@@ -644,17 +644,17 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
                       const char *preset)
 {
-	static const char *const top_keys[] = {"extends", "ignore", "rules",
-	                                       "overrides", NULL};
+	static const char *const top_keys[] = {"extends",   "ignore",  "rules",
+	                                       "overrides", "fail-on", NULL};
 	yaml_node_t *top = yaml_document_get_root_node(&f->doc);
-	yaml_node_t *vals[4] = {NULL};
+	yaml_node_t *vals[5] = {NULL};
 	if (top && top->type == YAML_SCALAR_NODE &&
 	    top->data.scalar.length == 0)
 		top = NULL;
 	if (top && top->type != YAML_MAPPING_NODE)
 		return fail_at(ld, f, top,
 		               "a configuration must be a map (extends, "
-		               "ignore, rules, overrides), not %s",
+		               "ignore, rules, overrides, fail-on), not %s",
 		               kind_name(top));
 	if (top && !map_fields(ld, f, top, top_keys, "the configuration", vals))
 		return false;
@@ -679,6 +679,18 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 	} else if (root) {
 		if (!apply_extend(ld, cfg, f, NULL, "recommended"))
 			return false;
+	}
+
+	/* fail-on, after extends: a file's own value wins over theirs. */
+	if (vals[4]) {
+		const char *v = scalar(vals[4]);
+		tl_severity sev;
+
+		if (!v || !tl_severity_parse(v, &sev) || sev == TL_SEVERITY_OFF)
+			return fail_at(
+			    ld, f, vals[4],
+			    "fail-on must be error, warning or info");
+		cfg->fail_on = sev;
 	}
 
 	/* rules */

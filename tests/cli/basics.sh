@@ -73,6 +73,50 @@ check "warnings within --max-warnings: exit 0" eval 'status_is 0'
 tl --select space-cjk-latin --severity space-cjk-latin=off latin.md
 check "--severity RULE=off turns it off" eval 'status_is 0 && out_empty'
 
+# ---- fail-on (issue 13) ---------------------------------------------------
+
+tl --select space-cjk-latin --fail-on warning latin.md
+check "--fail-on warning: a warning fails (exit 1), shown" \
+	eval 'status_is 1 && out_has "space-cjk-latin"'
+tl --select space-cjk-latin --fail-on warning clean.md
+check "--fail-on warning: a clean file passes" eval 'status_is 0'
+tl --select space-cjk-latin --fail-on warning \
+	--severity space-cjk-latin=info latin.md
+check "--fail-on warning: an info passes" eval 'status_is 0'
+tl --select space-cjk-latin --fail-on info \
+	--severity space-cjk-latin=info latin.md
+check "--fail-on info: an info fails" eval 'status_is 1'
+tl --select space-cjk-latin --fail-on error latin.md
+check "--fail-on error: warnings pass" eval 'status_is 0'
+tl --select space-cjk-latin --fail-on off latin.md
+check "--fail-on off is a usage error" \
+	eval 'status_is 2 && err_has "fail-on"'
+mkdir fo fo/strict
+printf 'fail-on: warning\n' >fo/strict/.translint.yml
+write fo/a.md '使用Go编写\n'
+write fo/strict/b.md '使用 Go 编写\n'
+tl --select space-cjk-latin fo
+check "fail-on in a configuration applies to its files only" eval 'status_is 0'
+write fo/strict/b.md '使用Go编写\n'
+tl --select space-cjk-latin fo
+check "fail-on: warning in a configuration fails on its file's warning" \
+	eval 'status_is 1'
+tl --select space-cjk-latin --fail-on error fo
+check "--fail-on overrides fail-on of the configuration" eval 'status_is 0'
+printf 'extends: [recommended]\nfail-on: warn\n' >fo/strict/.translint.yml
+tl fo
+check "a bad fail-on: configuration error at its position" \
+	eval 'status_is 2 && err_has "fo/strict/.translint.yml:2:10: fail-on must be error, warning or info"'
+printf 'fail-on: warning\n' >fo/base.yml
+printf 'extends: [../base.yml]\n' >fo/strict/.translint.yml
+tl --select space-cjk-latin fo
+check "fail-on comes through extends" eval 'status_is 1'
+tl --print-config fo/strict/b.md
+check "--print-config shows fail-on" eval 'status_is 0 && out_has "^fail-on: warning$"'
+printf 'extends: [../base.yml]\nfail-on: error\n' >fo/strict/.translint.yml
+tl --select space-cjk-latin fo
+check "a file's own fail-on wins over the one it extends" eval 'status_is 0'
+
 # ---- Rule selection -------------------------------------------------------
 
 write mixed.md '使用Go编写了15个\n'
