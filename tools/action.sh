@@ -21,6 +21,8 @@
 #                        uploads it)
 #   INPUT_SUMMARY        "false": no job summary (default: one, when
 #                        GITHUB_STEP_SUMMARY is set)
+#   INPUT_FAIL_ON        the --fail-on level (unset: warning, as the
+#                        action's default; empty: the configuration's)
 #   INPUT_ARGS           more translint options (split on spaces)
 #   GITHUB_EVENT_NAME, GITHUB_BASE_REF, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
 #   GITHUB_SERVER_URL, GITHUB_REPOSITORY  as GitHub sets them
@@ -69,6 +71,10 @@ fi
 pathspecs=(${INPUT_PATHS:-.})
 # shellcheck disable=SC2206
 extra=(${INPUT_ARGS:-})
+fail_on=${INPUT_FAIL_ON-warning}
+if [ -n "$fail_on" ]; then
+	extra=(--fail-on "$fail_on" "${extra[@]}")
+fi
 
 files=()
 if [ -n "$base" ]; then

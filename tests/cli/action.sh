@@ -46,10 +46,17 @@ run_action()
 run_action
 check "pull request: annotations for changed lines of changed files only" \
 	eval '[ "$(sort "$work/out" | cut -d, -f1,2)" = "$(printf "%s\n" "::warning file=new doc.md,line=1" "::warning file=old.md,line=2")" ]'
-check "pull request: warnings only, exit 0" status_is 0
+check "pull request: warnings fail the step by default (exit 1)" status_is 1
 check "step output: number of files" grep -qx 'files=2' "$work/gh-output"
 
-run_action INPUT_SARIF_FILE="$work/out.sarif" INPUT_ARGS="--severity space-cjk-latin=error"
+run_action INPUT_FAIL_ON=error
+check "fail-on error: the same annotations, warnings pass (exit 0)" \
+	eval 'status_is 0 && [ "$(grep -c "^::warning" "$work/out")" = 2 ]'
+run_action INPUT_FAIL_ON=
+check "fail-on empty: the configuration decides (errors only)" status_is 0
+
+run_action INPUT_FAIL_ON=error INPUT_SARIF_FILE="$work/out.sarif" \
+	INPUT_ARGS="--severity space-cjk-latin=error"
 check "errors fail the step (exit 1)" status_is 1
 check "SARIF written with the same results" \
 	eval 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(len(d[\"runs\"][0][\"results\"]) != 2)" "$work/out.sarif"'
