@@ -136,6 +136,56 @@ bool tl_char_is_space(uint32_t cp)
 	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* Punctuation both Chinese and English text use: the curly quotes, the
+ * em dash, the ellipses and the middle dot. */
+bool tl_char_is_shared_punct(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00B7: /* · */
+	case 0x2014: /* — */
+	case 0x2018: /* ‘ */
+	case 0x2019: /* ’ */
+	case 0x201C: /* “ */
+	case 0x201D: /* ” */
+	case 0x2026: /* … */
+	case 0x22EF: /* ⋯ */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Full-width punctuation only CJK text uses. */
+bool tl_char_is_cjk_only_punct(uint32_t cp)
+{
+	return tl_char_is_cjk_punct(cp) && !tl_char_is_shared_punct(cp) &&
+	       cp != 0x3000;
+}
+
+/* The numerals of Chinese text that number things ("一、", "第二.",
+ * "三）"): 〇 to 十, 百 and 零. */
+bool tl_char_is_cjk_numeral(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3007: /* 〇 */
+	case 0x4E00: /* 一 */
+	case 0x4E8C: /* 二 */
+	case 0x4E09: /* 三 */
+	case 0x56DB: /* 四 */
+	case 0x4E94: /* 五 */
+	case 0x516D: /* 六 */
+	case 0x4E03: /* 七 */
+	case 0x516B: /* 八 */
+	case 0x4E5D: /* 九 */
+	case 0x5341: /* 十 */
+	case 0x767E: /* 百 */
+	case 0x96F6: /* 零 */
+		return true;
+	default:
+		return false;
+	}
+}
+
 uint8_t tl_char_class(uint32_t cp)
 {
 	if (cp < 0x80) {

@@ -256,19 +256,13 @@ static void each_match(matcher *m, const char *subj, size_t len,
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(rc, msg, sizeof msg);
 			m->stopped = true;
-			tl_check_report(
-			    m->ck, report_at, report_at,
-			    tl_check_printf(
-			        m->ck,
-			        tl_check_msg(
-			            m->ck,
-			            "custom rule %s stopped: %s (the "
-			            "pattern backtracks too much; "
-			            "simplify it)",
-			            "自定义规则 %s 已停止：%s（模式回溯"
-			            "过多，请简化）"),
-			        m->c->id, (const char *)msg),
-			    NULL);
+			tl_check_reportf(m->ck, report_at, report_at, NULL,
+			                 "custom rule %s stopped: %s (the "
+			                 "pattern backtracks too much; "
+			                 "simplify it)",
+			                 "自定义规则 %s 已停止：%s（模式回溯"
+			                 "过多，请简化）",
+			                 m->c->id, (const char *)msg);
 			return;
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);

@@ -49,17 +49,44 @@ const char *tl_check_msg(const tl_check *ck, const char *en, const char *zh)
 	return ck->lang == TL_LANG_ZH ? zh : en;
 }
 
+/* FMT formatted with AP into the result's arena. */
+static const char *check_vprintf(tl_check *ck, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *s = tl_arena_alloc(ck->arena, (size_t)(n < 0 ? 0 : n) + 1);
+	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
 const char *tl_check_printf(tl_check *ck, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = tl_arena_alloc(ck->arena, (size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	const char *s = check_vprintf(ck, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+const char *tl_check_msgf(tl_check *ck, const char *en, const char *zh, ...)
+{
+	va_list ap;
+	va_start(ap, zh);
+	const char *s = check_vprintf(ck, tl_check_msg(ck, en, zh), ap);
+	va_end(ap);
+	return s;
+}
+
+void tl_check_reportf(tl_check *ck, size_t start, size_t end, const tl_fix *fix,
+                      const char *en, const char *zh, ...)
+{
+	va_list ap;
+	va_start(ap, zh);
+	const char *s = check_vprintf(ck, tl_check_msg(ck, en, zh), ap);
+	va_end(ap);
+	tl_check_report(ck, start, end, s, fix);
 }
 
 const tl_rule *tl_check_rule(const tl_check *ck)
@@ -277,16 +304,10 @@ static void apply_suppression(tl_check *ck, tl_suppress *sup)
 			                      "（是不是 '%s'？）"),
 			         near);
 		select_rule(ck, &a);
-		tl_check_report(
-		    ck, start, end,
-		    tl_check_printf(
-		        ck,
-		        tl_check_msg(ck,
-		                     "Unknown rule '%s' in a "
-		                     "suppression comment%s",
-		                     "抑制注释中的规则 '%s' 不存在%s"),
-		        name, hint),
-		    NULL);
+		tl_check_reportf(ck, start, end, NULL,
+		                 "Unknown rule '%s' in a "
+		                 "suppression comment%s",
+		                 "抑制注释中的规则 '%s' 不存在%s", name, hint);
 	}
 	tl_suppress_free(sup);
 }
@@ -311,25 +332,21 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 	if (res->source->nul != TL_NONE) {
 		report_encoding(
 		    &ck, "binary-file", res->source->nul,
-		    tl_check_printf(
-		        &ck,
-		        tl_check_msg(&ck,
-		                     "Binary file: NUL byte at offset %zu; "
-		                     "the file is not linted or fixed",
-		                     "二进制文件：偏移 %zu 处有 NUL 字节，"
-		                     "不检查也不修复"),
-		        res->source->nul));
+		    tl_check_msgf(&ck,
+		                  "Binary file: NUL byte at offset %zu; "
+		                  "the file is not linted or fixed",
+		                  "二进制文件：偏移 %zu 处有 NUL 字节，"
+		                  "不检查也不修复",
+		                  res->source->nul));
 	} else if (res->source->bad_utf8 != TL_NONE) {
 		report_encoding(
 		    &ck, "invalid-utf8", res->source->bad_utf8,
-		    tl_check_printf(
-		        &ck,
-		        tl_check_msg(&ck,
-		                     "Invalid UTF-8 at byte offset %zu; the "
-		                     "file is not linted or fixed",
-		                     "偏移 %zu 处不是有效的 UTF-8，"
-		                     "不检查也不修复"),
-		        res->source->bad_utf8));
+		    tl_check_msgf(&ck,
+		                  "Invalid UTF-8 at byte offset %zu; the "
+		                  "file is not linted or fixed",
+		                  "偏移 %zu 处不是有效的 UTF-8，"
+		                  "不检查也不修复",
+		                  res->source->bad_utf8));
 	} else {
 		active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
 		size_t nact = 0;

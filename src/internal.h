@@ -32,6 +32,15 @@ bool tl_char_is_latin_letter(uint32_t cp);
 bool tl_char_is_digit(uint32_t cp);
 /* Unicode white space (including U+3000 ideographic space). */
 bool tl_char_is_space(uint32_t cp);
+/* Punctuation both Chinese and English text use: the curly quotes, the em
+ * dash, the ellipses and the middle dot. A mark of this kind says nothing
+ * about the script around it. */
+bool tl_char_is_shared_punct(uint32_t cp);
+/* Full-width punctuation only CJK text uses: tl_char_is_cjk_punct minus
+ * the shared marks and U+3000. */
+bool tl_char_is_cjk_only_punct(uint32_t cp);
+/* A Chinese numeral that numbers things: 〇 to 十, 百, 零. */
+bool tl_char_is_cjk_numeral(uint32_t cp);
 /* Decodes one UTF-8 character of valid input at S (LEN bytes left);
  * returns its length and stores the code point. */
 size_t tl_utf8_decode(const char *s, size_t len, uint32_t *cp);
@@ -191,6 +200,16 @@ static inline bool tl_run_may_have(const tl_run *run, uint32_t cp)
 	return (run->other >> tl_cp_bit(cp)) & 1;
 }
 
+/* The source offset where text inserted between run characters I-1 and I
+ * belongs: after the markup closing behind I-1, before the markup opening
+ * in front of I (0 < I < RUN->n). */
+static inline size_t tl_run_gap(const tl_run *run, size_t i)
+{
+	size_t gap = run->chars[i - 1].after;
+	/* The markup after I-1 cannot reach past the start of I. */
+	return gap > run->chars[i].start ? run->chars[i].start : gap;
+}
+
 typedef enum tl_front_matter_kind {
 	TL_FM_NONE = 0,
 	TL_FM_YAML,   /* --- ... --- */
@@ -277,10 +296,26 @@ const char *tl_check_printf(tl_check *ck, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* EN or ZH, as the language asks, formatted with the arguments that
+ * follow (both formats take the same arguments); lives as long as the
+ * result. */
+const char *tl_check_msgf(tl_check *ck, const char *en, const char *zh, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 4)))
+#endif
+    ;
 /* Reports a diagnostic of the running rule over source bytes [start, end)
  * with MESSAGE (copied) and an optional FIX (copied; NULL for none). */
 void tl_check_report(tl_check *ck, size_t start, size_t end,
                      const char *message, const tl_fix *fix);
+/* tl_check_report with the message tl_check_msgf(CK, EN, ZH, ...): the
+ * way most rules report. */
+void tl_check_reportf(tl_check *ck, size_t start, size_t end, const tl_fix *fix,
+                      const char *en, const char *zh, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 7)))
+#endif
+    ;
 /* The value of an option of the running rule (its default when unset). */
 const char *tl_check_option(const tl_check *ck, const char *name);
 long tl_check_option_int(const tl_check *ck, const char *name);
@@ -311,12 +346,5 @@ bool tl_suppress_hides(tl_suppress *sup, const char *rule, size_t offset);
  * for reporting unknown ones: false after the last. */
 bool tl_suppress_name(const tl_suppress *sup, size_t i, const char **name,
                       size_t *start, size_t *end);
-
-/* ---- Rule helpers (rules/common.c) ------------------------------------ */
-
-/* The source offset where text inserted between run characters I-1 and I
- * belongs: after the markup closing behind I-1, before the markup opening
- * in front of I. */
-size_t tl_run_gap(const tl_run *run, size_t i);
 
 #endif

@@ -18,8 +18,7 @@
  * of a document, in that block and every block after it (footers spread
  * over several paragraphs).
  */
-#include "common.h"
-#include "regex.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -177,28 +176,17 @@ static void check_fields(tl_check *ck, const tl_doc *doc, size_t s, size_t e)
 			}
 		}
 		if (!found && empty)
-			tl_check_report(
-			    ck, (size_t)(empty - src),
-			    (size_t)(empty - src) + len,
-			    tl_check_printf(
-			        ck,
-			        tl_check_msg(ck,
-			                     "Attribution field '%.*s' has no "
-			                     "value",
-			                     "出处说明的“%.*s”一项没有填写"),
-			        (int)len, f),
-			    NULL);
+			tl_check_reportf(ck, (size_t)(empty - src),
+			                 (size_t)(empty - src) + len, NULL,
+			                 "Attribution field '%.*s' has no "
+			                 "value",
+			                 "出处说明的“%.*s”一项没有填写",
+			                 (int)len, f);
 		else if (!found && len)
-			tl_check_report(
-			    ck, ls, le,
-			    tl_check_printf(
-			        ck,
-			        tl_check_msg(ck,
-			                     "The attribution lacks the field "
-			                     "'%.*s'",
-			                     "出处说明缺少“%.*s”一项"),
-			        (int)len, f),
-			    NULL);
+			tl_check_reportf(ck, ls, le, NULL,
+			                 "The attribution lacks the field "
+			                 "'%.*s'",
+			                 "出处说明缺少“%.*s”一项", (int)len, f);
 		f += len;
 		if (*f)
 			f++;
@@ -283,16 +271,11 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 	if (!m.re) {
 		PCRE2_UCHAR buf[160];
 		pcre2_get_error_message(m.code, buf, sizeof buf);
-		tl_check_report(
-		    ck, doc->src->body, doc->src->body,
-		    tl_check_printf(
-		        ck,
-		        tl_check_msg(ck,
-		                     "Invalid attribution pattern "
-		                     "'%s': %s",
-		                     "出处说明的正则表达式“%s”无效：%s"),
-		        pat, (const char *)buf),
-		    NULL);
+		tl_check_reportf(ck, doc->src->body, doc->src->body, NULL,
+		                 "Invalid attribution pattern "
+		                 "'%s': %s",
+		                 "出处说明的正则表达式“%s”无效：%s", pat,
+		                 (const char *)buf);
 		return;
 	}
 	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
@@ -338,18 +321,12 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 		const char *where =
 		    at_end ? tl_check_msg(ck, "among the last", "位于文末")
 		           : tl_check_msg(ck, "among the first", "位于开头");
-		tl_check_report(
-		    ck, ls, le,
-		    tl_check_printf(
-		        ck,
-		        tl_check_msg(
-		            ck,
-		            "No attribution: expected a %s matching "
-		            "/%s/ %s %ld blocks",
-		            "缺少出处说明：应有一个%s匹配 /%s/，%s %ld "
-		            "个块之内"),
-		        what, pat, where, within),
-		    NULL);
+		tl_check_reportf(ck, ls, le, NULL,
+		                 "No attribution: expected a %s matching "
+		                 "/%s/ %s %ld blocks",
+		                 "缺少出处说明：应有一个%s匹配 /%s/，%s %ld "
+		                 "个块之内",
+		                 what, pat, where, within);
 		return;
 	}
 	size_t s = b.s, e = b.e;
@@ -359,21 +336,16 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 		                    &ls, &le);
 		tl_check_report(
 		    ck, ls, le,
-		    at_end
-		        ? tl_check_printf(
-		              ck,
-		              tl_check_msg(ck,
+		    at_end ? tl_check_msgf(ck,
 		                           "The attribution should be among "
 		                           "the last %ld blocks",
-		                           "出处说明应位于文末 %ld 个块之内"),
-		              within)
-		        : tl_check_printf(
-		              ck,
-		              tl_check_msg(ck,
+		                           "出处说明应位于文末 %ld 个块之内",
+		                           within)
+		           : tl_check_msgf(ck,
 		                           "The attribution should be among "
 		                           "the first %ld blocks",
-		                           "出处说明应位于开头 %ld 个块之内"),
-		              within),
+		                           "出处说明应位于开头 %ld 个块之内",
+		                           within),
 		    NULL);
 	}
 	if (linked)

@@ -1,27 +1,17 @@
 /*
- * common.c: helpers shared by rules (see common.h).
+ * common.c: rule helpers (rule.h) about spacing: where a CJK character
+ * meets a Latin word or a number, brand phrases written without spaces,
+ * and the report of a missing space.
  */
-#include "common.h"
+#include "rule.h"
 
 #include <string.h>
-
-size_t tl_run_gap(const tl_run *run, size_t i)
-{
-	size_t gap = run->chars[i - 1].after;
-	/* The markup after I-1 cannot reach past the start of I. */
-	return gap > run->chars[i].start ? run->chars[i].start : gap;
-}
 
 /* Characters that can sit inside a number or a word with digits. */
 static bool is_token_inner(uint32_t c)
 {
 	return c == '.' || c == ',' || c == '%' || c == '+' || c == '-' ||
 	       c == '_' || c == '#' || c == '\'' || c == 0xB0 /* ° */;
-}
-
-static bool is_text(const tl_run *run, size_t i)
-{
-	return run->chars[i].kind == TL_CHAR_TEXT;
 }
 
 /* Scans the token from character I away from the CJK side and says
@@ -33,7 +23,7 @@ static tl_token_kind scan_token(const tl_run *run, size_t i, bool forward)
 	size_t k = i;
 	for (;;) {
 		uint32_t c = run->chars[k].cp;
-		if (!is_text(run, k))
+		if (!tl_run_is_text(run, k))
 			break;
 		if (run->chars[k].cls & TL_CLS_LATIN)
 			return TL_TOKEN_WORD;
@@ -50,7 +40,7 @@ static tl_token_kind scan_token(const tl_run *run, size_t i, bool forward)
 
 tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 {
-	if (!is_text(run, i))
+	if (!tl_run_is_text(run, i))
 		return TL_TOKEN_NONE;
 	uint32_t c = run->chars[i].cp;
 	/* The class bits are tl_char_is_latin_letter and tl_char_is_digit. */
@@ -66,14 +56,15 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 	 * number its "%" or "°". */
 	size_t k = i;
 	if (c == '+' || c == '#') {
-		while (k > 0 && is_text(run, k) &&
+		while (k > 0 && tl_run_is_text(run, k) &&
 		       (run->chars[k].cp == '+' || run->chars[k].cp == '#'))
 			k--;
-		return is_text(run, k) && (run->chars[k].cls & TL_CLS_LATIN)
+		return tl_run_is_text(run, k) &&
+		               (run->chars[k].cls & TL_CLS_LATIN)
 		           ? TL_TOKEN_WORD
 		           : TL_TOKEN_NONE;
 	}
-	if ((c == '%' || c == 0xB0) && k > 0 && is_text(run, k - 1) &&
+	if ((c == '%' || c == 0xB0) && k > 0 && tl_run_is_text(run, k - 1) &&
 	    (run->chars[k - 1].cls & TL_CLS_DIGIT))
 		return scan_token(run, k - 1, false);
 	return TL_TOKEN_NONE;

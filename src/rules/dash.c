@@ -14,7 +14,7 @@
  * is also the Chinese connector (连接号) in "北京—上海" and
  * "客户端—服务器架构", which GB/T 15834 writes that way: see connector().
  */
-#include "punct.h"
+#include "rule.h"
 
 static const tl_option_def options[] = {
     {"style", TL_OPTION_ENUM, "——", "——",
@@ -36,8 +36,8 @@ static bool cjk_side(const tl_run *run, size_t i, int dir)
  * ("安全性—如果您", "冰淇淋三明治—摩登时代"). */
 static bool connector(const tl_run *run, size_t i)
 {
-	if ((i > 0 && tl_run_is_space(run, i - 1)) ||
-	    tl_run_is_space(run, i + 1))
+	if ((i > 0 && tl_run_is_blank(run, i - 1)) ||
+	    tl_run_is_blank(run, i + 1))
 		return false;
 	size_t k = i + 1;
 	while (k < run->n && k <= i + 4 && tl_run_is_cjk(run, k))
@@ -78,12 +78,9 @@ static void check(tl_check *ck, const tl_run *run)
 			continue;
 		if (!msg) {
 			style = tl_check_option(ck, "style");
-			msg = tl_check_printf(
-			    ck,
-			    tl_check_msg(ck,
-			                 "Write a dash in Chinese text as '%s'",
-			                 "中文破折号应为“%s”"),
-			    style);
+			msg = tl_check_msgf(
+			    ck, "Write a dash in Chinese text as '%s'",
+			    "中文破折号应为“%s”", style);
 		}
 		tl_report_replace(ck, run, s, e, style, msg);
 	}

@@ -12,13 +12,14 @@
  * flagged too.
  *
  * "..." and "…" are English too ("and so on..."), so they are flagged only
- * in CJK context (punct.h), never between Latin letters or digits
+ * in CJK context (tl_punct_in_cjk, rule.h), never between Latin letters or
+ * digits
  * ("1...10"), between two code spans ("`if` … `endif`") nor right after a
  * URL. A menu item quoted from a user interface keeps its dots ("选择
  * “另存为…”", or glossed with <ruby>): the interface names it so. "。。。" is
  * Chinese whatever stands around it.
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -84,7 +85,7 @@ static bool code_beside(const tl_run *run, size_t s, size_t e, int dir)
 		if (dir < 0 ? k == 0 : k + 1 >= run->n)
 			return false;
 		k = dir < 0 ? k - 1 : k + 1;
-		if (!tl_run_is_space(run, k))
+		if (!tl_run_is_blank(run, k))
 			return run->chars[k].kind == TL_CHAR_CODE;
 	}
 }
@@ -142,13 +143,11 @@ static void check(tl_check *ck, const tl_run *run)
 		                       code_beside(run, s, e, 1)))))
 			continue;
 		if (!msg)
-			msg = tl_check_printf(
+			msg = tl_check_msgf(
 			    ck,
-			    tl_check_msg(ck,
-			                 "Write an ellipsis in Chinese text as "
-			                 "'%s'",
-			                 "中文省略号应为“%s”"),
-			    style);
+			    "Write an ellipsis in Chinese text as "
+			    "'%s'",
+			    "中文省略号应为“%s”", style);
 		tl_report_replace(ck, run, s, e, style, msg);
 	}
 }

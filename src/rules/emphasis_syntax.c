@@ -17,7 +17,7 @@
  * of its inner punctuation and the pair would parse once that
  * punctuation moves outside.
  */
-#include "common.h"
+#include "rule.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -103,13 +103,6 @@ typedef struct delim {
 	size_t s, e;
 	uint32_t d;
 } delim;
-
-static bool is_delim_char(const tl_run *run, size_t i, uint32_t d)
-{
-	const tl_char *c = &run->chars[i];
-	return c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL) &&
-	       c->cp == d;
-}
 
 /* Is character I plain punctuation that can be moved: a text character
  * written as itself, next to I-1 in the source? */
@@ -230,12 +223,12 @@ static void check(tl_check *ck, const tl_run *run)
 	size_t nd = 0;
 	for (size_t i = 0; i < run->n && nd < MAX_DELIMS;) {
 		uint32_t d = run->chars[i].cp;
-		if ((d != '*' && d != '_') || !is_delim_char(run, i, d)) {
+		if ((d != '*' && d != '_') || !tl_run_is_bare(run, i, d)) {
 			i++;
 			continue;
 		}
 		size_t e = i + 1;
-		while (e < run->n && is_delim_char(run, e, d) &&
+		while (e < run->n && tl_run_is_bare(run, e, d) &&
 		       run->chars[e].start == run->chars[e - 1].end)
 			e++;
 		ds[nd++] = (delim){i, e, d};

@@ -6,7 +6,7 @@
  * bytes cannot be parsed, mapped or fixed safely. Such a file is never
  * rewritten, whatever fixes were asked for.
  */
-#include "internal.h"
+#include "rule.h"
 
 const tl_rule tl_rule_invalid_utf8 = {
     .name = "invalid-utf8",

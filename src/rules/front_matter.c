@@ -19,7 +19,7 @@
  * of "key=kind" items (kind: url, date, list, string), since a
  * configuration option value is a string or a list of strings.
  */
-#include "common.h"
+#include "rule.h"
 
 #include <string.h>
 #include <yaml.h>
@@ -286,10 +286,8 @@ static void check_kind(tl_check *ck, const fm_entry *e, const char *kind,
 	if (ok)
 		return;
 	report_span(ck, e->vs, e->ve,
-	            tl_check_printf(
-	                ck,
-	                tl_check_msg(ck, "'%s' should be %s", "“%s”的值应为%s"),
-	                e->key, tl_check_msg(ck, en, zh)));
+	            tl_check_msgf(ck, "'%s' should be %s", "“%s”的值应为%s",
+	                          e->key, tl_check_msg(ck, en, zh)));
 }
 
 /* ---- The check ------------------------------------------------------------
@@ -313,15 +311,11 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 			      memcmp(es[j].key, key, n) == 0;
 		if (dup) {
 			/* YAML forbids it; Hugo keeps one of the two. */
-			report_span(
-			    ck, e->ks, e->ke,
-			    tl_check_printf(
-			        ck,
-			        tl_check_msg(ck,
-			                     "Duplicate front matter key "
-			                     "'%s'",
-			                     "元数据键“%s”重复"),
-			        key));
+			report_span(ck, e->ks, e->ke,
+			            tl_check_msgf(ck,
+			                          "Duplicate front matter key "
+			                          "'%s'",
+			                          "元数据键“%s”重复", key));
 			continue;
 		}
 		const char *kind;
@@ -341,24 +335,19 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 		size_t limit = n <= 4 ? 1 : n <= 10 ? 2 : 3;
 		bool close = s.best && s.best_d <= limit;
 		if (close)
+			report_span(ck, e->ks, e->ke,
+			            tl_check_msgf(ck,
+			                          "Unknown front matter key "
+			                          "'%s'; did you mean '%.*s'?",
+			                          "未知的元数据键“%s”，是否应为"
+			                          "“%.*s”？",
+			                          key, (int)s.best_len,
+			                          s.best));
+		else if (*known)
 			report_span(
 			    ck, e->ks, e->ke,
-			    tl_check_printf(
-			        ck,
-			        tl_check_msg(ck,
-			                     "Unknown front matter key "
-			                     "'%s'; did you mean '%.*s'?",
-			                     "未知的元数据键“%s”，是否应为"
-			                     "“%.*s”？"),
-			        key, (int)s.best_len, s.best));
-		else if (*known)
-			report_span(ck, e->ks, e->ke,
-			            tl_check_printf(
-			                ck,
-			                tl_check_msg(
-			                    ck, "Unknown front matter key '%s'",
-			                    "未知的元数据键“%s”"),
-			                key));
+			    tl_check_msgf(ck, "Unknown front matter key '%s'",
+			                  "未知的元数据键“%s”", key));
 	}
 
 	/* Required keys: missing, or present with nothing in them. */
@@ -371,23 +360,18 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 				found = &es[i];
 		if (found && found->empty)
 			report_span(ck, found->ks, found->ke,
-			            tl_check_printf(
-			                ck,
-			                tl_check_msg(ck,
-			                             "Front matter key "
-			                             "'%.*s' is empty",
-			                             "元数据“%.*s”的值为空"),
-			                (int)len, r));
+			            tl_check_msgf(ck,
+			                          "Front matter key "
+			                          "'%.*s' is empty",
+			                          "元数据“%.*s”的值为空",
+			                          (int)len, r));
 		if (!found && len > 0)
-			report_top(
-			    ck, top,
-			    tl_check_printf(
-			        ck,
-			        tl_check_msg(ck,
-			                     "Front matter lacks the required "
-			                     "key '%.*s'",
-			                     "元数据缺少必需的“%.*s”"),
-			        (int)len, r));
+			report_top(ck, top,
+			           tl_check_msgf(
+			               ck,
+			               "Front matter lacks the required "
+			               "key '%.*s'",
+			               "元数据缺少必需的“%.*s”", (int)len, r));
 		r += len;
 		if (*r)
 			r++;
@@ -436,14 +420,11 @@ static void check_yaml(tl_check *ck, const tl_doc *doc)
 	if (!yaml_parser_load(&parser, &yd)) {
 		const char *problem =
 		    parser.problem ? parser.problem : "cannot parse";
-		report_at(
-		    ck, mark_offset(doc, parser.problem_mark),
-		    tl_check_printf(ck,
-		                    tl_check_msg(ck,
-		                                 "YAML syntax error in front "
-		                                 "matter: %s",
-		                                 "元数据 YAML 语法错误：%s"),
-		                    problem));
+		report_at(ck, mark_offset(doc, parser.problem_mark),
+		          tl_check_msgf(ck,
+		                        "YAML syntax error in front "
+		                        "matter: %s",
+		                        "元数据 YAML 语法错误：%s", problem));
 		yaml_parser_delete(&parser);
 		return;
 	}

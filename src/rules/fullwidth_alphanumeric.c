@@ -10,7 +10,7 @@
  * letters and digits everywhere. Every such character in prose is
  * flagged, one finding per run of them, wherever it stands.
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <string.h>
 

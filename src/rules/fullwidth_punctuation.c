@@ -9,7 +9,7 @@
  * cramped Latin punctuation inside a Chinese sentence.
  *
  * A mark is flagged only in CJK context (DESIGN section 1): the nearest
- * telling character before it is CJK (punct.h says what is looked
+ * telling character before it is CJK (rule.h says what is looked
  * through), or, when nothing stands before it, the one after it. A mark
  * between two Latin letters or digits ("4.15", "AI.dev", "1,000", "a:b")
  * never is, and so an English title or sentence inside a Chinese article
@@ -24,7 +24,7 @@
  * left alone: GitHub's autolinker would swallow a full-width mark into
  * the link.
  */
-#include "punct.h"
+#include "rule.h"
 
 static const char *fullwidth_of(uint32_t c)
 {
@@ -74,43 +74,21 @@ static bool punct_neighbour(const tl_run *run, size_t i, const char *allowed)
 
 /* CJK numerals, which number headings and list items ("一." for "一、"):
  * a "." after them is not a sentence end and "。" would be wrong. */
-static bool is_cjk_numeral(uint32_t c)
-{
-	switch (c) {
-	case 0x3007: /* 〇 */
-	case 0x4E00: /* 一 */
-	case 0x4E8C: /* 二 */
-	case 0x4E09: /* 三 */
-	case 0x56DB: /* 四 */
-	case 0x4E94: /* 五 */
-	case 0x516D: /* 六 */
-	case 0x4E03: /* 七 */
-	case 0x516B: /* 八 */
-	case 0x4E5D: /* 九 */
-	case 0x5341: /* 十 */
-	case 0x767E: /* 百 */
-	case 0x96F6: /* 零 */
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Does the "." at I number something ("一.", "第二.") at the start of a
  * line? */
 static bool is_ordinal(const tl_run *run, size_t i)
 {
 	size_t k = i;
 	while (k > 0 && run->chars[k - 1].kind == TL_CHAR_TEXT &&
-	       is_cjk_numeral(run->chars[k - 1].cp))
+	       tl_char_is_cjk_numeral(run->chars[k - 1].cp))
 		k--;
 	if (k == i)
 		return false;
-	if (k > 0 && tl_run_text_is(run, k - 1, 0x7B2C /* 第 */))
+	if (k > 0 && tl_run_is_cp(run, k - 1, 0x7B2C /* 第 */))
 		k--;
 	return k == 0 || run->chars[k - 1].kind == TL_CHAR_BREAK ||
 	       run->chars[k - 1].kind == TL_CHAR_SEP ||
-	       tl_run_is_space(run, k - 1);
+	       tl_run_is_blank(run, k - 1);
 }
 
 /* The quote next to I in direction DIR, past at most two spaces, or 0. */
@@ -123,7 +101,7 @@ static uint32_t quote_beside(const tl_run *run, size_t i, int dir)
 		k = dir < 0 ? k - 1 : k + 1;
 		if (run->chars[k].kind != TL_CHAR_TEXT)
 			return 0;
-		if (tl_run_is_space(run, k))
+		if (tl_run_is_blank(run, k))
 			continue;
 		uint32_t c = run->chars[k].cp;
 		bool quote = c == '"' || c == '\'' || c == 0x201C ||
@@ -203,7 +181,7 @@ static bool in_token_list(const tl_run *run, size_t i)
  * closing quote or bracket, never by a letter or digit (".NET", "x.md"). */
 static bool ends_sentence(const tl_run *run, size_t i)
 {
-	if (i > 0 && tl_run_text_is(run, i - 1, '.'))
+	if (i > 0 && tl_run_is_cp(run, i - 1, '.'))
 		return false;
 	if (i + 1 >= run->n)
 		return true;
@@ -234,7 +212,7 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i,
 	if (punct_neighbour(run, i + 1, colon ? "\"'" : "\"')]"))
 		return;
 	if (colon &&
-	    ((tl_run_is_space(run, i + 1) && tl_run_text_is(run, i + 2, ')')) ||
+	    ((tl_run_is_blank(run, i + 1) && tl_run_is_cp(run, i + 2, ')')) ||
 	     smiley_letter(run, i + 1)))
 		return;
 	if (i > 0 && punct_neighbour(run, i - 1, "\"')]"))
@@ -295,11 +273,11 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t o, size_t c)
 static bool smiley(const tl_run *run, size_t i)
 {
 	size_t k = i;
-	if (k > 0 && tl_run_text_is(run, k - 1, '-'))
+	if (k > 0 && tl_run_is_cp(run, k - 1, '-'))
 		k--;
-	return k > 0 && (tl_run_text_is(run, k - 1, ':') ||
-	                 tl_run_text_is(run, k - 1, ';') ||
-	                 tl_run_text_is(run, k - 1, '='));
+	return k > 0 &&
+	       (tl_run_is_cp(run, k - 1, ':') ||
+	        tl_run_is_cp(run, k - 1, ';') || tl_run_is_cp(run, k - 1, '='));
 }
 
 /* Open parentheses waiting for their partner. Deeper nesting than this is

@@ -19,7 +19,7 @@
  * or, for a mark that can end a sentence, by the end of the unit. "、"
  * has no English counterpart and is never flagged.
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +108,7 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
 	if (!tl_run_is_alnum(run, i - 1))
 		return;
 	size_t k = i + 1;
-	while (k < e && tl_run_is_space(run, k))
+	while (k < e && tl_run_is_blank(run, k))
 		k++;
 	if (k < e ? !tl_run_is_alnum(run, k) : !can_end(c))
 		return;

@@ -12,7 +12,7 @@
  * ("U.S.", "Inc.", "etc.") is not punctuation added to the title and is
  * kept.
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -91,7 +91,7 @@ static void check(tl_check *ck, const tl_run *run)
 	size_t dots = 0;
 	for (size_t k = s; k < run->n; k++)
 		dots += run->chars[k].cp == '.';
-	if (dots > 1 || (s > 0 && tl_run_text_is(run, s - 1, 0x2026)))
+	if (dots > 1 || (s > 0 && tl_run_is_cp(run, s - 1, 0x2026)))
 		return;
 	if (run->chars[s].cp == '.' && ends_abbreviation(run, s))
 		return;
@@ -108,14 +108,11 @@ static void check(tl_check *ck, const tl_run *run)
 	    tl_check_printf(ck, "%.*s", (int)(tend - run->chars[s].toff),
 	                    run->text + run->chars[s].toff);
 	tl_fix fix = {TL_FIX_SAFE, edits, n};
-	tl_check_report(ck, run->chars[s].start, run->chars[run->n - 1].end,
-	                tl_check_printf(ck,
-	                                tl_check_msg(ck,
-	                                             "Heading ends with "
-	                                             "punctuation '%s'",
-	                                             "标题不应以标点“%s”结尾"),
-	                                marks),
-	                &fix);
+	tl_check_reportf(ck, run->chars[s].start, run->chars[run->n - 1].end,
+	                 &fix,
+	                 "Heading ends with "
+	                 "punctuation '%s'",
+	                 "标题不应以标点“%s”结尾", marks);
 }
 
 const tl_rule tl_rule_heading_punctuation = {

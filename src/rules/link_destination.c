@@ -13,7 +13,7 @@
  * bare URL at the first non-ASCII character, so a URL character followed
  * with no space by CJK text is exactly the case GFM gets wrong.
  */
-#include "common.h"
+#include "rule.h"
 
 #include <string.h>
 

@@ -14,7 +14,7 @@
  * each pair. Link reference definitions are not in cmark's tree, so the
  * labels that have one are read from the source.
  */
-#include "common.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -183,13 +183,6 @@ static bool link_like(const char *s, size_t n)
 
 /* ---- The check -------------------------------------------------------- */
 
-static bool is_lit(const tl_run *run, size_t i, uint32_t cp)
-{
-	const tl_char *c = &run->chars[i];
-	return c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL) &&
-	       c->cp == cp;
-}
-
 static bool is_word_char(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -205,7 +198,7 @@ static void check_reference(tl_check *ck, const tl_run *run, size_t open,
 	while (k < run->n && run->chars[k].kind == TL_CHAR_TEXT &&
 	       run->chars[k].cp != '[' && run->chars[k].cp != ']')
 		k++;
-	if (k >= run->n || !is_lit(run, k, ']'))
+	if (k >= run->n || !tl_run_is_bare(run, k, ']'))
 		return;
 	/* "a[i][j]" is an index expression, not a link. */
 	if (open > 0 && is_word_char(run->chars[open - 1].cp))
@@ -232,17 +225,18 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t open,
 	const char *data = run->doc->src->data;
 	bool fw_bracket = ch[open].cp == 0x3010; /* 【 */
 	size_t j = close + 1;
-	while (j < run->n && (is_lit(run, j, ' ') || is_lit(run, j, '\t')))
+	while (j < run->n &&
+	       (tl_run_is_bare(run, j, ' ') || tl_run_is_bare(run, j, '\t')))
 		j++;
 	if (j >= run->n)
 		return;
 	bool space = j > close + 1;
-	if (!space && !fw_bracket && is_lit(run, j, '[')) {
+	if (!space && !fw_bracket && tl_run_is_bare(run, j, '[')) {
 		check_reference(ck, run, open, close);
 		return;
 	}
-	bool fw_open = is_lit(run, j, 0xFF08); /* （ */
-	if (!fw_open && !is_lit(run, j, '('))
+	bool fw_open = tl_run_is_bare(run, j, 0xFF08); /* （ */
+	if (!fw_open && !tl_run_is_bare(run, j, '('))
 		return;
 	/* The destination: up to the matching ")" or the first "）". */
 	size_t k = j + 1;
@@ -250,11 +244,11 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t open,
 	for (; k < run->n; k++) {
 		if (ch[k].kind == TL_CHAR_BREAK)
 			break;
-		if (is_lit(run, k, 0xFF09))
+		if (tl_run_is_bare(run, k, 0xFF09))
 			break;
-		if (is_lit(run, k, '('))
+		if (tl_run_is_bare(run, k, '('))
 			depth++;
-		if (is_lit(run, k, ')') && depth-- == 0)
+		if (tl_run_is_bare(run, k, ')') && depth-- == 0)
 			break;
 	}
 	bool closed = k < run->n && ch[k].kind != TL_CHAR_BREAK;
@@ -270,7 +264,8 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t open,
 	    link_like(data + ds, de - ds) && plain_url(data + ds, de - ds);
 	/* Only the start of the destination is a URL ("(https://x.org 后"). */
 	bool url_start = plain_url(data + ds, de - ds);
-	bool image = open > 0 && is_lit(run, open - 1, '!') && !fw_bracket;
+	bool image =
+	    open > 0 && tl_run_is_bare(run, open - 1, '!') && !fw_bracket;
 	size_t start = ch[image ? open - 1 : open].start;
 	size_t end = closed ? ch[k].end : de;
 

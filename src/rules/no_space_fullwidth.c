@@ -18,7 +18,7 @@
  * GitHub's autolinker would swallow the mark into the link. Nor is a
  * space that CommonMark needs to see "**" open or close (emphasis_safe).
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -54,19 +54,14 @@ static bool is_own_mark(uint32_t c)
 	}
 }
 
-static bool is_text(const tl_run *run, size_t i)
-{
-	return run->chars[i].kind == TL_CHAR_TEXT;
-}
-
 static bool own_mark(const tl_run *run, size_t i)
 {
-	return is_text(run, i) && is_own_mark(run->chars[i].cp);
+	return tl_run_is_text(run, i) && is_own_mark(run->chars[i].cp);
 }
 
 static bool shared_mark(const tl_run *run, size_t i)
 {
-	return is_text(run, i) &&
+	return tl_run_is_text(run, i) &&
 	       (is_quote(run->chars[i].cp) || run->chars[i].cp == 0x2014 ||
 	        run->chars[i].cp == 0x2026 || run->chars[i].cp == 0x22EF);
 }
@@ -86,8 +81,8 @@ static bool neighbour_ok(const tl_run *run, size_t i)
 
 static bool is_cjk_or_own(const tl_run *run, size_t i)
 {
-	return is_text(run, i) && ((run->chars[i].cls & TL_CLS_CJK) ||
-	                           is_own_mark(run->chars[i].cp));
+	return tl_run_is_text(run, i) && ((run->chars[i].cls & TL_CLS_CJK) ||
+	                                  is_own_mark(run->chars[i].cp));
 }
 
 /* The far side of the shared mark at M, away from the space: the first
@@ -222,10 +217,10 @@ static void check(tl_check *ck, const tl_run *run)
 			continue;
 		size_t s = tl_run_char_at(run, at, from), e = s;
 		at = s;
-		if (s == 0 || !tl_run_is_space(run, s) ||
-		    tl_run_is_space(run, s - 1))
+		if (s == 0 || !tl_run_is_blank(run, s) ||
+		    tl_run_is_blank(run, s - 1))
 			continue;
-		while (e < run->n && tl_run_is_space(run, e))
+		while (e < run->n && tl_run_is_blank(run, e))
 			e++;
 		if (e >= run->n || !flag_gap(run, s - 1, e))
 			continue;

@@ -1,35 +1,15 @@
 /*
- * prose.c: helpers of the quote, inline-code and terminology rules (see
- * prose.h).
+ * prose.c: rule helpers (rule.h) about prose around quotes and code:
+ * apostrophes, and code-like inline HTML (<code>, <kbd>...).
  */
-#include "prose.h"
+#include "rule.h"
 
 #include <string.h>
 
-bool tl_prose_is(const tl_run *run, size_t i, uint32_t cp)
+bool tl_run_is_apostrophe(const tl_run *run, size_t i)
 {
-	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
-	       run->chars[i].cp == cp;
-}
-
-bool tl_prose_is_space(const tl_run *run, size_t i)
-{
-	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
-	       (run->chars[i].cls & TL_CLS_SPACE);
-}
-
-bool tl_prose_is_cjk_context(const tl_run *run, size_t i)
-{
-	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
-		return false;
-	uint32_t c = run->chars[i].cp;
-	return tl_char_is_cjk(c) || tl_char_is_cjk_punct(c);
-}
-
-bool tl_prose_is_apostrophe(const tl_run *run, size_t i)
-{
-	bool before = i > 0 && tl_prose_is_alnum(run, i - 1);
-	if (before && tl_prose_is_alnum(run, i + 1))
+	bool before = i > 0 && tl_run_is_alnum(run, i - 1);
+	if (before && tl_run_is_alnum(run, i + 1))
 		return true;
 	return !before && i + 1 < run->n &&
 	       run->chars[i + 1].kind == TL_CHAR_TEXT &&
@@ -91,7 +71,7 @@ static int tag_at(const char *s, size_t p, size_t e)
 	return 0;
 }
 
-void tl_prose_html_init(tl_prose_html *h, const tl_run *run)
+void tl_run_html_init(tl_run_html *h, const tl_run *run)
 {
 	h->run = run;
 	h->next = 0;
@@ -101,7 +81,7 @@ void tl_prose_html_init(tl_prose_html *h, const tl_run *run)
 
 /* Scans the source gap in front of character K for code-like tags,
  * stepping over HTML comments. */
-static void scan_gap(tl_prose_html *h, size_t k)
+static void scan_gap(tl_run_html *h, size_t k)
 {
 	const tl_run *run = h->run;
 	const char *s = run->doc->src->data;
@@ -134,7 +114,7 @@ static void scan_gap(tl_prose_html *h, size_t k)
 /* Does the gap in front of character K (source bytes [P, E)) need
  * scan_gap? Not when it is empty, nor when it holds no '<', which one
  * memchr tells for this gap and the ones after it up to the next '<'. */
-static bool gap_may_hold_tag(tl_prose_html *h, size_t p, size_t e)
+static bool gap_may_hold_tag(tl_run_html *h, size_t p, size_t e)
 {
 	if (p >= e || (p >= h->clear_from && e <= h->clear_to))
 		return false;
@@ -147,7 +127,7 @@ static bool gap_may_hold_tag(tl_prose_html *h, size_t p, size_t e)
 	return e > h->clear_to;
 }
 
-bool tl_prose_html_in_code(tl_prose_html *h, size_t i)
+bool tl_run_html_in_code(tl_run_html *h, size_t i)
 {
 	const tl_run *run = h->run;
 	if (run->n == 0)

@@ -1,42 +1,21 @@
 /*
- * punct.c: helpers shared by the punctuation rules (see punct.h).
+ * punct.c: rule helpers (rule.h) about punctuation: the script around a
+ * mark, finding marks in a run's text, and replacing characters with a
+ * safe fix.
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <string.h>
 
 /* How far tl_punct_side looks past spaces, quotes and objects. */
 #define SIDE_LIMIT 32
 
-bool tl_punct_is_shared(uint32_t cp)
-{
-	switch (cp) {
-	case 0x00B7: /* · */
-	case 0x2014: /* — */
-	case 0x2018: /* ‘ */
-	case 0x2019: /* ’ */
-	case 0x201C: /* “ */
-	case 0x201D: /* ” */
-	case 0x2026: /* … */
-	case 0x22EF: /* ⋯ */
-		return true;
-	default:
-		return false;
-	}
-}
-
-bool tl_punct_is_cjk_only(uint32_t cp)
-{
-	return tl_char_is_cjk_punct(cp) && !tl_punct_is_shared(cp) &&
-	       cp != 0x3000;
-}
-
 /* Marks that are passed over when looking for the script of a side:
  * quotes and brackets surround a word without saying what it is. */
 static bool is_transparent(uint32_t cp)
 {
 	return cp == '"' || cp == '\'' || cp == '(' || cp == ')' || cp == '[' ||
-	       cp == ']' || tl_punct_is_shared(cp) || tl_char_is_space(cp);
+	       cp == ']' || tl_char_is_shared_punct(cp) || tl_char_is_space(cp);
 }
 
 tl_side tl_punct_side(const tl_run *run, size_t i, int dir)
@@ -73,7 +52,7 @@ tl_side tl_punct_side(const tl_run *run, size_t i, int dir)
 			continue;
 		}
 		side.at = k;
-		if ((c->cls & TL_CLS_CJK) || tl_punct_is_cjk_only(c->cp))
+		if ((c->cls & TL_CLS_CJK) || tl_char_is_cjk_only_punct(c->cp))
 			side.kind = TL_SIDE_CJK;
 		else if (c->cls & (TL_CLS_LATIN | TL_CLS_DIGIT))
 			side.kind = TL_SIDE_LATIN;
@@ -238,7 +217,7 @@ bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e)
 		if (c->kind != TL_CHAR_TEXT)
 			continue;
 		size_t k = i + 1;
-		while (tl_run_text_is(run, k, c->cp))
+		while (tl_run_is_cp(run, k, c->cp))
 			k++;
 		w->p = k < run->n ? run->chars[k].toff : run->text_len;
 		*s = i;

@@ -27,7 +27,7 @@
  * A backtick that opened no code span closes the quote open before it:
  * the translator typed a quote for the other backtick.
  */
-#include "prose.h"
+#include "rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -199,26 +199,13 @@ static void report2(scan *s, size_t i, const char *en, const char *zh,
 {
 	char ga[5], gb[5];
 	const tl_char *c = &s->run->chars[i];
-	tl_check_report(s->ck, c->start, c->end,
-	                tl_check_printf(s->ck, tl_check_msg(s->ck, en, zh),
-	                                glyph(ga, a), glyph(gb, b)),
-	                NULL);
+	tl_check_reportf(s->ck, c->start, c->end, NULL, en, zh, glyph(ga, a),
+	                 glyph(gb, b));
 }
 
 static uint32_t cp_at(const scan *s, size_t i)
 {
 	return s->run->chars[i].cp;
-}
-
-static bool is_cjk_numeral(uint32_t c)
-{
-	static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-	                                    0x4E94, 0x516D, 0x4E03, 0x516B,
-	                                    0x4E5D, 0x5341}; /* 一 … 十 */
-	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
-		if (c == numerals[k])
-			return true;
-	return false;
 }
 
 /* Is the closing bracket at I a list enumerator: "1）", "12）", "a）",
@@ -227,11 +214,11 @@ static bool is_enumerator(const tl_run *run, size_t i)
 {
 	size_t k = i;
 	while (k > 0 && i - k < 3 && run->chars[k - 1].kind == TL_CHAR_TEXT &&
-	       run->chars[k - 1].cp < 0x80 && tl_prose_is_alnum(run, k - 1))
+	       run->chars[k - 1].cp < 0x80 && tl_run_is_alnum(run, k - 1))
 		k--;
 	if (k == i) {
 		if (k == 0 || run->chars[k - 1].kind != TL_CHAR_TEXT ||
-		    !is_cjk_numeral(run->chars[k - 1].cp))
+		    !tl_char_is_cjk_numeral(run->chars[k - 1].cp))
 			return false;
 		k--;
 	}
@@ -249,11 +236,11 @@ static bool is_enumerator(const tl_run *run, size_t i)
 static bool is_smiley(const tl_run *run, size_t i)
 {
 	size_t k = i;
-	if (k > 0 && tl_prose_is(run, k - 1, '-'))
+	if (k > 0 && tl_run_is_cp(run, k - 1, '-'))
 		k--;
-	return k > 0 && (tl_prose_is(run, k - 1, ':') ||
-	                 tl_prose_is(run, k - 1, 0xFF1A) ||
-	                 tl_prose_is(run, k - 1, '^'));
+	return k > 0 && (tl_run_is_cp(run, k - 1, ':') ||
+	                 tl_run_is_cp(run, k - 1, 0xFF1A) ||
+	                 tl_run_is_cp(run, k - 1, '^'));
 }
 
 /* Does the closing mark CP stand in the source after character I of the
@@ -380,12 +367,8 @@ static void on_backtick(scan *s, size_t i)
 static void report_unclosed(tl_check *ck, size_t start, size_t end, uint32_t cp)
 {
 	char g[5];
-	tl_check_report(
-	    ck, start, end,
-	    tl_check_printf(ck,
-	                    tl_check_msg(ck, "%s is not closed", "%s没有闭合"),
-	                    glyph(g, cp)),
-	    NULL);
+	tl_check_reportf(ck, start, end, NULL, "%s is not closed", "%s没有闭合",
+	                 glyph(g, cp));
 }
 
 /* Ends the segment of the run that ends before character END (a table
@@ -479,13 +462,13 @@ static int first_mark(const tl_run *run, int p)
 		return 2;
 	bool first = true;
 	for (size_t i = 0; i < run->n; i++) {
-		if (tl_prose_is_space(run, i))
+		if (tl_run_is_whitespace(run, i))
 			continue;
-		if (tl_prose_is(run, i, pairs[p][0]))
+		if (tl_run_is_cp(run, i, pairs[p][0]))
 			return first ? 0 : 1;
 		first = false;
-		if (tl_prose_is(run, i, pairs[p][1]) &&
-		    !(p == 1 && tl_prose_is_apostrophe(run, i)))
+		if (tl_run_is_cp(run, i, pairs[p][1]) &&
+		    !(p == 1 && tl_run_is_apostrophe(run, i)))
 			return -1;
 	}
 	return 2;
@@ -547,8 +530,8 @@ static void check(tl_check *ck, const tl_run *run)
 	s.cap = 32;
 	s.fw_close_total = TL_NONE;
 	pending *into = run->kind == TL_BLOCK_PARAGRAPH ? pend : NULL;
-	tl_prose_html html;
-	tl_prose_html_init(&html, run);
+	tl_run_html html;
+	tl_run_html_init(&html, run);
 	/* The run's array and length in locals: the compiler keeps them in
 	 * registers across the calls in the loop. */
 	const tl_char *chars = run->chars;
@@ -584,7 +567,7 @@ static void check(tl_check *ck, const tl_run *run)
 			else
 				po = m >> 1;
 		}
-		if (tl_prose_html_in_code(&html, i))
+		if (tl_run_html_in_code(&html, i))
 			continue;
 		if (c->cp == FW_CLOSE)
 			s.fw_close_seen++;
@@ -595,9 +578,9 @@ static void check(tl_check *ck, const tl_run *run)
 		} else if (c->cp == ')') {
 			on_ascii_close(&s);
 		} else if (c->cp == 0x2018) { /* ‘ */
-			bool between = i > 0 && tl_prose_is_alnum(run, i - 1) &&
-			               tl_prose_is_alnum(run, i + 1);
-			if (!between && !tl_prose_is_apostrophe(run, i))
+			bool between = i > 0 && tl_run_is_alnum(run, i - 1) &&
+			               tl_run_is_alnum(run, i + 1);
+			if (!between && !tl_run_is_apostrophe(run, i))
 				push(&s, i, po);
 		} else if (c->cp == 0x2019) { /* ’ */
 			bool open_single = false;
@@ -605,10 +588,10 @@ static void check(tl_check *ck, const tl_run *run)
 			for (size_t k = s.top; k > floor && !open_single; k--)
 				open_single = s.stack[k - 1].pair == 1;
 			bool after_gap =
-			    i == 0 || tl_prose_is_space(run, i - 1) ||
+			    i == 0 || tl_run_is_whitespace(run, i - 1) ||
 			    run->chars[i - 1].kind == TL_CHAR_BREAK;
 			if (open_single && !after_gap &&
-			    !tl_prose_is_apostrophe(run, i))
+			    !tl_run_is_apostrophe(run, i))
 				on_close(&s, i, pc);
 		} else if (po >= 0) {
 			push(&s, i, po);

@@ -18,8 +18,7 @@
  * replacement depends on nesting: a pair inside another pair gets the
  * secondary marks (‘’ or 『』).
  */
-#include "common.h"
-#include "prose.h"
+#include "rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +113,8 @@ static qkind kind_of(uint32_t cp, bool *closer)
 static bool is_gap(const tl_run *run, size_t i)
 {
 	return i >= run->n || run->chars[i].kind == TL_CHAR_BREAK ||
-	       run->chars[i].kind == TL_CHAR_SEP || tl_prose_is_space(run, i);
+	       run->chars[i].kind == TL_CHAR_SEP ||
+	       tl_run_is_whitespace(run, i);
 }
 
 /* Straight double quotes of one segment pair up in order, first with
@@ -131,9 +131,9 @@ static void pair_straight2(const tl_run *run, const size_t *at, size_t n,
 	for (size_t k = 0; k < n; k += 2) {
 		size_t o = at[k], c = at[k + 1];
 		if (is_gap(run, o + 1) ||
-		    (o > 0 && tl_prose_is_alnum(run, o - 1)))
+		    (o > 0 && tl_run_is_alnum(run, o - 1)))
 			return;
-		if (is_gap(run, c - 1) || tl_prose_is_alnum(run, c + 1))
+		if (is_gap(run, c - 1) || tl_run_is_alnum(run, c + 1))
 			return;
 	}
 	for (size_t k = 0; k < n; k += 2)
@@ -150,12 +150,12 @@ static void pair_straight1(const tl_run *run, const size_t *at, size_t n,
 	size_t open = TL_NONE;
 	for (size_t k = 0; k < n; k++) {
 		size_t i = at[k];
-		if (tl_prose_is_apostrophe(run, i))
+		if (tl_run_is_apostrophe(run, i))
 			continue;
-		bool can_open = (i == 0 || !tl_prose_is_alnum(run, i - 1)) &&
+		bool can_open = (i == 0 || !tl_run_is_alnum(run, i - 1)) &&
 		                !is_gap(run, i + 1);
 		bool can_close = i > 0 && !is_gap(run, i - 1) &&
-		                 !tl_prose_is_alnum(run, i + 1);
+		                 !tl_run_is_alnum(run, i + 1);
 		if (open != TL_NONE && can_close) {
 			add_pair(ps, open, i, Q_STRAIGHT1);
 			open = TL_NONE;
@@ -177,7 +177,7 @@ static void pair_glyphs(const tl_run *run, const mark *m, size_t n, qkind kind,
 		if (m[k].kind != kind)
 			continue;
 		size_t i = m[k].i;
-		if (kind == Q_CURLY1 && tl_prose_is_apostrophe(run, i))
+		if (kind == Q_CURLY1 && tl_run_is_apostrophe(run, i))
 			continue;
 		if (!m[k].closer)
 			stack[top++] = i;
@@ -255,8 +255,8 @@ static bool cjk_side(const tl_run *run, size_t i, int dir)
 		if (dir < 0 ? i == 0 : i + 1 >= run->n)
 			return false;
 		i = dir < 0 ? i - 1 : i + 1;
-		if (!tl_prose_is_space(run, i))
-			return tl_prose_is_cjk_context(run, i);
+		if (!tl_run_is_whitespace(run, i))
+			return tl_run_is_cjk_context(run, i);
 	}
 }
 
@@ -305,21 +305,17 @@ static void report(const ctx *x, const pair *p, qkind to)
 		return; /* an entity or escape: written that way on purpose */
 	const char *msg;
 	if (p->kind == Q_STRAIGHT1 || p->kind == Q_STRAIGHT2)
-		msg = tl_check_printf(
-		    ck,
-		    tl_check_msg(
-		        ck, "Straight quotes around Chinese text; use %s%s",
-		        "中文内容应使用%s%s，而不是直引号"),
-		    glyph[to][0], glyph[to][1]);
+		msg = tl_check_msgf(
+		    ck, "Straight quotes around Chinese text; use %s%s",
+		    "中文内容应使用%s%s，而不是直引号", glyph[to][0],
+		    glyph[to][1]);
 	else
-		msg = tl_check_printf(
-		    ck,
-		    tl_check_msg(ck,
-		                 "Quotes %s%s do not match the quote style "
-		                 "(%s); use %s%s",
-		                 "引号%s%s不符合引号风格（%s），应使用%s%s"),
-		    glyph[p->kind][0], glyph[p->kind][1], x->style,
-		    glyph[to][0], glyph[to][1]);
+		msg = tl_check_msgf(ck,
+		                    "Quotes %s%s do not match the quote style "
+		                    "(%s); use %s%s",
+		                    "引号%s%s不符合引号风格（%s），应使用%s%s",
+		                    glyph[p->kind][0], glyph[p->kind][1],
+		                    x->style, glyph[to][0], glyph[to][1]);
 	tl_edit edits[2] = {{o->start, o->end, glyph[to][0]},
 	                    {c->start, c->end, glyph[to][1]}};
 	tl_fix fix = {TL_FIX_SAFE, edits, 2};
@@ -438,11 +434,11 @@ static void check(tl_check *ck, const tl_run *run)
 	size_t *stack = small ? stack_buf : tl_xmalloc(n * sizeof *stack);
 	pair *buf = small ? pair_buf : tl_xmalloc(n * sizeof *buf);
 	/* Leave out the marks in code-like HTML. */
-	tl_prose_html html;
-	tl_prose_html_init(&html, run);
+	tl_run_html html;
+	tl_run_html_init(&html, run);
 	size_t nm = 0;
 	for (size_t k = 0; k < n; k++)
-		if (!tl_prose_html_in_code(&html, m[k].i))
+		if (!tl_run_html_in_code(&html, m[k].i))
 			m[nm++] = m[k];
 	for (size_t k = 0; k < nm;) {
 		size_t e = k;

@@ -1,7 +1,7 @@
 /*
- * regex.c: PCRE2 memory from a document's arena (see regex.h).
+ * regex.c: PCRE2 memory from a document's arena (rule.h).
  */
-#include "regex.h"
+#include "rule.h"
 
 /* PCRE2 initialises what it allocates (its match frames are tens of
  * kilobytes: clearing them was most of a match's cost). */

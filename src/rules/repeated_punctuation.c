@@ -15,7 +15,7 @@
  * that fix is safe. For the other runs, which mark to keep is a choice of
  * meaning, and no fix is offered.
  */
-#include "punct.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -105,9 +105,9 @@ static void check(tl_check *ck, const tl_run *run)
 			continue;
 		if (run->chars[i].kind == TL_CHAR_SEP)
 			titles = 0;
-		else if (tl_run_text_is(run, i, 0x300A))
+		else if (tl_run_is_cp(run, i, 0x300A))
 			titles++;
-		else if (tl_run_text_is(run, i, 0x300B) && titles > 0)
+		else if (tl_run_is_cp(run, i, 0x300B) && titles > 0)
 			titles--;
 		if (!mark_at(run, i))
 			continue;
@@ -136,11 +136,8 @@ static void check(tl_check *ck, const tl_run *run)
 		const char *marks = tl_check_printf(
 		    ck, "%.*s", (int)(tend - run->chars[s].toff),
 		    run->text + run->chars[s].toff);
-		const char *msg = tl_check_printf(
-		    ck,
-		    tl_check_msg(ck, "Repeated punctuation '%s'",
-		                 "标点符号“%s”重复使用"),
-		    marks);
+		const char *msg = tl_check_msgf(ck, "Repeated punctuation '%s'",
+		                                "标点符号“%s”重复使用", marks);
 		size_t start = run->chars[s].start, end = run->chars[e - 1].end;
 		bool safe =
 		    same && (first == 0xFF0C || (first == 0x3002 && len == 2));

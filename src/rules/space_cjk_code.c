@@ -11,8 +11,7 @@
  * right next to the code counts: punctuation needs no space, and a line
  * break already separates.
  */
-#include "common.h"
-#include "prose.h"
+#include "rule.h"
 
 #include <string.h>
 
@@ -55,12 +54,12 @@ static void check_forbid(tl_check *ck, const tl_run *run)
 			continue;
 		/* Before the code: CJK, spaces, code. */
 		size_t k = i;
-		while (k > 0 && tl_prose_is(run, k - 1, ' '))
+		while (k > 0 && tl_run_is_cp(run, k - 1, ' '))
 			k--;
 		bool before = k < i && k > 0 && tl_run_is_cjk(run, k - 1);
 		/* After the code: code, spaces, CJK. */
 		size_t m = i + 1;
-		while (m < run->n && tl_prose_is(run, m, ' '))
+		while (m < run->n && tl_run_is_cp(run, m, ' '))
 			m++;
 		bool after = m > i + 1 && m < run->n && tl_run_is_cjk(run, m);
 		if ((before || after) && !msg)

@@ -9,7 +9,7 @@
  * so it sees across inline markup: in "使用**Go**编写" the characters "用"
  * and "G" are adjacent, and the space goes outside the markup.
  */
-#include "common.h"
+#include "rule.h"
 
 static const tl_option_def options[] = {
     {"allow", TL_OPTION_LIST, "Linux中国", NULL,

@@ -9,7 +9,7 @@
  * write no space before units such as 年, 月 and 日: the skip-units option
  * lists them.
  */
-#include "common.h"
+#include "rule.h"
 
 #include <string.h>
 

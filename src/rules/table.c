@@ -6,7 +6,7 @@
  * tl_rule_NAME`, declare it below, add it to the table, and add its
  * fixtures in tests/fixtures/NAME/.
  */
-#include "internal.h"
+#include "rule.h"
 
 #include <string.h>
 

@@ -42,8 +42,7 @@
  * configuration, so they are compiled per document into the result's
  * arena (without JIT, whose memory the arena cannot own).
  */
-#include "prose.h"
-#include "regex.h"
+#include "rule.h"
 #include "terms.h"
 
 #include <stdlib.h>
@@ -101,17 +100,12 @@ static void added_entry(tl_check *ck, state *st, pcre2_compile_context *cc,
 	if (pat)
 		trim(&pat, &plen);
 	if (tlen == 0 || plen == 0) {
-		tl_check_report(
-		    ck, 0, 0,
-		    tl_check_printf(
-		        ck,
-		        tl_check_msg(ck,
-		                     "terminology: option add: entry \"%.*s\" "
-		                     "is not Term=PATTERN",
-		                     "terminology：选项 add 的条目“%.*s”"
-		                     "不是 Term=PATTERN 形式"),
-		        (int)len, p),
-		    NULL);
+		tl_check_reportf(ck, 0, 0, NULL,
+		                 "terminology: option add: entry \"%.*s\" "
+		                 "is not Term=PATTERN",
+		                 "terminology：选项 add 的条目“%.*s”"
+		                 "不是 Term=PATTERN 形式",
+		                 (int)len, p);
 		return;
 	}
 	int code;
@@ -121,18 +115,13 @@ static void added_entry(tl_check *ck, state *st, pcre2_compile_context *cc,
 	if (!re) {
 		PCRE2_UCHAR buf[256];
 		pcre2_get_error_message(code, buf, sizeof buf);
-		tl_check_report(
-		    ck, 0, 0,
-		    tl_check_printf(
-		        ck,
-		        tl_check_msg(
-		            ck,
-		            "terminology: option add: pattern for "
-		            "%.*s: %s at offset %zu",
-		            "terminology：选项 add 中 %.*s 的模式有误："
-		            "%s（位置 %zu）"),
-		        (int)tlen, term, (const char *)buf, (size_t)at),
-		    NULL);
+		tl_check_reportf(ck, 0, 0, NULL,
+		                 "terminology: option add: pattern for "
+		                 "%.*s: %s at offset %zu",
+		                 "terminology：选项 add 中 %.*s 的模式有误："
+		                 "%s（位置 %zu）",
+		                 (int)tlen, term, (const char *)buf,
+		                 (size_t)at);
 		return;
 	}
 	st->a[st->na].term = tl_arena_strndup(tl_check_arena(ck), term, tlen);
@@ -207,7 +196,7 @@ static bool whole_word(const tl_run *run, size_t i, size_t j)
 			return false;
 		/* A quote glued to a word in front: "git'github/x.git'". */
 		if (b->kind == TL_CHAR_TEXT && b->cp == '\'' && i > 1 &&
-		    tl_prose_is_alnum(run, i - 2))
+		    tl_run_is_alnum(run, i - 2))
 			return false;
 	}
 	if (j < run->n) {
@@ -227,7 +216,7 @@ static bool whole_word(const tl_run *run, size_t i, size_t j)
 			if (is_letter_digit(n) || n == '_' || n == '/')
 				return a->cp == '\'' && n == 's' &&
 				       !(j + 2 < run->n &&
-				         tl_prose_is_alnum(run, j + 2));
+				         tl_run_is_alnum(run, j + 2));
 		}
 	}
 	return true;
@@ -277,11 +266,11 @@ static bool quoted(const tl_run *run, size_t i, size_t j)
 	if (i == 0)
 		return false;
 	for (size_t q = 0; q < sizeof open / sizeof *open; q++) {
-		if (!tl_prose_is(run, i - 1, open[q]))
+		if (!tl_run_is_cp(run, i - 1, open[q]))
 			continue;
 		for (size_t k = j; k < run->n && k < j + LABEL_MAX; k++) {
 			const tl_char *c = &run->chars[k];
-			if (tl_prose_is(run, k, close[q]))
+			if (tl_run_is_cp(run, k, close[q]))
 				return true;
 			if (c->kind != TL_CHAR_TEXT || c->cp >= 0x80)
 				return false;
@@ -301,13 +290,13 @@ static bool named(const tl_run *run, size_t i)
 	    {0x540D, 0x53EB}, /* 名叫 */
 	    {0x79F0, 0x4E3A}, /* 称为 */
 	};
-	while (i > 0 && tl_prose_is_space(run, i - 1))
+	while (i > 0 && tl_run_is_whitespace(run, i - 1))
 		i--;
 	if (i < 2)
 		return false;
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-		if (tl_prose_is(run, i - 2, words[w][0]) &&
-		    tl_prose_is(run, i - 1, words[w][1]))
+		if (tl_run_is_cp(run, i - 2, words[w][0]) &&
+		    tl_run_is_cp(run, i - 1, words[w][1]))
 			return true;
 	return false;
 }
@@ -318,11 +307,11 @@ static bool named(const tl_run *run, size_t i)
 /* Does "命令" or "指令" (command) follow J ("没有发现 python 命令")? */
 static bool command(const tl_run *run, size_t j)
 {
-	while (j < run->n && tl_prose_is_space(run, j))
+	while (j < run->n && tl_run_is_whitespace(run, j))
 		j++;
 	return j + 1 < run->n &&
-	       (tl_prose_is(run, j, 0x547D) || tl_prose_is(run, j, 0x6307)) &&
-	       tl_prose_is(run, j + 1, 0x4EE4);
+	       (tl_run_is_cp(run, j, 0x547D) || tl_run_is_cp(run, j, 0x6307)) &&
+	       tl_run_is_cp(run, j + 1, 0x4EE4);
 }
 
 /* Does the run also hold, nearby, the lower-case spelling [I, J) glued to
@@ -413,8 +402,8 @@ static bool caps_neighbour(const tl_run *run, size_t k, int dir)
  * name) not among Latin words, not called a command ("python 命令"), and
  * not a command the same block writes as one ("python3"), and when in
  * capitals, not in a title set in capitals? */
-static bool acceptable(const tl_run *run, tl_prose_html *html, size_t i,
-                       size_t j, bool lower)
+static bool acceptable(const tl_run *run, tl_run_html *html, size_t i, size_t j,
+                       bool lower)
 {
 	for (size_t k = i; k < j; k++) {
 		const tl_char *c = &run->chars[k];
@@ -423,7 +412,7 @@ static bool acceptable(const tl_run *run, tl_prose_html *html, size_t i,
 		if (k > i && c->start != run->chars[k - 1].end)
 			return false;
 	}
-	if (tl_prose_html_in_code(html, i))
+	if (tl_run_html_in_code(html, i))
 		return false;
 	if (!whole_word(run, i, j))
 		return false;
@@ -444,11 +433,9 @@ static void report(tl_check *ck, const tl_run *run, const match *m)
 	const tl_char *a = &run->chars[m->i], *b = &run->chars[m->j - 1];
 	const char *src = run->doc->src->data + a->start;
 	int len = (int)(b->end - a->start);
-	const char *msg = tl_check_printf(
-	    ck,
-	    tl_check_msg(ck, "Term spelled \"%.*s\"; write \"%s\"",
-	                 "术语“%.*s”应写作“%s”"),
-	    len, src, m->term);
+	const char *msg =
+	    tl_check_msgf(ck, "Term spelled \"%.*s\"; write \"%s\"",
+	                  "术语“%.*s”应写作“%s”", len, src, m->term);
 	tl_edit edit = {a->start, b->end, m->term};
 	tl_fix fix = {TL_FIX_SAFE, &edit, 1};
 	tl_check_report(ck, a->start, b->end, msg, &fix);
@@ -510,9 +497,9 @@ static size_t added_matches(const state *st, const tl_run *run, match **out)
 {
 	size_t n = 0, cap = 0;
 	match *m = NULL;
-	tl_prose_html html;
+	tl_run_html html;
 	for (size_t a = 0; a < st->na; a++) {
-		tl_prose_html_init(&html, run);
+		tl_run_html_init(&html, run);
 		size_t off = 0;
 		while (off <= run->text_len) {
 			int rc =
@@ -574,8 +561,8 @@ static void check(tl_check *ck, const tl_run *run)
 		return;
 	}
 
-	tl_prose_html html;
-	tl_prose_html_init(&html, run);
+	tl_run_html html;
+	tl_run_html_init(&html, run);
 	/* Where the next match of an added pattern starts (none: past the
 	 * end), so that the loop tests one index. */
 	size_t next_extra = nextra ? extra[0].i : SIZE_MAX;
@@ -594,7 +581,7 @@ static void check(tl_check *ck, const tl_run *run)
 		const tl_char *c = &chars[i];
 		if (c->cp >= 0x80 || c->kind != TL_CHAR_TEXT)
 			continue;
-		/* Cheap test first: a word starts here (tl_prose_is_alnum
+		/* Cheap test first: a word starts here (tl_run_is_alnum
 		 * of the character before, which is in the run). */
 		if (i > 0 && chars[i - 1].kind == TL_CHAR_TEXT &&
 		    (chars[i - 1].cls & (TL_CLS_LATIN | TL_CLS_DIGIT)))

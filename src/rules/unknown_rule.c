@@ -7,7 +7,7 @@
  * misspelled name in <!-- translint-disable ... --> would otherwise
  * silently suppress nothing.
  */
-#include "internal.h"
+#include "rule.h"
 
 const tl_rule tl_rule_unknown_rule = {
     .name = "unknown-rule",

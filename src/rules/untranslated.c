@@ -21,8 +21,7 @@
  * title, not a sentence), and any top-level block whose source matches
  * skip-pattern (the attribution, quotes marked as the original).
  */
-#include "common.h"
-#include "regex.h"
+#include "rule.h"
 
 #include <string.h>
 

@@ -1,0 +1,265 @@
+/*
+ * rule.h: the one header a rule includes. It brings the model and the
+ * check context (internal.h) and the helpers rules share, each working on
+ * a prose run and knowing nothing of any one rule. Index:
+ *
+ *   One character of a run: tl_run_is_*           (here, inline)
+ *     tl_run_is_text        prose text (not code, URL, math, break...)
+ *     tl_run_is_cp          prose text with a given code point
+ *     tl_run_is_bare        ...written as itself (no escape or entity)
+ *     tl_run_is_blank       a space or tab
+ *     tl_run_is_whitespace  any white space (U+3000 included)
+ *     tl_run_is_alnum       a Latin letter or digit
+ *     tl_run_is_cjk         a CJK ideograph (or kana, bopomofo)
+ *     tl_run_is_cjk_context a CJK ideograph or CJK punctuation mark
+ *     tl_run_is_apostrophe  a ' or ’ that is an apostrophe    (prose.c)
+ *   Every tl_run_is_* is false for an index past the end of the run.
+ *   One code point: tl_char_is_* in internal.h (chars.c).
+ *
+ *   Finding things in a run's text                           (punct.c)
+ *     tl_run_text_find, tl_run_char_at, tl_mark_walk_*
+ *   Spacing between CJK and Latin words or numbers          (common.c)
+ *     tl_token_at, tl_next_cjk_boundary, tl_run_in_phrase
+ *   The script around a punctuation mark                     (punct.c)
+ *     tl_punct_side, tl_punct_in_cjk
+ *   Code-like inline HTML (<code>, <kbd>...)                 (prose.c)
+ *     tl_run_html_init, tl_run_html_in_code
+ *   Editing and reporting                         (punct.c, common.c)
+ *     tl_run_editable, tl_report_replace, tl_report_missing_space;
+ *     tl_check_reportf and tl_check_msgf are in internal.h
+ *   PCRE2 from the document's arena                          (regex.c)
+ *     tl_regex_context
+ *
+ * A rule file needs nothing else: #include "rule.h".
+ */
+#ifndef TL_RULES_RULE_H
+#define TL_RULES_RULE_H
+
+#include "internal.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* ---- One character of a run --------------------------------------------- */
+
+/* Is character I of RUN prose text (not a code span, URL, math, line break
+ * or table separator)? */
+static inline bool tl_run_is_text(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT;
+}
+
+/* Is character I of RUN prose text with code point CP? */
+static inline bool tl_run_is_cp(const tl_run *run, size_t i, uint32_t cp)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       run->chars[i].cp == cp;
+}
+
+/* Is character I of RUN prose text with code point CP written as itself
+ * in the source (not a backslash escape or an entity), so that it can be
+ * Markdown syntax? */
+static inline bool tl_run_is_bare(const tl_run *run, size_t i, uint32_t cp)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       !(run->chars[i].flags & TL_CF_LITERAL) && run->chars[i].cp == cp;
+}
+
+/* Is character I of RUN a space or tab of prose? */
+static inline bool tl_run_is_blank(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cp == ' ' || run->chars[i].cp == '\t');
+}
+
+/* Is character I of RUN prose white space of any kind (tl_char_is_space:
+ * U+3000 and the other Unicode spaces too)? */
+static inline bool tl_run_is_whitespace(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & TL_CLS_SPACE);
+}
+
+/* Is character I of RUN a prose Latin letter or digit? */
+static inline bool tl_run_is_alnum(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & (TL_CLS_LATIN | TL_CLS_DIGIT)) != 0;
+}
+
+/* Is character I of RUN a prose CJK character (tl_char_is_cjk)? */
+static inline bool tl_run_is_cjk(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & TL_CLS_CJK);
+}
+
+/* Is character I of RUN a prose CJK ideograph or CJK punctuation mark
+ * (the characters that make "CJK context", DESIGN section 1)? */
+static inline bool tl_run_is_cjk_context(const tl_run *run, size_t i)
+{
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & (TL_CLS_CJK | TL_CLS_CJK_PUNCT));
+}
+
+/* Is the ' or ’ at I of RUN an apostrophe rather than a quote: between
+ * two letters or digits ("it's", "don’t"), or before a digit with no
+ * letter or digit in front ("'90s")? */
+bool tl_run_is_apostrophe(const tl_run *run, size_t i);
+
+/* ---- Finding things in a run's text ------------------------------------- */
+
+/* The offset of the first byte of RUN's text at or after FROM that is one
+ * of the bytes of SET (non-NUL), or run->text_len when none is. Rules use
+ * it to jump to the few places that can hold what they look for. */
+size_t tl_run_text_find(const tl_run *run, size_t from, const char *set);
+
+/* The index of the character of RUN whose text starts at byte OFF of
+ * run->text, searching from character FROM on (OFF must start a
+ * character at or after FROM's). */
+size_t tl_run_char_at(const tl_run *run, size_t from, size_t off);
+
+/* A walk, in text order, over the stretches of one repeated mark that
+ * start where one of up to TL_MARK_PATS strings occurs in a run's text
+ * ("--" and "—" for the dash rule): each string is searched for once per
+ * occurrence, and the search goes on after each stretch. */
+#define TL_MARK_PATS 4
+typedef struct tl_mark_walk {
+	const tl_run *run;
+	const char *const *pats;
+	size_t npats;
+	size_t next[TL_MARK_PATS]; /* where each string occurs next */
+	size_t p;                  /* where the search goes on */
+	size_t at;                 /* a character at or before the next hit */
+} tl_mark_walk;
+
+void tl_mark_walk_start(tl_mark_walk *w, const tl_run *run,
+                        const char *const *pats, size_t n);
+/* The next stretch [*S, *E) of prose characters equal to the one a string
+ * was found at, or false when there is none. */
+bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e);
+
+/* ---- Spacing between CJK and Latin words or numbers --------------------- */
+
+/* What stands on one side of a CJK character. */
+typedef enum tl_token_kind {
+	TL_TOKEN_NONE = 0, /* nothing a space is wanted before */
+	TL_TOKEN_WORD,     /* a Latin word: letters, maybe digits, "C++" */
+	TL_TOKEN_NUMBER    /* a number: digits with sign, "." "," "%" "°" */
+} tl_token_kind;
+
+/* The kind of token that character I of RUN ends (FORWARD false: the
+ * token lies before a CJK character at I+1) or starts (FORWARD true: it
+ * follows a CJK character at I-1). */
+tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward);
+
+/* The first I at or after FROM (FROM >= 1) where characters I-1 and I are
+ * a CJK character and a token of KIND, in either order, or RUN->n when
+ * there is none. *CJK_RIGHT tells which side the CJK character is on. */
+size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
+                            bool *cjk_right);
+
+/* Does the boundary between characters I-1 and I of RUN fall inside an
+ * occurrence of one of the comma-separated PHRASES in the run's text
+ * (a brand written without spaces, such as "Linux中国")? */
+bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases);
+
+/* ---- The script around a punctuation mark -------------------------------- */
+
+/*
+ * DESIGN section 1 defines the CJK context of a mark as the nearest
+ * non-space character before it (or, at the start of a run, after it)
+ * being CJK. These helpers make that precise: curly quotes, dashes and
+ * ellipses are used by English text too, so they say nothing about the
+ * script and are looked through (tl_char_is_shared_punct), as are ASCII
+ * quotes and brackets; a line break or table cell separator ends the
+ * search like the start of a run.
+ */
+
+/* What stands on one side of a character. */
+typedef enum tl_side_kind {
+	TL_SIDE_NONE = 0, /* the run starts or ends, or a line break or
+	                     table cell separator comes first */
+	TL_SIDE_CJK,      /* a CJK ideograph or CJK-only punctuation */
+	TL_SIDE_LATIN,    /* a Latin letter or a digit */
+	TL_SIDE_URL,      /* a URL or e-mail address */
+	TL_SIDE_OTHER     /* anything else (ASCII punctuation, symbols) */
+} tl_side_kind;
+
+typedef struct tl_side {
+	tl_side_kind kind;
+	size_t at;    /* index of the character found, or TL_NONE */
+	bool object;  /* an inline code span or math was passed */
+	bool skipped; /* anything at all was passed (space, quote...) */
+} tl_side;
+
+/* The nearest telling character before (DIR < 0) or after (DIR > 0)
+ * character I of RUN. Spaces, shared marks, ASCII quotes and brackets,
+ * code spans and math are passed over (a code span or math sets OBJECT);
+ * the search gives up after a few dozen characters (TL_SIDE_OTHER), so
+ * that a rule stays linear in the run. */
+tl_side tl_punct_side(const tl_run *run, size_t i, int dir);
+
+/* Is the mark at characters [S, E) of RUN in CJK context? Not when it
+ * stands between two Latin letters or digits ("4.15", "a:b") or right
+ * after a URL. Otherwise it is when the side before it is CJK; when that
+ * side was found past a code span or math ("运行 `make`, 然后"), the side
+ * after it must be CJK too or empty; when nothing stands before it, the
+ * side after it decides. */
+bool tl_punct_in_cjk(const tl_run *run, size_t s, size_t e);
+
+/* ---- Code-like inline HTML ------------------------------------------------
+ */
+
+/*
+ * Inline HTML elements whose content is code or keyboard input (<code>,
+ * <kbd>, <samp>, <var>, <tt>, <pre>) or not text at all (<script>,
+ * <style>, <svg>, <math>). cmark gives their content as ordinary text
+ * nodes and the model does not mark it (TL_CF_HTML is not set yet), so
+ * rules find the tags themselves: they sit in the source gaps between
+ * run characters, which is where inline HTML leaves its bytes.
+ *
+ * Ask about characters in increasing order; each gap is scanned once, so
+ * a pass over a run stays linear.
+ */
+typedef struct tl_run_html {
+	const tl_run *run;
+	size_t next; /* the first character whose gap is not scanned yet */
+	int depth;   /* open code-like elements */
+	/* Source bytes [clear_from, clear_to) hold no '<', found by one
+	 * memchr: a gap inside them holds no tag and is not scanned. */
+	size_t clear_from, clear_to;
+} tl_run_html;
+
+void tl_run_html_init(tl_run_html *h, const tl_run *run);
+/* Is character I inside a code-like inline HTML element? I must not be
+ * smaller than in the previous call. */
+bool tl_run_html_in_code(tl_run_html *h, size_t i);
+
+/* ---- Editing and reporting ------------------------------------------------
+ */
+
+/* Can characters [I, J) of RUN be rewritten: prose text, none of them an
+ * escape or entity, their bytes one contiguous range (no markup inside)? */
+bool tl_run_editable(const tl_run *run, size_t i, size_t j);
+
+/* Reports characters [I, J) of RUN with MESSAGE and a safe fix replacing
+ * their bytes by TEXT, when they are editable; returns false (and reports
+ * nothing) when they are not. */
+bool tl_report_replace(tl_check *ck, const tl_run *run, size_t i, size_t j,
+                       const char *text, const char *message);
+
+/* Reports [chars[i-1].start, chars[i].end) with a safe fix inserting one
+ * space in the gap between characters I-1 and I (outside any markup). */
+void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
+                             const char *message);
+
+/* ---- PCRE2 from the document's arena --------------------------------------
+ */
+
+/* A PCRE2 general context allocating from ARENA, so that a pattern
+ * compiled per document, its match data and contexts are released with
+ * the result and need no free. */
+pcre2_general_context *tl_regex_context(tl_arena *arena);
+
+#endif
