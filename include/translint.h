@@ -193,6 +193,7 @@ typedef struct tl_option_def {
 	const char *default_value; /* as written in YAML; lists "a,b" */
 	const char *choices;       /* TL_OPTION_ENUM: "require|forbid" */
 	const char *doc;           /* one sentence, English */
+	const char *doc_zh;        /* the same in Chinese */
 } tl_option_def;
 
 struct tl_check;
@@ -212,8 +213,10 @@ typedef struct tl_rule {
 	    *options;            /* terminated by a {NULL} entry; may be NULL */
 	const char *description; /* what it flags and why (Markdown, English) */
 	const char *fix_doc;     /* fix safety in one paragraph */
-	const char *bad;         /* example that is flagged */
-	const char *good;        /* the same example, fixed */
+	const char *description_zh; /* the same two in Chinese */
+	const char *fix_doc_zh;
+	const char *bad;  /* example that is flagged */
+	const char *good; /* the same example, fixed */
 	/* Called for every prose run of the document (may be NULL). */
 	void (*check_run)(struct tl_check *ck, const struct tl_run *run);
 	/* Called for every parsed piece of the document, after its runs

@@ -205,7 +205,7 @@ static void put_diagnostic(const lsp_server *s, tl_buf *out,
 	    out, ", \"severity\": %d, \"code\": ", lsp_severity(d->severity));
 	put_string(out, d->rule);
 	/* LSP 3.16: the client links the code to the rule's page. */
-	if (tl_rule_url(&url, d->rule)) {
+	if (tl_rule_url(&url, d->rule, s->lang)) {
 		tl_buf_puts(out, ", \"codeDescription\": {\"href\": ");
 		put_string(out, url.data);
 		tl_buf_putc(out, '}');

@@ -116,7 +116,7 @@ static void list_rules(tl_lang lang)
 	}
 }
 
-static void explain(const char *name)
+static void explain(const char *name, tl_lang lang)
 {
 	tl_buf buf = {0};
 	tl_error err;
@@ -126,46 +126,72 @@ static void explain(const char *name)
 		cli_usage_error("--explain: %s", err.message);
 	}
 
-	tl_rule_doc(tl_rule_find(name), &buf);
+	tl_rule_doc(tl_rule_find(name), lang, &buf);
 	cli_put_out(buf.data, buf.len);
 	tl_buf_free(&buf);
 }
 
-/* Writes DIR/RULE.md for every rule; files already up to date are left
- * alone so that their times do not change. */
+/* Writes PATH with the text of PAGE unless it holds it already (so that
+ * the times of pages up to date do not change). */
+static int write_page(const char *path, const tl_buf *page)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	char *old = NULL;
+	size_t old_len = 0;
+	int status = EXIT_OK;
+
+	if (tl_io_read_file(path, &old, &old_len, NULL, &err) != 0 ||
+	    old_len != page->len || memcmp(old, page->data, page->len)) {
+		if (!tl_io_write_atomic(path, page->data, page->len, NULL,
+		                        &err)) {
+			fprintf(stderr, "translint: error: %s: %s\n", path,
+			        err.message);
+			status = EXIT_TROUBLE;
+		}
+	}
+	free(old);
+	return status;
+}
+
+/* Writes DIR/RULE.md (English) and DIR/zh/RULE.md (Chinese) for every
+ * rule, making DIR/zh when needed. */
 static int write_rule_docs(const char *dir)
 {
 	size_t n, i;
 	const tl_rule *const *rules = tl_rules(&n);
 	int status = EXIT_OK;
 	struct stat st;
+	tl_buf zh = {0};
 
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "translint: error: %s: not a folder\n", dir);
 		return EXIT_TROUBLE;
 	}
+	tl_buf_printf(&zh, "%s/zh", dir);
+	if (mkdir(zh.data, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "translint: error: %s: %s\n", zh.data,
+		        strerror(errno));
+		tl_buf_free(&zh);
+		return EXIT_TROUBLE;
+	}
 	for (i = 0; i < n; i++) {
 		tl_buf page = {0}, path = {0};
-		tl_error err = {{0}, 0, 0, {0}};
-		char *old = NULL;
-		size_t old_len = 0;
 
-		tl_rule_doc(rules[i], &page);
+		tl_rule_doc(rules[i], TL_LANG_EN, &page);
 		tl_buf_printf(&path, "%s/%s.md", dir, rules[i]->name);
-		if (tl_io_read_file(path.data, &old, &old_len, NULL, &err) !=
-		        0 ||
-		    old_len != page.len || memcmp(old, page.data, page.len)) {
-			if (!tl_io_write_atomic(path.data, page.data, page.len,
-			                        NULL, &err)) {
-				fprintf(stderr, "translint: error: %s: %s\n",
-				        path.data, err.message);
-				status = EXIT_TROUBLE;
-			}
-		}
-		free(old);
+		if (write_page(path.data, &page) != EXIT_OK)
+			status = EXIT_TROUBLE;
+		tl_buf_free(&page);
+		tl_buf_free(&path);
+
+		tl_rule_doc(rules[i], TL_LANG_ZH, &page);
+		tl_buf_printf(&path, "%s/%s.md", zh.data, rules[i]->name);
+		if (write_page(path.data, &page) != EXIT_OK)
+			status = EXIT_TROUBLE;
 		tl_buf_free(&page);
 		tl_buf_free(&path);
 	}
+	tl_buf_free(&zh);
 	return status;
 }
 
@@ -304,7 +330,7 @@ int main(int argc, char **argv)
 	else if (o.init)
 		status = init_config();
 	else if (o.explain)
-		explain(o.explain);
+		explain(o.explain, o.lang);
 	else if (o.write_docs)
 		status = write_rule_docs(o.write_docs);
 	else

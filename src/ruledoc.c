@@ -1,28 +1,104 @@
 /*
  * ruledoc.c: builds the Markdown page of a rule from its tl_rule metadata
  * (name, summaries, default severity, preset, options, description, fix
- * safety, bad and good examples). The page layout lives here and only
- * here: --explain and the pages in docs/rules/ are both this function's output,
- * and `make docs-check` fails when the committed pages differ from it.
+ * safety, bad and good examples), in English or in Chinese. The page
+ * layout lives here and only here: --explain and the pages in docs/rules/
+ * (docs/rules/zh/ in Chinese) are both this function's output, and
+ * `make docs-check` fails when the committed pages differ from it.
+ *
+ * The words of the layout itself come from the table below, one entry in
+ * each language, so the two pages have the same sections in the same order.
  */
 #include "ruledoc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *fix_name(tl_fixability f)
+typedef struct page_words {
+	const char *other_lang; /* link to the page in the other language */
+	const char *severity, *enabled_in, *no_preset, *fix;
+	const char *fix_safe, *fix_unsafe, *fix_sometimes, *fix_none;
+	const char *what, *options, *no_options, *option_header;
+	const char *t_bool, *t_int, *t_list, *t_one_of, *t_sep, *t_string;
+	const char *empty, *fix_safety, *no_fix;
+	const char *example, *fixed, *correct;
+} page_words;
+
+static const page_words words_en = {
+    "[中文](zh/%s.md)",
+    "- Default severity: `%s`\n",
+    "- Enabled in: `%s`\n",
+    "- Enabled in: no preset (enable it in the configuration)\n",
+    "- Fix: %s\n\n",
+    "safe",
+    "unsafe",
+    "sometimes (see below)",
+    "none",
+    "## What it flags\n\n",
+    "## Options\n\n",
+    "This rule has no options.\n\n",
+    "| Option | Type | Default | Description |\n|---|---|---|---|\n",
+    "boolean",
+    "integer",
+    "list of strings",
+    "one of ",
+    ", ",
+    "string",
+    "(empty)",
+    "## Fix safety\n\n",
+    "This rule has no fix.\n\n",
+    "## Example\n\nFlagged:\n\n",
+    "\nFixed:\n\n",
+    "\nCorrect:\n\n",
+};
+
+static const page_words words_zh = {
+    "[English](../%s.md)",
+    "- 默认级别：`%s`\n",
+    "- 启用于：`%s`\n",
+    "- 启用于：不在任何预设中（在配置中启用）\n",
+    "- 修复：%s\n\n",
+    "安全",
+    "不安全",
+    "视情况而定（见下文）",
+    "无",
+    "## 检查什么\n\n",
+    "## 选项\n\n",
+    "此规则没有选项。\n\n",
+    "| 选项 | 类型 | 默认值 | 说明 |\n|---|---|---|---|\n",
+    "布尔值",
+    "整数",
+    "字符串列表",
+    "取值之一：",
+    "、",
+    "字符串",
+    "（空）",
+    "## 修复的安全性\n\n",
+    "此规则不提供修复。\n\n",
+    "## 示例\n\n会被标记：\n\n",
+    "\n修复后：\n\n",
+    "\n正确写法：\n\n",
+};
+
+/* TEXT_ZH in Chinese when there is one, else TEXT. */
+static const char *in_lang(tl_lang lang, const char *text, const char *text_zh)
+{
+	return lang == TL_LANG_ZH && text_zh ? text_zh : text;
+}
+
+static const char *fix_name(const page_words *w, tl_fixability f)
 {
 	switch (f) {
 	case TL_FIXABLE_SAFE:
-		return "safe";
+		return w->fix_safe;
 	case TL_FIXABLE_UNSAFE:
-		return "unsafe";
+		return w->fix_unsafe;
 	case TL_FIXABLE_SOMETIMES:
-		return "sometimes (see below)";
+		return w->fix_sometimes;
 	case TL_FIXABLE_NONE:
 		break;
 	}
-	return "none";
+	return w->fix_none;
 }
 
 /* The longest run of C in S. */
@@ -38,18 +114,24 @@ static size_t longest_run(const char *s, char c)
 	return best;
 }
 
-/* S as an inline code span, with a fence longer than any backtick run
- * inside it (CommonMark 6.1). */
+/* S as an inline code span in a table cell, with a fence longer than any
+ * backtick run inside it (CommonMark 6.1). A "|" is escaped: GFM ends a
+ * cell at it even inside a code span (GFM 4.10, "译自|原文"). */
 static void put_code(tl_buf *out, const char *s)
 {
 	size_t n = longest_run(s, '`') + 1, i;
 	bool pad = s[0] == '`' || (*s && s[strlen(s) - 1] == '`');
+	const char *c;
 
 	for (i = 0; i < n; i++)
 		tl_buf_putc(out, '`');
 	if (pad)
 		tl_buf_putc(out, ' ');
-	tl_buf_puts(out, s);
+	for (c = s; *c; c++) {
+		if (*c == '|')
+			tl_buf_putc(out, '\\');
+		tl_buf_putc(out, *c);
+	}
 	if (pad)
 		tl_buf_putc(out, ' ');
 	for (i = 0; i < n; i++)
@@ -87,23 +169,23 @@ static void put_block(tl_buf *out, const char *s)
 	tl_buf_puts(out, "\n");
 }
 
-static void put_type(tl_buf *out, const tl_option_def *o)
+static void put_type(const page_words *w, tl_buf *out, const tl_option_def *o)
 {
 	const char *c;
 
 	switch (o->type) {
 	case TL_OPTION_BOOL:
-		tl_buf_puts(out, "boolean");
+		tl_buf_puts(out, w->t_bool);
 		return;
 	case TL_OPTION_INT:
-		tl_buf_puts(out, "integer");
+		tl_buf_puts(out, w->t_int);
 		return;
 	case TL_OPTION_LIST:
-		tl_buf_puts(out, "list of strings");
+		tl_buf_puts(out, w->t_list);
 		return;
 	case TL_OPTION_ENUM:
 		/* "one of `require`, `forbid`" from "require|forbid". */
-		tl_buf_puts(out, "one of ");
+		tl_buf_puts(out, w->t_one_of);
 		for (c = o->choices ? o->choices : ""; *c;) {
 			size_t len = strcspn(c, "|");
 			char *one = tl_xstrndup(c, len);
@@ -112,7 +194,7 @@ static void put_type(tl_buf *out, const tl_option_def *o)
 			free(one);
 			c += len;
 			if (*c == '|') {
-				tl_buf_puts(out, ", ");
+				tl_buf_puts(out, w->t_sep);
 				c++;
 			}
 		}
@@ -120,79 +202,89 @@ static void put_type(tl_buf *out, const tl_option_def *o)
 	case TL_OPTION_STRING:
 		break;
 	}
-	tl_buf_puts(out, "string");
+	tl_buf_puts(out, w->t_string);
 }
 
-static void put_options(tl_buf *out, const tl_option_def *opts)
+static void put_options(const page_words *w, tl_lang lang, tl_buf *out,
+                        const tl_option_def *opts)
 {
 	const tl_option_def *o;
 
-	tl_buf_puts(out, "## Options\n\n");
+	tl_buf_puts(out, w->options);
 	if (!opts || !opts->name) {
-		tl_buf_puts(out, "This rule has no options.\n\n");
+		tl_buf_puts(out, w->no_options);
 		return;
 	}
-	tl_buf_puts(out, "| Option | Type | Default | Description |\n"
-	                 "|---|---|---|---|\n");
+	tl_buf_puts(out, w->option_header);
 	for (o = opts; o->name; o++) {
 		tl_buf_puts(out, "| ");
 		put_code(out, o->name);
 		tl_buf_puts(out, " | ");
-		put_type(out, o);
+		put_type(w, out, o);
 		tl_buf_puts(out, " | ");
 		if (o->default_value && *o->default_value)
 			put_code(out, o->default_value);
 		else
-			tl_buf_puts(out, "(empty)");
+			tl_buf_puts(out, w->empty);
 		tl_buf_puts(out, " | ");
-		put_cell(out, o->doc);
+		put_cell(out, in_lang(lang, o->doc, o->doc_zh));
 		tl_buf_puts(out, " |\n");
 	}
 	tl_buf_putc(out, '\n');
 }
 
-bool tl_rule_url(tl_buf *out, const char *name)
+bool tl_rule_url(tl_buf *out, const char *name, tl_lang lang)
 {
 	if (!name || !tl_rule_find(name))
 		return false;
-	tl_buf_printf(out, "%s%s.md", TL_DOCS_URL, name);
+	tl_buf_printf(out, "%s%s%s.md", TL_DOCS_URL,
+	              lang == TL_LANG_ZH ? "zh/" : "", name);
 	return true;
 }
 
-void tl_rule_doc(const tl_rule *rule, tl_buf *out)
+void tl_rule_doc(const tl_rule *rule, tl_lang lang, tl_buf *out)
 {
+	const page_words *w = lang == TL_LANG_ZH ? &words_zh : &words_en;
+	const char *description =
+	    in_lang(lang, rule->description, rule->description_zh);
+	const char *fix_doc = in_lang(lang, rule->fix_doc, rule->fix_doc_zh);
+
 	tl_buf_printf(out, "# %s\n\n", rule->name);
-	if (rule->summary)
-		tl_buf_printf(out, "%s\n\n", rule->summary);
-	if (rule->summary_zh)
-		tl_buf_printf(out, "%s\n\n", rule->summary_zh);
+	if (lang == TL_LANG_ZH) {
+		if (rule->summary_zh)
+			tl_buf_printf(out, "%s\n\n", rule->summary_zh);
+	} else {
+		if (rule->summary)
+			tl_buf_printf(out, "%s\n\n", rule->summary);
+		if (rule->summary_zh)
+			tl_buf_printf(out, "%s\n\n", rule->summary_zh);
+	}
+	tl_buf_printf(out, w->other_lang, rule->name);
+	tl_buf_puts(out, "\n\n");
 
-	tl_buf_printf(out, "- Default severity: `%s`\n",
-	              tl_severity_name(rule->severity));
+	tl_buf_printf(out, w->severity, tl_severity_name(rule->severity));
 	if (rule->preset)
-		tl_buf_printf(out, "- Enabled in: `%s`\n", rule->preset);
+		tl_buf_printf(out, w->enabled_in, rule->preset);
 	else
-		tl_buf_puts(out, "- Enabled in: no preset (enable it in the "
-		                 "configuration)\n");
-	tl_buf_printf(out, "- Fix: %s\n\n", fix_name(rule->fixable));
+		tl_buf_puts(out, w->no_preset);
+	tl_buf_printf(out, w->fix, fix_name(w, rule->fixable));
 
-	if (rule->description)
-		tl_buf_printf(out, "## What it flags\n\n%s\n\n",
-		              rule->description);
-	put_options(out, rule->options);
-	tl_buf_puts(out, "## Fix safety\n\n");
-	if (rule->fix_doc)
-		tl_buf_printf(out, "%s\n\n", rule->fix_doc);
+	if (description)
+		tl_buf_printf(out, "%s%s\n\n", w->what, description);
+	put_options(w, lang, out, rule->options);
+	tl_buf_puts(out, w->fix_safety);
+	if (fix_doc)
+		tl_buf_printf(out, "%s\n\n", fix_doc);
 	else
-		tl_buf_puts(out, "This rule has no fix.\n\n");
+		tl_buf_puts(out, w->no_fix);
 
 	if (rule->bad) {
-		tl_buf_puts(out, "## Example\n\nFlagged:\n\n");
+		tl_buf_puts(out, w->example);
 		put_block(out, rule->bad);
 		if (rule->good) {
 			tl_buf_puts(out, rule->fixable == TL_FIXABLE_NONE
-			                     ? "\nCorrect:\n\n"
-			                     : "\nFixed:\n\n");
+			                     ? w->correct
+			                     : w->fixed);
 			put_block(out, rule->good);
 		}
 	}

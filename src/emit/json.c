@@ -57,12 +57,12 @@ static void json_string(tl_buf *out, const char *s)
 }
 
 /* The rule's page, or null for a custom rule (it has none). */
-static void json_url(tl_buf *out, const char *rule)
+static void json_url(tl_buf *out, const char *rule, tl_lang lang)
 {
 	tl_buf url = {0};
 
 	tl_buf_puts(out, ", \"url\": ");
-	if (tl_rule_url(&url, rule))
+	if (tl_rule_url(&url, rule, lang))
 		json_string(out, url.data);
 	else
 		tl_buf_puts(out, "null");
@@ -89,7 +89,7 @@ static void json_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_buf_printf(out, ", \"severity\": \"%s\", \"message\": ",
 		              tl_severity_name(d->severity));
 		json_string(out, d->message);
-		json_url(out, d->rule);
+		json_url(out, d->rule, ctx->lang);
 		tl_buf_printf(out,
 		              ", \"line\": %zu, \"column\": %zu, "
 		              "\"end_line\": %zu, \"end_column\": %zu, "

@@ -81,7 +81,7 @@ static void rdjson_file(const tl_emit_ctx *ctx, tl_buf *out,
 		              "{\"value\": ",
 		              rdjson_severity(d->severity));
 		rdjson_string(out, d->rule);
-		if (tl_rule_url(&url, d->rule)) {
+		if (tl_rule_url(&url, d->rule, ctx->lang)) {
 			tl_buf_puts(out, ", \"url\": ");
 			rdjson_string(out, url.data);
 		}

@@ -112,7 +112,7 @@ static void sarif_begin(const tl_emit_ctx *ctx, tl_buf *out)
 			tl_buf uri = {0};
 
 			tl_buf_puts(out, ", \"helpUri\": ");
-			tl_rule_url(&uri, r->name);
+			tl_rule_url(&uri, r->name, ctx->lang);
 			sarif_string(out, uri.data);
 			tl_buf_free(&uri);
 		}

@@ -25,20 +25,26 @@
 static const tl_option_def options[] = {
     {"position", TL_OPTION_ENUM, "start", "start|end",
      "Where the attribution goes: near the start (after the front matter) "
-     "or at the end."},
+     "or at the end.",
+     "出处块的位置：开头附近（前置元数据之后）或文末。"},
     {"within", TL_OPTION_INT, "3", NULL,
      "How many top-level blocks from the start (or the end) may precede "
-     "(or follow) it."},
+     "(or follow) it.",
+     "出处块之前（或之后）最多可以有几个顶层块，从开头（或结尾）"
+     "算起。"},
     {"pattern", TL_OPTION_STRING, "译自|原文", NULL,
-     "PCRE2 pattern the attribution block's source text matches."},
+     "PCRE2 pattern the attribution block's source text matches.",
+     "出处块源文本须匹配的 PCRE2 模式。"},
     {"quote", TL_OPTION_BOOL, "true", NULL,
-     "The attribution must be a block quote."},
+     "The attribution must be a block quote.", "出处块必须是引用块。"},
     {"link", TL_OPTION_BOOL, "true", NULL,
      "The attribution must link to the original with an absolute http(s) "
-     "URL."},
+     "URL.",
+     "出处块必须用绝对 http(s) 地址链接原文。"},
     {"fields", TL_OPTION_LIST, "", NULL,
-     "Labels that must appear with a value or link, such as [译者, 校对]."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "Labels that must appear with a value or link, such as [译者, 校对].",
+     "必须出现并带有值或链接的标签，例如 `[译者, 校对]`。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 /* What the check keeps of a top-level block that matches the pattern:
@@ -381,6 +387,20 @@ const tl_rule tl_rule_attribution = {
         "the licence's condition; translation communities also credit "
         "the translator and the reviewer in the same place.",
     .fix_doc = "None: only the translator knows where the original is.",
+    .description_zh =
+        "查找说明原文出处的那一块内容，并分别报告以下问题：没有这样的块；"
+        "块出现在规定位置之外；没有用绝对 http 或 https 地址链接原文（Mar"
+        "kdown 链接，或像 `via: https://…` 那样的裸 URL）；`fields` "
+        "中的某个字段缺失，或标签后面什么也没有（`译者：` 之后直接换行）"
+        "。\n\n出处块是前置元数据之后前 `within` 个顶层块中（`position: "
+        "end` 时为最后 `within` 个），第一个源文本匹配 `pattern`（PCRE2，"
+        "多行模式：`^` 匹配行首）的块；设置了 `quote` 时，它还必须是引用块"
+        "。HTML 块（注释）不计入。字段在这个块中查找；`position: "
+        "end` 时也在它之后的每一块中查找，因为文末信息常常分成几段。"
+        "一个字段由标签、可选的空格、可选的 `:` 或 `：`，以及直到行尾的内"
+        "容组成。\n\n原因：原文链接是对作者的署名，也常常是许可证的要求；"
+        "翻译社区还在同一处注明译者和校对者。",
+    .fix_doc_zh = "无：原文在哪里，只有译者知道。",
     .bad = "# 开放模型\n\n> 译自 Open Models，作者 Alex Williams。\n\n正文。\n",
     .good = "# 开放模型\n\n> 译自 [Open Models](https://example.com/open-"
             "models)，作者 Alex Williams。\n\n正文。\n",

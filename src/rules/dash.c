@@ -18,8 +18,9 @@
 
 static const tl_option_def options[] = {
     {"style", TL_OPTION_ENUM, "——", "——",
-     "The dash to write: \"——\" (U+2014 twice)."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "The dash to write: \"——\" (U+2014 twice).",
+     "要写的破折号：`——`（两个 U+2014）。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 static bool cjk_side(const tl_run *run, size_t i, int dir)
@@ -111,6 +112,21 @@ const tl_rule tl_rule_dash = {
         "`—` alone is the English dash.",
     .fix_doc = "Safe: replaces the dash by `——`. Spaces around it are "
                "left to `no-space-fullwidth`.",
+    .description_zh =
+        "标记两侧都是中文的 `--`（或 `---`）和单个 `—`（`开源模型--尤其是"
+        "大模型`、`大模型—正在改变行业`），判断时会越过空格、"
+        "引号和括号。\n\n不标记：任一侧是拉丁字母单词、数字、行内代码或什么"
+        "都没有的破折号（`--fix`、`SAN JOSE, CALIF. — 来自`、"
+        "`1—2`），`——` 本身，转义的连字符和 `&mdash;`。两侧没有空格、"
+        "后面不足四个汉字的单个 `—` 按 GB/T 15834 视为连接号（`北京—上海`"
+        "、`客户端—服务器（C/S）`、`相—当—慢`）；引出后续分句的则是破折号"
+        "（`安全性—如果您的`）。\n\n原因：GB/T 15834 以及 AutoCorrect "
+        "和 lint-md 所遵循的中文文案排版指北，都把中文破折号写成两个 "
+        "em dash，占两个汉字宽；`--` 是打字机时代的替代写法，"
+        "单个 `—` 是英文破折号。",
+    .fix_doc_zh =
+        "安全：把破折号替换为 `——`。两侧的空格交给 `no-space-fullwidth` "
+        "处理。",
     .bad = "开源模型--尤其是大模型—正在改变行业。\n",
     .good = "开源模型——尤其是大模型——正在改变行业。\n",
     .check_run = check,

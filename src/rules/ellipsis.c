@@ -26,8 +26,10 @@
 static const tl_option_def options[] = {
     {"style", TL_OPTION_ENUM, "……", "……|⋯⋯",
      "The ellipsis to write: \"……\" (U+2026 twice) or \"⋯⋯\" (U+22EF "
-     "twice)."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "twice).",
+     "要写的省略号：`……`（两个 U+2026）或 `⋯⋯`（两个 U+22EF）"
+     "。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 static bool is_close_quote(uint32_t c)
@@ -179,6 +181,22 @@ const tl_rule tl_rule_ellipsis = {
     .fix_doc = "Safe: replaces the dots by the configured style (`……` "
                "by default). Escaped dots (`\\.`) are left alone; spaces "
                "around the ellipsis are left to `no-space-fullwidth`.",
+    .description_zh =
+        "标记中文里写成 `...`（三个或更多点）、`。。。`（三个或更多句号）"
+        "或单个 `…`（奇数个）的省略号；`style: \"⋯⋯\"` 时标记写成 "
+        "`……` 的省略号，默认样式下则标记写成 `⋯⋯` 的。\n\n`...` "
+        "和 `…` 只在中文语境中标记：它们之前最近的、能判断文字的字符是中文"
+        "（位于行首时看它们之后的字符）。文章中引用的英文保留原来的点（`a"
+        "nd so on...`），字母或数字之间表示范围的点（`1...10`）"
+        "、代码之间的点（`` `if` … `endif` ``）、紧跟在 URL 之后的点，"
+        "以及加引号或用 `<ruby>` 注音的界面文字（`选择 “另存为…”`，"
+        "照程序原样称呼菜单项）也都保留。\n\n原因：GB/T 15834 以及 "
+        "AutoCorrect 和 lint-md 所遵循的中文文案排版指北，都把中文省略号写"
+        "成两个省略号字符，共六个点，占两个汉字宽。",
+    .fix_doc_zh =
+        "安全：把这些点替换为所配置的样式（默认 `……`）。转义的点（`\\.`）"
+        "保持不变；省略号两侧的空格交给 `no-space-fullwidth` "
+        "处理。",
     .bad = "起初在...后来。。。再后来…\n",
     .good = "起初在……后来……再后来……\n",
     .check_run = check,

@@ -22,6 +22,12 @@ const tl_rule tl_rule_invalid_utf8 = {
         "Why: Markdown sources of Chinese translations must be UTF-8; a "
         "file in GBK or a damaged file would be mangled by any fix.",
     .fix_doc = "None. The file is never rewritten by --fix.",
+    .description_zh =
+        "报告第一个不是有效 UTF-8 的字节的偏移量（孤立的后续字节、"
+        "过长编码、代理码点、被截断的序列）。这样的文件不再检查其他内容。"
+        "\n\n原因：中文译文的 Markdown 源文件必须是 UTF-8；GBK "
+        "编码的文件或损坏的文件会被任何修复弄乱。",
+    .fix_doc_zh = "无。`--fix` 从不改写这个文件。",
     .bad = "第一句话，然后是一个坏字节：\\xff\n",
     .good = "第一句话，然后是正确的文本。\n",
 };
@@ -38,6 +44,11 @@ const tl_rule tl_rule_binary_file = {
         "is not text (or is UTF-16): nothing else is checked in it.\n\n"
         "Why: a binary file given by mistake must not be rewritten.",
     .fix_doc = "None. The file is never rewritten by --fix.",
+    .description_zh =
+        "报告第一个 NUL 字节的偏移量。含有 NUL 字节的文件不是文本（或是 "
+        "UTF-16 编码），其中不再检查其他内容。\n\n原因：误传进来的二进制文件"
+        "绝不能被改写。",
+    .fix_doc_zh = "无。`--fix` 从不改写这个文件。",
     .bad = "text\\0more\n",
     .good = "text more\n",
 };

@@ -28,19 +28,28 @@ static const tl_option_def options[] = {
     {"carrier", TL_OPTION_ENUM, "auto", "auto|yaml|comment|lctt",
      "Where the metadata is: `auto` (a YAML block between `---` lines or "
      "YAML in an opening HTML comment), `yaml`, `comment` (only that one), "
-     "or `lctt` (the `[#]: key: (value)` header lines)."},
+     "or `lctt` (the `[#]: key: (value)` header lines).",
+     "元数据所在的位置：`auto`（`---` 行之间的 YAML 块，或开头 "
+     "HTML 注释中的 YAML）、`yaml`、`comment`（只认这一种）"
+     "，或 `lctt`（`[#]: key: (value)` 头部行）。"},
     {"require", TL_OPTION_BOOL, "true", NULL,
-     "Report a document that has no front matter."},
+     "Report a document that has no front matter.",
+     "报告没有前置元数据的文档。"},
     {"required", TL_OPTION_LIST, "title", NULL,
-     "Keys that must be present with a non-empty value."},
+     "Keys that must be present with a non-empty value.",
+     "必须出现且值不为空的键。"},
     {"fields", TL_OPTION_LIST, "", NULL,
      "Kinds of values, as key=kind items (kind: url, date, list, string), "
-     "e.g. [cover=url, date=date]."},
+     "e.g. [cover=url, date=date].",
+     "值的类型，写成 key=kind（kind 为 url、date、list、string）"
+     "，例如 [cover=url, date=date]。"},
     {"known", TL_OPTION_LIST, "", NULL,
      "Every other key allowed (with the required and fields keys). When "
      "empty, only keys that look like a misspelling of an expected key "
-     "are reported."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "are reported.",
+     "允许出现的其他键（`required` 和 `fields` 中的键之外）"
+     "。为空时，只报告像是预期键拼写错误的键。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 /* ---- Lists of names ---------------------------------------------------- */
@@ -627,6 +636,29 @@ const tl_rule tl_rule_front_matter = {
         "or misspelled `originallink` silently drops the credit to the "
         "original; an empty `cover` breaks the page.",
     .fix_doc = "None: the right value is the translator's to supply.",
+    .description_zh =
+        "用 YAML 解析器读取文档的前置元数据，并报告：没有前置元数据的文档"
+        "（选项 `require`）；YAML 语法错误，给出它在 Markdown "
+        "文件中的行号和列号；缺失或为空的必需键（选项 `required`）"
+        "；类型不对的值（选项 `fields`，格式为 `key=kind`：`url` "
+        "是绝对 http 或 https 地址，`date` 是 YYYY-MM-DD，可带时间，"
+        "`list` 是 YAML 列表，`string` 是单个值）；以及未知的键，"
+        "当它像是某个预期键的拼写错误时给出最接近的键（`origininallink` "
+        "→ `originallink`）。`known` 为空时，只报告 `required` "
+        "和 `fields` 中的键的这类疑似拼写错误；设置了 `known` "
+        "时，报告 `known`、`required` 和 `fields` 之外的每一个键。"
+        "重复出现的键也会报告。\n\n可以读取三种载体（选项 `carrier`）"
+        "：文件开头 `---` 行之间的 YAML 块；文件开头 HTML 注释（`<!--` "
+        "… `-->`，thenewstack-zh 的写法）中的 YAML；以及仅在 "
+        "`carrier: lctt` 时读取的、文件开头的 LCTT 头部行 `[#]: "
+        "key: (value)`（或 `[#]: key: \"value\"`，或不加括号的值；"
+        "CommonMark 把它们当作链接引用定义，但它们其实是元数据）"
+        "。头部行的值都是单个值，因此 `list` 类型永远不匹配；"
+        "不符合 `[#]: key: value` 形式的头部行会被报告，此时 "
+        "`require` 要求的是头部行。\n\n原因：翻译网站根据这些键生成页面。"
+        "缺失或拼错的 `originallink` 会悄无声息地丢掉对原文的署名；"
+        "空的 `cover` 会让页面出错。",
+    .fix_doc_zh = "无：正确的值要由译者提供。",
     .bad = "---\ntitle:\ndate: 2024-05-01\n---\n\n正文。\n",
     .good = "---\ntitle: 云原生的可移植性\ndate: 2024-05-01\n---\n\n"
             "正文。\n",

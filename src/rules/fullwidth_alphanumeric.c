@@ -103,6 +103,16 @@ const tl_rule tl_rule_fullwidth_alphanumeric = {
     .fix_doc = "Safe: replaces each character by its NFKC form, the ASCII "
                "letter or digit. Spacing against CJK is then "
                "`space-cjk-latin`'s and `space-cjk-number`'s business.",
+    .description_zh =
+        "标记正文中的全角拉丁字母和数字（`ＡＢＣ１２３`，U+FF10..FF19、"
+        "U+FF21..FF3A、U+FF41..FF5A）。\n\n原因：它们看起来像加宽、"
+        "加了间距的拉丁字母，按 ASCII 拼写搜索会漏掉，用它们输入的数字对任"
+        "何工具来说都不是数字。AutoCorrect 和 lint-md 所遵循的中文文案排版"
+        "指北要求字母和数字使用半角。\n\n不标记：代码、URL、数学公式、"
+        "HTML 和前置元数据；写成字符实体的字符（`&#xFF21;`）。",
+    .fix_doc_zh = "安全：把每个字符替换为它的 NFKC 形式，即对应的 ASCII "
+                  "字母或数字。与中文之间的空格随后由 `space-cjk-latin` "
+                  "和 `space-cjk-number` 处理。",
     .bad = "我们将在１６点出发去ＣＢＤ中心。\n",
     .good = "我们将在16点出发去CBD中心。\n",
     .check_run = check,

@@ -312,6 +312,21 @@ const tl_rule tl_rule_halfwidth_punctuation = {
     .fix_doc = "Safe: replaces the mark by its half-width form, followed "
                "by a space when a letter comes right after it (`Mail, "
                "Reddit`); a colon between digits stays tight (`12:30`).",
+    .description_zh =
+        "标记英文中两个拉丁单词之间的全角 `，。；：！？`（`[Mail，"
+        "Reddit，and RSS feeds with Gnus]`），或结束英文的全角标点（`[Wha"
+        "t is Docker？](…)`）。\n\n英文指一个完全不含中文、读起来像句子的单"
+        "元（一个段落、标题、行或表格单元格，或一个链接或图片的文字）"
+        "：其中含有 `the`、`and`、`for`、`is` 这类英文功能词。"
+        "中文文章在英文名称和标签之间使用自己的标点是对的（`支持 "
+        "Go，Rust 和 Java`、`[logs，metrics，tracing](…)`、`Dan "
+        "Berg，IBM`、`GPU：GeForce RTX`），因此这些不会被标记，"
+        "`、` 和数字之间的逗号（`15，2020`）也不会。标点必须紧跟在拉丁字母"
+        "或数字之后。\n\n原因：AutoCorrect 和 lint-md 所遵循的中文文案排版指"
+        "北规定，完整的英文句子和标题即使位于中文之中，也使用半角标点。",
+    .fix_doc_zh =
+        "安全：把标点替换为半角形式；后面紧跟字母时再加一个空格（`Mail, "
+        "Reddit`）；数字之间的冒号保持紧凑（`12:30`）。",
     .bad = "参见 [Mail，Reddit，and RSS feeds with "
            "Gnus](https://example.com/)。\n",
     .good = "参见 [Mail, Reddit, and RSS feeds with "

@@ -136,6 +136,16 @@ const tl_rule tl_rule_heading_punctuation = {
     .fix_doc = "Safe: deletes the trailing marks, inside or outside "
                "inline markup (`## **注意：**` becomes `## **注意**`). "
                "Escaped marks (`\\.`) are left alone.",
+    .description_zh =
+        "标记以 `。，；：、` 或 `.,;:` 结尾的标题（`## 安装步骤："
+        "`、`## Conclusion.`）。\n\n保留：`？！` 和 `?!`，省略号（`……`、"
+        "`...`），缩写的句点（`U.S.`、`Inc.`、`etc.`），以及去掉标点后就没"
+        "有文字的标题。\n\n原因：标题是题目，不是句子。中文文案排版指北和 "
+        "lint-md 的 correct-title-trailing-punctuation，与英文的 "
+        "markdownlint MD026 一样，标题末尾不加这些标点。",
+    .fix_doc_zh = "安全：删除末尾的标点，无论它在行内标记之内还是之外（`## "
+                  "**注意：**` 变成 `## **注意**`）。转义的标点（`\\.`）"
+                  "保持不变。",
     .bad = "## 安装步骤：\n",
     .good = "## 安装步骤\n",
     .check_run = check,

@@ -294,6 +294,26 @@ const tl_rule tl_rule_link_destination = {
                "which ends the link in every renderer but changes the "
                "source's look. The other findings need the right address, "
                "which only the author knows.",
+    .description_zh =
+        "标记目标为空（`[x]()`）、是占位符（`None`、`null`、`undefined`、"
+        "`NaN`）、协议名拼错（`hhttps://`、`htps://`、`http:/x`、"
+        "`https//x`、`https://https://x`）或只有域名没有协议（`tukaani.or"
+        "g`、`github.com/user`）的链接或图片；以及后面不加空格紧跟中文或全"
+        "角标点的裸 URL（`https://x.com/a/）中`）。\n\n原因：浏览器会把 "
+        "`tukaani.org` 当作页面旁边的文件，拼错协议的链接哪里也去不了，"
+        "而 GFM 渲染器（GitHub 和许多静态网站生成器）会把裸 URL "
+        "一直延伸到下一个空格，于是后面的中文也成了一个坏链接的一部分。"
+        "\n\n判断方法：`:/` 之前的单词与 `http` 或 `https` 相差不超过两次编"
+        "辑、含有 `t` 和 `p`、本身又不是另一种协议（`ftp`、`sftp`、"
+        "`file` 等）时，视为协议拼错。域名是以已知顶级域名（`com`、"
+        "`org`、`net`、`io`、`dev`、`ai`、`cn` 等）结尾、由点分隔的若干标"
+        "签，其后是结尾、`/`、`:`、`?` 或 `#`；同时也是文件扩展名的顶级域"
+        "名（`md`、`sh`、`py`、`rs`、`pl`）不算在内，因此相对路径（`image"
+        "s/a.png`、`../x.md`、`a.md`、`#anchor`）不会被标记。",
+    .fix_doc_zh =
+        "只有被吞掉的尾巴有修复，而且是不安全的：用尖括号把 URL "
+        "括起来（`<https://x.com/a/>）中`），这在所有渲染器中都能结束链接"
+        "，但改变了源文件的样子。其他问题需要正确的地址，只有作者知道。",
     .bad = "参见[官网](tukaani.org)和[文档](htps://example.org/docs)，"
            "或访问 https://example.org/）中的说明。\n",
     .good = "参见[官网](https://tukaani.org)和[文档](https://example.org/"

@@ -458,6 +458,30 @@ const tl_rule tl_rule_link_syntax = {
                "An unclosed `(` gets an unsafe `)` after the URL, unless the "
                "URL holds parentheses of its own. Undefined "
                "references and empty link text have no fix.",
+    .description_zh =
+        "标记被 CommonMark 当作普通文字留下的链接：文字和目标之间有空格（"
+        "`[text] (url)`、`![alt] (src)`），全角的方括号或圆括号（`[text]（"
+        "url）`、`【text】(url)`、`[text](url）`），未闭合的 "
+        "`[text](url`，目标中含有空格，标签没有定义 `[5]: url` "
+        "的引用 `[text][5]`，以及文字为空的链接 `[](url)`。\n\n"
+        "原因：输入法会不声不响地把 `(` 打成 `（`，一个这样的字符就会让页"
+        "面上的链接变成方括号加一个裸 URL。\n\n判断方法：失败的链接在段落中"
+        "是普通的方括号文字，所以规则把普通的 `[` `]`（以及 `【` "
+        "`】`）配对，再看它们后面是什么。在空格或全角圆括号之后，"
+        "目标必须看起来像一个目标：URL、含 `/` 的路径、`#anchor` "
+        "或 `a.md` 这样的文件名，不含空格和中文。在 `【】` 之后，"
+        "以及对于未闭合的 `(` 或目标中有空格的情况，目标必须明显是 "
+        "URL（有 `https://` 这样的协议，或以 `www.` 开头）。引用标签在源文"
+        "件中围栏代码之外的定义 `[label]:` 中查找。\n\n不标记："
+        "后面没有任何像链接的内容的方括号文字（`[Linux中国]`、"
+        "任务框 `[ ]` 和 `[x]`、`【注意】（见下文）`），有定义的脚注和引用"
+        "，`a[i][j]` 这样的下标表达式，转义的方括号，以及代码。",
+    .fix_doc_zh =
+        "删除空格，并把全角的方括号和圆括号改成半角。目标明显是 "
+        "URL（有协议或以 `www.` 开头）时修复是安全的；否则，例如配置片段 "
+        "`[stylesdir] (/usr/share/styles)`，这对方括号可能根本不是链接，"
+        "修复是不安全的。未闭合的 `(` 会得到一个加在 URL 之后的不安全的 "
+        "`)`，除非 URL 本身含有括号。未定义的引用和空的链接文字没有修复。",
     .bad = "参见[项目主页] (https://example.org)和【文档】(https://example.org/"
            "docs)。\n",
     .good = "参见[项目主页](https://example.org)和[文档](https://example.org/"

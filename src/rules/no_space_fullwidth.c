@@ -267,6 +267,22 @@ const tl_rule tl_rule_no_space_fullwidth = {
         "(`**“引语”** 然后`), line breaks, table cell borders.",
     .fix_doc = "Safe: deletes the spaces. Escaped spaces and entities "
                "(`&#32;`, `&nbsp;`) are never touched.",
+    .description_zh =
+        "标记全角标点与中文、拉丁字母、数字或行内代码之间的空格（`中文 "
+        "，`、`。 注意`、`使用 Go （一种语言）`）。\n\n`，。、；"
+        "：！？（）《》【】「」『』` 只用于中文，它们旁边的任何空格都会被"
+        "标记。弯引号、`—` 和 `…` 中英文共用，所以只有当标点明显属于中文时"
+        "才标记它们旁边的空格：任一侧是中文的引号（`，” Zemlin`、"
+        "`说 “你好”`），两侧都是中文的破折号或省略号（`中文 —— "
+        "中文`）。文章中引用的英文保留它的空格（`The “cloud” "
+        "way`、`SAN JOSE, CALIF. — 来自`）。\n\n原因：全角标点的字形本身就带"
+        "有空白；AutoCorrect 和 lint-md 所遵循的中文文案排版指北在它两侧不"
+        "加空格。\n\n不标记：紧挨裸 URL 的空格（否则 GitHub 会把标点吞进链接"
+        "），CommonMark 用来判断 `**` 在哪里开始或结束的、强调标记与字母之"
+        "间的空格（`**“引语”** 然后`），换行，以及表格单元格的边框。",
+    .fix_doc_zh =
+        "安全：删除这些空格。转义的空格和字符实体（`&#32;`、`&nbsp;`）"
+        "从不改动。",
     .bad = "他说： “开源更安全 ，” Zemlin 表示 。 注意\n",
     .good = "他说：“开源更安全，”Zemlin 表示。注意\n",
     .check_run = check,

@@ -26,8 +26,10 @@
 static const tl_option_def options[] = {
     {"style", TL_OPTION_ENUM, "curly", "curly|corner",
      "`curly`: “” with ‘’ nested (the default); `corner`: 「」 with 『』 "
-     "nested."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "nested.",
+     "`curly`：`“”`，内层嵌套 `‘’`（默认）；`corner`：`「」`，"
+     "内层嵌套 `『』`。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 /* The kinds of quote marks, each with its opening and closing glyph. */
@@ -488,6 +490,23 @@ const tl_rule tl_rule_quote_style = {
     .fix_doc = "Safe: replaces both marks of a pair at once, with the "
                "style's outer marks (`“”` or `「」`), or its inner marks "
                "(`‘’` or `『』`) for a pair nested inside another pair.",
+    .description_zh =
+        "标记括住含中文文字的直引号 `\"…\"` 和 `'…'`，以及另一种样式的引号："
+        "默认的 `style: curly` 下标记直角引号 `「」` `『』`；"
+        "`style: corner` 下标记引用中文文字或位于中文语境中的弯引号 "
+        "`“”` `‘’`。\n\n原因：GB/T 15834-2011 以及 AutoCorrect "
+        "和 lint-md 所遵循的中文文案排版指北，简体中文的引文用全角弯引号，"
+        "外层 `“”`，内层 `‘’`；繁体中文和一些项目使用 `「」` "
+        "和 `『』`。一篇文档只用一种样式更易读。\n\n不标记：括住英文的直引号"
+        "（`He said \"hello\"`），撇号（`it's`、`don't`、`'90s`）"
+        "，无法可靠配对的引号（段落中直引号的个数为奇数，表示英寸的 "
+        "`12\"`），`style: corner` 下英文句子中括住英文的弯引号，"
+        "写成字符实体或转义的引号，以及代码、URL、数学公式和 "
+        "HTML。",
+    .fix_doc_zh =
+        "安全：同时替换一对引号的两个标点，换成该样式的外层引号（`“”` "
+        "或 `「」`）；嵌套在另一对引号中的，换成内层引号（`‘’` "
+        "或 `『』`）。",
     .bad = "他说\"这个功能叫'热重载'\"，文档称之为「实时预览」。\n",
     .good = "他说“这个功能叫‘热重载’”，文档称之为“实时预览”。\n",
     .check_run = check,

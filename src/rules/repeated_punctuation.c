@@ -176,6 +176,19 @@ const tl_rule tl_rule_repeated_punctuation = {
     .fix_doc = "`。。` and `，，` (any number of commas): safe, keeps one "
                "mark. Other runs have no fix: which mark is meant is a "
                "question of meaning.",
+    .description_zh =
+        "标记连续两个或更多的全角句读标点 `。，、；：！？`：重复的（`。"
+        "。`、`，，`、`！！`、`？？`）或混用的（`，。`、`：，"
+        "`）。\n\n原因：AutoCorrect 和 lint-md 所遵循的中文文案排版指北不重"
+        "复使用标点；混用的一对是笔误，其中一个标点必定是错的。"
+        "\n\n不标记：`？！` 和 `！？`，GB/T 15834 和指北允许用它们表示惊讶的"
+        "疑问；结束书名、位于 `《》` 中或位于链接文字末尾、后面跟着句子本"
+        "身标点的 `？` 或 `！`（`[什么是 Bash？](…)。`）；三个或更多的 "
+        "`。`，这是打错的省略号，由 `ellipsis` 报告；中间隔着引号或括号的"
+        "标点。",
+    .fix_doc_zh =
+        "`。。` 和 `，，`（任意个逗号）：安全，只保留一个。其他连续标点没"
+        "有修复：该用哪个标点取决于文意。",
     .bad = "德国队竟然战胜了巴西队！！球迷们，，都没想到。。\n",
     .good = "德国队竟然战胜了巴西队！球迷们，都没想到。\n",
     .check_run = check,

@@ -17,8 +17,9 @@
 
 static const tl_option_def options[] = {
     {"style", TL_OPTION_ENUM, "require", "require|forbid",
-     "`require`: one space between CJK and inline code; `forbid`: none."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "`require`: one space between CJK and inline code; `forbid`: none.",
+     "`require`：中文与行内代码之间加一个空格；`forbid`：不加。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 static bool is_code(const tl_run *run, size_t i)
@@ -138,6 +139,19 @@ const tl_rule tl_rule_space_cjk_code = {
         "plain spaces with no markup beside them; a space written as an "
         "entity, or one next to `**` or `[`, is reported without a fix, "
         "because deleting it could stop the markup from rendering.",
+    .description_zh =
+        "标记直接紧贴中文的行内代码，前后皆然（``使用`go`命令``）"
+        "。`style: forbid` 时反过来，标记中文与行内代码之间的空格（``使用"
+        " `go` 命令``）。\n\n原因：AutoCorrect 和 lint-md 所遵循的中文文案排"
+        "版指北把行内代码当作英文单词，与中文之间加一个空格；"
+        "有些项目不加，`style: forbid` 用来强制这种写法。\n\n不标记："
+        "紧挨标点的代码（``运行 `make`。``），隔着换行的代码，"
+        "行内 HTML 的 `<code>` 元素，以及代码块。",
+    .fix_doc_zh =
+        "安全。`require` 在任何行内标记之外插入一个空格（``使用 "
+        "**`go`** 命令``）。`forbid` 只在空格是普通空格、旁边没有标记时删"
+        "除它；写成字符实体的空格，或紧挨 `**` 或 `[` 的空格，"
+        "只报告不修复，因为删除它可能让标记无法渲染。",
     .bad = "使用`go build`命令编译，然后运行`./app`。\n",
     .good = "使用 `go build` 命令编译，然后运行 `./app`。\n",
     .check_run = check,

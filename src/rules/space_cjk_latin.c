@@ -14,8 +14,9 @@
 static const tl_option_def options[] = {
     {"allow", TL_OPTION_LIST, "Linux中国", NULL,
      "Phrases written without spaces on purpose (brand names such as "
-     "\"Linux中国\"); a boundary inside one is never flagged."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "\"Linux中国\"); a boundary inside one is never flagged.",
+     "有意不加空格的词语（如品牌名 `Linux中国`）；其中的边界从不标记。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 static void check(tl_check *ck, const tl_run *run)
@@ -60,6 +61,20 @@ const tl_rule tl_rule_space_cjk_latin = {
     .fix_doc = "Safe: inserts one space. The space goes outside inline "
                "markup (`使用 **Go** 编写`, `参见 [Linux](https://kernel.org) "
                "内核`), so emphasis and links still render.",
+    .description_zh =
+        "标记直接紧贴拉丁字母单词的中文，前后皆然（`Linux基金会`、"
+        "`的Jim`）。单词保留末尾的 `+` 或 `#`（`C++编程`），单词中可以有数"
+        "字（`v1.0版本`、`H.264编码`）。检查会越过行内标记：在 "
+        "`使用**Go**编写` 中，`用` 和 `G` 是相邻的。\n\n原因：AutoCorrect "
+        "和 lint-md 所遵循的中文文案排版指北在中英文之间加一个空格；"
+        "大多数技术出版物都这样排版中英混排的文字。\n\n不标记："
+        "`allow` 中列出的词语（默认是品牌名 `Linux中国`），代码、"
+        "URL、电子邮件地址、数学公式、前置元数据、HTML，两者之间有换行的情"
+        "况，以及不含中文的文字。",
+    .fix_doc_zh =
+        "安全：插入一个空格。空格加在行内标记之外（`使用 **Go** "
+        "编写`、`参见 [Linux](https://kernel.org) 内核`），因此强调和链接"
+        "仍能正常渲染。",
     .bad = "Linux基金会的Jim Zemlin使用**Go**编写了C++程序。\n",
     .good = "Linux 基金会的 Jim Zemlin 使用 **Go** 编写了 C++ 程序。\n",
     .check_run = check,

@@ -15,8 +15,9 @@
 
 static const tl_option_def options[] = {
     {"skip-units", TL_OPTION_STRING, "", NULL,
-     "CJK characters that take no space after a number, e.g. \"年月日\"."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "CJK characters that take no space after a number, e.g. \"年月日\".",
+     "数字之后不加空格的中文字符，例如 `年月日`。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 /* Is CP one of the characters of the UTF-8 string UNITS? */
@@ -73,6 +74,16 @@ const tl_rule tl_rule_space_cjk_number = {
         "Not flagged: a CJK unit listed in `skip-units` right after a "
         "number, code, URLs, math, front matter and HTML.",
     .fix_doc = "Safe: inserts one space, outside any inline markup.",
+    .description_zh =
+        "标记直接紧贴数字的中文，前后皆然（`筹集了4.15亿`、`增长了15%的`）"
+        "。数字是一串数字，连同它的正负号、小数点、千位分隔符以及末尾的 "
+        "`%` 或 `°`。含有字母的记号（`v1.0`、`3D`）是单词，由 "
+        "`space-cjk-latin` 检查。紧跟在中文之后的 `-` 视为连字符（`用例-2"
+        "`）而不是负号，它前面不要求空格。\n\n原因：AutoCorrect "
+        "和 lint-md 所遵循的中文文案排版指北在中文与数字之间加一个空格。"
+        "\n\n不标记：紧跟在数字之后、列在 `skip-units` 中的中文单位，"
+        "以及代码、URL、数学公式、前置元数据和 HTML。",
+    .fix_doc_zh = "安全：在任何行内标记之外插入一个空格。",
     .bad = "该公司筹集了4.15亿美元，收入增长了15%的同时裁员200人。\n",
     .good = "该公司筹集了 4.15 亿美元，收入增长了 15% 的同时裁员 200 人。\n",
     .check_run = check,

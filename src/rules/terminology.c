@@ -52,8 +52,11 @@ static const tl_option_def options[] = {
     {"add", TL_OPTION_LIST, "", NULL,
      "Extra terms as a map, {Term: [PATTERN, ...]}, or a string "
      "\"Term=PATTERN;Term=PATTERN\": each PATTERN (PCRE2) matches wrong "
-     "spellings of Term."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "spellings of Term.",
+     "额外的名称，写成映射 {Term: [PATTERN, ...]}，或字符串 "
+     "`Term=PATTERN;Term=PATTERN`：每个 PATTERN（PCRE2）匹配 "
+     "Term 的错误拼写。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 /* ---- Added terms (the add option) ------------------------------------ */
@@ -653,6 +656,31 @@ const tl_rule tl_rule_terminology = {
     .fix_doc = "Safe: replaces the spelling with the term as listed. "
                "Nothing is changed where the name is written with "
                "escapes or entities, or split by inline markup.",
+    .description_zh =
+        "标记大小写或拼写不对的知名技术名称（`Github`、`Javascript`、"
+        "`mac OS`、`Postgresql`），并替换为正确的拼写（`GitHub`、"
+        "`JavaScript`、`macOS`、`PostgreSQL`）。内置列表 `rules/terms.yml"
+        "` 收录了约 250 个名称，每个都附有它能识别的错误拼写；"
+        "选项 `add` 可以添加更多，写成映射 `{Kubernetes: [k8s?, "
+        "kubernetes]}` 或字符串 `Term=PATTERN;Term=PATTERN`，"
+        "每个 PATTERN 是匹配错误拼写的 PCRE2 模式（模式中的 `;` "
+        "或 `,` 写成 `\\x3b` 或 `\\x2c`）。\n\n原因：AutoCorrect "
+        "和 lint-md 所遵循的中文文案排版指北要求专有名词使用官方拼写；"
+        "熟悉某个产品的读者，第一眼就会注意到它的名字拼错了。"
+        "\n\n不标记：更长的单词或标识符中的名称（`github_token`、"
+        "`my-javascript`），路径（`/usr/lib/node`），文件名（`config.json"
+        "`），域名（`github.com/x`），选项（`--github`）；加引号的简短拉丁"
+        "标签，即要输入、搜索或在屏幕上找到的字面字符串（`输入 "
+        "“docker”`、`“Websocket Out” 节点`）；被命名的标识符（`名为 "
+        "docker 的组`）；位于拉丁单词或数字之间的小写拼写（`npm "
+        "install typescript`、`python 3`），作为命令称呼的（`python "
+        "命令`），或紧挨着写成命令形式的同一个词（`python3`）"
+        "；全大写标题中的大写拼写（`GOOGLE GKE`）；本来就这样命名的产品（"
+        "`rules/terms.yml` 的 `keep` 列表，例如 `Grub Customizer`）"
+        "；以及代码、URL、数学公式、行内 HTML 的 `<code>` 和 "
+        "`<kbd>`，和前置元数据。",
+    .fix_doc_zh = "安全：把拼写替换为列表中的名称。名称用转义或字符实体书写，"
+                  "或被行内标记分开时，不做改动。",
     .bad = "我们把 Javascript 代码托管在 Github 上，运行于 mac OS。\n",
     .good = "我们把 JavaScript 代码托管在 GitHub 上，运行于 macOS。\n",
     .check_run = check,

@@ -25,6 +25,13 @@ const tl_rule tl_rule_unknown_rule = {
         "Why: a misspelled name suppresses nothing, and the diagnostics "
         "the comment was meant to silence keep coming back.",
     .fix_doc = "None. Correct the name by hand.",
+    .description_zh =
+        "报告 `<!-- translint-disable ... -->`、`translint-enable`、"
+        "`translint-disable-next-line` 或 `translint-disable-file` "
+        "注释中既不是内置规则、也不是配置中自定义规则的规则名；"
+        "看起来像笔误时给出最接近的规则名。\n\n原因：拼错的名字什么也禁用不"
+        "了，注释本想屏蔽的诊断会一再出现。",
+    .fix_doc_zh = "无。请手工改正名字。",
     .bad = "<!-- translint-disable space-cjk-latn -->\n",
     .good = "<!-- translint-disable space-cjk-latin -->\n",
 };

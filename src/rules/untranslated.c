@@ -27,11 +27,14 @@
 
 static const tl_option_def options[] = {
     {"min-words", TL_OPTION_INT, "8", NULL,
-     "Fewest counted Latin words for a block to be reported."},
+     "Fewest counted Latin words for a block to be reported.",
+     "一个块至少要有多少个计入的拉丁单词才会被报告。"},
     {"skip-pattern", TL_OPTION_STRING, "译自|原文|^via:", NULL,
      "PCRE2 pattern (multi-line): a top-level block whose source matches "
-     "it is not checked (the attribution, quoted original text)."},
-    {NULL, TL_OPTION_STRING, NULL, NULL, NULL},
+     "it is not checked (the attribution, quoted original text).",
+     "PCRE2 模式（多行模式）：源文本匹配它的顶层块不做检查（出处块、"
+     "引用的原文）。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
 typedef struct span {
@@ -206,6 +209,19 @@ const tl_rule tl_rule_untranslated = {
         "Why: a skipped paragraph is correct English, so no spelling "
         "checker sees it; only its language gives it away.",
     .fix_doc = "None: the paragraph needs translating.",
+    .description_zh =
+        "在正文以中文为主（中文字符数不少于拉丁单词数）的文档中，"
+        "标记含有至少 `min-words` 个拉丁单词、却没有一个中文字符的段落、"
+        "标题或列表项。\n\n不计入：行内代码、URL、数学公式，以及链接和图片的"
+        "文字（由链接组成的一行是在列举英文文章）；首字母之后还有大写字母"
+        "的单词（`GitHub`、`API`），它们是名称。全小写单词少于两个的块视为"
+        "标题或名称列表，不做检查。与 `/`、`_`、`=` 或 `\\` 粘在一起的单词"
+        "是路径、标识符或设置的一部分，不计入。不检查引用块（有意引用的英"
+        "文：程序输出、许可证、原文的话），不检查表格，也不检查源文本匹配"
+        " `skip-pattern` 的顶层块（默认是出处块 `译自`/`原文` "
+        "和 LCTT 的 `via:` 行）。\n\n原因：漏译的段落是正确的英文，"
+        "拼写检查发现不了它；只有它所用的语言会暴露它。",
+    .fix_doc_zh = "无：这一段需要翻译。",
     .bad = "开源模型是透明的，因此人们可以发现漏洞。\n\nThe open model is "
            "transparent, so people can find the bugs in it.\n",
     .good = "开源模型是透明的，因此人们可以发现漏洞。\n\n"

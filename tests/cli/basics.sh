@@ -149,6 +149,29 @@ tl --explain space-cjk
 check "--explain of an unknown rule is a usage error" \
 	eval 'status_is 2 && err_has "space-cjk-"'
 
+# In Chinese: docs/rules/zh/RULE.md, the same sections in the same order.
+check "--write-rule-docs writes the Chinese pages in zh/" \
+	eval '[ "$(ls docs/zh | wc -l)" = "$(ls docs/*.md | wc -l)" ]'
+tl --explain space-cjk-latin --lang zh
+check "--explain --lang zh prints the Chinese page" \
+	eval 'status_is 0 && out_has "^## 检查什么$" && out_has "^## 修复的安全性$" &&
+		! out_has "^## What it flags" && cmp -s out docs/zh/space-cjk-latin.md'
+LANG=zh_CN.UTF-8 tl --explain space-cjk-latin
+check "--explain follows LANG" cmp -s out docs/zh/space-cjk-latin.md
+check "the two pages link to each other" \
+	eval 'grep -qx "\[中文\](zh/space-cjk-latin.md)" docs/space-cjk-latin.md &&
+		grep -qx "\[English\](../space-cjk-latin.md)" docs/zh/space-cjk-latin.md'
+check "the Chinese pages have the English pages' sections" \
+	eval '(for f in docs/*.md; do
+		[ "$(grep -c "^## " "$f")" = "$(grep -c "^## " "docs/zh/${f#docs/}")" ] || exit 1
+	done)'
+# The Chinese text follows the typography translint checks.
+tl --format gcc docs/zh
+check "the Chinese pages pass translint's own rules" eval 'status_is 0 && [ ! -s out ]'
+tl --lang zh --select space-cjk-latin -f json latin.md
+check "--lang zh links findings to the Chinese pages" \
+	eval 'out_has "\"url\": \"[^\"]*/docs/rules/zh/space-cjk-latin.md\""'
+
 # ---- Language ---------------------------------------------------------------
 
 tl --select space-cjk-latin --lang zh latin.md

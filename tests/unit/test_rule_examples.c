@@ -41,7 +41,7 @@ static bool engine_rule(const tl_rule *r)
 
 static bool has_non_ascii(const char *s)
 {
-	for (; *s; s++)
+	for (; s && *s; s++)
 		if ((unsigned char)*s >= 0x80)
 			return true;
 	return false;
@@ -57,6 +57,28 @@ TEST(every_rule_has_examples_and_docs)
 		    !r->fix_doc || !r->bad || !r->good || !*r->bad || !*r->good)
 			FAIL("rule %s lacks documentation or examples",
 			     r->name);
+	}
+}
+
+/* The Chinese page (docs/rules/zh/RULE.md, --explain --lang zh) has
+ * every text the English one has, so that neither falls back on the other
+ * language. */
+TEST(every_rule_has_chinese_docs)
+{
+	size_t n;
+	const tl_rule *const *rules = tl_rules(&n);
+	for (size_t i = 0; i < n; i++) {
+		const tl_rule *r = rules[i];
+		if ((r->description && !has_non_ascii(r->description_zh)) ||
+		    (r->fix_doc && !has_non_ascii(r->fix_doc_zh)))
+			FAIL("rule %s lacks its Chinese description or fix "
+			     "safety",
+			     r->name);
+		for (const tl_option_def *o = r->options; o && o->name; o++)
+			if (!has_non_ascii(o->doc_zh))
+				FAIL("option %s of rule %s lacks its Chinese "
+				     "description",
+				     o->name, r->name);
 	}
 }
 
@@ -153,6 +175,7 @@ int main(void)
 {
 	struct check_suite suite = {0};
 	RUN(&suite, every_rule_has_examples_and_docs);
+	RUN(&suite, every_rule_has_chinese_docs);
 	RUN(&suite, bad_examples_are_flagged);
 	RUN(&suite, good_examples_are_clean);
 	RUN(&suite, safe_fix_of_bad_gives_good);
