@@ -1,0 +1,1062 @@
+/*
+ * align.c: aligning the blocks of a translation with those of its
+ * original (align.h), in the manner of Gale and Church (1993) for
+ * sentences, with the anchors of translation-QA tools added to the length
+ * ratio, and with Markdown's block kinds.
+ *
+ * The cost of a pair is about -log of its probability: a prior for its
+ * type, a cost for a change of kind or heading level, the Gale-Church
+ * cost of the length ratio (prose only), and what the anchors say:
+ * numbers, inline code and link destinations of one side missing from
+ * the other cost, shared ones earn a little; Latin words of the
+ * translation that the original lacks cost (the original's other words
+ * were translated); code and HTML lines count by their overlap. The
+ * weights are in one table below; docs/alignment.md says how they were
+ * measured and tuned on the LCTT pairs.
+ *
+ * The dynamic programming runs inside a band. Anchors found in exactly
+ * one block of each document (a URL, a command, a name) give points; the
+ * longest chain of them increasing in both documents is the guide path,
+ * straight between its points. Each row of the band covers the guide's
+ * cells plus TL_ALIGN_BAND on each side, plus, up to TL_ALIGN_WIDEN more,
+ * the skew of its stretch (blocks added or dropped between two points)
+ * and the distance to any point the chain left out (anchors that
+ * disagree with it). Hence the bound in align.h.
+ */
+#include "align.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The weights of the cost, in nats. */
+static const struct weights {
+	double skip;       /* a block with no counterpart (1-0, 0-1) */
+	double skip_short; /* less, for a block shorter than short_len */
+	double short_len;  /* characters */
+	double split;      /* 1-2, 2-1 (over 1-1) */
+	double level;      /* per heading level of difference */
+	/* The length of a translation is about len_c times its original's,
+	 * with a variance of len_s2 * L + (len_r * L)^2 for a length L:
+	 * Gale and Church's term, which grows with L, and a relative one,
+	 * which the LCTT pairs show dominating in long paragraphs. */
+	double len_c;
+	double len_s2;
+	double len_r;
+	double len_max;    /* cap of the length cost (heavy tails) */
+	double miss_o[5];  /* per anchor of the original missing in the
+	                      translation, by type */
+	double miss_t[5];  /* per anchor of the translation missing in
+	                      the original (a translator adds code marks
+	                      more often than they drop code) */
+	double match[5];   /* earned per anchor found on both sides */
+	double line;       /* code and HTML lines: weight of (1 - overlap) */
+	double reward_max; /* the most anchors can earn a pair */
+	double move_max;   /* the most a moved pair may cost */
+} W = {
+    .skip = 5.0,
+    .skip_short = 3.5,
+    .short_len = 60,
+    .split = 4.0,
+    .level = 1.5,
+    .len_c = 0.95,
+    .len_s2 = 3.0,
+    .len_r = 0.1,
+    .len_max = 10.0,
+    /* NUMBER, CODE, LINK, LINE (these count by overlap), WORD */
+    .miss_o = {1.0, 2.0, 2.0, 0, 0},
+    .miss_t = {0.5, 0.5, 1.0, 0, 1.0},
+    .match = {0.5, 1.0, 1.0, 0, 0.3},
+    .line = 6.0,
+    .reward_max = 4.0,
+    .move_max = 5.0,
+};
+
+/* Impossible pairs. */
+#define INF 1e30
+
+/* ---- The cost of a pair ------------------------------------------------- */
+
+static bool is_prose(tl_align_kind k)
+{
+	return k == TL_ALIGN_PARAGRAPH || k == TL_ALIGN_ITEM ||
+	       k == TL_ALIGN_QUOTE;
+}
+
+/* The cost of rendering a block of kind A as one of kind B. */
+static double kind_cost(tl_align_kind a, tl_align_kind b)
+{
+	if (a == b)
+		return 0;
+	if (a == TL_ALIGN_FRONT_MATTER || b == TL_ALIGN_FRONT_MATTER)
+		return INF;
+	if (is_prose(a) && is_prose(b))
+		return 2.0;
+	bool ai = a == TL_ALIGN_IMAGE || a == TL_ALIGN_HTML;
+	bool bi = b == TL_ALIGN_IMAGE || b == TL_ALIGN_HTML;
+	if ((ai && (bi || is_prose(b))) || (bi && is_prose(a)))
+		return 3.0;
+	if ((a == TL_ALIGN_HEADING && is_prose(b)) ||
+	    (b == TL_ALIGN_HEADING && is_prose(a)) ||
+	    (a == TL_ALIGN_TABLE_ROW && is_prose(b)) ||
+	    (b == TL_ALIGN_TABLE_ROW && is_prose(a)))
+		return 4.0;
+	return 8.0;
+}
+
+/* Kinds whose length ratio says something. */
+static bool has_length(tl_align_kind k)
+{
+	return is_prose(k) || k == TL_ALIGN_HEADING || k == TL_ALIGN_TABLE_ROW;
+}
+
+/* -log(2 (1 - Phi(|delta|))) = -log(erfc(|delta| / sqrt 2)): Gale and
+ * Church's cost of a length deviation of DELTA standard deviations. erfc
+ * by the Chebyshev fit of Numerical Recipes (erfcc, relative error below
+ * 1.2e-7), whose exponential the logarithm undoes: one log1p instead of
+ * erfc, exp and log, in the dynamic programming's innermost loop. */
+static double gc_cost(double delta)
+{
+	double z = fabs(delta) / sqrt(2.0);
+	double t = 1.0 / (1.0 + 0.5 * z);
+	double poly =
+	    t * (1.00002368 +
+	         t * (0.37409196 +
+	              t * (0.09678418 +
+	                   t * (-0.18628806 +
+	                        t * (0.27886807 +
+	                             t * (-1.13520398 +
+	                                  t * (1.48851587 +
+	                                       t * (-0.82215223 +
+	                                            t * 0.17087277))))))));
+	double c = log1p(0.5 * z) + z * z + 1.26551223 - poly;
+	return c < W.len_max ? c : W.len_max;
+}
+
+/* The length cost of original length LO against translated length LT;
+ * INF when it is sure to reach LIMIT (erfc(z) <= exp(-z^2), so the cost
+ * is at least z^2, or the cap: no logarithm for a hopeless pair). */
+static double length_cost(double lo, double lt, double limit)
+{
+	double mean = (lo + lt / W.len_c) / 2;
+	if (mean <= 0)
+		return 0;
+	double var = W.len_s2 * mean + W.len_r * W.len_r * mean * mean;
+	double d = lt - W.len_c * lo;
+	double z2 = d * d / (2 * var);
+	if ((z2 < W.len_max ? z2 : W.len_max) >= limit)
+		return INF;
+	return gc_cost(d / sqrt(var));
+}
+
+/* What the cost needs of a block, computed once per alignment: where
+ * each type's keys start (keys come sorted by type first), and the
+ * length. */
+typedef struct info {
+	const tl_align_block *b;
+	uint32_t off[6]; /* keys of type k: keys[off[k], off[k + 1]) */
+	double length;
+	/* The Latin words that matter: a translated block's all, an
+	 * original block's only those the translation has somewhere (the
+	 * others cannot match, and cost nothing). */
+	const uint64_t *words;
+	size_t nwords;
+} info;
+
+static void info_make(info *x, const tl_align_block *b)
+{
+	x->b = b;
+	/* The first key of each type, by binary search. */
+	x->off[0] = 0;
+	for (int t = 1; t <= 5; t++) {
+		size_t lo = x->off[t - 1], hi = b->nkeys;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if ((b->keys[mid] >> 61) < (uint64_t)t)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		x->off[t] = (uint32_t)lo;
+	}
+	x->length = tl_align_length(b);
+	x->words = b->keys + x->off[TL_ANCHOR_WORD];
+	x->nwords = x->off[TL_ANCHOR_WORD + 1] - x->off[TL_ANCHOR_WORD];
+}
+
+/* The infos of AD's blocks (caller frees). */
+static info *infos_make(const tl_align_doc *ad)
+{
+	info *v = tl_xmalloc((ad->n + 1) * sizeof *v);
+	for (size_t i = 0; i < ad->n; i++)
+		info_make(&v[i], &ad->blocks[i]);
+	return v;
+}
+
+/* A set of 64-bit keys (open addressing; 0 marks an empty slot, so keys
+ * are stored with their low bit set, which the hash never needs). */
+typedef struct keyset {
+	uint64_t *slot;
+	size_t mask;
+} keyset;
+
+static size_t keyset_home(const keyset *ks, uint64_t key)
+{
+	size_t h = (size_t)(key ^ (key >> 29)) & ks->mask;
+	while (ks->slot[h] && ks->slot[h] != key)
+		h = (h + 1) & ks->mask;
+	return h;
+}
+
+/* Narrows the word lists of the original's infos IO to the words that
+ * some block of the translation (infos IT) has. The narrowed lists live
+ * in one block returned (caller frees). Linear in the words. */
+static uint64_t *narrow_words(info *io, size_t n, const info *it, size_t m)
+{
+	size_t total = 0, cap = 16;
+	for (size_t j = 0; j < m; j++)
+		total += it[j].nwords;
+	while (cap < 2 * total + 16)
+		cap *= 2;
+	keyset ks = {tl_xcalloc(cap, sizeof(uint64_t)), cap - 1};
+	for (size_t j = 0; j < m; j++)
+		for (size_t k = 0; k < it[j].nwords; k++) {
+			uint64_t key = it[j].words[k] | 1;
+			ks.slot[keyset_home(&ks, key)] = key;
+		}
+	size_t all = 0;
+	for (size_t i = 0; i < n; i++)
+		all += io[i].nwords;
+	uint64_t *kept = tl_xmalloc((all + 1) * sizeof *kept), *p = kept;
+	for (size_t i = 0; i < n; i++) {
+		const uint64_t *w = io[i].words;
+		size_t nw = io[i].nwords;
+		io[i].words = p;
+		for (size_t k = 0; k < nw; k++)
+			if (ks.slot[keyset_home(&ks, w[k] | 1)])
+				*p++ = w[k];
+		io[i].nwords = (size_t)(p - io[i].words);
+	}
+	free(ks.slot);
+	return kept;
+}
+
+/* One side of a pair: one or two consecutive blocks. */
+typedef struct side {
+	const info *x[2];
+	int n;
+} side;
+
+static side side_of(const info *v, size_t i, int n)
+{
+	side s = {{&v[i], n > 1 ? &v[i + 1] : NULL}, n};
+	return s;
+}
+
+/* The distinct keys of a side, in order, without copying: the union of
+ * one or two sorted ranges. */
+typedef struct cursor {
+	const uint64_t *a, *ae, *b, *be;
+} cursor;
+
+/* The keys of types [T0, T1) of S (consecutive, as keys sort by type). */
+static cursor cursor_of(const side *s, int t0, int t1)
+{
+	cursor c;
+	const info *x = s->x[0];
+	c.a = x->b->keys + x->off[t0];
+	c.ae = x->b->keys + x->off[t1];
+	c.b = c.be = c.ae;
+	if (s->n > 1) {
+		x = s->x[1];
+		c.b = x->b->keys + x->off[t0];
+		c.be = x->b->keys + x->off[t1];
+	}
+	return c;
+}
+
+/* The words of S that matter (info.words). */
+static cursor cursor_of_words(const side *s)
+{
+	cursor c;
+	c.a = s->x[0]->words;
+	c.ae = c.b = c.be = c.a + s->x[0]->nwords;
+	if (s->n > 1) {
+		c.b = s->x[1]->words;
+		c.be = c.b + s->x[1]->nwords;
+	}
+	return c;
+}
+
+/* The next key of C into *V without taking it; false at the end. */
+static inline bool cursor_peek(const cursor *c, uint64_t *v)
+{
+	if (c->a < c->ae && (c->b >= c->be || *c->a <= *c->b))
+		*v = *c->a;
+	else if (c->b < c->be)
+		*v = *c->b;
+	else
+		return false;
+	return true;
+}
+
+static inline void cursor_take(cursor *c, uint64_t v)
+{
+	if (c->a < c->ae && *c->a == v)
+		c->a++;
+	if (c->b < c->be && *c->b == v)
+		c->b++;
+}
+
+/* Counts, by type, the keys of CO found in CT and those of one only. */
+static void merge_count(cursor *co, cursor *ct, size_t *match, size_t *only_o,
+                        size_t *only_t)
+{
+	uint64_t x = 0, y = 0;
+	bool hx = cursor_peek(co, &x), hy = cursor_peek(ct, &y);
+	while (hx || hy) {
+		if (hx && (!hy || x < y)) {
+			only_o[x >> 61]++;
+			cursor_take(co, x);
+		} else if (!hx || y < x) {
+			only_t[y >> 61]++;
+			cursor_take(ct, y);
+		} else {
+			match[x >> 61]++;
+			cursor_take(co, x);
+			cursor_take(ct, y);
+		}
+		hx = cursor_peek(co, &x);
+		hy = cursor_peek(ct, &y);
+	}
+}
+
+/* What the anchors of O and T say. Only the translation's words count:
+ * the original's others were translated. */
+static double anchor_cost(const side *o, const side *t)
+{
+	size_t match[5] = {0}, only_o[5] = {0}, only_t[5] = {0};
+	cursor co = cursor_of(o, TL_ANCHOR_NUMBER, TL_ANCHOR_WORD);
+	cursor ct = cursor_of(t, TL_ANCHOR_NUMBER, TL_ANCHOR_WORD);
+	merge_count(&co, &ct, match, only_o, only_t);
+	co = cursor_of_words(o);
+	ct = cursor_of_words(t);
+	merge_count(&co, &ct, match, only_o, only_t);
+	double cost = 0, reward = 0;
+	for (int k = TL_ANCHOR_NUMBER; k <= TL_ANCHOR_WORD; k++) {
+		cost += W.miss_o[k] * (double)only_o[k] +
+		        W.miss_t[k] * (double)only_t[k];
+		reward += W.match[k] * (double)match[k];
+	}
+	size_t lines = match[TL_ANCHOR_LINE] * 2 + only_o[TL_ANCHOR_LINE] +
+	               only_t[TL_ANCHOR_LINE];
+	if (lines) {
+		double overlap =
+		    2.0 * (double)match[TL_ANCHOR_LINE] / (double)lines;
+		cost += W.line * (1 - overlap);
+		reward += overlap;
+	}
+	return cost - (reward < W.reward_max ? reward : W.reward_max);
+}
+
+static double side_length(const side *s)
+{
+	return s->x[0]->length + (s->n > 1 ? s->x[1]->length : 0);
+}
+
+/* The cost of pairing O with T (neither empty), its parts into PARTS
+ * when not NULL; or INF as soon as it is sure to reach LIMIT (what the
+ * anchors can earn is bounded, so the other parts bound the cost from
+ * below). */
+static double pair_cost_parts(const side *o, const side *t, double limit,
+                              tl_align_cost_parts *parts)
+{
+	const tl_align_block *bo = o->x[0]->b, *bt = t->x[0]->b;
+	tl_align_kind ko = bo->kind, kt = bt->kind;
+	tl_align_cost_parts p = {0, 0, 0, 0};
+	if (o->n > 1 || t->n > 1) {
+		/* Splits and merges are of prose, all of one kind. */
+		const side *two = o->n > 1 ? o : t;
+		tl_align_kind k = two->x[0]->b->kind;
+		if (!is_prose(k) || two->x[1]->b->kind != k)
+			return INF;
+		p.type = W.split;
+	}
+	p.kind = kind_cost(ko, kt);
+	if (p.kind >= INF)
+		return INF;
+	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
+		p.kind += W.level * abs(bo->level - bt->level);
+	/* What the anchors can earn at most: each match earns at most 1,
+	 * lines 1 more, and a side without keys earns nothing. */
+	size_t no = bo->nkeys + (o->n > 1 ? o->x[1]->b->nkeys : 0);
+	size_t nt = bt->nkeys + (t->n > 1 ? t->x[1]->b->nkeys : 0);
+	double reward = no && nt ? (double)(no < nt ? no : nt) + 1 : 0;
+	if (reward > W.reward_max)
+		reward = W.reward_max;
+	if (has_length(ko) && has_length(kt))
+		p.length = length_cost(side_length(o), side_length(t),
+		                       limit - (p.type + p.kind - reward));
+	if (p.length >= INF || p.type + p.kind + p.length - reward >= limit)
+		return INF;
+	p.anchors = anchor_cost(o, t);
+	if (parts)
+		*parts = p;
+	return p.type + p.kind + p.length + p.anchors;
+}
+
+static double pair_cost(const side *o, const side *t, double limit)
+{
+	return pair_cost_parts(o, t, limit, NULL);
+}
+
+/* The cost of leaving block B without a counterpart. */
+static double skip_cost(const tl_align_block *b)
+{
+	if (b->kind == TL_ALIGN_BREAK)
+		return W.skip_short;
+	if (has_length(b->kind) && tl_align_length(b) < W.short_len)
+		return W.skip_short;
+	return W.skip;
+}
+
+/* ---- The band -------------------------------------------------------------
+ */
+
+/* An anchor found in exactly one block of each document. */
+typedef struct point {
+	size_t i, j;
+} point;
+
+typedef struct slot {
+	uint64_t key;    /* 0: empty */
+	uint32_t no, nt; /* blocks holding it (counted up to 2) */
+	size_t bo, bt;   /* the block, when only one */
+} slot;
+
+/* The points of anchors unique to one block of each document, sorted
+ * (*NP of them; caller frees). */
+static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
+                            size_t *np)
+{
+	/* The translation's keys first: they are the fewer (an original's
+	 * words are mostly translated away), and only they can pair. */
+	size_t total = 0;
+	for (size_t j = 0; j < t->n; j++)
+		total += t->blocks[j].nkeys;
+	size_t cap = 16;
+	while (cap < 2 * total + 16)
+		cap *= 2;
+	slot *tab = tl_xcalloc(cap, sizeof *tab);
+	for (int pass = 0; pass < 2; pass++) {
+		const tl_align_doc *ad = pass ? o : t;
+		for (size_t i = 0; i < ad->n; i++) {
+			const tl_align_block *b = &ad->blocks[i];
+			for (size_t k = 0; k < b->nkeys; k++) {
+				uint64_t key = b->keys[k] | 1;
+				size_t h =
+				    (size_t)(key ^ (key >> 29)) & (cap - 1);
+				while (tab[h].key && tab[h].key != key)
+					h = (h + 1) & (cap - 1);
+				if (pass == 0) {
+					tab[h].key = key;
+					if (tab[h].nt < 2) {
+						tab[h].nt++;
+						tab[h].bt = i;
+					}
+				} else if (tab[h].key && tab[h].no < 2) {
+					tab[h].no++;
+					tab[h].bo = i;
+				}
+			}
+		}
+	}
+	/* A point (i, j) packed as i << 32 | (2^32 - 1 - j): sorted, by
+	 * i, then j descending (the order longest_chain wants). */
+	uint64_t *packed = NULL;
+	size_t n = 0, pcap = 0;
+	for (size_t h = 0; h < cap; h++) {
+		if (tab[h].no == 1 && tab[h].nt == 1) {
+			packed = tl_grow(packed, n, &pcap, sizeof *packed);
+			packed[n++] = (uint64_t)tab[h].bo << 32 |
+			              (UINT32_MAX - (uint64_t)tab[h].bt);
+		}
+	}
+	free(tab);
+	tl_align_sort_keys(packed, n);
+	/* Several anchors of one pair of blocks make one point. */
+	point *pts = tl_xmalloc((n + 1) * sizeof *pts);
+	size_t w = 0;
+	for (size_t k = 0; k < n; k++)
+		if (k == 0 || packed[k] != packed[k - 1]) {
+			pts[w].i = (size_t)(packed[k] >> 32);
+			pts[w].j =
+			    (size_t)(UINT32_MAX - (packed[k] & UINT32_MAX));
+			w++;
+		}
+	free(packed);
+	*np = w;
+	return pts;
+}
+
+/* Marks in IN_CHAIN the longest chain of PTS (sorted by i, then j
+ * descending) strictly increasing in both i and j. O(n log n). */
+static void longest_chain(const point *pts, size_t n, bool *in_chain)
+{
+	size_t *tail = tl_xmalloc((n + 1) * sizeof *tail); /* point index */
+	size_t *prev = tl_xmalloc((n + 1) * sizeof *prev);
+	size_t len = 0;
+	for (size_t k = 0; k < n; k++) {
+		/* The first chain length whose tail's j is >= this j. */
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (pts[tail[mid]].j < pts[k].j)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[k] = lo ? tail[lo - 1] : TL_NONE;
+		tail[lo] = k;
+		if (lo == len)
+			len++;
+	}
+	memset(in_chain, 0, n * sizeof *in_chain);
+	for (size_t k = len ? tail[len - 1] : TL_NONE; k != TL_NONE;
+	     k = prev[k])
+		in_chain[k] = true;
+	free(tail);
+	free(prev);
+}
+
+/* The rows of the band: row i covers columns [lo[i], hi[i]]. */
+typedef struct band {
+	size_t *lo, *hi;
+	size_t *off; /* index of (i, lo[i]) in the cell arrays */
+	size_t cells;
+} band;
+
+/* Adds the segment of the guide path from (A, B) to (C, D) to the row
+ * spans, and its skew to the rows' widening. */
+static void guide_segment(size_t a, size_t b, size_t c, size_t d, size_t *lo,
+                          size_t *hi, size_t *widen)
+{
+	size_t di = c - a, dj = d - b;
+	size_t skew = di > dj ? di - dj : dj - di;
+	if (di == 0) {
+		if (b < lo[a])
+			lo[a] = b;
+		if (d > hi[a])
+			hi[a] = d;
+		return;
+	}
+	for (size_t i = a; i <= c; i++) {
+		/* The line at row i and at row i + 1 (floor and ceiling). */
+		size_t j0 = b + (i - a) * dj / di;
+		size_t j1 = i < c ? b + ((i + 1 - a) * dj + di - 1) / di : d;
+		if (j0 < lo[i])
+			lo[i] = j0;
+		if (j1 > hi[i])
+			hi[i] = j1;
+		if (skew > widen[i])
+			widen[i] = skew;
+	}
+}
+
+static void band_make(band *bd, const tl_align_doc *o, const tl_align_doc *t)
+{
+	size_t n = o->n, m = t->n;
+	bd->lo = tl_xmalloc((n + 1) * sizeof *bd->lo);
+	bd->hi = tl_xmalloc((n + 1) * sizeof *bd->hi);
+	bd->off = tl_xmalloc((n + 2) * sizeof *bd->off);
+	size_t *widen = tl_xcalloc(n + 1, sizeof *widen);
+	for (size_t i = 0; i <= n; i++) {
+		bd->lo[i] = m;
+		bd->hi[i] = 0;
+	}
+
+	size_t np;
+	point *pts = unique_points(o, t, &np);
+	bool *in_chain = tl_xmalloc((np + 1) * sizeof *in_chain);
+	longest_chain(pts, np, in_chain);
+
+	/* The guide: (0, 0), each chain point (i, j) entered at (i, j) and
+	 * left at (i + 1, j + 1), then (n, m). */
+	size_t a = 0, b = 0;
+	for (size_t k = 0; k < np; k++) {
+		if (!in_chain[k])
+			continue;
+		guide_segment(a, b, pts[k].i, pts[k].j, bd->lo, bd->hi, widen);
+		guide_segment(pts[k].i, pts[k].j, pts[k].i + 1, pts[k].j + 1,
+		              bd->lo, bd->hi, widen);
+		a = pts[k].i + 1;
+		b = pts[k].j + 1;
+	}
+	guide_segment(a, b, n, m, bd->lo, bd->hi, widen);
+
+	/* Points off the chain: widen the rows around them enough to reach
+	 * them, when they are near. */
+	for (size_t k = 0; k < np; k++) {
+		if (in_chain[k])
+			continue;
+		size_t i = pts[k].i, j = pts[k].j;
+		size_t d = j < bd->lo[i]   ? bd->lo[i] - j
+		           : j > bd->hi[i] ? j - bd->hi[i]
+		                           : 0;
+		if (d == 0 || d > TL_ALIGN_WIDEN)
+			continue;
+		size_t from = i > d ? i - d : 0, to = i + d < n ? i + d : n;
+		for (size_t r = from; r <= to; r++)
+			if (d > widen[r])
+				widen[r] = d;
+	}
+	free(pts);
+	free(in_chain);
+
+	bd->off[0] = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t h =
+		    TL_ALIGN_BAND +
+		    (widen[i] < TL_ALIGN_WIDEN ? widen[i] : TL_ALIGN_WIDEN);
+		bd->lo[i] = bd->lo[i] > h ? bd->lo[i] - h : 0;
+		bd->hi[i] = bd->hi[i] + h < m ? bd->hi[i] + h : m;
+		bd->off[i + 1] = bd->off[i] + (bd->hi[i] - bd->lo[i] + 1);
+	}
+	bd->cells = bd->off[n + 1];
+	free(widen);
+}
+
+static void band_free(band *bd)
+{
+	free(bd->lo);
+	free(bd->hi);
+	free(bd->off);
+}
+
+static inline bool in_band(const band *bd, size_t i, size_t j)
+{
+	return j >= bd->lo[i] && j <= bd->hi[i];
+}
+
+static inline size_t cell(const band *bd, size_t i, size_t j)
+{
+	return bd->off[i] + (j - bd->lo[i]);
+}
+
+/* ---- Dynamic programming ------------------------------------------------ */
+
+/* How a cell was reached: the pair type of the last step. */
+typedef struct dp_cell {
+	double cost;
+	double step; /* the cost of the last pair */
+	uint8_t type;
+} dp_cell;
+
+/* Appends a pair to the pairs being built (in reverse). */
+static void push_pair(tl_align_pair **v, size_t *n, size_t *cap,
+                      tl_pair_type type, size_t i, size_t ni, size_t j,
+                      size_t nj, double cost)
+{
+	*v = tl_grow(*v, *n, cap, sizeof **v);
+	tl_align_pair *p = &(*v)[(*n)++];
+	p->type = type;
+	p->orig = ni ? i : TL_NONE;
+	p->norig = ni;
+	p->trans = nj ? j : TL_NONE;
+	p->ntrans = nj;
+	p->cost = cost;
+	p->moved = false;
+}
+
+/* The blocks of both documents with what the cost needs of them. */
+typedef struct ctx {
+	const tl_align_doc *o, *t;
+	info *io, *it;
+} ctx;
+
+/* Takes the step from a cell costing BASE by a pair costing STEP into
+ * BEST when it is cheaper. */
+static inline void relax(dp_cell *best, double base, double step, int type)
+{
+	if (base < INF && base + step < best->cost) {
+		best->cost = base + step;
+		best->step = step;
+		best->type = (uint8_t)type;
+	}
+}
+
+/* The cost of the cell (I, J) when it is in the band, else INF. */
+static inline double at(const dp_cell *c, const band *bd, size_t i, size_t j)
+{
+	return in_band(bd, i, j) ? c[cell(bd, i, j)].cost : INF;
+}
+
+/* The best path through the band; its pairs in order into *PAIRS (caller
+ * frees). */
+static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
+{
+	const tl_align_doc *o = x->o, *t = x->t;
+	size_t n = o->n, m = t->n;
+	dp_cell *c = tl_xmalloc(bd->cells * sizeof *c);
+	double *skip_o = tl_xmalloc((n + 1) * sizeof *skip_o);
+	double *skip_t = tl_xmalloc((m + 1) * sizeof *skip_t);
+	for (size_t i = 0; i < n; i++)
+		skip_o[i] = skip_cost(&o->blocks[i]);
+	for (size_t j = 0; j < m; j++)
+		skip_t[j] = skip_cost(&t->blocks[j]);
+
+	for (size_t i = 0; i <= n; i++) {
+		for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
+			dp_cell best = {i == 0 && j == 0 ? 0 : INF, 0,
+			                TL_PAIR_1_1};
+			double base;
+			/* The skips first: they are cheap, and the cost
+			 * they set lets the pairs below stop early. */
+			if (i >= 1)
+				relax(&best, at(c, bd, i - 1, j), skip_o[i - 1],
+				      TL_PAIR_1_0);
+			if (j >= 1)
+				relax(&best, at(c, bd, i, j - 1), skip_t[j - 1],
+				      TL_PAIR_0_1);
+			if (i >= 1 && j >= 1 &&
+			    (base = at(c, bd, i - 1, j - 1)) < INF) {
+				side so = side_of(x->io, i - 1, 1);
+				side st = side_of(x->it, j - 1, 1);
+				relax(&best, base,
+				      pair_cost(&so, &st, best.cost - base),
+				      TL_PAIR_1_1);
+			}
+			/* Splits and merges only of prose: test the kind
+			 * before the cost. */
+			if (i >= 1 && j >= 2 &&
+			    is_prose(t->blocks[j - 1].kind) &&
+			    (base = at(c, bd, i - 1, j - 2)) < INF) {
+				side so = side_of(x->io, i - 1, 1);
+				side st = side_of(x->it, j - 2, 2);
+				relax(&best, base,
+				      pair_cost(&so, &st, best.cost - base),
+				      TL_PAIR_1_2);
+			}
+			if (i >= 2 && j >= 1 &&
+			    is_prose(o->blocks[i - 1].kind) &&
+			    (base = at(c, bd, i - 2, j - 1)) < INF) {
+				side so = side_of(x->io, i - 2, 2);
+				side st = side_of(x->it, j - 1, 1);
+				relax(&best, base,
+				      pair_cost(&so, &st, best.cost - base),
+				      TL_PAIR_2_1);
+			}
+			c[cell(bd, i, j)] = best;
+		}
+	}
+
+	/* Back from (n, m). */
+	tl_align_pair *v = NULL;
+	size_t nv = 0, cap = 0;
+	size_t i = n, j = m;
+	while (i > 0 || j > 0) {
+		const dp_cell *x = &c[cell(bd, i, j)];
+		static const size_t di[] = {1, 1, 0, 1, 2};
+		static const size_t dj[] = {1, 0, 1, 2, 1};
+		size_t ni = di[x->type], nj = dj[x->type];
+		push_pair(&v, &nv, &cap, (tl_pair_type)x->type, i - ni, ni,
+		          j - nj, nj, x->step);
+		i -= ni;
+		j -= nj;
+	}
+	for (size_t k = 0; k < nv / 2; k++) {
+		tl_align_pair tmp = v[k];
+		v[k] = v[nv - 1 - k];
+		v[nv - 1 - k] = tmp;
+	}
+	free(c);
+	free(skip_o);
+	free(skip_t);
+	*pairs = v;
+	return nv;
+}
+
+/* ---- Moves ----------------------------------------------------------------
+ */
+
+/* Pairs the original blocks left alone (1-0) with translated blocks left
+ * alone (0-1) that share an anchor with them, best first per translated
+ * block, when the pair costs less than W.move_max: a moved image,
+ * reordered list items. Each translated block looks at the lone original
+ * blocks holding one of its anchors, at most MOVE_CANDIDATES per anchor,
+ * so this is linear in the anchors. The moved pair takes the 0-1 pair's
+ * place; the 1-0 pair goes. */
+#define MOVE_CANDIDATES 8
+
+typedef struct lone {
+	uint64_t key;
+	size_t block[MOVE_CANDIDATES];
+	size_t n;
+} lone;
+
+static size_t move_pass(const ctx *x, tl_align_pair *v, size_t nv)
+{
+	const tl_align_doc *o = x->o, *t = x->t;
+	size_t nkeys = 0, nlone_o = 0;
+	for (size_t k = 0; k < nv; k++) {
+		if (v[k].type == TL_PAIR_1_0) {
+			nkeys += o->blocks[v[k].orig].nkeys;
+			nlone_o++;
+		}
+	}
+	if (nlone_o == 0 || nkeys == 0)
+		return nv;
+	size_t cap = 16;
+	while (cap < 2 * nkeys)
+		cap *= 2;
+	lone *tab = tl_xcalloc(cap, sizeof *tab);
+	/* The pair of each lone original block, to remove it when moved. */
+	size_t *pair_of = tl_xmalloc(o->n * sizeof *pair_of);
+	for (size_t k = 0; k < nv; k++) {
+		if (v[k].type != TL_PAIR_1_0)
+			continue;
+		const tl_align_block *b = &o->blocks[v[k].orig];
+		pair_of[v[k].orig] = k;
+		for (size_t a = 0; a < b->nkeys; a++) {
+			uint64_t key = b->keys[a] | 1;
+			size_t h = (size_t)(key ^ (key >> 29)) & (cap - 1);
+			while (tab[h].key && tab[h].key != key)
+				h = (h + 1) & (cap - 1);
+			tab[h].key = key;
+			if (tab[h].n < MOVE_CANDIDATES)
+				tab[h].block[tab[h].n++] = v[k].orig;
+		}
+	}
+	bool *taken = tl_xcalloc(o->n, sizeof *taken);
+	bool *gone = tl_xcalloc(nv, sizeof *gone);
+	for (size_t k = 0; k < nv; k++) {
+		if (v[k].type != TL_PAIR_0_1)
+			continue;
+		const tl_align_block *tb = &t->blocks[v[k].trans];
+		size_t best = TL_NONE;
+		double best_cost = W.move_max;
+		for (size_t a = 0; a < tb->nkeys; a++) {
+			if ((tb->keys[a] >> 61) == TL_ANCHOR_WORD)
+				continue; /* too weak alone */
+			uint64_t key = tb->keys[a] | 1;
+			size_t h = (size_t)(key ^ (key >> 29)) & (cap - 1);
+			while (tab[h].key && tab[h].key != key)
+				h = (h + 1) & (cap - 1);
+			for (size_t q = 0; tab[h].key && q < tab[h].n; q++) {
+				size_t ob = tab[h].block[q];
+				if (taken[ob])
+					continue;
+				side so = side_of(x->io, ob, 1);
+				side st = side_of(x->it, v[k].trans, 1);
+				double cost = pair_cost(&so, &st, best_cost);
+				if (cost < best_cost) {
+					best_cost = cost;
+					best = ob;
+				}
+			}
+		}
+		if (best == TL_NONE)
+			continue;
+		taken[best] = true;
+		gone[pair_of[best]] = true;
+		v[k].type = TL_PAIR_1_1;
+		v[k].orig = best;
+		v[k].norig = 1;
+		v[k].cost = best_cost;
+		v[k].moved = true;
+	}
+	size_t w = 0;
+	for (size_t k = 0; k < nv; k++)
+		if (!gone[k])
+			v[w++] = v[k];
+	free(tab);
+	free(pair_of);
+	free(taken);
+	free(gone);
+	return w;
+}
+
+/* ---- The alignment ---------------------------------------------------------
+ */
+
+static const char *const type_names[] = {"1-1", "1-0", "0-1", "1-2", "2-1"};
+
+const char *tl_pair_type_name(tl_pair_type type)
+{
+	return (unsigned)type < 5 ? type_names[type] : "?";
+}
+
+tl_align *tl_align_new(tl_align_doc *orig, tl_align_doc *trans)
+{
+	tl_align *al = tl_xcalloc(1, sizeof *al);
+	al->orig = orig;
+	al->trans = trans;
+	al->arena = tl_arena_new();
+
+	ctx x = {orig, trans, infos_make(orig), infos_make(trans)};
+	uint64_t *words = narrow_words(x.io, orig->n, x.it, trans->n);
+	band bd;
+	band_make(&bd, orig, trans);
+	al->cells = bd.cells;
+	tl_align_pair *v;
+	size_t nv = dp_run(&x, &bd, &v);
+	band_free(&bd);
+	nv = move_pass(&x, v, nv);
+	free(x.io);
+	free(x.it);
+	free(words);
+
+	al->pairs = tl_arena_alloc(al->arena, (nv ? nv : 1) * sizeof *v);
+	if (nv)
+		memcpy(al->pairs, v, nv * sizeof *v);
+	al->npairs = nv;
+	free(v);
+	al->orig_pair =
+	    tl_arena_alloc(al->arena, (orig->n + 1) * sizeof *al->orig_pair);
+	al->trans_pair =
+	    tl_arena_alloc(al->arena, (trans->n + 1) * sizeof *al->trans_pair);
+	for (size_t k = 0; k < nv; k++) {
+		const tl_align_pair *p = &al->pairs[k];
+		for (size_t x = 0; x < p->norig; x++)
+			al->orig_pair[p->orig + x] = k;
+		for (size_t x = 0; x < p->ntrans; x++)
+			al->trans_pair[p->trans + x] = k;
+		al->cost += p->cost;
+	}
+	return al;
+}
+
+void tl_align_free(tl_align *al)
+{
+	if (!al)
+		return;
+	tl_align_doc_free(al->orig);
+	tl_align_doc_free(al->trans);
+	tl_arena_free(al->arena);
+	free(al);
+}
+
+double tl_align_cost(const tl_align *al, size_t orig, size_t norig,
+                     size_t trans, size_t ntrans, tl_align_cost_parts *parts)
+{
+	if (parts)
+		memset(parts, 0, sizeof *parts);
+	if (norig > 2 || ntrans > 2 || (norig == 2 && ntrans == 2) ||
+	    orig + norig > al->orig->n || trans + ntrans > al->trans->n)
+		return INF;
+	if (norig == 0 || ntrans == 0) {
+		if (norig + ntrans != 1)
+			return INF;
+		double c = skip_cost(norig ? &al->orig->blocks[orig]
+		                           : &al->trans->blocks[trans]);
+		if (parts)
+			parts->type = c;
+		return c;
+	}
+	info io[2], it[2];
+	for (size_t k = 0; k < norig; k++)
+		info_make(&io[k], &al->orig->blocks[orig + k]);
+	for (size_t k = 0; k < ntrans; k++)
+		info_make(&it[k], &al->trans->blocks[trans + k]);
+	side so = side_of(io, 0, (int)norig), st = side_of(it, 0, (int)ntrans);
+	return pair_cost_parts(&so, &st, INF, parts);
+}
+
+const tl_align_pair *tl_align_pair_of_trans(const tl_align *al, size_t j)
+{
+	return j < al->trans->n ? &al->pairs[al->trans_pair[j]] : NULL;
+}
+
+const tl_align_pair *tl_align_pair_of_orig(const tl_align *al, size_t i)
+{
+	return i < al->orig->n ? &al->pairs[al->orig_pair[i]] : NULL;
+}
+
+/* ---- The debugging view ------------------------------------------------- */
+
+/* The 1-based line range of blocks [I, I + N) of AD: "12" or "12-14". */
+static void put_lines(tl_buf *out, const tl_align_doc *ad, size_t i, size_t n)
+{
+	if (n == 0) {
+		tl_buf_puts(out, "-");
+		return;
+	}
+	const tl_source *src = ad->src;
+	size_t first = tl_source_line_index(src, ad->blocks[i].start) + 1;
+	size_t end = ad->blocks[i + n - 1].end;
+	size_t last = tl_source_line_index(src, end > 0 ? end - 1 : 0) + 1;
+	if (last < first)
+		last = first;
+	if (last == first)
+		tl_buf_printf(out, "%zu", first);
+	else
+		tl_buf_printf(out, "%zu-%zu", first, last);
+}
+
+/* Columns of an excerpt: the start of a block's first line. */
+#define EXCERPT_WIDTH 60
+
+static void put_excerpt(tl_buf *out, const char *mark, const tl_align_doc *ad,
+                        size_t i)
+{
+	const tl_source *src = ad->src;
+	const tl_align_block *b = &ad->blocks[i];
+	size_t ls, le;
+	tl_source_line_span(src, tl_source_line_index(src, b->start), &ls, &le);
+	size_t p = b->start > ls ? b->start : ls;
+	if (le > b->end && b->end > p)
+		le = b->end;
+	while (p < le && (src->data[p] == ' ' || src->data[p] == '\t'))
+		p++;
+	tl_buf_puts(out, "    ");
+	tl_buf_puts(out, mark);
+	tl_buf_putc(out, ' ');
+	/* Up to EXCERPT_WIDTH columns, a wide character counting two. */
+	size_t cols = 0;
+	while (p < le) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(src->data + p, le - p, &cp);
+		if (k == 0)
+			break;
+		size_t w =
+		    (tl_char_class(cp) & TL_CLS_CJK) || tl_char_is_cjk_punct(cp)
+		        ? 2
+		        : 1;
+		if (cols + w > EXCERPT_WIDTH) {
+			tl_buf_puts(out, "…");
+			break;
+		}
+		tl_buf_append(out, src->data + p, cp == '\t' ? 0 : k);
+		if (cp == '\t')
+			tl_buf_putc(out, ' ');
+		cols += w;
+		p += k;
+	}
+	tl_buf_putc(out, '\n');
+}
+
+void tl_align_print(const tl_align *al, tl_buf *out)
+{
+	for (size_t k = 0; k < al->npairs; k++) {
+		const tl_align_pair *p = &al->pairs[k];
+		const tl_align_block *first =
+		    p->norig ? &al->orig->blocks[p->orig]
+		             : &al->trans->blocks[p->trans];
+		tl_buf_printf(out, "%s%s ", tl_pair_type_name(p->type),
+		              p->moved ? " moved" : "");
+		put_lines(out, al->orig, p->orig, p->norig);
+		tl_buf_puts(out, " ↔ ");
+		put_lines(out, al->trans, p->trans, p->ntrans);
+		tl_buf_printf(out, "  %s", tl_align_kind_name(first->kind));
+		if (p->ntrans && p->norig &&
+		    al->trans->blocks[p->trans].kind != first->kind)
+			tl_buf_printf(out, " → %s",
+			              tl_align_kind_name(
+			                  al->trans->blocks[p->trans].kind));
+		tl_buf_printf(out, "  cost %.2f\n", p->cost);
+		for (size_t x = 0; x < p->norig; x++)
+			put_excerpt(out, "-", al->orig, p->orig + x);
+		for (size_t x = 0; x < p->ntrans; x++)
+			put_excerpt(out, "+", al->trans, p->trans + x);
+	}
+}

@@ -1,0 +1,1112 @@
+/*
+ * align_blocks.c: the blocks of a document and their anchors, the first
+ * step of aligning a translation with its original (align.h).
+ *
+ * A block is what a translator renders as a unit: a heading, a paragraph,
+ * a table row, a code block, a metadata line. Its anchors are what
+ * survives translation: numbers, inline code, link destinations, Latin
+ * words kept as they are (names, identifiers), the lines of code. They are
+ * read from the cmark tree, not from the prose runs of markdown.c: the
+ * tree resolves reference links, and a block must be listed even when its
+ * run could not be mapped to the source (markdown.c drops such runs).
+ *
+ * cmark consumes link reference definitions without leaving a node, so
+ * the lines between blocks are scanned for them: each becomes a metadata
+ * block (LCTT's "[#]: via: ..." header and numbered link list). A
+ * paragraph that begins with definitions reports its start at the first
+ * of them; those lines are split off the same way.
+ */
+#include "align.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Slots of the stop-word set: a power of two, well above their number. */
+#define STOP_SLOTS 512
+
+/* The state of listing, and the memory the listed blocks live in. */
+struct tl_align_build {
+	tl_arena *arena; /* anchors, keys and their texts */
+	size_t cap;      /* of the blocks array (heap) */
+	size_t cursor;   /* end of the last block: the next gap starts here */
+	/* The block being built. */
+	tl_align_block cur;
+	tl_align_anchor *tmp; /* its anchors so far (heap, reused) */
+	size_t ntmp, cap_tmp;
+	uint64_t *words; /* the hashes of its words (heap, reused) */
+	size_t nwords, cap_words;
+	size_t bstart, bend; /* where its anchors may be found */
+	size_t search;       /* where the next text anchor is looked for */
+	bool trust_nodes;    /* inline node positions can be believed */
+	bool image;          /* an image seen */
+	bool visible;        /* something visible outside images */
+	tl_buf key;          /* scratch */
+	const char *data;    /* the source bytes */
+	uint64_t stop[STOP_SLOTS]; /* hashes of the stop words */
+};
+
+static const char *const kind_names[TL_ALIGN_NKINDS] = {
+    [TL_ALIGN_FRONT_MATTER] = "front matter",
+    [TL_ALIGN_META] = "metadata",
+    [TL_ALIGN_HEADING] = "heading",
+    [TL_ALIGN_PARAGRAPH] = "paragraph",
+    [TL_ALIGN_ITEM] = "list item",
+    [TL_ALIGN_QUOTE] = "quote",
+    [TL_ALIGN_TABLE_ROW] = "table row",
+    [TL_ALIGN_CODE] = "code block",
+    [TL_ALIGN_IMAGE] = "image",
+    [TL_ALIGN_HTML] = "HTML block",
+    [TL_ALIGN_BREAK] = "thematic break",
+};
+
+const char *tl_align_kind_name(tl_align_kind kind)
+{
+	return (unsigned)kind < TL_ALIGN_NKINDS ? kind_names[kind] : "?";
+}
+
+double tl_align_length(const tl_align_block *block)
+{
+	return (double)block->nchars +
+	       TL_ALIGN_CJK_WEIGHT * (double)block->ncjk;
+}
+
+/* ---- Anchors ------------------------------------------------------------ */
+
+/* FNV-1a of the key, the type in the top 3 bits so that sorted keys come
+ * grouped by type. */
+static uint64_t anchor_hash(tl_anchor_type type, const char *s, size_t n);
+
+uint64_t tl_align_hash(tl_anchor_type type, const char *key, size_t n)
+{
+	return anchor_hash(type, key, n);
+}
+
+bool tl_align_block_has(const tl_align_block *block, uint64_t hash)
+{
+	size_t lo = 0, hi = block->nkeys;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (block->keys[mid] < hash)
+			lo = mid + 1;
+		else if (block->keys[mid] > hash)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+#define FNV_BASIS 0xcbf29ce484222325u
+#define FNV_PRIME 0x100000001b3u
+
+/* The type in the top 3 bits of a finished FNV-1a hash. */
+static inline uint64_t anchor_hash_final(uint64_t h, tl_anchor_type type)
+{
+	return (h >> 3) | ((uint64_t)type << 61);
+}
+
+static uint64_t anchor_hash(tl_anchor_type type, const char *s, size_t n)
+{
+	uint64_t h = FNV_BASIS ^ (uint64_t)type;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return anchor_hash_final(h, type);
+}
+
+/* Classes of the ASCII characters for the tokenizer. */
+enum {
+	A_WORD = 1,  /* letter, digit or '_': part of a token */
+	A_LETTER = 2 /* an ASCII letter */
+};
+
+#define A_L(c) [c] = A_WORD | A_LETTER, [c - 'a' + 'A'] = A_WORD | A_LETTER
+static const uint8_t ascii[128] = {
+    ['0'] = A_WORD, ['1'] = A_WORD, ['2'] = A_WORD, ['3'] = A_WORD,
+    ['4'] = A_WORD, ['5'] = A_WORD, ['6'] = A_WORD, ['7'] = A_WORD,
+    ['8'] = A_WORD, ['9'] = A_WORD, ['_'] = A_WORD, A_L('a'),
+    A_L('b'),       A_L('c'),       A_L('d'),       A_L('e'),
+    A_L('f'),       A_L('g'),       A_L('h'),       A_L('i'),
+    A_L('j'),       A_L('k'),       A_L('l'),       A_L('m'),
+    A_L('n'),       A_L('o'),       A_L('p'),       A_L('q'),
+    A_L('r'),       A_L('s'),       A_L('t'),       A_L('u'),
+    A_L('v'),       A_L('w'),       A_L('x'),       A_L('y'),
+    A_L('z'),
+};
+#undef A_L
+
+static void add_anchor(struct tl_align_build *b, tl_anchor_type type,
+                       const char *key, size_t n, size_t start, size_t end)
+{
+	b->tmp = tl_grow(b->tmp, b->ntmp, &b->cap_tmp, sizeof *b->tmp);
+	tl_align_anchor *a = &b->tmp[b->ntmp++];
+	a->type = type;
+	a->key = tl_arena_strndup(b->arena, key, n);
+	a->start = start;
+	a->end = end;
+	a->hash = anchor_hash(type, key, n);
+}
+
+/* The first occurrence of W (N > 0 bytes) in [S, S + LEN), or NULL.
+ * (memmem is not POSIX.) */
+static const char *find_bytes(const char *s, size_t len, const char *w,
+                              size_t n)
+{
+	while (len >= n) {
+		const char *p = memchr(s, w[0], len - n + 1);
+		if (!p)
+			return NULL;
+		if (memcmp(p, w, n) == 0)
+			return p;
+		len -= (size_t)(p - s) + 1;
+		s = p + 1;
+	}
+	return NULL;
+}
+
+/* Where the bytes W (N of them) stand in the block, looked for from the
+ * previous anchor on; the block's span when they are not found. */
+static void locate_text(struct tl_align_build *b, const char *data,
+                        const char *w, size_t n, size_t *start, size_t *end)
+{
+	size_t from = b->search < b->bstart ? b->bstart : b->search;
+	if (n && from < b->bend && b->bend - from >= n) {
+		const char *p = find_bytes(data + from, b->bend - from, w, n);
+		if (p) {
+			*start = (size_t)(p - data);
+			*end = *start + n;
+			b->search = *end;
+			return;
+		}
+	}
+	*start = b->bstart;
+	*end = b->bend;
+}
+
+/* The span of inline NODE, when its reported position can be believed
+ * and holds NEEDLE (when given); else where NEEDLE is found; else the
+ * block's span. */
+static void locate_node(struct tl_align_build *b, const tl_doc *doc,
+                        cmark_node *node, const char *needle, size_t n,
+                        size_t *start, size_t *end)
+{
+	if (b->trust_nodes) {
+		size_t s, e;
+		tl_doc_node_span(doc, node, &s, &e);
+		if (s >= b->bstart && e <= b->bend && e > s &&
+		    (!needle || !n ||
+		     find_bytes(doc->src->data + s, e - s, needle, n))) {
+			*start = s;
+			*end = e;
+			if (e > b->search)
+				b->search = e;
+			return;
+		}
+	}
+	locate_text(b, doc->src->data, needle ? needle : "", needle ? n : 0,
+	            start, end);
+}
+
+/* A code span's content found by search, widened to its backticks and
+ * the one space each side that CommonMark strips. */
+static void widen_to_backticks(const struct tl_align_build *b, const char *data,
+                               size_t *start, size_t *end)
+{
+	size_t s = *start, e = *end;
+	if (s > b->bstart + 1 && data[s - 1] == ' ' && data[s - 2] == '`')
+		s--;
+	while (s > b->bstart && data[s - 1] == '`')
+		s--;
+	if (e + 1 < b->bend && data[e] == ' ' && data[e + 1] == '`')
+		e++;
+	while (e < b->bend && data[e] == '`')
+		e++;
+	if (s < *start && e > *end) {
+		*start = s;
+		*end = e;
+	}
+}
+
+/* tl_char_class, with the common case of Chinese text inline: the
+ * ideographs of the basic block. */
+static inline uint8_t class_of(uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return TL_CLS_CJK;
+	return tl_char_class(cp);
+}
+
+/* English words too common to tell blocks apart, which translations do
+ * not keep: left out of the anchors, they would be a third of an
+ * original's and cost time in every comparison. */
+static const char *const stop_words[] = {
+    "able",   "about",   "after",   "again",   "against", "all",     "also",
+    "always", "an",      "and",     "another", "any",     "are",     "around",
+    "as",     "at",      "back",    "be",      "because", "been",    "before",
+    "being",  "below",   "between", "both",    "but",     "by",      "came",
+    "can",    "come",    "could",   "did",     "didn",    "do",      "does",
+    "doesn",  "don",     "down",    "during",  "each",    "even",    "every",
+    "few",    "first",   "for",     "from",    "get",     "gets",    "getting",
+    "go",     "goes",    "going",   "good",    "got",     "had",     "has",
+    "have",   "he",      "her",     "here",    "him",     "himself", "his",
+    "how",    "however", "if",      "in",      "into",    "is",      "it",
+    "its",    "itself",  "just",    "let",     "lets",    "like",    "made",
+    "make",   "makes",   "many",    "may",     "me",      "might",   "more",
+    "most",   "much",    "must",    "my",      "need",    "needs",   "new",
+    "next",   "no",      "not",     "now",     "of",      "off",     "often",
+    "on",     "once",    "one",     "only",    "or",      "other",   "our",
+    "out",    "over",    "own",     "per",     "really",  "same",    "see",
+    "she",    "should",  "since",   "so",      "some",    "still",   "such",
+    "take",   "takes",   "than",    "that",    "the",     "their",   "them",
+    "then",   "there",   "these",   "they",    "thing",   "things",  "think",
+    "this",   "those",   "through", "to",      "too",     "two",     "under",
+    "until",  "up",      "us",      "use",     "used",    "uses",    "using",
+    "very",   "want",    "was",     "way",     "ways",    "we",      "well",
+    "were",   "what",    "when",    "where",   "whether", "which",   "while",
+    "who",    "why",     "will",    "with",    "within",  "without", "would",
+    "yet",    "you",     "your",    "yourself"};
+
+/* The slot of HASH in the stop-word set of B. */
+static size_t stop_slot(const struct tl_align_build *b, uint64_t hash)
+{
+	size_t h = (size_t)(hash ^ (hash >> 31)) & (STOP_SLOTS - 1);
+	while (b->stop[h] && b->stop[h] != hash)
+		h = (h + 1) & (STOP_SLOTS - 1);
+	return h;
+}
+
+/* Fills the stop-word set of B (once per document: no global state). */
+static void stop_words_load(struct tl_align_build *b)
+{
+	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++) {
+		const char *w = stop_words[i];
+		uint64_t hash = anchor_hash(TL_ANCHOR_WORD, w, strlen(w));
+		b->stop[stop_slot(b, hash)] = hash;
+	}
+}
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The key of a number token S (N bytes of digits, '.' and ','): a
+ * version ("1.2.3") as written; otherwise its significant digits, so that
+ * "4.15 billion" and "41.5 亿", "1,000" and "1000", "2 million" and
+ * "200 万" agree (DESIGN.md 8.3, source-number). Years get no exception
+ * here: "2,000" and "2000" must agree as well, and a rule that keeps years
+ * exact reads the number's span. */
+static void number_key(const char *s, size_t n, tl_buf *out)
+{
+	size_t dots = 0;
+	out->len = 0;
+	for (size_t i = 0; i < n; i++)
+		dots += s[i] == '.';
+	if (dots > 1) {
+		tl_buf_append(out, s, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)s[i]))
+			continue;
+		if (out->len == 0 && s[i] == '0')
+			continue; /* leading zeros */
+		tl_buf_putc(out, s[i]);
+	}
+	while (out->len > 0 && out->data[out->len - 1] == '0')
+		out->len--;
+	if (out->len == 0)
+		tl_buf_putc(out, '0');
+	out->data[out->len] = '\0';
+}
+
+/* A URL at S (N bytes left) starting with a scheme or "www.": its
+ * length, ending at white space, '<', a non-ASCII character or a quote,
+ * less trailing punctuation (as GFM and markdown.c end bare URLs); 0 when
+ * S starts no URL. */
+static size_t url_length(const char *s, size_t n)
+{
+	if (!(n > 8 && memcmp(s, "https://", 8) == 0) &&
+	    !(n > 7 && memcmp(s, "http://", 7) == 0) &&
+	    !(n > 4 && memcmp(s, "www.", 4) == 0))
+		return 0;
+	size_t k = 0;
+	while (k < n) {
+		unsigned char c = (unsigned char)s[k];
+		if (c <= ' ' || c >= 0x80 || c == '<' || c == '"' || c == '\'')
+			break;
+		k++;
+	}
+	while (k > 0 && strchr(".,;:!?)]*_~", s[k - 1]))
+		k--;
+	return k;
+}
+
+/* Counts the characters of rendered text S (N bytes) into the block and
+ * takes its anchors: numbers, Latin words, bare URLs. */
+static void scan_text(struct tl_align_build *b, const char *data, const char *s,
+                      size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
+			uint8_t cls = class_of(cp);
+			if (cls & TL_CLS_CJK)
+				b->cur.ncjk++;
+			else
+				b->cur.nchars++;
+			if (!(cls & (TL_CLS_SPACE | TL_CLS_CJK_PUNCT)))
+				b->visible = true;
+			i += k ? k : 1;
+			continue;
+		}
+		if (!(ascii[c] & A_WORD)) {
+			b->cur.nchars++;
+			if (c > ' ')
+				b->visible = true;
+			i++;
+			continue;
+		}
+		b->visible = true;
+		size_t url =
+		    c == 'h' || c == 'w' ? url_length(s + i, n - i) : 0;
+		if (url) {
+			size_t st, en;
+			locate_text(b, data, s + i, url, &st, &en);
+			add_anchor(b, TL_ANCHOR_LINK, s + i, url, st, en);
+			b->cur.nchars += url;
+			i += url;
+			continue;
+		}
+		/* A token: letters, digits and '_', joined by '.' and '-'
+		 * between two of them; ',' joins three digits to a number.
+		 * Its hash as a word is taken on the way, lowercased
+		 * (anchor_hash's loop, inline). */
+		size_t j = i, letters = 0;
+		uint64_t h = FNV_BASIS ^ (uint64_t)TL_ANCHOR_WORD;
+		while (j < n) {
+			unsigned char d = (unsigned char)s[j];
+			uint8_t a = d < 0x80 ? ascii[d] : 0;
+			if (a & A_WORD) {
+				letters += (a & A_LETTER) != 0;
+				h = (h ^ (d | (a & A_LETTER ? 0x20 : 0))) *
+				    FNV_PRIME;
+				j++;
+			} else if ((d == '.' || d == '-') && j + 1 < n &&
+			           (unsigned char)s[j + 1] < 0x80 &&
+			           (ascii[(unsigned char)s[j + 1]] & A_WORD)) {
+				h = (h ^ d) * FNV_PRIME;
+				j++;
+			} else if (!letters && d == ',' && j + 3 < n &&
+			           is_digit((unsigned char)s[j + 1]) &&
+			           is_digit((unsigned char)s[j + 2]) &&
+			           is_digit((unsigned char)s[j + 3]) &&
+			           (j + 4 >= n ||
+			            !is_digit((unsigned char)s[j + 4]))) {
+				j += 4;
+			} else {
+				break;
+			}
+		}
+		if (!letters) {
+			/* A '-' joined digits ("2020-01") are two numbers. */
+			for (size_t p = i; p < j;) {
+				size_t q = p, st, en;
+				while (q < j && s[q] != '-')
+					q++;
+				if (q > p) {
+					number_key(s + p, q - p, &b->key);
+					locate_text(b, data, s + p, q - p, &st,
+					            &en);
+					add_anchor(b, TL_ANCHOR_NUMBER,
+					           b->key.data, b->key.len, st,
+					           en);
+				}
+				p = q + 1;
+			}
+		} else if (letters >= 2 || j - i >= 2) {
+			/* A word is only a key: no anchor record, which
+			 * the original's thousands of words would make the
+			 * costliest part of listing. */
+			uint64_t hash = anchor_hash_final(h, TL_ANCHOR_WORD);
+			if (!b->stop[stop_slot(b, hash)]) {
+				b->words =
+				    tl_grow(b->words, b->nwords, &b->cap_words,
+				            sizeof *b->words);
+				b->words[b->nwords++] = hash;
+			}
+		}
+		b->cur.nchars += j - i;
+		i = j;
+	}
+}
+
+/* Takes the href and src URLs of HTML text S (N bytes). */
+static void scan_html_urls(struct tl_align_build *b, const char *data,
+                           const char *s, size_t n)
+{
+	static const char *const attrs[] = {"href=", "src="};
+	for (size_t a = 0; a < 2; a++) {
+		size_t al = strlen(attrs[a]);
+		const char *p = s, *end = s + n;
+		while (p < end) {
+			const char *f =
+			    find_bytes(p, (size_t)(end - p), attrs[a], al);
+			if (!f)
+				break;
+			p = f + al;
+			if (p >= end || (*p != '"' && *p != '\''))
+				continue;
+			char q = *p++;
+			const char *close = memchr(p, q, (size_t)(end - p));
+			if (!close)
+				break;
+			if (close > p) {
+				size_t st, en;
+				locate_text(b, data, p, (size_t)(close - p),
+				            &st, &en);
+				add_anchor(b, TL_ANCHOR_LINK, p,
+				           (size_t)(close - p), st, en);
+			}
+			p = close + 1;
+		}
+	}
+}
+
+/* The normalized line [p, e) into b->key: trimmed, runs of spaces and
+ * tabs made one space. */
+static void line_key(struct tl_align_build *b, const char *s, size_t p,
+                     size_t e)
+{
+	while (p < e && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	/* Room for the line and its NUL, written directly. */
+	b->key.len = 0;
+	tl_buf_append(&b->key, s + p, e - p);
+	char *out = b->key.data;
+	size_t o = 0;
+	bool space = false;
+	for (; p < e; p++) {
+		char c = s[p];
+		if (c == ' ' || c == '\t') {
+			space = true;
+			continue;
+		}
+		if (space)
+			out[o++] = ' ';
+		space = false;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	b->key.len = o;
+}
+
+/* Counts the characters of S (N bytes) into the block, with no anchors
+ * (code and HTML). */
+static void count_chars(struct tl_align_build *b, const char *s, size_t n)
+{
+	size_t ascii = 0, newlines = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			ascii++;
+			newlines += c == '\n';
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
+		if (class_of(cp) & TL_CLS_CJK)
+			b->cur.ncjk++;
+		else
+			b->cur.nchars++;
+		i += k ? k : 1;
+	}
+	b->cur.nchars += ascii - newlines;
+}
+
+/* ---- Blocks ------------------------------------------------------------- */
+
+/* Insertion sort for short runs, quicksort with a median of three above
+ * (qsort's callback was a tenth of listing). */
+void tl_align_sort_keys(uint64_t *v, size_t n)
+{
+	while (n > 16) {
+		uint64_t a = v[0], b = v[n / 2], c = v[n - 1];
+		uint64_t pivot = a < b ? (b < c ? b : (a < c ? c : a))
+		                       : (a < c ? a : (b < c ? c : b));
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			uint64_t t = v[i];
+			v[i++] = v[j];
+			v[j--] = t;
+		}
+		/* Recurse into the smaller part, loop on the larger. */
+		size_t left = j + 1;
+		if (left < n - left) {
+			tl_align_sort_keys(v, left);
+			v += left;
+			n -= left;
+		} else {
+			tl_align_sort_keys(v + left, n - left);
+			n = left;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t k = i;
+		for (; k > 0 && v[k - 1] > x; k--)
+			v[k] = v[k - 1];
+		v[k] = x;
+	}
+}
+
+static void block_begin(struct tl_align_build *b, tl_align_kind kind,
+                        size_t start, size_t end)
+{
+	memset(&b->cur, 0, sizeof b->cur);
+	/* Spans end before the line ending of their last line (cmark ends
+	 * a setext heading after it). */
+	const char *data = b->data;
+	while (end > start && (data[end - 1] == '\n' || data[end - 1] == '\r'))
+		end--;
+	b->cur.kind = kind;
+	b->cur.start = start;
+	b->cur.end = end;
+	b->ntmp = 0;
+	b->nwords = 0;
+	b->bstart = b->search = start;
+	b->bend = end;
+	b->image = b->visible = false;
+}
+
+/* Adds the block being built to AD, its anchors copied to the arena and
+ * their distinct hashes sorted. */
+static void block_end(tl_align_doc *ad)
+{
+	struct tl_align_build *b = ad->build;
+	tl_align_block *blk = &b->cur;
+	if (b->ntmp) {
+		tl_align_anchor *a =
+		    tl_arena_alloc_raw(b->arena, b->ntmp * sizeof *a);
+		memcpy(a, b->tmp, b->ntmp * sizeof *a);
+		blk->anchors = a;
+		blk->nanchors = b->ntmp;
+	}
+	size_t n = b->ntmp + b->nwords;
+	if (n) {
+		uint64_t *k = tl_arena_alloc_raw(b->arena, n * sizeof *k);
+		for (size_t i = 0; i < b->ntmp; i++)
+			k[i] = b->tmp[i].hash;
+		if (b->nwords)
+			memcpy(k + b->ntmp, b->words, b->nwords * sizeof *k);
+		tl_align_sort_keys(k, n);
+		size_t nk = 0;
+		for (size_t i = 0; i < n; i++)
+			if (nk == 0 || k[nk - 1] != k[i])
+				k[nk++] = k[i];
+		blk->keys = k;
+		blk->nkeys = nk;
+	}
+	ad->blocks = tl_grow(ad->blocks, ad->n, &b->cap, sizeof *ad->blocks);
+	ad->blocks[ad->n++] = *blk;
+	if (blk->end > b->cursor)
+		b->cursor = blk->end;
+}
+
+/* Is [p, e) a link reference definition's first line: up to three spaces
+ * (and block quote markers), "[label]:"? */
+static bool is_definition(const char *s, size_t p, size_t e)
+{
+	while (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == '>'))
+		p++;
+	if (p >= e || s[p] != '[')
+		return false;
+	for (size_t q = p + 1; q < e; q++) {
+		if (s[q] == '\\') {
+			q++;
+			continue;
+		}
+		if (s[q] == ']')
+			return q > p + 1 && q + 1 < e && s[q + 1] == ':';
+		if (s[q] == '[')
+			return false;
+	}
+	return false;
+}
+
+/* A metadata block for the definition line [p, e): its line as an
+ * anchor, its destination ("[1]: URL", or LCTT's "[#]: via:") and any
+ * URL in its title. */
+static void add_meta(tl_align_doc *ad, size_t p, size_t e)
+{
+	struct tl_align_build *b = ad->build;
+	const char *s = ad->src->data;
+	block_begin(b, TL_ALIGN_META, p, e);
+	/* One line, trimmed: its inner spaces are as the writer left them
+	 * on both sides (the lines of code are normalized, line_key). */
+	size_t ks = p, ke = e;
+	while (ks < ke && (s[ks] == ' ' || s[ks] == '\t'))
+		ks++;
+	while (ke > ks && (s[ke - 1] == ' ' || s[ke - 1] == '\t'))
+		ke--;
+	add_anchor(b, TL_ANCHOR_LINE, s + ks, ke - ks, p, e);
+	const char *colon = memchr(s + p, ']', e - p);
+	size_t q = colon ? (size_t)(colon - s) + 2 : e;
+	while (q < e && (s[q] == ' ' || s[q] == '\t'))
+		q++;
+	size_t d = q;
+	while (d < e && s[d] != ' ' && s[d] != '\t')
+		d++;
+	if (d > q) {
+		size_t a = q, z = d;
+		if (s[a] == '<' && s[z - 1] == '>' && z - a >= 2) {
+			a++;
+			z--;
+		}
+		add_anchor(b, TL_ANCHOR_LINK, s + a, z - a, a, z);
+	}
+	for (size_t u = d; u < e; u++) {
+		size_t k =
+		    s[u] == 'h' || s[u] == 'w' ? url_length(s + u, e - u) : 0;
+		if (k) {
+			add_anchor(b, TL_ANCHOR_LINK, s + u, k, u, u + k);
+			u += k;
+		}
+	}
+	block_end(ad);
+}
+
+/* Lists the definition lines among the lines of [p, e), the stretch
+ * between two blocks. */
+static void scan_gap(tl_align_doc *ad, size_t p, size_t e)
+{
+	const tl_source *src = ad->src;
+	if (p >= e)
+		return;
+	for (size_t line = tl_source_line_index(src, p); line < src->nlines;
+	     line++) {
+		size_t ls, le;
+		tl_source_line_span(src, line, &ls, &le);
+		if (ls >= e)
+			break;
+		if (ls < p)
+			continue; /* the line the previous block ends on */
+		if (is_definition(src->data, ls, le))
+			add_meta(ad, ls, le);
+	}
+}
+
+/* The innermost container of NODE: TL_ALIGN_ITEM, TL_ALIGN_QUOTE or
+ * TL_ALIGN_PARAGRAPH; *CONTEXT gets every container's TL_CTX_* bit. */
+static tl_align_kind container_kind(cmark_node *node, unsigned *context)
+{
+	tl_align_kind kind = TL_ALIGN_PARAGRAPH;
+	*context = 0;
+	for (cmark_node *p = cmark_node_parent(node); p;
+	     p = cmark_node_parent(p)) {
+		cmark_node_type t = cmark_node_get_type(p);
+		if (t == CMARK_NODE_BLOCK_QUOTE) {
+			if (!*context)
+				kind = TL_ALIGN_QUOTE;
+			*context |= TL_CTX_QUOTE;
+		} else if (t == CMARK_NODE_ITEM) {
+			if (!*context)
+				kind = TL_ALIGN_ITEM;
+			*context |= TL_CTX_LIST;
+		}
+	}
+	return kind;
+}
+
+/* Takes the anchors and characters of the inline node NODE (entered). */
+static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
+                        cmark_node *node, int in_image)
+{
+	const char *data = doc->src->data;
+	const char *lit;
+	size_t st, en;
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+		lit = cmark_node_get_literal(node);
+		if (lit) {
+			bool visible = b->visible;
+			scan_text(b, data, lit, strlen(lit));
+			/* Alt text is not visible outside the image. */
+			if (in_image)
+				b->visible = visible;
+		}
+		break;
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(node);
+		if (lit) {
+			size_t n = strlen(lit);
+			locate_node(b, doc, node, lit, n, &st, &en);
+			widen_to_backticks(b, data, &st, &en);
+			add_anchor(b, TL_ANCHOR_CODE, lit, n, st, en);
+			/* Its words and numbers too: translators mark as code
+			 * a name the original wrote as a word, and the other
+			 * way round. */
+			bool visible = b->visible;
+			size_t nchars = b->cur.nchars;
+			b->search = st;
+			scan_text(b, data, lit, n);
+			if (b->search < en)
+				b->search = en;
+			b->cur.nchars = nchars;
+			b->visible = visible || !in_image;
+			count_chars(b, lit, n);
+		}
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE: {
+		const char *url = cmark_node_get_url(node);
+		if (url && *url) {
+			size_t n = strlen(url);
+			/* The destination is in the node's span unless the
+			 * link is a reference; then the span is the link's. */
+			locate_node(b, doc, node, NULL, 0, &st, &en);
+			add_anchor(b, TL_ANCHOR_LINK, url, n, st, en);
+		}
+		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+			b->image = true;
+		break;
+	}
+	case CMARK_NODE_HTML_INLINE:
+		lit = cmark_node_get_literal(node);
+		if (lit) {
+			scan_html_urls(b, data, lit, strlen(lit));
+			if (strncmp(lit, "<img", 4) == 0)
+				b->image = true;
+		}
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		b->cur.nchars++;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Is the line [p, e) a table delimiter row (container prefixes
+ * skipped)? */
+static bool is_delimiter_row(const char *s, size_t p, size_t e)
+{
+	while (p < e && (s[p] == ' ' || s[p] == '>' || s[p] == '\t'))
+		p++;
+	bool pipe = false, dash = false;
+	for (; p < e; p++) {
+		char c = s[p];
+		if (c == '|')
+			pipe = true;
+		else if (c == '-')
+			dash = true;
+		else if (c != ':' && c != ' ' && c != '\t')
+			return false;
+	}
+	return pipe && dash;
+}
+
+/* The lines of the inline content of paragraph NODE: one more than its
+ * line breaks. */
+static size_t content_lines(cmark_node *node)
+{
+	size_t lines = 1;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node_type t =
+		    cmark_node_get_type(cmark_iter_get_node(it));
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK))
+			lines++;
+	}
+	cmark_iter_free(it);
+	return lines;
+}
+
+/* A paragraph or heading: its leading definition lines split off, then
+ * one block, or one per row of a pipe table. */
+static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
+{
+	struct tl_align_build *b = ad->build;
+	const tl_source *src = ad->src;
+	const char *s = src->data;
+	size_t start, end;
+	tl_doc_node_span(doc, node, &start, &end);
+	bool heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
+
+	/* cmark reports a paragraph that begins with definitions it
+	 * consumed as starting at the first of them, and numbers its
+	 * inline lines from the first line after them. */
+	size_t line = tl_source_line_index(src, start);
+	size_t last = tl_source_line_index(src, end ? end - 1 : 0);
+	b->trust_nodes = true;
+	if (!heading) {
+		size_t lines = last - line + 1, content = content_lines(node);
+		while (lines > content) {
+			size_t ls, le;
+			tl_source_line_span(src, line, &ls, &le);
+			if (!is_definition(s, ls, le))
+				break;
+			add_meta(ad, ls < start ? start : ls, le);
+			line++;
+			lines--;
+			b->trust_nodes = false;
+		}
+		if (!b->trust_nodes) {
+			size_t ls, le;
+			tl_source_line_span(src, line, &ls, &le);
+			start = ls;
+			while (start < le &&
+			       (s[start] == ' ' || s[start] == '\t'))
+				start++;
+		}
+	}
+
+	/* A paragraph of lines that all look like definitions is one that
+	 * cmark could not read as such (a title with parentheses inside
+	 * parentheses): metadata lines all the same. */
+	if (!heading) {
+		size_t l = line;
+		for (; l <= last; l++) {
+			size_t ls, le;
+			tl_source_line_span(src, l, &ls, &le);
+			if (!is_definition(s, ls, le))
+				break;
+		}
+		if (l > last) {
+			for (l = line; l <= last; l++) {
+				size_t ls, le;
+				tl_source_line_span(src, l, &ls, &le);
+				add_meta(ad, ls, le);
+			}
+			return;
+		}
+	}
+
+	unsigned context;
+	tl_align_kind kind = container_kind(node, &context);
+	if (heading)
+		kind = TL_ALIGN_HEADING;
+
+	/* A pipe table: its second line is a delimiter row. */
+	bool table = false;
+	if (!heading && line + 1 <= last) {
+		size_t ls, le;
+		tl_source_line_span(src, line + 1, &ls, &le);
+		table = is_delimiter_row(s, ls, le);
+	}
+	size_t row = 0, rs, re;
+	if (table) {
+		tl_source_line_span(src, line, &rs, &re);
+		block_begin(b, TL_ALIGN_TABLE_ROW, rs < start ? start : rs, re);
+	} else {
+		block_begin(b, kind, start, end);
+	}
+	b->trust_nodes = b->trust_nodes && !table;
+	b->cur.context = context;
+	b->cur.level = heading ? cmark_node_get_heading_level(node) : 0;
+
+	int in_image = 0;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == node)
+			continue;
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_IMAGE)
+			in_image += ev == CMARK_EVENT_ENTER ? 1 : -1;
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (table &&
+		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+			/* The next row; the delimiter row (row 1) is no
+			 * block. */
+			if (row != 1)
+				block_end(ad);
+			row++;
+			tl_source_line_span(src, line + row, &rs, &re);
+			block_begin(b, TL_ALIGN_TABLE_ROW, rs, re);
+			b->cur.context = context;
+			continue;
+		}
+		scan_inline(b, doc, n, in_image);
+	}
+	cmark_iter_free(it);
+	if (!table && b->image && !b->visible)
+		b->cur.kind = TL_ALIGN_IMAGE;
+	if (row != 1)
+		block_end(ad);
+}
+
+/* A code or HTML block: its lines are its anchors (an HTML block's href
+ * and src URLs too). */
+static void add_literal(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
+                        tl_align_kind kind)
+{
+	struct tl_align_build *b = ad->build;
+	const tl_source *src = ad->src;
+	size_t start, end;
+	tl_doc_node_span(doc, node, &start, &end);
+	block_begin(b, kind, start, end);
+	container_kind(node, &b->cur.context);
+	const char *lit = cmark_node_get_literal(node);
+	if (!lit)
+		lit = "";
+	size_t n = strlen(lit);
+	/* The source line of the literal's first line: after the opening
+	 * fence of a fenced code block. */
+	size_t line = tl_source_line_index(src, start);
+	if (kind == TL_ALIGN_CODE) {
+		size_t p = start;
+		while (p < end && src->data[p] == ' ')
+			p++;
+		if (p + 3 <= end && (memcmp(src->data + p, "```", 3) == 0 ||
+		                     memcmp(src->data + p, "~~~", 3) == 0))
+			line++;
+	}
+	for (size_t p = 0; p < n; line++) {
+		const char *nl = memchr(lit + p, '\n', n - p);
+		size_t e = nl ? (size_t)(nl - lit) : n;
+		line_key(b, lit, p, e);
+		if (b->key.len) {
+			size_t ls = start, le = end;
+			if (line < src->nlines) {
+				tl_source_line_span(src, line, &ls, &le);
+				if (ls < start || le > end)
+					ls = start, le = end;
+			}
+			add_anchor(b, TL_ANCHOR_LINE, b->key.data, b->key.len,
+			           ls, le);
+		}
+		p = nl ? e + 1 : n;
+	}
+	if (kind == TL_ALIGN_HTML)
+		scan_html_urls(b, src->data, lit, n);
+	block_end(ad);
+}
+
+/* The front matter: one block, its lines its anchors. */
+static void add_front_matter(tl_align_doc *ad, const tl_doc *doc)
+{
+	struct tl_align_build *b = ad->build;
+	const tl_source *src = ad->src;
+	size_t end = doc->fm_end;
+	/* Without the line ending of its closing line. */
+	while (end > doc->fm_start &&
+	       (src->data[end - 1] == '\n' || src->data[end - 1] == '\r'))
+		end--;
+	block_begin(b, TL_ALIGN_FRONT_MATTER, doc->fm_start, end);
+	for (size_t line = tl_source_line_index(src, doc->fm_yaml_start);
+	     line < src->nlines; line++) {
+		size_t ls, le;
+		tl_source_line_span(src, line, &ls, &le);
+		if (ls >= doc->fm_yaml_end)
+			break;
+		if (le > doc->fm_yaml_end)
+			le = doc->fm_yaml_end;
+		line_key(b, src->data, ls, le);
+		if (b->key.len)
+			add_anchor(b, TL_ANCHOR_LINE, b->key.data, b->key.len,
+			           ls, le);
+	}
+	block_end(ad);
+	b->cursor = doc->fm_end;
+}
+
+void tl_align_doc_add(tl_align_doc *ad, const tl_doc *doc)
+{
+	struct tl_align_build *b = ad->build;
+	if (!doc->root)
+		return;
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node_type t = cmark_node_get_type(node);
+		bool leaf =
+		    t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+		    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK ||
+		    t == CMARK_NODE_THEMATIC_BREAK;
+		if (!leaf)
+			continue;
+		size_t start, end;
+		tl_doc_node_span(doc, node, &start, &end);
+		scan_gap(ad, b->cursor, start);
+		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
+			add_prose(ad, doc, node);
+		} else if (t == CMARK_NODE_CODE_BLOCK) {
+			add_literal(ad, doc, node, TL_ALIGN_CODE);
+		} else if (t == CMARK_NODE_HTML_BLOCK) {
+			add_literal(ad, doc, node, TL_ALIGN_HTML);
+		} else {
+			block_begin(b, TL_ALIGN_BREAK, start, end);
+			container_kind(node, &b->cur.context);
+			block_end(ad);
+		}
+		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+	/* The definitions after the piece's last block. */
+	size_t piece_end = doc->cuts ? doc->cuts[doc->piece + 1] : ad->src->len;
+	scan_gap(ad, b->cursor, piece_end);
+	if (piece_end > b->cursor)
+		b->cursor = piece_end;
+}
+
+tl_align_doc *tl_align_doc_new(const tl_doc *doc)
+{
+	tl_align_doc *ad = tl_xcalloc(1, sizeof *ad);
+	ad->src = doc->src;
+	ad->build = tl_xcalloc(1, sizeof *ad->build);
+	ad->build->arena = tl_arena_new();
+	ad->build->data = doc->src->data;
+	stop_words_load(ad->build);
+	ad->build->cursor = doc->src->body;
+	if (doc->fm_kind != TL_FM_NONE)
+		add_front_matter(ad, doc);
+	tl_align_doc_add(ad, doc);
+	return ad;
+}
+
+void tl_align_doc_free(tl_align_doc *ad)
+{
+	if (!ad)
+		return;
+	tl_arena_free(ad->build->arena);
+	free(ad->build->tmp);
+	free(ad->build->words);
+	tl_buf_free(&ad->build->key);
+	free(ad->build);
+	free(ad->blocks);
+	free(ad);
+}
+
+size_t tl_align_block_at(const tl_align_doc *ad, size_t offset)
+{
+	size_t lo = 0, hi = ad->n;
+	/* The first block starting after OFFSET. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ad->blocks[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? TL_NONE : lo - 1;
+}

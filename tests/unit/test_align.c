@@ -1,0 +1,705 @@
+/*
+ * test_align.c: the alignment of a translation with its original
+ * (src/align.h). Small documents, one per thing the alignment must get
+ * right: each pair type, reordered items, a document without anchors,
+ * edited code, and a long document whose band must stay narrow.
+ *
+ * An alignment is checked by its signature: one "O:T" per pair, in order,
+ * where O and T are the block indexes of each side ("3+4" for two, "-" for
+ * none) and a moved pair starts with '~'. "0:0 1:- 2:1" reads: block 0
+ * with block 0, original block 1 dropped, original 2 with translated 1.
+ */
+#include "align.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct pair_docs {
+	tl_source *os, *ts;
+	tl_doc *od, *td;
+	tl_align *al;
+	char sig[4096];
+} pair_docs;
+
+static void side_sig(char *out, size_t cap, size_t first, size_t n)
+{
+	if (n == 0)
+		snprintf(out, cap, "-");
+	else if (n == 1)
+		snprintf(out, cap, "%zu", first);
+	else
+		snprintf(out, cap, "%zu+%zu", first, first + 1);
+}
+
+static void pair_docs_open(pair_docs *p, const char *orig, const char *trans)
+{
+	p->os = tl_source_new("en.md", orig, strlen(orig));
+	p->ts = tl_source_new("zh.md", trans, strlen(trans));
+	p->od = tl_doc_parse(p->os);
+	p->td = tl_doc_parse(p->ts);
+	p->al = tl_align_new(tl_align_doc_new(p->od), tl_align_doc_new(p->td));
+	size_t o = 0;
+	p->sig[0] = '\0';
+	for (size_t k = 0; k < p->al->npairs && o + 40 < sizeof p->sig; k++) {
+		const tl_align_pair *x = &p->al->pairs[k];
+		char a[32], b[32];
+		side_sig(a, sizeof a, x->orig, x->norig);
+		side_sig(b, sizeof b, x->trans, x->ntrans);
+		o +=
+		    (size_t)snprintf(p->sig + o, sizeof p->sig - o, "%s%s%s:%s",
+		                     k ? " " : "", x->moved ? "~" : "", a, b);
+	}
+}
+
+static void pair_docs_close(pair_docs *p)
+{
+	tl_align_free(p->al);
+	tl_doc_free(p->od);
+	tl_doc_free(p->td);
+	tl_source_free(p->os);
+	tl_source_free(p->ts);
+}
+
+/* The anchor of BLOCK with TYPE and KEY, or NULL. */
+static const tl_align_anchor *find_anchor(const tl_align_block *block,
+                                          tl_anchor_type type, const char *key)
+{
+	for (size_t i = 0; i < block->nanchors; i++)
+		if (block->anchors[i].type == type &&
+		    strcmp(block->anchors[i].key, key) == 0)
+			return &block->anchors[i];
+	return NULL;
+}
+
+/* The key of the Latin word W. */
+static uint64_t word(const char *w)
+{
+	return tl_align_hash(TL_ANCHOR_WORD, w, strlen(w));
+}
+
+/* The source text of BLOCK (in a static buffer). */
+static const char *block_text(const tl_source *src, const tl_align_block *b)
+{
+	static char buf[256];
+	size_t n = b->end - b->start < sizeof buf - 1 ? b->end - b->start
+	                                              : sizeof buf - 1;
+	memcpy(buf, src->data + b->start, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* ---- Listing blocks -------------------------------------------------------
+ */
+
+TEST(blocks_kinds_and_spans)
+{
+	static const char md[] = "---\n"
+	                         "title: A title\n"
+	                         "---\n"
+	                         "[#]: via: \"https://example.org/a\"\n"
+	                         "[#]: translator: \" \"\n"
+	                         "\n"
+	                         "Title\n"
+	                         "=====\n"
+	                         "\n"
+	                         "## Part one\n"
+	                         "\n"
+	                         "A paragraph.\n"
+	                         "\n"
+	                         "  * an item\n"
+	                         "  * another item\n"
+	                         "\n"
+	                         "> quoted text\n"
+	                         "\n"
+	                         "| a | b |\n"
+	                         "|---|---|\n"
+	                         "| 1 | 2 |\n"
+	                         "\n"
+	                         "```sh\n"
+	                         "ls -l\n"
+	                         "```\n"
+	                         "\n"
+	                         "![alt text][1]\n"
+	                         "\n"
+	                         "<div>html</div>\n"
+	                         "\n"
+	                         "* * *\n"
+	                         "\n"
+	                         "[1]: https://example.org/image.png\n";
+	static const tl_align_kind want[] = {
+	    TL_ALIGN_FRONT_MATTER, TL_ALIGN_META,      TL_ALIGN_META,
+	    TL_ALIGN_HEADING,      TL_ALIGN_HEADING,   TL_ALIGN_PARAGRAPH,
+	    TL_ALIGN_ITEM,         TL_ALIGN_ITEM,      TL_ALIGN_QUOTE,
+	    TL_ALIGN_TABLE_ROW,    TL_ALIGN_TABLE_ROW, TL_ALIGN_CODE,
+	    TL_ALIGN_IMAGE,        TL_ALIGN_HTML,      TL_ALIGN_BREAK,
+	    TL_ALIGN_META};
+	static const char *const text[] = {
+	    "---\ntitle: A title\n---",
+	    "[#]: via: \"https://example.org/a\"",
+	    "[#]: translator: \" \"",
+	    "Title\n=====",
+	    "## Part one",
+	    "A paragraph.",
+	    "an item",
+	    "another item",
+	    "quoted text",
+	    "| a | b |",
+	    "| 1 | 2 |",
+	    "```sh\nls -l\n```",
+	    "![alt text][1]",
+	    "<div>html</div>",
+	    "* * *",
+	    "[1]: https://example.org/image.png"};
+	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	CHECK_EQ_SIZE(ad->n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < ad->n && i < sizeof want / sizeof want[0]; i++) {
+		if (ad->blocks[i].kind != want[i])
+			FAIL("block %zu is a %s, not a %s", i,
+			     tl_align_kind_name(ad->blocks[i].kind),
+			     tl_align_kind_name(want[i]));
+		CHECK_EQ_STR(block_text(src, &ad->blocks[i]), text[i]);
+	}
+	CHECK_EQ_INT(ad->blocks[3].level, 1);
+	CHECK_EQ_INT(ad->blocks[4].level, 2);
+	CHECK_EQ_INT(ad->blocks[6].context, TL_CTX_LIST);
+	/* The image's destination, its reference resolved. */
+	CHECK(find_anchor(&ad->blocks[12], TL_ANCHOR_LINK,
+	                  "https://example.org/image.png") != NULL);
+	/* The code block's line. */
+	CHECK(find_anchor(&ad->blocks[11], TL_ANCHOR_LINE, "ls -l") != NULL);
+	/* Blocks at offsets. */
+	CHECK_EQ_SIZE(tl_align_block_at(ad, 0), 0);
+	CHECK_EQ_SIZE(tl_align_block_at(ad, ad->blocks[5].start + 3), 5);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
+/* cmark reports a paragraph that begins with definitions as starting at
+ * them; they are metadata blocks of their own, and the paragraph starts
+ * after them. A paragraph of lines that all look like definitions (one
+ * cmark rejects) is metadata too. */
+TEST(blocks_definitions_before_paragraph)
+{
+	static const char md[] = "[a]: https://a.example\n"
+	                         "[b]: https://b.example\n"
+	                         "Text with `code` after them.\n"
+	                         "\n"
+	                         "[c]: https://c.example (a (nested) title)\n"
+	                         "[d]: https://d.example\n";
+	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 5);
+	CHECK_EQ_INT(ad->blocks[0].kind, TL_ALIGN_META);
+	CHECK_EQ_INT(ad->blocks[1].kind, TL_ALIGN_META);
+	CHECK_EQ_INT(ad->blocks[2].kind, TL_ALIGN_PARAGRAPH);
+	CHECK_EQ_STR(block_text(src, &ad->blocks[2]),
+	             "Text with `code` after them.");
+	const tl_align_anchor *code =
+	    find_anchor(&ad->blocks[2], TL_ANCHOR_CODE, "code");
+	REQUIRE(code != NULL);
+	CHECK_EQ_MEM(md + code->start, code->end - code->start, "`code`", 6);
+	CHECK_EQ_INT(ad->blocks[3].kind, TL_ALIGN_META);
+	CHECK_EQ_INT(ad->blocks[4].kind, TL_ALIGN_META);
+	CHECK(find_anchor(&ad->blocks[0], TL_ANCHOR_LINK,
+	                  "https://a.example") != NULL);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
+TEST(anchors_numbers_words_code_links)
+{
+	static const char en[] =
+	    "It grew to 4.15 billion in 2021, up 1,000 from version 1.2.3; "
+	    "run `--force` on Kubernetes at https://k8s.io/docs. See [the "
+	    "guide][g] and a x86_64 build.\n"
+	    "\n"
+	    "[g]: https://example.org/guide\n";
+	static const char zh[] = "它在 2021 年增长到 41.5 亿，比 1.2.3 版多了 "
+	                         "1000；在 Kubernetes 上运行 `--force`。\n";
+	tl_source *os = tl_source_new("en.md", en, sizeof en - 1);
+	tl_source *ts = tl_source_new("zh.md", zh, sizeof zh - 1);
+	tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
+	tl_align_doc *oa = tl_align_doc_new(od), *ta = tl_align_doc_new(td);
+	REQUIRE(oa->n == 2 && ta->n == 1);
+	const tl_align_block *o = &oa->blocks[0], *t = &ta->blocks[0];
+	/* Significant digits: 4.15 billion is 41.5 亿; 1,000 is 1000. */
+	CHECK(find_anchor(o, TL_ANCHOR_NUMBER, "415") != NULL);
+	CHECK(find_anchor(t, TL_ANCHOR_NUMBER, "415") != NULL);
+	CHECK(find_anchor(o, TL_ANCHOR_NUMBER, "1") != NULL);
+	CHECK(find_anchor(t, TL_ANCHOR_NUMBER, "1") != NULL);
+	/* Years and versions as written. */
+	CHECK(find_anchor(o, TL_ANCHOR_NUMBER, "2021") != NULL);
+	CHECK(find_anchor(o, TL_ANCHOR_NUMBER, "1.2.3") != NULL);
+	CHECK(find_anchor(t, TL_ANCHOR_NUMBER, "1.2.3") != NULL);
+	/* Inline code, its source span exact. */
+	const tl_align_anchor *a = find_anchor(o, TL_ANCHOR_CODE, "--force");
+	REQUIRE(a != NULL);
+	CHECK_EQ_MEM(en + a->start, a->end - a->start, "`--force`", 9);
+	CHECK(find_anchor(t, TL_ANCHOR_CODE, "--force") != NULL);
+	/* Words, lowercased; one letter is no word; identifiers whole;
+	 * common English words left out. Words inside code count. */
+	CHECK(tl_align_block_has(o, word("kubernetes")));
+	CHECK(tl_align_block_has(t, word("kubernetes")));
+	CHECK(tl_align_block_has(o, word("x86_64")));
+	CHECK(tl_align_block_has(o, word("grew")));
+	CHECK(!tl_align_block_has(o, word("a")));
+	CHECK(!tl_align_block_has(o, word("the")));
+	CHECK(tl_align_block_has(t, word("force")));
+	/* A bare URL without its trailing period; a reference link. */
+	CHECK(find_anchor(o, TL_ANCHOR_LINK, "https://k8s.io/docs") != NULL);
+	CHECK(find_anchor(o, TL_ANCHOR_LINK, "https://example.org/guide") !=
+	      NULL);
+	/* Keys sorted and distinct. */
+	for (size_t i = 1; i < o->nkeys; i++)
+		CHECK(o->keys[i - 1] < o->keys[i]);
+	/* Lengths: CJK ideographs apart. */
+	CHECK(t->ncjk > 10);
+	CHECK_EQ_SIZE(o->ncjk, 0);
+	tl_align_doc_free(oa);
+	tl_align_doc_free(ta);
+	tl_doc_free(od);
+	tl_doc_free(td);
+	tl_source_free(os);
+	tl_source_free(ts);
+}
+
+/* ---- Pair types -----------------------------------------------------------
+ */
+
+/* An article of a heading and paragraphs of different lengths, with
+ * anchors in some of them, and its translation. */
+#define EN_HEAD "# Backing up a laptop\n\n"
+#define ZH_HEAD "# 备份笔记本电脑\n\n"
+#define EN_P1                                                                  \
+	"Backups are boring until the day a disk dies, and then they are "     \
+	"the only thing anyone wants to talk about.\n\n"
+#define ZH_P1                                                                  \
+	"备份很无聊，直到硬盘坏掉的那一天，那时它就成了大家唯一想谈的事。\n\n"
+#define EN_P2 "Install `restic` with your package manager.\n\n"
+#define ZH_P2 "用你的包管理器安装 `restic`。\n\n"
+#define EN_P3                                                                  \
+	"The first snapshot copies everything and can take hours on a slow "   \
+	"network, so start it in the evening and let it run overnight while "  \
+	"you sleep.\n\n"
+#define ZH_P3                                                                                                    \
+	"第一次快照会复制所有内容，在慢速网络上可能需要几个小时，所以请在晚上" \
+	"开始，让它在你睡觉时整夜运行。\n\n"
+#define EN_P4 "Later snapshots only send what changed.\n\n"
+#define ZH_P4 "之后的快照只发送改动的部分。\n\n"
+#define EN_P5                                                                  \
+	"Test a restore every month: a backup you have never restored is a "   \
+	"hope, not a backup, as the old saying goes among system "             \
+	"administrators who learned it the hard way.\n\n"
+#define ZH_P5                                                                                                    \
+	"每个月测试一次恢复：正如那些吃过苦头的系统管理员常说的，从未恢复过的" \
+	"备份只是一种希望，而不是备份。\n\n"
+#define EN_ALL EN_HEAD EN_P1 EN_P2 EN_P3 EN_P4 EN_P5
+#define ZH_ALL ZH_HEAD ZH_P1 ZH_P2 ZH_P3 ZH_P4 ZH_P5
+
+TEST(pair_one_to_one)
+{
+	pair_docs p;
+	pair_docs_open(&p, EN_ALL, ZH_ALL);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3:3 4:4 5:5");
+	for (size_t k = 0; k < p.al->npairs; k++)
+		CHECK_EQ_INT(p.al->pairs[k].type, TL_PAIR_1_1);
+	/* Each block knows its pair, both ways. */
+	CHECK(tl_align_pair_of_trans(p.al, 3)->orig == 3);
+	CHECK(tl_align_pair_of_orig(p.al, 4)->trans == 4);
+	CHECK(tl_align_pair_of_trans(p.al, 6) == NULL);
+	pair_docs_close(&p);
+}
+
+TEST(pair_dropped_paragraph)
+{
+	pair_docs p;
+	pair_docs_open(&p, EN_ALL, ZH_HEAD ZH_P1 ZH_P2 ZH_P4 ZH_P5);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3:- 4:3 5:4");
+	const tl_align_pair *x = tl_align_pair_of_orig(p.al, 3);
+	REQUIRE(x != NULL);
+	CHECK_EQ_INT(x->type, TL_PAIR_1_0);
+	CHECK_EQ_SIZE(x->trans, TL_NONE);
+	pair_docs_close(&p);
+}
+
+TEST(pair_added_paragraph)
+{
+	pair_docs p;
+	pair_docs_open(
+	    &p, EN_ALL,
+	    ZH_HEAD ZH_P1 ZH_P2 ZH_P3
+	    "（译注：restic 的仓库可以放在任何兼容 S3 的对象存储上，"
+	    "也可以放在另一台机器的 SFTP 目录里。）\n\n" ZH_P4 ZH_P5);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3:3 -:4 4:5 5:6");
+	CHECK_EQ_INT(tl_align_pair_of_trans(p.al, 4)->type, TL_PAIR_0_1);
+	pair_docs_close(&p);
+}
+
+TEST(pair_split_paragraph)
+{
+	pair_docs p;
+	pair_docs_open(
+	    &p, EN_ALL,
+	    ZH_HEAD ZH_P1 ZH_P2
+	    "第一次快照会复制所有内容，在慢速网络上可能需要几个小时。"
+	    "\n\n所以请在晚上开始，让它在你睡觉时整夜运行。\n\n" ZH_P4 ZH_P5);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3:3+4 4:5 5:6");
+	CHECK_EQ_INT(tl_align_pair_of_orig(p.al, 3)->type, TL_PAIR_1_2);
+	pair_docs_close(&p);
+}
+
+TEST(pair_merged_paragraphs)
+{
+	pair_docs p;
+	pair_docs_open(
+	    &p, EN_ALL,
+	    ZH_HEAD ZH_P1 ZH_P2
+	    "第一次快照会复制所有内容，在慢速网络上可能需要几个小时，"
+	    "所以请在晚上开始，让它在你睡觉时整夜运行。之后的快照只"
+	    "发送改动的部分。\n\n" ZH_P5);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3+4:3 5:4");
+	CHECK_EQ_INT(tl_align_pair_of_trans(p.al, 3)->type, TL_PAIR_2_1);
+	pair_docs_close(&p);
+}
+
+/* The translator put the items in another order: each is still paired
+ * with its original, as a moved pair where the order changed. */
+TEST(pair_reordered_list_items)
+{
+	static const char en[] = "Three tools help:\n"
+	                         "\n"
+	                         "  * `rsync` copies files between machines\n"
+	                         "  * `borg` keeps deduplicated archives\n"
+	                         "  * `rclone` talks to cloud storage\n"
+	                         "\n"
+	                         "Pick one.\n";
+	static const char zh[] = "有三个工具可以帮忙：\n"
+	                         "\n"
+	                         "  * `rclone` 与云存储打交道\n"
+	                         "  * `rsync` 在机器之间复制文件\n"
+	                         "  * `borg` 保存去重的归档\n"
+	                         "\n"
+	                         "选一个吧。\n";
+	pair_docs p;
+	pair_docs_open(&p, en, zh);
+	CHECK_EQ_STR(p.sig, "0:0 ~3:1 1:2 2:3 4:4");
+	const tl_align_pair *x = tl_align_pair_of_orig(p.al, 3);
+	REQUIRE(x != NULL);
+	CHECK_EQ_INT(x->type, TL_PAIR_1_1);
+	CHECK(x->moved);
+	pair_docs_close(&p);
+}
+
+/* No numbers, code, links or Latin words: the kinds and the lengths
+ * decide. The long paragraph dropped is found by its length. */
+TEST(pair_no_anchors)
+{
+	static const char en[] =
+	    "## Why\n"
+	    "\n"
+	    "Short one.\n"
+	    "\n"
+	    "This paragraph is much longer than the others around it, because "
+	    "it explains at some length why anybody would bother doing any of "
+	    "this in the first place, and then goes on for a while more.\n"
+	    "\n"
+	    "Another short one.\n"
+	    "\n"
+	    "## How\n"
+	    "\n"
+	    "The end.\n";
+	static const char zh[] = "## 为什么\n"
+	                         "\n"
+	                         "短的一段。\n"
+	                         "\n"
+	                         "另一个短的段落。\n"
+	                         "\n"
+	                         "## 怎么做\n"
+	                         "\n"
+	                         "结束。\n";
+	pair_docs p;
+	pair_docs_open(&p, en, zh);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:- 3:2 4:3 5:4");
+	/* The original's words are anchors; the translation has none. */
+	for (size_t i = 0; i < p.al->trans->n; i++)
+		CHECK_EQ_SIZE(p.al->trans->blocks[i].nkeys, 0);
+	pair_docs_close(&p);
+
+	/* The same without the drop: all 1-1. */
+	static const char zh2[] =
+	    "## 为什么\n"
+	    "\n"
+	    "短的一段。\n"
+	    "\n"
+	    "这一段比周围的段落长得多，因为它相当详细地解释了"
+	    "为什么会有人首先费心去做这些事情，然后又继续说了"
+	    "一会儿。\n"
+	    "\n"
+	    "另一个短的段落。\n"
+	    "\n"
+	    "## 怎么做\n"
+	    "\n"
+	    "结束。\n";
+	pair_docs_open(&p, en, zh2);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3:3 4:4 5:5");
+	pair_docs_close(&p);
+}
+
+/* A code block whose comment was translated and whose command was
+ * edited is still the same block: paired 1-1, kind code. */
+TEST(pair_code_block_edited)
+{
+	static const char en[] = "Run this:\n"
+	                         "\n"
+	                         "```bash\n"
+	                         "# list the snapshots\n"
+	                         "restic -r /srv/backup snapshots\n"
+	                         "restic -r /srv/backup check\n"
+	                         "restic -r /srv/backup stats\n"
+	                         "```\n"
+	                         "\n"
+	                         "Then this:\n"
+	                         "\n"
+	                         "```\n"
+	                         "restic forget --keep-daily 7\n"
+	                         "```\n";
+	static const char zh[] = "运行这个：\n"
+	                         "\n"
+	                         "```bash\n"
+	                         "# 列出快照\n"
+	                         "restic -r /srv/backup snapshots\n"
+	                         "restic -r /srv/backups check\n"
+	                         "restic -r /srv/backup stats\n"
+	                         "```\n"
+	                         "\n"
+	                         "然后这个：\n"
+	                         "\n"
+	                         "```\n"
+	                         "restic forget --keep-daily 7\n"
+	                         "```\n";
+	pair_docs p;
+	pair_docs_open(&p, en, zh);
+	CHECK_EQ_STR(p.sig, "0:0 1:1 2:2 3:3");
+	CHECK_EQ_INT(p.al->trans->blocks[1].kind, TL_ALIGN_CODE);
+	/* The unchanged lines are shared anchors. */
+	CHECK(find_anchor(&p.al->trans->blocks[1], TL_ANCHOR_LINE,
+	                  "restic -r /srv/backup stats") != NULL);
+	pair_docs_close(&p);
+}
+
+/* A debugging view a reader can follow. */
+TEST(print_view)
+{
+	pair_docs p;
+	pair_docs_open(&p, "# Title\n\nDropped paragraph here.\n\nKept `x`.\n",
+	               "# 标题\n\n保留 `x`。\n");
+	tl_buf out = {0};
+	tl_align_print(p.al, &out);
+	char expected[1024];
+	snprintf(expected, sizeof expected,
+	         "1-1 1 ↔ 1  heading  cost %.2f\n"
+	         "    - # Title\n"
+	         "    + # 标题\n"
+	         "1-0 3 ↔ -  paragraph  cost %.2f\n"
+	         "    - Dropped paragraph here.\n"
+	         "1-1 5 ↔ 3  paragraph  cost %.2f\n"
+	         "    - Kept `x`.\n"
+	         "    + 保留 `x`。\n",
+	         p.al->pairs[0].cost, p.al->pairs[1].cost, p.al->pairs[2].cost);
+	CHECK_EQ_STR(out.data, expected);
+	tl_buf_free(&out);
+	pair_docs_close(&p);
+}
+
+TEST(empty_documents)
+{
+	pair_docs p;
+	pair_docs_open(&p, "", "");
+	CHECK_EQ_SIZE(p.al->npairs, 0);
+	CHECK(tl_align_pair_of_orig(p.al, 0) == NULL);
+	pair_docs_close(&p);
+	pair_docs_open(&p, "One.\n\nTwo.\n", "");
+	CHECK_EQ_STR(p.sig, "0:- 1:-");
+	pair_docs_close(&p);
+	pair_docs_open(&p, "", "一。\n");
+	CHECK_EQ_STR(p.sig, "-:0");
+	pair_docs_close(&p);
+}
+
+/* ---- The band -------------------------------------------------------------
+ */
+
+/* Appends paragraph K of a long generated article: each names its own
+ * URL, so the anchors unique to one block draw the guide path. */
+static void long_para(tl_buf *b, size_t k, bool zh)
+{
+	if (zh)
+		tl_buf_printf(
+		    b,
+		    "第 %zu 节说明了如何配置 [服务 %zu](https://example.org/"
+		    "s/%zu)，以及为什么默认值通常就够用。\n\n",
+		    k, k, k);
+	else
+		tl_buf_printf(
+		    b,
+		    "Section %zu explains how to configure [service "
+		    "%zu](https://example.org/s/%zu) and why the defaults "
+		    "are usually enough.\n\n",
+		    k, k, k);
+}
+
+/* The destination of the first link of B, or NULL. */
+static const char *link_of(const tl_align_block *b)
+{
+	for (size_t i = 0; i < b->nanchors; i++)
+		if (b->anchors[i].type == TL_ANCHOR_LINK)
+			return b->anchors[i].key;
+	return NULL;
+}
+
+/* A long document: 3,000 paragraphs, one dropped every 97, 20 added in one
+ * place (more than the band's half width), a paragraph with no anchor every
+ * 10. The cells stay within the bound of align.h and near 2 * BAND + a few
+ * per row, and every edit is found. */
+TEST(long_document_band)
+{
+	tl_buf en = {0}, zh = {0};
+	size_t n = 3000, dropped = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (k % 10 == 5) {
+			tl_buf_puts(&en, "A short remark without anchors.\n\n");
+			tl_buf_puts(&zh, "一句没有锚点的简短评论。\n\n");
+			continue;
+		}
+		long_para(&en, k, false);
+		if (k % 97 == 50) {
+			dropped++;
+			continue;
+		}
+		long_para(&zh, k, true);
+		if (k == 1500)
+			for (int a = 0; a < 20; a++)
+				tl_buf_puts(&zh,
+				            "（译注：这是译者加的一段说明，原文"
+				            "没有。）\n\n");
+	}
+	pair_docs p;
+	pair_docs_open(&p, en.data, zh.data);
+	size_t no = p.al->orig->n;
+	CHECK_EQ_SIZE(no, n);
+	size_t bound = p.al->trans->n +
+	               (no + 1) * (2 * (TL_ALIGN_BAND + TL_ALIGN_WIDEN) + 4);
+	if (p.al->cells > bound)
+		FAIL("%zu cells, over the bound %zu", p.al->cells, bound);
+	/* Narrow where the anchors agree: far below the bound. */
+	if (p.al->cells > no * (2 * TL_ALIGN_BAND + 6))
+		FAIL("%zu cells for %zu rows: the band is not narrow",
+		     p.al->cells, no);
+	size_t n10 = 0, n01 = 0, n11 = 0;
+	for (size_t k = 0; k < p.al->npairs; k++) {
+		const tl_align_pair *x = &p.al->pairs[k];
+		n10 += x->type == TL_PAIR_1_0;
+		n01 += x->type == TL_PAIR_0_1;
+		if (x->type == TL_PAIR_1_1) {
+			n11++;
+			/* Every 1-1 pair names the same service. */
+			const tl_align_block *o = &p.al->orig->blocks[x->orig];
+			const tl_align_block *t =
+			    &p.al->trans->blocks[x->trans];
+			const char *ol = link_of(o), *tl = link_of(t);
+			if (ol != tl && (!ol || !tl || strcmp(ol, tl) != 0))
+				FAIL("original block %zu (%s) paired with "
+				     "translated block %zu (%s)",
+				     x->orig, ol ? ol : "no link", x->trans,
+				     tl ? tl : "no link");
+		}
+	}
+	CHECK_EQ_SIZE(n10, dropped);
+	CHECK_EQ_SIZE(n01, 20);
+	CHECK_EQ_SIZE(n11, n - dropped);
+	pair_docs_close(&p);
+	tl_buf_free(&en);
+	tl_buf_free(&zh);
+}
+
+/* Paragraph K of a stretch without anchors, of one of three lengths. */
+static void plain_para(tl_buf *b, size_t k, bool zh)
+{
+	static const int words[] = {3, 16, 50};
+	int n = words[k % 3];
+	for (int w = 0; w < n; w++)
+		tl_buf_puts(b, zh ? (w ? "，这样" : "这样")
+		                  : (w ? " that" : "That"));
+	tl_buf_puts(b, zh ? "。\n\n" : ".\n\n");
+}
+
+/* Twenty paragraphs added at the start of a stretch of 59 without
+ * anchors: the guide path, straight between the anchored paragraphs
+ * around the stretch, strays from the true path by more than the band's
+ * half width there, so the band must widen by the stretch's skew for
+ * the lengths to be matched. */
+TEST(band_widens_where_skewed)
+{
+	tl_buf en = {0}, zh = {0};
+	for (size_t s = 0; s < 3; s++) {
+		long_para(&en, s, false);
+		long_para(&zh, s, true);
+		if (s == 1)
+			for (int a = 0; a < 20; a++)
+				tl_buf_puts(
+				    &zh,
+				    "这是译者加的一句话，原文中没有。\n\n");
+		for (size_t k = 0; k < 59; k++) {
+			plain_para(&en, k, false);
+			plain_para(&zh, k, true);
+		}
+	}
+	pair_docs p;
+	pair_docs_open(&p, en.data, zh.data);
+	/* Original block i is translated block i, or i + 20 after the
+	 * added paragraphs. */
+	for (size_t i = 0; i < p.al->orig->n; i++) {
+		const tl_align_pair *x = tl_align_pair_of_orig(p.al, i);
+		size_t want = i <= 60 ? i : i + 20;
+		if (x->type != TL_PAIR_1_1 || x->trans != want) {
+			FAIL("original block %zu: %s with %zu, not 1-1 with "
+			     "%zu",
+			     i, tl_pair_type_name(x->type), x->trans, want);
+			break;
+		}
+	}
+	for (size_t j = 61; j < 81; j++)
+		CHECK_EQ_INT(tl_align_pair_of_trans(p.al, j)->type,
+		             TL_PAIR_0_1);
+	pair_docs_close(&p);
+	tl_buf_free(&en);
+	tl_buf_free(&zh);
+}
+
+int main(void)
+{
+	struct check_suite suite = {0};
+
+	RUN(&suite, blocks_kinds_and_spans);
+	RUN(&suite, blocks_definitions_before_paragraph);
+	RUN(&suite, anchors_numbers_words_code_links);
+	RUN(&suite, pair_one_to_one);
+	RUN(&suite, pair_dropped_paragraph);
+	RUN(&suite, pair_added_paragraph);
+	RUN(&suite, pair_split_paragraph);
+	RUN(&suite, pair_merged_paragraphs);
+	RUN(&suite, pair_reordered_list_items);
+	RUN(&suite, pair_no_anchors);
+	RUN(&suite, pair_code_block_edited);
+	RUN(&suite, print_view);
+	RUN(&suite, empty_documents);
+	RUN(&suite, long_document_band);
+	RUN(&suite, band_widens_where_skewed);
+	return check_finish(&suite);
+}
