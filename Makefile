@@ -8,6 +8,7 @@
 #   make valgrind-test   the suite under valgrind
 #   make format-check    clang-format --dry-run on every .c and .h file
 #   make docs            regenerate docs/rules/ from the rule metadata
+#   make align-stats     alignment figures on ../shared/corpus/lctt-pairs
 #   make install         PREFIX=/usr/local DESTDIR= (binary and man page)
 #   make uninstall       the same variables; removes what install wrote
 #
@@ -74,7 +75,7 @@ FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .PHONY: all bin unit-tests deps demo test asan-test valgrind-test \
-	fuzz fuzz-build bench corpus-check static \
+	fuzz fuzz-build bench corpus-check static align-stats \
 	format-check format docs docs-check install uninstall clean FORCE
 
 all: $(BIN)
@@ -282,6 +283,22 @@ corpus-check:
 	$(MAKE) --no-print-directory bin $(BUILD)/tests/corpus_check && \
 	CORPUS='$(CORPUS)' TRANSLINT=$(BIN) \
 	CORPUS_CHECK=$(BUILD)/tests/corpus_check bash tests/corpus_check.sh
+
+# make align-stats: aligns every pair of $(CORPUS)/lctt-pairs and prints
+# the figures of docs/alignment.md (tools/align-stats.c, a development
+# tool). Skips, with status 0, where the corpus is absent.
+$(BUILD)/tools/align-stats: tools/align-stats.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(LIB_OBJS) $(LDLIBS)
+
+align-stats:
+	@if [ ! -d '$(CORPUS)/lctt-pairs' ]; then \
+		echo "align-stats: skipped ($(CORPUS)/lctt-pairs is absent)"; \
+		exit 0; fi; \
+	sh tools/deps.sh && \
+	$(MAKE) --no-print-directory $(BUILD)/tools/align-stats && \
+	$(BUILD)/tools/align-stats '$(CORPUS)/lctt-pairs'
 
 format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)
