@@ -80,7 +80,7 @@ FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
 
 all: $(BIN)
 bin: $(BIN)
-unit-tests: $(TEST_BINS)
+unit-tests: $(TEST_BINS) $(BUILD)/tools/align-stats
 
 # ---- Building ----------------------------------------------------------
 

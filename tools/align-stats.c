@@ -51,7 +51,7 @@ static char *read_or_die(const char *path, size_t *len)
 {
 	char *data;
 	tl_error err = {0};
-	if (tl_io_read_file(path, &data, len, &err) != 0) {
+	if (tl_io_read_file(path, &data, len, NULL, &err) != 0) {
 		fprintf(stderr, "align-stats: %s: %s\n", path, err.message);
 		exit(2);
 	}
