@@ -34,6 +34,7 @@ typedef struct job {
 	char *data; /* standard input, owned */
 	size_t len;
 	const tl_config *cfg;
+	const tl_changed *changed; /* --changed-since: the file's lines */
 	/* Filled by the worker. */
 	tl_buf out; /* standard output chunk */
 	tl_buf err; /* standard error chunk */
@@ -67,29 +68,20 @@ static void job_error(job *j, const char *path, const char *message)
 }
 
 /* --changed-since: drops from RES the diagnostics that start on a line
- * not added or changed since the revision. False (J failed) when git
- * cannot tell. A document from standard input is compared through the
- * file its --stdin-filename names. */
-static bool keep_changed(const run *r, job *j, tl_result *res)
+ * not added or changed since the revision (J's lines, found for every
+ * file before the run; a document from standard input is compared
+ * through the file its --stdin-filename names). */
+static void keep_changed(const job *j, tl_result *res)
 {
-	tl_error err = {{0}, 0, 0, {0}};
-	tl_changed changed;
 	size_t i, kept = 0;
 
-	if (!tl_changed_lines(r->opts->changed_since, j->path, &changed,
-	                      &err)) {
-		job_error(j, j->path, err.message);
-		return false;
-	}
 	for (i = 0; i < res->ndiags; i++)
 		if (tl_changed_has(
-		        &changed,
+		        j->changed,
 		        tl_source_line_index(res->source, res->diags[i].start) +
 		            1))
 			res->diags[kept++] = res->diags[i];
 	res->ndiags = kept;
-	tl_changed_free(&changed);
-	return true;
 }
 
 /* Reads, fixes, lints and renders one document. Runs in a worker: it
@@ -158,13 +150,8 @@ static void job_process(const run *r, job *j)
 		tl_buf_append(&j->out, text, text_len);
 
 	res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
-	if (r->opts->changed_since && !keep_changed(r, j, res)) {
-		tl_result_free(res);
-		free(fixed);
-		if (!j->from_stdin)
-			free(data);
-		return;
-	}
+	if (j->changed)
+		keep_changed(j, res);
 	j->counts = tl_result_counts(res, r->opts->unsafe);
 	{
 		/* --fail-on, else the file's configuration's fail-on. */
@@ -374,6 +361,7 @@ int cli_lint(const options *o)
 	size_t i, nrules;
 	int status = EXIT_TROUBLE;
 	bool trouble;
+	tl_changed_set *changed = NULL;
 
 	if (!cli_configs_init(&cs, o, &err)) {
 		cli_print_error(&err);
@@ -386,10 +374,6 @@ int cli_lint(const options *o)
 	r.lang = o->lang;
 	r.emitter = o->emitter;
 	r.emit = r.mode == MODE_LINT || (r.mode == MODE_FIX && !o->stdin_mode);
-	if (o->changed_since && !tl_changed_check_ref(o->changed_since, &err)) {
-		cli_print_error(&err);
-		goto out;
-	}
 	if (!make_jobs(&r, o, &inputs))
 		goto out;
 
@@ -413,6 +397,26 @@ int cli_lint(const options *o)
 			    !cli_config_ignores(&cs, r.jobs[i].path))
 				r.jobs[kept++] = r.jobs[i];
 		r.njobs = kept;
+	}
+	/* --changed-since: git runs here, once per repository, not in the
+	 * workers once per file. */
+	if (o->changed_since) {
+		const char **paths = tl_xcalloc(r.njobs + 1, sizeof *paths);
+		size_t n = 0;
+
+		for (i = 0; i < r.njobs; i++)
+			if (!r.jobs[i].error)
+				paths[n++] = r.jobs[i].path;
+		changed = tl_changed_set_new(o->changed_since, paths, n, &err);
+		free(paths);
+		if (!changed) {
+			cli_print_error(&err);
+			goto out;
+		}
+		for (i = 0, n = 0; i < r.njobs; i++)
+			if (!r.jobs[i].error)
+				r.jobs[i].changed =
+				    tl_changed_set_file(changed, n++);
 	}
 
 	r.ctx.lang = o->lang;
@@ -458,5 +462,6 @@ out:
 	free(r.jobs);
 	cli_configs_free(&cs);
 	tl_io_list_free(&inputs);
+	tl_changed_set_free(changed);
 	return status;
 }
