@@ -8,6 +8,15 @@
  * new text and offers it again if it still applies. Two insertions at the
  * same offset count as overlapping, so two rules can never both insert a
  * space into one gap.
+ *
+ * Rules whose edits touch the same mark or the space beside it must agree,
+ * and they cannot when each judges the old text: halfwidth-punctuation
+ * turns the "，" of "and， Join" into ",", no-space-fullwidth deletes the
+ * space after the "，", and together they write "and,Join". So a spacing
+ * fix (one that only inserts or deletes white space) whose edits touch or
+ * overlap an edit of another rule's fix that changes anything else waits
+ * for the next round, which lints the new text: the mark is settled
+ * first, and the space is judged beside the mark it will stand next to.
  */
 #include "internal.h"
 
@@ -16,8 +25,10 @@
 
 typedef struct candidate {
 	const tl_fix *fix;
+	const char *rule;
 	size_t start; /* first edit start */
 	size_t order; /* position in the result, for a stable sort */
+	bool spacing; /* every edit inserts or deletes white space only */
 } candidate;
 
 static int candidate_cmp(const void *a, const void *b)
@@ -65,6 +76,66 @@ static bool edit_free(const taken *t, const tl_edit *e, size_t len)
 	return true;
 }
 
+static bool all_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Does FIX only insert or delete spaces and tabs in SRC? */
+static bool is_spacing(const tl_fix *f, const char *src)
+{
+	for (size_t k = 0; k < f->nedits; k++) {
+		const tl_edit *e = &f->edits[k];
+		bool ins = e->start == e->end;
+		if (ins ? !*e->text || !all_blank(e->text, strlen(e->text))
+		        : *e->text ||
+		              !all_blank(src + e->start, e->end - e->start))
+			return false;
+	}
+	return true;
+}
+
+/* Where the edits of the fixes that are not spacing fixes begin and end,
+ * sorted by offset, with their rule. */
+typedef struct bound {
+	size_t at;
+	const char *rule;
+} bound;
+
+static int bound_cmp(const void *a, const void *b)
+{
+	const bound *x = a, *y = b;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Does an edit of spacing fix F (of RULE) touch or overlap an edit of
+ * another rule's fix in B[0..N)? Spacing edits are a few bytes long, so
+ * a bound of the other edit lies within [start, end] of one of them,
+ * unless that edit covers it whole, which the overlap test of
+ * tl_fix_apply catches when that fix is taken first. */
+static bool must_wait(const tl_fix *f, const char *rule, const bound *b,
+                      size_t n)
+{
+	for (size_t k = 0; k < f->nedits; k++) {
+		const tl_edit *e = &f->edits[k];
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (b[mid].at < e->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n && b[lo].at <= e->end; lo++)
+			if (strcmp(b[lo].rule, rule) != 0)
+				return true;
+	}
+	return false;
+}
+
 static int edit_cmp(const void *a, const void *b)
 {
 	const tl_edit *x = *(const tl_edit *const *)a;
@@ -89,7 +160,9 @@ char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len)
 		if (f->nedits == 0 || f->applicability == TL_FIX_NONE ||
 		    (f->applicability == TL_FIX_UNSAFE && !unsafe))
 			continue;
-		cand[n++] = (candidate){f, f->edits[0].start, i};
+		bool spacing = is_spacing(f, src->data);
+		cand[n++] = (candidate){f, res->diags[i].rule,
+		                        f->edits[0].start, i, spacing};
 		nedits += f->nedits;
 	}
 	if (n == 0) {
@@ -98,12 +171,28 @@ char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len)
 	}
 	qsort(cand, n, sizeof *cand, candidate_cmp);
 
+	bound *bounds = tl_xmalloc(2 * nedits * sizeof *bounds);
+	size_t nbounds = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (cand[i].spacing)
+			continue;
+		for (size_t k = 0; k < cand[i].fix->nedits; k++) {
+			const tl_edit *e = &cand[i].fix->edits[k];
+			bounds[nbounds++] = (bound){e->start, cand[i].rule};
+			bounds[nbounds++] = (bound){e->end, cand[i].rule};
+		}
+	}
+	qsort(bounds, nbounds, sizeof *bounds, bound_cmp);
+
 	size_t mapsize = src->len / 8 + 1;
 	taken t = {tl_xcalloc(mapsize, 1), tl_xcalloc(mapsize, 1)};
 	const tl_edit **edits = tl_xmalloc(nedits * sizeof *edits);
 	size_t ntaken = 0;
 	for (size_t i = 0; i < n; i++) {
 		const tl_fix *f = cand[i].fix;
+		if (cand[i].spacing &&
+		    must_wait(f, cand[i].rule, bounds, nbounds))
+			continue;
 		bool ok = true;
 		for (size_t k = 0; k < f->nedits && ok; k++)
 			ok = edit_free(&t, &f->edits[k], src->len);
@@ -119,6 +208,7 @@ char *tl_fix_apply(const tl_result *res, bool unsafe, size_t *out_len)
 		}
 	}
 	free(cand);
+	free(bounds);
 	free(t.bytes);
 	free(t.ins);
 	qsort(edits, ntaken, sizeof *edits, edit_cmp);
