@@ -188,10 +188,11 @@ endif
 # The static binary too, when the static libraries are there
 # (tests/cli/static.sh skips without it).
 test: deps
-	@$(MAKE) --no-print-directory bin unit-tests
+	@$(MAKE) --no-print-directory bin unit-tests $(BUILD)/tests/corpus_check
 	@$(MAKE) --no-print-directory $(STATIC_BIN) >/dev/null 2>&1 || \
 		echo "make test: no static binary (make static says why)"
-	TRANSLINT=./translint UNIT_DIR=build/tests bash tests/run.sh
+	TRANSLINT=./translint UNIT_DIR=build/tests \
+	CORPUS_CHECK=$(BUILD)/tests/corpus_check bash tests/run.sh
 	@$(MAKE) --no-print-directory docs-check
 
 # Sanitizer reports go to files in build/asan/logs, which tests/run.sh
@@ -200,12 +201,13 @@ test: deps
 # from translint's own statuses (0, 1, 2).
 ASAN_LOGS := $(CURDIR)/build/asan/logs
 asan-test: deps
-	@$(MAKE) --no-print-directory SAN=1 bin unit-tests
+	@$(MAKE) --no-print-directory SAN=1 bin unit-tests build/asan/tests/corpus_check
 	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
 	ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$(ASAN_LOGS)/asan \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86:log_path=$(ASAN_LOGS)/ubsan \
 	TL_TEST_LOG_DIR=$(ASAN_LOGS) \
-	TRANSLINT=build/asan/translint UNIT_DIR=build/asan/tests bash tests/run.sh
+	TRANSLINT=build/asan/translint UNIT_DIR=build/asan/tests \
+	CORPUS_CHECK=build/asan/tests/corpus_check bash tests/run.sh
 
 # Valgrind reports go to build/valgrind the same way. TL_NO_JIT=1 makes
 # translint interpret PCRE2 patterns instead of JIT-compiling them (valgrind

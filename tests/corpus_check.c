@@ -2,7 +2,7 @@
  * corpus_check.c: checks that translint's fixes left alone what the prose
  * rules must never touch (make corpus-check, tests/corpus_check.sh).
  *
- *   corpus_check LABEL BEFORE FIXED REFIXED
+ *   corpus_check LABEL BEFORE FIXED REFIXED [FINDINGS_BEFORE FINDINGS_FIXED]
  *
  * BEFORE, FIXED and REFIXED are three copies of the same tree of .md files:
  * the originals, the result of one `translint --fix`, and the result of
@@ -26,6 +26,24 @@
  *                 comment, byte for byte
  *   line-endings  the counts of CRLF, lone CR and LF line endings
  *   bom           a leading byte order mark is kept (or stays absent)
+ *   glued         Latin punctuation glued to a Latin letter or digit that
+ *                 was not glued before: a mark of ",.;:!?)]\"" followed,
+ *                 or one of "([\"" preceded, by a letter or digit with
+ *                 no space, in the rendered text of a paragraph or
+ *                 heading ("and， Join" fixed into "and,Join", "said
+ *                 「hi」 to" into "said\"hi\"to"). Each such place is a
+ *                 key (the character before, the mark, the character
+ *                 after; letters lower-cased, full-width letters and
+ *                 digits read as ASCII) and FIXED may hold no key more
+ *                 often than BEFORE. A full-width mark is not Latin
+ *                 punctuation, so "Error：8" fixed into "Error:8" fails;
+ *                 a mark between two digits ("12:30", "1,000", "4.15")
+ *                 is a number, not a glued mark
+ *   findings      with FINDINGS_BEFORE and FINDINGS_FIXED (the gcc-format
+ *                 output of translint on BEFORE and on FIXED): the fixed
+ *                 file may have no more findings of a rule on a line than
+ *                 the original had (fixes keep the lines where they are),
+ *                 so a fix that creates another rule's finding fails
  *
  * and FIXED with REFIXED byte for byte (idempotent). The elements are what
  * cmark parses (CMARK_OPT_SOURCEPOS), not lines: a fix that moves a code
@@ -52,13 +70,16 @@ enum {
 	C_FRONT_MATTER = K_NKINDS,
 	C_LINE_ENDINGS,
 	C_BOM,
+	C_GLUED,
+	C_FINDINGS,
 	C_IDEMPOTENT,
 	C_NCHECKS
 };
 
 static const char *const check_names[C_NCHECKS] = {
-    "code-blocks",  "code-spans",   "html", "links",      "urls",
-    "front-matter", "line-endings", "bom",  "idempotent",
+    "code-blocks", "code-spans",   "html",         "links",
+    "urls",        "front-matter", "line-endings", "bom",
+    "glued",       "findings",     "idempotent",
 };
 
 typedef struct {
@@ -306,9 +327,200 @@ static void bare_urls(cmark_node *n, elems *out)
 	free(t);
 }
 
+/* ---- Glued punctuation --------------------------------------------- */
+
+typedef struct {
+	unsigned *v;
+	size_t n, cap;
+} cps;
+
+static void cps_push(cps *c, unsigned cp)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 256;
+		unsigned *nv = realloc(c->v, c->cap * sizeof *nv);
+		if (!nv) {
+			fprintf(stderr, "corpus_check: out of memory\n");
+			exit(2);
+		}
+		c->v = nv;
+	}
+	c->v[c->n++] = cp;
+}
+
+/* Appends the code points of UTF-8 S (valid: translint rewrites nothing
+ * else); a bad byte is taken as itself. */
+static void cps_utf8(cps *c, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	while (*u) {
+		unsigned cp = *u;
+		int n = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+		u++;
+		if (n)
+			cp &= 0x3F >> n;
+		for (; n > 0 && (*u & 0xC0) == 0x80; n--)
+			cp = (cp << 6) | (*u++ & 0x3F);
+		cps_push(c, cp);
+	}
+}
+
+/* Stands for a code span, inline HTML or anything else that is not
+ * text: neither a letter nor a mark. */
+#define OBJ 0xFFFCu
+
+/* The rendered text of the inline children of leaf block N. */
+static void rendered(cmark_node *n, cps *out)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+			cps_utf8(out, str(cmark_node_get_literal(c)));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			cps_push(out, '\n');
+			break;
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			cps_push(out, OBJ);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* A letter or digit as ASCII, lower-cased (full-width forms read as
+ * their ASCII letters), or 0 for anything else. */
+static unsigned alnum_of(unsigned cp)
+{
+	if (cp >= 0xFF10 && cp <= 0xFF5E)
+		cp -= 0xFEE0;
+	if (cp >= 'A' && cp <= 'Z')
+		return cp - 'A' + 'a';
+	if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+		return cp;
+	return 0;
+}
+
+/* The word (letters and digits, as alnum_of reads them) of T that ends
+ * before I (DIR < 0) or starts after it (DIR > 0), appended to W. */
+static size_t word_at(const cps *t, size_t i, int dir, char *w, size_t cap)
+{
+	size_t s = i, e = i;
+	if (dir < 0) {
+		while (s > 0 && alnum_of(t->v[s - 1]))
+			s--;
+	} else {
+		s = e = i + 1;
+		while (e < t->n && alnum_of(t->v[e]))
+			e++;
+	}
+	size_t n = 0;
+	for (size_t k = s; k < e && n + 1 < cap; k++)
+		w[n++] = (char)alnum_of(t->v[k]);
+	w[n] = '\0';
+	return n;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The words of a document, sorted: what a glued mark may have been put
+ * into. */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} words;
+
+static void words_of(const cps *t, words *out)
+{
+	char w[128];
+	size_t i = 0;
+	while (i < t->n) {
+		while (i < t->n && !alnum_of(t->v[i]))
+			i++;
+		size_t n = 0;
+		while (i < t->n && alnum_of(t->v[i])) {
+			if (n + 1 < sizeof w)
+				w[n++] = (char)alnum_of(t->v[i]);
+			i++;
+		}
+		if (!n)
+			continue;
+		w[n] = '\0';
+		if (out->n == out->cap) {
+			out->cap = out->cap ? 2 * out->cap : 256;
+			char **nv = realloc(out->v, out->cap * sizeof *nv);
+			if (!nv) {
+				fprintf(stderr,
+				        "corpus_check: out of memory\n");
+				exit(2);
+			}
+			out->v = nv;
+		}
+		out->v[out->n] = xmalloc(n + 1);
+		memcpy(out->v[out->n++], w, n + 1);
+	}
+}
+
+static void free_words(words *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+}
+
+/* The glued marks of text T, as keys "PMN": the letter or digit before
+ * ("." for anything else), the mark, the letter or digit after. With
+ * BEFORE (the sorted words of the original), a mark put inside a word
+ * of the original is left out: "Nodejs" fixed into "Node.js" glues no
+ * two words together. */
+static void glued_marks(const cps *t, int line, const words *before, elems *out)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		unsigned m = t->v[i];
+		if (m >= 0x80 || m == 0 || !strchr(",.;:!?)]([\"", (int)m))
+			continue;
+		unsigned p = i > 0 ? alnum_of(t->v[i - 1]) : 0;
+		unsigned q = i + 1 < t->n ? alnum_of(t->v[i + 1]) : 0;
+		bool right = q && strchr(",.;:!?)]\"", (int)m);
+		bool left = p && strchr("([\"", (int)m);
+		if (!right && !left)
+			continue;
+		/* "12:30", "1,000", "4.15": a number. */
+		if (strchr(",.:", (int)m) && p >= '0' && p <= '9' && q >= '0' &&
+		    q <= '9')
+			continue;
+		if (before && p && q) {
+			char w[256], *key = w;
+			size_t n = word_at(t, i, -1, w, 128);
+			word_at(t, i, 1, w + n, 128);
+			if (bsearch(&key, before->v, before->n,
+			            sizeof *before->v, str_cmp))
+				continue;
+		}
+		char key[3] = {p ? (char)p : '.', (char)m, q ? (char)q : '.'};
+		push(out, key, 3, "", 0, line);
+	}
+}
+
 /* Parses b with cmark (a "---" front matter blanked out, line endings
- * kept, so lines stay right) and collects the elements by kind. */
-static void collect(const buf *b, elems out[K_NKINDS])
+ * kept, so lines stay right) and collects the elements by kind, and the
+ * glued marks of its paragraphs and headings into GLUED (judged against
+ * the words BEFORE of the original, when given), and their words into
+ * WORDS (when not NULL). */
+static void collect(const buf *b, elems out[K_NKINDS], elems *glued,
+                    const words *before, words *wout)
 {
 	size_t body = bom_len(b);
 	bool yaml;
@@ -333,6 +545,16 @@ static void collect(const buf *b, elems out[K_NKINDS])
 		case CMARK_NODE_TEXT:
 			bare_urls(n, &out[K_AUTOLINK]);
 			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING: {
+			cps t = {0};
+			rendered(n, &t);
+			glued_marks(&t, node_line(n), before, glued);
+			if (wout)
+				words_of(&t, wout);
+			free(t.v);
+			break;
+		}
 		case CMARK_NODE_CODE_BLOCK:
 			a = str(cmark_node_get_fence_info(n));
 			c = str(cmark_node_get_literal(n));
@@ -515,6 +737,148 @@ static bool compare_elems(int k, const char *rel, const elems *a,
 	return true;
 }
 
+static int elem_cmp(const void *a, const void *b)
+{
+	const elem *x = a, *y = b;
+	int c = memcmp(x->text, y->text, x->len < y->len ? x->len : y->len);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->line - y->line;
+}
+
+/* Fails when B holds some element more often than A (both sorted). */
+static bool compare_multiset(int check, const char *rel, elems *a, elems *b,
+                             const char *what)
+{
+	qsort(a->v, a->n, sizeof *a->v, elem_cmp);
+	qsort(b->v, b->n, sizeof *b->v, elem_cmp);
+	compared[check] += (long)b->n;
+	size_t i = 0;
+	for (size_t j = 0; j < b->n;) {
+		size_t je = j;
+		while (je < b->n && same_elem(&b->v[j], &b->v[je]))
+			je++;
+		while (i < a->n && elem_cmp(&a->v[i], &b->v[j]) < 0 &&
+		       !same_elem(&a->v[i], &b->v[j]))
+			i++;
+		size_t ie = i;
+		while (ie < a->n && same_elem(&a->v[ie], &b->v[j]))
+			ie++;
+		if (je - j > ie - i) {
+			fail(check, rel);
+			/* The line of the first occurrence past those A had. */
+			printf("%s on line %d: ", what,
+			       b->v[j + (ie - i)].line);
+			show(b->v[j].text, b->v[j].len);
+			printf(" (%zu before, %zu after)\n", ie - i, je - j);
+			return false;
+		}
+		i = ie;
+		j = je;
+	}
+	return true;
+}
+
+/* ---- Findings -------------------------------------------------------- */
+
+/* One finding of a gcc-format file: the file (relative to its folder)
+ * and the key "RULE LINE". */
+typedef struct {
+	char *rel;
+	elem key;
+} finding;
+
+typedef struct {
+	finding *v;
+	size_t n, cap;
+} findings;
+
+static findings found[2]; /* of BEFORE, of FIXED */
+static bool have_findings;
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const finding *x = a, *y = b;
+	return strcmp(x->rel, y->rel);
+}
+
+/* Reads the gcc-format output PATH of translint run on folder DIR:
+ * "DIR/REL.md:LINE:COL: SEVERITY: MESSAGE [RULE]". */
+static void read_findings(const char *path, const char *dir, findings *out)
+{
+	buf b;
+	if (!read_file(path, &b)) {
+		fprintf(stderr, "corpus_check: cannot read %s\n", path);
+		exit(2);
+	}
+	size_t dl = strlen(dir);
+	for (size_t p = 0; p < b.len;) {
+		size_t e = line_end(b.data, b.len, p);
+		char *l = b.data + p;
+		size_t n = e - p;
+		p = next_line(b.data, b.len, e);
+		if (n <= dl + 1 || memcmp(l, dir, dl) != 0 || l[dl] != '/' ||
+		    l[n - 1] != ']')
+			continue;
+		char *rel = l + dl + 1;
+		char *md = strstr(rel, ".md:");
+		size_t open = n - 1;
+		while (open > 0 && l[open] != '[')
+			open--;
+		if (!md || md > l + open)
+			continue;
+		int line = atoi(md + 4);
+		size_t rl = (size_t)(md + 3 - rel);
+		if (out->n == out->cap) {
+			out->cap = out->cap ? 2 * out->cap : 1024;
+			finding *nv = realloc(out->v, out->cap * sizeof *nv);
+			if (!nv) {
+				fprintf(stderr,
+				        "corpus_check: out of memory\n");
+				exit(2);
+			}
+			out->v = nv;
+		}
+		finding *f = &out->v[out->n++];
+		f->rel = xmalloc(rl + 1);
+		memcpy(f->rel, rel, rl);
+		f->rel[rl] = '\0';
+		char key[256];
+		int kl = snprintf(key, sizeof key, "%.*s line %d",
+		                  (int)(n - 1 - open - 1), l + open + 1, line);
+		if (kl < 0 || (size_t)kl >= sizeof key)
+			kl = sizeof key - 1;
+		f->key.text = xmalloc((size_t)kl + 1);
+		memcpy(f->key.text, key, (size_t)kl + 1);
+		f->key.len = (size_t)kl;
+		f->key.line = line;
+	}
+	free(b.data);
+	qsort(out->v, out->n, sizeof *out->v, finding_cmp);
+}
+
+/* The findings of REL in F, as elements (pointing into F). */
+static void findings_of(const findings *f, const char *rel, elems *out)
+{
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(f->v[mid].rel, rel) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t e = lo;
+	while (e < f->n && strcmp(f->v[e].rel, rel) == 0)
+		e++;
+	out->n = out->cap = e - lo;
+	out->v = xmalloc((e - lo) * sizeof *out->v);
+	for (size_t k = lo; k < e; k++)
+		out->v[k - lo] = f->v[k].key;
+}
+
 static void count_endings(const buf *b, long c[3])
 {
 	c[0] = c[1] = c[2] = 0;
@@ -564,14 +928,30 @@ static void check_file(const char *rel)
 	if (!same) {
 		changed++;
 		elems a[K_NKINDS] = {0}, b[K_NKINDS] = {0};
-		collect(&v[0], a);
-		collect(&v[1], b);
+		elems ga = {0}, gb = {0};
+		words wa = {0};
+		collect(&v[0], a, &ga, NULL, &wa);
+		qsort(wa.v, wa.n, sizeof *wa.v, str_cmp);
+		collect(&v[1], b, &gb, &wa, NULL);
+		free_words(&wa);
 		/* In order: the urls check looks at the links' new ones. */
 		for (int k = 0; k < K_NKINDS; k++)
 			ok &= compare_kind(k, rel, &a[k], &b[k]);
 		for (int k = 0; k < K_NKINDS; k++) {
 			free_elems(&a[k]);
 			free_elems(&b[k]);
+		}
+		ok &= compare_multiset(C_GLUED, rel, &ga, &gb, "newly glued");
+		free_elems(&ga);
+		free_elems(&gb);
+		if (have_findings) {
+			elems fa, fb;
+			findings_of(&found[0], rel, &fa);
+			findings_of(&found[1], rel, &fb);
+			ok &= compare_multiset(C_FINDINGS, rel, &fa, &fb,
+			                       "new finding");
+			free(fa.v);
+			free(fb.v);
 		}
 
 		bool ya, yb;
@@ -656,9 +1036,10 @@ static int by_name(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	if (argc != 5) {
+	if (argc != 5 && argc != 7) {
 		fprintf(stderr,
-		        "usage: corpus_check LABEL BEFORE FIXED REFIXED\n");
+		        "usage: corpus_check LABEL BEFORE FIXED REFIXED "
+		        "[FINDINGS_BEFORE FINDINGS_FIXED]\n");
 		return 2;
 	}
 	label = argv[1];
@@ -666,6 +1047,11 @@ int main(int argc, char **argv)
 	dirs[1] = argv[3];
 	dirs[2] = argv[4];
 	dir_len = strlen(dirs[0]);
+	if (argc == 7) {
+		read_findings(argv[5], dirs[0], &found[0]);
+		read_findings(argv[6], dirs[1], &found[1]);
+		have_findings = true;
+	}
 	if (nftw(dirs[0], visit, 32, FTW_PHYS) != 0) {
 		fprintf(stderr, "corpus_check: cannot walk %s\n", dirs[0]);
 		return 2;
@@ -676,6 +1062,13 @@ int main(int argc, char **argv)
 		free(paths[i]);
 	}
 	free(paths);
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; i < found[k].n; i++) {
+			free(found[k].v[i].rel);
+			free(found[k].v[i].key.text);
+		}
+		free(found[k].v);
+	}
 
 	long total = 0;
 	for (int c = 0; c < C_NCHECKS; c++) {
@@ -686,11 +1079,20 @@ int main(int argc, char **argv)
 			       "(NEW lines)\n",
 			       label, check_names[c], files, compared[c],
 			       changed, failed[c], new_links);
-		else if (c < K_NKINDS)
+		else if (c < K_NKINDS || c == C_GLUED)
 			printf("%s %s: %ld files, %ld elements in the %ld "
 			       "changed files, %ld files failed\n",
 			       label, check_names[c], files, compared[c],
 			       changed, failed[c]);
+		else if (c == C_FINDINGS && !have_findings)
+			printf("%s %s: not checked (no findings given)\n",
+			       label, check_names[c]);
+		else if (c == C_FINDINGS)
+			printf(
+			    "%s %s: %ld files, %ld findings after the fix in "
+			    "the %ld changed files, %ld files failed\n",
+			    label, check_names[c], files, compared[c], changed,
+			    failed[c]);
 		else
 			printf("%s %s: %ld files, %ld failed\n", label,
 			       check_names[c], compared[c], failed[c]);

@@ -4,8 +4,10 @@
 # and once (into another copy) with --unsafe-fixes, fixes each result a
 # second time, and runs build/tests/corpus_check on each pass: what the
 # prose rules must never touch (code, HTML, link destinations, front
-# matter, line endings, BOM) must be byte-identical, and the second fix
-# must change nothing. See docs/testing.md.
+# matter, line endings, BOM) must be byte-identical, no Latin mark may be
+# newly glued to a letter or digit, the fixed files may have no finding
+# the originals did not have (each copy is linted for that), and the
+# second fix must change nothing. See docs/testing.md.
 #
 # Environment: TRANSLINT (default ./translint), CORPUS_CHECK (default
 # build/tests/corpus_check), CORPUS (default ../shared/corpus);
@@ -77,6 +79,18 @@ fix() {
 	fi
 }
 
+# lint DIR OUT: the gcc-format findings of DIR, for the findings check.
+lint() {
+	"$translint" --preset recommended --format gcc --no-color "$1" > "$2"
+	local s=$?
+	if [ $s -gt 1 ]; then
+		echo "corpus-check: translint on $1 exited with status $s" >&2
+		exit 2
+	fi
+}
+
+lint "$tmp/before" "$tmp/before.findings"
+
 for pass in safe unsafe; do
 	opts=()
 	[ $pass = unsafe ] && opts=(--unsafe-fixes)
@@ -85,7 +99,9 @@ for pass in safe unsafe; do
 	fix "$tmp/$pass" "${opts[@]}"
 	cp -R "$tmp/$pass" "$tmp/$pass-again"
 	fix "$tmp/$pass-again" "${opts[@]}"
-	"$checker" "$pass" "$tmp/before" "$tmp/$pass" "$tmp/$pass-again"
+	lint "$tmp/$pass" "$tmp/$pass.findings"
+	"$checker" "$pass" "$tmp/before" "$tmp/$pass" "$tmp/$pass-again" \
+		"$tmp/before.findings" "$tmp/$pass.findings"
 	s=$?
 	[ $s -gt $status ] && status=$s
 	echo "corpus-check: $pass pass took $((SECONDS - t0)) s"

@@ -14,6 +14,13 @@
 #   tests/fixtures/RULE/CASE.yml        optional: a configuration for this
 #                                       case (passed as -c CASE.yml), for
 #                                       rule options
+#   tests/fixtures/RULE/CASE.rules      optional: the rules to run together
+#                                       (names separated by white space;
+#                                       RULE must be one), for cases where
+#                                       rules meet; "recommended" runs the
+#                                       whole preset
+#   tests/fixtures/RULE/CASE.unsafe.md  optional: the input after the safe
+#                                       and unsafe fixes (--unsafe-fixes)
 #
 # Each case prints four lines, "ok - RULE/CASE: CHECK" or "not ok - ...:
 # reason" followed by a short diff as "#" comments:
@@ -21,7 +28,10 @@
 #   findings    the findings equal CASE.expected;
 #   fix         --fix on standard input gives CASE.fixed.md (or the input);
 #   fixed       linting the fixed text finds nothing fixable left;
-#   idempotent  fixing the fixed text again changes nothing.
+#   idempotent  fixing the fixed text again changes nothing;
+# and, with CASE.unsafe.md, a fifth:
+#   unsafe      --fix --unsafe-fixes gives CASE.unsafe.md, and fixing that
+#               again changes nothing.
 #
 # Usage:
 #   tests/fixtures.sh [RULE | RULE/CASE]...         run all or some cases
@@ -108,8 +118,19 @@ selected()
 # check_case RULE CASE, run inside tests/fixtures/RULE.
 check_case()
 {
-	local rule=$1 case=$2 name="$1/$2" want
+	local rule=$1 case=$2 name="$1/$2" want r
 	local -a args=(--select "$rule")
+	if [ -f "$case.rules" ]; then
+		args=()
+		# shellcheck disable=SC2013 # names, one word each
+		for r in $(cat "$case.rules"); do
+			if [ "$r" = recommended ]; then
+				args+=(--preset recommended)
+			else
+				args+=(--select "$r")
+			fi
+		done
+	fi
 	[ -f "$case.yml" ] && args+=(-c "$case.yml")
 
 	# (a) The findings.
@@ -176,6 +197,22 @@ check_case()
 		not_ok "$name: idempotent" "fixing the fixed text changed it again"
 		show_diff "$tmp/fixed" "$tmp/fixed2" fixed "fixed twice"
 	fi
+
+	# (e) The unsafe fixes too, when the case says what they give.
+	[ -f "$case.unsafe.md" ] || return
+	if ! tl "$tmp/unsafe" "${args[@]}" --fix --unsafe-fixes <"$case.md" ||
+		! tl "$tmp/unsafe2" "${args[@]}" --fix --unsafe-fixes <"$tmp/unsafe"; then
+		not_ok "$name: unsafe" "$why"
+		show_stderr
+	elif ! cmp -s "$case.unsafe.md" "$tmp/unsafe"; then
+		not_ok "$name: unsafe" "differs from $case.unsafe.md"
+		show_diff "$case.unsafe.md" "$tmp/unsafe" "$case.unsafe.md" unsafe
+	elif ! cmp -s "$tmp/unsafe" "$tmp/unsafe2"; then
+		not_ok "$name: unsafe" "fixing the unsafely fixed text changed it again"
+		show_diff "$tmp/unsafe" "$tmp/unsafe2" unsafe "unsafe twice"
+	else
+		ok "$name: unsafe"
+	fi
 }
 
 if ! command -v "$TRANSLINT" >/dev/null 2>&1; then
@@ -190,7 +227,7 @@ for dir in "$root"/tests/fixtures/*/; do
 	rule=${rule##*/}
 	cd "$dir" || exit 2
 	for input in *.md; do
-		case $input in *.fixed.md) continue ;; esac
+		case $input in *.fixed.md | *.unsafe.md) continue ;; esac
 		selected "$rule" "${input%.md}" || continue
 		check_case "$rule" "${input%.md}"
 	done
