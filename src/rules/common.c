@@ -38,6 +38,73 @@ static tl_token_kind scan_token(const tl_run *run, size_t i, bool forward)
 	return digits ? TL_TOKEN_NUMBER : TL_TOKEN_NONE;
 }
 
+/* How far back a possessive apostrophe looks for an opening quote. */
+#define QUOTE_LOOKBACK 200
+
+bool tl_run_is_possessive(const tl_run *run, size_t i)
+{
+	uint32_t q = run->chars[i].cp;
+	if ((q != 0x2019 && q != '\'') || !tl_run_is_text(run, i) || i == 0 ||
+	    !(tl_run_is_text(run, i - 1) &&
+	      (run->chars[i - 1].cls & TL_CLS_LATIN)) ||
+	    tl_run_is_alnum(run, i + 1))
+		return false;
+	int depth = 0;
+	for (size_t k = i, steps = 0; k > 0 && steps < QUOTE_LOOKBACK;
+	     steps++) {
+		const tl_char *c = &run->chars[--k];
+		if (c->kind == TL_CHAR_BREAK || c->kind == TL_CHAR_SEP)
+			break;
+		if (!tl_run_is_text(run, k) || (c->cp != q && c->cp != 0x2018))
+			continue;
+		/* Inside a word ("don’t", "it's") it is an apostrophe. */
+		bool inner = k > 0 && tl_run_is_alnum(run, k - 1) &&
+		             tl_run_is_alnum(run, k + 1);
+		if (q == '\'') {
+			/* A ' that could open: not after a letter or digit,
+			 * before one. */
+			if (!inner && !(k > 0 && tl_run_is_alnum(run, k - 1)) &&
+			    tl_run_is_alnum(run, k + 1))
+				return false;
+		} else if (c->cp == 0x2019) {
+			depth += !inner;
+		} else if (depth-- == 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The index of the character a word or number starts at when the sigil
+ * at I leads it: "%s", "%-5d", "%.2f" (format verbs), "$1", "$HOME",
+ * "@user", "#123", "!important". Such a token is spaced from CJK like the
+ * word or number it leads, on both sides; spacing it on one side only
+ * ("使用%s 会") reads as a mistake. Returns I when no token follows. */
+static size_t after_sigil(const tl_run *run, size_t i)
+{
+	uint32_t c = run->chars[i].cp;
+	if (c != '%' && c != '$' && c != '@' && c != '#' && c != '!')
+		return i;
+	size_t k = i + 1;
+	if (c == '%') {
+		/* printf flags, width and precision, then a letter. */
+		while (k < run->n && tl_run_is_text(run, k) &&
+		       (strchr("-+#0123456789.", (int)run->chars[k].cp) &&
+		        run->chars[k].cp != 0))
+			k++;
+		return k < run->n && tl_run_is_text(run, k) &&
+		               (run->chars[k].cls & TL_CLS_LATIN) &&
+		               run->chars[k].cp < 0x80
+		           ? k
+		           : i;
+	}
+	if (k < run->n && tl_run_is_text(run, k) &&
+	    (run->chars[k].cls & (TL_CLS_LATIN | TL_CLS_DIGIT)) &&
+	    run->chars[k].cp < 0x80)
+		return k;
+	return i;
+}
+
 tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 {
 	if (!tl_run_is_text(run, i))
@@ -48,16 +115,25 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward)
 		return TL_TOKEN_WORD;
 	if (run->chars[i].cls & TL_CLS_DIGIT)
 		return scan_token(run, i, forward);
-	if (forward)
+	if (forward) {
+		/* A token led by a sigil ("%s", "$1", "@user"). */
+		size_t k = after_sigil(run, i);
+		if (k != i)
+			return tl_token_at(run, k, true);
 		/* A '-' after CJK is a hyphen more often than a sign
 		 * ("用例-2"): no space is asked for there. */
 		return TL_TOKEN_NONE;
-	/* Backward: a word keeps a trailing "+" or "#" ("C++", "C#"), and a
+	}
+	/* Backward: a word keeps a trailing "+", "#" or "!" ("C++", "C#",
+	 * "Yahoo!") and a possessive apostrophe ("Kubernetes’"), and a
 	 * number its "%" or "°". */
 	size_t k = i;
-	if (c == '+' || c == '#') {
+	if ((c == 0x2019 || c == '\'') && tl_run_is_possessive(run, i))
+		return TL_TOKEN_WORD;
+	if (c == '+' || c == '#' || c == '!') {
 		while (k > 0 && tl_run_is_text(run, k) &&
-		       (run->chars[k].cp == '+' || run->chars[k].cp == '#'))
+		       (run->chars[k].cp == '+' || run->chars[k].cp == '#' ||
+		        (c == '!' && run->chars[k].cp == '!')))
 			k--;
 		return tl_run_is_text(run, k) &&
 		               (run->chars[k].cls & TL_CLS_LATIN)
@@ -99,7 +175,8 @@ bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
 }
 
 /* Can tl_token_at find a token at C (FORWARD as there)? Only at a prose
- * letter or digit, or, backward, at a trailing "+", "#", "%" or "°": a
+ * letter or digit, forward at a sigil, or, backward, at a trailing "+",
+ * "#", "!", "%", "°" or apostrophe: a
  * cheap test that spares the call at the many boundaries between CJK and
  * punctuation or spaces. */
 static bool may_be_token(const tl_char *c, bool forward)
@@ -108,8 +185,11 @@ static bool may_be_token(const tl_char *c, bool forward)
 		return false;
 	if (c->cls & (TL_CLS_LATIN | TL_CLS_DIGIT))
 		return true;
-	return !forward &&
-	       (c->cp == '+' || c->cp == '#' || c->cp == '%' || c->cp == 0xB0);
+	if (forward)
+		return c->cp == '%' || c->cp == '$' || c->cp == '@' ||
+		       c->cp == '#' || c->cp == '!';
+	return c->cp == '+' || c->cp == '#' || c->cp == '!' || c->cp == '%' ||
+	       c->cp == 0xB0 || c->cp == 0x2019 || c->cp == '\'';
 }
 
 size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,

@@ -183,6 +183,13 @@ static bool ends_sentence(const tl_run *run, size_t i)
 {
 	if (i > 0 && tl_run_is_cp(run, i - 1, '.'))
 		return false;
+	/* A sentence ends after a word: a "." with a space or nothing
+	 * before it is the character itself ("### 6、 . 和 ..", the
+	 * current folder). */
+	if (i == 0 || tl_run_is_blank(run, i - 1) ||
+	    run->chars[i - 1].kind == TL_CHAR_BREAK ||
+	    run->chars[i - 1].kind == TL_CHAR_SEP)
+		return false;
 	if (i + 1 >= run->n)
 		return true;
 	const tl_char *c = &run->chars[i + 1];
@@ -199,11 +206,57 @@ static bool ends_sentence(const tl_run *run, size_t i)
 	       cp == '"' || cp == '\'' || cp == ')' || cp == ']';
 }
 
+/* Is character I a full-width mark that ends or splits a sentence? */
+static bool cjk_sentence_mark(const tl_run *run, size_t i)
+{
+	if (i >= run->n || run->chars[i].kind != TL_CHAR_TEXT)
+		return false;
+	switch (run->chars[i].cp) {
+	case 0xFF0C: /* ， */
+	case 0x3002: /* 。 */
+	case 0x3001: /* 、 */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Is the mark at I glued to the word after it and to no word before it
+ * ("!important", "vim 的 :n 命令", "、!n")? Then it is part of that
+ * word, a prefix of CSS, vim or the shell, not sentence punctuation,
+ * which follows the word it ends. A "!" before a Latin letter is one
+ * even right after CJK ("和!important"): no sentence puts it there. */
+static bool is_prefix(const tl_run *run, size_t i)
+{
+	if (!tl_run_is_alnum(run, i + 1))
+		return false;
+	if (i == 0)
+		return true;
+	const tl_char *b = &run->chars[i - 1];
+	if (b->kind == TL_CHAR_TEXT && (b->cls & (TL_CLS_LATIN | TL_CLS_DIGIT)))
+		return false;
+	if (run->chars[i].cp == '!' && (run->chars[i + 1].cls & TL_CLS_LATIN))
+		return true;
+	return !(b->kind == TL_CHAR_TEXT && (b->cls & TL_CLS_CJK));
+}
+
 static void check_mark(tl_check *ck, const tl_run *run, size_t i,
                        const char **msgfmt)
 {
 	uint32_t c = run->chars[i].cp;
 	const char *full = fullwidth_of(c);
+	/* Next to a full-width sentence mark ("链接:：", "更多！!", "标准,。")
+	 * the mark is one of a cluster: made full-width it would be a
+	 * repeated mark, which is repeated-punctuation's business. */
+	if ((i > 0 && cjk_sentence_mark(run, i - 1)) ||
+	    cjk_sentence_mark(run, i + 1))
+		return;
+	if (is_prefix(run, i))
+		return;
 	if (c == '.' && (!ends_sentence(run, i) || is_ordinal(run, i)))
 		return;
 	/* ";)", ":)" and ": )" are smileys, not a clause mark before a
@@ -221,9 +274,11 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i,
 		return;
 	/* Written between a Latin word and CJK with no space ("使用
 	 * postman,或者"), a clause mark is Chinese too: English puts a space
-	 * after it. Not "." ("图5.代理", "1.客户端" number things). */
-	bool joined = c != '.' && i > 0 && tl_run_is_alnum(run, i - 1) &&
-	              i + 1 < run->n && tl_run_is_cjk(run, i + 1);
+	 * after it. Not "." ("图5.代理", "1.客户端" number things), nor "!",
+	 * which ends names ("Yahoo!网站"). */
+	bool joined = c != '.' && c != '!' && i > 0 &&
+	              tl_run_is_alnum(run, i - 1) && i + 1 < run->n &&
+	              tl_run_is_cjk(run, i + 1);
 	if (!joined && !tl_punct_in_cjk(run, i, i + 1))
 		return;
 	if (!*msgfmt)
@@ -381,7 +436,12 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "a separator of a token list written without spaces "
         "(`a=1,b=2,c不存在,e=0,f=0`), "
         "marks in a cluster of ASCII punctuation and smileys (`?!`, "
-        "`;)`, `:-)`, `: )`, `:p`), and "
+        "`;)`, `:-)`, `: )`, `:p`), marks next to a full-width sentence "
+        "mark (`链接:：`, `更多！!`: full-width, they would be a repeated "
+        "mark), a mark glued to the word after it and to none before it "
+        "(`!important`, vim's `:n`, the shell's `!n`; a `!` before a "
+        "Latin letter is one even after CJK), a `!` ending a name "
+        "(`Yahoo!网站`), a `.` with nothing before it (`. 和 ..`), and "
         "marks or parentheses next to a bare URL, which GitHub's "
         "autolinker would swallow once full-width.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
@@ -410,7 +470,11 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "。\n\n同样不标记：单独加引号引用的标点（`末尾的 “.”`）"
         "，不加空格书写的标记列表中的分隔符（`a=1,b=2,c不存在,e=0,f=0`）"
         "，ASCII 标点和表情符号组成的串（`?!`、`;)`、`:-)`、`: "
-        ")`、`:p`），以及紧挨裸 URL 的标点或括号——变成全角后会被 "
+        ")`、`:p`），紧挨全角句中标点的标点（`链接:：`、`更多！!`：改成全角"
+        "就成了重复标点），紧贴后一个单词而前面不贴单词的标点（"
+        "`!important`、vim 的 `:n`、shell 的 `!n`；拉丁字母之前的 `!` 即使"
+        "跟在中文之后也是如此），结束名称的 `!`（`Yahoo!网站`），前面什么也"
+        "没有的 `.`（`. 和 ..`），以及紧挨裸 URL 的标点或括号——变成全角后会被 "
         "GitHub 的自动链接吞进链接里。\n\n原因：AutoCorrect 和 "
         "lint-md 所遵循的中文文案排版指北以及 GB/T 15834，都在中文中使用全"
         "角标点。与 AutoCorrect 一样，括住英文的括号（`Kubernetes "

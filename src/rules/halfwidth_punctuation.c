@@ -14,15 +14,20 @@
  * only inside a unit of text with no CJK at all (a paragraph, heading,
  * line or table cell, or the text of one link or image) that reads as
  * English prose: it holds an English function word ("the", "and", "for",
- * "is"...), which names and labels do not. Inside it, the mark must follow
- * a Latin letter or digit directly and be followed by one (after spaces)
- * or, for a mark that can end a sentence, by the end of the unit. "、"
- * has no English counterpart and is never flagged.
+ * "is"...), which names and labels do not (punct.h, which
+ * no-space-fullwidth asks too). Inside it, a sentence mark must follow a
+ * Latin letter or digit directly and be followed by one (after spaces)
+ * or, for a mark that can end a sentence, by the end of the unit; a pair
+ * of brackets （） or corner quotes 「」『』 becomes ASCII as a pair. "、"
+ * has no English counterpart and is never flagged; 【】 would turn into
+ * link syntax and 《》 have no ASCII form.
+ *
+ * The fix leaves English spacing, never less: a space after a sentence
+ * mark ("Note：this" becomes "Note: this", "Error：8.7.1" "Error: 8.7.1"),
+ * outside brackets and quotes and none inside them ("and（see below）now"
+ * becomes "and (see below) now").
  */
 #include "rule.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 static const char *halfwidth_of(uint32_t c)
 {
@@ -50,58 +55,49 @@ static bool can_end(uint32_t c)
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A;
 }
 
-/* Short words that only English prose has: a unit of Latin text with
- * one of them is a sentence or a title ("Mail, Reddit, and RSS feeds",
- * "systemd for Administrators"), not a list of names ("Dan Berg，IBM")
- * or a label ("GPU：GeForce RTX"), where a Chinese article rightly keeps
- * its own marks. Sorted, for bsearch. */
-static const char *const function_words[] = {
-    "a",    "about", "an",   "and",  "are",  "as",   "at",    "be",
-    "but",  "by",    "can",  "do",   "does", "for",  "from",  "has",
-    "have", "how",   "if",   "in",   "into", "is",   "it",    "its",
-    "not",  "of",    "on",   "or",   "our",  "than", "that",  "the",
-    "this", "to",    "was",  "we",   "what", "when", "where", "which",
-    "who",  "why",   "will", "with", "you",  "your",
-};
-
-static int word_cmp(const void *key, const void *elem)
+/* The brackets and quotes English writes half-width: the ASCII form of
+ * the full-width opening (*OPENS) or closing mark C, or NULL. 【】 are
+ * left alone ("[…]" would be link syntax), and 《》 have no ASCII form. */
+static const char *pair_half(uint32_t c, bool *opens)
 {
-	return strcmp(key, *(const char *const *)elem);
-}
-
-/* Is the ASCII word W (N letters) a function word, written in lower case
- * or capitalised ("The", not "IT")? */
-static bool is_function_word(const char *w, size_t n)
-{
-	char low[8];
-	if (n == 0 || n >= sizeof low)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		char c = w[k];
-		if (c >= 'A' && c <= 'Z') {
-			if (k > 0)
-				return false;
-			c = (char)(c - 'A' + 'a');
-		}
-		low[k] = c;
+	*opens = c == 0xFF08 || c == 0x300C || c == 0x300E;
+	switch (c) {
+	case 0xFF08: /* （ */
+		return "(";
+	case 0xFF09: /* ） */
+		return ")";
+	case 0x300C: /* 「 */
+	case 0x300D: /* 」 */
+		return "\"";
+	case 0x300E: /* 『 */
+	case 0x300F: /* 』 */
+		return "'";
+	default:
+		return NULL;
 	}
-	low[n] = '\0';
-	return bsearch(low, function_words,
-	               sizeof function_words / sizeof *function_words,
-	               sizeof *function_words, word_cmp) != NULL;
 }
 
-static bool is_ascii_letter(const tl_run *run, size_t i)
+static bool is_digit_at(const tl_run *run, size_t i)
 {
-	uint32_t c = run->chars[i].cp;
-	return run->chars[i].kind == TL_CHAR_TEXT &&
-	       ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+	return i < run->n && run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].cls & TL_CLS_DIGIT);
 }
 
-/* The mark at I inside the Latin unit [S, E), which reads as English
- * prose when ENGLISH: report it when it sits between two Latin words. */
+static const char *message(tl_check *ck, const char **msgfmt, const char *half)
+{
+	if (!*msgfmt)
+		*msgfmt =
+		    tl_check_msg(ck,
+		                 "Full-width punctuation in English text: "
+		                 "use '%s'",
+		                 "英文语境中的全角标点应为半角“%s”");
+	return tl_check_printf(ck, *msgfmt, half);
+}
+
+/* The sentence mark at I inside the English unit ending at E: report it
+ * when it sits between two Latin words or ends the unit after one. */
 static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
-                       bool english, const char **msgfmt)
+                       const char **msgfmt)
 {
 	uint32_t c = run->chars[i].cp;
 	const char *half = halfwidth_of(c);
@@ -112,66 +108,89 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
 		k++;
 	if (k < e ? !tl_run_is_alnum(run, k) : !can_end(c))
 		return;
-	if (!english)
-		return;
+	bool digits = is_digit_at(run, i - 1) && k < e && is_digit_at(run, k);
 	/* "15，2020" or "1，000": a date wants a space, a number none. */
-	if (c == 0xFF0C && k < e && (run->chars[i - 1].cls & TL_CLS_DIGIT) &&
-	    (run->chars[k].cls & TL_CLS_DIGIT))
+	if (c == 0xFF0C && digits)
 		return;
-	/* "Hello，world" becomes "Hello, world"; "12：30" stays tight. */
-	bool space = i + 1 < e && run->chars[i + 1].kind == TL_CHAR_TEXT &&
-	             (run->chars[i + 1].cls & TL_CLS_LATIN);
+	/* English puts a space after the mark: "Hello，world" becomes
+	 * "Hello, world" and "Error：8.7.1" "Error: 8.7.1"; between two
+	 * digits it stays tight ("12：30" is "12:30"). A space already
+	 * there is kept (no-space-fullwidth leaves it too). */
+	bool space = k == i + 1 && k < e && !digits;
 	const char *text = space ? tl_check_printf(ck, "%s ", half) : half;
-	if (!*msgfmt)
-		*msgfmt =
-		    tl_check_msg(ck,
-		                 "Full-width punctuation in English text: "
-		                 "use '%s'",
-		                 "英文语境中的全角标点应为半角“%s”");
-	tl_report_replace(ck, run, i, i + 1, text,
-	                  tl_check_printf(ck, *msgfmt, half));
+	tl_report_replace(ck, run, i, i + 1, text, message(ck, msgfmt, half));
 }
 
-/* Checks the unit [S, E) when it holds no CJK and two Latin words. */
+/* The full-width brackets or quotes O and C, a pair inside an English
+ * unit: both become ASCII at once. English puts a space outside a
+ * bracket and none inside it ("and（see below）now" becomes "and (see
+ * below) now", "said「hi」to" becomes "said \"hi\" to"): the fix adds the
+ * one outside where a letter or digit touches the mark, and takes the
+ * spaces inside with it. */
+static void check_pair(tl_check *ck, const tl_run *run, size_t o, size_t c,
+                       const char **msgfmt)
+{
+	bool opens;
+	const char *ho = pair_half(run->chars[o].cp, &opens);
+	const char *hc = pair_half(run->chars[c].cp, &opens);
+	size_t oe = o + 1, cs = c;
+	while (oe < cs && tl_run_is_blank(run, oe))
+		oe++;
+	while (cs > oe && tl_run_is_blank(run, cs - 1))
+		cs--;
+	if (oe >= cs || !tl_run_editable(run, o, oe) ||
+	    !tl_run_editable(run, cs, c + 1))
+		return;
+	bool before = o > 0 && tl_run_is_alnum(run, o - 1);
+	bool after = tl_run_is_alnum(run, c + 1);
+	tl_edit edits[2] = {
+	    {run->chars[o].start, run->chars[oe - 1].end,
+	     before ? tl_check_printf(ck, " %s", ho) : ho},
+	    {run->chars[cs].start, run->chars[c].end,
+	     after ? tl_check_printf(ck, "%s ", hc) : hc},
+	};
+	tl_fix fix = {TL_FIX_SAFE, edits, 2};
+	tl_check_report(
+	    ck, run->chars[o].start, run->chars[c].end,
+	    message(ck, msgfmt, tl_check_printf(ck, "%s%s", ho, hc)), &fix);
+}
+
+/* Pairs of brackets and quotes nest no deeper than this in a title. */
+#define MAX_OPEN 16
+
+/* Checks the marks of the English unit [S, E). */
 static void check_unit(tl_check *ck, const tl_run *run, size_t s, size_t e,
                        const char **msgfmt)
 {
-	size_t words = 0, marks = 0;
-	bool english = false;
+	size_t open[MAX_OPEN];
+	size_t nopen = 0;
 	for (size_t k = s; k < e; k++) {
-		const tl_char *c = &run->chars[k];
-		if (c->kind != TL_CHAR_TEXT)
+		const tl_char *ch = &run->chars[k];
+		bool opens;
+		if (ch->kind != TL_CHAR_TEXT || !(ch->cls & TL_CLS_CJK_PUNCT))
 			continue;
-		if (c->cls & TL_CLS_CJK)
-			return;
-		if (halfwidth_of(c->cp))
-			marks++;
-		if (!(c->cls & TL_CLS_LATIN) ||
-		    (k > s && run->chars[k - 1].kind == TL_CHAR_TEXT &&
-		     (run->chars[k - 1].cls & TL_CLS_LATIN)))
+		if (halfwidth_of(ch->cp)) {
+			if (k > s)
+				check_mark(ck, run, k, e, msgfmt);
 			continue;
-		/* A word starts at K. */
-		words++;
-		size_t w = k;
-		while (w < e && is_ascii_letter(run, w))
-			w++;
-		if (w > k && (w == e || !tl_run_is_alnum(run, w)) &&
-		    is_function_word(run->text + c->toff,
-		                     run->chars[w - 1].toff + 1 - c->toff))
-			english = true;
+		}
+		if (!pair_half(ch->cp, &opens))
+			continue;
+		if (opens) {
+			if (nopen < MAX_OPEN)
+				open[nopen++] = k;
+			continue;
+		}
+		/* The nearest open mark of the same pair: each closing
+		 * mark's code point follows its opening one's. */
+		size_t m = nopen;
+		while (m > 0 && run->chars[open[m - 1]].cp != ch->cp - 1)
+			m--;
+		if (m == 0)
+			continue;
+		check_pair(ck, run, open[m - 1], k, msgfmt);
+		nopen = m - 1;
 	}
-	if (words < 2 || marks == 0)
-		return;
-	for (size_t k = s + 1; k < e; k++)
-		if (run->chars[k].kind == TL_CHAR_TEXT &&
-		    halfwidth_of(run->chars[k].cp))
-			check_mark(ck, run, k, e, english, msgfmt);
-}
-
-static bool in_link(const tl_run *run, size_t i)
-{
-	return run->chars[i].kind == TL_CHAR_TEXT &&
-	       (run->chars[i].flags & (TL_CF_LINK | TL_CF_IMAGE));
 }
 
 static bool ends_line(const tl_char *c)
@@ -185,62 +204,24 @@ static bool ends_line(const tl_char *c)
 static void check_line(tl_check *ck, const tl_run *run, size_t s, size_t e,
                        const char **msgfmt)
 {
-	bool cjk = false, marks = false;
-	for (size_t k = s; k < e; k++) {
-		const tl_char *c = &run->chars[k];
-		if (c->kind == TL_CHAR_TEXT) {
-			cjk = cjk || (c->cls & TL_CLS_CJK);
-			/* The marks are all CJK punctuation. */
-			marks = marks || ((c->cls & TL_CLS_CJK_PUNCT) &&
-			                  halfwidth_of(c->cp) != NULL);
+	tl_unit_cache uc = {0};
+	for (size_t k = s; k < e;) {
+		tl_unit_span u;
+		if (!tl_punct_unit(run, k, &uc, &u)) {
+			k++;
+			continue;
 		}
-	}
-	if (marks && !cjk) {
-		check_unit(ck, run, s, e, msgfmt);
-	} else if (marks) {
-		for (size_t k = s; k < e;) {
-			if (!in_link(run, k)) {
-				k++;
-				continue;
-			}
-			size_t le = k;
-			while (le < e && in_link(run, le))
-				le++;
-			check_unit(ck, run, k, le, msgfmt);
-			k = le;
-		}
+		if (u.english)
+			check_unit(ck, run, u.s, u.e, msgfmt);
+		k = u.e > k ? u.e : k + 1;
 	}
 }
 
-/* Can the character whose UTF-8 starts at byte P of the text follow a
- * Latin letter or digit directly? A look at the bytes before it: not when
- * the character before is other ASCII, nor when it is a three-byte one
- * (U+0800 and up with a lead byte of 0xE2 or more: no Latin letter or
- * digit lies there). Otherwise maybe. */
-static bool may_follow_alnum(const tl_run *run, size_t p)
+/* Is C one of the marks this rule turns half-width? */
+static bool is_mark(uint32_t c)
 {
-	if (p == 0)
-		return false;
-	unsigned char b = (unsigned char)run->text[p - 1];
-	if (b < 0x80)
-		return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
-		       (b >= '0' && b <= '9');
-	unsigned char lead = p >= 3 ? (unsigned char)run->text[p - 3] : 0;
-	return lead < 0xE2 || lead > 0xEF;
-}
-
-/* Does a CJK character stand before I on its line, within a few dozen
- * characters? False when none was found, which is only "maybe not". */
-static bool cjk_before(const tl_run *run, size_t i)
-{
-	for (size_t k = i, steps = 0; k > 0 && steps < 64; steps++) {
-		const tl_char *c = &run->chars[--k];
-		if (ends_line(c))
-			return false;
-		if (c->kind == TL_CHAR_TEXT && (c->cls & TL_CLS_CJK))
-			return true;
-	}
-	return false;
+	bool opens;
+	return halfwidth_of(c) || pair_half(c, &opens);
 }
 
 static void check(tl_check *ck, const tl_run *run)
@@ -251,25 +232,19 @@ static void check(tl_check *ck, const tl_run *run)
 	    !(run->cls_any & TL_CLS_CJK_PUNCT))
 		return;
 	const char *msgfmt = NULL;
-	/* A mark is reported only right after a Latin letter or digit: jump
-	 * from mark to mark in the text (，；：！？ start with byte 0xEF, 。
-	 * with 0xE3) and check only the lines that hold such a mark. */
+	/* Jump from mark to mark in the text (，；：！？（） start with byte
+	 * 0xEF, 。「」『』 with 0xE3) and check only the lines that hold
+	 * such a mark. */
 	size_t from = 0, at = 0;
 	for (;;) {
 		size_t p = tl_run_text_find(run, from, "\xE3\xEF");
 		if (p >= run->text_len)
 			break;
 		from = p + 1;
-		if (!may_follow_alnum(run, p))
-			continue;
 		size_t i = tl_run_char_at(run, at, p);
 		at = i;
 		const tl_char *c = &run->chars[i];
-		if (i == 0 || c->kind != TL_CHAR_TEXT || !halfwidth_of(c->cp) ||
-		    !tl_run_is_alnum(run, i - 1))
-			continue;
-		/* On a line with CJK only the text of links is checked. */
-		if (!in_link(run, i) && cjk_before(run, i))
+		if (c->kind != TL_CHAR_TEXT || !is_mark(c->cp))
 			continue;
 		size_t s = i, e = i;
 		while (s > 0 && !ends_line(&run->chars[s - 1]))
@@ -296,7 +271,9 @@ const tl_rule tl_rule_halfwidth_punctuation = {
     .description =
         "Flags full-width `，。；：！？` between two Latin words in English "
         "text (`[Mail，Reddit，and RSS feeds with Gnus]`), or ending it "
-        "(`[What is Docker？](…)`).\n\n"
+        "(`[What is Docker？](…)`), and full-width brackets `（）` and "
+        "corner quotes `「」` `『』` around English text (`and （see below） "
+        "now`, `He said 「hello」 to me.`).\n\n"
         "English text is a unit with no CJK at all (a paragraph, heading, "
         "line or table cell, or the text of one link or image) that "
         "reads as prose: it holds an English function word such as "
@@ -304,29 +281,41 @@ const tl_rule tl_rule_halfwidth_punctuation = {
         "own marks between English names and labels (`支持 Go，Rust 和 "
         "Java`, `[logs，metrics，tracing](…)`, `Dan Berg，IBM`, "
         "`GPU：GeForce RTX`), so those are not flagged, nor is `、`, nor a "
-        "comma between digits (`15，2020`). The mark must follow a Latin "
+        "comma between digits (`15，2020`), nor `【】` (as `[]` they would "
+        "be link syntax) or `《》`. A sentence mark must follow a Latin "
         "letter or digit directly.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md keep half-width punctuation in complete English "
         "sentences and titles, even inside Chinese text.",
-    .fix_doc = "Safe: replaces the mark by its half-width form, followed "
-               "by a space when a letter comes right after it (`Mail, "
-               "Reddit`); a colon between digits stays tight (`12:30`).",
+    .fix_doc = "Safe: replaces the mark by its half-width form and leaves "
+               "English spacing: a space after a sentence mark when a letter "
+               "or digit comes right after it (`Mail, Reddit`, `Error: "
+               "8.7.1`), but none between digits (`12:30`); brackets and "
+               "quotes become `()`, `\"\"` and `''` as a pair, with a space "
+               "outside where a letter touches them and none inside (`and "
+               "(see below) now`). A space already there is kept, and "
+               "`no-space-fullwidth` keeps it too.",
     .description_zh =
         "标记英文中两个拉丁单词之间的全角 `，。；：！？`（`[Mail，"
         "Reddit，and RSS feeds with Gnus]`），或结束英文的全角标点（`[Wha"
-        "t is Docker？](…)`）。\n\n英文指一个完全不含中文、读起来像句子的单"
+        "t is Docker？](…)`），以及英文文字两边的全角括号 `（）` 和直角引号 "
+        "`「」` `『』`（`and （see below） now`、`He said 「hello」 to "
+        "me.`）。\n\n英文指一个完全不含中文、读起来像句子的单"
         "元（一个段落、标题、行或表格单元格，或一个链接或图片的文字）"
         "：其中含有 `the`、`and`、`for`、`is` 这类英文功能词。"
         "中文文章在英文名称和标签之间使用自己的标点是对的（`支持 "
         "Go，Rust 和 Java`、`[logs，metrics，tracing](…)`、`Dan "
         "Berg，IBM`、`GPU：GeForce RTX`），因此这些不会被标记，"
-        "`、` 和数字之间的逗号（`15，2020`）也不会。标点必须紧跟在拉丁字母"
+        "`、` 和数字之间的逗号（`15，2020`）也不会，`【】`（改成 `[]` 会变成"
+        "链接语法）和 `《》` 也不会。句中标点必须紧跟在拉丁字母"
         "或数字之后。\n\n原因：AutoCorrect 和 lint-md 所遵循的中文文案排版指"
         "北规定，完整的英文句子和标题即使位于中文之中，也使用半角标点。",
     .fix_doc_zh =
-        "安全：把标点替换为半角形式；后面紧跟字母时再加一个空格（`Mail, "
-        "Reddit`）；数字之间的冒号保持紧凑（`12:30`）。",
+        "安全：把标点替换为半角形式，并保留英文的空格：句中标点后面紧跟字母"
+        "或数字时加一个空格（`Mail, Reddit`、`Error: 8.7.1`），数字之间不加"
+        "（`12:30`）；括号和引号成对地改为 `()`、`\"\"` 和 `''`，紧贴字母的"
+        "外侧加空格，内侧不留空格（`and (see below) now`）。原有的空格保留，"
+        "`no-space-fullwidth` 也会保留它。",
     .bad = "参见 [Mail，Reddit，and RSS feeds with "
            "Gnus](https://example.com/)。\n",
     .good = "参见 [Mail, Reddit, and RSS feeds with "

@@ -244,8 +244,16 @@ static void check_run(tl_check *ck, const tl_run *run)
 			continue;
 		/* "<https://x>" ends the link in every renderer; "<www.x>" is
 		 * no autolink in CommonMark and would show its brackets, so a
-		 * www link gets no fix. */
+		 * www link gets no fix. Nor does the destination of a link
+		 * that did not render ("[文档](https://x.org/a_(b)，后"):
+		 * wrapped, it would still be no link, and where its ")" was
+		 * meant to go is link-syntax's finding, not a guess to make
+		 * here. */
 		bool www = c0 == 'w';
+		bool failed_link = i >= 2 && run->chars[i - 1].cp == '(' &&
+		                   run->chars[i - 2].cp == ']' &&
+		                   run->chars[i - 1].kind == TL_CHAR_TEXT &&
+		                   run->chars[i - 2].kind == TL_CHAR_TEXT;
 		tl_edit edits[2] = {{u->start, u->start, "<"},
 		                    {u->end, u->end, ">"}};
 		tl_fix fix = {TL_FIX_UNSAFE, edits, 2};
@@ -256,7 +264,7 @@ static void check_run(tl_check *ck, const tl_run *run)
 		                 "into the link by GFM renderers",
 		                 "裸露 URL 后紧跟的文字会被 GFM "
 		                 "渲染器并入链接"),
-		    www ? NULL : &fix);
+		    www || failed_link ? NULL : &fix);
 	}
 }
 

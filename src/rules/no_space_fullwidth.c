@@ -17,6 +17,14 @@
  * on both. A space next to a URL is never touched: without it,
  * GitHub's autolinker would swallow the mark into the link. Nor is a
  * space that CommonMark needs to see "**" open or close (emphasis_safe).
+ *
+ * Nor a space on the English side of a mark in English text ("Note：
+ * this", "and （see below） now", as punct.h decides with
+ * halfwidth-punctuation, which turns such marks half-width): after a
+ * sentence mark or a closing bracket or quote, before an opening one.
+ * Deleting it would glue the mark, once half-width, to the next word
+ * ("Note:this"). Nor the space after a possessive apostrophe
+ * ("Kubernetes’ 设计"): it ends an English word and is no quote.
  */
 #include "rule.h"
 
@@ -118,12 +126,81 @@ static bool shared_in_cjk(const tl_run *run, size_t m, size_t other, int away)
 	return far && is_cjk_or_own(run, other);
 }
 
+/* Marks after which English puts a space, and before which none: the
+ * sentence marks halfwidth-punctuation turns half-width, and closing
+ * brackets and quotes. */
+static bool spaced_after(uint32_t c)
+{
+	switch (c) {
+	case 0xFF0C: /* ， */
+	case 0x3002: /* 。 */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+	case 0xFF09: /* ） */
+	case 0x300B: /* 》 */
+	case 0x3011: /* 】 */
+	case 0x300D: /* 」 */
+	case 0x300F: /* 』 */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Opening brackets and quotes, before which English puts a space. */
+static bool spaced_before(uint32_t c)
+{
+	return c == 0xFF08 || c == 0x300A || c == 0x3010 || c == 0x300C ||
+	       c == 0x300E;
+}
+
+/* Is the mark at M in English text (punct.h)? UC keeps what was found
+ * about its line: the gaps come in order. */
+static bool english_mark(const tl_run *run, size_t m, tl_unit_cache *uc)
+{
+	tl_unit_span u;
+	return tl_punct_unit(run, m, uc, &u) && u.english;
+}
+
+/* Is the gap between A and B (A < B) on the English side of a mark in
+ * English text, beside a Latin letter, a digit or code? */
+static bool english_side(const tl_run *run, size_t a, size_t b,
+                         tl_unit_cache *uc)
+{
+	if (own_mark(run, a) && spaced_after(run->chars[a].cp) &&
+	    neighbour_ok(run, b) && !is_cjk_or_own(run, b))
+		return english_mark(run, a, uc);
+	if (own_mark(run, b) && spaced_before(run->chars[b].cp) &&
+	    neighbour_ok(run, a) && !is_cjk_or_own(run, a))
+		return english_mark(run, b, uc);
+	return false;
+}
+
+/* Is there inline HTML (a tag or comment, "<" in the source) between
+ * characters I and I+1? A mark and a space apart from each other across
+ * an image or a comment are not what they seem: "、<img> 、" is no
+ * repeated mark, and the space may be all that keeps two images apart. */
+static bool html_between(const tl_run *run, size_t i)
+{
+	const char *src = run->doc->src->data;
+	size_t from = run->chars[i].end, to = run->chars[i + 1].start;
+	return to > from && memchr(src + from, '<', to - from) != NULL;
+}
+
 /* Should the spaces between A and B (A < B, all between them spaces)
  * go? */
-static bool flag_gap(const tl_run *run, size_t a, size_t b)
+static bool flag_gap(const tl_run *run, size_t a, size_t b, tl_unit_cache *uc)
 {
 	if (run->chars[a].kind == TL_CHAR_URL ||
 	    run->chars[b].kind == TL_CHAR_URL)
+		return false;
+	if (html_between(run, a) || html_between(run, b - 1))
+		return false;
+	if (tl_run_is_possessive(run, a))
+		return false;
+	if (english_side(run, a, b, uc))
 		return false;
 	if (own_mark(run, a) && (neighbour_ok(run, b) || shared_mark(run, b)))
 		return true;
@@ -191,6 +268,7 @@ static void check(tl_check *ck, const tl_run *run)
 		return;
 	const char *msg = NULL;
 	const char *t = run->text;
+	tl_unit_cache uc = {0};
 	bool tabs = tl_run_has_ascii(run, '\t');
 	/* Jump from space to space in the text: each space or tab there is
 	 * one of prose, and a run of them is a gap between two characters. */
@@ -222,7 +300,7 @@ static void check(tl_check *ck, const tl_run *run)
 			continue;
 		while (e < run->n && tl_run_is_blank(run, e))
 			e++;
-		if (e >= run->n || !flag_gap(run, s - 1, e))
+		if (e >= run->n || !flag_gap(run, s - 1, e, &uc))
 			continue;
 		if (!tl_run_editable(run, s, e) || !emphasis_safe(run, s, e))
 			continue;
@@ -264,7 +342,13 @@ const tl_rule tl_rule_no_space_fullwidth = {
         "Not flagged: a space next to a bare URL (GitHub would swallow "
         "the mark into the link), a space between emphasis markup and a "
         "letter that CommonMark needs to see where `**` opens or closes "
-        "(`**“引语”** 然后`), line breaks, table cell borders.",
+        "(`**“引语”** 然后`), line breaks, table cell borders, a space "
+        "with inline HTML between it and the mark (`<img>、<!-- --> "
+        "<img>`); the space on the English side of a mark in English "
+        "text, as `halfwidth-punctuation` decides it (after `Note： this`, "
+        "before and after `and （see below） now`), which that rule "
+        "turns half-width; and the space after a possessive apostrophe "
+        "(`Kubernetes’ 设计`), which ends an English word.",
     .fix_doc = "Safe: deletes the spaces. Escaped spaces and entities "
                "(`&#32;`, `&nbsp;`) are never touched.",
     .description_zh =
@@ -279,7 +363,12 @@ const tl_rule tl_rule_no_space_fullwidth = {
         "有空白；AutoCorrect 和 lint-md 所遵循的中文文案排版指北在它两侧不"
         "加空格。\n\n不标记：紧挨裸 URL 的空格（否则 GitHub 会把标点吞进链接"
         "），CommonMark 用来判断 `**` 在哪里开始或结束的、强调标记与字母之"
-        "间的空格（`**“引语”** 然后`），换行，以及表格单元格的边框。",
+        "间的空格（`**“引语”** 然后`），换行，表格单元格的边框，与标点之间"
+        "隔着行内 HTML 的空格（`<img>、<!-- --> <img>`）；英文中的标点在"
+        "英文一侧的空格（`Note： this` 的冒号之后，`and （see below） now` "
+        "的括号外侧），是否英文由 `halfwidth-punctuation` 判断，并由它把这些"
+        "标点改为半角；以及所有格撇号之后的空格（`Kubernetes’ 设计`），它"
+        "结束的是一个英文单词。",
     .fix_doc_zh =
         "安全：删除这些空格。转义的空格和字符实体（`&#32;`、`&nbsp;`）"
         "从不改动。",

@@ -5,6 +5,7 @@
  */
 #include "rule.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* How far tl_punct_side looks past spaces, quotes and objects. */
@@ -226,4 +227,129 @@ bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e)
 	}
 	w->p = run->text_len;
 	return false;
+}
+
+/* ---- English units ------------------------------------------------------ */
+
+/* Short words that only English prose has: a unit of Latin text with
+ * one of them is a sentence or a title ("Mail, Reddit, and RSS feeds",
+ * "systemd for Administrators"), not a list of names ("Dan Berg，IBM")
+ * or a label ("GPU：GeForce RTX"). Sorted, for bsearch. */
+static const char *const function_words[] = {
+    "a",    "about", "an",   "and",  "are",  "as",   "at",    "be",
+    "but",  "by",    "can",  "do",   "does", "for",  "from",  "has",
+    "have", "how",   "if",   "in",   "into", "is",   "it",    "its",
+    "not",  "of",    "on",   "or",   "our",  "than", "that",  "the",
+    "this", "to",    "was",  "we",   "what", "when", "where", "which",
+    "who",  "why",   "will", "with", "you",  "your",
+};
+
+static int word_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* Is the ASCII word W (N letters) a function word, written in lower case
+ * or capitalised ("The", not "IT")? */
+static bool is_function_word(const char *w, size_t n)
+{
+	char low[8];
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = w[k];
+		if (c >= 'A' && c <= 'Z') {
+			if (k > 0)
+				return false;
+			c = (char)(c - 'A' + 'a');
+		}
+		low[k] = c;
+	}
+	low[n] = '\0';
+	return bsearch(low, function_words,
+	               sizeof function_words / sizeof *function_words,
+	               sizeof *function_words, word_cmp) != NULL;
+}
+
+static bool is_ascii_letter(const tl_run *run, size_t i)
+{
+	uint32_t c = run->chars[i].cp;
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+bool tl_punct_unit_english(const tl_run *run, size_t s, size_t e)
+{
+	size_t words = 0;
+	bool english = false;
+	for (size_t k = s; k < e; k++) {
+		const tl_char *c = &run->chars[k];
+		if (c->kind != TL_CHAR_TEXT)
+			continue;
+		if (c->cls & TL_CLS_CJK)
+			return false;
+		if (!(c->cls & TL_CLS_LATIN) ||
+		    (k > s && run->chars[k - 1].kind == TL_CHAR_TEXT &&
+		     (run->chars[k - 1].cls & TL_CLS_LATIN)))
+			continue;
+		/* A word starts at K. */
+		words++;
+		size_t w = k;
+		while (w < e && is_ascii_letter(run, w))
+			w++;
+		if (!english && w > k && (w == e || !tl_run_is_alnum(run, w)) &&
+		    is_function_word(run->text + c->toff,
+		                     run->chars[w - 1].toff + 1 - c->toff))
+			english = true;
+	}
+	return english && words >= 2;
+}
+
+static bool ends_line(const tl_char *c)
+{
+	return c->kind == TL_CHAR_BREAK || c->kind == TL_CHAR_SEP;
+}
+
+static bool in_link_text(const tl_run *run, size_t i)
+{
+	return run->chars[i].kind == TL_CHAR_TEXT &&
+	       (run->chars[i].flags & (TL_CF_LINK | TL_CF_IMAGE));
+}
+
+bool tl_punct_unit(const tl_run *run, size_t i, tl_unit_cache *c,
+                   tl_unit_span *u)
+{
+	if (!(c->have_line && i >= c->line_s && i < c->line_e)) {
+		size_t s = i, e = i;
+		while (s > 0 && !ends_line(&run->chars[s - 1]))
+			s--;
+		while (e < run->n && !ends_line(&run->chars[e]))
+			e++;
+		bool cjk = false;
+		for (size_t k = s; k < e && !cjk; k++)
+			cjk = run->chars[k].kind == TL_CHAR_TEXT &&
+			      (run->chars[k].cls & TL_CLS_CJK);
+		*c = (tl_unit_cache){true, false, s, e, cjk, {0, 0, false}};
+	}
+	if (c->have_unit && i >= c->unit.s && i < c->unit.e) {
+		*u = c->unit;
+		return true;
+	}
+	size_t s = c->line_s, e = c->line_e;
+	if (c->line_cjk) {
+		/* A line with CJK: only the text of a link or image. */
+		if (!in_link_text(run, i))
+			return false;
+		size_t ls = i, le = i;
+		while (ls > s && in_link_text(run, ls - 1))
+			ls--;
+		while (le < e && in_link_text(run, le))
+			le++;
+		s = ls;
+		e = le;
+	}
+	c->unit = (tl_unit_span){s, e, tl_punct_unit_english(run, s, e)};
+	c->have_unit = true;
+	*u = c->unit;
+	return true;
 }

@@ -220,6 +220,7 @@ typedef struct ctx {
 	bool heap;    /* whether they were allocated */
 	bool corner;
 	const char *style;
+	tl_unit_cache units; /* for english_pair */
 } ctx;
 
 /* Fills in the prefix counts the first time a pair is checked: most runs
@@ -275,8 +276,16 @@ static bool literal_value(const ctx *c, size_t from, size_t to)
 	return c->lit[to] > c->lit[from];
 }
 
+/* Do both marks of pair P stand in one English unit (punct.h)? */
+static bool english_pair(ctx *c, const pair *p)
+{
+	tl_unit_span u;
+	return tl_punct_unit(c->run, p->open, &c->units, &u) && u.english &&
+	       p->close < u.e;
+}
+
 /* Should pair P be rewritten, and into which kind? */
-static bool wanted(const ctx *c, const pair *p, qkind *to)
+static bool wanted(ctx *c, const pair *p, qkind *to)
 {
 	const tl_run *run = c->run;
 	bool corner = c->corner;
@@ -294,7 +303,10 @@ static bool wanted(const ctx *c, const pair *p, qkind *to)
 		                  cjk_side(run, p->open, -1) ||
 		                  cjk_side(run, p->close, 1));
 	default:
-		return !corner;
+		/* Corner quotes in English text ("He said 「hello」 to me")
+		 * become straight ones, which is halfwidth-punctuation's
+		 * fix: two rules rewriting one pair would fight. */
+		return !corner && !english_pair(c, p);
 	}
 }
 
@@ -411,7 +423,7 @@ static void check(tl_check *ck, const tl_run *run)
 		m[n++] = (mark){i, seg, kind, closer};
 		straight_or_corner |= kind != Q_CURLY2 && kind != Q_CURLY1;
 	}
-	ctx c = {ck, run, NULL, NULL, false, false, false, NULL};
+	ctx c = {ck, run, NULL, NULL, false, false, false, NULL, {0}};
 	if (n >= 2) {
 		c.style = tl_check_option(ck, "style");
 		c.corner = strcmp(c.style, "corner") == 0;
@@ -486,6 +498,8 @@ const tl_rule tl_rule_quote_style = {
         "quotes that cannot be paired with confidence (an odd number of "
         "straight quotes in a paragraph, `12\"` inches), curly quotes "
         "around English text in an English sentence with `style: corner`, "
+        "corner quotes in English text (`He said 「hello」 to me.`, which "
+        "`halfwidth-punctuation` makes straight), "
         "quotes written as entities or escapes, code, URLs, math and HTML.",
     .fix_doc = "Safe: replaces both marks of a pair at once, with the "
                "style's outer marks (`“”` or `「」`), or its inner marks "
@@ -501,6 +515,8 @@ const tl_rule tl_rule_quote_style = {
         "（`He said \"hello\"`），撇号（`it's`、`don't`、`'90s`）"
         "，无法可靠配对的引号（段落中直引号的个数为奇数，表示英寸的 "
         "`12\"`），`style: corner` 下英文句子中括住英文的弯引号，"
+        "英文中的直角引号（`He said 「hello」 to me.`，由 "
+        "`halfwidth-punctuation` 改为直引号），"
         "写成字符实体或转义的引号，以及代码、URL、数学公式和 "
         "HTML。",
     .fix_doc_zh =

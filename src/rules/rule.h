@@ -22,6 +22,10 @@
  *     tl_token_at, tl_next_cjk_boundary, tl_run_in_phrase
  *   The script around a punctuation mark                     (punct.c)
  *     tl_punct_side, tl_punct_in_cjk
+ *   English text inside a Chinese article                    (punct.c)
+ *     tl_punct_unit, tl_punct_unit_english
+ *   A possessive apostrophe ending a word                   (common.c)
+ *     tl_run_is_possessive
  *   Code-like inline HTML (<code>, <kbd>...)                 (prose.c)
  *     tl_run_html_init, tl_run_html_in_code
  *   Editing and reporting                         (punct.c, common.c)
@@ -207,6 +211,50 @@ tl_side tl_punct_side(const tl_run *run, size_t i, int dir);
  * after it must be CJK too or empty; when nothing stands before it, the
  * side after it decides. */
 bool tl_punct_in_cjk(const tl_run *run, size_t s, size_t e);
+
+/* ---- English text inside a Chinese article ------------------------------- */
+
+/*
+ * halfwidth-punctuation turns the full-width marks of English text
+ * half-width, and no-space-fullwidth must then keep the spaces English
+ * puts beside them (and quote-style leave their corner quotes alone):
+ * all ask these functions, so that they agree on which text is English.
+ *
+ * A unit is the line or table cell of a character; when that holds CJK,
+ * the text of the link or image the character is in (a title quoted in
+ * a Chinese sentence); otherwise there is none.
+ */
+typedef struct tl_unit_span {
+	size_t s, e;  /* characters [s, e) of the run */
+	bool english; /* tl_punct_unit_english of them */
+} tl_unit_span;
+
+/* What tl_punct_unit found last: the line it looked at and the unit,
+ * so that asking about many characters of one line costs one look at
+ * the line. Start with it zeroed, for one run. */
+typedef struct tl_unit_cache {
+	bool have_line, have_unit;
+	size_t line_s, line_e;
+	bool line_cjk;
+	tl_unit_span unit;
+} tl_unit_cache;
+
+/* The unit of character I of RUN, or false when it has none. */
+bool tl_punct_unit(const tl_run *run, size_t i, tl_unit_cache *c,
+                   tl_unit_span *u);
+
+/* Do characters [S, E) of RUN read as English prose: no CJK, two Latin
+ * words or more, one of them an English function word ("the", "and",
+ * "for", "is"...)? Names and labels have none ("Dan Berg，IBM",
+ * "GPU：GeForce RTX"), and a Chinese article rightly keeps its own marks
+ * between them. */
+bool tl_punct_unit_english(const tl_run *run, size_t s, size_t e);
+
+/* Is the ’ or ' at I of RUN a possessive apostrophe ("Kubernetes’ 设计",
+ * "users' 数据"): after a Latin letter, not before a letter or digit,
+ * with no quote opened before it on its line that it could close? It
+ * ends the English word before it, as the "s" would. */
+bool tl_run_is_possessive(const tl_run *run, size_t i);
 
 /* ---- Code-like inline HTML ------------------------------------------------
  */

@@ -49,8 +49,12 @@ const tl_rule tl_rule_space_cjk_latin = {
     .description =
         "Flags a CJK character written directly against a Latin word, "
         "in either order (`Linux基金会`, `的Jim`). A word keeps a trailing "
-        "`+` or `#` (`C++编程`), and a word may contain digits (`v1.0版本`, "
-        "`H.264编码`). The check sees across inline markup: in "
+        "`+`, `#` or `!` (`C++编程`, `Yahoo!网站`) and a possessive "
+        "apostrophe (`Kubernetes’设计`), a word may contain digits "
+        "(`v1.0版本`, `H.264编码`), and a sigil leads a word on its CJK side "
+        "(`使用%s会`, `感谢@alice的`, `设置$HOME变量`, `加上!important声明`), "
+        "so that both sides are spaced alike. The check sees across inline "
+        "markup: in "
         "`使用**Go**编写` the characters `用` and `G` are adjacent.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md put one space between Chinese and English; most "
@@ -63,8 +67,11 @@ const tl_rule tl_rule_space_cjk_latin = {
                "内核`), so emphasis and links still render.",
     .description_zh =
         "标记直接紧贴拉丁字母单词的中文，前后皆然（`Linux基金会`、"
-        "`的Jim`）。单词保留末尾的 `+` 或 `#`（`C++编程`），单词中可以有数"
-        "字（`v1.0版本`、`H.264编码`）。检查会越过行内标记：在 "
+        "`的Jim`）。单词保留末尾的 `+`、`#` 或 `!`（`C++编程`、"
+        "`Yahoo!网站`）和所有格撇号（`Kubernetes’设计`），单词中可以有数"
+        "字（`v1.0版本`、`H.264编码`），紧贴中文一侧的前导符号也属于单词"
+        "（`使用%s会`、`感谢@alice的`、`设置$HOME变量`、`加上!important声明`"
+        "），使两侧的空格一致。检查会越过行内标记：在 "
         "`使用**Go**编写` 中，`用` 和 `G` 是相邻的。\n\n原因：AutoCorrect "
         "和 lint-md 所遵循的中文文案排版指北在中英文之间加一个空格；"
         "大多数技术出版物都这样排版中英混排的文字。\n\n不标记："
