@@ -33,6 +33,7 @@
 static const struct weights {
 	double skip;       /* a block with no counterpart (1-0, 0-1) */
 	double skip_short; /* less, for a block shorter than short_len */
+	double skip_note;  /* a translator's note, which has no original */
 	double short_len;  /* characters */
 	double split;      /* 1-2, 2-1 (over 1-1) */
 	double level;      /* per heading level of difference */
@@ -56,6 +57,7 @@ static const struct weights {
 } W = {
     .skip = 5.0,
     .skip_short = 3.5,
+    .skip_note = 1.0,
     .short_len = 60,
     .split = 4.0,
     .level = 1.5,
@@ -81,6 +83,13 @@ static bool is_prose(tl_align_kind k)
 {
 	return k == TL_ALIGN_PARAGRAPH || k == TL_ALIGN_ITEM ||
 	       k == TL_ALIGN_QUOTE;
+}
+
+/* Kinds a translator splits or merges: prose, and code blocks (a long
+ * listing cut in two). */
+static bool can_split(tl_align_kind k)
+{
+	return is_prose(k) || k == TL_ALIGN_CODE;
 }
 
 /* The cost of rendering a block of kind A as one of kind B. */
@@ -375,10 +384,10 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
 	tl_align_kind ko = bo->kind, kt = bt->kind;
 	tl_align_cost_parts p = {0, 0, 0, 0};
 	if (o->n > 1 || t->n > 1) {
-		/* Splits and merges are of prose, all of one kind. */
+		/* Splits and merges are of prose or code, of one kind. */
 		const side *two = o->n > 1 ? o : t;
 		tl_align_kind k = two->x[0]->b->kind;
-		if (!is_prose(k) || two->x[1]->b->kind != k)
+		if (!can_split(k) || two->x[1]->b->kind != k)
 			return INF;
 		p.type = W.split;
 	}
@@ -413,6 +422,8 @@ static double pair_cost(const side *o, const side *t, double limit)
 /* The cost of leaving block B without a counterpart. */
 static double skip_cost(const tl_align_block *b)
 {
+	if (b->note)
+		return W.skip_note;
 	if (b->kind == TL_ALIGN_BREAK)
 		return W.skip_short;
 	if (has_length(b->kind) && tl_align_length(b) < W.short_len)
@@ -726,10 +737,10 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_1_1);
 			}
-			/* Splits and merges only of prose: test the kind
-			 * before the cost. */
+			/* Splits and merges only of prose and code: test the
+			 * kind before the cost. */
 			if (i >= 1 && j >= 2 &&
-			    is_prose(t->blocks[j - 1].kind) &&
+			    can_split(t->blocks[j - 1].kind) &&
 			    (base = at(c, bd, i - 1, j - 2)) < INF) {
 				side so = side_of(x->io, i - 1, 1);
 				side st = side_of(x->it, j - 2, 2);
@@ -738,7 +749,7 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 				      TL_PAIR_1_2);
 			}
 			if (i >= 2 && j >= 1 &&
-			    is_prose(o->blocks[i - 1].kind) &&
+			    can_split(o->blocks[i - 1].kind) &&
 			    (base = at(c, bd, i - 2, j - 1)) < INF) {
 				side so = side_of(x->io, i - 2, 2);
 				side st = side_of(x->it, j - 1, 1);

@@ -118,6 +118,10 @@ typedef struct tl_align_block {
 	unsigned context; /* TL_CTX_QUOTE, TL_CTX_LIST: containers around */
 	size_t start;     /* source span [start, end), without the line */
 	size_t end;       /* ending of its last line */
+	bool note;        /* a translator's note: the block begins with
+	                     译注 or LCTT 译注, in parentheses or not (the
+	                     notes inside other blocks are left out of
+	                     their length and anchors) */
 	size_t nchars;    /* rendered characters but CJK ideographs */
 	size_t ncjk;      /* CJK ideographs (the length is their sum,
 	                     weighted: tl_align_length) */

@@ -38,6 +38,8 @@ struct tl_align_build {
 	size_t bstart, bend; /* where its anchors may be found */
 	size_t search;       /* where the next text anchor is looked for */
 	bool trust_nodes;    /* inline node positions can be believed */
+	int note;            /* inside a translator's note: the depth of its
+	                        parentheses, or -1 when it is the block */
 	bool image;          /* an image seen */
 	bool visible;        /* something visible outside images */
 	tl_buf key;          /* scratch */
@@ -341,6 +343,88 @@ static size_t url_length(const char *s, size_t n)
 	return k;
 }
 
+/* Does S + I (N bytes) begin a translator's note: spaces, "LCTT" and
+ * spaces, then 译注? */
+static bool note_starts(const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	if (n - i >= 4 && memcmp(s + i, "LCTT", 4) == 0)
+		for (i += 4; i < n && s[i] == ' ';)
+			i++;
+	return n - i >= 6 && memcmp(s + i, "译注", 6) == 0;
+}
+
+/* Translators' notes ("（LCTT 译注：……）", a paragraph beginning with
+ * 译注) add length and anchors that the original lacks: they are left
+ * out. At S + I (N bytes): inside a note, or where one starts, the
+ * offset past what is skipped (the rest of the note in this text, or of
+ * the text), else I. A block that begins with a note is marked. */
+static size_t skip_note(struct tl_align_build *b, const char *s, size_t i,
+                        size_t n)
+{
+	bool first = !b->cur.nchars && !b->cur.ncjk;
+	if (!b->note) {
+		if (first && note_starts(s, i, n)) {
+			/* The whole block is the note. */
+			b->cur.note = true;
+			b->note = -1;
+			return n;
+		}
+		if (s[i] == '(' && note_starts(s, i + 1, n))
+			i += 1;
+		else if (n - i >= 3 && memcmp(s + i, "（", 3) == 0 &&
+		         note_starts(s, i + 3, n))
+			i += 3;
+		else
+			return i;
+		b->note = 1;
+		b->cur.note = b->cur.note || first;
+	}
+	if (b->note < 0)
+		return n;
+	while (i < n && b->note > 0) {
+		if (s[i] == '(') {
+			b->note++;
+		} else if (s[i] == ')') {
+			b->note--;
+		} else if (n - i >= 3 && memcmp(s + i, "（", 3) == 0) {
+			b->note++;
+			i += 2;
+		} else if (n - i >= 3 && memcmp(s + i, "）", 3) == 0) {
+			b->note--;
+			i += 2;
+		}
+		i++;
+	}
+	return i;
+}
+
+/* Takes the word of HASH unless it is a stop word. A word is only a
+ * key, with no anchor record: the original's thousands of words would
+ * make records the costliest part of listing. */
+static void add_word_hash(struct tl_align_build *b, uint64_t hash)
+{
+	if (b->stop[stop_slot(b, hash)])
+		return;
+	b->words =
+	    tl_grow(b->words, b->nwords, &b->cap_words, sizeof *b->words);
+	b->words[b->nwords++] = hash;
+}
+
+/* Takes the word W (N bytes), lowercased. */
+static void add_word(struct tl_align_build *b, const char *w, size_t n)
+{
+	uint64_t h = FNV_BASIS ^ (uint64_t)TL_ANCHOR_WORD;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c < 0x80 && (ascii[c] & A_LETTER))
+			c |= 0x20;
+		h = (h ^ c) * FNV_PRIME;
+	}
+	add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
+}
+
 /* Counts the characters of rendered text S (N bytes) into the block and
  * takes its anchors: numbers, Latin words, bare URLs. */
 static void scan_text(struct tl_align_build *b, const char *data, const char *s,
@@ -349,6 +433,14 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 	size_t i = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		if (b->note || c == '(' || c == 0xEF ||
+		    (c == 0xE8 && !b->cur.nchars && !b->cur.ncjk)) {
+			size_t k = skip_note(b, s, i, n);
+			if (k > i) {
+				i = k;
+				continue;
+			}
+		}
 		if (c >= 0x80) {
 			uint32_t cp;
 			size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
@@ -410,7 +502,24 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 				break;
 			}
 		}
-		if (!letters) {
+		if (letters && is_digit(c)) {
+			/* A number with its unit ("16GB", "64-bit", "5GHz"):
+			 * the number, and the unit as a word, so that it
+			 * meets "16 GB" as a translator may write it. */
+			size_t k = i;
+			while (k < j &&
+			       !(ascii[(unsigned char)s[k]] & A_LETTER))
+				k++;
+			size_t e = k, st, en;
+			while (e > i && !is_digit((unsigned char)s[e - 1]))
+				e--;
+			number_key(s + i, e - i, &b->key);
+			locate_text(b, data, s + i, e - i, &st, &en);
+			add_anchor(b, TL_ANCHOR_NUMBER, b->key.data, b->key.len,
+			           st, en);
+			if (j - k >= 2)
+				add_word(b, s + k, j - k);
+		} else if (!letters) {
 			/* A '-' joined digits ("2020-01") are two numbers. */
 			for (size_t p = i; p < j;) {
 				size_t q = p, st, en;
@@ -427,16 +536,7 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 				p = q + 1;
 			}
 		} else if (letters >= 2 || j - i >= 2) {
-			/* A word is only a key: no anchor record, which
-			 * the original's thousands of words would make the
-			 * costliest part of listing. */
-			uint64_t hash = anchor_hash_final(h, TL_ANCHOR_WORD);
-			if (!b->stop[stop_slot(b, hash)]) {
-				b->words =
-				    tl_grow(b->words, b->nwords, &b->cap_words,
-				            sizeof *b->words);
-				b->words[b->nwords++] = hash;
-			}
+			add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
 		}
 		b->cur.nchars += j - i;
 		i = j;
@@ -585,6 +685,7 @@ static void block_begin(struct tl_align_build *b, tl_align_kind kind,
 	b->cur.end = end;
 	b->ntmp = 0;
 	b->nwords = 0;
+	b->note = 0;
 	b->bstart = b->search = start;
 	b->bend = end;
 	b->image = b->visible = false;
@@ -749,7 +850,7 @@ static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
 		break;
 	case CMARK_NODE_CODE:
 		lit = cmark_node_get_literal(node);
-		if (lit) {
+		if (lit && !b->note) {
 			size_t n = strlen(lit);
 			locate_node(b, doc, node, lit, n, &st, &en);
 			widen_to_backticks(b, data, &st, &en);
@@ -771,7 +872,7 @@ static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
 	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE: {
 		const char *url = cmark_node_get_url(node);
-		if (url && *url) {
+		if (url && *url && !b->note) {
 			size_t n = strlen(url);
 			/* The destination is in the node's span unless the
 			 * link is a reference; then the span is the link's. */
@@ -792,7 +893,8 @@ static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
 		break;
 	case CMARK_NODE_SOFTBREAK:
 	case CMARK_NODE_LINEBREAK:
-		b->cur.nchars++;
+		if (!b->note)
+			b->cur.nchars++;
 		break;
 	default:
 		break;
@@ -836,6 +938,14 @@ static size_t content_lines(cmark_node *node)
 	return lines;
 }
 
+/* The end of line LINE of SRC (without its line ending). */
+static size_t last_end(const tl_source *src, size_t line)
+{
+	size_t ls, le;
+	tl_source_line_span(src, line, &ls, &le);
+	return le;
+}
+
 /* A paragraph or heading: its leading definition lines split off, then
  * one block, or one per row of a pipe table. */
 static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
@@ -853,9 +963,26 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
 	size_t line = tl_source_line_index(src, start);
 	size_t last = tl_source_line_index(src, end ? end - 1 : 0);
 	b->trust_nodes = true;
-	if (!heading) {
-		size_t lines = last - line + 1, content = content_lines(node);
-		while (lines > content) {
+	/* A setext heading is a paragraph and its underline: it can begin
+	 * with definitions too. */
+	bool setext = false;
+	if (heading && last > line) {
+		size_t ls, le;
+		tl_source_line_span(src, last, &ls, &le);
+		while (ls < le && (s[ls] == ' ' || s[ls] == '\t'))
+			ls++;
+		setext = ls < le && (s[ls] == '=' || s[ls] == '-');
+	}
+	if (!heading || setext) {
+		size_t lines = last - line + 1 - (setext ? 1 : 0);
+		size_t content = 0;
+		/* Lines beyond the content only when the first looks like
+		 * a definition: most paragraphs skip the count. */
+		size_t fs, fe;
+		tl_source_line_span(src, line, &fs, &fe);
+		if (lines > 1 && is_definition(s, fs, fe))
+			content = content_lines(node);
+		while (content && lines > content) {
 			size_t ls, le;
 			tl_source_line_span(src, line, &ls, &le);
 			if (!is_definition(s, ls, le))
@@ -878,7 +1005,7 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
 	/* A paragraph of lines that all look like definitions is one that
 	 * cmark could not read as such (a title with parentheses inside
 	 * parentheses): metadata lines all the same. */
-	if (!heading) {
+	if (!heading && is_definition(s, start, last_end(src, line))) {
 		size_t l = line;
 		for (; l <= last; l++) {
 			size_t ls, le;

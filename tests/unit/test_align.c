@@ -269,6 +269,78 @@ TEST(anchors_numbers_words_code_links)
 	tl_source_free(ts);
 }
 
+/* An LCTT header written without a blank line before the setext title:
+ * cmark reads the definitions and the title as one heading, and they
+ * are split off as metadata all the same. */
+TEST(blocks_definitions_before_setext_heading)
+{
+	static const char md[] = "[#]: via: \"https://example.org/a\"\n"
+	                         "[#]: translator: \"someone\"\n"
+	                         "标题\n"
+	                         "======\n";
+	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 3);
+	CHECK_EQ_INT(ad->blocks[0].kind, TL_ALIGN_META);
+	CHECK_EQ_INT(ad->blocks[1].kind, TL_ALIGN_META);
+	CHECK_EQ_INT(ad->blocks[2].kind, TL_ALIGN_HEADING);
+	CHECK_EQ_STR(block_text(src, &ad->blocks[2]), "标题\n======");
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
+/* A number with its unit is the number and the unit: "16GB" meets
+ * "16 GB". */
+TEST(anchors_number_with_unit)
+{
+	static const char md[] = "一种有 16GB 存储和 64-bit 处理器。\n";
+	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 1);
+	const tl_align_anchor *a =
+	    find_anchor(&ad->blocks[0], TL_ANCHOR_NUMBER, "16");
+	REQUIRE(a != NULL);
+	CHECK_EQ_MEM(md + a->start, a->end - a->start, "16", 2);
+	CHECK(find_anchor(&ad->blocks[0], TL_ANCHOR_NUMBER, "64") != NULL);
+	CHECK(tl_align_block_has(&ad->blocks[0], word("gb")));
+	CHECK(tl_align_block_has(&ad->blocks[0], word("bit")));
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
+/* Translators' notes: one inside a paragraph adds neither length nor
+ * anchors; a paragraph that is a note is marked, and added cheaply. */
+TEST(anchors_translator_notes)
+{
+	static const char md[] =
+	    "安装 `restic`。（LCTT 译注：也可以用 `brew` 安装，见 "
+	    "[官网](https://restic.net)。）\n"
+	    "\n"
+	    "（译注：原文此处有一张图片。）\n"
+	    "\n"
+	    "> 译注：这一段是译者加的。\n";
+	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 3);
+	const tl_align_block *b = &ad->blocks[0];
+	CHECK(!b->note);
+	CHECK(find_anchor(b, TL_ANCHOR_CODE, "restic") != NULL);
+	CHECK(find_anchor(b, TL_ANCHOR_CODE, "brew") == NULL);
+	CHECK(find_anchor(b, TL_ANCHOR_LINK, "https://restic.net") == NULL);
+	CHECK_EQ_SIZE(b->ncjk, 2); /* 安装 */
+	CHECK(ad->blocks[1].note);
+	CHECK(ad->blocks[2].note);
+	CHECK_EQ_SIZE(ad->blocks[2].ncjk + ad->blocks[2].nchars, 0);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
 /* ---- Pair types -----------------------------------------------------------
  */
 
@@ -493,6 +565,28 @@ TEST(pair_code_block_edited)
 	pair_docs_close(&p);
 }
 
+/* A long listing cut in two by the translator: a 1-2 pair of code. */
+TEST(pair_code_block_split)
+{
+	tl_buf en = {0}, zh = {0};
+	tl_buf_puts(&en, "The script:\n\n```sh\n");
+	tl_buf_puts(&zh, "脚本：\n\n```sh\n");
+	for (int k = 0; k < 12; k++) {
+		tl_buf_printf(&en, "cp /srv/data/file%d /backup/\n", k);
+		tl_buf_printf(&zh, "cp /srv/data/file%d /backup/\n", k);
+		if (k == 5)
+			tl_buf_puts(&zh, "```\n\n```sh\n");
+	}
+	tl_buf_puts(&en, "```\n\nDone.\n");
+	tl_buf_puts(&zh, "```\n\n完成。\n");
+	pair_docs p;
+	pair_docs_open(&p, en.data, zh.data);
+	CHECK_EQ_STR(p.sig, "0:0 1:1+2 2:3");
+	pair_docs_close(&p);
+	tl_buf_free(&en);
+	tl_buf_free(&zh);
+}
+
 /* A debugging view a reader can follow. */
 TEST(print_view)
 {
@@ -688,7 +782,10 @@ int main(void)
 
 	RUN(&suite, blocks_kinds_and_spans);
 	RUN(&suite, blocks_definitions_before_paragraph);
+	RUN(&suite, blocks_definitions_before_setext_heading);
 	RUN(&suite, anchors_numbers_words_code_links);
+	RUN(&suite, anchors_number_with_unit);
+	RUN(&suite, anchors_translator_notes);
 	RUN(&suite, pair_one_to_one);
 	RUN(&suite, pair_dropped_paragraph);
 	RUN(&suite, pair_added_paragraph);
@@ -697,6 +794,7 @@ int main(void)
 	RUN(&suite, pair_reordered_list_items);
 	RUN(&suite, pair_no_anchors);
 	RUN(&suite, pair_code_block_edited);
+	RUN(&suite, pair_code_block_split);
 	RUN(&suite, print_view);
 	RUN(&suite, empty_documents);
 	RUN(&suite, long_document_band);
