@@ -86,10 +86,19 @@ static bool is_prose(tl_align_kind k)
 }
 
 /* Kinds a translator splits or merges: prose, and code blocks (a long
- * listing cut in two). */
+ * listing cut in two). Not an image with the paragraph next to it: on
+ * lctt-pairs that absorbed added and moved images into 1-2 pairs more
+ * often than it found a blank line left out (docs/alignment.md). */
 static bool can_split(tl_align_kind k)
 {
 	return is_prose(k) || k == TL_ALIGN_CODE;
+}
+
+/* Whether blocks of kinds A and B, next to each other, can be one side
+ * of a 1-2 or 2-1 pair: two of one kind that splits. */
+static bool can_join(tl_align_kind a, tl_align_kind b)
+{
+	return a == b && can_split(a);
 }
 
 /* The cost of rendering a block of kind A as one of kind B. */
@@ -381,16 +390,14 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
                               tl_align_cost_parts *parts)
 {
 	const tl_align_block *bo = o->x[0]->b, *bt = t->x[0]->b;
-	tl_align_kind ko = bo->kind, kt = bt->kind;
 	tl_align_cost_parts p = {0, 0, 0, 0};
 	if (o->n > 1 || t->n > 1) {
-		/* Splits and merges are of prose or code, of one kind. */
 		const side *two = o->n > 1 ? o : t;
-		tl_align_kind k = two->x[0]->b->kind;
-		if (!can_split(k) || two->x[1]->b->kind != k)
+		if (!can_join(two->x[0]->b->kind, two->x[1]->b->kind))
 			return INF;
 		p.type = W.split;
 	}
+	tl_align_kind ko = bo->kind, kt = bt->kind;
 	p.kind = kind_cost(ko, kt);
 	if (p.kind >= INF)
 		return INF;
@@ -398,8 +405,8 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
 		p.kind += W.level * abs(bo->level - bt->level);
 	/* What the anchors can earn at most: each match earns at most 1,
 	 * lines 1 more, and a side without keys earns nothing. */
-	size_t no = bo->nkeys + (o->n > 1 ? o->x[1]->b->nkeys : 0);
-	size_t nt = bt->nkeys + (t->n > 1 ? t->x[1]->b->nkeys : 0);
+	size_t no = o->x[0]->b->nkeys + (o->n > 1 ? o->x[1]->b->nkeys : 0);
+	size_t nt = t->x[0]->b->nkeys + (t->n > 1 ? t->x[1]->b->nkeys : 0);
 	double reward = no && nt ? (double)(no < nt ? no : nt) + 1 : 0;
 	if (reward > W.reward_max)
 		reward = W.reward_max;
@@ -737,7 +744,7 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_1_1);
 			}
-			/* Splits and merges only of prose and code: test the
+			/* Splits and merges only of some kinds: test the
 			 * kind before the cost. */
 			if (i >= 1 && j >= 2 &&
 			    can_split(t->blocks[j - 1].kind) &&

@@ -938,6 +938,23 @@ static size_t content_lines(cmark_node *node)
 	return lines;
 }
 
+/* Is [p, e) a setext heading underline: up to three spaces, then only
+ * '=' or only '-', then spaces? */
+static bool is_underline(const char *s, size_t p, size_t e)
+{
+	size_t q = p;
+	while (q < e && q - p < 3 && s[q] == ' ')
+		q++;
+	if (q >= e || (s[q] != '=' && s[q] != '-'))
+		return false;
+	char c = s[q];
+	while (q < e && s[q] == c)
+		q++;
+	while (q < e && (s[q] == ' ' || s[q] == '\t'))
+		q++;
+	return q == e;
+}
+
 /* The end of line LINE of SRC (without its line ending). */
 static size_t last_end(const tl_source *src, size_t line)
 {
@@ -967,11 +984,17 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
 	 * with definitions too. */
 	bool setext = false;
 	if (heading && last > line) {
-		size_t ls, le;
-		tl_source_line_span(src, last, &ls, &le);
-		while (ls < le && (s[ls] == ' ' || s[ls] == '\t'))
-			ls++;
-		setext = ls < le && (s[ls] == '=' || s[ls] == '-');
+		/* Its underline: cmark may report the heading as ending on
+		 * the line after it when a paragraph follows at once. */
+		for (size_t l = line + 1; l <= last && !setext; l++) {
+			size_t ls, le;
+			tl_source_line_span(src, l, &ls, &le);
+			if (is_underline(s, ls, le)) {
+				setext = true;
+				last = l;
+				end = le;
+			}
+		}
 	}
 	if (!heading || setext) {
 		size_t lines = last - line + 1 - (setext ? 1 : 0);

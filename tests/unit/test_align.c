@@ -289,6 +289,24 @@ TEST(blocks_definitions_before_setext_heading)
 	tl_align_doc_free(ad);
 	tl_doc_free(doc);
 	tl_source_free(src);
+
+	/* With a paragraph right after the underline, which cmark counts
+	 * into the heading's span. */
+	static const char md2[] = "[#]: via: \"https://example.org/a\"\n"
+	                          "标题\n"
+	                          "======\n"
+	                          "第一段。\n";
+	src = tl_source_new("a.md", md2, sizeof md2 - 1);
+	doc = tl_doc_parse(src);
+	ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 3);
+	CHECK_EQ_INT(ad->blocks[0].kind, TL_ALIGN_META);
+	CHECK_EQ_INT(ad->blocks[1].kind, TL_ALIGN_HEADING);
+	CHECK_EQ_STR(block_text(src, &ad->blocks[1]), "标题\n======");
+	CHECK_EQ_INT(ad->blocks[2].kind, TL_ALIGN_PARAGRAPH);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
 }
 
 /* A number with its unit is the number and the unit: "16GB" meets
