@@ -66,6 +66,8 @@ typedef struct options {
 	long max_warnings;         /* -1: no limit */
 	tl_severity fail_on;       /* --fail-on; OFF: as configured */
 	const char *changed_since; /* --changed-since REF, or NULL */
+	const char *source;        /* --source ORIGINAL, or NULL */
+	bool print_alignment;      /* --print-alignment */
 	const char **select;
 	size_t nselect;
 	override *overrides;

@@ -39,7 +39,9 @@ typedef enum opt_id {
 	OPT_WRITE_RULE_DOCS,
 	OPT_PRINT_CONFIG,
 	OPT_INIT,
-	OPT_CHANGED_SINCE
+	OPT_CHANGED_SINCE,
+	OPT_SOURCE,
+	OPT_PRINT_ALIGNMENT
 } opt_id;
 
 typedef struct opt_def {
@@ -77,6 +79,8 @@ static const opt_def opt_defs[] = {
     {"print-config", 0, false, OPT_PRINT_CONFIG},
     {"init", 0, false, OPT_INIT},
     {"changed-since", 0, true, OPT_CHANGED_SINCE},
+    {"source", 0, true, OPT_SOURCE},
+    {"print-alignment", 0, false, OPT_PRINT_ALIGNMENT},
 };
 
 #define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
@@ -138,6 +142,9 @@ const char cli_usage_text[] =
     "      --print-config [FILE]\n"
     "                           print the configuration that applies to "
     "FILE\n"
+    "      --source ORIGINAL --print-alignment [FILE]\n"
+    "                           print which block of FILE (or of --stdin)\n"
+    "                           translates which block of ORIGINAL\n"
     "      --init               write a commented .translint.yml here\n"
     "      --version            print the version\n"
     "  -h, --help               print this help\n"
@@ -399,6 +406,14 @@ static void set_option(options *o, const opt_def *def, const char *value)
 			    "--changed-since: the revision is empty");
 		o->changed_since = value;
 		break;
+	case OPT_SOURCE:
+		if (!*value)
+			cli_usage_error("--source: the file name is empty");
+		o->source = value;
+		break;
+	case OPT_PRINT_ALIGNMENT:
+		o->print_alignment = true;
+		break;
 	case OPT_INIT:
 		o->init = true;
 		break;
@@ -513,6 +528,21 @@ void cli_check_args(const options *o)
 	if (o->stdin_mode && o->fix && !o->diff && o->format_given)
 		cli_usage_error("--stdin --fix prints the fixed document, not "
 		                "diagnostics: it takes no --format");
+	/* The source rules that --source feeds come later (DESIGN.md 8.3);
+	 * until then --source is the original --print-alignment shows. */
+	if (o->print_alignment && !o->source)
+		cli_usage_error("--print-alignment needs --source ORIGINAL");
+	if (o->source && !o->print_alignment)
+		cli_usage_error("--source is only used with --print-alignment "
+		                "for now");
+	if (o->print_alignment &&
+	    (o->stdin_mode ? o->npaths != 0 : o->npaths != 1))
+		cli_usage_error("--print-alignment takes one translated file "
+		                "(or --stdin)");
+	if (o->print_alignment && (o->fix || o->diff || o->format_given))
+		cli_usage_error("--print-alignment prints the alignment, not "
+		                "diagnostics: it takes no --fix, --diff or "
+		                "--format");
 }
 
 /* zh when the locale variables say so (POSIX precedence: the first that

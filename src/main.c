@@ -3,8 +3,9 @@
  * reference; DESIGN.md section 2 the contract). It parses the options
  * (cli_args.c), then runs one action: a lint run (cli_lint.c), or one of
  * the actions that lint nothing (--help, --version, --list-rules,
- * --explain, --write-rule-docs, --print-config, --init, and the language
- * server, lsp.c). It also holds the output helpers the others share.
+ * --explain, --write-rule-docs, --print-config, --init,
+ * --print-alignment, and the language server, lsp.c). It also holds the output
+ * helpers the others share.
  *
  * Exit status, one table for every format:
  *   0  no error-level diagnostic, warnings within --max-warnings
@@ -16,6 +17,7 @@
 #define _XOPEN_SOURCE 700
 #endif
 
+#include "align.h"
 #include "cli.h"
 #include "io.h"
 #include "lsp.h"
@@ -238,6 +240,62 @@ static int print_config(const options *o)
 	return EXIT_OK;
 }
 
+/* A source of PATH (standard input when STDIN), or NULL after an error
+ * message: unreadable, not UTF-8, or holding a NUL byte. */
+static tl_source *read_source(const char *path, bool stdin_mode)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	char *data;
+	size_t len;
+	int e = stdin_mode ? tl_io_read_fd(0, path, &data, &len, NULL, &err)
+	                   : tl_io_read_file(path, &data, &len, NULL, &err);
+	if (e != 0) {
+		cli_print_error(&err);
+		return NULL;
+	}
+	tl_source *src = tl_source_new(path, data, len);
+	free(data);
+	size_t bad = src->bad_utf8 != TL_NONE ? src->bad_utf8 : src->nul;
+	if (bad != TL_NONE) {
+		tl_pos pos = tl_source_position(src, bad, TL_UNIT_CODEPOINT);
+		fprintf(stderr, "translint: error: %s:%zu:%zu: %s\n", path,
+		        pos.line, pos.column,
+		        src->bad_utf8 != TL_NONE
+		            ? "not valid UTF-8"
+		            : "a NUL byte: not a text file");
+		tl_source_free(src);
+		return NULL;
+	}
+	return src;
+}
+
+/* --source ORIGINAL --print-alignment FILE: which block of FILE renders
+ * which block of ORIGINAL (src/align.h), as tl_align_print writes it. */
+static int print_alignment(const options *o)
+{
+	const char *path =
+	    o->stdin_mode ? (o->stdin_filename ? o->stdin_filename : STDIN_NAME)
+	                  : o->paths[0];
+	tl_source *os = read_source(o->source, false);
+	tl_source *ts = os ? read_source(path, o->stdin_mode) : NULL;
+	if (!ts) {
+		tl_source_free(os);
+		return EXIT_TROUBLE;
+	}
+	tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
+	tl_align *al = tl_align_new(tl_align_doc_new(od), tl_align_doc_new(td));
+	tl_buf out = {0};
+	tl_align_print(al, &out);
+	cli_put_out(out.data, out.len);
+	tl_buf_free(&out);
+	tl_align_free(al);
+	tl_doc_free(od);
+	tl_doc_free(td);
+	tl_source_free(os);
+	tl_source_free(ts);
+	return EXIT_OK;
+}
+
 /* --init: a commented .translint.yml in the current folder, never over
  * an existing one. */
 static int init_config(void)
@@ -333,6 +391,8 @@ int main(int argc, char **argv)
 		explain(o.explain, o.lang);
 	else if (o.write_docs)
 		status = write_rule_docs(o.write_docs);
+	else if (o.print_alignment)
+		status = print_alignment(&o);
 	else
 		status = cli_lint(&o);
 	cli_options_free(&o);
