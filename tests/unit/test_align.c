@@ -794,6 +794,55 @@ TEST(band_widens_where_skewed)
 	tl_buf_free(&zh);
 }
 
+/* A document of 8 MB or more is parsed in pieces (markdown.c): listed
+ * piece by piece, it gives the blocks of the whole parse, definitions
+ * between and after them included. */
+TEST(blocks_by_piece)
+{
+	tl_buf md = {0};
+	tl_buf_puts(&md,
+	            "[#]: via: \"https://example.org/a\"\n\nTitle\n=====\n\n");
+	for (size_t k = 0; md.len < (9u << 20); k++) {
+		tl_buf_printf(
+		    &md,
+		    "## Part %zu\n\nParagraph %zu with `code %zu` and "
+		    "[a link](https://example.org/%zu).\n\n"
+		    "```\nline %zu\n```\n\n",
+		    k, k, k, k, k);
+		if (k % 1000 == 0)
+			tl_buf_printf(
+			    &md, "[r%zu]: https://example.org/r/%zu\n\n", k, k);
+	}
+	tl_buf_puts(&md, "[1]: https://example.org/end\n");
+	tl_source *src = tl_source_new("big.md", md.data, md.len);
+	tl_doc *whole = tl_doc_parse(src);
+	tl_align_doc *a = tl_align_doc_new(whole);
+	tl_doc_free(whole);
+	tl_doc *doc = tl_doc_new(src);
+	REQUIRE(doc->npieces > 1);
+	tl_doc_parse_piece(doc, 0);
+	tl_align_doc *b = tl_align_doc_new(doc);
+	for (size_t k = 1; k < doc->npieces; k++) {
+		tl_doc_parse_piece(doc, k);
+		tl_align_doc_add(b, doc);
+	}
+	tl_doc_free(doc);
+	CHECK_EQ_SIZE(b->n, a->n);
+	size_t differ = 0;
+	for (size_t i = 0; i < a->n && i < b->n; i++)
+		if (a->blocks[i].kind != b->blocks[i].kind ||
+		    a->blocks[i].start != b->blocks[i].start ||
+		    a->blocks[i].end != b->blocks[i].end ||
+		    a->blocks[i].nkeys != b->blocks[i].nkeys)
+			differ++;
+	CHECK_EQ_SIZE(differ, 0);
+	CHECK_EQ_INT(b->blocks[b->n - 1].kind, TL_ALIGN_META);
+	tl_align_doc_free(a);
+	tl_align_doc_free(b);
+	tl_source_free(src);
+	tl_buf_free(&md);
+}
+
 int main(void)
 {
 	struct check_suite suite = {0};
@@ -817,5 +866,6 @@ int main(void)
 	RUN(&suite, empty_documents);
 	RUN(&suite, long_document_band);
 	RUN(&suite, band_widens_where_skewed);
+	RUN(&suite, blocks_by_piece);
 	return check_finish(&suite);
 }
