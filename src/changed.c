@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,12 @@ static int run_git(char *const argv[], const char *dir, tl_buf *out,
 		/* Only async-signal-safe calls between fork and exec: the
 		 * parent may have other threads. */
 		int null = open("/dev/null", O_RDONLY);
+		sigset_t none;
 
+		/* git gets the signals translint may have blocked for its
+		 * signal thread (tl_io_guard_signals). */
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
 		if (null >= 0)
 			dup2(null, 0);
 		dup2(po[1], 1);

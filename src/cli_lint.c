@@ -430,7 +430,12 @@ int cli_lint(const options *o)
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.cond, NULL);
 	memset(&sum, 0, sizeof sum);
+	/* --fix writes temporaries that an interrupted run must not leave
+	 * behind (before the workers start: they inherit the mask). */
+	if (r.mode == MODE_FIX && !o->stdin_mode)
+		tl_io_guard_signals();
 	trouble = run_jobs(&r, &sum);
+	tl_io_guard_end();
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.cond);
 	if (r.emit && r.emitter->end) {

@@ -3,8 +3,11 @@
  * for the command line (see io.h for the contract of each function).
  *
  * The functions run in worker threads (reading, writing) as well as in
- * the main thread (walking), so they keep no state and format errno
- * values with strerror_r rather than strerror.
+ * the main thread (walking), so they format errno values with strerror_r
+ * rather than strerror. They keep no state but one, for a reason the
+ * process cannot escape: signals are process-wide, so the names of the
+ * temporary files being written, which a signal must remove, are too
+ * (the list under temps_lock, below).
  */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
@@ -15,6 +18,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +183,13 @@ typedef struct ancestor {
 	const struct ancestor *up;
 } ancestor;
 
+/* The walk: the list it fills and the real path of the folder it was
+ * asked for, which no symbolic link may lead out of. */
+typedef struct walker {
+	tl_io_list *list;
+	const char *root; /* realpath of the walked folder */
+} walker;
+
 static tl_io_entry *list_add(tl_io_list *list, char *path)
 {
 	tl_io_entry *e;
@@ -245,8 +257,27 @@ static bool on_chain(const ancestor *chain, const struct stat *st)
 	return false;
 }
 
-static void walk(tl_io_list *list, const char *dir, const ancestor *chain)
+/* Whether symbolic link PATH leads to a place inside W's root: a link
+ * out of the tree (to another checkout, to /etc) is not followed, so
+ * that --fix on a folder never rewrites what lies outside it. */
+static bool link_stays_inside(const walker *w, const char *path)
 {
+	char *real = realpath(path, NULL);
+	size_t rl = strlen(w->root);
+	bool inside;
+
+	if (!real)
+		return false; /* dangling, or a loop: nothing to lint */
+	inside = strcmp(w->root, "/") == 0 ||
+	         (strncmp(real, w->root, rl) == 0 &&
+	          (real[rl] == '/' || real[rl] == '\0'));
+	free(real);
+	return inside;
+}
+
+static void walk(const walker *w, const char *dir, const ancestor *chain)
+{
+	tl_io_list *list = w->list;
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;
 	struct dirent *ent;
@@ -282,11 +313,13 @@ static void walk(tl_io_list *list, const char *dir, const ancestor *chain)
 
 	for (i = 0; i < n; i++) {
 		char *child = path_join(dir, names[i]);
-		struct stat st;
+		struct stat st, lst;
 
-		if (stat(child, &st) != 0) {
+		if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+		    !link_stays_inside(w, child)) {
+			/* Out of the tree (or nowhere): skipped. */
+		} else if (stat(child, &st) != 0) {
 			int e = errno;
-			struct stat lst;
 
 			/* A dangling link, or an entry removed since the
 			 * folder was listed: nothing to lint. */
@@ -299,7 +332,7 @@ static void walk(tl_io_list *list, const char *dir, const ancestor *chain)
 			    !on_chain(chain, &st)) {
 				ancestor here = {st.st_dev, st.st_ino, chain};
 
-				walk(list, child, &here);
+				walk(w, child, &here);
 			}
 		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i])) {
 			tl_io_entry *e = list_add(list, child);
@@ -323,8 +356,15 @@ void tl_io_collect(tl_io_list *list, const char *path)
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		ancestor root = {st.st_dev, st.st_ino, NULL};
+		char *real = realpath(path, NULL);
+		walker w = {list, real};
 
-		walk(list, path, &root);
+		if (!real) {
+			list_add_error(list, path, "cannot open folder", errno);
+			return;
+		}
+		walk(&w, path, &root);
+		free(real);
 		return;
 	}
 	/* Anything else is linted as named; reading it reports what is
@@ -399,6 +439,154 @@ void tl_io_list_free(tl_io_list *list)
 	free(list->items);
 	list->items = NULL;
 	list->n = list->cap = 0;
+}
+
+/* ---- Temporaries and signals ------------------------------------------ */
+
+/* The temporary files being written (names owned by their writers), so
+ * that tl_io_guard_signals can remove them before the process dies. A
+ * name is added when mkstemp creates its file and dropped when the
+ * rename or the unlink makes it vanish, both under the lock, which the
+ * signal thread takes too: it never sees a file that exists and is not
+ * listed, nor a listed name whose file is someone's renamed result. */
+static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
+static const char **temps;
+static size_t ntemps, temps_cap;
+
+/* mkstemp(TMP), listed. */
+static int temp_create(char *tmp)
+{
+	int fd;
+
+	pthread_mutex_lock(&temps_lock);
+	fd = mkstemp(tmp);
+	if (fd >= 0) {
+		temps = tl_grow(temps, ntemps, &temps_cap, sizeof *temps);
+		temps[ntemps++] = tmp;
+	}
+	pthread_mutex_unlock(&temps_lock);
+	return fd;
+}
+
+static void temp_forget_locked(const char *tmp)
+{
+	for (size_t i = 0; i < ntemps; i++)
+		if (temps[i] == tmp) {
+			temps[i] = temps[--ntemps];
+			break;
+		}
+}
+
+/* rename(TMP, TARGET), unlisting TMP when it succeeds. */
+static int temp_rename(const char *tmp, const char *target)
+{
+	int rc;
+
+	pthread_mutex_lock(&temps_lock);
+	rc = rename(tmp, target);
+	if (rc == 0)
+		temp_forget_locked(tmp);
+	pthread_mutex_unlock(&temps_lock);
+	return rc;
+}
+
+/* unlink(TMP), unlisted. */
+static void temp_remove(const char *tmp)
+{
+	pthread_mutex_lock(&temps_lock);
+	unlink(tmp);
+	temp_forget_locked(tmp);
+	pthread_mutex_unlock(&temps_lock);
+}
+
+/* The signal thread and the signals it takes (set once, read by it). */
+static sigset_t guard_set, guard_old_mask;
+static pthread_t guard_thread;
+static bool guard_running, guard_done;
+
+/* The signal thread: waits for one of the signals of guard_set, removes
+ * the temporaries, and lets the signal end the process as it would have
+ * without the guard (status 128 + N to a shell). The lock is kept to the
+ * end, so that no temporary is created after the removal. It returns
+ * only when tl_io_guard_end woke it. */
+static void *guard_main(void *arg)
+{
+	struct sigaction dfl;
+	sigset_t one;
+	int sig = 0;
+
+	(void)arg;
+	while (sigwait(&guard_set, &sig) != 0)
+		;
+	pthread_mutex_lock(&temps_lock);
+	if (guard_done) {
+		pthread_mutex_unlock(&temps_lock);
+		return NULL;
+	}
+	for (size_t i = 0; i < ntemps; i++)
+		unlink(temps[i]);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	pthread_sigmask(SIG_UNBLOCK, &one, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+static const int guarded[] = {SIGINT, SIGTERM, SIGHUP};
+#define NGUARDED (sizeof guarded / sizeof guarded[0])
+
+bool tl_io_guard_signals(void)
+{
+	bool any = false;
+
+	if (guard_running)
+		return true;
+	sigemptyset(&guard_set);
+	for (size_t i = 0; i < NGUARDED; i++) {
+		struct sigaction old;
+
+		/* A signal ignored at start (nohup, a background job of a
+		 * script) stays ignored. */
+		if (sigaction(guarded[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaddset(&guard_set, guarded[i]);
+		any = true;
+	}
+	if (!any)
+		return true;
+	/* Blocked here, so in every thread created from now on; the
+	 * guard's sigwait takes them. */
+	pthread_sigmask(SIG_BLOCK, &guard_set, &guard_old_mask);
+	guard_done = false;
+	guard_running =
+	    pthread_create(&guard_thread, NULL, guard_main, NULL) == 0;
+	if (!guard_running)
+		pthread_sigmask(SIG_SETMASK, &guard_old_mask, NULL);
+	return guard_running;
+}
+
+void tl_io_guard_end(void)
+{
+	if (!guard_running)
+		return;
+	pthread_mutex_lock(&temps_lock);
+	guard_done = true;
+	pthread_mutex_unlock(&temps_lock);
+	/* Wakes the thread with a signal of its set, aimed at it alone. */
+	for (size_t i = 0; i < NGUARDED; i++)
+		if (sigismember(&guard_set, guarded[i]) == 1) {
+			pthread_kill(guard_thread, guarded[i]);
+			break;
+		}
+	pthread_join(guard_thread, NULL);
+	guard_running = false;
+	/* A signal that came meanwhile is pending here: it acts now. */
+	pthread_sigmask(SIG_SETMASK, &guard_old_mask, NULL);
 }
 
 /* ---- Writing ------------------------------------------------------------ */
@@ -510,9 +698,22 @@ bool tl_io_write_atomic(const char *path, const char *data, size_t len,
 		             "cannot write: not a regular file");
 		goto fail;
 	}
+	/* A rename needs only the folder's write permission: without this,
+	 * a read-only file would be replaced by anyone who may write its
+	 * folder. The file is rewritten only by whoever could write it in
+	 * place (the effective user, as open() would judge). */
+	if (exists && faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0) {
+		if (errno == EACCES || errno == EPERM)
+			tl_error_set(err, path, 0, 0,
+			             "cannot write: the file is read-only "
+			             "(permission denied)");
+		else
+			fail_errno(err, path, "cannot write", errno);
+		goto fail;
+	}
 
 	tmp = temp_name(target);
-	fd = mkstemp(tmp);
+	fd = temp_create(tmp);
 	if (fd < 0) {
 		fail_errno(err, path, "cannot create a temporary file", errno);
 		free(tmp);
@@ -562,7 +763,7 @@ bool tl_io_write_atomic(const char *path, const char *data, size_t len,
 		             "(run again to fix it)");
 		goto fail;
 	}
-	if (rename(tmp, target) != 0) {
+	if (temp_rename(tmp, target) != 0) {
 		fail_errno(err, path, "cannot replace the file", errno);
 		goto fail;
 	}
@@ -575,7 +776,7 @@ fail:
 	if (fd >= 0)
 		close(fd);
 	if (tmp) {
-		unlink(tmp);
+		temp_remove(tmp);
 		free(tmp);
 	}
 	free(target);

@@ -60,10 +60,11 @@ typedef struct tl_io_list {
  * *.markdown files (names compared byte-wise, case-sensitive), in sorted
  * order, skipping .git and node_modules folders; anything else is
  * appended as it is, whatever its name, because a path given explicitly is
- * always linted. Symbolic links are followed, but a link to a folder that
- * is being walked already (a loop) is skipped, and so is a link pointing
- * nowhere found while walking. Folders that cannot be opened become error
- * entries; the walk goes on. */
+ * always linted. Symbolic links found while walking are followed only
+ * when they lead inside the folder PATH names (its real path): a link out
+ * of the tree is skipped, as is a link to a folder that is being walked
+ * already (a loop) and a link pointing nowhere. Folders that cannot be
+ * opened become error entries; the walk goes on. */
 void tl_io_collect(tl_io_list *list, const char *path);
 /* Removes later entries naming the same file (same device and inode) as
  * an earlier one, so that no file is linted, or rewritten, twice. */
@@ -92,5 +93,17 @@ typedef struct tl_io_original {
  * is kept, and the call fails with ERR saying so. */
 bool tl_io_write_atomic(const char *path, const char *data, size_t len,
                         const tl_io_original *was, tl_error *err);
+
+/* Makes SIGINT, SIGTERM and SIGHUP remove the temporary files that
+ * tl_io_write_atomic is writing before they end the process (which still
+ * dies of the signal), until tl_io_guard_end. Call it from the main
+ * thread before starting threads: it blocks those signals in the calling
+ * thread, hence in the threads it creates later, and waits for them in a
+ * thread of its own. A signal ignored when it is called stays ignored.
+ * False when that thread cannot start (the signals then act as before). */
+bool tl_io_guard_signals(void);
+/* Stops that thread (after the writers' threads have ended) and unblocks
+ * the signals; one that arrived meanwhile then acts as usual. */
+void tl_io_guard_end(void);
 
 #endif

@@ -78,6 +78,34 @@ else
 	ok "a save while fixing # SKIP no C compiler for the shim"
 fi
 
+# ---- The file's own write permission (issue 12) --------------------------
+
+# A rename needs only the folder's permission; --fix must not replace a
+# file its user could not write in place. As root, the case runs as
+# nobody (root may write any file), when setpriv can do that here.
+mkdir perm
+write perm/ro.md '使用Go编写\n'
+write perm/rw.md '使用Go编写\n'
+chmod 444 perm/ro.md
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+	chmod 711 "$work"
+	chown -R 65534:65534 perm
+	as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	"${as_user[@]}" "$TRANSLINT" --version >/dev/null 2>&1 || as_user=(none)
+fi
+if [ "${as_user[0]:-}" != none ]; then
+	(cd perm && "${as_user[@]}" "$TRANSLINT" --fix "${sel[@]}" ro.md rw.md >../out 2>../err)
+	status=$?
+	check "--fix does not replace a read-only file: exit 2, named" \
+		eval 'status_is 2 && err_has "ro.md: cannot write: the file is read-only"'
+	check "... which is left as it was, and the other file fixed" \
+		eval 'same_bytes perm/ro.md "使用Go编写\n" && [ "$(mode_of perm/ro.md)" = "-r--r--r--" ] &&
+			same_bytes perm/rw.md "使用 Go 编写\n" && (cd perm && only_files "ro.md rw.md ")'
+else
+	ok "--fix does not replace a read-only file # SKIP cannot run as another user"
+fi
+
 # ---- A write failure ---------------------------------------------------
 
 mkdir w && cd w || exit 2

@@ -54,6 +54,37 @@ tl "${sel[@]}" loop
 check "symbolic-link loops end, dangling links are skipped" \
 	eval 'status_is 0 && [ "$(paths | tr "\n" " ")" = "loop/sub/a.md " ]'
 
+# Links out of the walked tree are not followed (issue 12): --fix on a
+# folder never rewrites a file outside it. Links inside it are.
+mkdir -p outside proj/docs
+write outside/o.md '使用Go编写\n'
+mkdir outside/dir
+write outside/dir/d.md '使用Go编写\n'
+write proj/docs/in.md '使用Go编写\n'
+ln -s ../../outside/o.md proj/docs/out.md
+ln -s ../../outside/dir proj/docs/outdir
+ln -s "$PWD/outside/o.md" proj/docs/abs.md
+ln -s in.md proj/docs/alias.md
+ln -s docs proj/docsdir
+tl "${sel[@]}" proj
+check "a walk does not follow links out of the tree, follows those inside" \
+	eval 'status_is 0 && [ "$(paths | tr "\n" " ")" = "proj/docs/alias.md " ]'
+tl --fix "${sel[@]}" proj
+check "--fix on a folder leaves the targets of links out of it alone" \
+	eval 'same_bytes outside/o.md "使用Go编写\n" &&
+		same_bytes outside/dir/d.md "使用Go编写\n" &&
+		same_bytes proj/docs/in.md "使用 Go 编写\n"'
+tl --fix "${sel[@]}" proj/docs/out.md
+check "a link named explicitly is still fixed (its target)" \
+	eval 'status_is 0 && same_bytes outside/o.md "使用 Go 编写\n" &&
+		[ -L proj/docs/out.md ]'
+write outside/o.md '使用Go编写\n'
+write proj/docs/new.md '使用Go编写\n'
+ln -s proj linked-proj
+tl "${sel[@]}" linked-proj
+check "a walk from a link to a folder stays inside its target" \
+	eval 'status_is 0 && [ "$(paths | tr "\n" " ")" = "linked-proj/docs/new.md " ]'
+
 mkdir empty
 tl "${sel[@]}" empty
 check "a folder without Markdown: exit 0 and a warning" \
