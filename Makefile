@@ -55,7 +55,7 @@ ALL_LDFLAGS := $(SANFLAGS) -pthread $(LDFLAGS)
 LDLIBS := $(PKG_LIBS) -lm
 
 SRCS := $(sort $(wildcard src/*.c src/emit/*.c src/rules/*.c))
-OBJS := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/presets.o
+OBJS := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/presets.o $(BUILD)/html_assets.o
 # What the unit tests link against: everything but the command line.
 LIB_OBJS := $(filter-out $(BUILD)/src/main.o $(BUILD)/src/cli_%.o,$(OBJS))
 
@@ -107,6 +107,18 @@ build/presets.c: tools/embed.sh $(PRESET_FILES) build/presets.list
 	sh tools/embed.sh $(PRESET_FILES) > $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/presets.o: build/presets.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The style sheet and script of --format html, the same way (a table of
+# their own, tl_html_assets, declared in src/emit/html.h).
+HTML_ASSETS := src/emit/html.css src/emit/html.js
+build/html_assets.c: tools/embed.sh $(HTML_ASSETS)
+	@mkdir -p $(@D)
+	sh tools/embed.sh -t tl_html_assets $(HTML_ASSETS) > $@.tmp && \
+		mv -f $@.tmp $@
+
+$(BUILD)/html_assets.o: build/html_assets.c $(BUILD)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -239,7 +251,7 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?=
 FUZZ_SRCS = $(filter-out src/main.c src/cli_%.c,$(SRCS)) build/presets.c \
-	tests/fuzz/fuzz_lint.c
+	build/html_assets.c tests/fuzz/fuzz_lint.c
 
 build/fuzz/fuzz_lint: $(FUZZ_SRCS) $(wildcard include/*.h src/*.h src/*/*.h)
 	@mkdir -p $(@D)

@@ -13,8 +13,8 @@
 
 /* Every format --format accepts, in the order --help lists them. */
 static const tl_emitter *const emitters[] = {
-    &tl_emit_text,  &tl_emit_gcc,    &tl_emit_json,
-    &tl_emit_sarif, &tl_emit_rdjson, &tl_emit_github,
+    &tl_emit_text,   &tl_emit_gcc,    &tl_emit_json, &tl_emit_sarif,
+    &tl_emit_rdjson, &tl_emit_github, &tl_emit_html,
 };
 
 #define NEMITTERS (sizeof emitters / sizeof emitters[0])

@@ -73,6 +73,7 @@ extern const tl_emitter tl_emit_json;
 extern const tl_emitter tl_emit_sarif;
 extern const tl_emitter tl_emit_rdjson;
 extern const tl_emitter tl_emit_github;
+extern const tl_emitter tl_emit_html;
 
 /* The emitter called NAME, or NULL. */
 const tl_emitter *tl_emit_find(const char *name);
