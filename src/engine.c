@@ -206,6 +206,14 @@ void tl_check_report(tl_check *ck, size_t start, size_t end,
 	d->fix.nedits = 0;
 	if (fix && fix->applicability != TL_FIX_NONE) {
 		check_fix(ck, fix);
+		/* No rule may change what follows a bare URL up to the next
+		 * white space, or that white space (tl_doc_keeps): GFM would
+		 * end the link elsewhere. The finding stays, without its fix.
+		 */
+		if (ck->doc && ck->doc->kept && ck->doc->kept->n)
+			for (size_t i = 0; i < fix->nedits; i++)
+				if (!tl_doc_keeps(ck->doc, &fix->edits[i]))
+					return;
 		tl_edit *edits =
 		    tl_arena_alloc(ck->arena, fix->nedits * sizeof *edits);
 		for (size_t i = 0; i < fix->nedits; i++) {

@@ -245,7 +245,26 @@ typedef struct tl_doc {
 	 * order, noted by tl_doc_each_run as it walks the tree so that
 	 * rules need not walk it again (tl_doc_nodes). Owned. */
 	struct tl_doc_nodes *nodes;
+	/* Source bytes no fix may change, noted by tl_doc_each_run: what
+	 * follows each bare URL up to and with the next white space (GFM's
+	 * autolinker reads up to it), over every piece so far. Owned. */
+	struct tl_doc_kept *kept;
 } tl_doc;
+
+typedef struct tl_kept_span {
+	size_t start, end;
+} tl_kept_span;
+
+typedef struct tl_doc_kept {
+	tl_kept_span *v; /* in source order, not overlapping */
+	size_t n, cap;
+} tl_doc_kept;
+
+/* Does edit E leave alone every span of DOC->kept: it deletes or
+ * replaces no byte of one, and inserts nothing but spaces or tabs inside
+ * one? (An insertion where the span starts, right after the URL, is
+ * outside it: link-destination's "<…>" ends the link there.) */
+bool tl_doc_keeps(const tl_doc *doc, const tl_edit *e);
 
 /* The nodes tl_doc_each_run noted. */
 typedef struct tl_doc_nodes {

@@ -40,6 +40,7 @@ static tl_doc *doc_new(const tl_source *src, bool split)
 	tl_doc *doc = tl_xcalloc(1, sizeof *doc);
 	doc->src = src;
 	doc->nodes = tl_xcalloc(1, sizeof *doc->nodes);
+	doc->kept = tl_xcalloc(1, sizeof *doc->kept);
 	tl_frontmatter_find(doc);
 	tl_pieces_plan(doc, split);
 	return doc;
@@ -134,6 +135,8 @@ void tl_doc_free(tl_doc *doc)
 	free(doc->nodes->links);
 	free(doc->nodes->html);
 	free(doc->nodes);
+	free(doc->kept->v);
+	free(doc->kept);
 	free(doc);
 }
 
@@ -167,4 +170,32 @@ void tl_doc_node_span(const tl_doc *doc, cmark_node *node, size_t *start,
 	       ((unsigned char)doc->src->data[e] & 0xC0) == 0x80)
 		e++;
 	*end = e < *start ? *start : e;
+}
+
+bool tl_doc_keeps(const tl_doc *doc, const tl_edit *e)
+{
+	const tl_doc_kept *k = doc->kept;
+	/* The first span that ends after the edit's start. */
+	size_t lo = 0, hi = k->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (k->v[mid].end <= e->start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < k->n && k->v[lo].start <= e->end; lo++) {
+		const tl_kept_span *s = &k->v[lo];
+		if (e->end > e->start) {
+			if (e->start < s->end && e->end > s->start)
+				return false;
+		} else if (e->start > s->start && e->start < s->end) {
+			/* An insertion inside: white space alone ends the
+			 * link there, anything else extends it. */
+			for (const char *t = e->text; *t; t++)
+				if (*t != ' ' && *t != '\t')
+					return false;
+		}
+	}
+	return true;
 }

@@ -82,8 +82,9 @@ bool tl_pieces_runs_to_end(cmark_node *root, int lines);
 /* Each makes the bare URLs and e-mail addresses (tl_pass_urls) or the
  * inline math (tl_pass_math) among the *N characters of a run being built
  * one opaque character each, updating *N; returns whether it changed any
- * character. */
-bool tl_pass_urls(tl_char *chars, size_t *n);
+ * character. tl_pass_urls notes in KEPT (when not NULL) what follows each
+ * bare URL up to and with the next white space. */
+bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept);
 bool tl_pass_math(tl_char *chars, size_t *n);
 /* Whether the paragraph starting at START (source S of LEN bytes, block
  * ending at LIMIT) is a pipe table; if so its cell separators among the

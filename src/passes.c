@@ -49,50 +49,160 @@ static bool has_at(const run_chars *b, size_t i, const char *w)
 	return true;
 }
 
-/* A character a URL can hold: printable ASCII but '<' and space (GFM's
- * extended autolinks end at white space and '<'; translint also ends one
- * at the first non-ASCII character, which the link-destination rule
- * reports as swallowed text). */
-static bool url_char(const tl_char *c)
+/*
+ * Bare URLs, as GFM's autolink extension reads them: a scheme
+ * ("http://", "https://", "ftp://") or "www.", a domain, then everything
+ * up to the next white space or "<", less trailing punctuation (?!.,:*_~
+ * and quotes, a ";" with the entity it may end, a ")" that no "(" of the
+ * URL opened). So "https://zh.wikipedia.org/wiki/握手_(技术)" and
+ * "www.example.com/中文路径" are URLs whole: a path may hold CJK.
+ *
+ * GFM also reads on into text that was never meant as part of a URL,
+ * when no space follows it: "https://x.com/a）中损失" links "）中损失" too.
+ * The model ends the URL where that text starts, so that rules read it
+ * as prose and link-destination reports it: at full-width punctuation,
+ * or at a CJK character right after an ASCII letter or digit, "." or a
+ * closing mark ("…/docs然后", "…/a.中文"), which ends a path segment; a
+ * CJK character after "/", "=", "?", "_" and the like begins one
+ * ("…/wiki/维基百科:格式手册", "…?q=测试,结果").
+ *
+ * What GFM reads after the URL up to the next white space, and that
+ * white space, are noted in KEPT: a fix that changed them would change
+ * where the renderer ends the link ("docs\" 然后" made "docs”然后").
+ * After a URL that runs into text, only the white space is.
+ */
+
+/* Is C prose that GFM's autolinker reads on through: not white space
+ * (ASCII white space only: cmark's), not "<"? A URL also ends at markup
+ * (its characters are not contiguous in the source). */
+static bool url_char(const run_chars *b, size_t k, size_t i)
 {
-	return c->kind == TL_CHAR_TEXT && c->cp > ' ' && c->cp < 0x7F &&
-	       c->cp != '<';
+	const tl_char *c = &b->chars[k];
+	if (c->kind != TL_CHAR_TEXT || c->cp == '<' ||
+	    (c->cp < 0x80 && (c->cp <= ' ' || c->cp == 0x7F)))
+		return false;
+	return k == i || c->start == b->chars[k - 1].end;
 }
 
-/* The end of a URL starting at I, with trailing punctuation and an
- * unbalanced ')' left out as GFM does. */
-static size_t url_end(const run_chars *b, size_t i)
+/* Can C be part of a domain name (cmark-gfm: not white space, not
+ * punctuation; "-", "_" and "." too)? */
+static bool domain_char(uint32_t c)
 {
-	size_t k = i;
-	while (k < b->n && url_char(&b->chars[k]) &&
-	       (k == i || b->chars[k].start == b->chars[k - 1].end))
-		k++;
-	for (;;) {
-		if (k <= i)
-			return k;
-		uint32_t c = b->chars[k - 1].cp;
-		if (strchr("?!.,:*_~'\";", (int)c)) {
-			k--;
+	if (c < 0x80)
+		return is_alnum(c) || c == '-' || c == '_' || c == '.';
+	return !tl_char_is_space(c) && !tl_char_is_cjk_punct(c) &&
+	       c != TL_OBJECT;
+}
+
+/* After which ASCII characters does CJK text begin a path segment rather
+ * than run on from the end of one? */
+static bool opens_segment(uint32_t c)
+{
+	return c != 0 && strchr("/=?&#_-:,+(%~|@!*$", (int)c) != NULL;
+}
+
+/* The end of the URL proper among [I, K): where text GFM would swallow
+ * begins, after the domain that ends at D. */
+static size_t url_cut(const run_chars *b, size_t d, size_t k)
+{
+	for (size_t j = d; j < k; j++) {
+		uint32_t c = b->chars[j].cp;
+		if (c < 0x80)
 			continue;
-		}
-		if (c == ')') {
-			int bal = 0;
-			for (size_t q = i; q < k; q++)
-				bal += b->chars[q].cp == '('   ? 1
-				       : b->chars[q].cp == ')' ? -1
-				                               : 0;
-			if (bal < 0) {
-				k--;
-				continue;
-			}
-		}
-		return k;
+		if (tl_char_is_cjk_punct(c))
+			return j;
+		if (!tl_char_is_cjk(c))
+			continue;
+		uint32_t p = b->chars[j - 1].cp;
+		if (p < 0x80 && !opens_segment(p))
+			return j;
 	}
+	return k;
+}
+
+/* GFM's trailing punctuation rules on [I, K). */
+static size_t url_trim(const run_chars *b, size_t i, size_t k)
+{
+	size_t open = 0, close = 0;
+	for (size_t q = i; q < k; q++) {
+		open += b->chars[q].cp == '(';
+		close += b->chars[q].cp == ')';
+	}
+	while (k > i) {
+		uint32_t c = b->chars[k - 1].cp;
+		if (c < 0x80 && c && strchr("?!.,:*_~'\"", (int)c)) {
+			k--;
+		} else if (c == ')' && close > open) {
+			close--;
+			k--;
+		} else if (c == ';') {
+			/* "&amp;" and the like: the entity goes too. */
+			size_t e = k - 1;
+			while (e > i && b->chars[e - 1].cp < 0x80 &&
+			       is_alnum(b->chars[e - 1].cp))
+				e--;
+			k = e > i && e < k - 1 && b->chars[e - 1].cp == '&'
+			        ? e - 1
+			        : k - 1;
+		} else {
+			break;
+		}
+	}
+	return k;
+}
+
+/* Notes that no fix may change source bytes [S, E) (tl_doc_keeps). */
+static void keep(tl_doc_kept *kept, size_t s, size_t e)
+{
+	if (!kept || e <= s || (kept->n && s < kept->v[kept->n - 1].end))
+		return;
+	kept->v = tl_grow(kept->v, kept->n, &kept->cap, sizeof *kept->v);
+	kept->v[kept->n++] = (tl_kept_span){s, e};
+}
+
+/* The bare URL starting at I with a scheme of SKIP characters (or "www."
+ * when WWW): its end, or I when there is none (a scheme with no host,
+ * "https://”"). Notes what follows it in KEPT. */
+static size_t url_at(run_chars *b, size_t i, size_t skip, bool www,
+                     tl_doc_kept *kept)
+{
+	size_t d = i + skip;
+	if (d >= b->n || !url_char(b, d, i) || !domain_char(b->chars[d].cp) ||
+	    b->chars[d].cp == '.' || b->chars[d].cp == '-' ||
+	    b->chars[d].cp == '_')
+		return i;
+	size_t dots = 0;
+	while (d < b->n && url_char(b, d, i) && domain_char(b->chars[d].cp)) {
+		dots += b->chars[d].cp == '.';
+		d++;
+	}
+	if (www && dots == 0)
+		return i;
+	size_t raw = d;
+	while (raw < b->n && url_char(b, raw, i))
+		raw++;
+	size_t cut = url_cut(b, d, raw);
+	size_t k = url_trim(b, i, cut);
+	if (k <= i + skip)
+		return i;
+	/* GFM reads up to RAW and ends the link at K too, unless text was
+	 * cut off (link-destination reports that): then what lies between
+	 * must stay as it is. Either way the white space after RAW keeps
+	 * the link apart from the text that follows. */
+	bool ws = raw < b->n && b->chars[raw].kind == TL_CHAR_TEXT &&
+	          (b->chars[raw].cp == ' ' || b->chars[raw].cp == '\t');
+	size_t ks = cut == raw ? b->chars[k - 1].end
+	            : ws       ? b->chars[raw].start
+	                       : 0;
+	size_t ke = ws ? b->chars[raw].end : b->chars[raw - 1].end;
+	if (cut == raw || ws)
+		keep(kept, ks, ke);
+	return k;
 }
 
 /* Finds bare URLs ("https://...", "www.x") and e-mail addresses in the
  * run and makes each one opaque character. */
-static void collapse_urls(run_chars *b)
+static void collapse_urls(run_chars *b, tl_doc_kept *kept)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		const tl_char *c = &b->chars[i];
@@ -100,13 +210,18 @@ static void collapse_urls(run_chars *b)
 			continue;
 		bool boundary = i == 0 || !is_alnum(b->chars[i - 1].cp);
 		if (boundary &&
-		    (c->cp == 'h' || c->cp == 'f' || c->cp == 'w') &&
-		    (has_at(b, i, "http://") || has_at(b, i, "https://") ||
-		     has_at(b, i, "ftp://") || has_at(b, i, "www."))) {
-			size_t k = url_end(b, i);
-			if (k > i + 4)
+		    (c->cp == 'h' || c->cp == 'f' || c->cp == 'w')) {
+			size_t skip = has_at(b, i, "http://")    ? 7
+			              : has_at(b, i, "https://") ? 8
+			              : has_at(b, i, "ftp://")   ? 6
+			              : has_at(b, i, "www.")     ? 4
+			                                         : 0;
+			size_t k =
+			    skip ? url_at(b, i, skip, skip == 4, kept) : i;
+			if (k > i) {
 				collapse(b, i, k, TL_CHAR_URL);
-			continue;
+				continue;
+			}
 		}
 		if (c->cp == '@' && i > 0 && is_alnum(b->chars[i - 1].cp)) {
 			/* local@domain.tld */
@@ -215,10 +330,10 @@ bool tl_pass_table(const char *s, size_t len, size_t limit, size_t start,
 	return true;
 }
 
-bool tl_pass_urls(tl_char *chars, size_t *n)
+bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept)
 {
 	run_chars b = {chars, *n, false};
-	collapse_urls(&b);
+	collapse_urls(&b, kept);
 	*n = b.n;
 	return b.changed;
 }

@@ -690,7 +690,7 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		if (run.kind == TL_BLOCK_PARAGRAPH &&
 		    tl_pass_table(b.s, b.len, b.limit, start, b.chars, b.n))
 			run.kind = TL_BLOCK_TABLE;
-		if (b.maybe_url && tl_pass_urls(b.chars, &b.n))
+		if (b.maybe_url && tl_pass_urls(b.chars, &b.n, doc->kept))
 			b.resummarize = true;
 		if (b.maybe_math && tl_pass_math(b.chars, &b.n))
 			b.resummarize = true;

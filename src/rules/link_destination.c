@@ -9,9 +9,10 @@
  * swallow into the link.
  *
  * Destinations come from cmark's LINK and IMAGE nodes, reference links
- * included. The swallowed tail is seen in the prose run: the model ends a
- * bare URL at the first non-ASCII character, so a URL character followed
- * with no space by CJK text is exactly the case GFM gets wrong.
+ * included. The swallowed tail is seen in the prose run: the model reads
+ * a bare URL as GFM does, CJK path included ("…/wiki/握手_(技术)"), but
+ * ends it where text it runs into begins (passes.c), so a URL character
+ * followed with no space by CJK text is exactly the case GFM gets wrong.
  */
 #include "rule.h"
 
@@ -222,9 +223,10 @@ static void check_run(tl_check *ck, const tl_run *run)
 		if (!memchr(data + u->start, '/', u->end - u->start) &&
 		    strncmp(data + u->start, "www.", 4) != 0)
 			continue;
-		/* GFM extends the URL to the next space or "<" and then
-		 * trims trailing ASCII punctuation; find the first character
-		 * of that stretch that is not ASCII. */
+		/* GFM reads on to the next space or "<" and trims trailing
+		 * ASCII punctuation, which the model left after the URL;
+		 * find the first character of that stretch that is not
+		 * ASCII. */
 		size_t k = i + 1, end = u->end;
 		for (; k < run->n; k++) {
 			const tl_char *c = &run->chars[k];
@@ -296,11 +298,22 @@ const tl_rule tl_rule_link_destination = {
         "by the end, `/`, `:`, `?` or `#`; top-level domains that are also "
         "file extensions (`md`, `sh`, `py`, `rs`, `pl`) are left out, so "
         "relative paths (`images/a.png`, `../x.md`, `a.md`, `#anchor`) "
-        "are not flagged.",
+        "are not flagged.\n\n"
+        "A bare URL is read as GFM's autolink extension reads it, up to "
+        "the next white space, less trailing punctuation and unbalanced "
+        "parentheses; its path may hold CJK "
+        "(`https://zh.wikipedia.org/wiki/握手_(技术)`, "
+        "`https://example.com/搜索?q=测试,结果`, `www.example.com/中文路径`), "
+        "and such a URL followed by white space is not flagged. Text is "
+        "swallowed when the URL runs, with no space, into full-width "
+        "punctuation, or into CJK right after a letter, a digit, `.` or a "
+        "closing mark (`…/docs然后`, `…/a.中文`, `…/wiki/(技术)后来`).",
     .fix_doc = "Only the swallowed tail has a fix, and it is unsafe: it "
                "wraps the URL in angle brackets (`<https://x.com/a/>）中`), "
                "which ends the link in every renderer but changes the "
-               "source's look. The other findings need the right address, "
+               "source's look; none for the destination of a link that did "
+               "not render (`[文档](https://x.org/a_(b)，后`), whose repair "
+               "is link-syntax's. The other findings need the right address, "
                "which only the author knows.",
     .description_zh =
         "标记目标为空（`[x]()`）、是占位符（`None`、`null`、`undefined`、"
@@ -317,11 +330,20 @@ const tl_rule tl_rule_link_destination = {
         "`org`、`net`、`io`、`dev`、`ai`、`cn` 等）结尾、由点分隔的若干标"
         "签，其后是结尾、`/`、`:`、`?` 或 `#`；同时也是文件扩展名的顶级域"
         "名（`md`、`sh`、`py`、`rs`、`pl`）不算在内，因此相对路径（`image"
-        "s/a.png`、`../x.md`、`a.md`、`#anchor`）不会被标记。",
+        "s/a.png`、`../x.md`、`a.md`、`#anchor`）不会被标记。\n\n"
+        "裸 URL 按 GFM 自动链接扩展的方式读取：一直到下一个空白，去掉末尾的"
+        "标点和不成对的括号；路径中可以有中文"
+        "（`https://zh.wikipedia.org/wiki/握手_(技术)`、"
+        "`https://example.com/搜索?q=测试,结果`、`www.example.com/中文路径`）"
+        "，这样的 URL 后面跟着空白时不会被标记。URL 不加空格地连上全角标点，"
+        "或在字母、数字、`.` 或右括号之后连上中文（`…/docs然后`、"
+        "`…/a.中文`、`…/wiki/(技术)后来`）时，才算吞掉了文字。",
     .fix_doc_zh =
         "只有被吞掉的尾巴有修复，而且是不安全的：用尖括号把 URL "
         "括起来（`<https://x.com/a/>）中`），这在所有渲染器中都能结束链接"
-        "，但改变了源文件的样子。其他问题需要正确的地址，只有作者知道。",
+        "，但改变了源文件的样子；没有生效的链接的目标（`[文档](https://x.o"
+        "rg/a_(b)，后`）没有修复，它的修复属于 link-syntax。其他问题需要正确"
+        "的地址，只有作者知道。",
     .bad = "参见[官网](tukaani.org)和[文档](htps://example.org/docs)，"
            "或访问 https://example.org/）中的说明。\n",
     .good = "参见[官网](https://tukaani.org)和[文档](https://example.org/"

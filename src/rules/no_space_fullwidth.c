@@ -305,11 +305,16 @@ static void check(tl_check *ck, const tl_run *run)
 		if (!tl_run_editable(run, s, e) || !emphasis_safe(run, s, e))
 			continue;
 		size_t start = run->chars[s].start, end = run->chars[e - 1].end;
+		/* The white space that ends a bare URL's link is not ours
+		 * to delete ("“见 https://x.com/a” 然后"): without it GFM
+		 * would link the text after it too. */
+		tl_edit edit = {start, end, ""};
+		if (!tl_doc_keeps(run->doc, &edit))
+			continue;
 		if (!msg)
 			msg = tl_check_msg(
 			    ck, "Space next to full-width punctuation",
 			    "全角标点与其他字符之间不加空格");
-		tl_edit edit = {start, end, ""};
 		tl_fix fix = {TL_FIX_SAFE, &edit, 1};
 		tl_check_report(ck, run->chars[s - 1].start, run->chars[e].end,
 		                msg, &fix);

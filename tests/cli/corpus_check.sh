@@ -70,6 +70,30 @@ fine 'He said "hello" to me.\n使用Go\n' 'He said "hello" to me.\n使用 Go\n' 
 	'glued marks the original had'
 fine 'Run `a`，then\n' 'Run `a`, then\n' 'after code'
 
+# URLs, read as GFM reads them.
+urls()
+{
+	pair u "$1" "$2"
+	run u
+	if [ "$3" = fails ]; then
+		check "urls: $4" eval 'status_is 1 && out_has "FAIL safe urls: a.md"'
+	else
+		check "urls: $4" eval 'status_is 0 && ! out_has FAIL'
+	fi
+}
+urls '"见 https://x.com/docs" 然后\n' '“见 https://x.com/docs”然后\n' fails \
+	'the white space after a URL deleted'
+urls '"见 https://x.com/docs" 然后\n' '“见 https://x.com/docs” 然后\n' fails \
+	'a quote GFM trims made one it does not'
+urls '见 https://x.com/wiki/握手_(技术) 然后\n' '见 https://x.com/wiki/握手_（技术） 然后\n' \
+	fails 'a CJK path changed'
+urls '访问 https://x.com/a）中 后\n' '访问 <https://x.com/a>）中 后\n' passes \
+	'swallowed text cut off'
+urls '见 (https://x.com/a)。后\n' '见 (<https://x.com/a>)。后\n' passes \
+	'swallowed text cut off with an unbalanced parenthesis'
+urls '访问 https://x.com/a，中文English 后\n' '访问 https://x.com/a，中文 English 后\n' \
+	passes 'a fix inside swallowed text'
+
 # Findings: FIXED may not have a finding the original did not have.
 pair n '你好:： 世界\n' '你好：： 世界\n'
 printf '%s\n' "$work/n/before/a.md:1:3: warning: Half-width ':' in Chinese text: use '：' [fullwidth-punctuation]" >before.gcc

@@ -397,6 +397,80 @@ TEST(bare_url_trailing_punctuation)
 	done(rs);
 }
 
+/* GFM's autolink extension: to the next white space or "<", CJK in the
+ * path, trailing punctuation and unbalanced parentheses left out. */
+TEST(bare_url_gfm_extent)
+{
+	runs *rs = parse("见 https://zh.wikipedia.org/wiki/握手_(技术) 然后，"
+	                 "https://example.com/搜索?q=测试,结果 和 "
+	                 "www.example.com/中文路径。\n\n"
+	                 "“https://”。https://x.org/a\"b\" 与 "
+	                 "https://x.org/a?b=1&amp; 后\n");
+	REQUIRE(rs->n == 2);
+	CHECK_EQ_STR(src_of(rs, 0, 2),
+	             "https://zh.wikipedia.org/wiki/握手_(技术)");
+	size_t u = index_of(rs, 0, 0xFFFC);
+	CHECK(u == 2);
+	CHECK_EQ_STR(rs->r[0].text, "见 " OBJ " 然后，" OBJ " 和 " OBJ "。");
+	CHECK_EQ_STR(src_of(rs, 0, 7), "https://example.com/搜索?q=测试,结果");
+	CHECK_EQ_STR(src_of(rs, 0, 11), "www.example.com/中文路径");
+	/* A scheme with no host is no URL; quotes and an entity's ";" are
+	 * trailing punctuation. */
+	CHECK(strncmp(rs->r[1].text, "“https://”。", strlen("“https://”。")) ==
+	      0);
+	size_t v = index_of(rs, 1, 0xFFFC);
+	REQUIRE(v != (size_t)-1);
+	CHECK_EQ_STR(src_of(rs, 1, v), "https://x.org/a\"b");
+	done(rs);
+}
+
+/* Text a URL runs into is prose: the URL ends where it starts. */
+TEST(bare_url_swallowed_text)
+{
+	runs *rs =
+	    parse("访问 https://x.com/scam/）中损失，https://x.com/a.中文 "
+	          "和 https://x.com/docs然后 与 "
+	          "https://x.com/wiki/(技术)后来\n");
+	REQUIRE(rs->n == 1);
+	CHECK_EQ_STR(src_of(rs, 0, 3), "https://x.com/scam/");
+	CHECK_EQ_STR(rs->r[0].text, "访问 " OBJ "）中损失，" OBJ ".中文 和 " OBJ
+	                            "然后 与 " OBJ "后来");
+	CHECK_EQ_STR(src_of(rs, 0, 9), "https://x.com/a");
+	done(rs);
+}
+
+/* What follows a bare URL up to the next white space, and that white
+ * space, no fix may change. */
+TEST(bare_url_kept)
+{
+	const char *text =
+	    "请访问 https://x.com/docs\" 然后 https://y.com/a）中 后\n";
+	runs *rs = parse(text);
+	REQUIRE(rs->n == 1);
+	const char *q = strstr(text, "docs\"") + 4;
+	size_t at = (size_t)(q - text);
+	tl_edit quote = {at, at + 1, "”"};
+	CHECK(!tl_doc_keeps(rs->doc, &quote));
+	tl_edit space = {at + 1, at + 2, ""};
+	CHECK(!tl_doc_keeps(rs->doc, &space));
+	tl_edit word = {at + 1, at + 1, "x"};
+	CHECK(!tl_doc_keeps(rs->doc, &word));
+	tl_edit blank = {at + 1, at + 1, " "};
+	CHECK(tl_doc_keeps(rs->doc, &blank));
+	tl_edit close = {at, at, ">"};
+	CHECK(tl_doc_keeps(rs->doc, &close));
+	tl_edit after = {at + 2, at + 5, ""};
+	CHECK(tl_doc_keeps(rs->doc, &after));
+	/* After a URL that runs into text, only the white space. */
+	const char *m = strstr(text, "）中");
+	size_t mo = (size_t)(m - text);
+	tl_edit mark = {mo, mo + 3, ")"};
+	CHECK(tl_doc_keeps(rs->doc, &mark));
+	tl_edit ws = {mo + 6, mo + 7, ""};
+	CHECK(!tl_doc_keeps(rs->doc, &ws));
+	done(rs);
+}
+
 TEST(inline_math_excluded)
 {
 	runs *rs = parse("公式$a*b*c$和$$x$$，价格$5到$10\n");
@@ -575,6 +649,9 @@ int main(void)
 	RUN(&suite, ruby_annotation_skipped);
 	RUN(&suite, autolink_bare_url_and_email);
 	RUN(&suite, bare_url_trailing_punctuation);
+	RUN(&suite, bare_url_gfm_extent);
+	RUN(&suite, bare_url_swallowed_text);
+	RUN(&suite, bare_url_kept);
 	RUN(&suite, inline_math_excluded);
 	RUN(&suite, table_separators);
 	RUN(&suite, setext_heading_and_definitions);
