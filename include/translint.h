@@ -305,7 +305,8 @@ void tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
  * error. Free with tl_config_free. */
 tl_config *tl_config_load(const char *path, const char *preset, tl_error *err);
 /* The nearest .translint.yml (or .translint.yaml) walking up from the
- * folder of FILE (which need not exist), or NULL. Caller frees. */
+ * folder of FILE (which need not exist), no further than the top folder
+ * of its git repository (the one holding .git), or NULL. Caller frees. */
 char *tl_config_find(const char *file);
 /* Whether an ignore: glob of CFG matches FILE. */
 bool tl_config_ignores(const tl_config *cfg, const char *file);

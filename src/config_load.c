@@ -9,19 +9,31 @@
  * first error stops the load with FILE:LINE:COL (libyaml marks) and, for a
  * misspelled name, the nearest valid one. Library code: nothing here
  * prints or exits.
+ *
+ * A path in extends may name anything (extends: [../../../etc/passwd] in
+ * a pull request): it is read only when it is a regular file of at most
+ * MAX_EXTENDS_SIZE bytes, and until it shows itself to be a configuration
+ * (a map with no keys but ours) no error quotes any of its content.
  */
 #include "config_impl.h"
 #include "embedded.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 /* ---- The loader ---------------------------------------------------------- */
 
 #define MAX_EXTENDS_DEPTH 16
+/* A configuration is a few kilobytes; an extends file above this is not
+ * one (or is an attack on the loader). */
+#define MAX_EXTENDS_SIZE ((size_t)1 << 20)
 
 typedef struct loader {
 	tl_error *err;
@@ -571,6 +583,56 @@ static bool apply_source(loader *ld, tl_config *cfg, const char *path,
                          char *dir, const char *data, size_t len, bool root,
                          const char *preset);
 
+/* Reads extends file PATH into DATA: NULL, or why it was refused. Only
+ * a regular file is read (not a folder, a device such as /dev/zero, a
+ * FIFO that would wait for a writer), and at most MAX_EXTENDS_SIZE
+ * bytes of it. */
+static const char *read_extends_file(const char *path, tl_buf *data)
+{
+	struct stat st;
+	const char *why = NULL;
+	int fd;
+
+	do
+		fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return errno == ENOENT ? "no such file" : "cannot open it";
+	tl_buf_puts(data, "");
+	if (fstat(fd, &st) != 0) {
+		why = "cannot open it";
+	} else if (!S_ISREG(st.st_mode)) {
+		why = S_ISDIR(st.st_mode) ? "it is a folder, not a file"
+		                          : "not a regular file";
+	} else if ((uint64_t)st.st_size > MAX_EXTENDS_SIZE) {
+		why = "larger than 1 MiB, which no configuration is";
+	} else {
+		char chunk[8192];
+
+		for (;;) {
+			ssize_t got = read(fd, chunk, sizeof chunk);
+
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got < 0) {
+				why = "cannot read it";
+				break;
+			}
+			if (got == 0)
+				break;
+			tl_buf_append(data, chunk, (size_t)got);
+			if (data->len > MAX_EXTENDS_SIZE) {
+				why =
+				    "larger than 1 MiB, which no configuration "
+				    "is";
+				break;
+			}
+		}
+	}
+	close(fd);
+	return why;
+}
+
 /* Applies extends entry NAME (a preset name or a path relative to F). */
 static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
                          yaml_node_t *node, const char *name)
@@ -617,19 +679,14 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 		tl_buf_printf(&p, "%s/%s", f->dir, name);
 	char *abs = tl_path_abs(p.data);
 	tl_buf_free(&p);
-	FILE *fp = fopen(abs, "rb");
-	if (!fp) {
-		free(abs);
-		return fail_at(ld, f, node, "cannot read extends file '%s'",
-		               name);
-	}
 	tl_buf data = {0};
-	char chunk[8192];
-	size_t got;
-	tl_buf_puts(&data, "");
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		tl_buf_append(&data, chunk, got);
-	fclose(fp);
+	const char *why = read_extends_file(abs, &data);
+	if (why) {
+		free(abs);
+		tl_buf_free(&data);
+		return fail_at(ld, f, node, "cannot read extends file '%s': %s",
+		               name, why);
+	}
 	char *shown = tl_path_shorten(tl_xstrdup(abs));
 	ld->depth++;
 	bool ok = apply_source(ld, cfg, shown, tl_path_dir(abs), data.data,
@@ -651,6 +708,27 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 	if (top && top->type == YAML_SCALAR_NODE &&
 	    top->data.scalar.length == 0)
 		top = NULL;
+	/* A file reached through extends is judged whole before anything of
+	 * it may be quoted: unless it is a map with at least one key of ours
+	 * it is no configuration (a secrets file, /etc/passwd), and the error
+	 * names the file and nothing in it. (One key of ours is enough, so
+	 * that a misspelled key beside it still gets its "did you mean".) */
+	if (!root && top) {
+		bool ours = false;
+		if (top->type == YAML_MAPPING_NODE)
+			for (yaml_node_pair_t *pr =
+			         top->data.mapping.pairs.start;
+			     !ours && pr < top->data.mapping.pairs.top; pr++) {
+				const char *k = scalar(node_at(f, pr->key));
+				for (size_t i = 0; k && top_keys[i]; i++)
+					ours |= strcmp(k, top_keys[i]) == 0;
+			}
+		if (!ours)
+			return fail_at(ld, f, NULL,
+			               "not a translint configuration (a map "
+			               "of extends, ignore, rules, overrides "
+			               "and fail-on); nothing of it is shown");
+	}
 	if (top && top->type != YAML_MAPPING_NODE)
 		return fail_at(ld, f, top,
 		               "a configuration must be a map (extends, "

@@ -5,7 +5,7 @@
  * name in any folder, as in .gitignore); paths are made absolute
  * lexically, without resolving symbolic links, so that globs follow the
  * path as the user wrote it. Also finds the .translint.yml that applies
- * to a file, walking up from its folder.
+ * to a file, walking up from its folder to the repository's top.
  */
 #include "config_impl.h"
 
@@ -250,7 +250,18 @@ char *tl_config_find(const char *file)
 			}
 			tl_buf_free(&p);
 		}
-		if (strcmp(dir, "/") == 0)
+		/* The repository's top folder is the last one asked: a stray
+		 * .translint.yml above a checkout (a home folder, a shared
+		 * parent) must not configure it, as ESLint's root: true and
+		 * ruff's project root see it. .git is a folder, or the file
+		 * of a linked worktree or a submodule. */
+		tl_buf g = {0};
+		struct stat gst;
+		tl_buf_printf(&g, "%s%s.git", dir,
+		              strcmp(dir, "/") == 0 ? "" : "/");
+		bool top = lstat(g.data, &gst) == 0;
+		tl_buf_free(&g);
+		if (top || strcmp(dir, "/") == 0)
 			break;
 		char *up = tl_path_dir(dir);
 		free(dir);

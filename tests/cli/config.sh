@@ -314,4 +314,66 @@ tl --print-config cu/a.md
 check "--print-config lists custom rules" \
 	eval 'out_has "id: mistranslated-dotnet" && out_has "scope: raw"'
 
+# ---- Reach: the repository's root, extends (issue 12) --------------------
+
+# A .translint.yml above the repository's top folder does not apply.
+mkdir -p reach/repo/sub
+write reach/.translint.yml 'rules:\n  space-cjk-latin: off\n'
+write reach/repo/sub/a.md "$doc"
+tl -f gcc reach/repo/sub/a.md
+check "without .git, a configuration further up applies" \
+	eval 'status_is 0 && out_empty'
+mkdir reach/repo/.git
+tl -f gcc reach/repo/sub/a.md
+check "the search stops at the repository's top folder (.git)" \
+	eval 'status_is 0 && out_has "a.md:1:2: warning"'
+rmdir reach/repo/.git
+write reach/repo/.git 'gitdir: /elsewhere\n'
+tl -f gcc reach/repo/sub/a.md
+check "... also where .git is a file (a worktree, a submodule)" \
+	eval 'status_is 0 && out_has "a.md:1:2: warning"'
+write reach/repo/.translint.yml 'rules:\n  space-cjk-latin: error\n'
+tl -f gcc reach/repo/sub/a.md
+check "the top folder's own configuration applies" \
+	eval 'status_is 1 && out_has "a.md:1:2: error"'
+(cd reach/repo/sub && "$TRANSLINT" --print-config a.md >../../../out 2>../../../err)
+check "--print-config names the repository's file" \
+	eval 'out_has "^# from: .*reach/repo/\.translint\.yml$"'
+
+# extends reads regular files only, bounded, and quotes nothing of a file
+# that is not a configuration.
+mkdir -p ext2/folder.yml
+printf 'password: hunter2\ntoken: s3cr3t\n' >ext2/secrets.yml
+printf 'root:x:0:0:root:/root:/bin/bash\n' >ext2/passwd
+head -c 2000000 /dev/zero | tr '\0' '#' >ext2/huge.yml
+write ext2/a.md "$doc"
+ext_case()
+{
+	local name=$1 target=$2 want=$3
+	printf 'extends: [%s]\n' "$target" >ext2/.translint.yml
+	timeout 20 "$TRANSLINT" -f gcc ext2/a.md >out 2>err
+	status=$?
+	check "$name" eval "status_is 2 && err_has \"$want\""
+}
+ext_case "extends a folder: refused" folder.yml \
+	"1:11: cannot read extends file 'folder.yml': it is a folder"
+ext_case "extends a device: refused, not read" /dev/zero \
+	"1:11: cannot read extends file '/dev/zero': not a regular file"
+if mkfifo ext2/fifo.yml 2>/dev/null; then
+	ext_case "extends a FIFO: refused, no wait for a writer" fifo.yml \
+		"cannot read extends file 'fifo.yml': not a regular file"
+fi
+ext_case "extends a file over 1 MiB: refused" huge.yml \
+	"cannot read extends file 'huge.yml': larger than 1 MiB"
+ext_case "extends a file that is no configuration: named, not quoted" \
+	secrets.yml "ext2/secrets.yml: not a translint configuration"
+check "... nothing of its content in the message" \
+	eval '! grep -q -e hunter2 -e password -e token -e s3cr3t err'
+ext_case "extends a passwd file: no line of it shown" ./passwd \
+	"ext2/passwd: not a translint configuration"
+check "... nothing of its content in the message" eval '! grep -q root err'
+printf 'extends: []\nrule:\n  dash: off\n' >ext2/typo.yml
+ext_case "a configuration reached by extends still gets its hints" typo.yml \
+	"typo.yml:2:1: unknown key .rule. in the configuration (did you mean .rules.?)"
+
 finish
