@@ -179,18 +179,25 @@ typedef enum tl_fixability {
 	TL_FIXABLE_SOMETIMES /* safe in some cases, unsafe or none in others */
 } tl_fixability;
 
+/* The type of a rule option: what a configuration may write for it, and
+ * what the rule reads (the values are built and checked, and their
+ * patterns compiled, when the configuration loads). */
 typedef enum tl_option_type {
 	TL_OPTION_STRING = 0,
 	TL_OPTION_BOOL,
 	TL_OPTION_INT,
-	TL_OPTION_ENUM, /* one of CHOICES, "|"-separated */
-	TL_OPTION_LIST  /* a list of strings */
+	TL_OPTION_ENUM,     /* one of CHOICES, "|"-separated */
+	TL_OPTION_LIST,     /* a list of strings (or one string) */
+	TL_OPTION_MAP,      /* a map of strings to strings or lists of them */
+	TL_OPTION_REGEX,    /* a PCRE2 pattern */
+	TL_OPTION_REGEX_MAP /* a map of strings to patterns or lists of them */
 } tl_option_type;
 
 typedef struct tl_option_def {
 	const char *name;
 	tl_option_type type;
-	const char *default_value; /* as written in YAML; lists "a,b" */
+	const char *default_value; /* as written in YAML; a list's items
+	                              separated by ","; no map has one */
 	const char *choices;       /* TL_OPTION_ENUM: "require|forbid" */
 	const char *doc;           /* one sentence, English */
 	const char *doc_zh;        /* the same in Chinese */
@@ -285,16 +292,15 @@ tl_severity tl_config_severity_at(const tl_config *cfg, size_t i);
 /* Sets the severity of a built-in rule: false if NAME is no rule. */
 bool tl_config_set_severity(tl_config *cfg, const char *name,
                             tl_severity severity);
-/* The value of option OPT of rule RULE as written (its default when not
- * set). Lists are joined with ','. Never NULL for a declared option. */
-const char *tl_config_option(const tl_config *cfg, const char *rule,
-                             const char *opt);
 /* The lowest severity at which a diagnostic fails a run (fail-on:
  * TL_SEVERITY_ERROR unless the configuration says otherwise). */
 tl_severity tl_config_fail_on(const tl_config *cfg);
-/* Sets an option value (validated by the caller). */
-void tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
-                          const char *value);
+/* Sets option OPT of rule RULE to the value YAML (a YAML text, as a
+ * configuration file would write it: "corner", "[a, b]",
+ * "{Kubernetes: [k8s?]}"), checked and compiled as the loader does.
+ * False with ERR filled when the rule, the option or the value is bad. */
+bool tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
+                          const char *yaml, tl_error *err);
 
 /* Loading configuration files (.translint.yml, DESIGN.md section 4).
  *

@@ -19,13 +19,52 @@
 
 tl_config *tl_config_empty(void)
 {
-	size_t n;
-	tl_rules(&n);
+	size_t n, cap = 0;
+	const tl_rule *const *rules = tl_rules(&n);
 	tl_config *cfg = tl_xcalloc(1, sizeof *cfg);
 	cfg->nrules = n;
 	cfg->severity = tl_xcalloc(n ? n : 1, sizeof *cfg->severity);
 	cfg->fail_on = TL_SEVERITY_ERROR;
+	for (size_t i = 0; i < n; i++)
+		for (const tl_option_def *o = rules[i]->options; o && o->name;
+		     o++) {
+			cfg->optv = tl_grow(cfg->optv, cfg->noptv, &cap,
+			                    sizeof *cfg->optv);
+			cfg->optv[cfg->noptv++] = tl_optval_default(o);
+		}
 	return cfg;
+}
+
+long tl_config_option_slot(size_t rule_index, const char *opt)
+{
+	size_t n, slot = 0;
+	const tl_rule *const *rules = tl_rules(&n);
+	for (size_t i = 0; i < n && i <= rule_index; i++)
+		for (const tl_option_def *o = rules[i]->options; o && o->name;
+		     o++, slot++)
+			if (i == rule_index && strcmp(o->name, opt) == 0)
+				return (long)slot;
+	return -1;
+}
+
+tl_optval *const *tl_config_optvals(const tl_config *cfg)
+{
+	return cfg->optv;
+}
+
+void tl_config_put_optval(tl_config *cfg, const char *rule, const char *opt,
+                          tl_optval *v)
+{
+	long ri = tl_config_rule_index(cfg, rule);
+	long slot = ri < 0 || (size_t)ri >= cfg->nrules
+	                ? -1
+	                : tl_config_option_slot((size_t)ri, opt);
+	if (slot < 0) {
+		tl_optval_unref(v);
+		return;
+	}
+	tl_optval_unref(cfg->optv[slot]);
+	cfg->optv[slot] = v;
 }
 
 long tl_config_rule_index(const tl_config *cfg, const char *name)
@@ -73,6 +112,7 @@ void tl_settings_free(setting *s, size_t n)
 		free(s[i].rule);
 		free(s[i].opt);
 		free(s[i].value);
+		tl_optval_unref(s[i].val);
 	}
 	free(s);
 }
@@ -90,9 +130,10 @@ tl_config *tl_config_copy(const tl_config *cfg)
 	c->fail_on = cfg->fail_on;
 	c->severity = tl_xmalloc((total ? total : 1) * sizeof *c->severity);
 	memcpy(c->severity, cfg->severity, total * sizeof *c->severity);
-	for (size_t i = 0; i < cfg->nopts; i++)
-		tl_config_set_option(c, cfg->opts[i].rule, cfg->opts[i].name,
-		                     cfg->opts[i].value);
+	c->noptv = cfg->noptv;
+	c->optv = tl_xmalloc((cfg->noptv + 1) * sizeof *c->optv);
+	for (size_t i = 0; i < cfg->noptv; i++)
+		c->optv[i] = tl_optval_ref(cfg->optv[i]);
 	c->ncustom = cfg->ncustom;
 	c->custom = tl_xmalloc((cfg->ncustom + 1) * sizeof *c->custom);
 	for (size_t i = 0; i < cfg->ncustom; i++)
@@ -111,7 +152,11 @@ tl_config *tl_config_copy(const tl_config *cfg)
 			c->ovr[i].set[k].rule = tl_xstrdup(o->set[k].rule);
 			c->ovr[i].set[k].opt =
 			    o->set[k].opt ? tl_xstrdup(o->set[k].opt) : NULL;
-			c->ovr[i].set[k].value = tl_xstrdup(o->set[k].value);
+			c->ovr[i].set[k].value =
+			    o->set[k].value ? tl_xstrdup(o->set[k].value)
+			                    : NULL;
+			c->ovr[i].set[k].val =
+			    o->set[k].val ? tl_optval_ref(o->set[k].val) : NULL;
 		}
 	}
 	return c;
@@ -121,12 +166,9 @@ void tl_config_free(tl_config *cfg)
 {
 	if (!cfg)
 		return;
-	for (size_t i = 0; i < cfg->nopts; i++) {
-		free(cfg->opts[i].rule);
-		free(cfg->opts[i].name);
-		free(cfg->opts[i].value);
-	}
-	free(cfg->opts);
+	for (size_t i = 0; i < cfg->noptv; i++)
+		tl_optval_unref(cfg->optv[i]);
+	free(cfg->optv);
 	free(cfg->severity);
 	for (size_t i = 0; i < cfg->ncustom; i++)
 		tl_custom_unref(cfg->custom[i]);
@@ -177,39 +219,6 @@ const tl_rule *tl_config_custom_rule(const tl_config *cfg, size_t i)
 	return tl_custom_rule(cfg->custom[i]);
 }
 
-const char *tl_config_option(const tl_config *cfg, const char *rule,
-                             const char *opt)
-{
-	for (size_t i = 0; i < cfg->nopts; i++)
-		if (strcmp(cfg->opts[i].rule, rule) == 0 &&
-		    strcmp(cfg->opts[i].name, opt) == 0)
-			return cfg->opts[i].value;
-	const tl_rule *r = tl_rule_find(rule);
-	for (const tl_option_def *o = r ? r->options : NULL; o && o->name; o++)
-		if (strcmp(o->name, opt) == 0)
-			return o->default_value ? o->default_value : "";
-	return NULL;
-}
-
-void tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
-                          const char *value)
-{
-	for (size_t i = 0; i < cfg->nopts; i++) {
-		if (strcmp(cfg->opts[i].rule, rule) == 0 &&
-		    strcmp(cfg->opts[i].name, opt) == 0) {
-			free(cfg->opts[i].value);
-			cfg->opts[i].value = tl_xstrdup(value);
-			return;
-		}
-	}
-	cfg->opts =
-	    tl_xrealloc(cfg->opts, (cfg->nopts + 1) * sizeof *cfg->opts);
-	cfg->opts[cfg->nopts].rule = tl_xstrdup(rule);
-	cfg->opts[cfg->nopts].name = tl_xstrdup(opt);
-	cfg->opts[cfg->nopts].value = tl_xstrdup(value);
-	cfg->nopts++;
-}
-
 /* Adds custom rule C (taking the reference), replacing one of the same id
  * defined by an earlier file. */
 void tl_config_add_custom(tl_config *cfg, tl_custom *c)
@@ -238,7 +247,8 @@ void tl_config_apply_setting(tl_config *cfg, const setting *s)
 		return;
 	tl_severity sev;
 	if (s->opt) {
-		tl_config_set_option(cfg, s->rule, s->opt, s->value);
+		tl_config_put_optval(cfg, s->rule, s->opt,
+		                     tl_optval_ref(s->val));
 		if (cfg->severity[i] == TL_SEVERITY_OFF)
 			cfg->severity[i] = tl_config_rule_at(cfg, i)->severity;
 	} else if (strcmp(s->value, "on") == 0) {
@@ -289,43 +299,6 @@ const char *tl_config_nearest_rule(const tl_config *cfg, const char *name)
 
 /* ---- Printing ------------------------------------------------------------ */
 
-static void put_quoted(tl_buf *out, const char *s)
-{
-	tl_buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			tl_buf_putc(out, '\\');
-		if (*s == '\n')
-			tl_buf_puts(out, "\\n");
-		else
-			tl_buf_putc(out, *s);
-	}
-	tl_buf_putc(out, '"');
-}
-
-static void put_option(tl_buf *out, const tl_option_def *o, const char *v)
-{
-	tl_buf_printf(out, ", %s: ", o->name);
-	if (o->type == TL_OPTION_LIST) {
-		tl_buf_putc(out, '[');
-		for (const char *p = v; *p;) {
-			const char *e = strchr(p, ',');
-			size_t l = e ? (size_t)(e - p) : strlen(p);
-			char *item = tl_xstrndup(p, l);
-			if (p != v)
-				tl_buf_puts(out, ", ");
-			put_quoted(out, item);
-			free(item);
-			p += l + (e != NULL);
-		}
-		tl_buf_putc(out, ']');
-	} else if (o->type == TL_OPTION_BOOL || o->type == TL_OPTION_INT) {
-		tl_buf_puts(out, v);
-	} else {
-		put_quoted(out, v);
-	}
-}
-
 void tl_config_print(const tl_config *cfg, tl_buf *out)
 {
 	size_t n;
@@ -334,17 +307,23 @@ void tl_config_print(const tl_config *cfg, tl_buf *out)
 	              cfg->origin ? cfg->origin : "(built in)");
 	tl_buf_printf(out, "fail-on: %s\n", tl_severity_name(cfg->fail_on));
 	tl_buf_puts(out, "rules:\n");
+	size_t slot = 0;
 	for (size_t i = 0; i < n; i++) {
 		const tl_rule *r = rules[i];
 		if (cfg->severity[i] == TL_SEVERITY_OFF) {
+			for (const tl_option_def *o = r->options; o && o->name;
+			     o++)
+				slot++;
 			tl_buf_printf(out, "  %s: off\n", r->name);
 			continue;
 		}
 		tl_buf_printf(out, "  %s: {severity: %s", r->name,
 		              tl_severity_name(cfg->severity[i]));
-		for (const tl_option_def *o = r->options; o && o->name; o++)
-			put_option(out, o,
-			           tl_config_option(cfg, r->name, o->name));
+		for (const tl_option_def *o = r->options; o && o->name;
+		     o++, slot++) {
+			tl_buf_printf(out, ", %s: ", o->name);
+			tl_optval_print(cfg->optv[slot], out);
+		}
 		tl_buf_puts(out, "}\n");
 	}
 	if (cfg->ncustom)

@@ -13,21 +13,17 @@
 
 #include "custom.h"
 #include "internal.h"
-
-typedef struct option_value {
-	char *rule;
-	char *name;
-	char *value;
-} option_value;
+#include "option.h"
 
 /* One entry of a rules: map, recorded so that overrides: can apply it
  * later to the files they match. OPT NULL: VALUE is a severity word or
- * "on" (the rule's default severity); otherwise an option value, which
- * also turns the rule on. */
+ * "on" (the rule's default severity); otherwise VAL is the option's
+ * value (a reference), which also turns the rule on. */
 typedef struct setting {
 	char *rule;
 	char *opt;
 	char *value;
+	tl_optval *val;
 } setting;
 
 typedef struct glob {
@@ -45,8 +41,10 @@ typedef struct override_block {
 struct tl_config {
 	size_t nrules;         /* built-in rules */
 	tl_severity *severity; /* built-ins by table index, then customs */
-	option_value *opts;
-	size_t nopts;
+	/* The options of every built-in rule, rule by rule in table order
+	 * (tl_config_option_slot), each its default until set. */
+	tl_optval **optv;
+	size_t noptv;
 	tl_custom **custom;
 	size_t ncustom;
 	char *origin; /* the file or preset it came from */
@@ -78,6 +76,10 @@ void tl_settings_free(setting *s, size_t n);
 /* Adds custom rule C (taking the reference), replacing one of the same id
  * defined by an earlier file. */
 void tl_config_add_custom(tl_config *cfg, tl_custom *c);
+/* Sets option OPT of built-in rule RULE to V, taking the reference (which
+ * is dropped when there is no such option). */
+void tl_config_put_optval(tl_config *cfg, const char *rule, const char *opt,
+                          tl_optval *v);
 /* Applies one entry of a rules: map to CFG. */
 void tl_config_apply_setting(tl_config *cfg, const setting *s);
 

@@ -193,100 +193,178 @@ static void strings_free(char **v, size_t n)
 	free(v);
 }
 
-/* Appends the N strings ITEMS to B, separated by SEP. */
-static void join(tl_buf *b, char **items, size_t n, char sep)
+/* The column (1-based, in code points) of code point AT of the value of
+ * scalar N, when the source writes the value as it is, on one line:
+ * plain, single-quoted (where '' stands for ') or double-quoted without
+ * escapes. Otherwise the column where the scalar starts. */
+static size_t value_column(const yaml_node_t *n, size_t at)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			tl_buf_putc(b, sep);
-		tl_buf_puts(b, items[i]);
+	const char *v = (const char *)n->data.scalar.value;
+	size_t len = n->data.scalar.length;
+	size_t col = n->start_mark.column + 1;
+	yaml_scalar_style_t st = n->data.scalar.style;
+	size_t cps = 0, quotes = 0, quotes_before = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)v[i] & 0xC0) == 0x80)
+			continue;
+		if (v[i] == '\'') {
+			quotes++;
+			quotes_before += cps < at;
+		}
+		cps++;
 	}
+	/* The marks count characters: what the source spans tells whether
+	 * it holds the value unchanged. */
+	size_t span = n->end_mark.index - n->start_mark.index;
+	if (n->start_mark.line != n->end_mark.line)
+		return col;
+	if (st == YAML_PLAIN_SCALAR_STYLE && span == cps)
+		return col + at;
+	if (st == YAML_SINGLE_QUOTED_SCALAR_STYLE && span == cps + quotes + 2)
+		return col + 1 + at + quotes_before;
+	if (st == YAML_DOUBLE_QUOTED_SCALAR_STYLE && span == cps + 2)
+		return col + 1 + at;
+	return col;
 }
 
-/* A list option may also be written as a map, as the design does for
- * `fields: {cover: url}` and `add: {Kubernetes: [k8s?, kubernetes]}`: each
- * pair becomes the item "key=value", a list value joined with '|'
- * ("Kubernetes=k8s?|kubernetes"), which is the form the rules read. */
-static bool map_option(loader *ld, yfile *f, const char *rule,
-                       const tl_option_def *def, yaml_node_t *node, char **out)
+/* Checks that pattern NODE, a value of option DEF of RULE, compiles on
+ * its own; fails at the offending character when it does not. */
+static bool pattern_ok(loader *ld, yfile *f, const char *rule,
+                       const tl_option_def *def, const yaml_node_t *node)
 {
-	tl_buf b = {0};
-	tl_buf_puts(&b, "");
+	char why[400];
+	size_t at;
+	const char *p = scalar(node);
+	pcre2_code *re = tl_regex_compile(p, strlen(p), TL_OPTION_REGEX_FLAGS,
+	                                  why, sizeof why, &at);
+	if (re) {
+		pcre2_code_free(re);
+		return true;
+	}
+	tl_error_set(ld->err, f->path, node->start_mark.line + 1,
+	             value_column(node, at), "option '%s' of rule %s: %s",
+	             def->name, rule, why);
+	return false;
+}
+
+/* Reads the map NODE of a MAP or REGEX_MAP option into V: string keys,
+ * each with a string or a list of strings. */
+static bool map_option(loader *ld, yfile *f, const char *rule,
+                       const tl_option_def *def, yaml_node_t *node,
+                       tl_optval *v)
+{
+	if (node->type != YAML_MAPPING_NODE)
+		return fail_at(ld, f, node,
+		               "option '%s' of rule %s must be a map "
+		               "({key: value, ...}), not %s",
+		               def->name, rule, kind_name(node));
 	for (yaml_node_pair_t *pr = node->data.mapping.pairs.start;
 	     pr < node->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = node_at(f, pr->key);
-		yaml_node_t *v = node_at(f, pr->value);
-		if (!scalar(k)) {
-			tl_buf_free(&b);
+		yaml_node_t *val = node_at(f, pr->value);
+		if (!scalar(k))
 			return fail_at(ld, f, k,
 			               "option '%s' of rule %s: keys must be "
 			               "strings",
 			               def->name, rule);
-		}
 		char **items;
+		yaml_node_t **nodes;
 		size_t n;
-		if (!string_list(ld, f, v, def->name, &items, &n, NULL)) {
-			tl_buf_free(&b);
+		if (!string_list(ld, f, val, def->name, &items, &n, &nodes))
 			return false;
-		}
-		if (b.len)
-			tl_buf_putc(&b, ',');
-		tl_buf_printf(&b, "%s=", scalar(k));
-		join(&b, items, n, '|');
+		bool ok = true;
+		for (size_t i = 0; ok && i < n; i++)
+			if (def->type == TL_OPTION_REGEX_MAP)
+				ok = pattern_ok(ld, f, rule, def, nodes[i]);
+		tl_option_list *l = tl_optval_map_add(v, scalar(k));
+		for (size_t i = 0; i < n; i++)
+			tl_option_list_add(l, items[i]);
 		strings_free(items, n);
+		free(nodes);
+		if (!ok)
+			return false;
 	}
-	*out = b.data;
+	char why[400];
+	if (!tl_optval_compile(v, why, sizeof why))
+		return fail_at(ld, f, node, "option '%s' of rule %s: %s",
+		               def->name, rule, why);
 	return true;
 }
 
-/* Validates option value NODE of option DEF; *OUT is the value as stored
- * (lists joined with ','; booleans "true"/"false"). Caller frees. */
-static bool option_value_of(loader *ld, yfile *f, const char *rule,
-                            const tl_option_def *def, yaml_node_t *node,
-                            char **out)
+/* The value of option DEF of RULE that NODE writes, checked against the
+ * option's type and with its patterns compiled; NULL (ERR filled) when
+ * it is not one. */
+static tl_optval *option_value_of(loader *ld, yfile *f, const char *rule,
+                                  const tl_option_def *def, yaml_node_t *node)
 {
 	const char *v = scalar(node);
+	tl_optval *val = tl_optval_new(def->type);
 	switch (def->type) {
 	case TL_OPTION_LIST: {
 		char **items;
 		size_t n;
-		if (node->type == YAML_MAPPING_NODE)
-			return map_option(ld, f, rule, def, node, out);
 		if (!string_list(ld, f, node, def->name, &items, &n, NULL))
-			return false;
-		tl_buf b = {0};
-		tl_buf_puts(&b, "");
-		join(&b, items, n, ',');
+			break;
+		for (size_t i = 0; i < n; i++)
+			tl_option_list_add(&val->list, items[i]);
 		strings_free(items, n);
-		*out = b.data;
-		return true;
+		return val;
 	}
+	case TL_OPTION_MAP:
+	case TL_OPTION_REGEX_MAP:
+		if (!map_option(ld, f, rule, def, node, val))
+			break;
+		return val;
+	case TL_OPTION_REGEX:
+		if (!v) {
+			fail_at(ld, f, node,
+			        "option '%s' of rule %s must be a pattern, not "
+			        "%s",
+			        def->name, rule, kind_name(node));
+			break;
+		}
+		val->text = tl_xstrdup(v);
+		char why[400];
+		size_t at;
+		val->re = tl_regex_compile(v, strlen(v), TL_OPTION_REGEX_FLAGS,
+		                           why, sizeof why, &at);
+		if (!val->re) {
+			tl_error_set(
+			    ld->err, f->path, node->start_mark.line + 1,
+			    value_column(node, at),
+			    "option '%s' of rule %s: %s", def->name, rule, why);
+			break;
+		}
+		return val;
 	case TL_OPTION_BOOL:
 		if (v && (!strcmp(v, "true") || !strcmp(v, "yes") ||
 		          !strcmp(v, "on"))) {
-			*out = tl_xstrdup("true");
-			return true;
+			val->num = 1;
+			val->text = tl_xstrdup("true");
+			return val;
 		}
 		if (v && (!strcmp(v, "false") || !strcmp(v, "no") ||
 		          !strcmp(v, "off"))) {
-			*out = tl_xstrdup("false");
-			return true;
+			val->text = tl_xstrdup("false");
+			return val;
 		}
-		return fail_at(ld, f, node,
-		               "option '%s' of rule %s must be true or false",
-		               def->name, rule);
+		fail_at(ld, f, node,
+		        "option '%s' of rule %s must be true or false",
+		        def->name, rule);
+		break;
 	case TL_OPTION_INT: {
 		char *end = NULL;
 		if (v && *v) {
-			strtol(v, &end, 10);
+			val->num = strtol(v, &end, 10);
 			if (*end == '\0') {
-				*out = tl_xstrdup(v);
-				return true;
+				val->text = tl_xstrdup(v);
+				return val;
 			}
 		}
-		return fail_at(ld, f, node,
-		               "option '%s' of rule %s must be a whole number",
-		               def->name, rule);
+		fail_at(ld, f, node,
+		        "option '%s' of rule %s must be a whole number",
+		        def->name, rule);
+		break;
 	}
 	case TL_OPTION_ENUM: {
 		const char *c = def->choices ? def->choices : "";
@@ -295,35 +373,38 @@ static bool option_value_of(loader *ld, yfile *f, const char *rule,
 			const char *e = strchr(p, '|');
 			size_t l = e ? (size_t)(e - p) : strlen(p);
 			if (l == vl && strncmp(p, v, l) == 0) {
-				*out = tl_xstrdup(v);
-				return true;
+				val->text = tl_xstrdup(v);
+				return val;
 			}
 			p += l + (e != NULL);
 		}
-		return fail_at(ld, f, node,
-		               "option '%s' of rule %s must be one of: %s",
-		               def->name, rule, c);
+		fail_at(ld, f, node,
+		        "option '%s' of rule %s must be one of: %s", def->name,
+		        rule, c);
+		break;
 	}
 	case TL_OPTION_STRING:
 		if (v) {
-			*out = tl_xstrdup(v);
-			return true;
+			val->text = tl_xstrdup(v);
+			return val;
 		}
-		return fail_at(ld, f, node,
-		               "option '%s' of rule %s must be a string, not "
-		               "%s",
-		               def->name, rule, kind_name(node));
+		fail_at(ld, f, node,
+		        "option '%s' of rule %s must be a string, not %s",
+		        def->name, rule, kind_name(node));
+		break;
 	}
-	return false;
+	tl_optval_unref(val);
+	return NULL;
 }
 
 static void push_setting(setting **v, size_t *n, const char *rule,
-                         const char *opt, char *value)
+                         const char *opt, char *value, tl_optval *val)
 {
 	*v = tl_xrealloc(*v, (*n + 1) * sizeof **v);
 	(*v)[*n].rule = tl_xstrdup(rule);
 	(*v)[*n].opt = opt ? tl_xstrdup(opt) : NULL;
 	(*v)[*n].value = value;
+	(*v)[*n].val = val;
 	(*n)++;
 }
 
@@ -410,7 +491,7 @@ static bool parse_rules(loader *ld, yfile *f, tl_config *cfg, yaml_node_t *map,
 			if (!severity_word(ld, f, name, v, true))
 				return false;
 			push_setting(out, nout, name, NULL,
-			             tl_xstrdup(scalar(v)));
+			             tl_xstrdup(scalar(v)), NULL);
 			continue;
 		}
 		/* A map: options (each turns the rule on), then severity. */
@@ -445,14 +526,14 @@ static bool parse_rules(loader *ld, yfile *f, tl_config *cfg, yaml_node_t *map,
 				    name,
 				    tl_suggest_text(&s, hint, sizeof hint));
 			}
-			char *val = NULL;
-			if (!option_value_of(ld, f, name, def,
-			                     node_at(f, q->value), &val))
+			tl_optval *val = option_value_of(ld, f, name, def,
+			                                 node_at(f, q->value));
+			if (!val)
 				return false;
-			push_setting(out, nout, name, def->name, val);
+			push_setting(out, nout, name, def->name, NULL, val);
 		}
 		push_setting(out, nout, name, NULL,
-		             tl_xstrdup(sev ? scalar(sev) : "on"));
+		             tl_xstrdup(sev ? scalar(sev) : "on"), NULL);
 	}
 	return true;
 }
@@ -535,16 +616,9 @@ static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
 		                  why, sizeof why, &at, &which);
 		if (!c) {
 			yaml_node_t *n = which ? vals[3] : vals[2];
-			size_t col = n->start_mark.column + 1;
-			yaml_scalar_style_t st = n->data.scalar.style;
-			/* Point at the offset PCRE2 reports when the pattern
-			 * is written on one line without escapes. */
-			if (!which && n->start_mark.line == n->end_mark.line &&
-			    (st == YAML_PLAIN_SCALAR_STYLE ||
-			     st == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-			     (st == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
-			      !strchr(scalar(n), '\\'))))
-				col += at + (st != YAML_PLAIN_SCALAR_STYLE);
+			/* The replacement's own offsets are in its text. */
+			size_t col = which ? n->start_mark.column + 1
+			                   : value_column(n, at);
 			tl_error_set(ld->err, f->path, n->start_mark.line + 1,
 			             col, "custom rule %s: %s", id, why);
 			return false;
@@ -943,4 +1017,39 @@ tl_config *tl_config_load(const char *path, const char *preset, tl_error *err)
 	}
 	cfg->origin = tl_xstrdup(path);
 	return cfg;
+}
+
+bool tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
+                          const char *yaml, tl_error *err)
+{
+	loader ld = {err, 0};
+	long ri = tl_config_rule_index(cfg, rule);
+	const tl_option_def *def = NULL;
+	if (ri >= 0 && (size_t)ri < cfg->nrules)
+		for (const tl_option_def *o =
+		         tl_config_rule_at(cfg, ri)->options;
+		     o && o->name && !def; o++)
+			if (strcmp(o->name, opt) == 0)
+				def = o;
+	if (!def) {
+		tl_error_set(err, "", 0, 0, "rule %s has no option '%s'", rule,
+		             opt);
+		return false;
+	}
+	yfile f;
+	if (!yfile_parse(&ld, &f, "", tl_path_abs("."), yaml, strlen(yaml)))
+		return false;
+	yaml_node_t *root = yaml_document_get_root_node(&f.doc);
+	tl_optval *v = NULL;
+	if (root)
+		v = option_value_of(&ld, &f, rule, def, root);
+	else
+		tl_error_set(err, "", 0, 0, "option '%s' of rule %s: no value",
+		             opt, rule);
+	yaml_document_delete(&f.doc);
+	free(f.dir);
+	if (!v)
+		return false;
+	tl_config_put_optval(cfg, rule, opt, v);
+	return true;
 }

@@ -18,9 +18,7 @@
  * instead of hanging the run.
  */
 #include "custom.h"
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "option.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,22 +134,12 @@ tl_custom *tl_custom_new(const char *id, const char *message,
                          tl_custom_scope scope, tl_severity severity, char *why,
                          size_t why_cap, size_t *at, int *which)
 {
-	int code;
-	PCRE2_SIZE off;
-	pcre2_code *re =
-	    pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	                  PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+	pcre2_code *re = tl_regex_compile(
+	    pattern, strlen(pattern), PCRE2_UTF | PCRE2_UCP, why, why_cap, at);
 	if (!re) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(code, msg, sizeof msg);
-		snprintf(why, why_cap, "invalid pattern: %s at offset %zu",
-		         (const char *)msg, (size_t)off);
-		*at = off;
 		*which = 0;
 		return NULL;
 	}
-	if (tl_jit_enabled()) /* optional speed-up; TL_NO_JIT=1 skips it */
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	tl_custom *c = tl_xcalloc(1, sizeof *c);
 	c->re = re;
 	c->replace = replace ? tl_xstrdup(replace) : NULL;

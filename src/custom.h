@@ -24,8 +24,8 @@ bool tl_custom_scope_parse(const char *name, tl_custom_scope *out);
 
 /* Compiles a custom rule. On an invalid pattern or replacement, returns
  * NULL with WHY filled (for the pattern, with the offset PCRE2 reports,
- * also stored in *AT) and *WHICH 0 for the pattern, 1 for the
- * replacement. The result has one reference. */
+ * in code points, also stored in *AT) and *WHICH 0 for the pattern, 1 for
+ * the replacement. The result has one reference. */
 tl_custom *tl_custom_new(const char *id, const char *message,
                          const char *pattern, const char *replace,
                          tl_custom_scope scope, tl_severity severity, char *why,

@@ -10,18 +10,12 @@
  * promised in its metadata: a rule that emits a fix it does not declare,
  * or edits that overlap or split a character, is a bug and aborts.
  */
-#include "internal.h"
+#include "option.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct opt_cached {
-	const tl_rule *rule;
-	const char *name;
-	const char *value;
-};
 
 struct tl_check {
 	const tl_config *cfg;
@@ -35,8 +29,8 @@ struct tl_check {
 	void **state;         /* per rule index */
 	tl_diag *diags;
 	size_t ndiags, cap;
-	struct opt_cached opt_cache[32]; /* see tl_check_option */
-	size_t nopt_cache;
+	tl_optval *const *optv; /* the configuration's option values */
+	size_t *opt_base;       /* per built-in rule index: where its begin */
 };
 
 tl_lang tl_check_lang(const tl_check *ck)
@@ -114,38 +108,71 @@ void *tl_check_state(tl_check *ck, size_t size)
 	return ck->state[ck->rule_index];
 }
 
-const char *tl_check_option(const tl_check *ck, const char *name)
+/* The value of option NAME of the running rule, which must declare it
+ * with one of the TYPES (a bit per tl_option_type). Rules ask on every
+ * run: the name is found by its address first (rules pass the literal of
+ * their table, which the compiler stores once), then by its text. */
+static const tl_optval *option(const tl_check *ck, const char *name,
+                               unsigned types)
 {
-	/* Rules ask for their options on every run; the configuration
-	 * lookup compares names, so answers are remembered per document,
-	 * keyed by the rule and the name's address (rules pass literals). */
-	tl_check *mut = (tl_check *)ck;
-	for (size_t i = 0; i < ck->nopt_cache; i++)
-		if (ck->opt_cache[i].rule == ck->rule &&
-		    ck->opt_cache[i].name == name)
-			return ck->opt_cache[i].value;
-	const char *v = tl_config_option(ck->cfg, ck->rule->name, name);
-	if (!v) {
+	const tl_option_def *o = ck->rule->options;
+	size_t k = 0;
+	while (o && o[k].name && o[k].name != name)
+		k++;
+	if (!o || !o[k].name)
+		for (k = 0; o && o[k].name && strcmp(o[k].name, name) != 0;)
+			k++;
+	if (!o || !o[k].name) {
 		fprintf(stderr, "translint: bug: rule %s has no option %s\n",
 		        ck->rule->name, name);
 		abort();
 	}
-	if (mut->nopt_cache < sizeof mut->opt_cache / sizeof *mut->opt_cache)
-		mut->opt_cache[mut->nopt_cache++] =
-		    (struct opt_cached){ck->rule, name, v};
+	const tl_optval *v = ck->optv[ck->opt_base[ck->rule_index] + k];
+	if (!(types & (1u << v->type))) {
+		fprintf(stderr,
+		        "translint: bug: rule %s reads option %s as another "
+		        "type\n",
+		        ck->rule->name, name);
+		abort();
+	}
 	return v;
+}
+
+#define T(type) (1u << (type))
+
+const char *tl_check_option(const tl_check *ck, const char *name)
+{
+	return option(ck, name,
+	              T(TL_OPTION_STRING) | T(TL_OPTION_ENUM) |
+	                  T(TL_OPTION_INT) | T(TL_OPTION_BOOL) |
+	                  T(TL_OPTION_REGEX))
+	    ->text;
 }
 
 long tl_check_option_int(const tl_check *ck, const char *name)
 {
-	return strtol(tl_check_option(ck, name), NULL, 10);
+	return option(ck, name, T(TL_OPTION_INT))->num;
 }
 
 bool tl_check_option_bool(const tl_check *ck, const char *name)
 {
-	const char *v = tl_check_option(ck, name);
-	return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 ||
-	       strcmp(v, "on") == 0;
+	return option(ck, name, T(TL_OPTION_BOOL))->num != 0;
+}
+
+const tl_option_list *tl_check_list(const tl_check *ck, const char *name)
+{
+	return &option(ck, name, T(TL_OPTION_LIST))->list;
+}
+
+const tl_option_map *tl_check_map(const tl_check *ck, const char *name)
+{
+	return &option(ck, name, T(TL_OPTION_MAP) | T(TL_OPTION_REGEX_MAP))
+	            ->map;
+}
+
+const pcre2_code *tl_check_regex(const tl_check *ck, const char *name)
+{
+	return option(ck, name, T(TL_OPTION_REGEX))->re;
 }
 
 static void bug(const tl_check *ck, const char *what)
@@ -357,13 +384,20 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 		                  res->source->bad_utf8));
 	} else {
 		active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
-		size_t nact = 0;
+		size_t nact = 0, base = 0;
+		ck.optv = tl_config_optvals(cfg);
+		ck.opt_base = tl_arena_alloc_raw(res->arena,
+		                                 (nrules + 1) * sizeof(size_t));
 		for (size_t i = 0; i < nrules; i++) {
 			tl_severity sev = tl_config_severity_at(cfg, i);
 			if (sev != TL_SEVERITY_OFF &&
 			    (rules[i]->check_run || rules[i]->check_doc ||
 			     rules[i]->check_end))
 				act[nact++] = (active){rules[i], i, sev};
+			ck.opt_base[i] = base;
+			for (const tl_option_def *o = rules[i]->options;
+			     o && o->name; o++)
+				base++;
 		}
 		for (size_t i = 0; i < ncustom; i++) {
 			const tl_rule *r = tl_config_custom_rule(cfg, i);

@@ -15,6 +15,9 @@
 
 #include <cmark.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 /* ---- Character classes (chars.c) --------------------------------------- */
 
 /* A CJK ideograph (Han, including extensions and compatibility forms),
@@ -301,6 +304,25 @@ void tl_doc_node_span(const tl_doc *doc, cmark_node *node, size_t *start,
 typedef void (*tl_run_fn)(const tl_run *run, void *user);
 void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user);
 
+/* ---- Option values (option.c) ----------------------------------------- */
+
+/* A LIST option's value: N strings. */
+typedef struct tl_option_list {
+	char **items;
+	size_t n;
+} tl_option_list;
+
+/* A MAP or REGEX_MAP option's value: N keys, in the order written, each
+ * with its list of values (a single value is a list of one). For a
+ * REGEX_MAP, patterns[i] is key i's values compiled as the alternatives
+ * of one pattern; NULL for a MAP. */
+typedef struct tl_option_map {
+	size_t n;
+	char **keys;
+	tl_option_list *values;
+	pcre2_code **patterns;
+} tl_option_map;
+
 /* ---- Check context (engine.c): what rules report through ------------- */
 
 typedef struct tl_check tl_check;
@@ -335,10 +357,24 @@ void tl_check_reportf(tl_check *ck, size_t start, size_t end, const tl_fix *fix,
     __attribute__((format(printf, 5, 7)))
 #endif
     ;
-/* The value of an option of the running rule (its default when unset). */
+/* The options of the running rule, as the configuration built them (its
+ * default when unset). A rule asks only for the options it declares, each
+ * by its type (a mistake aborts as a bug of the rule):
+ * tl_check_option for STRING and ENUM (also INT, BOOL and REGEX, as
+ * written),
+ * tl_check_option_int, tl_check_option_bool, tl_check_list for LIST,
+ * tl_check_map for MAP and REGEX_MAP (with the compiled patterns),
+ * tl_check_regex for REGEX. Everything lives as long as the
+ * configuration. */
 const char *tl_check_option(const tl_check *ck, const char *name);
 long tl_check_option_int(const tl_check *ck, const char *name);
 bool tl_check_option_bool(const tl_check *ck, const char *name);
+const tl_option_list *tl_check_list(const tl_check *ck, const char *name);
+const tl_option_map *tl_check_map(const tl_check *ck, const char *name);
+/* A pattern compiled with PCRE2_UTF and PCRE2_MULTILINE (and JIT): match
+ * it with match data of the document (pcre2_match_data_create with
+ * tl_regex_context). */
+const pcre2_code *tl_check_regex(const tl_check *ck, const char *name);
 /* Per-document scratch memory of the running rule: SIZE zeroed bytes on
  * the first call in a document, the same block on later calls. */
 void *tl_check_state(tl_check *ck, size_t size);

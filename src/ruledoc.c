@@ -19,7 +19,8 @@ typedef struct page_words {
 	const char *severity, *enabled_in, *no_preset, *fix;
 	const char *fix_safe, *fix_unsafe, *fix_sometimes, *fix_none;
 	const char *what, *options, *no_options, *option_header;
-	const char *t_bool, *t_int, *t_list, *t_one_of, *t_sep, *t_string;
+	const char *t_bool, *t_int, *t_list, *t_map, *t_regex, *t_regex_map;
+	const char *t_one_of, *t_sep, *t_string;
 	const char *empty, *fix_safety, *no_fix;
 	const char *example, *fixed, *correct;
 } page_words;
@@ -41,6 +42,9 @@ static const page_words words_en = {
     "boolean",
     "integer",
     "list of strings",
+    "map of strings to strings (or lists of them)",
+    "PCRE2 pattern",
+    "map of strings to PCRE2 patterns (or lists of them)",
     "one of ",
     ", ",
     "string",
@@ -69,6 +73,9 @@ static const page_words words_zh = {
     "布尔值",
     "整数",
     "字符串列表",
+    "字符串到字符串（或字符串列表）的映射",
+    "PCRE2 模式",
+    "字符串到 PCRE2 模式（或模式列表）的映射",
     "取值之一：",
     "、",
     "字符串",
@@ -182,6 +189,15 @@ static void put_type(const page_words *w, tl_buf *out, const tl_option_def *o)
 		return;
 	case TL_OPTION_LIST:
 		tl_buf_puts(out, w->t_list);
+		return;
+	case TL_OPTION_MAP:
+		tl_buf_puts(out, w->t_map);
+		return;
+	case TL_OPTION_REGEX:
+		tl_buf_puts(out, w->t_regex);
+		return;
+	case TL_OPTION_REGEX_MAP:
+		tl_buf_puts(out, w->t_regex_map);
 		return;
 	case TL_OPTION_ENUM:
 		/* "one of `require`, `forbid`" from "require|forbid". */

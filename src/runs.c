@@ -687,7 +687,10 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		tl_run run = {0};
 		run.kind = t == CMARK_NODE_HEADING ? TL_BLOCK_HEADING
 		                                   : TL_BLOCK_PARAGRAPH;
+		/* A table's delimiter row holds a '|' among the run's
+		 * characters: no '|', no table. */
 		if (run.kind == TL_BLOCK_PARAGRAPH &&
+		    (b.ascii['|' >> 6] >> ('|' & 63) & 1) &&
 		    tl_pass_table(b.s, b.len, b.limit, start, b.chars, b.n))
 			run.kind = TL_BLOCK_TABLE;
 		if (b.maybe_url && tl_pass_urls(b.chars, &b.n, doc->kept))

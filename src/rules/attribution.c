@@ -32,7 +32,7 @@ static const tl_option_def options[] = {
      "(or follow) it.",
      "出处块之前（或之后）最多可以有几个顶层块，从开头（或结尾）"
      "算起。"},
-    {"pattern", TL_OPTION_STRING, "译自|原文", NULL,
+    {"pattern", TL_OPTION_REGEX, "译自|原文", NULL,
      "PCRE2 pattern the attribution block's source text matches.",
      "出处块源文本须匹配的 PCRE2 模式。"},
     {"quote", TL_OPTION_BOOL, "true", NULL,
@@ -60,15 +60,16 @@ typedef struct block {
 	size_t rs, re;
 } block;
 
+/* The pattern (compiled with the configuration) and what matching it
+ * needs in this document. */
 typedef struct matcher {
-	pcre2_code *re;
+	const pcre2_code *re;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
-	int code;
 } matcher;
 
 typedef struct state {
-	bool compiled; /* M holds the pattern (or why it is invalid) */
+	bool ready; /* M is set */
 	struct matcher m;
 	size_t n;      /* blocks that count, so far */
 	bool any;      /* FIRST is set */
@@ -161,13 +162,14 @@ static bool value_empty(const char *p, const char *e)
  * line, where a missing field is reported. */
 static void check_fields(tl_check *ck, const tl_doc *doc, size_t s, size_t e)
 {
-	const char *fields = tl_check_option(ck, "fields");
+	const tl_option_list *fields = tl_check_list(ck, "fields");
 	const char *src = doc->src->data;
 	size_t ls, le;
 	tl_source_line_span(doc->src, tl_source_line_index(doc->src, s), &ls,
 	                    &le);
-	for (const char *f = fields; *f;) {
-		size_t len = strcspn(f, ",");
+	for (size_t k = 0; k < fields->n; k++) {
+		const char *f = fields->items[k];
+		size_t len = strlen(f);
 		const char *empty = NULL;
 		bool found = false;
 		for (const char *p = src + s;
@@ -193,33 +195,22 @@ static void check_fields(tl_check *ck, const tl_doc *doc, size_t s, size_t e)
 			                 "The attribution lacks the field "
 			                 "'%.*s'",
 			                 "出处说明缺少“%.*s”一项", (int)len, f);
-		f += len;
-		if (*f)
-			f++;
 	}
 }
 
-/* The pattern, compiled once per document (in its arena); RE is NULL
- * when it is invalid, with CODE set. */
+/* The pattern, with match data and limits for this document (in its
+ * arena). */
 static matcher compile(tl_check *ck)
 {
 	state *st = tl_check_state(ck, sizeof *st);
-	if (st->compiled)
+	if (st->ready)
 		return st->m;
-	tl_arena *arena = tl_check_arena(ck);
-	pcre2_general_context *gc = tl_regex_context(arena);
-	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
-	matcher m = {NULL, NULL, NULL, 0};
-	PCRE2_SIZE at;
-	m.re = pcre2_compile((PCRE2_SPTR)tl_check_option(ck, "pattern"),
-	                     PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MULTILINE,
-	                     &m.code, &at, cc);
-	if (m.re) {
-		m.mc = pcre2_match_context_create(gc);
-		pcre2_set_match_limit(m.mc, 100000);
-		m.md = pcre2_match_data_create(1, gc);
-	}
-	st->compiled = true;
+	pcre2_general_context *gc = tl_regex_context(tl_check_arena(ck));
+	matcher m = {tl_check_regex(ck, "pattern"), NULL, NULL};
+	m.mc = pcre2_match_context_create(gc);
+	pcre2_set_match_limit(m.mc, 100000);
+	m.md = pcre2_match_data_create(1, gc);
+	st->ready = true;
 	st->m = m;
 	return m;
 }
@@ -230,8 +221,6 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 {
 	state *st = tl_check_state(ck, sizeof *st);
 	matcher m = compile(ck);
-	if (!m.re)
-		return; /* reported by check_end */
 	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
 	bool quote = tl_check_option_bool(ck, "quote");
 	long within = tl_check_option_int(ck, "within");
@@ -272,18 +261,6 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 static void check_end(tl_check *ck, const tl_doc *doc)
 {
 	state *st = tl_check_state(ck, sizeof *st);
-	const char *pat = tl_check_option(ck, "pattern");
-	matcher m = compile(ck);
-	if (!m.re) {
-		PCRE2_UCHAR buf[160];
-		pcre2_get_error_message(m.code, buf, sizeof buf);
-		tl_check_reportf(ck, doc->src->body, doc->src->body, NULL,
-		                 "Invalid attribution pattern "
-		                 "'%s': %s",
-		                 "出处说明的正则表达式“%s”无效：%s", pat,
-		                 (const char *)buf);
-		return;
-	}
 	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
 	bool quote = tl_check_option_bool(ck, "quote");
 	long within = tl_check_option_int(ck, "within");
@@ -332,7 +309,8 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 		                 "/%s/ %s %ld blocks",
 		                 "缺少出处说明：应有一个%s匹配 /%s/，%s %ld "
 		                 "个块之内",
-		                 what, pat, where, within);
+		                 what, tl_check_option(ck, "pattern"), where,
+		                 within);
 		return;
 	}
 	size_t s = b.s, e = b.e;

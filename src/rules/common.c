@@ -156,12 +156,13 @@ void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
 	                &fix);
 }
 
-bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
+bool tl_run_in_phrase(const tl_run *run, size_t i,
+                      const tl_option_list *phrases)
 {
 	size_t at = run->chars[i].toff;
-	for (const char *p = phrases; *p;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+	for (size_t k = 0; k < phrases->n; k++) {
+		const char *p = phrases->items[k];
+		size_t len = strlen(p);
 		/* An occurrence holding the boundary starts in (at - len, at).
 		 */
 		size_t from = at >= len ? at - len + 1 : 0;
@@ -169,7 +170,6 @@ bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases)
 		     s++)
 			if (memcmp(run->text + s, p, len) == 0)
 				return true;
-		p += len + (comma != NULL);
 	}
 	return false;
 }

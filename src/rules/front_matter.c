@@ -15,9 +15,8 @@
  * reads them as link reference definitions; they are metadata). Both
  * kinds become a list of entries (key, value, spans) checked alike.
  *
- * Option formats: required and known are lists of keys; fields is a list
- * of "key=kind" items (kind: url, date, list, string), since a
- * configuration option value is a string or a list of strings.
+ * Option formats: required and known are lists of keys; fields is a map
+ * of keys to kinds (url, date, list, string).
  */
 #include "rule.h"
 
@@ -38,11 +37,11 @@ static const tl_option_def options[] = {
     {"required", TL_OPTION_LIST, "title", NULL,
      "Keys that must be present with a non-empty value.",
      "必须出现且值不为空的键。"},
-    {"fields", TL_OPTION_LIST, "", NULL,
-     "Kinds of values, as key=kind items (kind: url, date, list, string), "
-     "e.g. [cover=url, date=date].",
-     "值的类型，写成 key=kind（kind 为 url、date、list、string）"
-     "，例如 [cover=url, date=date]。"},
+    {"fields", TL_OPTION_MAP, "", NULL,
+     "Kinds of values, as a map of keys to kinds (url, date, list, "
+     "string), e.g. {cover: url, date: date}.",
+     "值的类型，写成键到类型的映射（类型为 url、date、list、string），"
+     "例如 {cover: url, date: date}。"},
     {"known", TL_OPTION_LIST, "", NULL,
      "Every other key allowed (with the required and fields keys). When "
      "empty, only keys that look like a misspelling of an expected key "
@@ -54,25 +53,13 @@ static const tl_option_def options[] = {
 
 /* ---- Lists of names ---------------------------------------------------- */
 
-/* Whether NAME (N bytes) is one of the items of the ','-joined LIST; for
- * "key=kind" items only the key counts, and *KIND receives the kind. */
-static bool list_has(const char *list, const char *name, size_t n,
-                     const char **kind, size_t *kind_len)
+/* Whether NAME (N bytes) is one of the N strings of ITEMS. */
+static bool list_has(char *const *items, size_t count, const char *name,
+                     size_t n)
 {
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, ",");
-		size_t klen = strcspn(p, "=,");
-		if (klen == n && memcmp(p, name, n) == 0) {
-			if (kind) {
-				*kind = klen < len ? p + klen + 1 : "";
-				*kind_len = klen < len ? len - klen - 1 : 0;
-			}
+	for (size_t i = 0; i < count; i++)
+		if (strlen(items[i]) == n && memcmp(items[i], name, n) == 0)
 			return true;
-		}
-		p += len;
-		if (*p)
-			p++;
-	}
 	return false;
 }
 
@@ -84,20 +71,16 @@ typedef struct nearest {
 	size_t best_d;
 } nearest;
 
-static void nearest_scan(nearest *s, const char *list)
+static void nearest_scan(nearest *s, char *const *items, size_t count)
 {
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, ",");
-		size_t klen = strcspn(p, "=,");
-		size_t d = tl_edit_distance(s->name, s->n, p, klen);
+	for (size_t i = 0; i < count; i++) {
+		size_t klen = strlen(items[i]);
+		size_t d = tl_edit_distance(s->name, s->n, items[i], klen);
 		if (klen > 0 && d < s->best_d) {
 			s->best_d = d;
-			s->best = p;
+			s->best = items[i];
 			s->best_len = klen;
 		}
-		p += len;
-		if (*p)
-			p++;
 	}
 }
 
@@ -306,9 +289,9 @@ static void check_kind(tl_check *ck, const fm_entry *e, const char *kind,
 static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
                           size_t top)
 {
-	const char *required = tl_check_option(ck, "required");
-	const char *fields = tl_check_option(ck, "fields");
-	const char *known = tl_check_option(ck, "known");
+	const tl_option_list *required = tl_check_list(ck, "required");
+	const tl_option_map *fields = tl_check_map(ck, "fields");
+	const tl_option_list *known = tl_check_list(ck, "known");
 
 	for (size_t i = 0; i < n_es; i++) {
 		const fm_entry *e = &es[i];
@@ -327,20 +310,24 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 			                          "元数据键“%s”重复", key));
 			continue;
 		}
-		const char *kind;
-		size_t kind_len;
-		if (list_has(fields, key, n, &kind, &kind_len)) {
-			if (!e->empty)
-				check_kind(ck, e, kind, kind_len);
+		size_t f = 0;
+		while (f < fields->n && !list_has(&fields->keys[f], 1, key, n))
+			f++;
+		if (f < fields->n) {
+			/* A kind is one word: a list of several is none. */
+			const tl_option_list *kind = &fields->values[f];
+			if (!e->empty && kind->n == 1)
+				check_kind(ck, e, kind->items[0],
+				           strlen(kind->items[0]));
 			continue;
 		}
-		if (list_has(required, key, n, NULL, NULL) ||
-		    list_has(known, key, n, NULL, NULL))
+		if (list_has(required->items, required->n, key, n) ||
+		    list_has(known->items, known->n, key, n))
 			continue;
 		nearest s = {key, n, NULL, 0, (size_t)-1};
-		nearest_scan(&s, required);
-		nearest_scan(&s, fields);
-		nearest_scan(&s, known);
+		nearest_scan(&s, required->items, required->n);
+		nearest_scan(&s, fields->keys, fields->n);
+		nearest_scan(&s, known->items, known->n);
 		size_t limit = n <= 4 ? 1 : n <= 10 ? 2 : 3;
 		bool close = s.best && s.best_d <= limit;
 		if (close)
@@ -352,7 +339,7 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 			                          "“%.*s”？",
 			                          key, (int)s.best_len,
 			                          s.best));
-		else if (*known)
+		else if (known->n)
 			report_span(
 			    ck, e->ks, e->ke,
 			    tl_check_msgf(ck, "Unknown front matter key '%s'",
@@ -360,8 +347,9 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 	}
 
 	/* Required keys: missing, or present with nothing in them. */
-	for (const char *r = required; *r;) {
-		size_t len = strcspn(r, ",");
+	for (size_t k = 0; k < required->n; k++) {
+		const char *r = required->items[k];
+		size_t len = strlen(r);
 		const fm_entry *found = NULL;
 		for (size_t i = 0; i < n_es && !found; i++)
 			if (es[i].key_len == len &&
@@ -381,9 +369,6 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 			               "Front matter lacks the required "
 			               "key '%.*s'",
 			               "元数据缺少必需的“%.*s”", (int)len, r));
-		r += len;
-		if (*r)
-			r++;
 	}
 }
 
@@ -614,8 +599,8 @@ const tl_rule tl_rule_front_matter = {
         "reports: a document with no front matter (option `require`); "
         "YAML syntax errors, at their line and column in the Markdown "
         "file; required keys (option `required`) that are missing or "
-        "empty; values of the wrong kind (option `fields`, `key=kind` "
-        "items: `url` is an absolute http or https URL, `date` is "
+        "empty; values of the wrong kind (option `fields`, a map of keys "
+        "to kinds: `url` is an absolute http or https URL, `date` is "
         "YYYY-MM-DD with an optional time, `list` is a YAML list, "
         "`string` a single value); and unknown keys, with the nearest "
         "expected key when the unknown one looks like its misspelling "
@@ -640,7 +625,7 @@ const tl_rule tl_rule_front_matter = {
         "用 YAML 解析器读取文档的前置元数据，并报告：没有前置元数据的文档"
         "（选项 `require`）；YAML 语法错误，给出它在 Markdown "
         "文件中的行号和列号；缺失或为空的必需键（选项 `required`）"
-        "；类型不对的值（选项 `fields`，格式为 `key=kind`：`url` "
+        "；类型不对的值（选项 `fields`，是键到类型的映射：`url` "
         "是绝对 http 或 https 地址，`date` 是 YYYY-MM-DD，可带时间，"
         "`list` 是 YAML 列表，`string` 是单个值）；以及未知的键，"
         "当它像是某个预期键的拼写错误时给出最接近的键（`origininallink` "

@@ -164,9 +164,10 @@ size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
                             bool *cjk_right);
 
 /* Does the boundary between characters I-1 and I of RUN fall inside an
- * occurrence of one of the comma-separated PHRASES in the run's text
- * (a brand written without spaces, such as "Linux中国")? */
-bool tl_run_in_phrase(const tl_run *run, size_t i, const char *phrases);
+ * occurrence of one of the PHRASES in the run's text (a brand written
+ * without spaces, such as "Linux中国")? */
+bool tl_run_in_phrase(const tl_run *run, size_t i,
+                      const tl_option_list *phrases);
 
 /* ---- The script around a punctuation mark -------------------------------- */
 

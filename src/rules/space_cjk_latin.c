@@ -21,13 +21,13 @@ static const tl_option_def options[] = {
 
 static void check(tl_check *ck, const tl_run *run)
 {
-	const char *allow = tl_check_option(ck, "allow");
+	const tl_option_list *allow = tl_check_list(ck, "allow");
 	const char *msg = NULL;
 	bool right;
 	for (size_t i = 1;
 	     (i = tl_next_cjk_boundary(run, i, TL_TOKEN_WORD, &right)) < run->n;
 	     i++) {
-		if (*allow && tl_run_in_phrase(run, i, allow))
+		if (allow->n && tl_run_in_phrase(run, i, allow))
 			continue;
 		if (!msg)
 			msg = tl_check_msg(ck,

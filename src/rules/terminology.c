@@ -21,26 +21,19 @@
  * title set in capitals, and the product names of the list's keep
  * section ("Grub Customizer").
  *
- * Configuration adds terms through the option `add`, one string
- *
- *     Term=PATTERN;Term=PATTERN
- *
- * where PATTERN is a PCRE2 pattern (UTF mode, case-sensitive unless it
- * says (?i)) for the wrong spellings, such as "Kubernetes=k8s?|kubernetes".
- * Entries may also be separated by newlines or commas (the configuration
- * turns the map form {Kubernetes: [k8s?, kubernetes]} into
- * "Kubernetes=k8s?|kubernetes", entries joined by ','); write a ";" or ","
- * inside a pattern as \x3b or \x2c. Matches of an added pattern obey the same
- * whole-word rules, a match spelled exactly as its term is never flagged, and
- * where an added term and a built-in one match the same text, the added one
- * wins. A pattern that does not compile is reported once per document, at its
- * start.
+ * Configuration adds terms through the option `add`, a map from each
+ * proper spelling to the PCRE2 patterns (UTF, case-sensitive unless one
+ * says (?i)) of its wrong spellings: {Kubernetes: [k8s?, kubernetes]}. A
+ * term's patterns are the alternatives of one pattern. Matches of an
+ * added pattern obey the same whole-word rules, a match spelled exactly
+ * as its term is never flagged, and where an added term and a built-in
+ * one match the same text, the added one wins.
  *
  * State: the built-in list is loaded once per process, the first time the
  * rule runs (src/terms.c), into a table that is never written again and
- * is read by every thread. Added patterns depend on the
- * configuration, so they are compiled per document into the result's
- * arena (without JIT, whose memory the arena cannot own).
+ * is read by every thread. Added patterns are compiled when the
+ * configuration loads (a pattern that does not compile is a configuration
+ * error); each document matches them with its own match data.
  */
 #include "rule.h"
 #include "terms.h"
@@ -49,13 +42,11 @@
 #include <string.h>
 
 static const tl_option_def options[] = {
-    {"add", TL_OPTION_LIST, "", NULL,
-     "Extra terms as a map, {Term: [PATTERN, ...]}, or a string "
-     "\"Term=PATTERN;Term=PATTERN\": each PATTERN (PCRE2) matches wrong "
-     "spellings of Term.",
-     "额外的名称，写成映射 {Term: [PATTERN, ...]}，或字符串 "
-     "`Term=PATTERN;Term=PATTERN`：每个 PATTERN（PCRE2）匹配 "
-     "Term 的错误拼写。"},
+    {"add", TL_OPTION_REGEX_MAP, "", NULL,
+     "Extra terms, as a map {Term: [PATTERN, ...]}: each PATTERN (PCRE2) "
+     "matches wrong spellings of Term.",
+     "额外的名称，写成映射 {Term: [PATTERN, ...]}：每个 PATTERN（PCRE2）"
+     "匹配 Term 的错误拼写。"},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
@@ -63,7 +54,7 @@ static const tl_option_def options[] = {
 
 typedef struct added {
 	const char *term;
-	pcre2_code *re;
+	const pcre2_code *re;
 } added;
 
 /* Per-document state. */
@@ -75,87 +66,27 @@ typedef struct state {
 	pcre2_match_context *mc;
 } state;
 
-/* Drops the blanks around the N bytes at *S. */
-static void trim(const char **s, size_t *n)
-{
-	while (*n > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
-/* Compiles one entry of the add option, the LEN bytes at P, into ST.
- * An entry that is not Term=PATTERN, or whose pattern does not compile,
- * is reported at the start of the document. */
-static void added_entry(tl_check *ck, state *st, pcre2_compile_context *cc,
-                        const char *p, size_t len)
-{
-	trim(&p, &len);
-	if (len == 0)
-		return;
-	const char *eq = memchr(p, '=', len);
-	const char *term = p, *pat = eq ? eq + 1 : NULL;
-	size_t tlen = eq ? (size_t)(eq - p) : 0;
-	size_t plen = eq ? (size_t)(p + len - pat) : 0;
-	trim(&term, &tlen);
-	if (pat)
-		trim(&pat, &plen);
-	if (tlen == 0 || plen == 0) {
-		tl_check_reportf(ck, 0, 0, NULL,
-		                 "terminology: option add: entry \"%.*s\" "
-		                 "is not Term=PATTERN",
-		                 "terminology：选项 add 的条目“%.*s”"
-		                 "不是 Term=PATTERN 形式",
-		                 (int)len, p);
-		return;
-	}
-	int code;
-	PCRE2_SIZE at;
-	pcre2_code *re =
-	    pcre2_compile((PCRE2_SPTR)pat, plen, PCRE2_UTF, &code, &at, cc);
-	if (!re) {
-		PCRE2_UCHAR buf[256];
-		pcre2_get_error_message(code, buf, sizeof buf);
-		tl_check_reportf(ck, 0, 0, NULL,
-		                 "terminology: option add: pattern for "
-		                 "%.*s: %s at offset %zu",
-		                 "terminology：选项 add 中 %.*s 的模式有误："
-		                 "%s（位置 %zu）",
-		                 (int)tlen, term, (const char *)buf,
-		                 (size_t)at);
-		return;
-	}
-	st->a[st->na].term = tl_arena_strndup(tl_check_arena(ck), term, tlen);
-	st->a[st->na].re = re;
-	st->na++;
-}
-
-/* Compiles the add option into ST, all in the result's arena. */
+/* The added terms, compiled with the configuration, and what matching
+ * them needs in this document (in the result's arena). */
 static void added_load(tl_check *ck, state *st)
 {
 	st->ready = true;
-	const char *spec = tl_check_option(ck, "add");
-	if (!*spec)
+	const tl_option_map *add = tl_check_map(ck, "add");
+	if (add->n == 0)
 		return;
 	tl_arena *arena = tl_check_arena(ck);
 	pcre2_general_context *gc = tl_regex_context(arena);
-	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
 	st->mc = pcre2_match_context_create(gc);
 	pcre2_set_match_limit(st->mc, 100000);
 	pcre2_set_depth_limit(st->mc, 1000);
-
-	size_t cap = 1;
-	for (const char *p = spec; *p; p++)
-		cap += *p == ';' || *p == '\n' || *p == ',';
-	st->a = tl_arena_alloc(arena, cap * sizeof *st->a);
-	for (const char *p = spec; *p;) {
-		size_t len = strcspn(p, ";\n,");
-		added_entry(ck, st, cc, p, len);
-		p += len;
-		if (*p)
-			p++;
+	st->a = tl_arena_alloc(arena, add->n * sizeof *st->a);
+	for (size_t i = 0; i < add->n; i++) {
+		/* A term written with no pattern adds nothing. */
+		if (add->values[i].n == 0)
+			continue;
+		st->a[st->na].term = add->keys[i];
+		st->a[st->na].re = add->patterns[i];
+		st->na++;
 	}
 	if (st->na)
 		st->md = pcre2_match_data_create(1, gc);
@@ -632,10 +563,8 @@ const tl_rule tl_rule_terminology = {
         "with its proper spelling (`GitHub`, `JavaScript`, `macOS`, "
         "`PostgreSQL`). The built-in list, `rules/terms.yml`, holds about "
         "250 names, each with the wrong spellings it catches; the option "
-        "`add` adds more, as a map `{Kubernetes: [k8s?, kubernetes]}` or a "
-        "string `Term=PATTERN;Term=PATTERN`, each PATTERN a PCRE2 pattern "
-        "for wrong spellings (write `;` or `,` inside a pattern as "
-        "`\\x3b` or `\\x2c`).\n\n"
+        "`add` adds more, as a map `{Kubernetes: [k8s?, kubernetes]}` from "
+        "each proper spelling to PCRE2 patterns of its wrong spellings.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md ask for proper nouns in their official spelling; a "
         "misspelt product name is the first thing a reader who knows it "
@@ -662,9 +591,8 @@ const tl_rule tl_rule_terminology = {
         "`JavaScript`、`macOS`、`PostgreSQL`）。内置列表 `rules/terms.yml"
         "` 收录了约 250 个名称，每个都附有它能识别的错误拼写；"
         "选项 `add` 可以添加更多，写成映射 `{Kubernetes: [k8s?, "
-        "kubernetes]}` 或字符串 `Term=PATTERN;Term=PATTERN`，"
-        "每个 PATTERN 是匹配错误拼写的 PCRE2 模式（模式中的 `;` "
-        "或 `,` 写成 `\\x3b` 或 `\\x2c`）。\n\n原因：AutoCorrect "
+        "kubernetes]}`，从每个正确拼写映射到匹配其错误拼写的 PCRE2 "
+        "模式。\n\n原因：AutoCorrect "
         "和 lint-md 所遵循的中文文案排版指北要求专有名词使用官方拼写；"
         "熟悉某个产品的读者，第一眼就会注意到它的名字拼错了。"
         "\n\n不标记：更长的单词或标识符中的名称（`github_token`、"

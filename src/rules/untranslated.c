@@ -29,11 +29,12 @@ static const tl_option_def options[] = {
     {"min-words", TL_OPTION_INT, "8", NULL,
      "Fewest counted Latin words for a block to be reported.",
      "一个块至少要有多少个计入的拉丁单词才会被报告。"},
-    {"skip-pattern", TL_OPTION_STRING, "译自|原文|^via:", NULL,
+    {"skip-pattern", TL_OPTION_REGEX, "译自|原文|^via:", NULL,
      "PCRE2 pattern (multi-line): a top-level block whose source matches "
-     "it is not checked (the attribution, quoted original text).",
+     "it is not checked (the attribution, quoted original text). Empty: "
+     "every block is checked.",
      "PCRE2 模式（多行模式）：源文本匹配它的顶层块不做检查（出处块、"
-     "引用的原文）。"},
+     "引用的原文）。为空时检查每个块。"},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
@@ -43,9 +44,9 @@ typedef struct span {
 
 /* Per-document state. */
 typedef struct state {
-	bool ready; /* the pattern below is compiled (or failed), which
-	               waits for the first block that may be reported */
-	pcre2_code *re;
+	bool ready;           /* RE and its match data are set, which waits for
+	                         the first block that may be reported */
+	const pcre2_code *re; /* NULL: the pattern is empty */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	size_t cjk;   /* CJK characters of the document's prose */
@@ -57,18 +58,11 @@ typedef struct state {
 static void compile_skip(tl_check *ck, state *st)
 {
 	st->ready = true;
-	const char *pat = tl_check_option(ck, "skip-pattern");
-	if (!*pat)
+	/* An empty pattern would match every block: it skips none. */
+	if (!*tl_check_option(ck, "skip-pattern"))
 		return;
-	tl_arena *arena = tl_check_arena(ck);
-	pcre2_general_context *gc = tl_regex_context(arena);
-	pcre2_compile_context *cc = pcre2_compile_context_create(gc);
-	int code;
-	PCRE2_SIZE at;
-	st->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	                       PCRE2_UTF | PCRE2_MULTILINE, &code, &at, cc);
-	if (!st->re)
-		return; /* an invalid pattern skips nothing */
+	pcre2_general_context *gc = tl_regex_context(tl_check_arena(ck));
+	st->re = tl_check_regex(ck, "skip-pattern");
 	st->mc = pcre2_match_context_create(gc);
 	pcre2_set_match_limit(st->mc, 100000);
 	st->md = pcre2_match_data_create(1, gc);

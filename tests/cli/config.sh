@@ -103,11 +103,11 @@ mkdir -p maps
 write maps/.translint.yml 'extends: []\nrules:\n  front-matter:\n    required: [title]\n    fields: {cover: url}\n'
 printf -- '---\ntitle: 标题\ncover: images/a.png\n---\n\n正文。\n' >maps/m.md
 tl -f gcc maps/m.md
-check "a list option may be written as a map (fields: {cover: url})" \
+check "a map option (fields: {cover: url})" \
 	eval 'out_has "maps/m.md:3:8: warning: .*cover.*\\[front-matter\\]"'
 tl --print-config maps/m.md
-check "a map option is printed as key=value items" \
-	eval 'out_has "fields: \\[\"cover=url\"\\]"'
+check "a map option is printed as a map" \
+	eval 'out_has "fields: {\"cover\": \"url\"}"'
 write ext/.translint.yml 'extends: recommended\nrules:\n  space-cjk-latin: off\n'
 tl -f gcc --enable space-cjk-latin ext/a.md
 check "--enable applies after the configuration" \
@@ -185,6 +185,27 @@ err_case "YAML syntax error with its position" 'rules: {dash: off\n' \
 err_case "invalid pattern with the PCRE2 offset" \
 	"rules:\n  custom:\n    - id: x\n      message: m\n      pattern: 'a(b'\n" \
 	"5:20: custom rule x: invalid pattern: missing closing parenthesis at offset 3"
+err_case "invalid pattern: the column counts code points" \
+	"rules:\n  custom:\n    - id: x\n      message: m\n      pattern: '中文(b'\n" \
+	"5:21: custom rule x: invalid pattern: missing closing parenthesis at offset 4"
+err_case "invalid pattern in a rule option is a configuration error" \
+	"rules:\n  attribution: {pattern: '译自(a'}\n" \
+	"bad/.translint.yml:2:31: option 'pattern' of rule attribution: invalid pattern: missing closing parenthesis at offset 4"
+err_case "invalid skip-pattern, double-quoted" \
+	'rules:\n  untranslated:\n    skip-pattern: "原文[a"\n' \
+	"3:24: option 'skip-pattern' of rule untranslated: invalid pattern: missing terminating \\] for character class at offset 4"
+err_case "invalid pattern of an added term" \
+	'rules:\n  terminology:\n    add:\n      Kubernetes: [k8s, "k(8"]\n' \
+	"4:29: option 'add' of rule terminology: invalid pattern: missing closing parenthesis at offset 3"
+err_case "invalid pattern in overrides" \
+	"overrides:\n  - files: ['*.md']\n    rules: {attribution: {pattern: 'a)'}}\n" \
+	"3:38: option 'pattern' of rule attribution: invalid pattern: unmatched closing parenthesis at offset 1"
+err_case "terminology add is a map, not the old Term=PATTERN string" \
+	'rules:\n  terminology: {add: "Kubernetes=k8s?"}\n' \
+	"2:22: option 'add' of rule terminology must be a map"
+err_case "front-matter fields is a map, not key=kind items" \
+	'rules:\n  front-matter: {fields: [cover=url]}\n' \
+	"2:26: option 'fields' of rule front-matter must be a map"
 err_case "custom rule without a pattern" \
 	'rules:\n  custom:\n    - {id: x, message: m}\n' \
 	"3:7: custom rule without 'pattern'"

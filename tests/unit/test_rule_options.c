@@ -1,12 +1,14 @@
 /*
  * test_rule_options.c: the options of space-cjk-code, quote-style and
- * terminology, set through the library (tl_config_set_option), and the
- * embedded term list. The fixtures cover the defaults; these cases cover
+ * terminology, set through the library (tl_config_set_option, which
+ * takes a value as a configuration file writes it), and the embedded
+ * term list. The fixtures cover the defaults; these cases cover
  * what only a configuration turns on.
  */
 #include "check.h"
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +25,10 @@ static tl_config *only(const char *rule, const char *opt, const char *value)
 		                       strcmp(rules[i]->name, rule) == 0
 		                           ? rules[i]->severity
 		                           : TL_SEVERITY_OFF);
-	if (opt)
-		tl_config_set_option(cfg, rule, opt, value);
+	if (opt && !tl_config_set_option(cfg, rule, opt, value, &err)) {
+		fprintf(stderr, "# %s\n", err.message);
+		abort();
+	}
 	return cfg;
 }
 
@@ -102,8 +106,8 @@ TEST(terminology_builtin)
 TEST(terminology_add)
 {
 	tl_config *cfg = only("terminology", "add",
-	                      "Kubernetes=k8s?|[Kk]ubernates; Foo Bar = "
-	                      "(?i)foo ?bar\nGitHub=GitHUB");
+	                      "{Kubernetes: [k8s?, '[Kk]ubernates'], "
+	                      "Foo Bar: '(?i)foo ?bar', GitHub: GitHUB}");
 	CHECK_FIX(
 	    cfg, "部署到 k8s 和 k8 集群，Foobar 与 Foo Bar。\n",
 	    "部署到 Kubernetes 和 Kubernetes 集群，Foo Bar 与 Foo Bar。\n");
@@ -114,18 +118,36 @@ TEST(terminology_add)
 	tl_config_free(cfg);
 }
 
+/* A pattern that does not compile is refused when the configuration is
+ * set up, with where it went wrong; the configuration keeps what it had. */
 TEST(terminology_add_bad_pattern)
 {
-	tl_config *cfg = only("terminology", "add", "Foo=fo(o;Bar");
-	const char *text = "中文。\n";
-	tl_result *res = tl_lint(cfg, TL_LANG_EN, "t.md", text, strlen(text));
-	REQUIRE(res->ndiags == 2);
-	CHECK_EQ_SIZE(res->diags[0].start, 0);
-	CHECK(strstr(res->diags[0].message, "Bar") ||
-	      strstr(res->diags[1].message, "Bar"));
-	CHECK(strstr(res->diags[0].message, "Foo") ||
-	      strstr(res->diags[1].message, "Foo"));
-	tl_result_free(res);
+	tl_config *cfg = only("terminology", NULL, NULL);
+	tl_error err;
+	CHECK(!tl_config_set_option(cfg, "terminology", "add",
+	                            "{Foo: 'fo(o', Bar: b}", &err));
+	CHECK(strstr(err.message,
+	             "option 'add' of rule terminology: invalid "
+	             "pattern: missing closing parenthesis") != NULL);
+	CHECK_EQ_SIZE(err.line, 1);
+	CHECK_EQ_SIZE(err.column, 12); /* just past the end of fo(o */
+	CHECK_EQ_SIZE(count(cfg, "部署到 k8s 集群。\n"), 0);
+	tl_config_free(cfg);
+}
+
+/* Options are typed: a map is not a list, a list not a pattern. */
+TEST(option_types)
+{
+	tl_config *cfg = only("front-matter", NULL, NULL);
+	tl_error err;
+	CHECK(!tl_config_set_option(cfg, "front-matter", "fields",
+	                            "[cover=url]", &err));
+	CHECK(strstr(err.message, "must be a map") != NULL);
+	CHECK(tl_config_set_option(cfg, "front-matter", "required",
+	                           "[title, cover]", &err));
+	CHECK(!tl_config_set_option(cfg, "attribution", "pattern", "[a, b]",
+	                            &err));
+	CHECK(!tl_config_set_option(cfg, "front-matter", "nope", "1", &err));
 	tl_config_free(cfg);
 }
 
@@ -139,5 +161,6 @@ int main(void)
 	RUN(&suite, terminology_builtin);
 	RUN(&suite, terminology_add);
 	RUN(&suite, terminology_add_bad_pattern);
+	RUN(&suite, option_types);
 	return check_finish(&suite);
 }
