@@ -65,6 +65,7 @@ typedef struct options {
 	tl_lang lang;
 	long max_warnings;         /* -1: no limit */
 	tl_severity fail_on;       /* --fail-on; OFF: as configured */
+	bool no_gitignore;         /* --no-gitignore */
 	const char *changed_since; /* --changed-since REF, or NULL */
 	const char *source;        /* --source ORIGINAL, or NULL */
 	bool print_alignment;      /* --print-alignment */

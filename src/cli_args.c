@@ -32,6 +32,7 @@ typedef enum opt_id {
 	OPT_LANG,
 	OPT_MAX_WARNINGS,
 	OPT_FAIL_ON,
+	OPT_NO_GITIGNORE,
 	OPT_SELECT,
 	OPT_ENABLE,
 	OPT_DISABLE,
@@ -71,6 +72,7 @@ static const opt_def opt_defs[] = {
     {"lang", 0, true, OPT_LANG},
     {"max-warnings", 0, true, OPT_MAX_WARNINGS},
     {"fail-on", 0, true, OPT_FAIL_ON},
+    {"no-gitignore", 0, false, OPT_NO_GITIGNORE},
     {"select", 0, true, OPT_SELECT},
     {"enable", 0, true, OPT_ENABLE},
     {"disable", 0, true, OPT_DISABLE},
@@ -90,9 +92,10 @@ const char cli_usage_text[] =
     "       translint lsp\n"
     "\n"
     "Lint (and fix) Chinese translations of Markdown articles. Folders\n"
-    "are searched for *.md and *.markdown files (skipping .git and\n"
-    "node_modules); a file named explicitly is always linted. With no\n"
-    "path, the current folder is linted.\n"
+    "are searched for *.md and *.markdown files (skipping .git,\n"
+    "node_modules and what .gitignore ignores); files that ignore: in the\n"
+    "configuration names are skipped, also when named. With no path, the\n"
+    "current folder is linted.\n"
     "\n"
     "Configuration:\n"
     "  -c, --config FILE        use configuration FILE (default: the "
@@ -132,6 +135,9 @@ const char cli_usage_text[] =
     "                           document and nothing else\n"
     "      --stdin-filename NAME\n"
     "                           the name of standard input in output\n"
+    "      --no-gitignore       walk folders without skipping what "
+    ".gitignore\n"
+    "                           ignores\n"
     "  -j, --jobs N             lint N files at a time (default: number "
     "of\n"
     "                           processors)\n"
@@ -354,6 +360,9 @@ static void set_option(options *o, const opt_def *def, const char *value)
 	case OPT_MAX_WARNINGS:
 		o->max_warnings =
 		    parse_number("--max-warnings", value, 0, LONG_MAX);
+		break;
+	case OPT_NO_GITIGNORE:
+		o->no_gitignore = true;
 		break;
 	case OPT_FAIL_ON:
 		if (!tl_severity_parse(value, &o->fail_on) ||

@@ -275,8 +275,7 @@ const tl_config *cli_config_for(configs *cs, const char *path, tl_error *err)
 	return c;
 }
 
-/* Whether the ignore: globs of PATH's configuration file skip it (only
- * for files found by walking a folder: a file named is always linted). */
+/* Whether the ignore: globs of PATH's configuration file skip it. */
 bool cli_config_ignores(configs *cs, const char *path)
 {
 	tl_error err;

@@ -31,7 +31,8 @@ typedef struct job {
 	const char *error; /* the path could not be listed: report this */
 	bool walked;
 	bool from_stdin;
-	char *data; /* standard input, owned */
+	bool ignored; /* standard input named as an ignored file */
+	char *data;   /* standard input, owned */
 	size_t len;
 	const tl_config *cfg;
 	const tl_changed *changed; /* --changed-since: the file's lines */
@@ -98,6 +99,12 @@ static void job_process(const run *r, job *j)
 
 	if (j->error) {
 		job_error(j, j->path, j->error);
+		return;
+	}
+	if (j->ignored) {
+		/* --fix prints the document; nothing else is said. */
+		if (r->mode == MODE_FIX)
+			tl_buf_append(&j->out, j->data, j->len);
 		return;
 	}
 	if (j->from_stdin) {
@@ -276,6 +283,7 @@ static bool run_jobs(run *r, tl_emit_summary *sum)
 static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
 {
 	size_t i;
+	unsigned walk_flags = o->no_gitignore ? 0 : TL_IO_GITIGNORE;
 
 	if (o->stdin_mode) {
 		tl_error err = {{0}, 0, 0, {0}};
@@ -292,9 +300,9 @@ static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
 		return true;
 	}
 	if (o->npaths == 0)
-		tl_io_collect(inputs, ".");
+		tl_io_collect(inputs, ".", walk_flags);
 	for (i = 0; i < o->npaths; i++)
-		tl_io_collect(inputs, o->paths[i]);
+		tl_io_collect(inputs, o->paths[i], walk_flags);
 	tl_io_list_dedup(inputs);
 	r->njobs = inputs->n;
 	r->jobs = tl_xcalloc(inputs->n + 1, sizeof *r->jobs);
@@ -388,14 +396,23 @@ int cli_lint(const options *o)
 			goto out;
 		}
 	}
-	/* Files found by walking that an ignore: glob names are dropped. */
+	/* Files an ignore: glob names are dropped, whether found by walking
+	 * or named: hooks, the Action and editors name every file they
+	 * touch (markdownlint-cli2 and AutoCorrect do the same). A document
+	 * on standard input stays, to be passed through untouched. */
 	{
 		size_t kept = 0;
 
-		for (i = 0; i < r.njobs; i++)
-			if (!r.jobs[i].walked || r.jobs[i].error ||
-			    !cli_config_ignores(&cs, r.jobs[i].path))
-				r.jobs[kept++] = r.jobs[i];
+		for (i = 0; i < r.njobs; i++) {
+			job *j = &r.jobs[i];
+
+			if (!j->error && cli_config_ignores(&cs, j->path)) {
+				if (!j->from_stdin)
+					continue;
+				j->ignored = true;
+			}
+			r.jobs[kept++] = *j;
+		}
 		r.njobs = kept;
 	}
 	/* --changed-since: git runs here, once per repository, not in the

@@ -87,25 +87,6 @@ const tl_rule *tl_config_rule_at(const tl_config *cfg, long i)
 	return (size_t)i < n ? rules[i] : tl_custom_rule(cfg->custom[i - n]);
 }
 
-static void glob_copy(glob **dst, size_t *ndst, const glob *src, size_t n)
-{
-	*dst = n ? tl_xmalloc(n * sizeof **dst) : NULL;
-	*ndst = n;
-	for (size_t i = 0; i < n; i++) {
-		(*dst)[i].pattern = tl_xstrdup(src[i].pattern);
-		(*dst)[i].dir = tl_xstrdup(src[i].dir);
-	}
-}
-
-static void globs_free(glob *g, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(g[i].pattern);
-		free(g[i].dir);
-	}
-	free(g);
-}
-
 void tl_settings_free(setting *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -139,13 +120,12 @@ tl_config *tl_config_copy(const tl_config *cfg)
 	for (size_t i = 0; i < cfg->ncustom; i++)
 		c->custom[i] = tl_custom_ref(cfg->custom[i]);
 	c->origin = cfg->origin ? tl_xstrdup(cfg->origin) : NULL;
-	glob_copy(&c->ignore, &c->nignore, cfg->ignore, cfg->nignore);
+	c->ignore = cfg->ignore ? tl_globs_copy(cfg->ignore) : NULL;
 	c->novr = cfg->novr;
 	c->ovr = tl_xcalloc(cfg->novr + 1, sizeof *c->ovr);
 	for (size_t i = 0; i < cfg->novr; i++) {
 		const override_block *o = &cfg->ovr[i];
-		glob_copy(&c->ovr[i].files, &c->ovr[i].nfiles, o->files,
-		          o->nfiles);
+		c->ovr[i].files = tl_globs_copy(o->files);
 		c->ovr[i].nset = o->nset;
 		c->ovr[i].set = tl_xcalloc(o->nset + 1, sizeof *o->set);
 		for (size_t k = 0; k < o->nset; k++) {
@@ -174,9 +154,9 @@ void tl_config_free(tl_config *cfg)
 		tl_custom_unref(cfg->custom[i]);
 	free(cfg->custom);
 	free(cfg->origin);
-	globs_free(cfg->ignore, cfg->nignore);
+	tl_globs_free(cfg->ignore);
 	for (size_t i = 0; i < cfg->novr; i++) {
-		globs_free(cfg->ovr[i].files, cfg->ovr[i].nfiles);
+		tl_globs_free(cfg->ovr[i].files);
 		tl_settings_free(cfg->ovr[i].set, cfg->ovr[i].nset);
 	}
 	free(cfg->ovr);

@@ -12,6 +12,7 @@
 #define TL_CONFIG_IMPL_H
 
 #include "custom.h"
+#include "globs.h"
 #include "internal.h"
 #include "option.h"
 
@@ -26,14 +27,8 @@ typedef struct setting {
 	tl_optval *val;
 } setting;
 
-typedef struct glob {
-	char *pattern;
-	char *dir; /* absolute folder the pattern is relative to */
-} glob;
-
 typedef struct override_block {
-	glob *files;
-	size_t nfiles;
+	tl_globs *files; /* the files it applies to */
 	setting *set;
 	size_t nset;
 } override_block;
@@ -47,9 +42,8 @@ struct tl_config {
 	size_t noptv;
 	tl_custom **custom;
 	size_t ncustom;
-	char *origin; /* the file or preset it came from */
-	glob *ignore;
-	size_t nignore;
+	char *origin;     /* the file or preset it came from */
+	tl_globs *ignore; /* ignore:, in the order of the files read */
 	override_block *ovr;
 	size_t novr;
 	/* fail-on: the lowest severity that fails a run (exit 1). */
@@ -98,7 +92,5 @@ char *tl_path_dir(const char *p);
 /* Absolute path P (owned) made relative to the working folder when it is
  * below it, for messages. */
 char *tl_path_shorten(char *p);
-/* NULL when PATTERN is a valid glob, else what is wrong with it. */
-const char *tl_glob_problem(const char *pattern);
 
 #endif

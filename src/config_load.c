@@ -657,6 +657,21 @@ static bool apply_source(loader *ld, tl_config *cfg, const char *path,
                          char *dir, const char *data, size_t len, bool root,
                          const char *preset);
 
+/* Adds globs PATS (at NODES) of F to INTO, relative to F's folder; the
+ * first that cannot match anything fails at its position. */
+static bool add_globs(loader *ld, yfile *f, char **pats, yaml_node_t **nodes,
+                      size_t n, tl_globs *into)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *why =
+		    tl_globs_add(into, pats[i], f->dir, TL_GLOBS_CONFIG);
+		if (why)
+			return fail_at(ld, f, nodes[i], "bad glob '%s': %s",
+			               pats[i], why);
+	}
+	return true;
+}
+
 /* Reads extends file PATH into DATA: NULL, or why it was refused. Only
  * a regular file is read (not a folder, a device such as /dev/zero, a
  * FIFO that would wait for a writer), and at most MAX_EXTENDS_SIZE
@@ -864,24 +879,13 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 		size_t n;
 		if (!string_list(ld, f, vals[1], "ignore", &pats, &n, &nodes))
 			return false;
-		for (size_t i = 0; i < n; i++) {
-			const char *why = tl_glob_problem(pats[i]);
-			if (why) {
-				fail_at(ld, f, nodes[i], "bad glob '%s': %s",
-				        pats[i], why);
-				strings_free(pats, n);
-				free(nodes);
-				return false;
-			}
-		}
-		cfg->ignore = tl_xrealloc(cfg->ignore, (cfg->nignore + n + 1) *
-		                                           sizeof *cfg->ignore);
-		for (size_t i = 0; i < n; i++) {
-			cfg->ignore[cfg->nignore].pattern = pats[i];
-			cfg->ignore[cfg->nignore++].dir = tl_xstrdup(f->dir);
-		}
-		free(pats);
+		if (!cfg->ignore)
+			cfg->ignore = tl_globs_new();
+		bool ok = add_globs(ld, f, pats, nodes, n, cfg->ignore);
+		strings_free(pats, n);
 		free(nodes);
+		if (!ok)
+			return false;
 	}
 
 	/* overrides */
@@ -916,22 +920,9 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 			                 &nodes))
 				return false;
 			override_block ob = {0};
-			ob.files = tl_xcalloc(n + 1, sizeof *ob.files);
-			for (size_t i = 0; i < n; i++) {
-				ob.files[i].pattern = pats[i];
-				ob.files[i].dir = tl_xstrdup(f->dir);
-			}
-			ob.nfiles = n;
-			free(pats);
-			bool ok = true;
-			for (size_t i = 0; i < n && ok; i++) {
-				const char *why =
-				    tl_glob_problem(ob.files[i].pattern);
-				if (why)
-					ok = fail_at(ld, f, nodes[i],
-					             "bad glob '%s': %s",
-					             ob.files[i].pattern, why);
-			}
+			ob.files = tl_globs_new();
+			bool ok = add_globs(ld, f, pats, nodes, n, ob.files);
+			strings_free(pats, n);
 			free(nodes);
 			if (ok && rules)
 				ok = parse_rules(ld, f, cfg, rules, false,

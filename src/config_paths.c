@@ -1,15 +1,13 @@
 /*
  * config_paths.c: the paths and globs of the configuration. Globs of
  * ignore: and overrides: are relative to the folder of the file that
- * wrote them ("**" a whole segment, a pattern without '/' matching a file
- * name in any folder, as in .gitignore); paths are made absolute
- * lexically, without resolving symbolic links, so that globs follow the
- * path as the user wrote it. Also finds the .translint.yml that applies
- * to a file, walking up from its folder to the repository's top.
+ * wrote them and read as .gitignore reads them (globs.c); paths are made
+ * absolute lexically, without resolving symbolic links, so that globs
+ * follow the path as the user wrote it. Also finds the .translint.yml that
+ * applies to a file, walking up from its folder to the repository's top.
  */
 #include "config_impl.h"
 
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,112 +69,12 @@ char *tl_path_dir(const char *p)
 	return tl_xstrndup(p, (size_t)(slash - p));
 }
 
-/* NULL when PATTERN is a valid glob, else what is wrong with it. */
-const char *tl_glob_problem(const char *pattern)
-{
-	if (!*pattern)
-		return "empty glob";
-	for (const char *p = pattern; *p; p++) {
-		if (*p == '*' && p[1] == '*') {
-			bool start = p == pattern || p[-1] == '/';
-			bool end = p[2] == '\0' || p[2] == '/';
-			if (!start || !end)
-				return "'**' must be a whole path segment "
-				       "('**/x', 'x/**', 'a/**/b')";
-			p++;
-		} else if (*p == '[') {
-			const char *q = p + 1;
-			if (*q == '!' || *q == '^')
-				q++;
-			if (*q == ']')
-				q++;
-			while (*q && *q != ']' && *q != '/')
-				q++;
-			if (*q != ']')
-				return "unclosed '[' in glob";
-			p = q;
-		} else if (*p == '\\' && !p[1]) {
-			return "glob ends with a backslash";
-		}
-	}
-	return NULL;
-}
-
-static bool match_segment(const char *p, size_t plen, const char *s,
-                          size_t slen)
-{
-	char pb[1024], sb[1024];
-	if (plen >= sizeof pb || slen >= sizeof sb)
-		return false;
-	memcpy(pb, p, plen);
-	pb[plen] = '\0';
-	memcpy(sb, s, slen);
-	sb[slen] = '\0';
-	return fnmatch(pb, sb, 0) == 0;
-}
-
-/* Matches '/'-separated PATTERN against relative path S; '**' as a whole
- * segment matches any number of segments (zero included). */
-static bool match_path(const char *p, const char *s)
-{
-	if (p[0] == '*' && p[1] == '*' && (p[2] == '/' || p[2] == '\0')) {
-		if (p[2] == '\0')
-			return true;
-		for (const char *t = s;;) {
-			if (match_path(p + 3, t))
-				return true;
-			t = strchr(t, '/');
-			if (!t)
-				return false;
-			t++;
-		}
-	}
-	const char *pe = strchr(p, '/');
-	const char *se = strchr(s, '/');
-	size_t pl = pe ? (size_t)(pe - p) : strlen(p);
-	size_t sl = se ? (size_t)(se - s) : strlen(s);
-	if (!match_segment(p, pl, s, sl))
-		return false;
-	if (!pe)
-		return !se;
-	if (!se)
-		return strcmp(pe + 1, "**") == 0;
-	return match_path(pe + 1, se + 1);
-}
-
-/* Whether glob G matches absolute FILE: the path relative to G's folder;
- * a pattern without '/' matches the file name in any folder (as in
- * .gitignore). */
-static bool glob_matches(const glob *g, const char *file)
-{
-	size_t dl = strlen(g->dir);
-	const char *rel;
-	if (strcmp(g->dir, "/") == 0)
-		rel = file + 1;
-	else if (strncmp(file, g->dir, dl) == 0 && file[dl] == '/')
-		rel = file + dl + 1;
-	else
-		return false;
-	const char *p = g->pattern;
-	while (p[0] == '.' && p[1] == '/')
-		p += 2;
-	while (*p == '/')
-		p++;
-	if (!strchr(p, '/')) {
-		const char *base = strrchr(rel, '/');
-		return match_path(p, base ? base + 1 : rel);
-	}
-	return match_path(p, rel);
-}
-
 bool tl_config_ignores(const tl_config *cfg, const char *file)
 {
-	if (!cfg->nignore)
+	if (!tl_globs_count(cfg->ignore))
 		return false;
 	char *abs = tl_path_abs(file);
-	bool hit = false;
-	for (size_t i = 0; i < cfg->nignore && !hit; i++)
-		hit = glob_matches(&cfg->ignore[i], abs);
+	bool hit = tl_globs_match(cfg->ignore, abs);
 	free(abs);
 	return hit;
 }
@@ -187,10 +85,7 @@ tl_config *tl_config_for_file(const tl_config *cfg, const char *file)
 	char *abs = tl_path_abs(file);
 	for (size_t i = 0; i < cfg->novr; i++) {
 		const override_block *o = &cfg->ovr[i];
-		bool hit = false;
-		for (size_t k = 0; k < o->nfiles && !hit; k++)
-			hit = glob_matches(&o->files[k], abs);
-		if (!hit)
+		if (!tl_globs_match(o->files, abs))
 			continue;
 		if (!out)
 			out = tl_config_copy(cfg);
@@ -206,11 +101,8 @@ unsigned long tl_config_override_mask(const tl_config *cfg, const char *file)
 	unsigned long mask = 0;
 	char *abs = tl_path_abs(file);
 	for (size_t i = 0; i < cfg->novr && i < 8 * sizeof mask; i++)
-		for (size_t k = 0; k < cfg->ovr[i].nfiles; k++)
-			if (glob_matches(&cfg->ovr[i].files[k], abs)) {
-				mask |= 1UL << i;
-				break;
-			}
+		if (tl_globs_match(cfg->ovr[i].files, abs))
+			mask |= 1UL << i;
 	free(abs);
 	return mask;
 }

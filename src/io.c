@@ -15,6 +15,8 @@
 
 #include "io.h"
 
+#include "globs.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -188,6 +190,7 @@ typedef struct ancestor {
 typedef struct walker {
 	tl_io_list *list;
 	const char *root; /* realpath of the walked folder */
+	tl_globs *git;    /* the .gitignore rules in force, or NULL */
 } walker;
 
 static tl_io_entry *list_add(tl_io_list *list, char *path)
@@ -275,17 +278,93 @@ static bool link_stays_inside(const walker *w, const char *path)
 	return inside;
 }
 
-static void walk(const walker *w, const char *dir, const ancestor *chain)
+/* "DIR/NAME" (caller frees). */
+static char *path_under(const char *dir, const char *name)
+{
+	char *p = tl_xmalloc(strlen(dir) + strlen(name) + 2);
+
+	sprintf(p, "%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/", name);
+	return p;
+}
+
+/* Whether folder ABS holds a .git (a folder, or a worktree's file). */
+static bool is_repo_top(const char *abs)
+{
+	char *g = path_under(abs, ".git");
+	struct stat st;
+	bool top = lstat(g, &st) == 0;
+
+	free(g);
+	return top;
+}
+
+/* Loads into G what git ignores above REAL (the walked folder, which
+ * loads its own .gitignore as it is entered): the repository's
+ * .git/info/exclude and the .gitignore files from its top folder down to
+ * REAL's parent. False when REAL is in no repository: git then ignores
+ * nothing, and neither does the walk. */
+static bool load_git_above(tl_globs *g, const char *real)
+{
+	char *top = tl_xstrdup(real);
+
+	while (!is_repo_top(top)) {
+		char *slash = strrchr(top, '/');
+
+		if (!slash || strcmp(top, "/") == 0) {
+			free(top);
+			return false;
+		}
+		if (slash == top)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	{
+		char *exclude = path_under(top, ".git/info/exclude");
+
+		tl_globs_add_file(g, exclude, top);
+		free(exclude);
+	}
+	/* Each folder from TOP down to REAL's parent (TOP is a prefix of
+	 * REAL, cut at a '/'). */
+	{
+		size_t tl = strlen(top), rl = strlen(real);
+
+		for (size_t k = tl; k < rl; k++) {
+			char *dir, *file;
+
+			if (k != tl && real[k] != '/')
+				continue;
+			dir = tl_xstrndup(real, k);
+			file = path_under(dir, ".gitignore");
+			tl_globs_add_file(g, file, dir);
+			free(file);
+			free(dir);
+		}
+	}
+	free(top);
+	return true;
+}
+
+/* Walks folder DIR (as the user wrote it), whose real path is ABS. */
+static void walk(const walker *w, const char *dir, const char *abs,
+                 const ancestor *chain)
 {
 	tl_io_list *list = w->list;
 	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0, i, rules = tl_globs_count(w->git);
 	struct dirent *ent;
 	DIR *d = opendir(dir);
 
 	if (!d) {
 		list_add_error(list, dir, "cannot open folder", errno);
 		return;
+	}
+	if (w->git) {
+		char *gi = path_under(abs, ".gitignore");
+
+		tl_globs_add_file(w->git, gi, abs);
+		free(gi);
 	}
 	for (;;) {
 		errno = 0;
@@ -313,6 +392,7 @@ static void walk(const walker *w, const char *dir, const ancestor *chain)
 
 	for (i = 0; i < n; i++) {
 		char *child = path_join(dir, names[i]);
+		char *child_abs = path_under(abs, names[i]);
 		struct stat st, lst;
 
 		if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode) &&
@@ -327,14 +407,18 @@ static void walk(const walker *w, const char *dir, const ancestor *chain)
 			    !(lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode)))
 				list_add_error(list, child, "cannot read", e);
 		} else if (S_ISDIR(st.st_mode)) {
+			/* A folder git ignores is not entered: nothing in it
+			 * can be taken back, as in git. */
 			if (strcmp(names[i], ".git") != 0 &&
 			    strcmp(names[i], "node_modules") != 0 &&
-			    !on_chain(chain, &st)) {
+			    !on_chain(chain, &st) &&
+			    tl_globs_verdict(w->git, child_abs, true) != 1) {
 				ancestor here = {st.st_dev, st.st_ino, chain};
 
-				walk(w, child, &here);
+				walk(w, child, child_abs, &here);
 			}
-		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i])) {
+		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i]) &&
+		           tl_globs_verdict(w->git, child_abs, false) != 1) {
 			tl_io_entry *e = list_add(list, child);
 
 			e->walked = true;
@@ -344,12 +428,15 @@ static void walk(const walker *w, const char *dir, const ancestor *chain)
 			child = NULL;
 		}
 		free(child);
+		free(child_abs);
 		free(names[i]);
 	}
 	free(names);
+	if (w->git)
+		tl_globs_truncate(w->git, rules);
 }
 
-void tl_io_collect(tl_io_list *list, const char *path)
+void tl_io_collect(tl_io_list *list, const char *path, unsigned flags)
 {
 	struct stat st;
 	tl_io_entry *e;
@@ -357,13 +444,21 @@ void tl_io_collect(tl_io_list *list, const char *path)
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		ancestor root = {st.st_dev, st.st_ino, NULL};
 		char *real = realpath(path, NULL);
-		walker w = {list, real};
+		walker w = {list, real, NULL};
 
 		if (!real) {
 			list_add_error(list, path, "cannot open folder", errno);
 			return;
 		}
-		walk(&w, path, &root);
+		if (flags & TL_IO_GITIGNORE) {
+			w.git = tl_globs_new();
+			if (!load_git_above(w.git, real)) {
+				tl_globs_free(w.git);
+				w.git = NULL;
+			}
+		}
+		walk(&w, path, real, &root);
+		tl_globs_free(w.git);
 		free(real);
 		return;
 	}

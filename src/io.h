@@ -64,8 +64,14 @@ typedef struct tl_io_list {
  * when they lead inside the folder PATH names (its real path): a link out
  * of the tree is skipped, as is a link to a folder that is being walked
  * already (a loop) and a link pointing nowhere. Folders that cannot be
- * opened become error entries; the walk goes on. */
-void tl_io_collect(tl_io_list *list, const char *path);
+ * opened become error entries; the walk goes on.
+ *
+ * With TL_IO_GITIGNORE in FLAGS, a walk inside a git repository skips
+ * what git ignores by its .gitignore files (from the repository's top
+ * down) and .git/info/exclude, not entering an ignored folder. The
+ * folder PATH names is walked even when it is ignored itself. */
+#define TL_IO_GITIGNORE 1u
+void tl_io_collect(tl_io_list *list, const char *path, unsigned flags);
 /* Removes later entries naming the same file (same device and inode) as
  * an earlier one, so that no file is linted, or rewritten, twice. */
 void tl_io_list_dedup(tl_io_list *list);

@@ -319,6 +319,10 @@ static tl_result *doc_lint(lsp_server *s, const lsp_doc *d, tl_config **cfg)
 		         err.line, err.column, err.message);
 		show_message(s, 1, msg);
 	}
+	/* A file ignore: names gets no diagnostics (and so no fixes), as on
+	 * the command line. */
+	if (d->path && tl_config_ignores(*cfg, d->path))
+		return tl_lint(*cfg, s->lang, d->path, "", 0);
 	return tl_lint(*cfg, s->lang, d->path ? d->path : d->uri, d->text,
 	               d->len);
 }

@@ -135,8 +135,8 @@ check "overrides apply by glob relative to the configuration, ** included" \
 check "ignore skips matching files found in folders" \
 	eval '! out_has "d.md" && ! out_has "e.skip.md"'
 tl -f gcc ov/drafts/x/d.md
-check "a file named explicitly is linted even when ignored" \
-	eval 'out_has "d.md:1:2"'
+check "a file named explicitly is skipped too when ignore: names it" \
+	eval 'status_is 0 && out_empty'
 write ov/docs/en/a.en.md "$doc"
 tl -f gcc ov/docs/en/a.en.md
 check "overrides apply in order" eval 'out_has "a.en.md:1:2: error"'
@@ -396,5 +396,86 @@ check "... nothing of its content in the message" eval '! grep -q root err'
 printf 'extends: []\nrule:\n  dash: off\n' >ext2/typo.yml
 ext_case "a configuration reached by extends still gets its hints" typo.yml \
 	"typo.yml:2:1: unknown key .rule. in the configuration (did you mean .rules.?)"
+
+# ---- ignore: .gitignore semantics, also for named files (issue 13) ------
+
+# ig_case NAME GLOBS-YAML EXPECTED: lints the tree ig/ under ignore:
+# GLOBS and compares the files reported (sorted, one line each).
+mkdir -p ig/drafts/sub ig/sub/drafts ig/a ig/b ig/c ig/docs
+for f in drafts/d.md drafts/keep.md drafts/sub/s.md sub/drafts/x.md a/x.md \
+	b/y.md c/z.md docs/one.md docs/keep.en.md docs/two.en.md; do
+	write "ig/$f" "$doc"
+done
+write ig/drafts.md "$doc"
+ig_case()
+{
+	local name=$1 globs=$2 want=$3
+	printf 'ignore: %s\n' "$globs" >ig/.translint.yml
+	tl -f gcc ig
+	got=$(cut -d: -f1 out | sort -u | sed 's|^ig/||' | tr '\n' ' ')
+	check "$name" eval '[ "$got" = "$want" ]'
+}
+ig_case 'ignore "drafts": that name at any depth, file or folder' '[drafts]' \
+	"a/x.md b/y.md c/z.md docs/keep.en.md docs/one.md docs/two.en.md drafts.md "
+ig_case 'ignore "drafts/": folders only' '["drafts/"]' \
+	"a/x.md b/y.md c/z.md docs/keep.en.md docs/one.md docs/two.en.md drafts.md "
+ig_case 'ignore "/drafts/": anchored to the configuration'"'"'s folder' '["/drafts/"]' \
+	"a/x.md b/y.md c/z.md docs/keep.en.md docs/one.md docs/two.en.md drafts.md sub/drafts/x.md "
+ig_case 'ignore "{a,b}/**": each alternative' '["{a,b}/**"]' \
+	"c/z.md docs/keep.en.md docs/one.md docs/two.en.md drafts.md drafts/d.md drafts/keep.md drafts/sub/s.md sub/drafts/x.md "
+ig_case 'ignore "!keep.en.md" takes back what "*.en.md" took' '["*.en.md", "!keep.en.md"]' \
+	"a/x.md b/y.md c/z.md docs/keep.en.md docs/one.md drafts.md drafts/d.md drafts/keep.md drafts/sub/s.md sub/drafts/x.md "
+ig_case 'ignore "drafts/*" then "!drafts/keep.md": the file comes back' \
+	'["drafts/*", "!drafts/keep.md"]' \
+	"a/x.md b/y.md c/z.md docs/keep.en.md docs/one.md docs/two.en.md drafts.md drafts/keep.md sub/drafts/x.md "
+ig_case 'as in git, nothing comes back from an ignored folder' \
+	'["drafts/", "!drafts/keep.md"]' \
+	"a/x.md b/y.md c/z.md docs/keep.en.md docs/one.md docs/two.en.md drafts.md "
+ig_case 'ignore "docs/**/*.md" and "**/x.md"' '["docs/**/*.md", "**/x.md"]' \
+	"b/y.md c/z.md drafts.md drafts/d.md drafts/keep.md drafts/sub/s.md "
+
+printf 'ignore: ["drafts/", "sources/**"]\n' >ig/.translint.yml
+tl -f gcc ig/drafts/d.md ig/c/z.md
+check "a file named on the command line is skipped when ignored" \
+	eval 'status_is 0 && [ "$(cut -d: -f1 out | sort -u)" = ig/c/z.md ]'
+mkdir -p ig/sources
+write ig/sources/en.md 'English Go\n'
+cp ig/sources/en.md ig/en.orig
+tl --fix --select space-cjk-latin ig/sources/en.md ig/drafts/d.md
+check "--fix leaves an ignored file named on the command line alone" \
+	eval 'status_is 0 && cmp -s ig/sources/en.md ig/en.orig && same_bytes ig/drafts/d.md "$doc"'
+tl_in "$doc" -f gcc --stdin --stdin-filename ig/drafts/d.md
+check "--stdin named as an ignored file: nothing reported" \
+	eval 'status_is 0 && out_empty'
+tl_in "$doc" --fix --stdin --stdin-filename ig/drafts/d.md
+check "--stdin --fix named as an ignored file: the document unchanged" \
+	eval 'status_is 0 && same_bytes out "$doc"'
+printf 'overrides:\n  - files: ["drafts/"]\n    rules: {space-cjk-latin: error}\n' >ig/.translint.yml
+tl -f gcc ig/drafts/sub/s.md ig/c/z.md
+check "overrides: files: reads globs the same way (a folder's files)" \
+	eval 'out_has "s.md:1:2: error" && out_has "z.md:1:2: warning"'
+
+# A glob that cannot match anything is an error at its position.
+glob_err()
+{
+	local glob=$1 want=$2
+	printf 'ignore:\n  - "%s"\n' "$glob" >bad/.translint.yml
+	tl bad/a.md
+	check "ignore \"$glob\": $want" \
+		eval 'status_is 2 && out_empty && err_has "bad/.translint.yml:2:5: bad glob .*$want"'
+}
+glob_err '../x.md' "'.' and '..' segments match nothing"
+glob_err 'docs/./x.md' "'.' and '..' segments match nothing"
+glob_err 'a//b.md' "an empty path segment"
+glob_err '[z-a].md' "a reversed range"
+glob_err '{a,b.md' "unclosed '{'"
+glob_err '[ab.md' "unclosed '\['"
+glob_err '/' "an empty glob"
+glob_err '!' "an empty glob"
+glob_err 'a**' "'\*\*' must be a whole path segment"
+printf 'overrides:\n  - files: [ok.md, "x/../y.md"]\n    rules: {dash: off}\n' >bad/.translint.yml
+tl bad/a.md
+check "a bad glob in overrides: files: at its position" \
+	eval 'status_is 2 && err_has "bad/.translint.yml:2:20: bad glob .x/\.\./y\.md."'
 
 finish

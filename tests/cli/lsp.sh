@@ -15,8 +15,9 @@ if ! command -v python3 >/dev/null 2>&1; then
 	finish
 fi
 
-mkdir -p proj/quiet
+mkdir -p proj/quiet proj/skipped
 printf 'rules:\n  space-cjk-latin: off\n' >proj/quiet/.translint.yml
+printf 'ignore: ["*.md"]\n' >proj/skipped/.translint.yml
 
 python3 - "$TRANSLINT" "$work" <<'PY'
 import json, os, select, subprocess, sys
@@ -196,6 +197,12 @@ try:
     report("configuration found from the document's path",
            not [x for x in p["diagnostics"]
                 if x["code"] == "space-cjk-latin"], p)
+    skipped = uri_of("proj/skipped/c.md")
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": skipped, "languageId": "markdown", "version": 1,
+        "text": TEXT}})
+    p = s.diagnostics(skipped)
+    report("a file ignore: names gets no diagnostics", p["diagnostics"] == [], p)
 
     # ---- errors ----
     s.send_raw(b"Content-Length: 9\r\n\r\n{not json")

@@ -85,6 +85,34 @@ tl "${sel[@]}" linked-proj
 check "a walk from a link to a folder stays inside its target" \
 	eval 'status_is 0 && [ "$(paths | tr "\n" " ")" = "linked-proj/docs/new.md " ]'
 
+# .gitignore (issue 13): a walk inside a git repository skips what git
+# ignores; files named explicitly, and --no-gitignore, are linted.
+mkdir -p gi/.git/info gi/build gi/sub/deep gi/notes
+printf 'build/\n*.tmp.md\n!keep.tmp.md\n# a comment\n\nnotes\n' >gi/.gitignore
+printf 'local.md\n' >gi/sub/.gitignore
+printf 'private.md\n' >gi/.git/info/exclude
+for f in a.md build/b.md x.tmp.md keep.tmp.md sub/local.md sub/deep/local.md \
+	sub/s.md sub/y.tmp.md private.md notes/n.md; do
+	write "gi/$f" '使用Go编写\n'
+done
+tl "${sel[@]}" gi
+check "a walk skips what .gitignore and .git/info/exclude ignore" \
+	eval 'status_is 0 && [ "$(paths | tr "\n" " ")" = "gi/a.md gi/keep.tmp.md gi/sub/s.md " ]'
+tl "${sel[@]}" gi/sub
+check "... also when it starts below the repository's top" \
+	eval '[ "$(paths | tr "\n" " ")" = "gi/sub/s.md " ]'
+tl "${sel[@]}" gi/build gi/x.tmp.md
+check "a folder or a file named explicitly is linted though git ignores it" \
+	eval '[ "$(paths | tr "\n" " ")" = "gi/build/b.md gi/x.tmp.md " ]'
+tl "${sel[@]}" --no-gitignore gi
+check "--no-gitignore walks everything" \
+	eval '[ "$(paths | wc -l)" = 10 ]'
+mv gi/.git gi/not-git
+tl "${sel[@]}" gi
+check "outside a git repository .gitignore means nothing" \
+	eval '[ "$(paths | wc -l)" = 10 ]'
+mv gi/not-git gi/.git
+
 mkdir empty
 tl "${sel[@]}" empty
 check "a folder without Markdown: exit 0 and a warning" \
