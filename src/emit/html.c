@@ -13,12 +13,13 @@
  * could not run a document's script or fetch anything.
  *
  * The page is written as the other formats are, in pieces: begin() the
- * head and the overview's frame, file() one section per file (in a
- * worker thread; it keeps no state), end() the run's totals and the
- * script. The overview's tables (files, findings per rule) need every
- * file's counts, which only exist once the last section is written, so
- * the script fills them from the sections' data-* counts and the list
- * rows, and moves the totals up. Without script the sections still give
+ * head (with the script, which works while a long page is still loading)
+ * and the overview's frame, file() one section per file (in a worker
+ * thread; it keeps no state), end() the run's totals. The overview's
+ * tables (files, findings per rule) need every file's counts, which only
+ * exist once the last section is written, so the script fills them from
+ * the sections' data-* counts and the list rows, and moves the totals
+ * up. Without script the sections still give
  * every count.
  */
 #include "emit/html.h"
@@ -30,7 +31,7 @@
 /* The edits of one fix shown at most; the rest are counted. */
 #define MAX_EDITS 8
 /* Code points of context on each side of an edit. */
-#define CONTEXT 12
+#define CONTEXT 8
 
 static const struct tl_embedded_file *asset(const char *name)
 {
@@ -45,14 +46,42 @@ static const char *word(const tl_emit_ctx *ctx, tl_html_word w)
 	return tl_html_word_in(ctx->lang, w);
 }
 
+/* The page of every built-in rule of the run, with its summary, once:
+ * the script links the rule names of the overview and the tooltip to
+ * them. Custom rules have no page. */
+static void write_rule_pages(const tl_emit_ctx *ctx, tl_buf *out)
+{
+	tl_buf url = {0};
+
+	tl_buf_puts(out, "<p id=\"rule-pages\" hidden>");
+	for (size_t i = 0; i < ctx->nrules; i++) {
+		const tl_rule *r = ctx->rules[i];
+		const char *summary = ctx->lang == TL_LANG_ZH && r->summary_zh
+		                          ? r->summary_zh
+		                          : r->summary;
+		url.len = 0;
+		if (!tl_rule_url(&url, r->name, ctx->lang))
+			continue;
+		tl_buf_puts(out, "<a href=\"");
+		tl_html_puts(out, url.data);
+		tl_buf_puts(out, "\" title=\"");
+		tl_html_puts(out, summary);
+		tl_buf_puts(out, "\">");
+		tl_html_puts(out, r->name);
+		tl_buf_puts(out, "</a>");
+	}
+	tl_buf_puts(out, "</p>\n");
+	tl_buf_free(&url);
+}
+
 static void html_begin(const tl_emit_ctx *ctx, tl_buf *out)
 {
 	const struct tl_embedded_file *css = asset("html.css");
+	const struct tl_embedded_file *js = asset("html.js");
 	char css_hash[45], js_hash[45];
 
 	tl_html_sha256_base64(css->data, css->len, css_hash);
-	tl_html_sha256_base64(asset("html.js")->data, asset("html.js")->len,
-	                      js_hash);
+	tl_html_sha256_base64(js->data, js->len, js_hash);
 	tl_buf_printf(out,
 	              "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	              "<meta charset=\"utf-8\">\n"
@@ -71,7 +100,12 @@ static void html_begin(const tl_emit_ctx *ctx, tl_buf *out)
 	tl_html_puts(out, word(ctx, TL_HW_TITLE));
 	tl_buf_puts(out, "</title>\n<style>");
 	tl_buf_append(out, css->data, css->len);
-	tl_buf_puts(out, "</style>\n</head>\n<body>\n"
+	/* The script comes first, so that tooltips and keys work while a
+	 * long page is still loading; it waits for the document before it
+	 * fills the overview. */
+	tl_buf_puts(out, "</style>\n<script>");
+	tl_buf_append(out, js->data, js->len);
+	tl_buf_puts(out, "</script>\n</head>\n<body>\n"
 	                 "<nav class=\"skip\" aria-label=\"skip links\">");
 	tl_buf_puts(out, "<a href=\"#overview\">");
 	tl_html_puts(out, word(ctx, TL_HW_SKIP_OVERVIEW));
@@ -80,7 +114,8 @@ static void html_begin(const tl_emit_ctx *ctx, tl_buf *out)
 	tl_buf_puts(out, "</a></nav>\n<header>\n<h1>");
 	tl_html_puts(out, word(ctx, TL_HW_TITLE));
 	tl_buf_printf(out, "</h1>\n<p class=\"meta\">%zu ", ctx->files);
-	tl_html_puts(out, word(ctx, TL_HW_FILES_COUNTED));
+	tl_html_puts(out, word(ctx, ctx->files == 1 ? TL_HW_FILE_COUNTED
+	                                            : TL_HW_FILES_COUNTED));
 	tl_buf_puts(out, " · ");
 	if (ctx->fix_mode) {
 		tl_html_puts(out, word(ctx, TL_HW_AFTER_FIX));
@@ -91,7 +126,8 @@ static void html_begin(const tl_emit_ctx *ctx, tl_buf *out)
 	              ctx->tool_version);
 	tl_html_puts(out, word(ctx, TL_HW_KEYS));
 	tl_buf_puts(out,
-	            "</p>\n</header>\n<main>\n"
+	            "</p>\n</header>\n<div id=\"tip\" role=\"tooltip\" "
+	            "hidden></div>\n<main>\n"
 	            "<section id=\"overview\" aria-labelledby=\"overview-h\">\n"
 	            "<h2 id=\"overview-h\">");
 	tl_html_puts(out, word(ctx, TL_HW_OVERVIEW));
@@ -115,8 +151,9 @@ static void html_begin(const tl_emit_ctx *ctx, tl_buf *out)
 		tl_buf_puts(out, "</th><th scope=\"col\">");
 		tl_html_puts(out, word(ctx, w));
 	}
-	tl_buf_puts(out, "</th></tr></thead>\n<tbody></tbody></table>\n"
-	                 "</section>\n<div id=\"files\">\n");
+	tl_buf_puts(out, "</th></tr></thead>\n<tbody></tbody></table>\n");
+	write_rule_pages(ctx, out);
+	tl_buf_puts(out, "</section>\n<div id=\"files\">\n");
 	if (ctx->files == 0) {
 		tl_buf_puts(out, "<p>");
 		tl_html_puts(out, word(ctx, TL_HW_NO_FILES));
@@ -183,7 +220,7 @@ static void write_edit(tl_buf *out, const tl_source *src, const tl_edit *e)
 	for (int i = 0; i < CONTEXT && b < le; i++)
 		b = char_next(src->data, le, b);
 
-	tl_buf_puts(out, "<span class=\"edit\"><span class=\"was\">");
+	tl_buf_puts(out, "<span>");
 	tl_html_escape(out, src->data + a, e->start - a, false);
 	if (e->end > e->start) {
 		tl_buf_puts(out, "<del>");
@@ -191,7 +228,7 @@ static void write_edit(tl_buf *out, const tl_source *src, const tl_edit *e)
 		tl_buf_puts(out, "</del>");
 	}
 	tl_html_escape(out, src->data + e->end, b - e->end, false);
-	tl_buf_puts(out, "</span> \xE2\x86\x92 <span class=\"now\">"); /* → */
+	tl_buf_puts(out, "</span> \xE2\x86\x92 <span>"); /* → */
 	tl_html_escape(out, src->data + a, e->start - a, false);
 	if (*text) {
 		tl_buf_puts(out, "<ins>");
@@ -199,7 +236,7 @@ static void write_edit(tl_buf *out, const tl_source *src, const tl_edit *e)
 		tl_buf_puts(out, "</ins>");
 	}
 	tl_html_escape(out, src->data + e->end, b - e->end, false);
-	tl_buf_puts(out, "</span></span>");
+	tl_buf_puts(out, "</span>");
 }
 
 static void write_fix(const tl_emit_ctx *ctx, tl_buf *out, const tl_source *src,
@@ -207,12 +244,12 @@ static void write_fix(const tl_emit_ctx *ctx, tl_buf *out, const tl_source *src,
 {
 	size_t shown = fix->nedits < MAX_EDITS ? fix->nedits : MAX_EDITS;
 
-	tl_buf_printf(out, " <span class=\"fix %s\"><span class=\"fl\">",
+	tl_buf_printf(out, "<small class=\"fix %s\"> <i>",
 	              tl_emit_applicability_name(fix->applicability));
 	tl_html_puts(out, word(ctx, fix->applicability == TL_FIX_SAFE
 	                                ? TL_HW_SAFE_FIX
 	                                : TL_HW_UNSAFE_FIX));
-	tl_buf_puts(out, ":</span> ");
+	tl_buf_puts(out, ":</i> ");
 	for (size_t i = 0; i < shown; i++) {
 		if (i)
 			tl_buf_puts(out, "; ");
@@ -222,21 +259,13 @@ static void write_fix(const tl_emit_ctx *ctx, tl_buf *out, const tl_source *src,
 		tl_buf_printf(out, "; +%zu ", fix->nedits - shown);
 		tl_html_puts(out, word(ctx, TL_HW_MORE_EDITS));
 	}
-	tl_buf_puts(out, "</span>");
+	tl_buf_puts(out, "</small>");
 }
 
-/* The summary line of rule NAME, when it is one of the run's rules. */
-static const char *rule_summary(const tl_emit_ctx *ctx, const char *name)
-{
-	for (size_t i = 0; i < ctx->nrules; i++)
-		if (strcmp(ctx->rules[i]->name, name) == 0)
-			return ctx->lang == TL_LANG_ZH &&
-			               ctx->rules[i]->summary_zh
-			           ? ctx->rules[i]->summary_zh
-			           : ctx->rules[i]->summary;
-	return NULL;
-}
-
+/* Finding K of RES in the list. The row is kept small (a long draft has
+ * thousands): position link, severity, rule, then the message and fix,
+ * which the finding's marks name as their description. The rule's page
+ * is linked once, from the overview and the tooltip (#rule-pages). */
 static void write_row(const tl_emit_ctx *ctx, tl_buf *out, const char *id,
                       const tl_result *res, size_t k)
 {
@@ -244,39 +273,17 @@ static void write_row(const tl_emit_ctx *ctx, tl_buf *out, const char *id,
 	const char *sev = tl_severity_name(d->severity);
 	tl_pos at =
 	    tl_source_position(res->source, d->start, TL_UNIT_CODEPOINT);
-	const char *summary = rule_summary(ctx, d->rule);
-	tl_buf url = {0};
 
-	tl_buf_printf(out, "<li id=\"%s-r%zu\" class=\"%c\" data-rule=\"", id,
-	              k + 1, sev[0]);
-	tl_html_puts(out, d->rule);
 	tl_buf_printf(out,
-	              "\" data-sev=\"%s\"><a class=\"loc\" href=\"#%s-%zu\">"
-	              "%zu:%zu</a> <span class=\"sev\">%s</span> ",
-	              sev, id, k + 1, at.line, at.column, sev);
-	if (tl_rule_url(&url, d->rule, ctx->lang)) {
-		tl_buf_puts(out, "<a class=\"rule\" href=\"");
-		tl_html_puts(out, url.data);
-		tl_buf_puts(out, "\"");
-	} else {
-		tl_buf_puts(out, "<span class=\"rule\"");
-	}
-	if (summary) {
-		tl_buf_puts(out, " title=\"");
-		tl_html_puts(out, summary);
-		tl_buf_puts(out, "\"");
-	}
-	tl_buf_puts(out, ">");
+	              "<li id=\"%s-r%zu\" class=\"%c\"><a href=\"#%s-%zu\">"
+	              "%zu:%zu</a> <b>%s</b> <code>",
+	              id, k + 1, sev[0], id, k + 1, at.line, at.column, sev);
 	tl_html_puts(out, d->rule);
-	tl_buf_puts(out, url.len ? "</a>" : "</span>");
-	tl_buf_printf(out, " <span class=\"desc\" id=\"%s-d%zu\">", id, k + 1);
-	tl_buf_puts(out, "<span class=\"msg\">");
+	tl_buf_printf(out, "</code> <span id=\"%s-d%zu\">", id, k + 1);
 	tl_html_puts(out, d->message);
-	tl_buf_puts(out, "</span>");
 	if (d->fix.applicability != TL_FIX_NONE)
 		write_fix(ctx, out, res->source, &d->fix);
 	tl_buf_puts(out, "</span></li>\n");
-	tl_buf_free(&url);
 }
 
 static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
@@ -343,8 +350,6 @@ static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 static void html_end(const tl_emit_ctx *ctx, tl_buf *out,
                      const tl_emit_summary *sum)
 {
-	const struct tl_embedded_file *js = asset("html.js");
-
 	/* The totals, which the script moves into the overview. */
 	tl_buf_printf(out,
 	              "</div>\n<p id=\"totals\" data-files=\"%zu\" "
@@ -352,7 +357,8 @@ static void html_end(const tl_emit_ctx *ctx, tl_buf *out,
 	              "data-x=\"%zu\">%zu ",
 	              sum->files, sum->errors, sum->warnings, sum->infos,
 	              sum->fixable, sum->files);
-	tl_html_puts(out, word(ctx, TL_HW_FILES_COUNTED));
+	tl_html_puts(out, word(ctx, sum->files == 1 ? TL_HW_FILE_COUNTED
+	                                            : TL_HW_FILES_COUNTED));
 	tl_buf_printf(out, " · <span class=\"n e\">%zu</span> ", sum->errors);
 	tl_html_puts(out, word(ctx, TL_HW_ERRORS));
 	tl_buf_printf(out, " · <span class=\"n w\">%zu</span> ", sum->warnings);
@@ -361,10 +367,7 @@ static void html_end(const tl_emit_ctx *ctx, tl_buf *out,
 	tl_html_puts(out, word(ctx, TL_HW_INFOS));
 	tl_buf_printf(out, " · %zu ", sum->fixable);
 	tl_html_puts(out, word(ctx, TL_HW_FIXABLE));
-	tl_buf_puts(out, "</p>\n</main>\n<div id=\"tip\" role=\"tooltip\" "
-	                 "hidden></div>\n<script>");
-	tl_buf_append(out, js->data, js->len);
-	tl_buf_puts(out, "</script>\n</body>\n</html>\n");
+	tl_buf_puts(out, "</p>\n</main>\n</body>\n</html>\n");
 }
 
 const tl_emitter tl_emit_html = {

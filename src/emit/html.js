@@ -1,9 +1,11 @@
 // html.js: the script of translint's review page (--format html), inlined
-// by src/emit/html.c and allowed by its Content-Security-Policy through
-// its SHA-256 digest. It fills the overview from the file sections, shows
-// a finding's rule, message and fix on hover and on keyboard focus, and
-// moves between findings with j and k. Every step is linear in the page
-// or constant per event: nothing loops over the findings on hover.
+// in the page's head by src/emit/html.c and allowed by its
+// Content-Security-Policy through its SHA-256 digest. Its listeners sit on
+// the document, so that a finding's rule, message and fix show on hover
+// and on keyboard focus, and j and k move between findings, while a long
+// page is still loading; once the document is parsed it fills the
+// overview from the file sections. Every step is linear in the page or
+// constant per event: nothing loops over the findings on hover or focus.
 "use strict";
 (function () {
 	var d = document;
@@ -15,37 +17,49 @@
 		return e;
 	}
 
-	// The overview: the totals written last move up; the tables of
-	// files and of findings per rule are counted from the sections.
-	var overview = d.getElementById("overview");
-	var totals = d.getElementById("totals");
-	if (overview && totals)
-		overview.insertBefore(totals, overview.querySelector("noscript"));
-	var files = d.createDocumentFragment(), rules = new Map();
-	d.querySelectorAll("section.file").forEach(function (sec) {
-		var tr = el("tr"), th = el("th"), a = el("a", sec.querySelector("h2").textContent);
-		var n = [+sec.dataset.e, +sec.dataset.w, +sec.dataset.i];
-		th.scope = "row";
-		a.href = "#" + sec.id;
-		th.appendChild(a);
-		tr.appendChild(th);
-		n.concat(n[0] + n[1] + n[2]).forEach(function (v, j) {
-			tr.appendChild(el("td", String(v), v && j < 3 ? "n " + "ewi"[j] : ""));
+	// The pages of the built-in rules, by name (custom rules have none).
+	var pages = null;
+	function ruleName(name) {
+		if (!pages) {
+			pages = new Map();
+			d.querySelectorAll("#rule-pages a").forEach(function (a) {
+				pages.set(a.textContent, a);
+			});
+		}
+		var a = pages.get(name);
+		return a ? a.cloneNode(true) : el("code", name);
+	}
+
+	// The overview: the totals written last move up; the tables of files
+	// and of findings per rule are counted from the sections.
+	function overview() {
+		var ov = d.getElementById("overview"), totals = d.getElementById("totals");
+		if (ov && totals) ov.insertBefore(totals, ov.querySelector("noscript"));
+		var files = d.createDocumentFragment(), rules = new Map();
+		d.querySelectorAll("section.file").forEach(function (sec) {
+			var tr = el("tr"), th = el("th"), a = el("a", sec.querySelector("h2").textContent);
+			var n = [+sec.dataset.e, +sec.dataset.w, +sec.dataset.i];
+			th.scope = "row";
+			a.href = "#" + sec.id;
+			th.appendChild(a);
+			tr.appendChild(th);
+			n.concat(n[0] + n[1] + n[2]).forEach(function (v, j) {
+				tr.appendChild(el("td", String(v), v && j < 3 ? "n " + "ewi"[j] : ""));
+			});
+			files.appendChild(tr);
+			sec.querySelectorAll("ol.findings > li > code").forEach(function (code) {
+				var name = code.textContent, r = rules.get(name);
+				if (!r) {
+					r = {name: name, n: [0, 0, 0]};
+					rules.set(name, r);
+				}
+				r.n["ewi".indexOf(code.parentNode.className)]++;
+			});
 		});
-		files.appendChild(tr);
-		sec.querySelectorAll("ol.findings > li").forEach(function (li) {
-			var r = rules.get(li.dataset.rule);
-			if (!r) {
-				r = {name: li.dataset.rule, link: li.querySelector(".rule"), n: [0, 0, 0]};
-				rules.set(r.name, r);
-			}
-			r.n["ewi".indexOf(li.className)]++;
-		});
-	});
-	var fb = d.querySelector("#ov-files tbody");
-	if (fb) fb.appendChild(files);
-	var rb = d.querySelector("#ov-rules tbody");
-	if (rb) {
+		var fb = d.querySelector("#ov-files tbody");
+		if (fb) fb.appendChild(files);
+		var rb = d.querySelector("#ov-rules tbody");
+		if (!rb) return;
 		var list = Array.from(rules.values()), rows = d.createDocumentFragment();
 		list.forEach(function (r) { r.total = r.n[0] + r.n[1] + r.n[2]; });
 		list.sort(function (a, b) {
@@ -54,8 +68,7 @@
 		list.forEach(function (r) {
 			var tr = el("tr"), th = el("th");
 			th.scope = "row";
-			var name = r.link.cloneNode(true);
-			th.appendChild(name);
+			th.appendChild(ruleName(r.name));
 			tr.appendChild(th);
 			r.n.concat(r.total).forEach(function (v, j) {
 				tr.appendChild(el("td", String(v), v && j < 3 ? "n " + "ewi"[j] : ""));
@@ -66,7 +79,11 @@
 	}
 
 	// The tooltip: one element, filled from the finding's row.
-	var tip = d.getElementById("tip"), current = null;
+	var current = null;
+
+	function tip() {
+		return d.getElementById("tip");
+	}
 
 	function rowOf(mark) {
 		var sec = mark.closest("section.file");
@@ -74,34 +91,36 @@
 	}
 
 	function place() {
-		if (!current) return;
-		var r = current.getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
+		var t = tip();
+		if (!current || !t) return;
+		var r = current.getBoundingClientRect(), w = t.offsetWidth, h = t.offsetHeight;
 		var left = Math.max(4, Math.min(r.left, window.innerWidth - w - 4));
 		var top = r.bottom + 6;
 		if (top + h > window.innerHeight - 4 && r.top - h - 6 >= 4) top = r.top - h - 6;
-		tip.style.left = left + "px";
-		tip.style.top = top + "px";
+		t.style.left = left + "px";
+		t.style.top = top + "px";
 	}
 
 	function show(mark) {
-		var row = rowOf(mark);
-		if (!row || !tip) return;
-		if (current === mark && !tip.hidden) return;
+		var row = rowOf(mark), t = tip();
+		if (!row || !t) return;
+		if (current === mark && !t.hidden) return;
 		current = mark;
-		var head = el("div", undefined, "th"), desc = row.querySelector(".desc").cloneNode(true);
-		var sev = row.querySelector(".sev").cloneNode(true);
-		sev.classList.add(row.className);
+		var head = el("div", undefined, "th");
+		var desc = row.querySelector(":scope > span").cloneNode(true);
 		desc.removeAttribute("id");
-		head.append(sev, " ", row.querySelector(".rule").cloneNode(true), " ",
-			row.querySelector(".loc").textContent);
-		tip.replaceChildren(head, desc);
-		tip.hidden = false;
+		head.append(row.querySelector(":scope > b").cloneNode(true), " ",
+			ruleName(row.querySelector(":scope > code").textContent), " ",
+			row.querySelector(":scope > a").textContent);
+		t.className = row.className;
+		t.replaceChildren(head, desc);
+		t.hidden = false;
 		place();
 	}
 
 	function hide() {
-		if (!tip) return;
-		tip.hidden = true;
+		var t = tip();
+		if (t) t.hidden = true;
 		current = null;
 	}
 
@@ -110,9 +129,9 @@
 	}
 
 	d.addEventListener("mouseover", function (e) {
-		var m = markAt(e.target);
+		var m = markAt(e.target), t = tip();
 		if (m) show(m);
-		else if (current && !tip.contains(e.target) && current !== d.activeElement) hide();
+		else if (current && t && !t.contains(e.target) && current !== d.activeElement) hide();
 	});
 	d.addEventListener("focusin", function (e) {
 		var m = markAt(e.target);
@@ -122,10 +141,13 @@
 	window.addEventListener("scroll", place, {passive: true});
 	window.addEventListener("resize", place);
 
-	// j / k: the next or previous finding of the page.
-	var anchors = null, index = null;
+	// j / k: the next or previous finding of the page. The list of
+	// anchors is taken once the page is loaded (and at each press while
+	// it is still loading: it grows).
+	var anchors = null, index = null, complete = false;
 	function move(step) {
-		if (!anchors) {
+		if (!complete) {
+			complete = d.readyState !== "loading";
 			anchors = d.querySelectorAll("mark.f[id]");
 			index = new Map();
 			anchors.forEach(function (a, i) { index.set(a, i); });
@@ -150,7 +172,7 @@
 		if (m && e.key === "Enter") {
 			// From a finding to its row in the list.
 			var row = rowOf(m);
-			if (row) goTo(row.querySelector(".loc"));
+			if (row) goTo(row.querySelector(":scope > a"));
 			e.preventDefault();
 		} else if (e.key === "j" || e.key === "k") {
 			move(e.key === "j" ? 1 : -1);
@@ -158,17 +180,21 @@
 		}
 	});
 
-	// The page opened at a finding (page.html#ID-K) focuses it.
-	var start = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));
-	if (start && start.matches("mark.f")) goTo(start);
-
 	// A row's position link focuses the finding's mark, which shows it.
 	d.addEventListener("click", function (e) {
-		var a = e.target.closest ? e.target.closest("a.loc") : null;
+		var a = e.target.closest ? e.target.closest("ol.findings > li > a") : null;
 		var target = a && d.getElementById(a.hash.slice(1));
 		if (target) {
 			e.preventDefault();
 			goTo(target);
 		}
+	});
+
+	d.addEventListener("DOMContentLoaded", function () {
+		overview();
+		// The page opened at a finding (page.html#ID-K) focuses it.
+		var id = location.hash && decodeURIComponent(location.hash.slice(1));
+		var start = id && d.getElementById(id);
+		if (start && start.matches("mark.f")) goTo(start);
 	});
 })();

@@ -37,6 +37,8 @@
 #define MAX_DEPTH 8
 /* The most source bytes a mark for unrendered bytes shows. */
 #define SHOWN_MAX 120
+/* Top-level blocks in a chunk (see chunk_step). */
+#define CHUNK_BLOCKS 24
 
 /* The inline containers a character may sit in, outermost first. */
 enum { IN_LINK = 0, IN_IMAGE, IN_STRONG, IN_EMPH, IN_MAX };
@@ -69,6 +71,7 @@ typedef struct hd {
 	int nctx;
 	/* The walk of the current piece's tree. */
 	cmark_iter *it;
+	size_t ntop; /* top-level blocks written, for the chunks */
 	/* The links and images of the piece, met so far: the next one in
 	 * the model's list and a stack of those enclosing the position. */
 	size_t lnext;
@@ -106,10 +109,8 @@ static void mark_open(hd *h, size_t k, const char *kind)
 		h->placed[k] = 1;
 		tl_buf_printf(h->out,
 		              " id=\"%s-%zu\" tabindex=\"0\" "
-		              "aria-describedby=\"%s-d%zu\" data-rule=\"",
+		              "aria-describedby=\"%s-d%zu\"",
 		              h->id, k + 1, h->id, k + 1);
-		tl_html_puts(h->out, d->rule);
-		put(h, "\"");
 	}
 	tl_buf_printf(h->out, " data-f=\"%zu\">", k + 1);
 }
@@ -796,6 +797,18 @@ static void write_code(hd *h, cmark_node *node, bool html)
 	tag(h, html ? "</pre>\n" : "</code></pre>\n");
 }
 
+/* Top-level blocks go in chunks of CHUNK_BLOCKS, each a <div class="b">
+ * that the style sheet lets the browser skip while it is off screen
+ * (content-visibility), so that a very long document costs layout and
+ * paint only where the reader looks. Called before each top-level
+ * block. */
+static void chunk_step(hd *h)
+{
+	if (h->ntop && h->ntop % CHUNK_BLOCKS == 0)
+		tag(h, "</div>\n<div class=\"b\">\n");
+	h->ntop++;
+}
+
 /* Walks the tree of the current piece up to leaf block TARGET (writing
  * everything before it) or, with TARGET NULL, to the end. Returns
  * whether TARGET was met; the walk stops after its subtree. */
@@ -807,6 +820,9 @@ static bool walk_to(hd *h, cmark_node *target, tl_lang lang)
 		cmark_node *node = cmark_iter_get_node(h->it);
 		bool enter = ev == CMARK_EVENT_ENTER;
 		size_t s, e;
+
+		if (enter && cmark_node_parent(node) == h->doc->root)
+			chunk_step(h);
 
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_BLOCK_QUOTE:
@@ -885,7 +901,9 @@ static void write_document(hd *h, const tl_source *src, tl_lang lang)
 	run_walk w = {h, lang};
 
 	h->doc = doc;
+	put(h, "<div class=\"b\">\n");
 	if (doc->fm_kind != TL_FM_NONE) {
+		h->ntop++;
 		tl_buf_printf(h->out, "<pre class=\"fm\" data-l=\"%d\">",
 		              line_of(h, doc->fm_start));
 		source(h, doc->fm_start, doc->fm_end, false);
@@ -902,6 +920,10 @@ static void write_document(hd *h, const tl_source *src, tl_lang lang)
 		cmark_iter_free(h->it);
 		h->it = NULL;
 	}
+	/* What is left gets its anchor in the last chunk. */
+	flush(h, h->len);
+	meet(h, h->len, h->len, true);
+	tag(h, "</div>\n");
 	tl_doc_free(doc);
 	h->doc = NULL;
 }

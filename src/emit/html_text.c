@@ -217,6 +217,7 @@ static const char *const words[TL_HW_COUNT][2] = {
                         "都列有它自己的统计。"},
     [TL_HW_FILES_CAPTION] = {"Files", "文件"},
     [TL_HW_FILES_COUNTED] = {"files", "个文件"},
+    [TL_HW_FILE_COUNTED] = {"file", "个文件"},
     [TL_HW_RULES_CAPTION] = {"Findings per rule", "各规则的问题"},
     [TL_HW_FILE] = {"File", "文件"},
     [TL_HW_RULE] = {"Rule", "规则"},

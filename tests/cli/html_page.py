@@ -20,8 +20,8 @@
 
 The invariants: every id is unique; every finding K of a file section has
 exactly one anchor (the mark with id SECTION-K, tabindex 0, described by
-SECTION-dK, which exists) and one row SECTION-rK whose position link points
-at that anchor; no element carries an event handler attribute (on...), and
+SECTION-dK, which exists) and one row SECTION-rK whose position link (its
+first <a>) points at that anchor, and whose <code> names the rule; no element carries an event handler attribute (on...), and
 the only script, style, meta and link elements are the page's own; nothing
 is loaded (no img, iframe, object, embed, audio, video, source or link
 element, no src attribute); and every href is a fragment of the page or an
@@ -47,7 +47,8 @@ class Page(HTMLParser):
         self.marks = {}          # (section, K) -> [elements]
         self.order = []          # (section, K) in document order
         self.paths = {}          # section id -> path
-        self.rows = {}           # (section, K) -> href of its .loc link
+        self.rows = {}           # (section, K) -> href of its row's link
+        self.rules = {}          # (section, K) -> rule of its row
         self.problems = []
         self.scripts = 0
         self.styles = 0
@@ -82,7 +83,7 @@ class Page(HTMLParser):
             self.styles += 1
         if tag == "meta":
             self.metas += 1
-        if "style" in a:
+        if "style" in a and a.get("id") != "tip":  # the script places it
             self.problems.append(f"a style attribute on <{tag}>")
         href = a.get("href")
         if href is not None and not href.startswith("#") and \
@@ -103,11 +104,15 @@ class Page(HTMLParser):
             a["_el"] = el
         if tag == "h2" and "path" in a.get("class", "").split():
             self._h2 = [sec, []]
-        if tag == "a" and "loc" in a.get("class", "").split():
-            li = self.stack[-1][1] if self.stack else {}
-            rid = li.get("id", "")
-            if sec and rid.startswith(sec + "-r"):
-                self.rows[(sec, rid[len(sec) + 2:])] = href
+        parent = self.stack[-1] if self.stack else ("", {})
+        rid = parent[1].get("id", "") if parent[0] == "li" else ""
+        if sec and rid.startswith(sec + "-r"):
+            key = (sec, rid[len(sec) + 2:])
+            if tag == "a" and key not in self.rows:
+                self.rows[key] = href
+            if tag == "code":
+                a["_rule"] = key
+                self.rules[key] = ""
         if tag == "table" and a.get("id") in ("ov-files", "ov-rules"):
             self._table = a["id"]
         if tag == "tr" and self._table and not self.inside(
@@ -140,6 +145,8 @@ class Page(HTMLParser):
         for tag, a in self.stack:
             if "_el" in a:
                 a["_el"]["text"].append(data)
+            if "_rule" in a:
+                self.rules[a["_rule"]] += data
         if self._h2:
             self._h2[1].append(data)
         if self._cells is not None and self._cells:
@@ -169,8 +176,7 @@ def kind_of(elements):
 def findings(p):
     for sec, k in p.order:
         els = p.marks[(sec, k)]
-        anchor = [e for e in els if "id" in e["attrs"]]
-        rule = anchor[0]["attrs"].get("data-rule", "?") if anchor else "?"
+        rule = p.rules.get((sec, k), "?")
         text = "".join("".join(e["text"]) for e in els)
         text = text.replace("\n", "\\n")
         print(f"{p.paths.get(sec, sec)}\t{k}\t{rule}\t{kind_of(els)}\t{text}")
