@@ -2,7 +2,9 @@
 # action.sh: the steps of the GitHub Action (action.yml) after the build:
 # find the Markdown files the pull request changed, lint them with
 # --changed-since the base as GitHub annotations, write the job summary
-# (tools/action-summary.py) and optionally a SARIF log for code scanning.
+# (tools/action-summary.py), the review page (--format html, which
+# action.yml attaches to the run as an artifact) and optionally a SARIF
+# log for code scanning.
 # It runs anywhere with the GitHub variables set, which is how
 # tests/cli/action.sh runs it.
 #
@@ -21,6 +23,10 @@
 #                        uploads it)
 #   INPUT_SUMMARY        "false": no job summary (default: one, when
 #                        GITHUB_STEP_SUMMARY is set)
+#   INPUT_REVIEW_PAGE    "false": no review page (default: one, written to
+#                        $RUNNER_TEMP/translint-review/translint-review.html
+#                        with the same files and lines as the annotations,
+#                        and named in the step output review-page)
 #   INPUT_FAIL_ON        the --fail-on level (unset: warning, as the
 #                        action's default; empty: the configuration's)
 #   INPUT_ARGS           more translint options (split on spaces)
@@ -61,6 +67,10 @@ fi
 sarif=${INPUT_SARIF_FILE:-}
 if [ -z "$sarif" ] && [ "${INPUT_UPLOAD_SARIF:-false}" = true ]; then
 	sarif=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/translint.sarif
+fi
+page=
+if [ "${INPUT_REVIEW_PAGE:-true}" != false ]; then
+	page=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/translint-review/translint-review.html
 fi
 summary=
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "${INPUT_SUMMARY:-true}" != false ]; then
@@ -118,6 +128,17 @@ if [ -n "$sarif" ]; then
 	"$TRANSLINT" "${extra[@]}" "${changed[@]}" --format sarif -- \
 		"${files[@]}" >"$sarif"
 	[ $? -lt 2 ] || status=2
+fi
+if [ -n "$page" ]; then
+	mkdir -p "$(dirname "$page")" &&
+		"$TRANSLINT" "${extra[@]}" "${changed[@]}" --format html -- \
+			"${files[@]}" >"$page"
+	if [ $? -lt 2 ]; then
+		[ -z "${GITHUB_OUTPUT:-}" ] ||
+			echo "review-page=$page" >>"$GITHUB_OUTPUT"
+	else
+		status=2
+	fi
 fi
 if [ -n "$summary" ]; then
 	json=$(mktemp) || exit 2

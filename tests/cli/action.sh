@@ -2,8 +2,9 @@
 # action.sh: tools/action.sh, the shell steps of the GitHub Action
 # (action.yml), run locally in a temporary repository with the variables
 # GitHub sets on a pull request: only changed Markdown files, only
-# changed lines, workflow-command annotations, the optional SARIF file and
-# the step outputs.
+# changed lines, workflow-command annotations, the optional SARIF file,
+# the review page and the step outputs; and, in action.yml, the steps
+# that upload what the script wrote.
 # shellcheck source=tests/cli/common.bash
 root=${TL_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$(dirname "$0")/common.bash"
@@ -32,13 +33,16 @@ write notes.txt '中文Go改\n'
 git add .
 git commit -q -m change
 
+mkdir "$work/runner-temp"
+page=$work/runner-temp/translint-review/translint-review.html
 run_action()
 {
 	: >"$work/gh-output"
+	rm -f "$page"
 	env GITHUB_ACTIONS=true GITHUB_EVENT_NAME=pull_request \
 		GITHUB_BASE_REF=main GITHUB_HEAD_REF=feature \
 		GITHUB_OUTPUT="$work/gh-output" GITHUB_WORKSPACE="$PWD" \
-		TRANSLINT="$TRANSLINT" "$@" \
+		RUNNER_TEMP="$work/runner-temp" TRANSLINT="$TRANSLINT" "$@" \
 		bash "$root/tools/action.sh" >"$work/out" 2>"$work/err"
 	status=$?
 }
@@ -48,6 +52,37 @@ check "pull request: annotations for changed lines of changed files only" \
 	eval '[ "$(sort "$work/out" | cut -d, -f1,2)" = "$(printf "%s\n" "::warning file=new doc.md,line=1" "::warning file=old.md,line=2")" ]'
 check "pull request: warnings fail the step by default (exit 1)" status_is 1
 check "step output: number of files" grep -qx 'files=2' "$work/gh-output"
+
+# The review page: the same files and lines as the annotations.
+check "review page: written to RUNNER_TEMP, named in the outputs" \
+	eval 'grep -qx "review-page=$page" "$work/gh-output" && [ -s "$page" ]'
+check "review page: the findings of the changed lines only" \
+	eval '[ "$(python3 "$root/tests/cli/html_page.py" findings "$page" | cut -f1,3,5)" = "$(printf "%s\t%s\t%s\n" "new doc.md" space-cjk-latin 新G "old.md" space-cjk-latin 的G)" ]'
+run_action INPUT_REVIEW_PAGE=false
+check "review page: off with review-page: false" \
+	eval '[ ! -e "$page" ] && ! grep -q review-page "$work/gh-output" && status_is 1'
+run_action INPUT_BASE=HEAD
+check "review page: none when no Markdown file changed" \
+	eval '[ ! -e "$page" ] && ! grep -q review-page "$work/gh-output"'
+
+# action.yml uploads the page the script named, as an artifact, when the
+# input asks for it, and links it from the job summary.
+yml=$root/action.yml
+check "action.yml: the review-page inputs, default on" \
+	eval 'grep -A3 "^  review-page:" "$yml" | grep -q "default: \"true\"" &&
+		grep -q "^  review-page-artifact:" "$yml"'
+check "action.yml: actions/upload-artifact with the page the script wrote" \
+	python3 -c 'import re, sys
+y = open(sys.argv[1]).read()
+step = y[y.index("- name: Attach the review page"):]
+step = step[:step.index("\n    - name:", 1)]
+need = ["id: page", "uses: actions/upload-artifact@v4",
+        "if: always() && inputs.review-page == '"'"'true'"'"' && steps.lint.outputs.review-page != '"'"''"'"'",
+        "name: ${{ inputs.review-page-artifact }}",
+        "path: ${{ steps.lint.outputs.review-page }}"]
+missing = [n for n in need if n not in step]
+print(missing, file=sys.stderr)
+sys.exit(bool(missing) or "INPUT_REVIEW_PAGE: ${{ inputs.review-page }}" not in y)' "$yml" 2>"$work/err"
 
 run_action INPUT_FAIL_ON=error
 check "fail-on error: the same annotations, warnings pass (exit 0)" \
@@ -124,7 +159,6 @@ check "summary: the 11th error, its message escaped" \
 check "summary: the step still fails on errors" status_is 1
 
 # upload-sarif without a sarif-file: the log goes to RUNNER_TEMP.
-mkdir "$work/runner-temp"
 run_action INPUT_UPLOAD_SARIF=true RUNNER_TEMP="$work/runner-temp"
 check "upload-sarif: the SARIF log in RUNNER_TEMP, named in the outputs" \
 	eval 'grep -qx "sarif-file=$work/runner-temp/translint.sarif" "$work/gh-output" &&
