@@ -331,10 +331,78 @@ const char *tl_config_nearest_rule(const tl_config *cfg, const char *name);
  * metadata lives as long as CFG. */
 size_t tl_config_custom_count(const tl_config *cfg);
 const tl_rule *tl_config_custom_rule(const tl_config *cfg, size_t i);
+/* Fills ERR with "unknown rule 'NAME'" and, when NAME looks like the
+ * misspelling of a rule of CFG (built-in, or custom; CFG may be NULL), the
+ * nearest one. */
+void tl_config_unknown_rule(const tl_config *cfg, const char *name,
+                            tl_error *err);
 /* Appends the effective configuration to OUT as YAML. */
 void tl_config_print(const tl_config *cfg, tl_buf *out);
 /* The commented starter file --init writes (static). */
 const char *tl_config_starter(void);
+
+/* ---- Which configuration applies to a file ------------------------------ */
+
+/* A rule choice made outside the configuration files (the command line's
+ * --select, --enable, --disable, --severity), applied on top of every
+ * configuration a resolver gives. */
+typedef enum tl_choice_kind {
+	TL_CHOICE_SELECT = 0, /* only the selected rules run */
+	TL_CHOICE_ENABLE,     /* on, at its default severity unless on */
+	TL_CHOICE_DISABLE,    /* off */
+	TL_CHOICE_SEVERITY    /* at SEVERITY */
+} tl_choice_kind;
+
+typedef struct tl_rule_choice {
+	tl_choice_kind kind;
+	const char *rule;
+	tl_severity severity; /* TL_CHOICE_SEVERITY */
+} tl_rule_choice;
+
+/*
+ * A resolver answers "which configuration applies to this file?" for the
+ * command line and the language server alike: the nearest .translint.yml
+ * walking up from the file's folder (or CONFIG_FILE, when not NULL, for
+ * every file), loaded once, with the overrides matching the file and the
+ * CHOICES applied; the preset (PRESET, else recommended) with the choices
+ * for a file no configuration file governs. PRESET, when not NULL, also
+ * replaces the extends of the configuration files.
+ *
+ * A resolver that WATCHes checks at each question whether the files a
+ * configuration was read from changed since, and loads it again if so
+ * (the language server, which asks on every keystroke); one that does not
+ * trusts what it loaded (a command-line run).
+ *
+ * NULL with ERR filled when CONFIG_FILE or PRESET cannot be loaded. The
+ * configurations it gives belong to it: valid until tl_resolver_free, or,
+ * when it watches, until the next tl_resolver_config. Free with
+ * tl_resolver_free. Not for use by two threads at once.
+ */
+typedef struct tl_resolver tl_resolver;
+tl_resolver *tl_resolver_new(const char *config_file, const char *preset,
+                             const tl_rule_choice *choices, size_t nchoices,
+                             bool watch, tl_error *err);
+void tl_resolver_free(tl_resolver *r);
+/* The configuration that applies to the document at PATH (which need not
+ * exist), or NULL with ERR filled when it cannot be loaded or a choice
+ * names a rule it does not have. */
+const tl_config *tl_resolver_config(tl_resolver *r, const char *path,
+                                    tl_error *err);
+/* The preset with the choices applied (the configuration of a file that
+ * no configuration file governs, and a fallback after an error). */
+const tl_config *tl_resolver_default(const tl_resolver *r);
+/* Whether an ignore: glob of PATH's configuration file matches PATH. */
+bool tl_resolver_ignores(tl_resolver *r, const char *path);
+/* Whether every rule the choices name is a rule of some configuration
+ * loaded so far; ERR filled when not. */
+bool tl_resolver_names_known(const tl_resolver *r, tl_error *err);
+/* The configuration files loaded so far, as loaded (before overrides and
+ * choices; NULL for one that failed to load in a watching resolver). */
+size_t tl_resolver_count(const tl_resolver *r);
+const tl_config *tl_resolver_loaded(const tl_resolver *r, size_t i);
+/* How many times R loaded a configuration file (for tests: a watching
+ * resolver loads a file again only after it changed). */
+size_t tl_resolver_loads(const tl_resolver *r);
 
 /* ---- Linting ---------------------------------------------------------- */
 

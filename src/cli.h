@@ -1,14 +1,12 @@
 /*
  * cli.h: what the files of the command line share. The command line is
- * four files, one job each, none of them part of the library (the unit
+ * three files, one job each, none of them part of the library (the unit
  * tests link everything but these):
  *
  *   main.c        the entry point, the actions that are not a lint run
  *                 (--help, --version, --list-rules, --explain,
  *                 --write-rule-docs, --print-config, --init) and output
  *   cli_args.c    the options: parsing, checking, the usage text
- *   cli_config.c  which configuration applies to each file of a run, with
- *                 the command line's rule choices applied on top
  *   cli_lint.c    the lint run: the jobs, the worker pool, the output in
  *                 input order, the exit status
  */
@@ -96,60 +94,11 @@ tl_lang cli_lang_from_env(void);
 /* Whether the text output may use colour. */
 bool cli_want_color(const options *o);
 
-/* ---- Configuration (cli_config.c) --------------------------------------- */
-
-/* One configuration file of the run, loaded once, and the configurations
- * derived from it: one per set of overrides blocks that match a file, each
- * with the command line applied on top. */
-typedef struct cfg_file {
-	char *path;
-	tl_config *cfg; /* as loaded */
-	unsigned long *masks;
-	tl_config **variants;
-	size_t nvariants;
-} cfg_file;
-
-/* The configuration file found for the files of one folder (the folder
- * as the path names it: the working folder does not change in a run). */
-typedef struct dir_found {
-	char *dir;
-	char *found; /* NULL: no configuration file applies */
-} dir_found;
-
-/* The configurations of a run. */
-typedef struct configs {
-	const options *opts;
-	tl_config *base; /* the preset with the command line applied, for
-	                    files no configuration file applies to */
-	cfg_file *files; /* with -c, files[0] is that file */
-	size_t nfiles;
-	tl_error base_err; /* why not, when base_known is 0 */
-	int base_known;    /* whether the base takes the command line's rule
-	                      names: -1 not yet checked, else 0 or 1 */
-	dir_found *dirs;   /* tl_config_find's answer for each folder seen */
-	size_t ndirs, cap_dirs;
-} configs;
-
-/* Loads what the command line names (--preset, -c FILE); false with ERR
- * filled when it cannot. CS is to be freed with cli_configs_free either
- * way. */
-bool cli_configs_init(configs *cs, const options *o, tl_error *err);
-void cli_configs_free(configs *cs);
-/* The configuration that applies to the document at PATH, owned by CS;
- * NULL with ERR filled when it cannot be loaded. */
-const tl_config *cli_config_for(configs *cs, const char *path, tl_error *err);
-/* Whether the ignore: globs of PATH's configuration file skip it. */
-bool cli_config_ignores(configs *cs, const char *path);
-/* The configuration file that applies to PATH, or NULL when there is
- * none; *FAILED tells an error (ERR filled) from none. */
-cfg_file *cli_configs_file_for(configs *cs, const char *path, tl_error *err,
-                               bool *failed);
-/* Whether every rule named on the command line is known to some
- * configuration of the run; ERR filled when not. */
-bool cli_configs_names_known(configs *cs, tl_error *err);
-/* Fills ERR for a rule name that CFG does not know, with the nearest
- * name when NAME looks like its misspelling. */
-void cli_unknown_rule(const tl_config *cfg, const char *name, tl_error *err);
+/* The resolver of a run (tl_resolver_new) with the options' -c, --preset
+ * and rule choices (--select first, then --enable, --disable and
+ * --severity in the order given); NULL with ERR filled when -c or
+ * --preset cannot be loaded. */
+tl_resolver *cli_resolver(const options *o, tl_error *err);
 
 /* ---- The lint run (cli_lint.c) ------------------------------------------ */
 

@@ -219,7 +219,7 @@ static const char *nearest(const char *name, const char *const *cands, size_t n)
 
 /* Exits with a usage error when NAME cannot be a rule id. A name that is
  * no built-in rule may be a custom rule (rules: custom: of a configuration
- * file not loaded yet): apply_overrides and names_known check it against
+ * file not loaded yet): the resolver (config_resolve.c) checks it against
  * the configurations, and suggest the nearest name. */
 static void check_rule_name(const char *name, const char *option)
 {
@@ -584,4 +584,26 @@ bool cli_want_color(const options *o)
 	if (term && strcmp(term, "dumb") == 0)
 		return false;
 	return isatty(STDOUT_FILENO) == 1;
+}
+
+tl_resolver *cli_resolver(const options *o, tl_error *err)
+{
+	tl_rule_choice *ch =
+	    tl_xcalloc(o->nselect + o->noverrides + 1, sizeof *ch);
+	size_t n = 0;
+	for (size_t i = 0; i < o->nselect; i++)
+		ch[n++] = (tl_rule_choice){TL_CHOICE_SELECT, o->select[i],
+		                           TL_SEVERITY_OFF};
+	for (size_t i = 0; i < o->noverrides; i++) {
+		const override *ov = &o->overrides[i];
+		tl_choice_kind k =
+		    ov->kind == OVERRIDE_ENABLE    ? TL_CHOICE_ENABLE
+		    : ov->kind == OVERRIDE_DISABLE ? TL_CHOICE_DISABLE
+		                                   : TL_CHOICE_SEVERITY;
+		ch[n++] = (tl_rule_choice){k, ov->rule, ov->severity};
+	}
+	tl_resolver *r =
+	    tl_resolver_new(o->config_file, o->preset, ch, n, false, err);
+	free(ch);
+	return r;
 }

@@ -322,22 +322,18 @@ static bool make_jobs(run *r, const options *o, tl_io_list *inputs)
  * built-in ones, then the custom rules of every configuration file that
  * applies to a file of the run, each id once. The array is the built-in
  * table itself when there is no custom rule; otherwise the caller frees
- * it (not the rules, which live as long as CS). */
-static const tl_rule *const *run_rules(configs *cs, const run *r, size_t *count)
+ * it (not the rules, which live as long as RES). */
+static const tl_rule *const *run_rules(const tl_resolver *res, size_t *count)
 {
 	size_t n;
 	const tl_rule *const *builtin = tl_rules(&n);
 	const tl_rule **all = NULL;
 	size_t nall = n;
-	tl_error err;
-	bool failed;
 
-	for (size_t j = 0; j < r->njobs; j++)
-		if (!r->jobs[j].error)
-			cli_configs_file_for(cs, r->jobs[j].path, &err,
-			                     &failed);
-	for (size_t k = 0; k < cs->nfiles; k++) {
-		const tl_config *cfg = cs->files[k].cfg;
+	/* Every file's configuration was resolved, and so loaded, before
+	 * the run starts. */
+	for (size_t k = 0; k < tl_resolver_count(res); k++) {
+		const tl_config *cfg = tl_resolver_loaded(res, k);
 		for (size_t c = 0; c < tl_config_custom_count(cfg); c++) {
 			const tl_rule *cr = tl_config_custom_rule(cfg, c);
 			bool seen = false;
@@ -360,7 +356,7 @@ static const tl_rule *const *run_rules(configs *cs, const run *r, size_t *count)
 /* Lints (fixes, diffs) what the options name; returns the exit status. */
 int cli_lint(const options *o)
 {
-	configs cs;
+	tl_resolver *res;
 	run r;
 	tl_io_list inputs = {NULL, 0, 0};
 	tl_emit_summary sum;
@@ -371,9 +367,9 @@ int cli_lint(const options *o)
 	bool trouble;
 	tl_changed_set *changed = NULL;
 
-	if (!cli_configs_init(&cs, o, &err)) {
+	res = cli_resolver(o, &err);
+	if (!res) {
 		cli_print_error(&err);
-		cli_configs_free(&cs);
 		return EXIT_TROUBLE;
 	}
 	memset(&r, 0, sizeof r);
@@ -390,7 +386,7 @@ int cli_lint(const options *o)
 	for (i = 0; i < r.njobs; i++) {
 		if (r.jobs[i].error)
 			continue;
-		r.jobs[i].cfg = cli_config_for(&cs, r.jobs[i].path, &err);
+		r.jobs[i].cfg = tl_resolver_config(res, r.jobs[i].path, &err);
 		if (!r.jobs[i].cfg) {
 			cli_print_error(&err);
 			goto out;
@@ -406,7 +402,7 @@ int cli_lint(const options *o)
 		for (i = 0; i < r.njobs; i++) {
 			job *j = &r.jobs[i];
 
-			if (!j->error && cli_config_ignores(&cs, j->path)) {
+			if (!j->error && tl_resolver_ignores(res, j->path)) {
 				if (!j->from_stdin)
 					continue;
 				j->ignored = true;
@@ -441,7 +437,7 @@ int cli_lint(const options *o)
 	r.ctx.unsafe = o->unsafe;
 	r.ctx.fix_mode = r.mode == MODE_FIX;
 	r.ctx.files = r.njobs;
-	r.ctx.rules = run_rules(&cs, &r, &nrules);
+	r.ctx.rules = run_rules(res, &nrules);
 	r.ctx.nrules = nrules;
 	r.ctx.tool_version = TL_VERSION;
 	pthread_mutex_init(&r.lock, NULL);
@@ -471,7 +467,7 @@ int cli_lint(const options *o)
 	}
 	if (trouble)
 		status = EXIT_TROUBLE;
-	if (!cli_configs_names_known(&cs, &err)) {
+	if (!tl_resolver_names_known(res, &err)) {
 		fprintf(stderr, "translint: error: %s\n", err.message);
 		status = EXIT_TROUBLE;
 	}
@@ -482,7 +478,7 @@ out:
 	for (i = 0; i < r.njobs; i++)
 		free(r.jobs[i].data);
 	free(r.jobs);
-	cli_configs_free(&cs);
+	tl_resolver_free(res);
 	tl_io_list_free(&inputs);
 	tl_changed_set_free(changed);
 	return status;

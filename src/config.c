@@ -277,6 +277,19 @@ const char *tl_config_nearest_rule(const tl_config *cfg, const char *name)
 	return tl_suggest_text(&s, hint, sizeof hint)[0] ? s.best : NULL;
 }
 
+void tl_config_unknown_rule(const tl_config *cfg, const char *name,
+                            tl_error *err)
+{
+	const char *near = tl_config_nearest_rule(cfg, name);
+	if (near)
+		tl_error_set(err, "", 0, 0,
+		             "unknown rule '%s'; did you mean '%s'?", name,
+		             near);
+	else
+		tl_error_set(err, "", 0, 0,
+		             "unknown rule '%s' (see --list-rules)", name);
+}
+
 /* ---- Printing ------------------------------------------------------------ */
 
 void tl_config_print(const tl_config *cfg, tl_buf *out)

@@ -83,6 +83,13 @@ void tl_suggest_add(tl_suggest *s, const char *cand);
  * typo, else "". Returns BUF. */
 const char *tl_suggest_text(tl_suggest *s, char *buf, size_t cap);
 
+/* ---- The loader (config_load.c) ------------------------------------------ */
+
+/* tl_config_load that notes in READ (when not NULL) the absolute path of
+ * every file it reads or tries to read: PATH and the files it extends. */
+tl_config *tl_config_load_reading(const char *path, const char *preset,
+                                  tl_error *err, tl_option_list *read);
+
 /* ---- Paths and globs (config_paths.c) ----------------------------------- */
 
 /* PATH made absolute and normalized lexically (caller frees). */

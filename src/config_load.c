@@ -38,6 +38,7 @@
 typedef struct loader {
 	tl_error *err;
 	int depth;
+	tl_option_list *read; /* where to note the files read, or NULL */
 } loader;
 
 /* One parsed file. */
@@ -767,6 +768,8 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 	else
 		tl_buf_printf(&p, "%s/%s", f->dir, name);
 	char *abs = tl_path_abs(p.data);
+	if (ld->read)
+		tl_option_list_add(ld->read, abs);
 	tl_buf_free(&p);
 	tl_buf data = {0};
 	const char *why = read_extends_file(abs, &data);
@@ -957,7 +960,7 @@ tl_config *tl_config_preset(const char *name, tl_error *err)
 		tl_error_set(err, "", 0, 0, "unknown preset '%s'", name);
 		return NULL;
 	}
-	loader ld = {err, 0};
+	loader ld = {err, 0, NULL};
 	tl_config *cfg = tl_config_empty();
 	char shown[300];
 	snprintf(shown, sizeof shown, "rules/%s", e->name);
@@ -972,6 +975,17 @@ tl_config *tl_config_preset(const char *name, tl_error *err)
 
 tl_config *tl_config_load(const char *path, const char *preset, tl_error *err)
 {
+	return tl_config_load_reading(path, preset, err, NULL);
+}
+
+tl_config *tl_config_load_reading(const char *path, const char *preset,
+                                  tl_error *err, tl_option_list *read)
+{
+	if (read) {
+		char *abs = tl_path_abs(path);
+		tl_option_list_add(read, abs);
+		free(abs);
+	}
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		tl_error_set(err, path, 0, 0, "cannot read configuration file");
@@ -995,7 +1009,7 @@ tl_config *tl_config_load(const char *path, const char *preset, tl_error *err)
 		tl_error_set(err, "", 0, 0, "unknown preset '%s'", preset);
 		return NULL;
 	}
-	loader ld = {err, 0};
+	loader ld = {err, 0, read};
 	tl_config *cfg = tl_config_empty();
 	char *abs = tl_path_abs(path);
 	bool ok = apply_source(&ld, cfg, path, tl_path_dir(abs), data.data,
@@ -1013,7 +1027,7 @@ tl_config *tl_config_load(const char *path, const char *preset, tl_error *err)
 bool tl_config_set_option(tl_config *cfg, const char *rule, const char *opt,
                           const char *yaml, tl_error *err)
 {
-	loader ld = {err, 0};
+	loader ld = {err, 0, NULL};
 	long ri = tl_config_rule_index(cfg, rule);
 	const tl_option_def *def = NULL;
 	if (ri >= 0 && (size_t)ri < cfg->nrules)

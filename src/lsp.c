@@ -47,6 +47,10 @@ typedef struct lsp_server {
 	bool shutdown;
 	lsp_doc *docs;
 	size_t ndocs;
+	/* Which configuration applies to a document: the library's one
+	 * resolver, watching the configuration files so that a keystroke
+	 * reloads nothing unless one of them changed. */
+	tl_resolver *configs;
 } lsp_server;
 
 /* ---- Framing -------------------------------------------------------- */
@@ -281,37 +285,26 @@ static void doc_set_text(lsp_doc *d, const char *text, size_t len)
 /* The configuration for the document at PATH (NULL: a document with no
  * file, configured as one in the current folder): the nearest
  * .translint.yml with its overrides for PATH, else the recommended
- * preset. This is the one place the server loads configuration. On a
- * configuration error it falls back to the preset and fills ERR. */
-static tl_config *lsp_config(const char *path, tl_error *err)
+ * preset (tl_resolver). On a configuration error it falls back to the
+ * preset and fills ERR. The configuration belongs to the resolver. */
+static const tl_config *lsp_config(lsp_server *s, const char *path,
+                                   tl_error *err)
 {
-	const char *where = path ? path : "./-";
-	char *found = tl_config_find(where);
-	tl_config *cfg = NULL;
+	const tl_config *cfg;
 
 	err->message[0] = '\0';
-	if (found) {
-		cfg = tl_config_load(found, NULL, err);
-		free(found);
-		if (cfg) {
-			tl_config *specific = tl_config_for_file(cfg, where);
-
-			if (specific) {
-				tl_config_free(cfg);
-				cfg = specific;
-			}
-			return cfg;
-		}
-	}
-	return tl_config_preset("recommended", err);
+	cfg = tl_resolver_config(s->configs, path ? path : "./-", err);
+	return cfg ? cfg : tl_resolver_default(s->configs);
 }
 
-/* Lints D under its configuration (caller frees the result and *CFG). */
-static tl_result *doc_lint(lsp_server *s, const lsp_doc *d, tl_config **cfg)
+/* Lints D under its configuration (caller frees the result; *CFG
+ * belongs to the resolver). */
+static tl_result *doc_lint(lsp_server *s, const lsp_doc *d,
+                           const tl_config **cfg)
 {
 	tl_error err = {{0}, 0, 0, {0}};
 
-	*cfg = lsp_config(d->path, &err);
+	*cfg = lsp_config(s, d->path, &err);
 	if (err.message[0]) {
 		char msg[2200];
 
@@ -330,7 +323,7 @@ static tl_result *doc_lint(lsp_server *s, const lsp_doc *d, tl_config **cfg)
 static void publish(lsp_server *s, const char *uri, const lsp_doc *d)
 {
 	tl_buf b = {0};
-	tl_config *cfg = NULL;
+	const tl_config *cfg = NULL;
 	tl_result *res = NULL;
 	size_t i;
 
@@ -353,7 +346,6 @@ static void publish(lsp_server *s, const char *uri, const lsp_doc *d)
 	send_body(s, &b);
 	tl_buf_free(&b);
 	tl_result_free(res);
-	tl_config_free(cfg);
 }
 
 /* ---- Methods -------------------------------------------------------- */
@@ -494,7 +486,7 @@ static void on_code_action(lsp_server *s, const tl_json *params, tl_buf *result)
 	const tl_json *range = tl_json_get(params, "range");
 	const tl_json *only =
 	    tl_json_get(tl_json_get(params, "context"), "only");
-	tl_config *cfg;
+	const tl_config *cfg;
 	tl_result *res;
 	size_t i, k, from, to, nactions = 0;
 
@@ -570,7 +562,6 @@ static void on_code_action(lsp_server *s, const tl_json *params, tl_buf *result)
 	}
 	tl_buf_putc(result, ']');
 	tl_result_free(res);
-	tl_config_free(cfg);
 }
 
 /* ---- Dispatch ------------------------------------------------------- */
@@ -654,6 +645,11 @@ int tl_lsp_serve(FILE *in, FILE *out, tl_lang lang)
 	s.out = out;
 	s.lang = lang;
 	s.unit = TL_UNIT_UTF16;
+	{
+		tl_error err;
+		/* The recommended preset is built in: this cannot fail. */
+		s.configs = tl_resolver_new(NULL, NULL, NULL, 0, true, &err);
+	}
 	for (;;) {
 		char *body = NULL;
 		size_t len = 0;
@@ -678,5 +674,6 @@ int tl_lsp_serve(FILE *in, FILE *out, tl_lang lang)
 		free(s.docs[i].text);
 	}
 	free(s.docs);
+	tl_resolver_free(s.configs);
 	return status;
 }

@@ -124,7 +124,7 @@ static void explain(const char *name, tl_lang lang)
 	tl_error err;
 
 	if (!tl_rule_find(name)) {
-		cli_unknown_rule(NULL, name, &err);
+		tl_config_unknown_rule(NULL, name, &err);
 		cli_usage_error("--explain: %s", err.message);
 	}
 
@@ -218,7 +218,7 @@ void cli_print_error(const tl_error *err)
  * file in the current folder), as YAML. */
 static int print_config(const options *o)
 {
-	configs cs;
+	tl_resolver *res;
 	tl_error err = {{0}, 0, 0, {0}};
 	const tl_config *cfg = NULL;
 	const char *path = o->npaths ? o->paths[0] : HERE;
@@ -226,17 +226,18 @@ static int print_config(const options *o)
 
 	if (o->npaths > 1)
 		cli_usage_error("--print-config takes one file");
-	if (cli_configs_init(&cs, o, &err))
-		cfg = cli_config_for(&cs, path, &err);
+	res = cli_resolver(o, &err);
+	if (res)
+		cfg = tl_resolver_config(res, path, &err);
 	if (!cfg) {
 		cli_print_error(&err);
-		cli_configs_free(&cs);
+		tl_resolver_free(res);
 		return EXIT_TROUBLE;
 	}
 	tl_config_print(cfg, &out);
 	cli_put_out(out.data, out.len);
 	tl_buf_free(&out);
-	cli_configs_free(&cs);
+	tl_resolver_free(res);
 	return EXIT_OK;
 }
 
@@ -324,16 +325,16 @@ static int init_config(void)
  * to the current folder. */
 static int list_all_rules(const options *o)
 {
-	configs cs;
 	tl_error err = {{0}, 0, 0, {0}};
 	const tl_config *cfg = NULL;
 	size_t i;
+	tl_resolver *res = cli_resolver(o, &err);
 
-	if (cli_configs_init(&cs, o, &err))
-		cfg = cli_config_for(&cs, HERE, &err);
+	if (res)
+		cfg = tl_resolver_config(res, HERE, &err);
 	if (!cfg) {
 		cli_print_error(&err);
-		cli_configs_free(&cs);
+		tl_resolver_free(res);
 		return EXIT_TROUBLE;
 	}
 	list_rules(o->lang);
@@ -344,7 +345,7 @@ static int list_all_rules(const options *o)
 		       tl_severity_name(r->severity), cli_fix_label(r->fixable),
 		       r->summary);
 	}
-	cli_configs_free(&cs);
+	tl_resolver_free(res);
 	return EXIT_OK;
 }
 

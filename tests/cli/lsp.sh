@@ -197,6 +197,27 @@ try:
     report("configuration found from the document's path",
            not [x for x in p["diagnostics"]
                 if x["code"] == "space-cjk-latin"], p)
+    # The configuration file changes while the document is open: the
+    # next lint reads it again (the server keeps what it loaded only as
+    # long as the file stays the same).
+    with open(os.path.join(work, "proj/quiet/.translint.yml"), "w") as f:
+        f.write("rules:\n  space-cjk-latin: error\n")
+    s.notify("textDocument/didChange", {
+        "textDocument": {"uri": quiet, "version": 2},
+        "contentChanges": [{"text": TEXT}]})
+    p = s.diagnostics(quiet)
+    report("a changed configuration file is read again",
+           [x for x in p["diagnostics"]
+            if x["code"] == "space-cjk-latin" and x["severity"] == 1], p)
+    with open(os.path.join(work, "proj/quiet/.translint.yml"), "w") as f:
+        f.write("rules:\n  space-cjk-latin: off\n")
+    s.notify("textDocument/didChange", {
+        "textDocument": {"uri": quiet, "version": 3},
+        "contentChanges": [{"text": TEXT}]})
+    p = s.diagnostics(quiet)
+    report("and again when it changes back",
+           not [x for x in p["diagnostics"]
+                if x["code"] == "space-cjk-latin"], p)
     skipped = uri_of("proj/skipped/c.md")
     s.notify("textDocument/didOpen", {"textDocument": {
         "uri": skipped, "languageId": "markdown", "version": 1,
