@@ -1,7 +1,8 @@
 /*
  * frontmatter.c: finds the front matter block at the top of a document
- * before it is parsed: YAML between "---" lines, or YAML inside an HTML
- * comment on the first line. The model blanks it out of the text cmark
+ * before it is parsed: YAML between "---" lines, TOML between "+++" lines
+ * (Hugo's other carrier), or YAML inside an HTML comment on the first
+ * line. The model blanks it out of the text cmark
  * parses (markdown.c), so that none of it can become prose, and the
  * front-matter rule reads its YAML.
  */
@@ -57,13 +58,15 @@ void tl_frontmatter_find(tl_doc *doc)
 	doc->fm_start = doc->fm_end = TL_NONE;
 	doc->fm_yaml_start = doc->fm_yaml_end = TL_NONE;
 
-	if (line_is(s, p, e, "---")) {
+	bool toml = line_is(s, p, e, "+++");
+	if (toml || line_is(s, p, e, "---")) {
 		size_t yaml = tl_line_next(s, len, e);
 		for (size_t q = yaml; q < len;) {
 			size_t qe = tl_line_end(s, len, q);
-			if (line_is(s, q, qe, "---") ||
-			    line_is(s, q, qe, "...")) {
-				doc->fm_kind = TL_FM_YAML;
+			if (toml ? line_is(s, q, qe, "+++")
+			         : line_is(s, q, qe, "---") ||
+			               line_is(s, q, qe, "...")) {
+				doc->fm_kind = toml ? TL_FM_TOML : TL_FM_YAML;
 				doc->fm_start = p;
 				doc->fm_end = tl_line_next(s, len, qe);
 				doc->fm_yaml_start = yaml;

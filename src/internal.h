@@ -81,7 +81,8 @@ bool tl_jit_enabled(void);
 
 /* ---- Markdown model (markdown.c) --------------------------------------- */
 
-/* What a prose character is. Opaque elements (code spans, URLs, math) are
+/* What a prose character is. Opaque elements (code spans, URLs, math,
+ * template syntax) are
  * one character each, U+FFFC, spanning all their source bytes: rules see
  * that something is there without looking inside. */
 typedef enum tl_char_kind {
@@ -90,7 +91,11 @@ typedef enum tl_char_kind {
 	TL_CHAR_URL,      /* an autolink, bare URL or e-mail address */
 	TL_CHAR_MATH,     /* inline math $...$ */
 	TL_CHAR_BREAK,    /* a soft or hard line break; cp is '\n' */
-	TL_CHAR_SEP       /* a table cell separator '|' */
+	TL_CHAR_SEP,      /* a table cell separator '|' */
+	TL_CHAR_MARKUP    /* template or extension syntax: a Hugo shortcode
+	                     {{< >}} {{% %}}, a Liquid or Jinja tag {% %}
+	                     {{ }}, a wikilink [[...]], a footnote marker
+	                     [^1] */
 } tl_char_kind;
 
 /* Flags of a prose character: the inline context it sits in. */
@@ -215,8 +220,9 @@ static inline size_t tl_run_gap(const tl_run *run, size_t i)
 
 typedef enum tl_front_matter_kind {
 	TL_FM_NONE = 0,
-	TL_FM_YAML,   /* --- ... --- */
-	TL_FM_COMMENT /* <!-- ... --> */
+	TL_FM_YAML,    /* --- ... --- */
+	TL_FM_COMMENT, /* <!-- ... --> */
+	TL_FM_TOML     /* +++ ... +++ (Hugo): fm_yaml_* hold the TOML */
 } tl_front_matter_kind;
 
 /*

@@ -86,6 +86,11 @@ bool tl_pieces_runs_to_end(cmark_node *root, int lines);
  * bare URL up to and with the next white space. */
 bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept);
 bool tl_pass_math(tl_char *chars, size_t *n);
+/* Makes template tags, wikilinks and footnote markers among the *N
+ * characters of a run being built over source S (LEN bytes) one opaque
+ * TL_CHAR_MARKUP character each, and drops the tildes of GFM
+ * strikethrough; returns whether it changed any character. */
+bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n);
 /* Whether the paragraph starting at START (source S of LEN bytes, block
  * ending at LIMIT) is a pipe table; if so its cell separators among the
  * N CHARS become TL_CHAR_SEP. */

@@ -330,6 +330,198 @@ bool tl_pass_table(const char *s, size_t len, size_t limit, size_t start,
 	return true;
 }
 
+/*
+ * Template and extension syntax, which CommonMark leaves as text but is
+ * no prose: Hugo shortcodes ({{< x >}}, {{% x %}}), Liquid and Jinja tags
+ * ({% x %}, {{ x }}), wikilinks ([[Page]]) and footnote markers ([^1],
+ * also when a definition made cmark read it as a link). Each becomes one
+ * opaque character, found by its delimiters in the source, so that a tag
+ * holding inline HTML ("{{<figure src=\"a\">}}") is found whole too.
+ */
+
+/* Where the next occurrence of one closing delimiter is: searched for
+ * once per occurrence, so that many openers with no closer, or one
+ * closer far away, stay linear. */
+typedef struct closer {
+	const char *pat;
+	size_t at;   /* the occurrence found last, or TL_NONE for none */
+	size_t from; /* where that search started */
+	bool searched;
+} closer;
+
+/* The offset of PAT in S at or after FROM, before TO, or TL_NONE. */
+static size_t closer_at(closer *c, const char *s, size_t from, size_t to)
+{
+	if (c->searched && from >= c->from &&
+	    (c->at == TL_NONE || from <= c->at))
+		return c->at;
+	size_t n = strlen(c->pat), at = TL_NONE;
+	for (size_t p = from; p + n <= to;) {
+		const char *hit = memchr(s + p, c->pat[0], to - n + 1 - p);
+		if (!hit)
+			break;
+		p = (size_t)(hit - s);
+		if (memcmp(hit, c->pat, n) == 0) {
+			at = p;
+			break;
+		}
+		p++;
+	}
+	c->searched = true;
+	c->from = from;
+	c->at = at;
+	return at;
+}
+
+/* The end of the template tag or extension syntax that opens at source
+ * offset P (the run's source ends at LIM), or 0. */
+static size_t markup_end(const char *s, size_t p, size_t lim, closer *cl)
+{
+	if (p + 1 >= lim)
+		return 0;
+	if (s[p] == '{' && (s[p + 1] == '{' || s[p + 1] == '%')) {
+		closer *c = s[p + 1] == '%'   ? &cl[0]
+		            : s[p + 2] == '<' ? &cl[1]
+		            : s[p + 2] == '%' ? &cl[2]
+		                              : &cl[3];
+		size_t at = closer_at(c, s, p + 2, lim);
+		return at == TL_NONE ? 0 : at + strlen(c->pat);
+	}
+	if (s[p] == '[' && s[p + 1] == '[') {
+		/* A wikilink: "]]" on the same line, no "[" inside. */
+		size_t at = closer_at(&cl[4], s, p + 2, lim);
+		if (at == TL_NONE || at == p + 2 ||
+		    memchr(s + p + 2, '[', at - p - 2) ||
+		    memchr(s + p + 2, '\n', at - p - 2) ||
+		    memchr(s + p + 2, '\r', at - p - 2))
+			return 0;
+		return at + 2;
+	}
+	if (s[p] == '[' && s[p + 1] == '^') {
+		/* A footnote marker: "[^" and a label of up to 64 bytes. */
+		size_t q = p + 2;
+		while (q < lim && q < p + 66 && s[q] != ']' && s[q] != '[' &&
+		       (unsigned char)s[q] > ' ')
+			q++;
+		return q > p + 2 && q < lim && s[q] == ']' ? q + 1 : 0;
+	}
+	return 0;
+}
+
+static void collapse_markup(run_chars *b, const char *s, size_t len)
+{
+	if (b->n == 0)
+		return;
+	size_t lim = b->chars[b->n - 1].after;
+	if (lim > len)
+		lim = len;
+	closer cl[5] = {{"%}", 0, 0, false},
+	                {">}}", 0, 0, false},
+	                {"%}}", 0, 0, false},
+	                {"}}", 0, 0, false},
+	                {"]]", 0, 0, false}};
+	for (size_t i = 0; i < b->n; i++) {
+		const tl_char *c = &b->chars[i];
+		if (c->kind != TL_CHAR_TEXT || (c->flags & TL_CF_LITERAL))
+			continue;
+		size_t end = 0;
+		if (c->cp == '{' || c->cp == '[') {
+			end = markup_end(s, c->start, lim, cl);
+		} else if (c->cp == '^' && (c->flags & TL_CF_LINK) &&
+		           c->start > 0 && s[c->start - 1] == '[') {
+			/* "[^1]" that a definition made a link: its text. */
+			end = markup_end(s, c->start - 1, lim, cl);
+			if (end)
+				end--; /* the "]" is the link's markup */
+		}
+		if (!end)
+			continue;
+		/* A footnote definition's marker takes its ":" with it. */
+		if (c->cp == '[' && s[c->start + 1] == '^' && end < lim &&
+		    s[end] == ':' &&
+		    (i == 0 || b->chars[i - 1].kind == TL_CHAR_BREAK))
+			end++;
+		size_t k = i + 1;
+		while (k < b->n && b->chars[k].start < end)
+			k++;
+		collapse(b, i, k, TL_CHAR_MARKUP);
+	}
+}
+
+/*
+ * GFM strikethrough, "~~text~~": cmark without the extension leaves the
+ * tildes as text. They are markup, as "**" is: the pass takes them out of
+ * the run, and the text they close over carries them in its "after", so
+ * that rules see "使用~~Go~~编写" across them and insert outside them.
+ */
+
+/* Is I the first of exactly two "~" written as themselves, side by side
+ * in the source? */
+static bool tilde_pair(const run_chars *b, size_t i)
+{
+	const tl_char *c = b->chars;
+	return i + 1 < b->n && c[i].kind == TL_CHAR_TEXT && c[i].cp == '~' &&
+	       !(c[i].flags & TL_CF_LITERAL) && c[i + 1].kind == TL_CHAR_TEXT &&
+	       c[i + 1].cp == '~' && !(c[i + 1].flags & TL_CF_LITERAL) &&
+	       c[i + 1].start == c[i].end &&
+	       !(i > 0 && c[i - 1].cp == '~' &&
+	         c[i - 1].kind == TL_CHAR_TEXT) &&
+	       !(i + 2 < b->n && c[i + 2].cp == '~' &&
+	         c[i + 2].kind == TL_CHAR_TEXT);
+}
+
+static bool blank_at(const run_chars *b, size_t i)
+{
+	return i >= b->n || b->chars[i].kind == TL_CHAR_BREAK ||
+	       (b->chars[i].kind == TL_CHAR_TEXT &&
+	        tl_char_is_space(b->chars[i].cp));
+}
+
+static void drop_strikethrough(run_chars *b)
+{
+	/* Pair each closing "~~" (after a non-space) with the open one
+	 * (before a non-space) before it, on the same line. */
+	size_t open = TL_NONE;
+	bool any = false;
+	for (size_t i = 0; i + 1 < b->n; i++) {
+		if (b->chars[i].kind == TL_CHAR_BREAK)
+			open = TL_NONE;
+		if (!tilde_pair(b, i))
+			continue;
+		bool can_close =
+		    open != TL_NONE && !blank_at(b, i - 1) && i > open + 2;
+		bool can_open = !blank_at(b, i + 2);
+		if (can_close) {
+			/* Mark the four tildes for dropping (cp 0). */
+			b->chars[i - 1].after = b->chars[i + 1].after;
+			b->chars[open].cp = b->chars[open + 1].cp = 0;
+			b->chars[i].cp = b->chars[i + 1].cp = 0;
+			open = TL_NONE;
+			any = true;
+		} else if (can_open) {
+			open = i;
+		}
+		i++;
+	}
+	if (!any)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (!(b->chars[i].kind == TL_CHAR_TEXT && b->chars[i].cp == 0))
+			b->chars[n++] = b->chars[i];
+	b->n = n;
+	b->changed = true;
+}
+
+bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n)
+{
+	run_chars b = {chars, *n, false};
+	collapse_markup(&b, s, len);
+	drop_strikethrough(&b);
+	*n = b.n;
+	return b.changed;
+}
+
 bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept)
 {
 	run_chars b = {chars, *n, false};

@@ -40,6 +40,7 @@ typedef struct builder {
 	bool bad;            /* alignment failed: drop the run */
 	bool maybe_url;      /* some literal holds "://", "www." or '@' */
 	bool maybe_math;     /* some literal holds '$' */
+	bool maybe_markup;   /* some literal holds '{', '[', '^' or '~' */
 	tl_doc_nodes *nodes; /* where links and HTML are noted */
 	/* Each character is sealed as it is added: its class bits, its
 	 * offset in the run's text, its bytes appended to the text, the
@@ -285,6 +286,9 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 				           lit[i + 2] == 'w' &&
 				           lit[i + 3] == '.') {
 					b->maybe_url = true;
+				} else if (c == '{' || c == '[' || c == '^' ||
+				           c == '~') {
+					b->maybe_markup = true;
 				}
 			} else {
 				k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
@@ -308,6 +312,7 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 	b->maybe_url = b->maybe_url || strchr(lit, '@') || strstr(lit, "://") ||
 	               strstr(lit, "www.");
 	b->maybe_math = b->maybe_math || strchr(lit, '$');
+	b->maybe_markup = b->maybe_markup || strpbrk(lit, "{[^~");
 	while (i < ln) {
 		uint32_t cp;
 		size_t k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
@@ -627,6 +632,149 @@ const tl_doc_nodes *tl_doc_nodes_of(const tl_doc *doc)
 	return doc->nodes;
 }
 
+/* Makes the builder ready for a new run over source [START, END). */
+static void reset(builder *b, size_t start, size_t end)
+{
+	b->n = 0;
+	b->cursor = start;
+	b->limit = end;
+	b->depth = 0;
+	b->flags = 0;
+	b->bad = false;
+	b->skip_html = 0;
+	b->shift_line = 0;
+	b->shift = 0;
+	b->maybe_url = false;
+	b->maybe_math = false;
+	b->maybe_markup = false;
+	b->tlen = 0;
+	b->ascii[0] = b->ascii[1] = b->other = 0;
+	b->cls_any = 0;
+	b->ncjk = 0;
+	b->resummarize = false;
+	b->nbreaks = 0;
+}
+
+/* Runs the passes over the characters built, completes RUN and hands it
+ * to FN. */
+static void emit(builder *b, tl_run *run, size_t start, size_t end,
+                 tl_run_fn fn, void *user)
+{
+	/* A table's delimiter row holds a '|' among the run's characters:
+	 * no '|', no table. */
+	if (run->kind == TL_BLOCK_PARAGRAPH &&
+	    (b->ascii['|' >> 6] >> ('|' & 63) & 1) &&
+	    tl_pass_table(b->s, b->len, b->limit, start, b->chars, b->n))
+		run->kind = TL_BLOCK_TABLE;
+	if (b->maybe_markup && tl_pass_markup(b->s, b->len, b->chars, &b->n))
+		b->resummarize = true;
+	if (b->maybe_url && tl_pass_urls(b->chars, &b->n, b->doc->kept))
+		b->resummarize = true;
+	if (b->maybe_math && tl_pass_math(b->chars, &b->n))
+		b->resummarize = true;
+	finish(b, run);
+	run->chars = b->chars;
+	run->n = b->n;
+	run->text = b->text.data;
+	run->text_len = b->text.len;
+	run->start = start;
+	run->end = end;
+	run->doc = b->doc;
+	fn(run, user);
+}
+
+/*
+ * Footnote definitions, "[^1]: 参见官网。", are prose. cmark (without the
+ * footnote extension) reads one whose text is a single word, as Chinese
+ * text with no spaces mostly is, as a link reference definition and
+ * drops it from the tree; one after such a definition it leaves in a
+ * paragraph whose lines it misreports, which the walk drops. So the
+ * lines are found in the source, and each one that no prose run covers
+ * and no code or HTML block holds becomes a run of its own: the marker,
+ * one opaque character, then the text as written. A text with inline
+ * syntax in it (`*_[]<&\~$) is left out: its characters could not be
+ * read without cmark.
+ */
+
+/* Finds the footnote definition lines in [FROM, TO): line starts, in
+ * order, into *OUT (the caller frees). */
+static size_t footnote_lines(const char *s, size_t from, size_t to,
+                             size_t **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	/* LS is the start of the line holding SEEN, moved on as the search
+	 * goes, so that every byte is looked at a bounded number of times. */
+	size_t ls = from, seen = from;
+	for (size_t p = from; p < to;) {
+		const char *hit = memchr(s + p, '[', to - p);
+		if (!hit)
+			break;
+		size_t q = (size_t)(hit - s);
+		p = q + 1;
+		if (q + 1 >= to || s[q + 1] != '^')
+			continue;
+		for (; seen < q; seen++)
+			if (s[seen] == '\n' || s[seen] == '\r')
+				ls = seen + 1;
+		/* At the start of its line, after up to three spaces and
+		 * block quote markers. */
+		size_t k = ls, spaces = 0;
+		while (k < q && (s[k] == ' ' || s[k] == '>')) {
+			spaces = s[k] == '>' ? 0 : spaces + 1;
+			k++;
+		}
+		if (k != q || spaces > 3)
+			continue;
+		size_t e = q + 2;
+		while (e < to && e < q + 66 && s[e] != ']' && s[e] != '[' &&
+		       (unsigned char)s[e] > ' ')
+			e++;
+		if (e == q + 2 || e + 1 >= to || s[e] != ']' || s[e + 1] != ':')
+			continue;
+		*out = tl_grow(*out, n, &cap, sizeof **out);
+		(*out)[n++] = q;
+	}
+	return n;
+}
+
+/* Builds and hands to FN the run of the footnote definition whose marker
+ * starts at Q, unless its text holds inline syntax. */
+static void footnote_run(builder *b, size_t q, size_t block, tl_run_fn fn,
+                         void *user)
+{
+	const char *s = b->s;
+	size_t le = tl_line_end(s, b->len, q);
+	size_t m = q;
+	while (s[m] != ']')
+		m++;
+	m += 2; /* past "]:" */
+	size_t te = le;
+	while (te > m && (s[te - 1] == ' ' || s[te - 1] == '\t'))
+		te--;
+	for (size_t p = m; p < te; p++)
+		if (strchr("`*_[]<&\\~$", s[p]))
+			return;
+	reset(b, q, le);
+	push(b, TL_OBJECT, q, m, TL_CHAR_MARKUP, 0);
+	for (size_t p = m; p < te;) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode_fast(s + p, te - p, &cp);
+		push(b, cp, p, p + k, TL_CHAR_TEXT, 0);
+		if (cp == '@' || cp == ':' || cp == 'w')
+			b->maybe_url = true;
+		p += k;
+	}
+	tl_run run = {0};
+	run.kind = TL_BLOCK_PARAGRAPH;
+	run.block = b->doc->block_base + block;
+	size_t ls = q;
+	while (ls > 0 && s[ls - 1] != '\n' && s[ls - 1] != '\r')
+		ls--;
+	run.context = memchr(s + ls, '>', q - ls) ? TL_CTX_QUOTE : 0;
+	emit(b, &run, q, le, fn, user);
+}
+
 void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 {
 	builder b = {0};
@@ -638,6 +786,15 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	b.nodes = doc->nodes;
 	b.nodes->nlinks = 0;
 	b.nodes->nhtml = 0;
+
+	/* The footnote definition lines of this piece, past the front
+	 * matter, and the next one not yet placed. */
+	size_t from = doc->cuts[doc->piece], to = doc->cuts[doc->piece + 1];
+	if (doc->piece == 0 && doc->fm_kind != TL_FM_NONE)
+		from = doc->fm_end;
+	size_t *notes = NULL, nnotes = 0, next = 0;
+	if (from < to)
+		nnotes = footnote_lines(b.s, from, to, &notes);
 
 	size_t block = 0;
 	cmark_node *top = NULL;
@@ -656,65 +813,51 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 		if (t == CMARK_NODE_HTML_BLOCK)
 			note(&b.nodes->html, &b.nodes->nhtml,
 			     &b.nodes->cap_html, node);
-		if (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING)
+		bool prose =
+		    t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
+		if (!prose && t != CMARK_NODE_CODE_BLOCK &&
+		    t != CMARK_NODE_HTML_BLOCK)
 			continue;
 
 		size_t start, end;
 		tl_doc_node_span(doc, node, &start, &end);
-		b.n = 0;
-		b.cursor = start;
-		b.limit = end;
-		b.depth = 0;
-		b.flags = 0;
-		b.bad = false;
-		b.skip_html = 0;
-		b.shift_line = 0;
-		b.shift = 0;
-		b.maybe_url = false;
-		b.maybe_math = false;
-		b.tlen = 0;
-		b.ascii[0] = b.ascii[1] = b.other = 0;
-		b.cls_any = 0;
-		b.ncjk = 0;
-		b.resummarize = false;
-		b.nbreaks = 0;
+		/* Definitions before this block, which cmark dropped. */
+		for (; next < nnotes && notes[next] < start; next++)
+			footnote_run(&b, notes[next], block, fn, user);
+		if (!prose) {
+			while (next < nnotes && notes[next] < end)
+				next++;
+			continue;
+		}
+		reset(&b, start, end);
 		walk_inlines(&b, node);
 		/* The inline walk is done: skip the subtree. */
 		cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
-		if (b.bad)
+		if (b.bad) {
+			/* Definitions in a dropped paragraph are read on
+			 * their own. */
+			for (; next < nnotes && notes[next] < end; next++)
+				footnote_run(&b, notes[next], block, fn, user);
 			continue;
+		}
+		while (next < nnotes && notes[next] < end)
+			next++;
 
 		tl_run run = {0};
 		run.kind = t == CMARK_NODE_HEADING ? TL_BLOCK_HEADING
 		                                   : TL_BLOCK_PARAGRAPH;
-		/* A table's delimiter row holds a '|' among the run's
-		 * characters: no '|', no table. */
-		if (run.kind == TL_BLOCK_PARAGRAPH &&
-		    (b.ascii['|' >> 6] >> ('|' & 63) & 1) &&
-		    tl_pass_table(b.s, b.len, b.limit, start, b.chars, b.n))
-			run.kind = TL_BLOCK_TABLE;
-		if (b.maybe_url && tl_pass_urls(b.chars, &b.n, doc->kept))
-			b.resummarize = true;
-		if (b.maybe_math && tl_pass_math(b.chars, &b.n))
-			b.resummarize = true;
-		finish(&b, &run);
-
-		run.chars = b.chars;
-		run.n = b.n;
-		run.text = b.text.data;
-		run.text_len = b.text.len;
 		run.level = t == CMARK_NODE_HEADING
 		                ? cmark_node_get_heading_level(node)
 		                : 0;
 		run.context = block_context(node);
-		run.start = start;
-		run.end = end;
 		run.block = doc->block_base + block;
 		run.node = node;
-		run.doc = doc;
-		fn(&run, user);
+		emit(&b, &run, start, end, fn, user);
 	}
+	for (; next < nnotes; next++)
+		footnote_run(&b, notes[next], block, fn, user);
 	cmark_iter_free(it);
+	free(notes);
 	free(b.chars);
 	free(b.breaks);
 	tl_buf_free(&b.text);

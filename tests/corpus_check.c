@@ -25,8 +25,8 @@
  *                 URL that runs into CJK text in angle brackets
  *                 ("https://x.com/）中" -> "<https://x.com/>）中"), passes,
  *                 and any other change to a URL fails
- *   front-matter  the leading "---" YAML block, or the leading "<!--"
- *                 comment, byte for byte
+ *   front-matter  the leading "---" YAML block, "+++" TOML block or
+ *                 "<!--" comment, byte for byte
  *   line-endings  the counts of CRLF, lone CR and LF line endings
  *   bom           a leading byte order mark is kept (or stays absent)
  *   glued         Latin punctuation glued to a Latin letter or digit that
@@ -239,19 +239,22 @@ static bool line_is(const char *s, size_t p, size_t e, const char *w)
 }
 
 /* The length of the front matter of b, which starts at body (after any
- * BOM): a "---" line up to the next "---" or "..." line, or a "<!--"
- * on the first line up to the end of the line that holds its "-->".
- * *yaml says it was the "---" kind. 0 when there is none. */
+ * BOM): a "---" line up to the next "---" or "..." line, a "+++" line up
+ * to the next "+++" line (TOML), or a "<!--" on the first line up to the
+ * end of the line that holds its "-->". *yaml says it was one of the
+ * first two kinds (blanked before cmark parses). 0 when there is none. */
 static size_t front_matter(const buf *b, size_t body, bool *yaml)
 {
 	const char *s = b->data;
 	size_t len = b->len, e = line_end(s, len, body);
 	*yaml = false;
-	if (line_is(s, body, e, "---")) {
+	bool toml = line_is(s, body, e, "+++");
+	if (toml || line_is(s, body, e, "---")) {
 		for (size_t q = next_line(s, len, e); q < len;) {
 			size_t qe = line_end(s, len, q);
-			if (line_is(s, q, qe, "---") ||
-			    line_is(s, q, qe, "...")) {
+			if (toml ? line_is(s, q, qe, "+++")
+			         : line_is(s, q, qe, "---") ||
+			               line_is(s, q, qe, "...")) {
 				*yaml = true;
 				return next_line(s, len, qe) - body;
 			}

@@ -504,8 +504,11 @@ static void write_chars(hd *h, const tl_run *run, size_t from, size_t to)
 			tag(h, "</span>");
 			break;
 		}
+		case TL_CHAR_MARKUP:
 		case TL_CHAR_MATH:
-			tag(h, "<span class=\"math\">");
+			tag(h, c->kind == TL_CHAR_MATH
+			           ? "<span class=\"math\">"
+			           : "<span class=\"markup\">");
 			source(h, c->start, c->end, false);
 			tag(h, "</span>");
 			break;

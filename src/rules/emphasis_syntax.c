@@ -324,7 +324,7 @@ static bool immovable_object(const tl_run *run, size_t i, size_t delim_at)
 {
 	const tl_char *c = &run->chars[i];
 	if (c->kind == TL_CHAR_CODE || c->kind == TL_CHAR_URL ||
-	    c->kind == TL_CHAR_MATH)
+	    c->kind == TL_CHAR_MATH || c->kind == TL_CHAR_MARKUP)
 		return true;
 	if (c->kind != TL_CHAR_TEXT)
 		return false;

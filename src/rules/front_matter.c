@@ -5,15 +5,17 @@
  * Translation sites build their pages from it: a missing "originallink"
  * drops the credit to the original, an empty "cover" breaks the page, a
  * misspelled key ("origininallink") is silently ignored by the site
- * generator. Three carriers hold it. Markdown.c finds two: a YAML block
- * between "---" lines, and YAML inside an HTML comment that opens the file
- * (the thenewstack-zh convention). The YAML text alone goes to libyaml;
- * its marks (line, column in characters, both relative to that text) are
- * mapped back to bytes of the Markdown file, so a syntax error points at
+ * generator. Four carriers hold it. The model (frontmatter.c) finds three:
+ * a YAML block between "---" lines, TOML between "+++" lines (Hugo's
+ * other format, read by check_toml below), and YAML inside an HTML
+ * comment that opens the file (the thenewstack-zh convention); none of
+ * them is prose, and no rule rewrites them. The YAML text alone goes to
+ * libyaml; its marks (line, column in characters, both relative to that text)
+ * are mapped back to bytes of the Markdown file, so a syntax error points at
  * its real place. The third, read here with option carrier: lctt, is
  * LCTT's block of "[#]: key: (value)" lines opening the file (CommonMark
- * reads them as link reference definitions; they are metadata). Both
- * kinds become a list of entries (key, value, spans) checked alike.
+ * reads them as link reference definitions; they are metadata). All
+ * become a list of entries (key, value, spans) checked alike.
  *
  * Option formats: required and known are lists of keys; fields is a map
  * of keys to kinds (url, date, list, string).
@@ -24,13 +26,14 @@
 #include <yaml.h>
 
 static const tl_option_def options[] = {
-    {"carrier", TL_OPTION_ENUM, "auto", "auto|yaml|comment|lctt",
-     "Where the metadata is: `auto` (a YAML block between `---` lines or "
-     "YAML in an opening HTML comment), `yaml`, `comment` (only that one), "
-     "or `lctt` (the `[#]: key: (value)` header lines).",
-     "元数据所在的位置：`auto`（`---` 行之间的 YAML 块，或开头 "
-     "HTML 注释中的 YAML）、`yaml`、`comment`（只认这一种）"
-     "，或 `lctt`（`[#]: key: (value)` 头部行）。"},
+    {"carrier", TL_OPTION_ENUM, "auto", "auto|yaml|comment|toml|lctt",
+     "Where the metadata is: `auto` (a YAML block between `---` lines, "
+     "YAML in an opening HTML comment, or TOML between `+++` lines), "
+     "`yaml`, `comment`, `toml` (only that one), or `lctt` (the "
+     "`[#]: key: (value)` header lines).",
+     "元数据所在的位置：`auto`（`---` 行之间的 YAML 块、开头 "
+     "HTML 注释中的 YAML，或 `+++` 行之间的 TOML）、`yaml`、`comment`、"
+     "`toml`（只认这一种），或 `lctt`（`[#]: key: (value)` 头部行）。"},
     {"require", TL_OPTION_BOOL, "true", NULL,
      "Report a document that has no front matter.",
      "报告没有前置元数据的文档。"},
@@ -437,6 +440,199 @@ static void check_yaml(tl_check *ck, const tl_doc *doc)
 	yaml_parser_delete(&parser);
 }
 
+/* ---- TOML (Hugo's "+++" front matter) -------------------------------------
+ */
+
+/*
+ * Enough of TOML for front matter: the top-level "key = value" lines
+ * (bare, quoted or dotted keys; strings, multi-line strings, arrays and
+ * inline tables that may span lines, and bare values: numbers, dates,
+ * booleans), up to the first [table] header, whose keys are not
+ * top-level. A line that is none of these is a syntax error.
+ */
+
+typedef struct toml {
+	const char *s;
+	size_t p, end;
+} toml;
+
+static bool toml_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void toml_skip_blank(toml *t)
+{
+	while (t->p < t->end && toml_blank(t->s[t->p]))
+		t->p++;
+}
+
+static bool toml_eol(const toml *t)
+{
+	return t->p >= t->end || t->s[t->p] == '\n' || t->s[t->p] == '\r' ||
+	       t->s[t->p] == '#';
+}
+
+/* Skips a string opening at t->p (quote Q, tripled when LONG); false when
+ * it does not close. */
+static bool toml_skip_string(toml *t, char q, bool lng)
+{
+	t->p += lng ? 3 : 1;
+	while (t->p < t->end) {
+		char c = t->s[t->p];
+		if (!lng && (c == '\n' || c == '\r'))
+			return false;
+		if (c == '\\' && q == '"') {
+			t->p += 2;
+			continue;
+		}
+		if (c == q &&
+		    (!lng || (t->p + 2 < t->end && t->s[t->p + 1] == q &&
+		              t->s[t->p + 2] == q))) {
+			t->p += lng ? 3 : 1;
+			return true;
+		}
+		t->p++;
+	}
+	return false;
+}
+
+/* Skips one value at t->p; false on a syntax error. */
+static bool toml_skip_value(toml *t)
+{
+	if (t->p >= t->end)
+		return false;
+	char c = t->s[t->p];
+	if (c == '"' || c == '\'') {
+		bool lng = t->p + 2 < t->end && t->s[t->p + 1] == c &&
+		           t->s[t->p + 2] == c;
+		return toml_skip_string(t, c, lng);
+	}
+	if (c == '[' || c == '{') {
+		char close = c == '[' ? ']' : '}';
+		t->p++;
+		for (;;) {
+			while (t->p < t->end &&
+			       (toml_blank(t->s[t->p]) || t->s[t->p] == '\n' ||
+			        t->s[t->p] == '\r' || t->s[t->p] == ','))
+				t->p++;
+			if (t->p < t->end && t->s[t->p] == '#') {
+				while (t->p < t->end && t->s[t->p] != '\n')
+					t->p++;
+				continue;
+			}
+			if (t->p >= t->end)
+				return false;
+			if (t->s[t->p] == close) {
+				t->p++;
+				return true;
+			}
+			if (c == '{') {
+				/* key = value */
+				while (t->p < t->end && t->s[t->p] != '=' &&
+				       t->s[t->p] != '\n')
+					t->p++;
+				if (t->p >= t->end || t->s[t->p] != '=')
+					return false;
+				t->p++;
+				toml_skip_blank(t);
+			}
+			if (!toml_skip_value(t))
+				return false;
+		}
+	}
+	size_t s = t->p;
+	while (t->p < t->end && !toml_eol(t) && t->s[t->p] != ',' &&
+	       t->s[t->p] != ']' && t->s[t->p] != '}')
+		t->p++;
+	while (t->p > s && toml_blank(t->s[t->p - 1]))
+		t->p--;
+	return t->p > s;
+}
+
+static void check_toml(tl_check *ck, const tl_doc *doc)
+{
+	tl_arena *arena = tl_check_arena(ck);
+	toml t = {doc->src->data, doc->fm_yaml_start, doc->fm_yaml_end};
+	size_t cap = 16, n = 0;
+	fm_entry *es = tl_arena_alloc(arena, cap * sizeof *es);
+	while (t.p < t.end) {
+		toml_skip_blank(&t);
+		if (toml_eol(&t)) {
+			while (t.p < t.end && t.s[t.p] != '\n')
+				t.p++;
+			t.p++;
+			continue;
+		}
+		if (t.s[t.p] == '[')
+			break; /* a table: its keys are not top-level */
+		size_t ks = t.p;
+		if (t.s[t.p] == '"' || t.s[t.p] == '\'') {
+			if (!toml_skip_string(&t, t.s[t.p], false))
+				goto error;
+		} else {
+			while (t.p < t.end && !toml_eol(&t) &&
+			       t.s[t.p] != '=' && !toml_blank(t.s[t.p]))
+				t.p++;
+		}
+		size_t ke = t.p;
+		toml_skip_blank(&t);
+		if (ke == ks || t.p >= t.end || t.s[t.p] != '=')
+			goto error;
+		t.p++;
+		toml_skip_blank(&t);
+		size_t vs = t.p;
+		if (!toml_skip_value(&t))
+			goto error;
+		size_t ve = t.p;
+		toml_skip_blank(&t);
+		if (!toml_eol(&t))
+			goto error;
+		if (n == cap) {
+			fm_entry *more =
+			    tl_arena_alloc(arena, 2 * cap * sizeof *more);
+			memcpy(more, es, cap * sizeof *es);
+			es = more;
+			cap *= 2;
+		}
+		fm_entry *e = &es[n++];
+		bool quoted_key = t.s[ks] == '"' || t.s[ks] == '\'';
+		e->key = tl_arena_strndup(arena, t.s + ks + quoted_key,
+		                          ke - ks - 2 * quoted_key);
+		e->key_len = strlen(e->key);
+		e->ks = ks;
+		e->ke = ke;
+		char v0 = t.s[vs];
+		e->is_list = v0 == '[';
+		bool str = v0 == '"' || v0 == '\'';
+		size_t q = str && ve - vs >= 6 && t.s[vs + 1] == v0 &&
+		                   t.s[vs + 2] == v0
+		               ? 3
+		           : str ? 1
+		                 : 0;
+		e->value = v0 == '[' || v0 == '{'
+		               ? NULL
+		               : tl_arena_strndup(arena, t.s + vs + q,
+		                                  ve - vs - 2 * q);
+		e->empty = (e->value && !*e->value) ||
+		           (e->is_list && ve - vs >= 2 &&
+		            strspn(t.s + vs + 1, " \t\r\n") == ve - vs - 2);
+		e->vs = vs;
+		e->ve = ve;
+		while (t.p < t.end && t.s[t.p] != '\n')
+			t.p++;
+		t.p++;
+	}
+	check_entries(ck, es, n, doc->fm_start);
+	return;
+error:
+	report_at(ck, t.p < t.end ? t.p : t.end,
+	          tl_check_msg(ck,
+	                       "TOML syntax error in front matter: expected "
+	                       "'key = value'",
+	                       "元数据 TOML 语法错误：应为“key = value”"));
+}
+
 /* ---- LCTT header lines ------------------------------------------------------
  */
 
@@ -573,7 +769,8 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 	}
 	tl_front_matter_kind kind = doc->fm_kind;
 	if ((strcmp(carrier, "yaml") == 0 && kind != TL_FM_YAML) ||
-	    (strcmp(carrier, "comment") == 0 && kind != TL_FM_COMMENT))
+	    (strcmp(carrier, "comment") == 0 && kind != TL_FM_COMMENT) ||
+	    (strcmp(carrier, "toml") == 0 && kind != TL_FM_TOML))
 		kind = TL_FM_NONE;
 	if (kind == TL_FM_NONE) {
 		if (tl_check_option_bool(ck, "require"))
@@ -583,7 +780,10 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 			                 "文档缺少元数据（front matter）"));
 		return;
 	}
-	check_yaml(ck, doc);
+	if (kind == TL_FM_TOML)
+		check_toml(ck, doc);
+	else
+		check_yaml(ck, doc);
 }
 
 const tl_rule tl_rule_front_matter = {
@@ -608,8 +808,11 @@ const tl_rule tl_rule_front_matter = {
         "such likely misspellings of the required and fields keys are "
         "reported; with `known` set, every key outside known, required "
         "and fields is. A key given twice is reported too.\n\n"
-        "Three carriers are read (option `carrier`): a YAML block between "
-        "`---` lines at the top, YAML inside an HTML comment that opens "
+        "Four carriers are read (option `carrier`): a YAML block between "
+        "`---` lines at the top, TOML between `+++` lines (Hugo; "
+        "top-level `key = value` lines up to the first `[table]`, a "
+        "line of another shape being a syntax error), YAML inside an "
+        "HTML comment that opens "
         "the file (`<!--` … `-->`, as thenewstack-zh writes it), and, "
         "with `carrier: lctt` only, LCTT's header lines opening the file, "
         "`[#]: key: (value)` (or `[#]: key: \"value\"`, or a bare value; "
@@ -632,8 +835,10 @@ const tl_rule tl_rule_front_matter = {
         "→ `originallink`）。`known` 为空时，只报告 `required` "
         "和 `fields` 中的键的这类疑似拼写错误；设置了 `known` "
         "时，报告 `known`、`required` 和 `fields` 之外的每一个键。"
-        "重复出现的键也会报告。\n\n可以读取三种载体（选项 `carrier`）"
-        "：文件开头 `---` 行之间的 YAML 块；文件开头 HTML 注释（`<!--` "
+        "重复出现的键也会报告。\n\n可以读取四种载体（选项 `carrier`）"
+        "：文件开头 `---` 行之间的 YAML 块；`+++` 行之间的 TOML（Hugo；"
+        "读取第一个 `[table]` 之前的顶层 `key = value` 行，其他形式的行是"
+        "语法错误）；文件开头 HTML 注释（`<!--` "
         "… `-->`，thenewstack-zh 的写法）中的 YAML；以及仅在 "
         "`carrier: lctt` 时读取的、文件开头的 LCTT 头部行 `[#]: "
         "key: (value)`（或 `[#]: key: \"value\"`，或不加括号的值；"

@@ -75,11 +75,12 @@ static bool shared_mark(const tl_run *run, size_t i)
 }
 
 /* What may stand across the space from a mark: CJK, a Latin letter, a
- * digit, inline code, or a Chinese-only mark. */
+ * digit, inline code or template syntax ("[^1] 。"), or a Chinese-only
+ * mark. */
 static bool neighbour_ok(const tl_run *run, size_t i)
 {
 	const tl_char *c = &run->chars[i];
-	if (c->kind == TL_CHAR_CODE)
+	if (c->kind == TL_CHAR_CODE || c->kind == TL_CHAR_MARKUP)
 		return true;
 	if (c->kind != TL_CHAR_TEXT)
 		return false;
@@ -223,7 +224,8 @@ static bool is_emphasis_byte(char c)
 static bool flanking_punct(const tl_run *run, size_t i)
 {
 	const tl_char *c = &run->chars[i];
-	if (c->kind == TL_CHAR_CODE)
+	/* Code and template syntax begin and end with punctuation. */
+	if (c->kind == TL_CHAR_CODE || c->kind == TL_CHAR_MARKUP)
 		return true;
 	if (c->kind != TL_CHAR_TEXT)
 		return false;

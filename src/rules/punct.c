@@ -35,6 +35,7 @@ tl_side tl_punct_side(const tl_run *run, size_t i, int dir)
 		switch (c->kind) {
 		case TL_CHAR_CODE:
 		case TL_CHAR_MATH:
+		case TL_CHAR_MARKUP:
 			side.object = true;
 			side.skipped = true;
 			continue;

@@ -111,7 +111,7 @@ static bool touches_object(const tl_run *run, size_t k, size_t edge)
 {
 	const tl_char *c = &run->chars[k];
 	if (c->kind != TL_CHAR_CODE && c->kind != TL_CHAR_URL &&
-	    c->kind != TL_CHAR_MATH)
+	    c->kind != TL_CHAR_MATH && c->kind != TL_CHAR_MARKUP)
 		return false;
 	return c->end == edge || c->start == edge;
 }

@@ -76,6 +76,8 @@ static bool skipped(tl_check *ck, state *st, const tl_run *run)
 	if (!st->re)
 		return false;
 	cmark_node *top = run->node;
+	if (!top) /* a footnote definition cmark dropped (runs.c) */
+		return false;
 	while (cmark_node_parent(top) && cmark_node_get_type(cmark_node_parent(
 	                                     top)) != CMARK_NODE_DOCUMENT)
 		top = cmark_node_parent(top);
