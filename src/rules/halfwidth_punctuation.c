@@ -94,6 +94,14 @@ static const char *message(tl_check *ck, const char **msgfmt, const char *half)
 	return tl_check_printf(ck, *msgfmt, half);
 }
 
+/* Can character I end or start an English word beside a mark: a Latin
+ * letter or digit, or inline code ("It is `x`， and")? */
+static bool word_end(const tl_run *run, size_t i)
+{
+	return tl_run_is_alnum(run, i) ||
+	       (i < run->n && run->chars[i].kind == TL_CHAR_CODE);
+}
+
 /* The sentence mark at I inside the English unit ending at E: report it
  * when it sits between two Latin words or ends the unit after one. */
 static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
@@ -101,12 +109,12 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
 {
 	uint32_t c = run->chars[i].cp;
 	const char *half = halfwidth_of(c);
-	if (!tl_run_is_alnum(run, i - 1))
+	if (!word_end(run, i - 1))
 		return;
 	size_t k = i + 1;
 	while (k < e && tl_run_is_blank(run, k))
 		k++;
-	if (k < e ? !tl_run_is_alnum(run, k) : !can_end(c))
+	if (k < e ? !word_end(run, k) : !can_end(c))
 		return;
 	bool digits = is_digit_at(run, i - 1) && k < e && is_digit_at(run, k);
 	/* "15，2020" or "1，000": a date wants a space, a number none. */
@@ -283,7 +291,7 @@ const tl_rule tl_rule_halfwidth_punctuation = {
         "`GPU：GeForce RTX`), so those are not flagged, nor is `、`, nor a "
         "comma between digits (`15，2020`), nor `【】` (as `[]` they would "
         "be link syntax) or `《》`. A sentence mark must follow a Latin "
-        "letter or digit directly.\n\n"
+        "letter, a digit or inline code directly.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md keep half-width punctuation in complete English "
         "sentences and titles, even inside Chinese text.",
@@ -307,8 +315,8 @@ const tl_rule tl_rule_halfwidth_punctuation = {
         "Go，Rust 和 Java`、`[logs，metrics，tracing](…)`、`Dan "
         "Berg，IBM`、`GPU：GeForce RTX`），因此这些不会被标记，"
         "`、` 和数字之间的逗号（`15，2020`）也不会，`【】`（改成 `[]` 会变成"
-        "链接语法）和 `《》` 也不会。句中标点必须紧跟在拉丁字母"
-        "或数字之后。\n\n原因：AutoCorrect 和 lint-md 所遵循的中文文案排版指"
+        "链接语法）和 `《》` 也不会。句中标点必须紧跟在拉丁字母、"
+        "数字或行内代码之后。\n\n原因：AutoCorrect 和 lint-md 所遵循的中文文案排版指"
         "北规定，完整的英文句子和标题即使位于中文之中，也使用半角标点。",
     .fix_doc_zh =
         "安全：把标点替换为半角形式，并保留英文的空格：句中标点后面紧跟字母"
