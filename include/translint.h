@@ -73,6 +73,23 @@ void tl_buf_free(tl_buf *buf);
  * mean" suggestions. */
 size_t tl_edit_distance(const char *a, size_t na, const char *b, size_t nb);
 
+/* The one "did you mean" search: the candidate nearest to a name by edit
+ * distance (the first of the nearest), its acceptance left to the caller
+ * (tl_nearest_typo, or a limit of its own on best_d). */
+typedef struct tl_nearest {
+	const char *name; /* what was written, LEN bytes */
+	size_t len;
+	const char *best; /* the nearest candidate so far, or NULL */
+	size_t best_len;
+	size_t best_d; /* its distance */
+} tl_nearest;
+tl_nearest tl_nearest_start(const char *name, size_t len);
+/* Considers CAND (LEN bytes; an empty one is passed over). */
+void tl_nearest_add(tl_nearest *s, const char *cand, size_t len);
+/* The nearest candidate when it is a likely typo of the name (at most
+ * half of the longer of the two differs), else NULL. */
+const char *tl_nearest_typo(const tl_nearest *s);
+
 /* ---- Severities, languages, errors ------------------------------------ */
 
 typedef enum tl_severity {
@@ -206,6 +223,7 @@ typedef struct tl_option_def {
 struct tl_check;
 struct tl_run;
 struct tl_doc;
+struct tl_suppress;
 
 /* One built-in rule. Every field but the check functions is documentation
  * that --explain, --list-rules, docs/rules/RULE.md and SARIF print. */
@@ -215,7 +233,6 @@ typedef struct tl_rule {
 	const char *summary_zh; /* one line, Chinese */
 	tl_severity severity;   /* default severity when enabled */
 	tl_fixability fixable;
-	const char *preset; /* the first preset enabling it ("recommended") */
 	const tl_option_def
 	    *options;            /* terminated by a {NULL} entry; may be NULL */
 	const char *description; /* what it flags and why (Markdown, English) */
@@ -234,7 +251,26 @@ typedef struct tl_rule {
 	 * gone (DOC->root is NULL): for what needs the whole document
 	 * (may be NULL). */
 	void (*check_end)(struct tl_check *ck, const struct tl_doc *doc);
+	/* Called once per document before it is parsed, with its bytes
+	 * (may be NULL). A source that is not valid UTF-8 or holds a NUL
+	 * byte is never parsed: for it, this hook is the only one called. */
+	void (*check_source)(struct tl_check *ck, const tl_source *src);
+	/* Called once per document after its suppression comments were
+	 * applied, with those comments (may be NULL); what it reports is
+	 * not suppressed. */
+	void (*check_comments)(struct tl_check *ck,
+	                       const struct tl_suppress *sup);
 } tl_rule;
+
+/* "none", "safe", "unsafe", "sometimes": the one spelling of each, for
+ * every output that names a fixability (and a fix's applicability). */
+const char *tl_fixability_name(tl_fixability f);
+
+/* Appends to OUT the first preset that enables RULE (recommended, then
+ * translation, then the other built-in presets by name), as rule pages
+ * say; false when none does. Presets are the one place that says which
+ * rules they enable. */
+bool tl_rule_preset(const tl_rule *rule, tl_buf *out);
 
 /* The table of built-in rules, in a fixed order. */
 const tl_rule *const *tl_rules(size_t *count);

@@ -194,21 +194,13 @@ void cli_usage_error(const char *fmt, ...)
  * than half the name differs). */
 static const char *nearest(const char *name, const char *const *cands, size_t n)
 {
-	const char *best = NULL;
-	size_t best_d = (size_t)-1, i;
+	tl_nearest s = tl_nearest_start(name, strlen(name));
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		size_t d = tl_edit_distance(name, strlen(name), cands[i],
-		                            strlen(cands[i]));
-
-		if (d < best_d) {
-			best_d = d;
-			best = cands[i];
-		}
-	}
-	if (best && best_d * 2 <= (strlen(name) > strlen(best) ? strlen(name)
-	                                                       : strlen(best)))
-		return best;
+	for (i = 0; i < n; i++)
+		tl_nearest_add(&s, cands[i], strlen(cands[i]));
+	if (tl_nearest_typo(&s))
+		return s.best;
 	/* A prefix is a likely start of the intended name ("space" for
 	 * "space-cjk-latin") however far the distance. */
 	for (i = 0; *name && i < n; i++)

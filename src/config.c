@@ -242,23 +242,11 @@ void tl_config_apply_setting(tl_config *cfg, const setting *s)
 /* ---- Names and suggestions ------------------------------------------------
  */
 
-void tl_suggest_add(tl_suggest *s, const char *cand)
+const char *tl_nearest_hint(const tl_nearest *s, char *buf, size_t cap)
 {
-	size_t d =
-	    tl_edit_distance(s->name, strlen(s->name), cand, strlen(cand));
-	if (d < s->best_d) {
-		s->best_d = d;
-		s->best = cand;
-	}
-}
-
-/* " (did you mean 'X'?)" when the nearest candidate is a likely typo. */
-const char *tl_suggest_text(tl_suggest *s, char *buf, size_t cap)
-{
-	size_t l = strlen(s->name);
-	if (s->best &&
-	    s->best_d * 2 <= (l > strlen(s->best) ? l : strlen(s->best)))
-		snprintf(buf, cap, " (did you mean '%s'?)", s->best);
+	const char *best = tl_nearest_typo(s);
+	if (best)
+		snprintf(buf, cap, " (did you mean '%s'?)", best);
 	else
 		buf[0] = '\0';
 	return buf;
@@ -266,15 +254,15 @@ const char *tl_suggest_text(tl_suggest *s, char *buf, size_t cap)
 
 const char *tl_config_nearest_rule(const tl_config *cfg, const char *name)
 {
-	tl_suggest s = {name, NULL, (size_t)-1};
-	char hint[300];
+	tl_nearest s = tl_nearest_start(name, strlen(name));
 	size_t n;
 	const tl_rule *const *rules = tl_rules(&n);
 	for (size_t i = 0; i < n; i++)
-		tl_suggest_add(&s, rules[i]->name);
+		tl_nearest_add(&s, rules[i]->name, strlen(rules[i]->name));
 	for (size_t i = 0; cfg && i < cfg->ncustom; i++)
-		tl_suggest_add(&s, tl_custom_rule(cfg->custom[i])->name);
-	return tl_suggest_text(&s, hint, sizeof hint)[0] ? s.best : NULL;
+		tl_nearest_add(&s, tl_custom_rule(cfg->custom[i])->name,
+		               strlen(tl_custom_rule(cfg->custom[i])->name));
+	return tl_nearest_typo(&s);
 }
 
 void tl_config_unknown_rule(const tl_config *cfg, const char *name,

@@ -50,13 +50,6 @@ struct tl_config {
 	tl_severity fail_on;
 };
 
-/* Collects candidate names and keeps the nearest one. */
-typedef struct tl_suggest {
-	const char *name;
-	const char *best;
-	size_t best_d;
-} tl_suggest;
-
 /* ---- The configuration object (config.c) -------------------------------- */
 
 /* A configuration with every built-in rule off and nothing else. */
@@ -77,11 +70,9 @@ void tl_config_put_optval(tl_config *cfg, const char *rule, const char *opt,
 /* Applies one entry of a rules: map to CFG. */
 void tl_config_apply_setting(tl_config *cfg, const setting *s);
 
-/* Adds candidate name CAND to S. */
-void tl_suggest_add(tl_suggest *s, const char *cand);
-/* " (did you mean 'X'?)" in BUF when the nearest candidate is a likely
- * typo, else "". Returns BUF. */
-const char *tl_suggest_text(tl_suggest *s, char *buf, size_t cap);
+/* " (did you mean 'X'?)" in BUF when the nearest candidate of S is a
+ * likely typo, else "". Returns BUF. */
+const char *tl_nearest_hint(const tl_nearest *s, char *buf, size_t cap);
 
 /* ---- The loader (config_load.c) ------------------------------------------ */
 

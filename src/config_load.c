@@ -96,12 +96,13 @@ static const char *kind_name(const yaml_node_t *n)
 static bool unknown_key(loader *ld, yfile *f, const yaml_node_t *k,
                         const char *where, const char *const *keys)
 {
-	tl_suggest s = {scalar(k) ? scalar(k) : "", NULL, (size_t)-1};
+	const char *wrote = scalar(k) ? scalar(k) : "";
+	tl_nearest s = tl_nearest_start(wrote, strlen(wrote));
 	char hint[300];
 	for (size_t i = 0; keys[i]; i++)
-		tl_suggest_add(&s, keys[i]);
+		tl_nearest_add(&s, keys[i], strlen(keys[i]));
 	return fail_at(ld, f, k, "unknown key '%s' in %s%s", s.name, where,
-	               tl_suggest_text(&s, hint, sizeof hint));
+	               tl_nearest_hint(&s, hint, sizeof hint));
 }
 
 /* A key must be a plain string. */
@@ -417,34 +418,30 @@ static bool severity_word(loader *ld, yfile *f, const char *rule,
 	if (v &&
 	    (tl_severity_parse(v, &sev) || (allow_on && strcmp(v, "on") == 0)))
 		return true;
-	tl_suggest s = {v ? v : "", NULL, (size_t)-1};
+	const char *wrote = v ? v : "";
+	tl_nearest s = tl_nearest_start(wrote, strlen(wrote));
 	static const char *const words[] = {"error", "warning", "info", "off",
 	                                    "on"};
 	char hint[300];
 	for (size_t i = 0; i < (allow_on ? 5u : 4u); i++)
-		tl_suggest_add(&s, words[i]);
+		tl_nearest_add(&s, words[i], strlen(words[i]));
 	return fail_at(ld, f, node,
 	               "rule %s: expected error, warning, info, off%s or a "
 	               "map of options, got %s%s%s%s",
 	               rule, allow_on ? ", on" : "", v ? "'" : "",
 	               v ? v : kind_name(node), v ? "'" : "",
-	               v ? tl_suggest_text(&s, hint, sizeof hint) : "");
+	               v ? tl_nearest_hint(&s, hint, sizeof hint) : "");
 }
 
 /* Fails on an unknown rule name, suggesting the nearest rule. */
 static bool unknown_rule(loader *ld, yfile *f, const tl_config *cfg,
                          const yaml_node_t *k, const char *name)
 {
-	tl_suggest s = {name, NULL, (size_t)-1};
-	char hint[300];
-	size_t n;
-	const tl_rule *const *rules = tl_rules(&n);
-	for (size_t i = 0; i < n; i++)
-		tl_suggest_add(&s, rules[i]->name);
-	for (size_t i = 0; i < cfg->ncustom; i++)
-		tl_suggest_add(&s, tl_custom_rule(cfg->custom[i])->name);
-	return fail_at(ld, f, k, "unknown rule '%s'%s", name,
-	               tl_suggest_text(&s, hint, sizeof hint));
+	const char *near = tl_config_nearest_rule(cfg, name);
+	char hint[300] = "";
+	if (near)
+		snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
+	return fail_at(ld, f, k, "unknown rule '%s'%s", name, hint);
 }
 
 static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
@@ -515,17 +512,18 @@ static bool parse_rules(loader *ld, yfile *f, tl_config *cfg, yaml_node_t *map,
 				if (strcmp(o->name, on) == 0)
 					def = o;
 			if (!def) {
-				tl_suggest s = {on, NULL, (size_t)-1};
+				tl_nearest s = tl_nearest_start(on, strlen(on));
 				char hint[300];
-				tl_suggest_add(&s, "severity");
+				tl_nearest_add(&s, "severity", 8);
 				for (const tl_option_def *o = rule->options;
 				     o && o->name; o++)
-					tl_suggest_add(&s, o->name);
+					tl_nearest_add(&s, o->name,
+					               strlen(o->name));
 				return fail_at(
 				    ld, f, ok,
 				    "unknown option '%s' of rule %s%s", on,
 				    name,
-				    tl_suggest_text(&s, hint, sizeof hint));
+				    tl_nearest_hint(&s, hint, sizeof hint));
 			}
 			tl_optval *val = option_value_of(ld, f, name, def,
 			                                 node_at(f, q->value));
@@ -737,7 +735,7 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 	if (!is_path) {
 		const struct tl_embedded_file *e = tl_embedded_find(name);
 		if (!e || strcmp(name, "terms") == 0) {
-			tl_suggest s = {name, NULL, (size_t)-1};
+			tl_nearest s = tl_nearest_start(name, strlen(name));
 			char hint[300];
 			char names[64][64];
 			size_t n = 0;
@@ -748,11 +746,12 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 				char *dot = strrchr(names[n], '.');
 				if (dot)
 					*dot = '\0';
-				tl_suggest_add(&s, names[n++]);
+				tl_nearest_add(&s, names[n], strlen(names[n]));
+				n++;
 			}
 			return fail_at(ld, f, node, "unknown preset '%s'%s",
 			               name,
-			               tl_suggest_text(&s, hint, sizeof hint));
+			               tl_nearest_hint(&s, hint, sizeof hint));
 		}
 		char shown[300];
 		snprintf(shown, sizeof shown, "rules/%s", e->name);
@@ -971,6 +970,46 @@ tl_config *tl_config_preset(const char *name, tl_error *err)
 	}
 	cfg->origin = tl_xstrdup(shown);
 	return cfg;
+}
+
+/* Whether preset NAME (an embedded file's name without ".yml") enables
+ * RULE. */
+static bool preset_enables(const char *name, const tl_rule *rule)
+{
+	tl_error err;
+	tl_config *cfg = tl_config_preset(name, &err);
+	bool on = cfg && tl_config_severity(cfg, rule->name) != TL_SEVERITY_OFF;
+	tl_config_free(cfg);
+	return on;
+}
+
+bool tl_rule_preset(const tl_rule *rule, tl_buf *out)
+{
+	/* The generic presets first, the smaller first; then the others
+	 * (community presets, which extend translation) by name. */
+	static const char *const first[] = {"recommended", "translation"};
+	for (size_t i = 0; i < 2; i++)
+		if (preset_enables(first[i], rule)) {
+			tl_buf_puts(out, first[i]);
+			return true;
+		}
+	for (size_t i = 0; tl_embedded_files[i].name; i++) {
+		const char *file = tl_embedded_files[i].name;
+		size_t len = strlen(file);
+		if (len < 4 || strcmp(file + len - 4, ".yml") != 0)
+			continue;
+		char *name = tl_xstrndup(file, len - 4);
+		bool skip = strcmp(name, "terms") == 0 ||
+		            strcmp(name, first[0]) == 0 ||
+		            strcmp(name, first[1]) == 0;
+		if (!skip && preset_enables(name, rule)) {
+			tl_buf_puts(out, name);
+			free(name);
+			return true;
+		}
+		free(name);
+	}
+	return false;
 }
 
 tl_config *tl_config_load(const char *path, const char *preset, tl_error *err)

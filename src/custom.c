@@ -127,7 +127,8 @@ static bool expand(const tl_custom *c, const char *subj, pcre2_match_data *md,
 	return true;
 }
 
-static void custom_check(tl_check *ck, const tl_doc *doc);
+static void custom_run(tl_check *ck, const tl_run *run);
+static void custom_raw(tl_check *ck, const tl_doc *doc);
 
 tl_custom *tl_custom_new(const char *id, const char *message,
                          const char *pattern, const char *replace,
@@ -164,9 +165,11 @@ tl_custom *tl_custom_new(const char *id, const char *message,
 	c->rule.summary_zh = c->message;
 	c->rule.severity = severity;
 	c->rule.fixable = replace ? TL_FIXABLE_SAFE : TL_FIXABLE_NONE;
-	c->rule.preset = NULL;
 	c->rule.description = "A custom rule defined in the configuration.";
-	c->rule.check_doc = custom_check;
+	if (scope == TL_SCOPE_RAW)
+		c->rule.check_doc = custom_raw;
+	else
+		c->rule.check_run = custom_run;
 	return c;
 }
 
@@ -388,27 +391,42 @@ static void on_run(const tl_run *run, void *user)
 	}
 }
 
-static void custom_check(tl_check *ck, const tl_doc *doc)
+/* The matcher of the running custom rule in this document: its match
+ * data comes from the document's arena, and a limit hit stops the rule
+ * for the rest of the document. */
+static matcher *matcher_of(tl_check *ck)
 {
-	/* The rule running is this custom rule: its tl_rule is the first
-	 * member of its tl_custom. */
-	const tl_custom *c = (const tl_custom *)tl_check_rule(ck);
-	matcher m = {ck, c, pcre2_match_data_create_from_pattern(c->re, NULL),
-	             false};
-	if (c->scope == TL_SCOPE_RAW) {
-		/* The current piece of the document (all of it unless it
-		 * is very large), without the front matter. */
-		size_t start = doc->fm_end != TL_NONE && doc->fm_end > 0
-		                   ? doc->fm_end
-		                   : doc->src->body;
-		size_t end = doc->cuts[doc->piece + 1];
-		if (start < doc->cuts[doc->piece])
-			start = doc->cuts[doc->piece];
-		if (start < end)
-			each_match(&m, doc->src->data + start, end - start,
-			           start, on_raw_match, &start);
-	} else {
-		tl_doc_each_run(doc, on_run, &m);
+	matcher *m = tl_check_state(ck, sizeof *m);
+	if (!m->c) {
+		/* The rule running is this custom rule: its tl_rule is the
+		 * first member of its tl_custom. */
+		m->c = (const tl_custom *)tl_check_rule(ck);
+		m->md = pcre2_match_data_create_from_pattern(
+		    m->c->re, tl_regex_context(tl_check_arena(ck)));
 	}
-	pcre2_match_data_free(m.md);
+	m->ck = ck;
+	return m;
+}
+
+/* A prose, heading or link-text rule: called with each run in the
+ * engine's one pass over the document. */
+static void custom_run(tl_check *ck, const tl_run *run)
+{
+	on_run(run, matcher_of(ck));
+}
+
+/* A raw rule: the source of the current piece of the document (all of it
+ * unless it is very large), without the front matter. */
+static void custom_raw(tl_check *ck, const tl_doc *doc)
+{
+	matcher *m = matcher_of(ck);
+	size_t start = doc->fm_end != TL_NONE && doc->fm_end > 0
+	                   ? doc->fm_end
+	                   : doc->src->body;
+	size_t end = doc->cuts[doc->piece + 1];
+	if (start < doc->cuts[doc->piece])
+		start = doc->cuts[doc->piece];
+	if (start < end)
+		each_match(m, doc->src->data + start, end - start, start,
+		           on_raw_match, &start);
 }

@@ -2,9 +2,10 @@
  * custom.h: declarative rules defined in a configuration (rules: custom:,
  * DESIGN.md section 1.2). Each is a PCRE2 pattern compiled once when the
  * configuration loads, shared (reference counted) by the copies of that
- * configuration, and run by the engine like a built-in rule: its tl_rule
- * has a check_doc function that finds out which custom rule it is through
- * tl_check_rule().
+ * configuration, and run by the engine like a built-in rule, in the same
+ * single pass over the document: its tl_rule has a check_run function
+ * (check_doc for scope raw) that finds out which custom rule it is
+ * through tl_check_rule().
  */
 #ifndef TL_CUSTOM_H
 #define TL_CUSTOM_H

@@ -83,6 +83,11 @@ void tl_check_reportf(tl_check *ck, size_t start, size_t end, const tl_fix *fix,
 	tl_check_report(ck, start, end, s, fix);
 }
 
+const tl_config *tl_check_config(const tl_check *ck)
+{
+	return ck->cfg;
+}
+
 const tl_rule *tl_check_rule(const tl_check *ck)
 {
 	return ck->rule;
@@ -299,21 +304,18 @@ static int diag_cmp(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-/* Reports the encoding rule NAME at OFFSET when it is enabled. */
-static void report_encoding(tl_check *ck, const char *name, size_t offset,
-                            const char *message)
-{
-	tl_severity sev = tl_config_severity(ck->cfg, name);
-	if (sev == TL_SEVERITY_OFF)
-		return;
-	active a = {tl_rule_find(name), 0, sev};
-	select_rule(ck, &a);
-	size_t end = offset < ck->src->len ? offset + 1 : offset;
-	tl_check_report(ck, offset, end, message, NULL);
-}
+/* Calls HOOK of the active rules that have it. */
+#define EACH_RULE(ck, act, nact, hook, ...)                                    \
+	do {                                                                   \
+		for (size_t i_ = 0; i_ < (nact); i_++) {                       \
+			if (!(act)[i_].rule->hook)                             \
+				continue;                                      \
+			select_rule((ck), &(act)[i_]);                         \
+			(act)[i_].rule->hook((ck), __VA_ARGS__);               \
+		}                                                              \
+	} while (0)
 
-/* Drops the diagnostics that suppression comments cover, then reports
- * the names in those comments that are no rule (unknown-rule). */
+/* Drops the diagnostics that suppression comments cover. */
 static void apply_suppression(tl_check *ck, tl_suppress *sup)
 {
 	size_t kept = 0;
@@ -322,29 +324,6 @@ static void apply_suppression(tl_check *ck, tl_suppress *sup)
 		                       ck->diags[i].start))
 			ck->diags[kept++] = ck->diags[i];
 	ck->ndiags = kept;
-	tl_severity sev = tl_config_severity(ck->cfg, "unknown-rule");
-	const char *name;
-	size_t start, end;
-	for (size_t i = 0; sev != TL_SEVERITY_OFF &&
-	                   tl_suppress_name(sup, i, &name, &start, &end);
-	     i++) {
-		if (tl_config_has_rule(ck->cfg, name))
-			continue;
-		active a = {tl_rule_find("unknown-rule"), 0, sev};
-		const char *near = tl_config_nearest_rule(ck->cfg, name);
-		char hint[200] = "";
-		if (near)
-			snprintf(hint, sizeof hint,
-			         tl_check_msg(ck, " (did you mean '%s'?)",
-			                      "（是不是 '%s'？）"),
-			         near);
-		select_rule(ck, &a);
-		tl_check_reportf(ck, start, end, NULL,
-		                 "Unknown rule '%s' in a "
-		                 "suppression comment%s",
-		                 "抑制注释中的规则 '%s' 不存在%s", name, hint);
-	}
-	tl_suppress_free(sup);
 }
 
 tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
@@ -364,76 +343,59 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 	size_t ncustom = tl_config_custom_count(cfg);
 	ck.state = tl_xcalloc(nrules + ncustom + 1, sizeof *ck.state);
 
-	if (res->source->nul != TL_NONE) {
-		report_encoding(
-		    &ck, "binary-file", res->source->nul,
-		    tl_check_msgf(&ck,
-		                  "Binary file: NUL byte at offset %zu; "
-		                  "the file is not linted or fixed",
-		                  "二进制文件：偏移 %zu 处有 NUL 字节，"
-		                  "不检查也不修复",
-		                  res->source->nul));
-	} else if (res->source->bad_utf8 != TL_NONE) {
-		report_encoding(
-		    &ck, "invalid-utf8", res->source->bad_utf8,
-		    tl_check_msgf(&ck,
-		                  "Invalid UTF-8 at byte offset %zu; the "
-		                  "file is not linted or fixed",
-		                  "偏移 %zu 处不是有效的 UTF-8，"
-		                  "不检查也不修复",
-		                  res->source->bad_utf8));
-	} else {
-		active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
-		size_t nact = 0, base = 0;
-		ck.optv = tl_config_optvals(cfg);
-		ck.opt_base = tl_arena_alloc_raw(res->arena,
-		                                 (nrules + 1) * sizeof(size_t));
-		for (size_t i = 0; i < nrules; i++) {
-			tl_severity sev = tl_config_severity_at(cfg, i);
-			if (sev != TL_SEVERITY_OFF &&
-			    (rules[i]->check_run || rules[i]->check_doc ||
-			     rules[i]->check_end))
-				act[nact++] = (active){rules[i], i, sev};
-			ck.opt_base[i] = base;
-			for (const tl_option_def *o = rules[i]->options;
-			     o && o->name; o++)
-				base++;
-		}
-		for (size_t i = 0; i < ncustom; i++) {
-			const tl_rule *r = tl_config_custom_rule(cfg, i);
-			tl_severity sev =
-			    tl_config_severity_at(cfg, nrules + i);
-			if (sev != TL_SEVERITY_OFF)
-				act[nact++] = (active){r, nrules + i, sev};
-		}
+	/* The rules that run: every enabled one, built-in then custom. */
+	active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
+	size_t nact = 0, base = 0;
+	ck.optv = tl_config_optvals(cfg);
+	ck.opt_base =
+	    tl_arena_alloc_raw(res->arena, (nrules + 1) * sizeof(size_t));
+	for (size_t i = 0; i < nrules; i++) {
+		tl_severity sev = tl_config_severity_at(cfg, i);
+		if (sev != TL_SEVERITY_OFF)
+			act[nact++] = (active){rules[i], i, sev};
+		ck.opt_base[i] = base;
+		for (const tl_option_def *o = rules[i]->options; o && o->name;
+		     o++)
+			base++;
+	}
+	for (size_t i = 0; i < ncustom; i++) {
+		tl_severity sev = tl_config_severity_at(cfg, nrules + i);
+		if (sev != TL_SEVERITY_OFF)
+			act[nact++] = (active){tl_config_custom_rule(cfg, i),
+			                       nrules + i, sev};
+	}
+
+	EACH_RULE(&ck, act, nact, check_source, res->source);
+	/* Bytes that are not text are not parsed, mapped or fixed. */
+	if (res->source->nul == TL_NONE && res->source->bad_utf8 == TL_NONE) {
 		tl_doc *doc = tl_doc_new(res->source);
 		tl_suppress *sup = tl_suppress_new(res->source);
 		ck.doc = doc;
-		run_ctx rc = {&ck, act, nact};
+		/* The rules that look at runs, apart: on_run is called for
+		 * every run. */
+		active *runners = tl_xmalloc((nact + 1) * sizeof *runners);
+		size_t nrunners = 0;
+		for (size_t i = 0; i < nact; i++)
+			if (act[i].rule->check_run)
+				runners[nrunners++] = act[i];
+		run_ctx rc = {&ck, runners, nrunners};
 		/* A document is one piece unless it is very large; the
 		 * number of pieces may shrink while they are parsed. */
 		for (size_t k = 0; k < doc->npieces; k++) {
 			tl_doc_parse_piece(doc, k);
 			tl_doc_each_run(doc, on_run, &rc);
-			for (size_t i = 0; i < nact; i++) {
-				if (!act[i].rule->check_doc)
-					continue;
-				select_rule(&ck, &act[i]);
-				act[i].rule->check_doc(&ck, doc);
-			}
+			EACH_RULE(&ck, act, nact, check_doc, doc);
 			tl_suppress_scan(sup, doc);
 		}
 		tl_doc_drop_tree(doc);
-		for (size_t i = 0; i < nact; i++) {
-			if (!act[i].rule->check_end)
-				continue;
-			select_rule(&ck, &act[i]);
-			act[i].rule->check_end(&ck, doc);
-		}
+		EACH_RULE(&ck, act, nact, check_end, doc);
 		apply_suppression(&ck, sup);
+		EACH_RULE(&ck, act, nact, check_comments, sup);
+		tl_suppress_free(sup);
 		tl_doc_free(doc);
-		free(act);
+		free(runners);
 	}
+	free(act);
 
 	if (ck.ndiags > 1)
 		qsort(ck.diags, ck.ndiags, sizeof *ck.diags, diag_cmp);

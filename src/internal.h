@@ -329,6 +329,11 @@ typedef struct tl_option_map {
 	pcre2_code **patterns;
 } tl_option_map;
 
+/* A PCRE2 general context allocating from ARENA, so that match data and
+ * contexts made per document (of patterns compiled with the
+ * configuration) are released with the result and need no free. */
+pcre2_general_context *tl_regex_context(tl_arena *arena);
+
 /* ---- Check context (engine.c): what rules report through ------------- */
 
 typedef struct tl_check tl_check;
@@ -386,6 +391,8 @@ const pcre2_code *tl_check_regex(const tl_check *ck, const char *name);
 void *tl_check_state(tl_check *ck, size_t size);
 /* The rule running (a built-in rule or a custom rule's metadata). */
 const tl_rule *tl_check_rule(const tl_check *ck);
+/* The configuration the document is checked under. */
+const tl_config *tl_check_config(const tl_check *ck);
 /* The document being checked. */
 const tl_doc *tl_check_doc(const tl_check *ck);
 /* Memory that lives as long as the result. */

@@ -83,17 +83,7 @@ static void print_version(void)
 
 const char *cli_fix_label(tl_fixability f)
 {
-	switch (f) {
-	case TL_FIXABLE_SAFE:
-		return "safe";
-	case TL_FIXABLE_UNSAFE:
-		return "unsafe";
-	case TL_FIXABLE_SOMETIMES:
-		return "sometimes";
-	case TL_FIXABLE_NONE:
-		break;
-	}
-	return "-";
+	return f == TL_FIXABLE_NONE ? "-" : tl_fixability_name(f);
 }
 
 /* One rule a line: name, default severity, fix, summary (in the run's

@@ -15,6 +15,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* PCRE2 initialises what it allocates (its match frames are tens of
+ * kilobytes: clearing them was most of a match's cost). */
+static void *arena_malloc(PCRE2_SIZE size, void *arena)
+{
+	return tl_arena_alloc_raw(arena, size ? size : 1);
+}
+
+/* Arena memory is released all at once with the arena. */
+static void arena_free(void *p, void *arena)
+{
+	(void)p;
+	(void)arena;
+}
+
+pcre2_general_context *tl_regex_context(tl_arena *arena)
+{
+	return pcre2_general_context_create(arena_malloc, arena_free, arena);
+}
+
 tl_optval *tl_optval_new(tl_option_type type)
 {
 	tl_optval *v = tl_xcalloc(1, sizeof *v);

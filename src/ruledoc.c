@@ -17,7 +17,10 @@
 typedef struct page_words {
 	const char *other_lang; /* link to the page in the other language */
 	const char *severity, *enabled_in, *no_preset, *fix;
-	const char *fix_safe, *fix_unsafe, *fix_sometimes, *fix_none;
+	/* Fixabilities by tl_fixability (NULL: tl_fixability_name, the
+	 * English spelling), and what follows "sometimes". */
+	const char *const *fix_names;
+	const char *see_below;
 	const char *what, *options, *no_options, *option_header;
 	const char *t_bool, *t_int, *t_list, *t_map, *t_regex, *t_regex_map;
 	const char *t_one_of, *t_sep, *t_string;
@@ -31,10 +34,8 @@ static const page_words words_en = {
     "- Enabled in: `%s`\n",
     "- Enabled in: no preset (enable it in the configuration)\n",
     "- Fix: %s\n\n",
-    "safe",
-    "unsafe",
-    "sometimes (see below)",
-    "none",
+    NULL,
+    " (see below)",
     "## What it flags\n\n",
     "## Options\n\n",
     "This rule has no options.\n\n",
@@ -56,16 +57,21 @@ static const page_words words_en = {
     "\nCorrect:\n\n",
 };
 
+static const char *const fix_names_zh[] = {
+    [TL_FIXABLE_NONE] = "无",
+    [TL_FIXABLE_SAFE] = "安全",
+    [TL_FIXABLE_UNSAFE] = "不安全",
+    [TL_FIXABLE_SOMETIMES] = "视情况而定",
+};
+
 static const page_words words_zh = {
     "[English](../%s.md)",
     "- 默认级别：`%s`\n",
     "- 启用于：`%s`\n",
     "- 启用于：不在任何预设中（在配置中启用）\n",
     "- 修复：%s\n\n",
-    "安全",
-    "不安全",
-    "视情况而定（见下文）",
-    "无",
+    fix_names_zh,
+    "（见下文）",
     "## 检查什么\n\n",
     "## 选项\n\n",
     "此规则没有选项。\n\n",
@@ -93,19 +99,14 @@ static const char *in_lang(tl_lang lang, const char *text, const char *text_zh)
 	return lang == TL_LANG_ZH && text_zh ? text_zh : text;
 }
 
-static const char *fix_name(const page_words *w, tl_fixability f)
+/* The fixability F as the page says it: "sometimes" sends the reader to
+ * the fix safety section. */
+static void put_fix_name(const page_words *w, tl_buf *out, tl_fixability f)
 {
-	switch (f) {
-	case TL_FIXABLE_SAFE:
-		return w->fix_safe;
-	case TL_FIXABLE_UNSAFE:
-		return w->fix_unsafe;
-	case TL_FIXABLE_SOMETIMES:
-		return w->fix_sometimes;
-	case TL_FIXABLE_NONE:
-		break;
-	}
-	return w->fix_none;
+	tl_buf_puts(out,
+	            w->fix_names ? w->fix_names[f] : tl_fixability_name(f));
+	if (f == TL_FIXABLE_SOMETIMES)
+		tl_buf_puts(out, w->see_below);
 }
 
 /* The longest run of C in S. */
@@ -279,11 +280,20 @@ void tl_rule_doc(const tl_rule *rule, tl_lang lang, tl_buf *out)
 	tl_buf_puts(out, "\n\n");
 
 	tl_buf_printf(out, w->severity, tl_severity_name(rule->severity));
-	if (rule->preset)
-		tl_buf_printf(out, w->enabled_in, rule->preset);
-	else
-		tl_buf_puts(out, w->no_preset);
-	tl_buf_printf(out, w->fix, fix_name(w, rule->fixable));
+	{
+		tl_buf preset = {0};
+		if (tl_rule_preset(rule, &preset))
+			tl_buf_printf(out, w->enabled_in, preset.data);
+		else
+			tl_buf_puts(out, w->no_preset);
+		tl_buf_free(&preset);
+	}
+	{
+		tl_buf name = {0};
+		put_fix_name(w, &name, rule->fixable);
+		tl_buf_printf(out, w->fix, name.data);
+		tl_buf_free(&name);
+	}
 
 	if (description)
 		tl_buf_printf(out, "%s%s\n\n", w->what, description);

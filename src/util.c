@@ -342,6 +342,20 @@ static const char *const severity_names[] = {
 #define NSEVERITIES (sizeof severity_names / sizeof severity_names[0])
 
 /* Never NULL, so that callers can print the result unconditionally. */
+static const char *const fixability_names[] = {
+    [TL_FIXABLE_NONE] = "none",
+    [TL_FIXABLE_SAFE] = "safe",
+    [TL_FIXABLE_UNSAFE] = "unsafe",
+    [TL_FIXABLE_SOMETIMES] = "sometimes",
+};
+
+const char *tl_fixability_name(tl_fixability f)
+{
+	return (size_t)f < sizeof fixability_names / sizeof *fixability_names
+	           ? fixability_names[f]
+	           : "none";
+}
+
 const char *tl_severity_name(tl_severity severity)
 {
 	if ((size_t)severity >= NSEVERITIES)
@@ -449,4 +463,28 @@ size_t tl_edit_distance(const char *a, size_t na, const char *b, size_t nb)
 	if (row != small)
 		free(row);
 	return d;
+}
+
+tl_nearest tl_nearest_start(const char *name, size_t len)
+{
+	tl_nearest s = {name, len, NULL, 0, (size_t)-1};
+	return s;
+}
+
+void tl_nearest_add(tl_nearest *s, const char *cand, size_t len)
+{
+	if (len == 0)
+		return;
+	size_t d = tl_edit_distance(s->name, s->len, cand, len);
+	if (d < s->best_d) {
+		s->best_d = d;
+		s->best = cand;
+		s->best_len = len;
+	}
+}
+
+const char *tl_nearest_typo(const tl_nearest *s)
+{
+	size_t longer = s->len > s->best_len ? s->len : s->best_len;
+	return s->best && s->best_d * 2 <= longer ? s->best : NULL;
 }

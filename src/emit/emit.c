@@ -129,9 +129,9 @@ const char *tl_emit_applicability_name(tl_applicability a)
 {
 	switch (a) {
 	case TL_FIX_SAFE:
-		return "safe";
+		return tl_fixability_name(TL_FIXABLE_SAFE);
 	case TL_FIX_UNSAFE:
-		return "unsafe";
+		return tl_fixability_name(TL_FIXABLE_UNSAFE);
 	case TL_FIX_NONE:
 		break;
 	}

@@ -343,7 +343,6 @@ const tl_rule tl_rule_attribution = {
     .summary_zh = "出处说明（原文链接、作者、译者等）齐全",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "translation",
     .options = options,
     .description =
         "Looks for the block that says where the original article is and "

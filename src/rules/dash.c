@@ -93,7 +93,6 @@ const tl_rule tl_rule_dash = {
     .summary_zh = "中文破折号使用“——”",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags `--` (or `---`) and a single `—` with CJK on both sides "

@@ -160,7 +160,6 @@ const tl_rule tl_rule_ellipsis = {
     .summary_zh = "中文省略号使用“……”",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags an ellipsis in Chinese text written as `...` (three dots "

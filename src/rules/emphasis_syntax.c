@@ -472,7 +472,6 @@ const tl_rule tl_rule_emphasis_syntax = {
     .summary_zh = "因标点紧挨中文而未生效的强调标记",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_UNSAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags a pair of `**`, `*`, `__` or `_` that CommonMark left as "

@@ -1,12 +1,47 @@
 /*
  * invalid-utf8 and binary-file: a file translint cannot read as text.
  *
- * These two rules have no check function: the engine reports them before
- * parsing (engine.c), because a file that is not valid UTF-8 or holds NUL
- * bytes cannot be parsed, mapped or fixed safely. Such a file is never
- * rewritten, whatever fixes were asked for.
+ * They look at the bytes before anything is parsed (check_source): a file
+ * that is not valid UTF-8 or holds NUL bytes cannot be parsed, mapped or
+ * fixed safely, so the engine parses nothing of it, and such a file is
+ * never rewritten, whatever fixes were asked for. A NUL byte is reported
+ * alone: a binary file is not said to be bad UTF-8 too.
  */
 #include "rule.h"
+
+/* Reports the character at OFFSET (an empty span at the end). */
+static void report_at(tl_check *ck, const tl_source *src, size_t offset,
+                      const char *message)
+{
+	size_t end = offset < src->len ? offset + 1 : offset;
+	tl_check_report(ck, offset, end, message, NULL);
+}
+
+static void check_utf8(tl_check *ck, const tl_source *src)
+{
+	if (src->nul != TL_NONE || src->bad_utf8 == TL_NONE)
+		return;
+	report_at(ck, src, src->bad_utf8,
+	          tl_check_msgf(ck,
+	                        "Invalid UTF-8 at byte offset %zu; the "
+	                        "file is not linted or fixed",
+	                        "偏移 %zu 处不是有效的 UTF-8，"
+	                        "不检查也不修复",
+	                        src->bad_utf8));
+}
+
+static void check_nul(tl_check *ck, const tl_source *src)
+{
+	if (src->nul == TL_NONE)
+		return;
+	report_at(ck, src, src->nul,
+	          tl_check_msgf(ck,
+	                        "Binary file: NUL byte at offset %zu; "
+	                        "the file is not linted or fixed",
+	                        "二进制文件：偏移 %zu 处有 NUL 字节，"
+	                        "不检查也不修复",
+	                        src->nul));
+}
 
 const tl_rule tl_rule_invalid_utf8 = {
     .name = "invalid-utf8",
@@ -14,7 +49,6 @@ const tl_rule tl_rule_invalid_utf8 = {
     .summary_zh = "文件不是有效的 UTF-8",
     .severity = TL_SEVERITY_ERROR,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "recommended",
     .description =
         "Reports the byte offset of the first byte that is not valid "
         "UTF-8 (a stray continuation byte, an overlong form, a surrogate, a "
@@ -30,6 +64,7 @@ const tl_rule tl_rule_invalid_utf8 = {
     .fix_doc_zh = "无。`--fix` 从不改写这个文件。",
     .bad = "第一句话，然后是一个坏字节：\\xff\n",
     .good = "第一句话，然后是正确的文本。\n",
+    .check_source = check_utf8,
 };
 
 const tl_rule tl_rule_binary_file = {
@@ -38,7 +73,6 @@ const tl_rule tl_rule_binary_file = {
     .summary_zh = "文件含有 NUL 字节（二进制文件）",
     .severity = TL_SEVERITY_ERROR,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "recommended",
     .description =
         "Reports the offset of the first NUL byte. A file with NUL bytes "
         "is not text (or is UTF-16): nothing else is checked in it.\n\n"
@@ -51,4 +85,5 @@ const tl_rule tl_rule_binary_file = {
     .fix_doc_zh = "无。`--fix` 从不改写这个文件。",
     .bad = "text\\0more\n",
     .good = "text more\n",
+    .check_source = check_nul,
 };

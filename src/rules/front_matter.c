@@ -66,25 +66,11 @@ static bool list_has(char *const *items, size_t count, const char *name,
 	return false;
 }
 
-typedef struct nearest {
-	const char *name;
-	size_t n;
-	const char *best;
-	size_t best_len;
-	size_t best_d;
-} nearest;
-
-static void nearest_scan(nearest *s, char *const *items, size_t count)
+/* Considers the COUNT strings of ITEMS as candidates of S. */
+static void nearest_scan(tl_nearest *s, char *const *items, size_t count)
 {
-	for (size_t i = 0; i < count; i++) {
-		size_t klen = strlen(items[i]);
-		size_t d = tl_edit_distance(s->name, s->n, items[i], klen);
-		if (klen > 0 && d < s->best_d) {
-			s->best_d = d;
-			s->best = items[i];
-			s->best_len = klen;
-		}
-	}
+	for (size_t i = 0; i < count; i++)
+		tl_nearest_add(s, items[i], strlen(items[i]));
 }
 
 /* ---- Positions ----------------------------------------------------------
@@ -327,7 +313,7 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 		if (list_has(required->items, required->n, key, n) ||
 		    list_has(known->items, known->n, key, n))
 			continue;
-		nearest s = {key, n, NULL, 0, (size_t)-1};
+		tl_nearest s = tl_nearest_start(key, n);
 		nearest_scan(&s, required->items, required->n);
 		nearest_scan(&s, fields->keys, fields->n);
 		nearest_scan(&s, known->items, known->n);
@@ -792,7 +778,6 @@ const tl_rule tl_rule_front_matter = {
     .summary_zh = "元数据齐全、可解析、键名正确",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "translation",
     .options = options,
     .description =
         "Reads the front matter of the document with a YAML parser and "

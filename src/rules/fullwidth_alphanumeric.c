@@ -88,7 +88,6 @@ const tl_rule tl_rule_fullwidth_alphanumeric = {
     .summary_zh = "字母和数字使用半角",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags full-width Latin letters and digits (`ＡＢＣ１２３`, "

@@ -411,7 +411,6 @@ const tl_rule tl_rule_fullwidth_punctuation = {
     .summary_zh = "中文语境使用全角标点",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags half-width `, . ; : ! ?` in CJK context (`下一步, 计算`) and "

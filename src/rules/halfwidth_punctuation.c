@@ -274,7 +274,6 @@ const tl_rule tl_rule_halfwidth_punctuation = {
     .summary_zh = "英文语境使用半角标点",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags full-width `，。；：！？` between two Latin words in English "

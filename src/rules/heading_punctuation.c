@@ -121,7 +121,6 @@ const tl_rule tl_rule_heading_punctuation = {
     .summary_zh = "标题末尾不加句号、逗号、冒号或分号",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags a heading whose text ends in `。，；：、` or `.,;:` "

@@ -277,7 +277,6 @@ const tl_rule tl_rule_link_destination = {
     .summary_zh = "链接地址为空、拼写错误或缺少协议",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_UNSAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags a link or image whose destination is empty (`[x]()`), a "

@@ -423,7 +423,6 @@ const tl_rule tl_rule_link_syntax = {
     .summary_zh = "语法错误导致未生效的链接",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SOMETIMES,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags a link that CommonMark left as literal text: a space "

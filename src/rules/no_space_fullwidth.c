@@ -329,7 +329,6 @@ const tl_rule tl_rule_no_space_fullwidth = {
     .summary_zh = "全角标点前后不加空格",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags spaces between full-width punctuation and CJK, a Latin "

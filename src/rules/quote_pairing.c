@@ -619,7 +619,6 @@ const tl_rule tl_rule_quote_pairing = {
     .summary_zh = "引号和括号成对出现",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags quotation marks and full-width brackets that do not pair "

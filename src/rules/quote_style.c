@@ -480,7 +480,6 @@ const tl_rule tl_rule_quote_style = {
     .summary_zh = "中文引号使用统一的风格",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags straight quotes `\"…\"` and `'…'` around text that contains "

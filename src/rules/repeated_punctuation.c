@@ -158,7 +158,6 @@ const tl_rule tl_rule_repeated_punctuation = {
     .summary_zh = "不重复使用标点符号",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SOMETIMES,
-    .preset = "recommended",
     .options = NULL,
     .description =
         "Flags two or more full-width sentence marks `。，、；：！？` in a "

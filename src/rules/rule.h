@@ -31,8 +31,8 @@
  *   Editing and reporting                         (punct.c, common.c)
  *     tl_run_editable, tl_report_replace, tl_report_missing_space;
  *     tl_check_reportf and tl_check_msgf are in internal.h
- *   PCRE2 from the document's arena                          (regex.c)
- *     tl_regex_context
+ *   PCRE2 memory from the document's arena: tl_regex_context in
+ *     internal.h (option.c)
  *
  * A rule file needs nothing else: #include "rule.h".
  */
@@ -40,9 +40,6 @@
 #define TL_RULES_RULE_H
 
 #include "internal.h"
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
 /* ---- One character of a run --------------------------------------------- */
 
@@ -302,13 +299,5 @@ bool tl_report_replace(tl_check *ck, const tl_run *run, size_t i, size_t j,
  * space in the gap between characters I-1 and I (outside any markup). */
 void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
                              const char *message);
-
-/* ---- PCRE2 from the document's arena --------------------------------------
- */
-
-/* A PCRE2 general context allocating from ARENA, so that a pattern
- * compiled per document, its match data and contexts are released with
- * the result and need no free. */
-pcre2_general_context *tl_regex_context(tl_arena *arena);
 
 #endif

@@ -119,7 +119,6 @@ const tl_rule tl_rule_space_cjk_code = {
     .summary_zh = "中文与行内代码之间加空格",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags an inline code span written directly against a CJK "

@@ -44,7 +44,6 @@ const tl_rule tl_rule_space_cjk_latin = {
     .summary_zh = "中文与英文单词之间加空格",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags a CJK character written directly against a Latin word, "

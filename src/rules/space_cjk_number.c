@@ -59,7 +59,6 @@ const tl_rule tl_rule_space_cjk_number = {
     .summary_zh = "中文与数字之间加空格",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags a CJK character written directly against a number, in "

@@ -3,62 +3,49 @@
  *
  * To add a rule: write src/rules/NAME.c (a comment on what it flags and
  * why, its metadata, its check function) defining `const tl_rule
- * tl_rule_NAME`, declare it below, add it to the table, and add its
- * fixtures in tests/fixtures/NAME/.
+ * tl_rule_NAME`, add X(NAME) to TL_RULES below, turn it on in the presets
+ * that want it (the YAML files of rules/), and add its fixtures in
+ * tests/fixtures/NAME/.
  */
 #include "rule.h"
 
 #include <string.h>
 
-extern const tl_rule tl_rule_invalid_utf8;
-extern const tl_rule tl_rule_binary_file;
-extern const tl_rule tl_rule_unknown_rule;
-extern const tl_rule tl_rule_space_cjk_latin;
-extern const tl_rule tl_rule_space_cjk_number;
-extern const tl_rule tl_rule_space_cjk_code;
-extern const tl_rule tl_rule_quote_style;
-extern const tl_rule tl_rule_quote_pairing;
-extern const tl_rule tl_rule_terminology;
-extern const tl_rule tl_rule_no_space_fullwidth;
-extern const tl_rule tl_rule_fullwidth_punctuation;
-extern const tl_rule tl_rule_halfwidth_punctuation;
-extern const tl_rule tl_rule_fullwidth_alphanumeric;
-extern const tl_rule tl_rule_repeated_punctuation;
-extern const tl_rule tl_rule_ellipsis;
-extern const tl_rule tl_rule_dash;
-extern const tl_rule tl_rule_heading_punctuation;
-extern const tl_rule tl_rule_link_syntax;
-extern const tl_rule tl_rule_link_destination;
-extern const tl_rule tl_rule_emphasis_syntax;
-extern const tl_rule tl_rule_front_matter;
-extern const tl_rule tl_rule_attribution;
-extern const tl_rule tl_rule_untranslated;
+/* Every built-in rule, once, in the order of the table (and of
+ * --list-rules, SARIF and the documentation index): X(NAME) for the rule
+ * defined as tl_rule_NAME. */
+#define TL_RULES(X)                                                            \
+	X(invalid_utf8)                                                        \
+	X(binary_file)                                                         \
+	X(unknown_rule)                                                        \
+	X(space_cjk_latin)                                                     \
+	X(space_cjk_number)                                                    \
+	X(space_cjk_code)                                                      \
+	X(no_space_fullwidth)                                                  \
+	X(fullwidth_punctuation)                                               \
+	X(halfwidth_punctuation)                                               \
+	X(fullwidth_alphanumeric)                                              \
+	X(repeated_punctuation)                                                \
+	X(ellipsis)                                                            \
+	X(dash)                                                                \
+	X(quote_style)                                                         \
+	X(quote_pairing)                                                       \
+	X(heading_punctuation)                                                 \
+	X(terminology)                                                         \
+	X(link_syntax)                                                         \
+	X(link_destination)                                                    \
+	X(emphasis_syntax)                                                     \
+	X(front_matter)                                                        \
+	X(attribution)                                                         \
+	X(untranslated)
 
-static const tl_rule *const table[] = {
-    &tl_rule_invalid_utf8,
-    &tl_rule_binary_file,
-    &tl_rule_unknown_rule,
-    &tl_rule_space_cjk_latin,
-    &tl_rule_space_cjk_number,
-    &tl_rule_space_cjk_code,
-    &tl_rule_no_space_fullwidth,
-    &tl_rule_fullwidth_punctuation,
-    &tl_rule_halfwidth_punctuation,
-    &tl_rule_fullwidth_alphanumeric,
-    &tl_rule_repeated_punctuation,
-    &tl_rule_ellipsis,
-    &tl_rule_dash,
-    &tl_rule_quote_style,
-    &tl_rule_quote_pairing,
-    &tl_rule_heading_punctuation,
-    &tl_rule_terminology,
-    &tl_rule_link_syntax,
-    &tl_rule_link_destination,
-    &tl_rule_emphasis_syntax,
-    &tl_rule_front_matter,
-    &tl_rule_attribution,
-    &tl_rule_untranslated,
-};
+#define DECLARE(name) extern const tl_rule tl_rule_##name;
+TL_RULES(DECLARE)
+#undef DECLARE
+
+#define ENTRY(name) &tl_rule_##name,
+static const tl_rule *const table[] = {TL_RULES(ENTRY)};
+#undef ENTRY
 
 const tl_rule *const *tl_rules(size_t *count)
 {

@@ -555,7 +555,6 @@ const tl_rule tl_rule_terminology = {
     .summary_zh = "技术名词使用正确的拼写和大小写",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .preset = "recommended",
     .options = options,
     .description =
         "Flags a known technology name in the wrong case or spelling "

@@ -1,13 +1,37 @@
 /*
  * unknown-rule: a suppression comment names a rule that does not exist.
  *
- * This rule has no check function: the engine reports it while applying
- * the suppression comments (suppress.c, engine.c), since only it knows
- * the built-in rules and the custom rules of the configuration. A
- * misspelled name in <!-- translint-disable ... --> would otherwise
- * silently suppress nothing.
+ * It looks at the names the comments give once they were applied
+ * (check_comments), against the built-in rules and the custom rules of
+ * the configuration; what it reports is not suppressed, since a comment
+ * that disables every rule may itself misspell one. A misspelled name in
+ * <!-- translint-disable ... --> would otherwise silently suppress
+ * nothing.
  */
 #include "rule.h"
+
+#include <stdio.h>
+
+static void check_comments(tl_check *ck, const tl_suppress *sup)
+{
+	const tl_config *cfg = tl_check_config(ck);
+	const char *name;
+	size_t start, end;
+	for (size_t i = 0; tl_suppress_name(sup, i, &name, &start, &end); i++) {
+		if (tl_config_has_rule(cfg, name))
+			continue;
+		const char *near = tl_config_nearest_rule(cfg, name);
+		char hint[200] = "";
+		if (near)
+			snprintf(hint, sizeof hint,
+			         tl_check_msg(ck, " (did you mean '%s'?)",
+			                      "（是不是 '%s'？）"),
+			         near);
+		tl_check_reportf(ck, start, end, NULL,
+		                 "Unknown rule '%s' in a suppression comment%s",
+		                 "抑制注释中的规则 '%s' 不存在%s", name, hint);
+	}
+}
 
 const tl_rule tl_rule_unknown_rule = {
     .name = "unknown-rule",
@@ -15,7 +39,6 @@ const tl_rule tl_rule_unknown_rule = {
     .summary_zh = "抑制注释中的规则名不存在",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "recommended",
     .description =
         "Reports a rule name in a `<!-- translint-disable ... -->`, "
         "`translint-enable`, `translint-disable-next-line` or "
@@ -34,4 +57,5 @@ const tl_rule tl_rule_unknown_rule = {
     .fix_doc_zh = "无。请手工改正名字。",
     .bad = "<!-- translint-disable space-cjk-latn -->\n",
     .good = "<!-- translint-disable space-cjk-latin -->\n",
+    .check_comments = check_comments,
 };

@@ -183,7 +183,6 @@ const tl_rule tl_rule_untranslated = {
     .summary_zh = "不应遗留未翻译的英文段落",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_NONE,
-    .preset = "translation",
     .options = options,
     .description =
         "Flags a paragraph, heading or list item with at least "
