@@ -448,6 +448,10 @@ typedef struct tl_result {
 	tl_diag *diags; /* sorted by start, then rule, then end */
 	size_t ndiags;
 	tl_arena *arena; /* owns messages and edit texts */
+	/* The original the document translates (DESIGN.md section 8), when
+	 * its caller paired one (--source): owned, freed with the result;
+	 * NULL otherwise. tl_lint leaves it NULL. */
+	tl_source *original;
 } tl_result;
 
 /* Lints DATA (LEN bytes) named PATH under CFG with messages in LANG.

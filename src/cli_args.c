@@ -151,6 +151,8 @@ const char cli_usage_text[] =
     "      --source ORIGINAL --print-alignment [FILE]\n"
     "                           print which block of FILE (or of --stdin)\n"
     "                           translates which block of ORIGINAL\n"
+    "                           (with --format html: the page shows\n"
+    "                           ORIGINAL beside FILE, aligned)\n"
     "      --init               write a commented .translint.yml here\n"
     "      --version            print the version\n"
     "  -h, --help               print this help\n"
@@ -530,12 +532,17 @@ void cli_check_args(const options *o)
 		cli_usage_error("--stdin --fix prints the fixed document, not "
 		                "diagnostics: it takes no --format");
 	/* The source rules that --source feeds come later (DESIGN.md 8.3);
-	 * until then --source is the original --print-alignment shows. */
+	 * until then --source is the original --print-alignment shows, or
+	 * that the review page puts beside the translation. */
 	if (o->print_alignment && !o->source)
 		cli_usage_error("--print-alignment needs --source ORIGINAL");
-	if (o->source && !o->print_alignment)
+	if (o->source && !o->print_alignment && o->emitter != &tl_emit_html)
 		cli_usage_error("--source is only used with --print-alignment "
-		                "for now");
+		                "and --format html for now");
+	if (o->source && !o->print_alignment &&
+	    (o->stdin_mode ? o->npaths != 0 : o->npaths != 1))
+		cli_usage_error("--source pairs one translated file (or "
+		                "--stdin) with its original");
 	if (o->print_alignment &&
 	    (o->stdin_mode ? o->npaths != 0 : o->npaths != 1))
 		cli_usage_error("--print-alignment takes one translated file "

@@ -72,6 +72,23 @@ static void job_error(job *j, const char *path, const char *message)
  * not added or changed since the revision (J's lines, found for every
  * file before the run; a document from standard input is compared
  * through the file its --stdin-filename names). */
+/* --source: the original of the one document linted, for the emitters
+ * that show it (--format html). An original that cannot be read is an
+ * error of the run; the document's findings are reported all the same. */
+static void attach_original(job *j, tl_result *res, const char *path)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	char *data;
+	size_t len;
+
+	if (tl_io_read_file(path, &data, &len, NULL, &err) != 0) {
+		job_error(j, path, err.message);
+		return;
+	}
+	res->original = tl_source_new(path, data, len);
+	free(data);
+}
+
 static void keep_changed(const job *j, tl_result *res)
 {
 	size_t i, kept = 0;
@@ -159,6 +176,8 @@ static void job_process(const run *r, job *j)
 	res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
 	if (j->changed)
 		keep_changed(j, res);
+	if (r->opts->source)
+		attach_original(j, res, r->opts->source);
 	j->counts = tl_result_counts(res, r->opts->unsafe);
 	{
 		/* --fail-on, else the file's configuration's fail-on. */

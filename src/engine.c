@@ -410,6 +410,7 @@ void tl_result_free(tl_result *res)
 	if (!res)
 		return;
 	tl_source_free(res->source);
+	tl_source_free(res->original);
 	free(res->diags);
 	tl_arena_free(res->arena);
 	free(res);

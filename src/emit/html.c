@@ -286,6 +286,15 @@ static void write_row(const tl_emit_ctx *ctx, tl_buf *out, const char *id,
 	tl_buf_puts(out, "</span></li>\n");
 }
 
+/* Whether RES is shown beside its original: both are text. */
+static bool paired(const tl_result *res)
+{
+	const tl_source *o = res->original, *t = res->source;
+
+	return o && o->nul == TL_NONE && o->bad_utf8 == TL_NONE &&
+	       t->nul == TL_NONE && t->bad_utf8 == TL_NONE;
+}
+
 static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 {
 	char id[18];
@@ -329,9 +338,13 @@ static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_html_puts(out, word(ctx, TL_HW_SHOW_DOCUMENT));
 		tl_buf_puts(out, "</summary>\n");
 	}
-	tl_buf_puts(out, "<div class=\"doc\" lang=\"zh\">\n");
-	tl_html_document(out, res, id, ctx->lang);
-	tl_buf_puts(out, "</div>\n");
+	if (paired(res)) {
+		tl_html_pair(out, res, id, ctx->lang);
+	} else {
+		tl_buf_puts(out, "<div class=\"doc\" lang=\"zh\">\n");
+		tl_html_document(out, res, id, ctx->lang);
+		tl_buf_puts(out, "</div>\n");
+	}
 	if (res->ndiags == 0) {
 		tl_buf_puts(out, "</details>\n<p class=\"none\">");
 		tl_html_puts(out, word(ctx, TL_HW_NO_FINDINGS));

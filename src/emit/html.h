@@ -5,6 +5,9 @@
  *                counts, its document and its list of findings
  *   html_doc.c   a document as it renders, every finding drawn on its
  *                exact byte span (the part that knows the Markdown model)
+ *   html_pair.c  a translation beside its original (--source): both
+ *                documents rendered flat by html_doc.c, their leaves put
+ *                in the rows of the alignment (align.h)
  *   html_text.c  escaping, the CSP digest (SHA-256) and the page's words
  *                in English and Chinese
  *   html.css, html.js
@@ -74,6 +77,14 @@ typedef enum tl_html_word {
 	TL_HW_NO_FILES,
 	TL_HW_DOCUMENT,
 	TL_HW_KEYS,
+	TL_HW_PAIR_LABEL,
+	TL_HW_ORIGINAL,
+	TL_HW_TRANSLATION,
+	TL_HW_GAP_DROPPED,
+	TL_HW_GAP_ADDED,
+	TL_HW_PAIR_SPLIT,
+	TL_HW_PAIR_MERGED,
+	TL_HW_PAIR_MOVED,
 	TL_HW_COUNT
 } tl_html_word;
 
@@ -91,6 +102,48 @@ const char *tl_html_word_in(tl_lang lang, tl_html_word w);
  * few words the document part adds itself. */
 void tl_html_document(tl_buf *out, const tl_result *res, const char *id,
                       tl_lang lang);
+
+/* ---- Rendering one side (html_doc.c) ----------------------------------- */
+
+/* Flat rendering: where one leaf block's HTML is in the output. */
+typedef struct tl_html_leaf {
+	size_t start, end;           /* its source bytes */
+	size_t html_start, html_end; /* its HTML, offsets into the output */
+} tl_html_leaf;
+
+struct tl_align_doc;
+
+/* A document to render and the findings to draw on it. */
+typedef struct tl_html_side {
+	const tl_source *src;
+	const tl_diag *diags; /* sorted by start */
+	size_t ndiags;
+	/* The number of each finding (its row in the list), or NULL for
+	 * index + 1. */
+	const size_t *numbers;
+	/* Before the number in the anchors' ids: "" for the document's own
+	 * findings, "o" for their places in the original. */
+	const char *prefix;
+	/* Flat: the document's alignment blocks (for its metadata lines),
+	 * or NULL; and the leaves written, which the caller frees. */
+	const struct tl_align_doc *blocks;
+	tl_html_leaf *leaves;
+	size_t nleaves, cap_leaves;
+} tl_html_side;
+
+/* Appends SIDE's document with its findings drawn (as
+ * tl_html_document), or, when FLAT, leaf by leaf for the pair view:
+ * every byte written then belongs to one leaf of SIDE->leaves. */
+void tl_html_render(tl_buf *out, tl_html_side *side, const char *id,
+                    tl_lang lang, bool flat);
+
+/* ---- Side by side (html_pair.c) ---------------------------------------- */
+
+/* Appends RES's document beside its original (RES->original, both valid
+ * text), block by block in the rows of their alignment (align.h), the
+ * unmatched blocks facing a gap, inside a <div class="pair">. */
+void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
+                  tl_lang lang);
 
 /* The embedded style sheet and script (build/html_assets.c), "html.css"
  * and "html.js", then an entry whose name is NULL. */

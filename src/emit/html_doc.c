@@ -23,9 +23,16 @@
  * stand: closing markup before it, opening markup after it, as the fixes
  * place text. Every finding gets exactly one anchor, whatever happens: the
  * last of them, at the end of the document, for any left over.
+ *
+ * Flat, for the side-by-side view of a translation and its original
+ * (html_pair.c): no list or quote element, each leaf block standing alone
+ * with its containers as classes (and its list marker), a table row by
+ * row, the metadata lines (link reference definitions) as their source,
+ * and where each leaf's HTML starts and ends noted, so that the pair view
+ * can put every block in the row of its alignment.
  */
+#include "align.h"
 #include "emit/html.h"
-#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +62,7 @@ typedef struct hd {
 	const char *s; /* the source */
 	size_t len;
 	const char *id; /* the file's section id */
+	tl_html_side *side;
 	const tl_diag *d;
 	size_t nd;
 	size_t next; /* the first diagnostic not met yet */
@@ -80,6 +88,15 @@ typedef struct hd {
 		size_t end;
 	} lstack[16];
 	int nl;
+	/* Flat: the containers around the walk, and the metadata blocks of
+	 * the side's block list not written yet. */
+	bool flat;
+	int quotes, items;
+	bool item_first; /* the next leaf is an item's first: its marker */
+	int lists;       /* open lists, and the next number of each */
+	int number[32];
+	bool ordered[32];
+	size_t meta_next;
 } hd;
 
 static void put(hd *h, const char *s)
@@ -103,16 +120,18 @@ static void mark_open(hd *h, size_t k, const char *kind)
 {
 	const tl_diag *d = &h->d[k];
 
+	size_t n = h->side->numbers ? h->side->numbers[k] : k + 1;
+
 	tl_buf_printf(h->out, "<mark class=\"f %s%s%s\"",
 	              sev_class(d->severity), h->placed[k] ? " c" : "", kind);
 	if (!h->placed[k]) {
 		h->placed[k] = 1;
 		tl_buf_printf(h->out,
-		              " id=\"%s-%zu\" tabindex=\"0\" "
+		              " id=\"%s-%s%zu\" tabindex=\"0\" "
 		              "aria-describedby=\"%s-d%zu\"",
-		              h->id, k + 1, h->id, k + 1);
+		              h->id, h->side->prefix, n, h->id, n);
 	}
-	tl_buf_printf(h->out, " data-f=\"%zu\">", k + 1);
+	tl_buf_printf(h->out, " data-f=\"%zu\">", n);
 }
 
 static void marks_close(hd *h)
@@ -534,6 +553,103 @@ static void write_chars(hd *h, const tl_run *run, size_t from, size_t to)
 	ctx_close_to(h, 0);
 }
 
+static int line_of(const hd *h, size_t off)
+{
+	return (int)tl_source_line_index(h->doc->src, off) + 1;
+}
+
+/* ---- Leaves (flat) ------------------------------------------------------ */
+
+static void note_leaf(hd *h, size_t start)
+{
+	tl_html_side *sd = h->side;
+
+	sd->leaves = tl_grow(sd->leaves, sd->nleaves, &sd->cap_leaves,
+	                     sizeof *sd->leaves);
+	sd->leaves[sd->nleaves++] =
+	    (tl_html_leaf){start, start, h->out->len, h->out->len};
+}
+
+/* Flat: the leaf begun last ends at source offset END, here in the
+ * output. Metadata blocks inside it (cmark may count the definitions a
+ * paragraph begins with as its own lines) are not written again. */
+static void leaf_end(hd *h, size_t end)
+{
+	const tl_align_doc *ad = h->side->blocks;
+	tl_html_leaf *l;
+
+	if (!h->flat)
+		return;
+	l = &h->side->leaves[h->side->nleaves - 1];
+	l->end = end > l->start ? end : l->start;
+	l->html_end = h->out->len;
+	while (ad && h->meta_next < ad->n &&
+	       ad->blocks[h->meta_next].start < l->end)
+		h->meta_next++;
+}
+
+/* Flat: the metadata blocks (link reference definitions, which render as
+ * nothing) that start before POS, each a leaf showing its source. */
+static void write_meta_before(hd *h, size_t pos)
+{
+	const tl_align_doc *ad = h->side->blocks;
+
+	while (ad && h->meta_next < ad->n &&
+	       ad->blocks[h->meta_next].start < pos) {
+		const tl_align_block *b = &ad->blocks[h->meta_next++];
+		if (b->kind != TL_ALIGN_META)
+			continue;
+		note_leaf(h, b->start);
+		tl_buf_printf(h->out, "<pre class=\"meta\" data-l=\"%d\">",
+		              line_of(h, b->start));
+		source(h, b->start, b->end, false);
+		flush(h, b->end);
+		tag(h, "</pre>\n");
+		leaf_end(h, b->end);
+	}
+}
+
+/* Flat: a leaf starts at source offset START (the metadata before it
+ * first). Everything written until leaf_end belongs to it. */
+static void leaf_begin(hd *h, size_t start)
+{
+	if (!h->flat)
+		return;
+	write_meta_before(h, start);
+	note_leaf(h, start);
+}
+
+/* Flat: the classes of a leaf's containers (" li" in a list item, " q"
+ * in a block quote, " dN" for N levels of them) into BUF. */
+static const char *flat_classes(const hd *h, char *buf, size_t n)
+{
+	int depth = h->quotes + h->items;
+
+	if (!h->flat || depth == 0)
+		return "";
+	snprintf(buf, n, "%s%s d%d", h->items ? " li" : "",
+	         h->quotes ? " q" : "", depth > 4 ? 4 : depth);
+	return buf;
+}
+
+/* Flat: the list marker of an item's first leaf, after its opening tag
+ * (not the document's text: hidden from the reading of the page). */
+static void flat_marker(hd *h)
+{
+	if (!h->flat || !h->item_first)
+		return;
+	h->item_first = false;
+	if (h->lists && h->ordered[h->lists - 1 < 32 ? h->lists - 1 : 31])
+		tl_buf_printf(h->out,
+		              "<span class=\"m\" aria-hidden=\"true\">%d."
+		              "</span>",
+		              h->number[h->lists - 1 < 32 ? h->lists - 1 : 31] -
+		                  1);
+	else
+		put(h, "<span class=\"m\" aria-hidden=\"true\">"
+		       "\xE2\x80\xA2</span>"); /* • */
+}
+
 /* Whether run character C ends a table row: a soft line break. */
 static bool row_end(const hd *h, const tl_char *c)
 {
@@ -543,12 +659,21 @@ static bool row_end(const hd *h, const tl_char *c)
 /* Writes one row of a pipe table: characters [FROM, TO) of RUN, cells
  * split at the separators, the outer pipes left out. */
 static void write_row(hd *h, const tl_run *run, size_t from, size_t to,
-                      bool head)
+                      bool head, size_t end)
 {
 	const char *open = head ? "<th>" : "<td>";
 	const char *close = head ? "</th>" : "</td>";
 	size_t i = from;
+	char cls[32];
 
+	if (h->flat) {
+		/* A row alone, in a table of its own. */
+		size_t s = from < to ? run->chars[from].start : run->start;
+		leaf_begin(h, s);
+		marks_close(h);
+		tl_buf_printf(h->out, "<table class=\"r%s\" data-l=\"%d\">",
+		              flat_classes(h, cls, sizeof cls), line_of(h, s));
+	}
 	tag(h, "<tr>");
 	/* A leading pipe, after spaces, opens no cell. */
 	while (i < to && run->chars[i].cp == ' ')
@@ -575,12 +700,23 @@ static void write_row(hd *h, const tl_run *run, size_t from, size_t to,
 		tag(h, close);
 		i = j + 1;
 	}
+	if (h->flat) {
+		/* The table's end (END) is the last row's. */
+		size_t e = end         ? end
+		           : to > from ? run->chars[to - 1].end
+		                       : run->start;
+		tag(h, "</tr></table>\n");
+		if (end)
+			flush(h, end);
+		leaf_end(h, e);
+		return;
+	}
 	tag(h, "</tr>\n");
 }
 
-/* A pipe table; false, writing nothing, when RUN does not have the
- * header row and the delimiter row. */
-static bool write_table(hd *h, const tl_run *run, int line)
+/* A pipe table, ending at source offset END; false, writing nothing,
+ * when RUN does not have the header row and the delimiter row. */
+static bool write_table(hd *h, const tl_run *run, int line, size_t end)
 {
 	size_t rows[2] = {0, 0}, nrows = 0;
 
@@ -589,30 +725,31 @@ static bool write_table(hd *h, const tl_run *run, int line)
 			rows[nrows++] = i;
 	if (nrows < 1)
 		return false;
-	tl_buf_printf(h->out, "<table data-l=\"%d\"><thead>", line);
-	marks_close(h);
-	write_row(h, run, 0, rows[0], true);
-	tag(h, "</thead><tbody>\n");
 	/* The delimiter row renders nothing: findings on it get their
 	 * anchors in the next row. */
 	size_t i = nrows == 2 ? rows[1] + 1 : run->n;
+	if (!h->flat) {
+		tag(h, "");
+		tl_buf_printf(h->out, "<table data-l=\"%d\"><thead>", line);
+	}
+	write_row(h, run, 0, rows[0], true, i < run->n ? 0 : end);
+	if (!h->flat)
+		tag(h, "</thead><tbody>\n");
 	while (i < run->n) {
 		size_t j = i;
 		while (j < run->n && !row_end(h, &run->chars[j]))
 			j++;
-		write_row(h, run, i, j, false);
+		write_row(h, run, i, j, false, j + 1 < run->n ? 0 : end);
 		i = j + 1;
 	}
-	tag(h, "</tbody></table>\n");
+	if (!h->flat) {
+		tag(h, "</tbody></table>\n");
+		flush(h, end);
+	}
 	return true;
 }
 
 /* ---- Blocks ------------------------------------------------------------- */
-
-static int line_of(const hd *h, size_t off)
-{
-	return (int)tl_source_line_index(h->doc->src, off) + 1;
-}
 
 /* The opening and closing tags of a paragraph or heading. */
 static void leaf_tags(cmark_node *node, char *open, char *close, size_t n,
@@ -665,36 +802,43 @@ static size_t run_end(const hd *h, const tl_run *run)
 
 static void write_run(hd *h, const tl_run *run)
 {
-	char open[64], close[16];
+	char open[96], close[16], cls[32];
 	int line = line_of(h, run->start);
+	size_t end = run_end(h, run);
 
-	if (run->kind == TL_BLOCK_TABLE && write_table(h, run, line)) {
-		flush(h, run_end(h, run));
+	if (run->kind == TL_BLOCK_TABLE && write_table(h, run, line, end))
 		return;
-	}
-	leaf_tags(run->node, open, close, sizeof open, "", line);
+	leaf_begin(h, run->start);
+	leaf_tags(run->node, open, close, sizeof open,
+	          flat_classes(h, cls, sizeof cls), line);
 	tag(h, open);
+	flat_marker(h);
 	write_chars(h, run, 0, run->n);
-	flush(h, run_end(h, run));
+	flush(h, end);
 	tag(h, close);
+	leaf_end(h, end);
 }
 
 /* A paragraph or heading the model could not map: its source as it is. */
 static void write_raw(hd *h, cmark_node *node, tl_lang lang)
 {
-	char open[96], close[16];
+	char open[128], close[16], cls[40] = " raw";
 	size_t s, e;
 
 	tl_doc_node_span(h->doc, node, &s, &e);
-	leaf_tags(node, open, close, sizeof open, " raw", line_of(h, s));
+	leaf_begin(h, s);
+	flat_classes(h, cls + 4, sizeof cls - 4);
+	leaf_tags(node, open, close, sizeof open, cls, line_of(h, s));
 	open[strlen(open) - 1] = '\0';
 	tag(h, open);
 	put(h, " title=\"");
 	tl_html_puts(h->out, tl_html_word_in(lang, TL_HW_AS_SOURCE));
 	put(h, "\">");
+	flat_marker(h);
 	source(h, s, e, false);
 	flush(h, e);
 	tag(h, close);
+	leaf_end(h, e);
 }
 
 /* Writes the literal LIT of a code or HTML block, aligned with its source
@@ -778,11 +922,15 @@ static void write_code(hd *h, cmark_node *node, bool html)
 {
 	size_t s, e, p;
 	const char *lit = cmark_node_get_literal(node);
+	char cls[32];
 
 	tl_doc_node_span(h->doc, node, &s, &e);
-	tl_buf_printf(h->out, "<pre class=\"%s\" data-l=\"%d\">",
-	              html ? "html" : "code", line_of(h, s));
+	leaf_begin(h, s);
 	marks_close(h);
+	tl_buf_printf(h->out, "<pre class=\"%s%s\" data-l=\"%d\">",
+	              html ? "html" : "code", flat_classes(h, cls, sizeof cls),
+	              line_of(h, s));
+	flat_marker(h);
 	if (!html)
 		put(h, "<code>");
 	p = s;
@@ -798,6 +946,7 @@ static void write_code(hd *h, cmark_node *node, bool html)
 	p = write_literal(h, lit ? lit : "", p);
 	flush(h, p > e ? p : e);
 	tag(h, html ? "</pre>\n" : "</code></pre>\n");
+	leaf_end(h, p > e ? p : e);
 }
 
 /* Top-level blocks go in chunks of CHUNK_BLOCKS, each a <div class="b">
@@ -807,9 +956,40 @@ static void write_code(hd *h, cmark_node *node, bool html)
  * block. */
 static void chunk_step(hd *h)
 {
+	if (h->flat)
+		return;
 	if (h->ntop && h->ntop % CHUNK_BLOCKS == 0)
 		tag(h, "</div>\n<div class=\"b\">\n");
 	h->ntop++;
+}
+
+/* Flat: a block quote, list or item entered or left: only counted. */
+static void flat_container(hd *h, cmark_node *node, bool enter)
+{
+	int top = h->lists - 1 < 32 ? h->lists - 1 : 31;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		h->quotes += enter ? 1 : -1;
+		break;
+	case CMARK_NODE_LIST:
+		if (!enter) {
+			h->lists--;
+		} else if (h->lists++ < 32) {
+			h->ordered[h->lists - 1] =
+			    cmark_node_get_list_type(node) ==
+			    CMARK_ORDERED_LIST;
+			h->number[h->lists - 1] =
+			    cmark_node_get_list_start(node);
+		}
+		break;
+	default: /* an item */
+		h->items += enter ? 1 : -1;
+		h->item_first = enter;
+		if (enter && h->lists)
+			h->number[top]++;
+		break;
+	}
 }
 
 /* Walks the tree of the current piece up to leaf block TARGET (writing
@@ -827,7 +1007,14 @@ static bool walk_to(hd *h, cmark_node *target, tl_lang lang)
 		if (enter && cmark_node_parent(node) == h->doc->root)
 			chunk_step(h);
 
-		switch (cmark_node_get_type(node)) {
+		cmark_node_type type = cmark_node_get_type(node);
+		if (h->flat &&
+		    (type == CMARK_NODE_BLOCK_QUOTE ||
+		     type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM)) {
+			flat_container(h, node, enter);
+			continue;
+		}
+		switch (type) {
 		case CMARK_NODE_BLOCK_QUOTE:
 			tag(h, enter ? "<blockquote>\n" : "</blockquote>\n");
 			break;
@@ -874,8 +1061,10 @@ static bool walk_to(hd *h, cmark_node *target, tl_lang lang)
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			tl_doc_node_span(h->doc, node, &s, &e);
+			leaf_begin(h, s);
 			tag(h, "<hr>\n");
 			flush(h, e);
+			leaf_end(h, e);
 			break;
 		default:
 			break;
@@ -897,6 +1086,18 @@ static void on_run(const tl_run *run, void *user)
 		write_run(w->h, run);
 }
 
+/* Writes what is left at the end: every finding not met yet gets its
+ * anchor here, whatever happened. */
+static void write_rest(hd *h)
+{
+	flush(h, h->len);
+	meet(h, h->len, h->len, true);
+	for (size_t k = 0; k < h->nd; k++)
+		if (!h->placed[k])
+			shown(h, k);
+	marks_close(h);
+}
+
 /* Writes the document of HD's source, piece by piece. */
 static void write_document(hd *h, const tl_source *src, tl_lang lang)
 {
@@ -904,14 +1105,17 @@ static void write_document(hd *h, const tl_source *src, tl_lang lang)
 	run_walk w = {h, lang};
 
 	h->doc = doc;
-	put(h, "<div class=\"b\">\n");
+	if (!h->flat)
+		put(h, "<div class=\"b\">\n");
 	if (doc->fm_kind != TL_FM_NONE) {
 		h->ntop++;
+		leaf_begin(h, doc->fm_start);
 		tl_buf_printf(h->out, "<pre class=\"fm\" data-l=\"%d\">",
 		              line_of(h, doc->fm_start));
 		source(h, doc->fm_start, doc->fm_end, false);
 		flush(h, doc->fm_end);
 		tag(h, "</pre>\n");
+		leaf_end(h, doc->fm_end);
 	}
 	for (size_t k = 0; k < doc->npieces; k++) {
 		tl_doc_parse_piece(doc, k);
@@ -923,18 +1127,21 @@ static void write_document(hd *h, const tl_source *src, tl_lang lang)
 		cmark_iter_free(h->it);
 		h->it = NULL;
 	}
-	/* What is left gets its anchor in the last chunk. */
-	flush(h, h->len);
-	meet(h, h->len, h->len, true);
-	tag(h, "</div>\n");
+	/* What is left gets its anchor in the last chunk, or a leaf of its
+	 * own. */
+	leaf_begin(h, h->len + 1);
+	write_rest(h);
+	leaf_end(h, h->len);
+	if (!h->flat)
+		tag(h, "</div>\n");
 	tl_doc_free(doc);
 	h->doc = NULL;
 }
 
-void tl_html_document(tl_buf *out, const tl_result *res, const char *id,
-                      tl_lang lang)
+void tl_html_render(tl_buf *out, tl_html_side *side, const char *id,
+                    tl_lang lang, bool flat)
 {
-	const tl_source *src = res->source;
+	const tl_source *src = side->src;
 	hd h;
 
 	memset(&h, 0, sizeof h);
@@ -942,25 +1149,35 @@ void tl_html_document(tl_buf *out, const tl_result *res, const char *id,
 	h.s = src->data;
 	h.len = src->len;
 	h.id = id;
-	h.d = res->diags;
-	h.nd = res->ndiags;
-	h.placed = tl_xcalloc(res->ndiags + 1, 1);
+	h.side = side;
+	h.flat = flat;
+	h.d = side->diags;
+	h.nd = side->ndiags;
+	h.placed = tl_xcalloc(side->ndiags + 1, 1);
 	if (src->nul != TL_NONE || src->bad_utf8 != TL_NONE) {
+		/* Not in flat mode: the pair view takes valid text only. */
 		put(&h, "<p class=\"notice\">");
 		tl_html_puts(
 		    out, tl_html_word_in(lang, src->nul != TL_NONE
 		                                   ? TL_HW_NOT_RENDERED_BINARY
 		                                   : TL_HW_NOT_RENDERED_UTF8));
 		put(&h, "</p>\n");
+		write_rest(&h);
 	} else {
 		write_document(&h, src, lang);
 	}
-	/* Whatever is left gets its anchor at the end. */
-	flush(&h, h.len);
-	meet(&h, h.len, h.len, true);
-	for (size_t k = 0; k < h.nd; k++)
-		if (!h.placed[k])
-			shown(&h, k);
-	marks_close(&h);
 	free(h.placed);
+}
+
+void tl_html_document(tl_buf *out, const tl_result *res, const char *id,
+                      tl_lang lang)
+{
+	tl_html_side side;
+
+	memset(&side, 0, sizeof side);
+	side.src = res->source;
+	side.diags = res->diags;
+	side.ndiags = res->ndiags;
+	side.prefix = "";
+	tl_html_render(out, &side, id, lang, false);
 }

@@ -257,6 +257,17 @@ static const char *const words[TL_HW_COUNT][2] = {
                     "focus (Escape hides them).",
                     "Tab 键（或 j、k）在问题之间移动；悬停或聚焦时显示"
                     "规则、说明和修复（Esc 键隐藏）。"},
+    [TL_HW_PAIR_LABEL] = {"The original and its translation, block by block",
+                          "原文与译文，逐块对照"},
+    [TL_HW_ORIGINAL] = {"Original", "原文"},
+    [TL_HW_TRANSLATION] = {"Translation", "译文"},
+    [TL_HW_GAP_DROPPED] = {"not in the translation", "译文中没有"},
+    [TL_HW_GAP_ADDED] = {"not in the original", "原文中没有"},
+    [TL_HW_PAIR_SPLIT] = {"one block of the original, translated as two",
+                          "原文一块，译成两块"},
+    [TL_HW_PAIR_MERGED] = {"two blocks of the original, translated as one",
+                           "原文两块，译成一块"},
+    [TL_HW_PAIR_MOVED] = {"translated in another place", "译文中的位置不同"},
 };
 
 const char *tl_html_word_in(tl_lang lang, tl_html_word w)

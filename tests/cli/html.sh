@@ -206,6 +206,101 @@ check "pages of such files keep the invariants" page_ok out
 cp out ../bytes.html
 cd .. || exit 2
 
+# ---- A translation beside its original (--source) -----------------------------
+
+mkdir pair && cd pair || exit 2
+cat >en.md <<'EOF'
+---
+title: Building tools in Go
+---
+
+# Building tools in Go
+
+Go is a language for building reliable tools. It was released in 2009.
+
+This paragraph was dropped by the translator.
+
+- Fast builds with `go build`
+- A single static binary
+
+```sh
+go build ./...
+```
+
+| Tool | Use |
+| --- | --- |
+| gofmt | formatting |
+
+See [the docs](https://go.dev/doc/) for more. It has 4.15 million users.
+
+[1]: https://go.dev
+EOF
+cat >zh.md <<'EOF'
+---
+title: 用 Go 构建工具
+---
+
+# 用Go构建工具
+
+Go是一门用于构建可靠工具的语言。它于 2009 年发布。
+
+- 使用 `go build` 快速构建
+- 单个静态二进制文件
+
+这是译者添加的一段。
+
+```sh
+go build ./...
+```
+
+| 工具 | 用途 |
+| --- | --- |
+| gofmt | 格式化 |
+
+更多内容见[文档](https://go.dev/doc/)。
+
+它有 415 万用户。
+
+[1]: https://go.dev
+EOF
+tl --source en.md --format html zh.md
+cp out ../pair.html
+# The rows of the alignment: a dropped paragraph facing a gap, an added
+# one, a paragraph split in two, a table row by row, the reference
+# definitions as their source.
+cat >rows.want <<'EOF'
+head	Original en.md	Translation zh.md
+r11	--- title: Building tools in Go ---	--- title: 用 Go 构建工具 ---
+r11	Building tools in Go	用Go构建工具
+r11	Go is a language for building reliable tools. It was released in 2009.	Go是一门用于构建可靠工具的语言。它于 2009 年发布。
+r10	This paragraph was dropped by the translator.	GAP
+r11	Fast builds with go build	使用 go build 快速构建
+r11	A single static binary	单个静态二进制文件
+r01	GAP	这是译者添加的一段。
+r11	go build ./...	go build ./...
+r11	Tool Use	工具 用途
+r11	gofmt formatting	gofmt 格式化
+r12	See the docs for more. It has 4.15 million users.	更多内容见文档。 它有 415 万用户。
+r11	[1]: https://go.dev	[1]: https://go.dev
+EOF
+check "--source: the two documents side by side, aligned" \
+	sh -c 'python3 "$1" pairs out >rows.txt && diff rows.want rows.txt >&2' \
+	sh "$page" 2>err
+check "--source: the translation's findings on its side" findings_are out \
+	'zh.md\t1\tspace-cjk-latin\ttext\t用G
+zh.md\t2\tspace-cjk-latin\ttext\to构
+zh.md\t3\tspace-cjk-latin\ttext\to是
+'
+check "--source: the page's invariants" page_ok out
+tl --source en.md --format gcc zh.md
+check "--source with another format: a usage error" status_is 2
+tl --source en.md --format html zh.md en.md
+check "--source with two files: a usage error" status_is 2
+tl --source missing.md --format html zh.md
+check "--source naming no file: exit 2, the findings still reported" \
+	eval 'status_is 2 && grep -q "missing.md" err && python3 "$page" check out >/dev/null'
+cd .. || exit 2
+
 # ---- Language, CSP ---------------------------------------------------------------
 
 write zh.md '使用Go编写\n'
@@ -237,7 +332,7 @@ for py in python3 /usr/bin/python3; do
 	fi
 done
 if [ -n "$html5lib_python" ]; then
-	for p in marks many evil bytes; do
+	for p in marks many evil bytes pair; do
 		check "html5lib strict parse: $p" \
 			"$html5lib_python" "$page" strict "$p.html"
 	done
@@ -284,8 +379,9 @@ python3 "$root/tools/html-bench.py" --json --size "$size" \
 bench=$!
 
 # One page of the fixture folders together (each with its configuration),
-# opened at the anchor of the finding over two lines; and the marks page
-# alone, in light and dark mode. The three at once: Chromium mostly waits.
+# opened at the anchor of the finding over two lines; the marks page
+# alone, in light and dark mode; the pair page, its DOM and a screenshot.
+# All at once: Chromium mostly waits.
 tl --format html marks evil many
 cp out all.html
 # The first section is marks/doc.md's; its finding 8 is two-lines.
@@ -298,6 +394,11 @@ browse /dev/null --window-size=900,1200 --screenshot="$work/light.png" \
 pids="$pids $!"
 browse /dev/null --window-size=900,1200 --force-dark-mode \
 	--screenshot="$work/dark.png" "file://$work/marks.html" &
+pids="$pids $!"
+browse pair-dom.html --dump-dom "file://$work/pair.html" &
+pids="$pids $!"
+browse /dev/null --window-size=1100,1400 --screenshot="$work/pair.png" \
+	"file://$work/pair.html" &
 pids="$pids $!"
 # shellcheck disable=SC2086 # three process ids
 wait $pids
@@ -340,6 +441,12 @@ sys.exit(not ok)' "$2" 2>>err
 }
 check "Chromium: a screenshot in light mode, not blank" shot_is light.png light
 check "Chromium: a screenshot in dark mode, not blank" shot_is dark.png dark
+check "Chromium: a screenshot of a translation beside its original, not blank" \
+	shot_is pair.png light
+check "Chromium: the rows of the pair as written" \
+	sh -c 'python3 "$1" pairs pair.html >a.txt &&
+	       python3 "$1" pairs pair-dom.html >b.txt && cmp -s a.txt b.txt &&
+	       [ "$(grep -c "^r" b.txt)" = 12 ]' sh "$page"
 
 if wait "$bench"; then
 	check "Chromium: a ${size} MB article, every finding marked" python3 -c 'import json, sys

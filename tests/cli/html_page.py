@@ -12,6 +12,10 @@
     html_page.py rows PAGE       the overview's rows, as the script filled
                                  them: "file PATH E W I T", "rule R E W I T"
     html_page.py tip PAGE        the text of the visible tooltip, or nothing
+    html_page.py pairs PAGE      the rows of a translation beside its
+                                 original, one a line, tab-separated: the
+                                 row's classes, then the original's and the
+                                 translation's text ("GAP" for a gap)
     html_page.py strict PAGE     html5lib's strict parse: exits 1 with the
                                  first parse error (exit 3 without html5lib)
     html_page.py png IMAGE       a screenshot's size, its most common colour
@@ -58,6 +62,7 @@ class Page(HTMLParser):
         self._cells = None
         self._table = None
         self._h2 = None
+        self.pairs = []          # [classes, original text, translation text]
 
     def section(self):
         for tag, a in reversed(self.stack):
@@ -120,6 +125,17 @@ class Page(HTMLParser):
             self._cells = []
         if tag in ("td", "th") and self._cells is not None:
             self._cells.append("")
+        classes = a.get("class", "").split()
+        if tag == "div" and "row" in classes and self.inside(
+                lambda t, x: "pair" in x.get("class", "").split()):
+            self.pairs.append([" ".join(c for c in classes if c != "row"),
+                               "", ""])
+            a["_row"] = True
+        if tag == "div" and ("o" in classes or "t" in classes) and \
+                self.stack and "_row" in self.stack[-1][1]:
+            a["_cell"] = 1 if "o" in classes else 2
+        if tag == "p" and "gap" in classes:
+            a["_gap"] = True
         if tag == "div" and a.get("id") == "tip":
             self.tip = None if "hidden" in a else []
         if tag not in VOID:
@@ -149,6 +165,12 @@ class Page(HTMLParser):
                 self.rules[a["_rule"]] += data
         if self._h2:
             self._h2[1].append(data)
+        cell = [x["_cell"] for t, x in self.stack if "_cell" in x]
+        if cell and not any(x.get("aria-hidden") == "true" or "_gap" in x
+                            for t, x in self.stack):
+            self.pairs[-1][cell[-1]] += data
+        elif cell and any("_gap" in x for t, x in self.stack):
+            self.pairs[-1][cell[-1]] = "GAP"
         if self._cells is not None and self._cells:
             self._cells[-1] += data
         if self.tip is not None and self.inside(
@@ -190,7 +212,9 @@ def check(p):
     if p.scripts != 1 or p.styles != 1:
         bad.append(f"{p.scripts} script and {p.styles} style elements")
     for (sec, k), els in p.marks.items():
-        anchors = [e for e in els if "id" in e["attrs"]]
+        # A finding may also be drawn in the original (SECTION-oK).
+        anchors = [e for e in els if "id" in e["attrs"] and
+                   e["attrs"]["id"] != f"{sec}-o{k}"]
         if len(anchors) != 1:
             bad.append(f"{sec} finding {k}: {len(anchors)} anchors")
             continue
@@ -302,6 +326,9 @@ def main():
         return check(p)
     elif mode == "rows":
         rows(p)
+    elif mode == "pairs":
+        for cls, o, t in p.pairs:
+            print("\t".join([cls] + [" ".join(x.split()) for x in (o, t)]))
     elif mode == "tip":
         if p.tip is not None:
             print(" ".join("".join(p.tip).split()))
