@@ -551,7 +551,7 @@ static void glued_marks(const cps *t, int line, const words *before, elems *out)
 		if (strchr(",.:", (int)m) && p >= '0' && p <= '9' && q >= '0' &&
 		    q <= '9')
 			continue;
-		if (before && p && q) {
+		if (before && before->n && p && q) {
 			char w[256], *key = w;
 			size_t n = word_at(t, i, -1, w, 128);
 			word_at(t, i, 1, w + n, 128);
@@ -867,8 +867,10 @@ static int elem_cmp(const void *a, const void *b)
 static bool compare_multiset(int check, const char *rel, elems *a, elems *b,
                              const char *what)
 {
-	qsort(a->v, a->n, sizeof *a->v, elem_cmp);
-	qsort(b->v, b->n, sizeof *b->v, elem_cmp);
+	if (a->n)
+		qsort(a->v, a->n, sizeof *a->v, elem_cmp);
+	if (b->n)
+		qsort(b->v, b->n, sizeof *b->v, elem_cmp);
 	compared[check] += (long)b->n;
 	size_t i = 0;
 	for (size_t j = 0; j < b->n;) {
@@ -971,7 +973,8 @@ static void read_findings(const char *path, const char *dir, findings *out)
 		f->key.line = line;
 	}
 	free(b.data);
-	qsort(out->v, out->n, sizeof *out->v, finding_cmp);
+	if (out->n) /* qsort wants a pointer even for nothing */
+		qsort(out->v, out->n, sizeof *out->v, finding_cmp);
 }
 
 /* The findings of REL in F, as elements (pointing into F). */
@@ -1046,7 +1049,8 @@ static void check_file(const char *rel)
 		elems ga = {0}, gb = {0};
 		words wa = {0};
 		collect(&v[0], a, &ga, NULL, &wa);
-		qsort(wa.v, wa.n, sizeof *wa.v, str_cmp);
+		if (wa.n)
+			qsort(wa.v, wa.n, sizeof *wa.v, str_cmp);
 		collect(&v[1], b, &gb, &wa, NULL);
 		free_words(&wa);
 		/* In order: the urls check looks at the links' new ones. */
@@ -1171,7 +1175,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "corpus_check: cannot walk %s\n", dirs[0]);
 		return 2;
 	}
-	qsort(paths, npaths, sizeof *paths, by_name);
+	if (npaths)
+		qsort(paths, npaths, sizeof *paths, by_name);
 	for (size_t i = 0; i < npaths; i++) {
 		check_file(paths[i]);
 		free(paths[i]);
