@@ -20,6 +20,17 @@
  * block with fewer than two all-lowercase words is a list of names or a
  * title, not a sentence), and any top-level block whose source matches
  * skip-pattern (the attribution, quotes marked as the original).
+ *
+ * Nor are two kinds of English that need no translating: a reference
+ * (a bibliography entry, "Mikolov T, Yih Wt, Zweig G (2013) ... In:
+ * Proceedings ...", "Jan Holmevik, “The History of Simula,” accessed
+ * January 31, 2019, <http://...>", or anything listed under a heading
+ * such as 参考文献 or References), told by its marks (a year, a quoted
+ * title ending in a comma, a venue word, a URL, authors with initials);
+ * and code or program output that lost its fence ("dpkg: error: ...",
+ * "E: Could not open lock file ...", "def main():"), told line by line
+ * by what prose never has (a prompt, a log prefix, a lowercase keyword
+ * starting the line, a line ending in ";" or "{", operators).
  */
 #include "rule.h"
 
@@ -53,6 +64,7 @@ typedef struct state {
 	size_t words; /* Latin words of the document's prose */
 	span *cand;   /* blocks to report if the document is Chinese */
 	size_t ncand, cap;
+	int refs; /* level of the reference-list heading we are under, or 0 */
 } state;
 
 static void compile_skip(tl_check *ck, state *st)
@@ -104,9 +116,246 @@ static bool is_upper(uint32_t cp)
 	return cp >= 'A' && cp <= 'Z';
 }
 
+/* ---- References and code that are not prose ----------------------------- */
+
+/* Does the NUL-terminated text P start with WORD, ending at a word
+ * boundary (not followed by an ASCII letter)? */
+static bool starts_word(const char *p, const char *word)
+{
+	size_t n = strlen(word);
+	return strncmp(p, word, n) == 0 &&
+	       !(((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'));
+}
+
+static bool is_alpha_ascii(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool is_digit_ascii(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does the text [S, E) hold WORD at a word start? */
+static bool has_word(const char *s, const char *e, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = s; p + n <= e; p++)
+		if ((p == s || !is_alpha_ascii(p[-1])) &&
+		    memcmp(p, word, n) == 0 &&
+		    (p + n == e || !is_alpha_ascii(p[n]) ||
+		     !is_alpha_ascii(word[n - 1])))
+			return true;
+	return false;
+}
+
+/* Words of the venue, pages or access date of a bibliography entry. */
+static const char *const venue_words[] = {
+    "Proceedings", "Journal",  "Conference", "Symposium", "Transactions",
+    "In:",         "accessed", "Accessed",   "Retrieved", "retrieved",
+    "doi:",        "DOI",      "arXiv",      "ISBN",      "et al",
+    "pp.",         "vol.",     "Vol.",       "no. ",      "p. ",
+    "eds.",        "Press",    "Magazine",   "Notices",   "Communications",
+    "Quarterly",   "Review",   "Workshop",   "Thesis",    "Univ",
+    NULL,
+};
+
+/* How much the text of RUN reads as a bibliography entry: one point for
+ * each of a year, a venue word, a quoted title closed after its comma or
+ * full stop, a URL or link, authors before a year in parentheses. */
+static int citation_score(const tl_run *run)
+{
+	const char *s = run->text, *e = run->text + run->text_len;
+	int year = 0, venue = 0, title = 0, link = 0, authors = 0;
+	for (const char *p = s; p + 4 <= e; p++) {
+		if ((p > s &&
+		     (is_digit_ascii(p[-1]) || is_alpha_ascii(p[-1]))) ||
+		    !((p[0] == '1' && p[1] == '9') ||
+		      (p[0] == '2' && p[1] == '0')) ||
+		    !is_digit_ascii(p[2]) || !is_digit_ascii(p[3]) ||
+		    (p + 4 < e &&
+		     (is_digit_ascii(p[4]) || is_alpha_ascii(p[4]))))
+			continue;
+		year = 1;
+		/* "Zweig G (2013)": authors, then the year in parentheses. */
+		if (p > s && p[-1] == '(' && p + 4 < e && p[4] == ')' &&
+		    p - 1 > s && p[-2] == ' ')
+			authors = 1;
+	}
+	for (size_t i = 0; venue_words[i] && !venue; i++)
+		venue = has_word(s, e, venue_words[i]);
+	title = strstr(s, ",\xE2\x80\x9D") || strstr(s, ".\xE2\x80\x9D") ||
+	        strstr(s, ",\"") != NULL;
+	link = strstr(s, "\xE2\x86\xA9") != NULL; /* ↩, a footnote's way back */
+	for (size_t i = 0; i < run->n && !link; i++)
+		link = run->chars[i].kind == TL_CHAR_URL ||
+		       (run->chars[i].flags & TL_CF_LINK);
+	return year + venue + title + link + authors;
+}
+
+/* Is RUN a footnote definition ("[^1]: ...")? */
+static bool is_footnote(const tl_run *run)
+{
+	const char *src = run->doc->src->data;
+	return run->n > 0 && run->chars[0].kind == TL_CHAR_MARKUP &&
+	       run->chars[0].end - run->chars[0].start > 2 &&
+	       src[run->chars[0].start] == '[' &&
+	       src[run->chars[0].start + 1] == '^';
+}
+
+/* Headings of a reference list: what comes under one is cited, not
+ * written. Chinese words anywhere in a short heading, English ones as the
+ * heading's start. */
+static const char *const refs_zh[] = {
+    "参考",     "文献",     "延伸阅读", "扩展阅读", "进一步阅读",
+    "推荐阅读", "相关阅读", "相关链接", "注释",     "脚注",
+    "尾注",     "引用",     "出处",     NULL,
+};
+static const char *const refs_en[] = {
+    "References",      "Reference", "Bibliography", "Further reading",
+    "Further Reading", "Footnotes", "Notes",        "Sources",
+    "Citations",       "Resources", "Links",        NULL,
+};
+
+static bool is_refs_heading(const tl_run *run)
+{
+	if (run->n > 24)
+		return false;
+	const char *t = run->text;
+	while (*t == ' ')
+		t++;
+	for (size_t i = 0; refs_zh[i]; i++)
+		if (strstr(t, refs_zh[i]))
+			return true;
+	for (size_t i = 0; refs_en[i]; i++)
+		if (starts_word(t, refs_en[i]))
+			return true;
+	return false;
+}
+
+/* Lowercase words that start a line of code or a shell command, never an
+ * English sentence (which starts with a capital). */
+static const char *const code_starts[] = {
+    "import ",  "from ",  "def ",    "class ",   "func ",   "function ",
+    "return ",  "var ",   "let ",    "const ",   "public ", "private ",
+    "static ",  "int ",   "void ",   "package ", "sudo ",   "apt ",
+    "apt-get ", "yum ",   "dnf ",    "npm ",     "pip ",    "git ",
+    "cd ",      "ls ",    "echo ",   "export ",  "docker ", "kubectl ",
+    "curl ",    "wget ",  "chmod ",  "mkdir ",   "if ",     "for ",
+    "while ",   "print(", "printf(", "#include", "#!/",     "$ ",
+    "# ",       ">>> ",   "% ",      "PS ",      "C:\\",    NULL,
+};
+
+/* How much the line [S, E) of rendered text reads as code or program
+ * output rather than prose. */
+static int code_line_score(const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (s == e)
+		return 0;
+	int score = 0;
+	for (size_t i = 0; code_starts[i]; i++) {
+		size_t n = strlen(code_starts[i]);
+		if ((size_t)(e - s) >= n && memcmp(s, code_starts[i], n) == 0) {
+			score += 2;
+			break;
+		}
+	}
+	/* A log prefix: "E: ...", "W: ...", "dpkg: error: ...",
+	 * "fatal: ...", or LCTT metadata "[#]: subject: ...". */
+	const char *p = s;
+	while (p < e &&
+	       (is_alpha_ascii(*p) || is_digit_ascii(*p) || *p == '-' ||
+	        *p == '_' || *p == '.' || *p == '[' || *p == '#' || *p == ']'))
+		p++;
+	if (p > s && p + 1 < e && p[0] == ':' && p[1] == ' ') {
+		const char *w = p + 2;
+		if ((p - s == 1 && *s >= 'A' && *s <= 'Z') ||
+		    (p - s >= 3 && memcmp(p - 3, "[#]", 3) == 0) ||
+		    has_word(w, e, "error:") || starts_word(w, "error") ||
+		    starts_word(w, "warning") || starts_word(w, "fatal") ||
+		    starts_word(w, "E"))
+			score += 2;
+		if (starts_word(s, "error") || starts_word(s, "fatal") ||
+		    starts_word(s, "warning"))
+			score += 2;
+	}
+	char last = e[-1];
+	if (last == ';' || last == '{' || last == '}')
+		score += 2;
+	/* Operators and call syntax. */
+	static const char *const ops[] = {
+	    "==", "!=",  "=>", "->", "::", "&&",  "||", "();",
+	    "()", " = ", "{}", "</", "/>", " --", NULL};
+	for (size_t i = 0; ops[i]; i++) {
+		size_t n = strlen(ops[i]);
+		for (const char *q = s; q + n <= e; q++)
+			if (memcmp(q, ops[i], n) == 0) {
+				score++;
+				break;
+			}
+	}
+	/* A call: an identifier glued to "(" ("print(\"hi\")"). */
+	for (const char *q = s + 1; q < e; q++)
+		if (*q == '(' && (is_alpha_ascii(q[-1]) || q[-1] == '_')) {
+			score++;
+			break;
+		}
+	return score;
+}
+
+/* Does RUN read as code or program output that lost its fence: at least
+ * half its lines code-like, or, over three lines or more, every line
+ * starting with the same word (a listing: "command 'x' from deb y")? */
+static bool looks_like_code(const tl_run *run)
+{
+	size_t lines = 0, code = 0, same = 0;
+	const char *first = NULL;
+	size_t first_len = 0;
+	const char *s = run->text, *end = run->text + run->text_len;
+	while (s < end) {
+		const char *e = memchr(s, '\n', (size_t)(end - s));
+		if (!e)
+			e = end;
+		const char *w = s;
+		while (w < e && *w == ' ')
+			w++;
+		const char *we = w;
+		while (we < e && *we != ' ')
+			we++;
+		if (we > w) {
+			lines++;
+			code += code_line_score(s, e) >= 2;
+			if (!first) {
+				first = w;
+				first_len = (size_t)(we - w);
+				same = 1;
+			} else if ((size_t)(we - w) == first_len &&
+			           memcmp(w, first, first_len) == 0) {
+				same++;
+			}
+		}
+		s = e + 1;
+	}
+	return lines && (2 * code >= lines || (lines >= 3 && same == lines));
+}
+
 static void check_run(tl_check *ck, const tl_run *run)
 {
 	state *st = tl_check_state(ck, sizeof *st);
+
+	/* A reference-list heading opens a section that ends at the next
+	 * heading of its level or above. */
+	if (run->kind == TL_BLOCK_HEADING && !(run->context & TL_CTX_QUOTE)) {
+		if (st->refs && run->level <= st->refs)
+			st->refs = 0;
+		if (!st->refs && is_refs_heading(run))
+			st->refs = run->level > 0 ? run->level : 1;
+	}
 
 	/* Only prose characters carry class bits: the model counted the
 	 * CJK ones. Words start with a Latin letter: a run without one has
@@ -148,6 +397,9 @@ static void check_run(tl_check *ck, const tl_run *run)
 	if (cjk || run->kind == TL_BLOCK_TABLE ||
 	    (run->context & TL_CTX_QUOTE) || min < 1 || counted < (size_t)min ||
 	    lower < 2 || skipped(ck, st, run))
+		return;
+	if (st->refs || citation_score(run) >= (is_footnote(run) ? 2 : 3) ||
+	    looks_like_code(run))
 		return;
 	if (st->ncand == st->cap) {
 		size_t cap = st->cap ? 2 * st->cap : 8;
@@ -201,6 +453,18 @@ const tl_rule tl_rule_untranslated = {
         "nor any top-level block whose source matches `skip-pattern` (by "
         "default the attribution, `译自`/`原文`, and an LCTT `via:` "
         "line).\n\n"
+        "References are cited, not written: a block that reads as a "
+        "bibliography entry (three of a year, a venue word such as `In:`, "
+        "`Proceedings`, `pp.` or `accessed`, a quoted title closed after "
+        "its comma, a link or URL, authors before a year in parentheses; "
+        "two in a footnote definition) is left alone, and so is every "
+        "block under a heading such as `参考文献`, `延伸阅读` or "
+        "`References`, up to the next heading of its level. So is code or "
+        "program output that lost its fence: a block at least half of whose "
+        "lines read as code (a prompt, a log prefix such as `E:` or `dpkg: "
+        "error:`, a lowercase keyword or command starting the line, a line "
+        "ending in `;` or `{`, operators and calls), or of three lines or "
+        "more all starting with the same word.\n\n"
         "Why: a skipped paragraph is correct English, so no spelling "
         "checker sees it; only its language gives it away.",
     .fix_doc = "None: the paragraph needs translating.",
@@ -214,7 +478,15 @@ const tl_rule tl_rule_untranslated = {
         "是路径、标识符或设置的一部分，不计入。不检查引用块（有意引用的英"
         "文：程序输出、许可证、原文的话），不检查表格，也不检查源文本匹配"
         " `skip-pattern` 的顶层块（默认是出处块 `译自`/`原文` "
-        "和 LCTT 的 `via:` 行）。\n\n原因：漏译的段落是正确的英文，"
+        "和 LCTT 的 `via:` 行）。\n\n参考文献是引用而不是正文："
+        "读起来像文献条目的块（年份、`In:`、`Proceedings`、`pp.`、"
+        "`accessed` 这类出处词、逗号后闭合的带引号标题、链接或 URL、"
+        "括号年份前的作者，六者占三项；脚注定义中占两项）不做检查，"
+        "`参考文献`、`延伸阅读`、`References` 这类标题下直到同级下一个标题"
+        "的块也不检查。丢了代码围栏的代码或程序输出同样不检查：至少一半"
+        "的行读起来像代码（提示符、`E:` 或 `dpkg: error:` 这样的日志前缀、"
+        "行首的小写关键字或命令、以 `;` 或 `{` 结尾、运算符和函数调用），"
+        "或者三行以上且每行都以同一个词开头。\n\n原因：漏译的段落是正确的英文，"
         "拼写检查发现不了它；只有它所用的语言会暴露它。",
     .fix_doc_zh = "无：这一段需要翻译。",
     .bad = "开源模型是透明的，因此人们可以发现漏洞。\n\nThe open model is "
