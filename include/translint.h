@@ -372,10 +372,12 @@ const tl_rule *tl_config_custom_rule(const tl_config *cfg, size_t i);
  * nearest one. */
 void tl_config_unknown_rule(const tl_config *cfg, const char *name,
                             tl_error *err);
-/* Appends the effective configuration to OUT as YAML. */
+/* Appends the effective configuration to OUT as YAML (through libyaml's
+ * emitter): a configuration of its own that loads to the same one. */
 void tl_config_print(const tl_config *cfg, tl_buf *out);
-/* The commented starter file --init writes (static). */
-const char *tl_config_starter(void);
+/* Appends the commented starter file --init writes to OUT, extending
+ * PRESET (NULL: recommended). */
+void tl_config_starter(const char *preset, tl_buf *out);
 
 /* ---- Which configuration applies to a file ------------------------------ */
 

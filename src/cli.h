@@ -67,6 +67,8 @@ typedef struct options {
 	const char *changed_since; /* --changed-since REF, or NULL */
 	const char *source;        /* --source ORIGINAL, or NULL */
 	bool print_alignment;      /* --print-alignment */
+	const char *output_file;   /* --output-file FILE, or NULL */
+
 	const char **select;
 	size_t nselect;
 	override *overrides;

@@ -42,7 +42,8 @@ typedef enum opt_id {
 	OPT_INIT,
 	OPT_CHANGED_SINCE,
 	OPT_SOURCE,
-	OPT_PRINT_ALIGNMENT
+	OPT_PRINT_ALIGNMENT,
+	OPT_OUTPUT_FILE
 } opt_id;
 
 typedef struct opt_def {
@@ -83,6 +84,7 @@ static const opt_def opt_defs[] = {
     {"changed-since", 0, true, OPT_CHANGED_SINCE},
     {"source", 0, true, OPT_SOURCE},
     {"print-alignment", 0, false, OPT_PRINT_ALIGNMENT},
+    {"output-file", 'o', true, OPT_OUTPUT_FILE},
 };
 
 #define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
@@ -122,6 +124,8 @@ const char cli_usage_text[] =
     "      --max-warnings N     fail when there are more than N warnings\n"
     "      --changed-since REF  report only diagnostics on lines added or\n"
     "                           changed since git revision REF\n"
+    "  -o, --output-file FILE   write what goes to standard output to "
+    "FILE\n"
     "\n"
     "Fixing:\n"
     "      --fix                apply safe fixes to the files\n"
@@ -419,6 +423,12 @@ static void set_option(options *o, const opt_def *def, const char *value)
 		break;
 	case OPT_INIT:
 		o->init = true;
+		break;
+	case OPT_OUTPUT_FILE:
+		if (!*value)
+			cli_usage_error(
+			    "--output-file: the file name is empty");
+		o->output_file = value;
 		break;
 	}
 }

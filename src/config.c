@@ -1,6 +1,7 @@
 /*
  * config.c: the effective configuration of a lint run (its loader is
- * config_load.c, its paths and globs config_paths.c).
+ * config_load.c, its paths and globs config_paths.c, its printing and the
+ * starter file of --init config_print.c).
  *
  * A configuration holds, for every built-in rule and every custom rule it
  * defines (custom.c), a severity (off when disabled) and the option values
@@ -276,90 +277,4 @@ void tl_config_unknown_rule(const tl_config *cfg, const char *name,
 	else
 		tl_error_set(err, "", 0, 0,
 		             "unknown rule '%s' (see --list-rules)", name);
-}
-
-/* ---- Printing ------------------------------------------------------------ */
-
-void tl_config_print(const tl_config *cfg, tl_buf *out)
-{
-	size_t n;
-	const tl_rule *const *rules = tl_rules(&n);
-	tl_buf_printf(out, "# from: %s\n",
-	              cfg->origin ? cfg->origin : "(built in)");
-	tl_buf_printf(out, "fail-on: %s\n", tl_severity_name(cfg->fail_on));
-	tl_buf_puts(out, "rules:\n");
-	size_t slot = 0;
-	for (size_t i = 0; i < n; i++) {
-		const tl_rule *r = rules[i];
-		if (cfg->severity[i] == TL_SEVERITY_OFF) {
-			for (const tl_option_def *o = r->options; o && o->name;
-			     o++)
-				slot++;
-			tl_buf_printf(out, "  %s: off\n", r->name);
-			continue;
-		}
-		tl_buf_printf(out, "  %s: {severity: %s", r->name,
-		              tl_severity_name(cfg->severity[i]));
-		for (const tl_option_def *o = r->options; o && o->name;
-		     o++, slot++) {
-			tl_buf_printf(out, ", %s: ", o->name);
-			tl_optval_print(cfg->optv[slot], out);
-		}
-		tl_buf_puts(out, "}\n");
-	}
-	if (cfg->ncustom)
-		tl_buf_puts(out, "  custom:\n");
-	for (size_t i = 0; i < cfg->ncustom; i++) {
-		const tl_custom *c = cfg->custom[i];
-		tl_buf_printf(out, "    - id: %s\n      severity: %s\n",
-		              tl_custom_rule(c)->name,
-		              tl_severity_name(cfg->severity[n + i]));
-		tl_custom_print(c, out);
-	}
-}
-
-/* ---- The starter file ---------------------------------------------------- */
-
-const char *tl_config_starter(void)
-{
-	return "# .translint.yml: configuration of translint for this "
-	       "folder and\n"
-	       "# the folders below it. Reference: docs/configuration.md.\n"
-	       "\n"
-	       "# Presets applied in order: recommended (typography and "
-	       "Markdown\n"
-	       "# syntax), translation (also front matter, attribution, "
-	       "untranslated\n"
-	       "# text), or paths to other files. Without extends: "
-	       "recommended.\n"
-	       "extends: [recommended]\n"
-	       "\n"
-	       "# The lowest severity that fails a run (exit 1): error, "
-	       "warning or\n"
-	       "# info. Hooks and the GitHub Action pass --fail-on "
-	       "warning.\n"
-	       "fail-on: error\n"
-	       "\n"
-	       "# Files and folders not to lint (globs relative to this "
-	       "file).\n"
-	       "ignore: []\n"
-	       "#  - \"drafts/**\"\n"
-	       "\n"
-	       "# Per rule: off, info, warning, error, or a map with "
-	       "severity and\n"
-	       "# options. translint --list-rules lists the rules.\n"
-	       "rules: {}\n"
-	       "#  heading-punctuation: off\n"
-	       "#  space-cjk-number: {severity: warning, skip-units: "
-	       "\"年月日\"}\n"
-	       "#  custom:\n"
-	       "#    - id: mistranslated-dotnet\n"
-	       "#      message: \"“.NET” 被误译为“。NET”\"\n"
-	       "#      pattern: '。NET\\b'\n"
-	       "#      replace: '.NET'\n"
-	       "\n"
-	       "# Other settings for some files.\n"
-	       "overrides: []\n"
-	       "#  - files: [\"**/*.en.md\"]\n"
-	       "#    rules: {space-cjk-latin: off}\n";
 }

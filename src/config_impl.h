@@ -1,9 +1,11 @@
 /*
- * config_impl.h: what the three files of the configuration share, and
+ * config_impl.h: what the four files of the configuration share, and
  * nobody else sees (the public interface is in translint.h):
  *
  *   config.c        the configuration object: severities, options,
- *                   custom rules; copying, printing, the starter file
+ *                   custom rules; copying
+ *   config_print.c  writing it out: --print-config through libyaml's
+ *                   emitter, the starter file of --init
  *   config_paths.c  paths and globs: ignore:, overrides:, finding the
  *                   .translint.yml that applies to a file
  *   config_load.c   the loader of .translint.yml files and presets

@@ -615,11 +615,9 @@ static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
 		                  why, sizeof why, &at, &which);
 		if (!c) {
 			yaml_node_t *n = which ? vals[3] : vals[2];
-			/* The replacement's own offsets are in its text. */
-			size_t col = which ? n->start_mark.column + 1
-			                   : value_column(n, at);
 			tl_error_set(ld->err, f->path, n->start_mark.line + 1,
-			             col, "custom rule %s: %s", id, why);
+			             value_column(n, at), "custom rule %s: %s",
+			             id, why);
 			return false;
 		}
 		tl_config_add_custom(cfg, c);
@@ -789,6 +787,79 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 	return ok;
 }
 
+/* Whether N is YAML's null written plainly ("key:" with nothing after
+ * it, ~, null): a key with no value is the same as no key, so that the
+ * starter file's "ignore:" and "rules:" stand on their own and take the
+ * examples under them once uncommented. */
+static bool is_null(const yaml_node_t *n)
+{
+	const char *v = scalar(n);
+	return v && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       (!*v || !strcmp(v, "~") || !strcmp(v, "null") ||
+	        !strcmp(v, "Null") || !strcmp(v, "NULL"));
+}
+
+typedef struct key_at {
+	const char *s;
+	size_t len;
+	const yaml_node_t *node;
+} key_at;
+
+static int key_at_cmp(const void *a, const void *b)
+{
+	const key_at *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->s, y->s, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->node->start_mark.index < y->node->start_mark.index   ? -1
+	       : x->node->start_mark.index > y->node->start_mark.index ? 1
+	                                                               : 0;
+}
+
+/* Fails at the second of two equal keys in any map of F (a second
+ * extends: would silently replace the first; libyaml keeps both). The
+ * keys of each map are sorted, so a map of many keys costs n log n. */
+static bool no_repeated_keys(loader *ld, yfile *f)
+{
+	const yaml_node_t *first = NULL, *second = NULL;
+	for (yaml_node_t *m = f->doc.nodes.start; m < f->doc.nodes.top; m++) {
+		if (m->type != YAML_MAPPING_NODE)
+			continue;
+		size_t n = (size_t)(m->data.mapping.pairs.top -
+		                    m->data.mapping.pairs.start),
+		       k = 0;
+		if (n < 2)
+			continue;
+		key_at *keys = tl_xmalloc(n * sizeof *keys);
+		for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
+		     p < m->data.mapping.pairs.top; p++) {
+			const yaml_node_t *kn = node_at(f, p->key);
+			if (scalar(kn))
+				keys[k++] = (key_at){
+				    scalar(kn), kn->data.scalar.length, kn};
+		}
+		qsort(keys, k, sizeof *keys, key_at_cmp);
+		for (size_t i = 1; i < k; i++)
+			if (keys[i].len == keys[i - 1].len &&
+			    !memcmp(keys[i].s, keys[i - 1].s, keys[i].len) &&
+			    (!second || keys[i].node->start_mark.index <
+			                    second->start_mark.index)) {
+				first = keys[i - 1].node;
+				second = keys[i].node;
+			}
+		free(keys);
+	}
+	if (!second)
+		return true;
+	return fail_at(ld, f, second,
+	               "key '%s' repeated (first on line %zu): a second value "
+	               "would silently replace the first",
+	               scalar(second), first->start_mark.line + 1);
+}
+
 static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
                       const char *preset)
 {
@@ -825,8 +896,13 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 		               "a configuration must be a map (extends, "
 		               "ignore, rules, overrides, fail-on), not %s",
 		               kind_name(top));
+	if (!no_repeated_keys(ld, f))
+		return false;
 	if (top && !map_fields(ld, f, top, top_keys, "the configuration", vals))
 		return false;
+	for (size_t i = 0; i < 5; i++)
+		if (vals[i] && is_null(vals[i]))
+			vals[i] = NULL;
 
 	/* extends */
 	if (preset && root) {
@@ -910,6 +986,10 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 			if (!map_fields(ld, f, m, okeys, "an override", ov))
 				return false;
 			yaml_node_t *files = ov[0], *rules = ov[1];
+			if (files && is_null(files))
+				files = NULL;
+			if (rules && is_null(rules))
+				rules = NULL;
 			if (!files)
 				return fail_at(
 				    ld, f, m,

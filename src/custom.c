@@ -53,10 +53,21 @@ bool tl_custom_scope_parse(const char *name, tl_custom_scope *out)
 	return false;
 }
 
+/* The number of code points in the first N bytes of S. */
+static size_t code_points(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
 /* Expands the replacement of C for the match in MD over SUBJ into OUT;
- * with OUT NULL, only checks it, returning false with WHY filled. */
+ * with OUT NULL, only checks it, returning false with WHY filled and *AT
+ * the code point of the replacement where the fault starts (its '$'),
+ * the unit of a pattern's error offset too. */
 static bool expand(const tl_custom *c, const char *subj, pcre2_match_data *md,
-                   tl_buf *out, char *why, size_t cap)
+                   tl_buf *out, char *why, size_t cap, size_t *at)
 {
 	const char *r = c->replace;
 	PCRE2_SIZE *ov = md ? pcre2_get_ovector_pointer(md) : NULL;
@@ -70,6 +81,9 @@ static bool expand(const tl_custom *c, const char *subj, pcre2_match_data *md,
 			continue;
 		}
 		long group = -1;
+		size_t dollar = i;
+		if (at)
+			*at = code_points(r, dollar);
 		if (r[i + 1] == '$') {
 			if (out)
 				tl_buf_putc(out, '$');
@@ -85,7 +99,7 @@ static bool expand(const tl_custom *c, const char *subj, pcre2_match_data *md,
 			if (!end) {
 				snprintf(why, cap,
 				         "replace: unclosed '${' at offset %zu",
-				         i);
+				         code_points(r, dollar));
 				return false;
 			}
 			char *name =
@@ -109,7 +123,7 @@ static bool expand(const tl_custom *c, const char *subj, pcre2_match_data *md,
 			snprintf(why, cap,
 			         "replace: '$' at offset %zu must be followed "
 			         "by a group number, {name} or '$'",
-			         i);
+			         code_points(r, dollar));
 			return false;
 		}
 		if ((uint32_t)group > ncap) {
@@ -144,7 +158,7 @@ tl_custom *tl_custom_new(const char *id, const char *message,
 	tl_custom *c = tl_xcalloc(1, sizeof *c);
 	c->re = re;
 	c->replace = replace ? tl_xstrdup(replace) : NULL;
-	if (c->replace && !expand(c, NULL, NULL, NULL, why, why_cap)) {
+	if (c->replace && !expand(c, NULL, NULL, NULL, why, why_cap, at)) {
 		*which = 1;
 		pcre2_code_free(re);
 		free(c->replace);
@@ -197,28 +211,14 @@ const tl_rule *tl_custom_rule(const tl_custom *c)
 	return &c->rule;
 }
 
-static void put_quoted(tl_buf *out, const char *s)
+void tl_custom_fields(const tl_custom *c, const char **message,
+                      const char **pattern, const char **replace,
+                      const char **scope)
 {
-	tl_buf_putc(out, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			tl_buf_putc(out, '\'');
-		tl_buf_putc(out, *s);
-	}
-	tl_buf_putc(out, '\'');
-}
-
-void tl_custom_print(const tl_custom *c, tl_buf *out)
-{
-	tl_buf_puts(out, "      message: ");
-	put_quoted(out, c->message);
-	tl_buf_puts(out, "\n      pattern: ");
-	put_quoted(out, c->pattern);
-	if (c->replace) {
-		tl_buf_puts(out, "\n      replace: ");
-		put_quoted(out, c->replace);
-	}
-	tl_buf_printf(out, "\n      scope: %s\n", scope_names[c->scope]);
+	*message = c->message;
+	*pattern = c->pattern;
+	*replace = c->replace;
+	*scope = scope_names[c->scope];
 }
 
 /* ---- Matching ------------------------------------------------------------ */
@@ -283,7 +283,7 @@ static void report(matcher *m, const char *subj, size_t start, size_t end,
 	char why[8];
 	if (m->c->replace && can_fix) {
 		tl_buf_puts(&text, "");
-		expand(m->c, subj, m->md, &text, why, sizeof why);
+		expand(m->c, subj, m->md, &text, why, sizeof why, NULL);
 		edit.start = start;
 		edit.end = end;
 		edit.text = text.data;

@@ -24,9 +24,10 @@ typedef struct tl_custom tl_custom;
 bool tl_custom_scope_parse(const char *name, tl_custom_scope *out);
 
 /* Compiles a custom rule. On an invalid pattern or replacement, returns
- * NULL with WHY filled (for the pattern, with the offset PCRE2 reports,
- * in code points, also stored in *AT) and *WHICH 0 for the pattern, 1 for
- * the replacement. The result has one reference. */
+ * NULL with WHY filled (with the offset of the fault in code points, also
+ * stored in *AT: where PCRE2 stopped in the pattern, the '$' in the
+ * replacement) and *WHICH 0 for the pattern, 1 for the replacement. The
+ * result has one reference. */
 tl_custom *tl_custom_new(const char *id, const char *message,
                          const char *pattern, const char *replace,
                          tl_custom_scope scope, tl_severity severity, char *why,
@@ -36,7 +37,10 @@ void tl_custom_unref(tl_custom *c);
 /* Its rule metadata: name (the id), summary (the message), default
  * severity, fixability, check function. Lives as long as C. */
 const tl_rule *tl_custom_rule(const tl_custom *c);
-/* Its message, pattern, replacement and scope as YAML map lines. */
-void tl_custom_print(const tl_custom *c, tl_buf *out);
+/* Its message, pattern, replacement (NULL: none) and scope name, as the
+ * configuration wrote them; they live as long as C. */
+void tl_custom_fields(const tl_custom *c, const char **message,
+                      const char **pattern, const char **replace,
+                      const char **scope);
 
 #endif

@@ -288,12 +288,23 @@ static int print_alignment(const options *o)
 }
 
 /* --init: a commented .translint.yml in the current folder, never over
- * an existing one. */
-static int init_config(void)
+ * an existing one, extending --preset when given. */
+static int init_config(const options *o)
 {
 	FILE *f;
-	const char *text = tl_config_starter();
+	tl_buf text = {0};
+	tl_error err = {{0}, 0, 0, {0}};
+	int status = EXIT_OK;
 
+	if (o->preset) {
+		tl_config *cfg = tl_config_preset(o->preset, &err);
+
+		if (!cfg) {
+			cli_print_error(&err);
+			return EXIT_TROUBLE;
+		}
+		tl_config_free(cfg);
+	}
 	if (access(".translint.yml", F_OK) == 0 ||
 	    access(".translint.yaml", F_OK) == 0) {
 		fputs("translint: error: .translint.yml (or .yaml) already "
@@ -301,14 +312,17 @@ static int init_config(void)
 		      stderr);
 		return EXIT_TROUBLE;
 	}
+	tl_config_starter(o->preset, &text);
 	f = fopen(".translint.yml", "wx");
-	if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
+	if (!f || fputs(text.data, f) == EOF || fclose(f) != 0) {
 		fprintf(stderr, "translint: error: .translint.yml: %s\n",
 		        strerror(errno));
-		return EXIT_TROUBLE;
+		status = EXIT_TROUBLE;
+	} else {
+		printf("wrote .translint.yml\n");
 	}
-	printf("wrote .translint.yml\n");
-	return EXIT_OK;
+	tl_buf_free(&text);
+	return status;
 }
 
 /* --list-rules, then the custom rules of the configuration that applies
@@ -367,6 +381,14 @@ int main(int argc, char **argv)
 	cli_check_args(&o);
 	if (!o.lang_given)
 		o.lang = cli_lang_from_env();
+	/* --output-file: standard output goes to FILE from here on (a
+	 * terminal no more, so no colour either). */
+	if (o.output_file && !freopen(o.output_file, "w", stdout)) {
+		fprintf(stderr, "translint: error: %s: %s\n", o.output_file,
+		        strerror(errno));
+		cli_options_free(&o);
+		return EXIT_TROUBLE;
+	}
 
 	if (o.help)
 		fputs(cli_usage_text, stdout);
@@ -377,7 +399,7 @@ int main(int argc, char **argv)
 	else if (o.print_config)
 		status = print_config(&o);
 	else if (o.init)
-		status = init_config();
+		status = init_config(&o);
 	else if (o.explain)
 		explain(o.explain, o.lang);
 	else if (o.write_docs)

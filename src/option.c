@@ -1,6 +1,7 @@
 /*
  * option.c: typed option values (option.h): building them, the defaults
- * of the rule metadata, compiling their patterns, printing them.
+ * of the rule metadata, compiling their patterns (config_print.c prints
+ * them).
  *
  * The loader (config_load.c) checks what a configuration file writes
  * against the option's type and builds the value here; a pattern that
@@ -195,63 +196,4 @@ tl_optval *tl_optval_default(const tl_option_def *def)
 	fprintf(stderr, "translint: bug: option %s: bad default '%s'\n",
 	        def->name, d);
 	abort();
-}
-
-/* S as a double-quoted YAML scalar. */
-static void put_quoted(tl_buf *out, const char *s)
-{
-	tl_buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			tl_buf_putc(out, '\\');
-		if (*s == '\n')
-			tl_buf_puts(out, "\\n");
-		else
-			tl_buf_putc(out, *s);
-	}
-	tl_buf_putc(out, '"');
-}
-
-static void put_list(tl_buf *out, const tl_option_list *l)
-{
-	tl_buf_putc(out, '[');
-	for (size_t i = 0; i < l->n; i++) {
-		if (i)
-			tl_buf_puts(out, ", ");
-		put_quoted(out, l->items[i]);
-	}
-	tl_buf_putc(out, ']');
-}
-
-void tl_optval_print(const tl_optval *v, tl_buf *out)
-{
-	switch (v->type) {
-	case TL_OPTION_LIST:
-		put_list(out, &v->list);
-		return;
-	case TL_OPTION_MAP:
-	case TL_OPTION_REGEX_MAP:
-		tl_buf_putc(out, '{');
-		for (size_t i = 0; i < v->map.n; i++) {
-			if (i)
-				tl_buf_puts(out, ", ");
-			put_quoted(out, v->map.keys[i]);
-			tl_buf_puts(out, ": ");
-			if (v->map.values[i].n == 1)
-				put_quoted(out, v->map.values[i].items[0]);
-			else
-				put_list(out, &v->map.values[i]);
-		}
-		tl_buf_putc(out, '}');
-		return;
-	case TL_OPTION_BOOL:
-	case TL_OPTION_INT:
-		tl_buf_puts(out, v->text);
-		return;
-	case TL_OPTION_STRING:
-	case TL_OPTION_ENUM:
-	case TL_OPTION_REGEX:
-		put_quoted(out, v->text);
-		return;
-	}
 }

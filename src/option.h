@@ -66,7 +66,4 @@ long tl_config_option_slot(size_t rule_index, const char *opt);
 /* The values of CFG's options, slot by slot (tl_config_option_slot). */
 tl_optval *const *tl_config_optvals(const tl_config *cfg);
 
-/* V as YAML in flow style, for --print-config. */
-void tl_optval_print(const tl_optval *v, tl_buf *out);
-
 #endif

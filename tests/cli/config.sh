@@ -88,7 +88,7 @@ check "naming a rule with options turns it on" \
 	eval 'out_has "space-cjk-number" && ! out_has "space-cjk-latin"'
 tl --print-config ext/n.md
 check "--print-config shows severities and options" \
-	eval 'status_is 0 && out_has "space-cjk-number: {severity: warning, skip-units: \"年月\"}" &&
+	eval 'status_is 0 && out_has "space-cjk-number: {severity: warning, skip-units: 年月}" &&
 	out_has "space-cjk-latin: off"'
 mkdir -p maps
 write maps/.translint.yml 'extends: []\nrules:\n  front-matter:\n    required: [title]\n    fields: {cover: url}\n'
@@ -98,7 +98,7 @@ check "a map option (fields: {cover: url})" \
 	eval 'out_has "maps/m.md:3:8: warning: .*cover.*\\[front-matter\\]"'
 tl --print-config maps/m.md
 check "a map option is printed as a map" \
-	eval 'out_has "fields: {\"cover\": \"url\"}"'
+	eval 'out_has "fields: {cover: url}"'
 write ext/.translint.yml 'extends: recommended\nrules:\n  space-cjk-latin: off\n'
 tl -f gcc --enable space-cjk-latin ext/a.md
 check "--enable applies after the configuration" \
@@ -227,6 +227,97 @@ check "the --init file loads and keeps recommended" \
 (cd init && "$TRANSLINT" --init >../out 2>../err)
 status=$?
 check "--init refuses to overwrite" eval 'status_is 2 && err_has "already exists"'
+
+# Every example of the template ("#  " lines) is valid once uncommented,
+# and the keys left empty ("ignore:", "rules:") mean no value.
+mkdir -p init/un
+sed 's/^#  /  /' init/.translint.yml >init/un/.translint.yml
+write init/un/a.md '关于Go的文章，使用。NET\n'
+write init/un/x.en.md '关于Go的文章\n'
+tl -f gcc init/un/a.md init/un/x.en.md
+check "--init: the examples uncommented load and apply" \
+	eval 'status_is 0 && out_has "a.md:1:2: warning: .*\[space-cjk-latin\]" &&
+	out_has "\[mistranslated-dotnet\]" && ! out_has "x.en.md"'
+mkdir -p init/lctt
+(cd init/lctt && "$TRANSLINT" --init --preset lctt >../../out 2>../../err)
+status=$?
+check "--init --preset lctt writes extends: [lctt]" \
+	eval 'status_is 0 && grep -qx "extends: \[lctt\]" init/lctt/.translint.yml'
+tl --print-config init/lctt/a.md
+check "the --init --preset lctt file loads with lctt's rules" \
+	eval 'status_is 0 && out_has "^  attribution: {severity"'
+mkdir -p init/bad
+(cd init/bad && "$TRANSLINT" --init --preset lcct >../../out 2>../../err)
+status=$?
+check "--init --preset with an unknown preset writes nothing" \
+	eval 'status_is 2 && err_has "unknown preset .lcct." && [ ! -e init/bad/.translint.yml ]'
+
+# ---- --print-config reads back ------------------------------------------
+
+# Through libyaml's emitter: a newline, quotes and backslashes survive,
+# and the printed configuration loads to the same one.
+mkdir -p pc
+write pc/.translint.yml 'extends: [translation]\nfail-on: warning\nrules:\n  terminology:\n    add: {Kubernetes: ["k8s?", "kubernetes"], "a: b": "#x"}\n  space-cjk-latin: {allow: ["Linux中国", "- dash", "yes"]}\n  quote-style: {style: corner}\n  custom:\n    - id: two-lines\n      message: "first line\\nsecond line: \\"quoted\\" \x27single\x27"\n      pattern: "\\\\b(foo)\\\\s+\x27\\""\n      replace: "$1 \\\\ {x}: y"\n      scope: heading\noverrides:\n  - files: ["*.en.md"]\n    rules: {untranslated: off}\n'
+write pc/a.en.md 'x\n'
+tl --print-config pc/a.en.md
+cp out pc/printed.yml
+check "--print-config keeps a newline in a message" \
+	eval 'status_is 0 && out_has "message: \"first line\\\\nsecond line"'
+tl -c pc/printed.yml --print-config pc/a.en.md
+sed 1d pc/printed.yml >pc/want
+sed 1d out >pc/got
+check "--print-config output reads back to the same configuration" \
+	cmp -s pc/want pc/got
+check "--print-config applied the override for the file" \
+	grep -q '^  untranslated: off$' pc/got
+tl -f json -c pc/printed.yml --stdin --stdin-filename pc/h.md <<<'# foo  '"'"'"'
+check "a printed custom rule still matches and fixes" \
+	eval 'out_has "first line\\\\nsecond line"'
+
+# ---- Repeated keys and pattern columns ------------------------------------
+
+mkdir -p rep
+write rep/.translint.yml 'extends: [recommended]\nrules:\n  dash: off\nextends: [translation]\n'
+write rep/a.md '正文。\n'
+tl rep/a.md
+check "a second extends: is an error at its position" \
+	eval 'status_is 2 && err_has "rep/.translint.yml:4:1: key .extends. repeated (first on line 1)"'
+write rep/.translint.yml 'rules:\n  dash: off\n  ellipsis: off\n  dash: warning\n'
+tl rep/a.md
+check "a rule named twice is an error at its position" \
+	eval 'status_is 2 && err_has "rep/.translint.yml:4:3: key .dash. repeated"'
+write rep/.translint.yml 'rules:\n  front-matter: {fields: {cover: url, cover: date}}\n'
+tl rep/a.md
+check "a repeated key inside an option map too" \
+	eval 'status_is 2 && err_has ":2:39: key .cover. repeated"'
+
+# The column of a pattern error counts characters (YAML's unit), whatever
+# the characters before the fault and however the value is quoted; the
+# offset in the message too, for a pattern and for a replacement.
+mkdir -p col
+write col/a.md '正文。\n'
+write col/.translint.yml 'rules:\n  attribution: {pattern: 译自（(ab}\n'
+tl col/a.md
+check "a bad pattern: column in characters (plain)" \
+	eval 'status_is 2 && err_has "col/.translint.yml:2:32: .*offset 6"'
+write col/.translint.yml "rules:\n  attribution: {pattern: '译''自(ab'}\n"
+tl col/a.md
+check "a bad pattern: column in characters (single-quoted, '' inside)" \
+	eval 'status_is 2 && err_has "col/.translint.yml:2:34: .*offset 6"'
+write col/.translint.yml 'rules:\n  custom:\n    - id: x\n      message: m\n      pattern: "中文"\n      replace: "中文$x"\n'
+tl col/a.md
+check "a bad replacement: column and offset in characters" \
+	eval 'status_is 2 && err_has "col/.translint.yml:6:19: custom rule x: replace: .\\$. at offset 2 "'
+
+# ---- --output-file ----------------------------------------------------------
+
+write of.md "$doc"
+tl -f gcc -o of.out of.md
+check "--output-file writes the findings there, not on standard output" \
+	eval 'status_is 0 && out_empty && grep -q "of.md:1:2: warning" of.out'
+tl --output-file nowhere/of.out of.md
+check "--output-file in a missing folder is an error" \
+	eval 'status_is 2 && err_has "nowhere/of.out"'
 
 # ---- Suppression comments ----------------------------------------------
 
