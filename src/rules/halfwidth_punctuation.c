@@ -22,6 +22,17 @@
  * has no English counterpart and is never flagged; 【】 would turn into
  * link syntax and 《》 have no ASCII form.
  *
+ * Not English prose either, though no CJK character is in it: a unit
+ * holding 、 or 《》【】, which only Chinese writes ("### 10、Linux From
+ * Scratch（LFS）"); a unit wholly inside （） (a Chinese-style caption or
+ * credit, "（Image by: Ray Paik, CC BY-SA 4.0）"); an abbreviation or
+ * name in （） glued to the word it glosses ("[Linux From Scratch（LFS）]",
+ * "Podman-in-Podman（pipglr）"). And in a Chinese document a mark beside a
+ * link, a URL or a number is how the translator punctuated a reference
+ * line ("Screenshot by Jim Hall，[CC-BY SA 4.0][3]", "[Yoav Weiss](u)，
+ * 2016"): it is left alone there; a document with little Chinese in it
+ * gets it half-width, with its space.
+ *
  * The fix leaves English spacing, never less: a space after a sentence
  * mark ("Note：this" becomes "Note: this", "Error：8.7.1" "Error: 8.7.1"),
  * outside brackets and quotes and none inside them ("and（see below）now"
@@ -102,6 +113,47 @@ static bool word_end(const tl_run *run, size_t i)
 	       (i < run->n && run->chars[i].kind == TL_CHAR_CODE);
 }
 
+/* Per-document state: whether the document is Chinese, asked once. */
+typedef struct state {
+	bool known, chinese;
+} state;
+
+/* Is the document of RUN mostly Chinese: at least one CJK ideograph for
+ * every four ASCII words of its source? Code and URLs count too, which a
+ * Chinese technical article has plenty of: the bar is low on purpose. */
+static bool doc_chinese(tl_check *ck, const tl_run *run)
+{
+	state *st = tl_check_state(ck, sizeof *st);
+	if (st->known)
+		return st->chinese;
+	const unsigned char *p = (const unsigned char *)run->doc->src->data;
+	size_t n = run->doc->src->len, cjk = 0, words = 0;
+	bool in_word = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = p[i];
+		/* Lead bytes E4..E9 start U+4000..U+9FFF: the ideographs. */
+		cjk += b >= 0xE4 && b <= 0xE9;
+		bool letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+		words += letter && !in_word;
+		in_word = letter;
+	}
+	st->known = true;
+	st->chinese = cjk > 0 && 4 * cjk >= words;
+	return st->chinese;
+}
+
+/* Is character I of RUN (a neighbour of a mark outside any link) part of
+ * a link, an image or a URL, or a digit? */
+static bool reference_side(const tl_run *run, size_t i, unsigned mark_flags)
+{
+	if (i >= run->n)
+		return false;
+	const tl_char *c = &run->chars[i];
+	unsigned links = TL_CF_LINK | TL_CF_IMAGE;
+	return c->kind == TL_CHAR_URL || (c->cls & TL_CLS_DIGIT) ||
+	       ((c->flags & links) && !(mark_flags & links));
+}
+
 /* The sentence mark at I inside the English unit ending at E: report it
  * when it sits between two Latin words or ends the unit after one. */
 static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
@@ -115,6 +167,12 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i, size_t e,
 	while (k < e && tl_run_is_blank(run, k))
 		k++;
 	if (k < e ? !word_end(run, k) : !can_end(c))
+		return;
+	/* A reference line of a Chinese document: "Jim Hall，[CC-BY]",
+	 * "Weiss， 2016". */
+	unsigned f = run->chars[i].flags;
+	if ((reference_side(run, i - 1, f) || reference_side(run, k, f)) &&
+	    doc_chinese(ck, run))
 		return;
 	bool digits = is_digit_at(run, i - 1) && k < e && is_digit_at(run, k);
 	/* "15，2020" or "1，000": a date wants a space, a number none. */
@@ -149,6 +207,16 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t o, size_t c,
 	if (oe >= cs || !tl_run_editable(run, o, oe) ||
 	    !tl_run_editable(run, cs, c + 1))
 		return;
+	/* "Linux From Scratch（LFS）": one word in （） glued to the word it
+	 * glosses is a Chinese annotation. */
+	if (run->chars[o].cp == 0xFF08 && o > 0 &&
+	    tl_run_is_alnum(run, o - 1)) {
+		size_t k = oe;
+		while (k < cs && !tl_run_is_whitespace(run, k))
+			k++;
+		if (k == cs)
+			return;
+	}
 	bool before = o > 0 && tl_run_is_alnum(run, o - 1);
 	bool after = tl_run_is_alnum(run, c + 1);
 	tl_edit edits[2] = {
@@ -172,6 +240,23 @@ static void check_unit(tl_check *ck, const tl_run *run, size_t s, size_t e,
 {
 	size_t open[MAX_OPEN];
 	size_t nopen = 0;
+	/* 、《》【】 are Chinese only: the unit is Chinese typography. */
+	for (size_t k = s; k < e; k++) {
+		uint32_t cp = run->chars[k].cp;
+		if (tl_run_is_text(run, k) &&
+		    (cp == 0x3001 || cp == 0x300A || cp == 0x300B ||
+		     cp == 0x3010 || cp == 0x3011))
+			return;
+	}
+	/* A unit wholly inside （）: a Chinese-style caption or credit. */
+	size_t fs = s, le = e;
+	while (fs < le && tl_run_is_whitespace(run, fs))
+		fs++;
+	while (le > fs && tl_run_is_whitespace(run, le - 1))
+		le--;
+	if (le - fs >= 2 && tl_run_is_cp(run, fs, 0xFF08) &&
+	    tl_run_is_cp(run, le - 1, 0xFF09))
+		return;
 	for (size_t k = s; k < e; k++) {
 		const tl_char *ch = &run->chars[k];
 		bool opens;
@@ -206,6 +291,20 @@ static bool ends_line(const tl_char *c)
 	return c->kind == TL_CHAR_BREAK || c->kind == TL_CHAR_SEP;
 }
 
+/* Is [S, E) of RUN Latin text with no CJK in a document that is not
+ * Chinese? There every such unit is English, function words or not
+ * ("[Yoav Weiss](u)， 2016" is "[Yoav Weiss](u), 2016"). */
+static bool latin_unit(tl_check *ck, const tl_run *run, size_t s, size_t e)
+{
+	bool latin = false;
+	for (size_t k = s; k < e; k++) {
+		if (run->chars[k].cls & TL_CLS_CJK)
+			return false;
+		latin |= (run->chars[k].cls & TL_CLS_LATIN) != 0;
+	}
+	return latin && !doc_chinese(ck, run);
+}
+
 /* Checks the line or table cell [S, E): as a whole when it holds no CJK;
  * otherwise the text of each link or image on its own. Every character is
  * visited a bounded number of times. */
@@ -219,7 +318,7 @@ static void check_line(tl_check *ck, const tl_run *run, size_t s, size_t e,
 			k++;
 			continue;
 		}
-		if (u.english)
+		if (u.english || latin_unit(ck, run, u.s, u.e))
 			check_unit(ck, run, u.s, u.e, msgfmt);
 		k = u.e > k ? u.e : k + 1;
 	}
@@ -291,6 +390,15 @@ const tl_rule tl_rule_halfwidth_punctuation = {
         "comma between digits (`15，2020`), nor `【】` (as `[]` they would "
         "be link syntax) or `《》`. A sentence mark must follow a Latin "
         "letter, a digit or inline code directly.\n\n"
+        "Chinese typography without Chinese characters is left alone too: a "
+        "unit holding `、` or `《》【】`, a unit wholly inside `（）` (a "
+        "caption or credit, `（Image by: Ada Lovelace）`), one word in `（）` "
+        "glued to the word it glosses (`Linux From Scratch（LFS）`), and, in "
+        "a Chinese document, a mark beside a link, a URL or a number (a "
+        "reference line: `Screenshot by Jim Hall，[CC BY-SA 4.0](…)`, "
+        "`[Yoav Weiss](…)， 2016`). In a document that is not Chinese (fewer "
+        "than one CJK ideograph for every four ASCII words) every unit "
+        "without CJK is English, names and labels included.\n\n"
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md keep half-width punctuation in complete English "
         "sentences and titles, even inside Chinese text.",
@@ -315,7 +423,15 @@ const tl_rule tl_rule_halfwidth_punctuation = {
         "Berg，IBM`、`GPU：GeForce RTX`），因此这些不会被标记，"
         "`、` 和数字之间的逗号（`15，2020`）也不会，`【】`（改成 `[]` 会变成"
         "链接语法）和 `《》` 也不会。句中标点必须紧跟在拉丁字母、"
-        "数字或行内代码之后。\n\n原因：AutoCorrect 和 lint-md "
+        "数字或行内代码之后。\n\n"
+        "没有汉字的中文排版同样不标记：含有 `、` 或 `《》【】` 的单元，"
+        "整个包在 `（）` 里的单元（图片说明或署名，`（Image by: Ada "
+        "Lovelace）`），紧贴在所注释单词后、`（）` 里只有一个词的注释"
+        "（`Linux From Scratch（LFS）`），以及中文文档里紧挨链接、URL 或数字"
+        "的标点（参考条目：`Screenshot by Jim Hall，[CC BY-SA 4.0](…)`、"
+        "`[Yoav Weiss](…)， 2016`）。在非中文文档（每四个 ASCII 单词不到一个"
+        "汉字）中，每个不含中文的单元都是英文，名称和标签也不例外。\n\n原因：Au"
+        "toCorrect 和 lint-md "
         "所遵循的中文文案排版指"
         "北规定，完整的英文句子和标题即使位于中文之中，也使用半角标点。",
     .fix_doc_zh =
