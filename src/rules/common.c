@@ -6,6 +6,7 @@
 #include "rule.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Characters that can sit inside a number or a word with digits. */
 static bool is_token_inner(uint32_t c)
@@ -192,6 +193,139 @@ static bool may_be_token(const tl_char *c, bool forward)
 	       c->cp == 0xB0 || c->cp == 0x2019 || c->cp == '\'';
 }
 
+/* Sites where a link to a one-segment path, or to a path under one of the
+ * prefixes below, is a person's page. */
+static const char *const profile_hosts[] = {
+    "github.com",
+    "gitee.com",
+    "gitlab.com",
+    "twitter.com",
+    "x.com",
+    "weibo.com",
+    "zhihu.com",
+    "juejin.cn",
+    "juejin.im",
+    "segmentfault.com",
+    "medium.com",
+    "linkedin.com",
+    "t.me",
+    "jianshu.com",
+    "cnblogs.com",
+    "blog.csdn.net",
+    "v2ex.com",
+    "space.bilibili.com",
+    "mastodon.social",
+    "facebook.com",
+    "instagram.com",
+    NULL,
+};
+static const char *const profile_prefixes[] = {
+    "/u/", "/user/", "/users/", "/people/", "/in/", "/member/", "/@", NULL,
+};
+
+/* Is the link destination [S, E) a person's page on a known site
+ * ("https://github.com/xunge0613", "https://www.zhihu.com/people/x")? */
+static bool is_profile_url(const char *s, const char *e)
+{
+	const char *p = s;
+	if ((size_t)(e - p) > 8 && memcmp(p, "https://", 8) == 0)
+		p += 8;
+	else if ((size_t)(e - p) > 7 && memcmp(p, "http://", 7) == 0)
+		p += 7;
+	else
+		return false;
+	if ((size_t)(e - p) > 4 && memcmp(p, "www.", 4) == 0)
+		p += 4;
+	const char *h = p;
+	while (p < e && *p != '/' && *p != '?' && *p != '#')
+		p++;
+	bool known = false;
+	for (size_t i = 0; profile_hosts[i] && !known; i++)
+		known = strlen(profile_hosts[i]) == (size_t)(p - h) &&
+		        memcmp(h, profile_hosts[i], (size_t)(p - h)) == 0;
+	if (!known)
+		return false;
+	for (size_t i = 0; profile_prefixes[i]; i++) {
+		size_t n = strlen(profile_prefixes[i]);
+		if ((size_t)(e - p) > n &&
+		    memcmp(p, profile_prefixes[i], n) == 0)
+			return true;
+	}
+	/* One path segment, maybe with a trailing "/". */
+	if (p == e || *p != '/')
+		return false;
+	const char *q = p + 1;
+	while (q < e && *q != '/' && *q != '?' && *q != '#')
+		q++;
+	return q > p + 1 && (q == e || (*q == '/' && q + 1 == e));
+}
+
+/* Is the boundary between characters I-1 and I of RUN inside a personal
+ * handle: the whole text of a link, one token with no space in it, whose
+ * destination is a person's page ("[吃土小2叉](https://github.com/x)")?
+ * A name is written as its owner chose. */
+static bool in_handle(const tl_run *run, size_t i)
+{
+	const tl_char *ch = run->chars;
+	if (!(ch[i - 1].flags & ch[i].flags & TL_CF_LINK))
+		return false;
+	size_t s = i - 1, e = i + 1;
+	while (s > 0 && (ch[s - 1].flags & TL_CF_LINK) &&
+	       !(ch[s - 1].cls & TL_CLS_SPACE))
+		s--;
+	while (e < run->n && (ch[e].flags & TL_CF_LINK) &&
+	       !(ch[e].cls & TL_CLS_SPACE))
+		e++;
+	if (e - s > 32 || (s > 0 && (ch[s - 1].flags & TL_CF_LINK)) ||
+	    (e < run->n && (ch[e].flags & TL_CF_LINK)))
+		return false;
+	/* The link text starts right after "[" and ends before "](". */
+	const char *src = run->doc->src->data;
+	size_t len = run->doc->src->len, d = ch[e - 1].end;
+	if (ch[s].start == 0 || src[ch[s].start - 1] != '[' || d + 2 >= len ||
+	    src[d] != ']' || (src[d + 1] != '(' && src[d + 1] != '['))
+		return false;
+	const char *u = src + d + 2, *end = src + len;
+	if (src[d + 1] == '[') {
+		/* A reference link: its definition "[label]: url" on a line
+		 * of its own (a collapsed "[]" names the text itself). */
+		const char *l = u, *le = u;
+		while (le < end && *le != ']' && *le != '\n')
+			le++;
+		if (le == end || *le != ']')
+			return false;
+		if (le == l) {
+			l = src + ch[s].start;
+			le = src + d;
+		}
+		size_t n = (size_t)(le - l);
+		u = NULL;
+		for (const char *p = src; p + n + 3 < end; p++) {
+			p = memchr(p, '[', (size_t)(end - p));
+			if (!p || p + n + 3 >= end)
+				return false;
+			const char *ls = p;
+			while (ls > src && (ls[-1] == ' ' || ls[-1] == '>'))
+				ls--;
+			if ((ls == src || ls[-1] == '\n') &&
+			    strncasecmp(p + 1, l, n) == 0 && p[n + 1] == ']' &&
+			    p[n + 2] == ':') {
+				u = p + n + 3;
+				while (u < end && (*u == ' ' || *u == '<'))
+					u++;
+				break;
+			}
+		}
+		if (!u)
+			return false;
+	}
+	const char *ue = u;
+	while (ue < end && *ue != ')' && *ue != ' ' && *ue != '>' &&
+	       *ue != '\n')
+		ue++;
+	return is_profile_url(u, ue);
+}
+
 size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
                             bool *cjk_right)
 {
@@ -225,7 +359,7 @@ size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
 		size_t t = right ? i - 1 : i;
 		if (kind != TL_TOKEN_NONE && !may_be_token(&ch[t], !right))
 			continue;
-		if (tl_token_at(run, t, !right) == kind) {
+		if (tl_token_at(run, t, !right) == kind && !in_handle(run, i)) {
 			*cjk_right = right;
 			return i;
 		}

@@ -60,7 +60,13 @@ const tl_rule tl_rule_space_cjk_latin = {
         "technical publishers typeset mixed text that way.\n\n"
         "Not flagged: phrases listed in `allow` (by default the brand "
         "`Linux中国`), code, URLs, e-mail addresses, math, front matter, "
-        "HTML, a line break between the two, and text with no CJK.",
+        "HTML, a line break between the two, and text with no CJK A personal "
+        "handle is a name "
+        "and is written as its owner chose: the whole text of a link, one "
+        "token with no space, to a person's page (`[吃土小2叉](https://"
+        "github.com/xunge0613)`: a one-segment path on GitHub, Gitee, "
+        "GitLab, Twitter, Weibo, Juejin..., or a profile path such as "
+        "`/people/` or `/@`), inline or by reference.",
     .fix_doc = "Safe: inserts one space. The space goes outside inline "
                "markup (`使用 **Go** 编写`, `参见 [Linux](https://kernel.org) "
                "内核`), so emphasis and links still render.",
@@ -76,7 +82,11 @@ const tl_rule tl_rule_space_cjk_latin = {
         "大多数技术出版物都这样排版中英混排的文字。\n\n不标记："
         "`allow` 中列出的词语（默认是品牌名 `Linux中国`），代码、"
         "URL、电子邮件地址、数学公式、前置元数据、HTML，两者之间有换行的情"
-        "况，以及不含中文的文字。",
+        "况，以及不含中文的文字个人昵称是名字，按主人的写法保留：链接的全部文字"
+        "是一个不含空格的记号、指向个人主页（`[吃土小2叉](https://github.com/"
+        "xunge0613)`：GitHub、Gitee、GitLab、Twitter、微博、掘金等网站上只有"
+        "一段的路径，或 `/people/`、`/@` 这样的个人主页路径），行内链接和"
+        "引用链接皆然。",
     .fix_doc_zh =
         "安全：插入一个空格。空格加在行内标记之外（`使用 **Go** "
         "编写`、`参见 [Linux](https://kernel.org) 内核`），因此强调和链接"

@@ -73,7 +73,13 @@ const tl_rule tl_rule_space_cjk_number = {
         "Why: the Chinese copywriting guidelines followed by AutoCorrect "
         "and lint-md put one space between Chinese and numbers.\n\n"
         "Not flagged: a CJK unit listed in `skip-units` right after a "
-        "number, code, URLs, math, front matter and HTML.",
+        "number, code, URLs, math, front matter and HTML A personal handle is "
+        "a name "
+        "and is written as its owner chose: the whole text of a link, one "
+        "token with no space, to a person's page (`[吃土小2叉](https://"
+        "github.com/xunge0613)`: a one-segment path on GitHub, Gitee, "
+        "GitLab, Twitter, Weibo, Juejin..., or a profile path such as "
+        "`/people/` or `/@`), inline or by reference.",
     .fix_doc = "Safe: inserts one space, outside any inline markup.",
     .description_zh =
         "标记直接紧贴数字的中文，前后皆然（`筹集了4.15亿`、`增长了15%的`）"
@@ -85,7 +91,12 @@ const tl_rule tl_rule_space_cjk_number = {
         "`）而不是负号，它前面不要求空格。\n\n原因：AutoCorrect "
         "和 lint-md 所遵循的中文文案排版指北在中文与数字之间加一个空格。"
         "\n\n不标记：紧跟在数字之后、列在 `skip-units` 中的中文单位，"
-        "以及代码、URL、数学公式、前置元数据和 HTML。",
+        "以及代码、URL、数学公式、前置元数据和 "
+        "HTML个人昵称是名字，按主人的写法保留：链接的全部文字"
+        "是一个不含空格的记号、指向个人主页（`[吃土小2叉](https://github.com/"
+        "xunge0613)`：GitHub、Gitee、GitLab、Twitter、微博、掘金等网站上只有"
+        "一段的路径，或 `/people/`、`/@` 这样的个人主页路径），行内链接和"
+        "引用链接皆然。",
     .fix_doc_zh = "安全：在任何行内标记之外插入一个空格。",
     .bad = "该公司筹集了4.15亿美元，收入增长了15%的同时裁员200人。\n",
     .good = "该公司筹集了 4.15 亿美元，收入增长了 15% 的同时裁员 200 人。\n",
