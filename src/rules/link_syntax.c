@@ -189,6 +189,32 @@ static bool is_word_char(uint32_t c)
 	       (c >= '0' && c <= '9') || c == '_';
 }
 
+/* Are the characters [S, E) of RUN all digits (a citation number)? */
+static bool all_digits(const tl_run *run, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (!tl_run_is_text(run, i) ||
+		    !(run->chars[i].cls & TL_CLS_DIGIT))
+			return false;
+	return s < e;
+}
+
+/* Can "[text][label]" (brackets at OPEN, CLOSE, CLOSE + 1 and END) be a
+ * link reference at all? Not a run of citation numbers, "尝试[1][2][3]",
+ * nor an editorial bracket whose label has no letter, digit or CJK
+ * character in it, "[2016][……]": neither was ever meant as a link. */
+static bool may_be_reference(const tl_run *run, size_t open, size_t close,
+                             size_t end)
+{
+	if (all_digits(run, open + 1, close) && all_digits(run, close + 2, end))
+		return false;
+	for (size_t i = close + 2; i < end; i++)
+		if (run->chars[i].cls &
+		    (TL_CLS_LATIN | TL_CLS_DIGIT | TL_CLS_CJK))
+			return true;
+	return false;
+}
+
 /* "[text][label]": reports a label that has no definition. CLOSE is the
  * "]" of the text; the label starts at CLOSE + 1. */
 static void check_reference(tl_check *ck, const tl_run *run, size_t open,
@@ -206,6 +232,8 @@ static void check_reference(tl_check *ck, const tl_run *run, size_t open,
 	const char *data = run->doc->src->data;
 	size_t ls = run->chars[close + 1].end, le = run->chars[k].start;
 	if (ls == le) /* "[text][]": the text is the label */
+		return;
+	if (!may_be_reference(run, open, close, k))
 		return;
 	if (defined(ck, run->doc, data + ls, le - ls))
 		return;
@@ -448,7 +476,10 @@ const tl_rule tl_rule_link_syntax = {
         "Not flagged: bracketed text with nothing link-like after it "
         "(`[Linux中国]`, task boxes `[ ]` and `[x]`, `【注意】（见下文）`), "
         "footnotes and references that have a definition, index "
-        "expressions such as `a[i][j]`, escaped brackets, and code.",
+        "expressions such as `a[i][j]`, numeric citation markers "
+        "(`尝试[1][2][3]`), editorial brackets whose label has no letter, "
+        "digit or CJK character (`[2016][……]`), escaped brackets, and "
+        "code.",
     .fix_doc = "Drops the space and turns full-width brackets and "
                "parentheses half-width. Safe when the destination is plainly "
                "a URL (a scheme or `www.`); otherwise, as with a "
@@ -474,7 +505,9 @@ const tl_rule tl_rule_link_syntax = {
         "件中围栏代码之外的定义 `[label]:` 中查找。\n\n不标记："
         "后面没有任何像链接的内容的方括号文字（`[Linux中国]`、"
         "任务框 `[ ]` 和 `[x]`、`【注意】（见下文）`），有定义的脚注和引用"
-        "，`a[i][j]` 这样的下标表达式，转义的方括号，以及代码。",
+        "，`a[i][j]` 这样的下标表达式，数字引用标记（`尝试[1][2][3]`），"
+        "标签中没有字母、数字或汉字的编者方括号（`[2016][……]`），转义的方括号"
+        "，以及代码。",
     .fix_doc_zh =
         "删除空格，并把全角的方括号和圆括号改成半角。目标明显是 "
         "URL（有协议或以 `www.` 开头）时修复是安全的；否则，例如配置片段 "
