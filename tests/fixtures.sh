@@ -33,6 +33,18 @@
 #   unsafe      --fix --unsafe-fixes gives CASE.unsafe.md, and fixing that
 #               again changes nothing.
 #
+# A case is one thing tested, named for it (heading.md, table-cell.md,
+# closed-by-backtick.md), as markdownlint's and ruff's fixtures are: adding
+# a case adds files and renumbers nothing. Run whole (no RULE given), the
+# script also checks that every rule --list-rules prints has cases of
+# each kind:
+#
+#   flagged      a case with findings (a non-empty CASE.expected);
+#   not flagged  a case without (an empty CASE.expected);
+#   fixed        a case with CASE.fixed.md or CASE.unsafe.md, unless the
+#                rule's metadata says it has no fix ("-" in the fix
+#                column of --list-rules): those are exempt.
+#
 # Usage:
 #   tests/fixtures.sh [RULE | RULE/CASE]...         run all or some cases
 #   tests/fixtures.sh --update [RULE | RULE/CASE]... rewrite CASE.expected from
@@ -232,4 +244,38 @@ for dir in "$root"/tests/fixtures/*/; do
 		check_case "$rule" "${input%.md}"
 	done
 done
+
+# Every rule has cases of each kind (see the top of this file).
+if [ "${#filters[@]}" -eq 0 ] && [ "$update" -eq 0 ]; then
+	if ! "$TRANSLINT" --list-rules >"$tmp/rules" 2>"$tmp/err"; then
+		not_ok "fixtures: kinds" "translint --list-rules failed"
+	fi
+	while read -r rule _ fix _; do
+		dir=$root/tests/fixtures/$rule
+		flagged=0 clean=0 fixed=0
+		for e in "$dir"/*.expected; do
+			[ -e "$e" ] || continue
+			if [ -s "$e" ]; then flagged=1; else clean=1; fi
+			[ -f "${e%.expected}.fixed.md" ] ||
+				[ -f "${e%.expected}.unsafe.md" ] && fixed=1
+		done
+		if [ "$flagged" -eq 1 ]; then
+			ok "$rule: has a flagged case"
+		else
+			not_ok "$rule: has a flagged case" "no case in tests/fixtures/$rule/ has findings"
+		fi
+		if [ "$clean" -eq 1 ]; then
+			ok "$rule: has a not-flagged case"
+		else
+			not_ok "$rule: has a not-flagged case" "no case in tests/fixtures/$rule/ has an empty .expected"
+		fi
+		if [ "$fix" = - ]; then
+			ok "$rule: has a fixed case # skip the rule has no fix"
+		elif [ "$fixed" -eq 1 ]; then
+			ok "$rule: has a fixed case"
+		else
+			not_ok "$rule: has a fixed case" "the rule fixes ($fix) but no case has a .fixed.md or .unsafe.md"
+		fi
+	done <"$tmp/rules"
+fi
 exit $status
