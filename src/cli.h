@@ -61,13 +61,16 @@ typedef struct options {
 	bool print_config, init;
 	bool lang_given;
 	tl_lang lang;
-	long max_warnings;         /* -1: no limit */
-	tl_severity fail_on;       /* --fail-on; OFF: as configured */
-	bool no_gitignore;         /* --no-gitignore */
-	const char *changed_since; /* --changed-since REF, or NULL */
-	const char *source;        /* --source ORIGINAL, or NULL */
-	bool print_alignment;      /* --print-alignment */
-	const char *output_file;   /* --output-file FILE, or NULL */
+	long max_warnings;          /* -1: no limit */
+	tl_severity fail_on;        /* --fail-on; OFF: as configured */
+	bool no_gitignore;          /* --no-gitignore */
+	const char *changed_since;  /* --changed-since REF, or NULL */
+	const char *source;         /* --source ORIGINAL, or NULL */
+	bool print_alignment;       /* --print-alignment */
+	const char *output_file;    /* --output-file FILE, or NULL */
+	bool statistics;            /* --statistics */
+	const char *baseline;       /* --baseline FILE, or NULL */
+	const char *write_baseline; /* --write-baseline FILE, or NULL */
 
 	const char **select;
 	size_t nselect;

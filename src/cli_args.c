@@ -43,7 +43,10 @@ typedef enum opt_id {
 	OPT_CHANGED_SINCE,
 	OPT_SOURCE,
 	OPT_PRINT_ALIGNMENT,
-	OPT_OUTPUT_FILE
+	OPT_OUTPUT_FILE,
+	OPT_STATISTICS,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE
 } opt_id;
 
 typedef struct opt_def {
@@ -85,6 +88,9 @@ static const opt_def opt_defs[] = {
     {"source", 0, true, OPT_SOURCE},
     {"print-alignment", 0, false, OPT_PRINT_ALIGNMENT},
     {"output-file", 'o', true, OPT_OUTPUT_FILE},
+    {"statistics", 0, false, OPT_STATISTICS},
+    {"baseline", 0, true, OPT_BASELINE},
+    {"write-baseline", 0, true, OPT_WRITE_BASELINE},
 };
 
 #define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
@@ -124,6 +130,15 @@ const char cli_usage_text[] =
     "      --max-warnings N     fail when there are more than N warnings\n"
     "      --changed-since REF  report only diagnostics on lines added or\n"
     "                           changed since git revision REF\n"
+    "      --baseline FILE      report only findings that FILE does not "
+    "hold\n"
+    "      --write-baseline FILE\n"
+    "                           write every finding to FILE (a baseline) "
+    "and\n"
+    "                           exit 0, printing no finding\n"
+    "      --statistics         print the number of findings per rule "
+    "instead\n"
+    "                           of the findings (text, or --format json)\n"
     "  -o, --output-file FILE   write what goes to standard output to "
     "FILE\n"
     "\n"
@@ -430,6 +445,20 @@ static void set_option(options *o, const opt_def *def, const char *value)
 			    "--output-file: the file name is empty");
 		o->output_file = value;
 		break;
+	case OPT_STATISTICS:
+		o->statistics = true;
+		break;
+	case OPT_BASELINE:
+		if (!*value)
+			cli_usage_error("--baseline: the file name is empty");
+		o->baseline = value;
+		break;
+	case OPT_WRITE_BASELINE:
+		if (!*value)
+			cli_usage_error(
+			    "--write-baseline: the file name is empty");
+		o->write_baseline = value;
+		break;
 	}
 }
 
@@ -557,6 +586,16 @@ void cli_check_args(const options *o)
 	    (o->stdin_mode ? o->npaths != 0 : o->npaths != 1))
 		cli_usage_error("--print-alignment takes one translated file "
 		                "(or --stdin)");
+	if ((o->statistics || o->write_baseline) && (o->fix || o->diff))
+		cli_usage_error("--statistics and --write-baseline report, "
+		                "they do not fix: no --fix or --diff");
+	if (o->statistics && o->write_baseline)
+		cli_usage_error(
+		    "--statistics and --write-baseline cannot be combined");
+	if (o->statistics && o->emitter != &tl_emit_text &&
+	    o->emitter != &tl_emit_json)
+		cli_usage_error("--statistics prints text or, with --format "
+		                "json, JSON");
 	if (o->print_alignment && (o->fix || o->diff || o->format_given))
 		cli_usage_error("--print-alignment prints the alignment, not "
 		                "diagnostics: it takes no --fix, --diff or "

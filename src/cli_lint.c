@@ -9,6 +9,7 @@
  * worker meets is kept in its file's buffers too, so that stderr is in
  * input order as well.
  */
+#include "baseline.h"
 #include "changed.h"
 #include "cli.h"
 #include "io.h"
@@ -26,6 +27,12 @@ typedef enum mode {
 	MODE_DIFF  /* print what --fix would change */
 } mode;
 
+/* --statistics: the findings of one rule. */
+typedef struct rule_count {
+	const char *rule; /* the diagnostics' rule id */
+	size_t n, fixable;
+} rule_count;
+
 typedef struct job {
 	const char *path;  /* the display path (and the file, unless stdin) */
 	const char *error; /* the path could not be listed: report this */
@@ -42,6 +49,9 @@ typedef struct job {
 	tl_counts counts;
 	size_t unsafe_extra; /* fixable only with --unsafe-fixes */
 	size_t failing;      /* diagnostics at the fail-on level or above */
+	tl_baseline *found;  /* --write-baseline: the file's findings */
+	rule_count *stats;   /* --statistics: the file's findings by rule */
+	size_t nstats, stats_cap;
 	bool linted, fixed, failed, done;
 } job;
 
@@ -56,8 +66,12 @@ typedef struct run {
 	bool emit;
 	job *jobs;
 	size_t njobs;
-	size_t next;    /* the next job a worker takes */
-	size_t failing; /* the jobs' failing diagnostics, summed */
+	size_t next;                 /* the next job a worker takes */
+	size_t failing;              /* the jobs' failing diagnostics, summed */
+	const tl_baseline *baseline; /* --baseline: findings not reported */
+	tl_baseline *found;          /* --write-baseline: every finding */
+	rule_count *stats;           /* --statistics, summed in input order */
+	size_t nstats, stats_cap;
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 } run;
@@ -100,6 +114,20 @@ static void keep_changed(const job *j, tl_result *res)
 		            1))
 			res->diags[kept++] = res->diags[i];
 	res->ndiags = kept;
+}
+
+/* Adds N findings of RULE (FIXABLE of them fixable) to *V. */
+static void count_rule(rule_count **v, size_t *n, size_t *cap, const char *rule,
+                       size_t add, size_t fixable)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i].rule, rule) == 0) {
+			(*v)[i].n += add;
+			(*v)[i].fixable += fixable;
+			return;
+		}
+	*v = tl_grow(*v, *n, cap, sizeof **v);
+	(*v)[(*n)++] = (rule_count){rule, add, fixable};
 }
 
 /* Reads, fixes, lints and renders one document. Runs in a worker: it
@@ -176,6 +204,20 @@ static void job_process(const run *r, job *j)
 	res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
 	if (j->changed)
 		keep_changed(j, res);
+	if (r->baseline)
+		tl_baseline_filter(r->baseline, j->path, res);
+	if (r->opts->write_baseline) {
+		j->found = tl_baseline_new();
+		tl_baseline_add(j->found, j->path, res);
+	}
+	for (size_t i = 0; r->opts->statistics && i < res->ndiags; i++) {
+		const tl_diag *d = &res->diags[i];
+		bool fixable =
+		    d->fix.applicability == TL_FIX_SAFE ||
+		    (r->opts->unsafe && d->fix.applicability == TL_FIX_UNSAFE);
+		count_rule(&j->stats, &j->nstats, &j->stats_cap, d->rule, 1,
+		           fixable);
+	}
 	if (r->opts->source)
 		attach_original(j, res, r->opts->source);
 	j->counts = tl_result_counts(res, r->opts->unsafe);
@@ -286,7 +328,16 @@ static bool run_jobs(run *r, tl_emit_summary *sum)
 			sum->infos += j->counts.infos;
 			sum->fixable += j->counts.fixable;
 			sum->unsafe_fixable += j->unsafe_extra;
+			for (size_t k = 0; k < j->nstats; k++)
+				count_rule(&r->stats, &r->nstats, &r->stats_cap,
+				           j->stats[k].rule, j->stats[k].n,
+				           j->stats[k].fixable);
+			if (j->found)
+				tl_baseline_merge(r->found, j->found);
+			j->found = NULL;
 		}
+		free(j->stats);
+		j->stats = NULL;
 		sum->fixed_files += j->fixed;
 		tl_buf_free(&j->out);
 		tl_buf_free(&j->err);
@@ -372,6 +423,91 @@ static const tl_rule *const *run_rules(const tl_resolver *res, size_t *count)
 	return all ? (const tl_rule *const *)all : builtin;
 }
 
+static int stats_cmp(const void *x, const void *y)
+{
+	const rule_count *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+/* --statistics: one line per rule, the most frequent first (count, rule,
+ * "[*]" when some are fixable, summary), as ruff prints them; or, with
+ * --format json, one JSON list. */
+static void print_stats(run *r)
+{
+	tl_buf out = {0};
+	size_t width = 1, rwidth = 1;
+	bool json = r->emitter == &tl_emit_json;
+
+	if (r->nstats)
+		qsort(r->stats, r->nstats, sizeof *r->stats, stats_cmp);
+	for (size_t i = 0; i < r->nstats; i++) {
+		size_t w = (size_t)snprintf(NULL, 0, "%zu", r->stats[i].n);
+		if (w > width)
+			width = w;
+		if (strlen(r->stats[i].rule) > rwidth)
+			rwidth = strlen(r->stats[i].rule);
+	}
+	if (json)
+		tl_buf_puts(&out, "[");
+	for (size_t i = 0; i < r->nstats; i++) {
+		const rule_count *c = &r->stats[i];
+		const char *summary = "";
+		for (size_t k = 0; k < r->ctx.nrules; k++)
+			if (strcmp(r->ctx.rules[k]->name, c->rule) == 0) {
+				const tl_rule *ru = r->ctx.rules[k];
+				summary =
+				    r->lang == TL_LANG_ZH && ru->summary_zh
+				        ? ru->summary_zh
+				    : ru->summary ? ru->summary
+				                  : "";
+				break;
+			}
+		if (json) {
+			tl_buf_puts(&out,
+			            i ? ",\n {\"rule\": " : "\n {\"rule\": ");
+			tl_emit_json_string(&out, c->rule, strlen(c->rule));
+			tl_buf_printf(&out,
+			              ", \"count\": %zu, \"fixable\": %zu, "
+			              "\"summary\": ",
+			              c->n, c->fixable);
+			tl_emit_json_string(&out, summary, strlen(summary));
+			tl_buf_puts(&out, "}");
+			continue;
+		}
+		tl_buf_printf(&out, "%*zu  %-*s  %s  ", (int)width, c->n,
+		              (int)rwidth, c->rule, c->fixable ? "[*]" : "[ ]");
+		tl_emit_plain(&out, summary);
+		tl_buf_putc(&out, '\n');
+	}
+	if (json)
+		tl_buf_puts(&out, r->nstats ? "\n]\n" : "]\n");
+	cli_put_out(out.data, out.len);
+	tl_buf_free(&out);
+}
+
+/* --write-baseline FILE: every finding of the run, written atomically. */
+static bool write_baseline(run *r, const char *path, size_t files)
+{
+	tl_buf out = {0};
+	tl_error err = {{0}, 0, 0, {0}};
+	bool ok;
+
+	tl_baseline_write(r->found, &out);
+	ok = tl_io_write_atomic(path, out.data, out.len, NULL, &err);
+	fflush(stdout);
+	if (ok)
+		fprintf(stderr,
+		        "translint: wrote %zu findings of %zu files to %s\n",
+		        tl_baseline_count(r->found), files, path);
+	else
+		fprintf(stderr, "translint: error: %s: %s\n", path,
+		        err.message);
+	tl_buf_free(&out);
+	return ok;
+}
+
 /* Lints (fixes, diffs) what the options name; returns the exit status. */
 int cli_lint(const options *o)
 {
@@ -385,6 +521,7 @@ int cli_lint(const options *o)
 	int status = EXIT_TROUBLE;
 	bool trouble;
 	tl_changed_set *changed = NULL;
+	tl_baseline *baseline = NULL;
 
 	res = cli_resolver(o, &err);
 	if (!res) {
@@ -396,7 +533,20 @@ int cli_lint(const options *o)
 	r.mode = o->diff ? MODE_DIFF : o->fix ? MODE_FIX : MODE_LINT;
 	r.lang = o->lang;
 	r.emitter = o->emitter;
-	r.emit = r.mode == MODE_LINT || (r.mode == MODE_FIX && !o->stdin_mode);
+	/* --statistics and --write-baseline print no findings. */
+	r.emit =
+	    (r.mode == MODE_LINT && !o->statistics && !o->write_baseline) ||
+	    (r.mode == MODE_FIX && !o->stdin_mode);
+	if (o->baseline) {
+		baseline = tl_baseline_read(o->baseline, &err);
+		if (!baseline) {
+			cli_print_error(&err);
+			goto out;
+		}
+		r.baseline = baseline;
+	}
+	if (o->write_baseline)
+		r.found = tl_baseline_new();
 	if (!make_jobs(&r, o, &inputs))
 		goto out;
 
@@ -476,8 +626,16 @@ int cli_lint(const options *o)
 		tl_buf_free(&tail);
 	}
 
+	if (o->statistics)
+		print_stats(&r);
 	status = r.failing > 0 ? EXIT_PROBLEMS : EXIT_OK;
-	if (o->max_warnings >= 0 && sum.warnings > (size_t)o->max_warnings) {
+	if (o->write_baseline) {
+		/* Writing a baseline accepts what is there: nothing fails. */
+		status = EXIT_OK;
+		if (!write_baseline(&r, o->write_baseline, sum.files))
+			trouble = true;
+	} else if (o->max_warnings >= 0 &&
+	           sum.warnings > (size_t)o->max_warnings) {
 		fflush(stdout);
 		fprintf(stderr,
 		        "translint: too many warnings (%zu, maximum %ld)\n",
@@ -500,5 +658,8 @@ out:
 	tl_resolver_free(res);
 	tl_io_list_free(&inputs);
 	tl_changed_set_free(changed);
+	tl_baseline_free(baseline);
+	tl_baseline_free(r.found);
+	free(r.stats);
 	return status;
 }
