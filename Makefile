@@ -7,7 +7,8 @@
 #   make static          a fully static Linux binary: build/static/translint
 #   make valgrind-test   the suite under valgrind
 #   make format-check    clang-format --dry-run on every .c and .h file
-#   make docs            regenerate docs/rules/ from the rule metadata
+#   make docs            regenerate docs/rules/ and docs/translint.schema.json
+#                        from the rule metadata
 #   make align-stats     alignment figures on ../shared/corpus/lctt-pairs
 #   make install         PREFIX=/usr/local DESTDIR= (binary and man page)
 #   make uninstall       the same variables; removes what install wrote
@@ -322,8 +323,9 @@ format:
 
 # ---- Rule documentation ------------------------------------------------
 
-# docs/rules/ is generated from the rule metadata; docs-check fails when
-# the committed pages differ from what the code says.
+# docs/rules/ and the configuration's JSON Schema docs/translint.schema.json
+# are generated from the rule metadata; docs-check fails when the
+# committed files differ from what the code says.
 docs-check: translint
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	./translint --write-rule-docs "$$tmp" && \
@@ -333,13 +335,25 @@ docs-check: translint
 		cat "$$tmp.diff"; rm -f "$$tmp.diff"; \
 		echo "docs/rules/ is stale: run 'make docs' and commit the result" >&2; \
 		exit 1; \
+	fi && \
+	./translint --print-schema > "$$tmp.json" && \
+	if diff -u docs/translint.schema.json "$$tmp.json"; then \
+		echo "docs/translint.schema.json is up to date"; \
+		rm -f "$$tmp.json"; \
+	else \
+		rm -f "$$tmp.json"; \
+		echo "docs/translint.schema.json is stale: run 'make docs'" \
+			"and commit the result" >&2; \
+		exit 1; \
 	fi
 
 docs: translint
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	./translint --write-rule-docs "$$tmp" && \
 	rm -rf docs/rules && mkdir -p docs/rules && cp -R "$$tmp"/. docs/rules/
-	@echo "regenerated docs/rules/"
+	./translint --print-schema > docs/translint.schema.json.tmp && \
+	mv -f docs/translint.schema.json.tmp docs/translint.schema.json
+	@echo "regenerated docs/rules/ and docs/translint.schema.json"
 
 # ---- Installing --------------------------------------------------------
 

@@ -71,6 +71,7 @@ typedef struct options {
 	bool statistics;            /* --statistics */
 	const char *baseline;       /* --baseline FILE, or NULL */
 	const char *write_baseline; /* --write-baseline FILE, or NULL */
+	bool print_schema;          /* --print-schema */
 
 	const char **select;
 	size_t nselect;

@@ -46,7 +46,8 @@ typedef enum opt_id {
 	OPT_OUTPUT_FILE,
 	OPT_STATISTICS,
 	OPT_BASELINE,
-	OPT_WRITE_BASELINE
+	OPT_WRITE_BASELINE,
+	OPT_PRINT_SCHEMA
 } opt_id;
 
 typedef struct opt_def {
@@ -91,6 +92,7 @@ static const opt_def opt_defs[] = {
     {"statistics", 0, false, OPT_STATISTICS},
     {"baseline", 0, true, OPT_BASELINE},
     {"write-baseline", 0, true, OPT_WRITE_BASELINE},
+    {"print-schema", 0, false, OPT_PRINT_SCHEMA},
 };
 
 #define NOPTS (sizeof opt_defs / sizeof opt_defs[0])
@@ -173,6 +175,7 @@ const char cli_usage_text[] =
     "                           (with --format html: the page shows\n"
     "                           ORIGINAL beside FILE, aligned)\n"
     "      --init               write a commented .translint.yml here\n"
+    "      --print-schema       print the JSON Schema of .translint.yml\n"
     "      --version            print the version\n"
     "  -h, --help               print this help\n"
     "      --write-rule-docs DIR\n"
@@ -458,6 +461,9 @@ static void set_option(options *o, const opt_def *def, const char *value)
 			cli_usage_error(
 			    "--write-baseline: the file name is empty");
 		o->write_baseline = value;
+		break;
+	case OPT_PRINT_SCHEMA:
+		o->print_schema = true;
 		break;
 	}
 }

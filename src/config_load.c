@@ -17,6 +17,7 @@
  */
 #include "config_impl.h"
 #include "embedded.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -860,11 +861,19 @@ static bool no_repeated_keys(loader *ld, yfile *f)
 	               scalar(second), first->start_mark.line + 1);
 }
 
+/* The top-level keys, in the order vals[] of apply_doc holds them; the
+ * JSON Schema (schema.c) lists them from here. */
+static const char *const top_keys[] = {"extends",   "ignore",  "rules",
+                                       "overrides", "fail-on", NULL};
+
+const char *const *tl_config_top_keys(void)
+{
+	return top_keys;
+}
+
 static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
                       const char *preset)
 {
-	static const char *const top_keys[] = {"extends",   "ignore",  "rules",
-	                                       "overrides", "fail-on", NULL};
 	yaml_node_t *top = yaml_document_get_root_node(&f->doc);
 	yaml_node_t *vals[5] = {NULL};
 	if (top && top->type == YAML_SCALAR_NODE &&

@@ -6,11 +6,13 @@
  * output is itself a configuration that loads to the same one (extends:
  * [] and every built-in rule named, then the custom rules). The starter
  * file of --init (tl_config_starter) is a commented template whose
- * examples ("#  " lines) stay valid YAML when uncommented.
+ * examples ("#  " lines) stay valid YAML when uncommented and whose
+ * first line names the JSON Schema (schema.h) for YAML language servers.
  *
  * Library code: nothing here prints or exits.
  */
 #include "config_impl.h"
+#include "schema.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,6 +221,9 @@ void tl_config_print(const tl_config *cfg, tl_buf *out)
 
 void tl_config_starter(const char *preset, tl_buf *out)
 {
+	/* The first line lets a YAML language server (VS Code's YAML
+	 * extension, yaml-language-server) complete and check the file. */
+	tl_buf_puts(out, "# yaml-language-server: $schema=" TL_SCHEMA_URL "\n");
 	tl_buf_puts(out,
 	            "# .translint.yml: configuration of translint for this "
 	            "folder and\n"

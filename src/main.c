@@ -3,7 +3,7 @@
  * reference; DESIGN.md section 2 the contract). It parses the options
  * (cli_args.c), then runs one action: a lint run (cli_lint.c), or one of
  * the actions that lint nothing (--help, --version, --list-rules,
- * --explain, --write-rule-docs, --print-config, --init,
+ * --explain, --write-rule-docs, --print-config, --init, --print-schema,
  * --print-alignment, and the language server, lsp.c). It also holds the output
  * helpers the others share.
  *
@@ -22,6 +22,7 @@
 #include "io.h"
 #include "lsp.h"
 #include "ruledoc.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -400,7 +401,12 @@ int main(int argc, char **argv)
 		status = print_config(&o);
 	else if (o.init)
 		status = init_config(&o);
-	else if (o.explain)
+	else if (o.print_schema) {
+		tl_buf schema = {0};
+		tl_schema_write(&schema);
+		cli_put_out(schema.data, schema.len);
+		tl_buf_free(&schema);
+	} else if (o.explain)
 		explain(o.explain, o.lang);
 	else if (o.write_docs)
 		status = write_rule_docs(o.write_docs);
