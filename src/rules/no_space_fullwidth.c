@@ -25,10 +25,29 @@
  * Deleting it would glue the mark, once half-width, to the next word
  * ("Note:this"). Nor the space after a possessive apostrophe
  * ("Kubernetes’ 设计"): it ends an English word and is no quote.
+ *
+ * Spaces beside the dash are house style: the guides behind AutoCorrect
+ * and zhlint keep them, and gold-miner's asks for them ("中文 —— 中文").
+ * The option dash-spaces says which: none (the default) flags them like
+ * any other; keep leaves them alone either way; around leaves them and
+ * flags a dash —— glued to a CJK character, a Latin letter, a digit or
+ * inline code in Chinese text, with a safe fix that inserts the space.
  */
 #include "rule.h"
 
 #include <string.h>
+
+static const tl_option_def options[] = {
+    {"dash-spaces", TL_OPTION_ENUM, "none", "none|keep|around",
+     "Spaces beside the dash `——`: `none` (the default) flags them like "
+     "any other; `keep` leaves them alone, there or not; `around` wants "
+     "one on each side in Chinese text (`中文 —— 中文`, gold-miner's "
+     "style) and flags a dash glued to a word.",
+     "破折号 `——` 两侧的空格：`none`（默认）与其他标点一样标记；`keep` "
+     "不管有没有都不标记；`around` 要求中文中的破折号两侧各有一个空格"
+     "（`中文 —— 中文`，掘金翻译计划的风格），标记紧贴文字的破折号。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
+};
 
 static bool is_quote(uint32_t c)
 {
@@ -191,9 +210,13 @@ static bool html_between(const tl_run *run, size_t i)
 }
 
 /* Should the spaces between A and B (A < B, all between them spaces)
- * go? */
-static bool flag_gap(const tl_run *run, size_t a, size_t b, tl_unit_cache *uc)
+ * go? DASH_FREE: spaces beside a dash are house style (dash-spaces). */
+static bool flag_gap(const tl_run *run, size_t a, size_t b, tl_unit_cache *uc,
+                     bool dash_free)
 {
+	if (dash_free &&
+	    (tl_run_is_cp(run, a, 0x2014) || tl_run_is_cp(run, b, 0x2014)))
+		return false;
 	if (run->chars[a].kind == TL_CHAR_URL ||
 	    run->chars[b].kind == TL_CHAR_URL)
 		return false;
@@ -261,8 +284,59 @@ static bool lead_of_mark(char b)
 	return u == 0xE2 || u == 0xE3 || u == 0xEF;
 }
 
+/* Can a space go between the dash and character I of RUN: a CJK
+ * character, a Latin letter, a digit, inline code or template syntax? */
+static bool dash_neighbour(const tl_run *run, size_t i)
+{
+	return i < run->n && neighbour_ok(run, i) && !own_mark(run, i);
+}
+
+/* dash-spaces: around. Reports each dash —— (two em dashes or more) in
+ * Chinese text, CJK next to it on one side at least, with a word glued
+ * to it. */
+static void check_dash_around(tl_check *ck, const tl_run *run)
+{
+	const char *msg = NULL;
+	for (size_t i = 1; i < run->n; i++) {
+		if (!tl_run_is_cp(run, i, 0x2014))
+			continue;
+		size_t j = i;
+		while (j < run->n && tl_run_is_cp(run, j, 0x2014))
+			j++;
+		size_t d = i;
+		i = j;
+		if (j - d < 2 ||
+		    !(far_side_cjk(run, d, -1) || far_side_cjk(run, j - 1, 1)))
+			continue;
+		bool before = dash_neighbour(run, d - 1);
+		bool after = dash_neighbour(run, j);
+		if (!before && !after)
+			continue;
+		tl_edit edits[2];
+		size_t ne = 0;
+		if (before) {
+			size_t g = tl_run_gap(run, d);
+			edits[ne++] = (tl_edit){g, g, " "};
+		}
+		if (after) {
+			size_t g = tl_run_gap(run, j);
+			edits[ne++] = (tl_edit){g, g, " "};
+		}
+		if (!msg)
+			msg = tl_check_msg(ck, "Missing space beside the dash",
+			                   "破折号两侧缺少空格");
+		tl_fix fix = {TL_FIX_SAFE, edits, ne};
+		tl_check_report(ck, run->chars[d].start, run->chars[j - 1].end,
+		                msg, &fix);
+	}
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
+	const char *dash = tl_check_option(ck, "dash-spaces");
+	bool dash_free = strcmp(dash, "none") != 0;
+	if (strcmp(dash, "around") == 0 && tl_run_may_have(run, 0x2014))
+		check_dash_around(ck, run);
 	/* A gap flagged is spaces next to a mark, and every mark is CJK
 	 * punctuation. */
 	if (!(run->cls_any & TL_CLS_CJK_PUNCT) ||
@@ -302,7 +376,7 @@ static void check(tl_check *ck, const tl_run *run)
 			continue;
 		while (e < run->n && tl_run_is_blank(run, e))
 			e++;
-		if (e >= run->n || !flag_gap(run, s - 1, e, &uc))
+		if (e >= run->n || !flag_gap(run, s - 1, e, &uc, dash_free))
 			continue;
 		if (!tl_run_editable(run, s, e) || !emphasis_safe(run, s, e))
 			continue;
@@ -329,7 +403,7 @@ const tl_rule tl_rule_no_space_fullwidth = {
     .summary_zh = "全角标点前后不加空格",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_SAFE,
-    .options = NULL,
+    .options = options,
     .description =
         "Flags spaces between full-width punctuation and CJK, a Latin "
         "letter, a digit or inline code (`中文 ，`, `。 注意`, `使用 Go "
@@ -354,9 +428,16 @@ const tl_rule tl_rule_no_space_fullwidth = {
         "text, as `halfwidth-punctuation` decides it (after `Note： this`, "
         "before and after `and （see below） now`), which that rule "
         "turns half-width; and the space after a possessive apostrophe "
-        "(`Kubernetes’ 设计`), which ends an English word.",
-    .fix_doc = "Safe: deletes the spaces. Escaped spaces and entities "
-               "(`&#32;`, `&nbsp;`) are never touched.",
+        "(`Kubernetes’ 设计`), which ends an English word.\n\n"
+        "Spaces beside the dash `——` are house style, set by "
+        "`dash-spaces`: with `none` (the default) they are flagged as "
+        "above; with `keep` they are left alone; with `around` (the "
+        "`gold-miner` preset) they are wanted, and a dash glued to a "
+        "word in Chinese text is flagged (`中文——中文`).",
+    .fix_doc = "Safe: deletes the spaces (with `dash-spaces: around`, "
+               "inserts the missing space beside a dash, outside inline "
+               "markup). Escaped spaces and entities (`&#32;`, `&nbsp;`) "
+               "are never touched.",
     .description_zh =
         "标记全角标点与中文、拉丁字母、数字或行内代码之间的空格（`中文 "
         "，`、`。 注意`、`使用 Go （一种语言）`）。\n\n`，。、；"
@@ -374,10 +455,13 @@ const tl_rule tl_rule_no_space_fullwidth = {
         "英文一侧的空格（`Note： this` 的冒号之后，`and （see below） now` "
         "的括号外侧），是否英文由 `halfwidth-punctuation` 判断，并由它把这些"
         "标点改为半角；以及所有格撇号之后的空格（`Kubernetes’ 设计`），它"
-        "结束的是一个英文单词。",
+        "结束的是一个英文单词。\n\n破折号 `——` 两侧的空格属于体例，由 "
+        "`dash-spaces` 决定：`none`（默认）时如上标记；`keep` 时不管；"
+        "`around`（`gold-miner` 预设）时要求有空格，并标记中文中紧贴文字的"
+        "破折号（`中文——中文`）。",
     .fix_doc_zh =
-        "安全：删除这些空格。转义的空格和字符实体（`&#32;`、`&nbsp;`）"
-        "从不改动。",
+        "安全：删除这些空格（`dash-spaces: around` 时在行内标记之外插入破折号"
+        "旁缺少的空格）。转义的空格和字符实体（`&#32;`、`&nbsp;`）从不改动。",
     .bad = "他说： “开源更安全 ，” Zemlin 表示 。 注意\n",
     .good = "他说：“开源更安全，”Zemlin 表示。注意\n",
     .check_run = check,

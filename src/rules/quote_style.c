@@ -24,11 +24,13 @@
 #include <string.h>
 
 static const tl_option_def options[] = {
-    {"style", TL_OPTION_ENUM, "curly", "curly|corner",
+    {"style", TL_OPTION_ENUM, "curly", "curly|corner|consistent",
      "`curly`: “” with ‘’ nested (the default); `corner`: 「」 with 『』 "
-     "nested.",
+     "nested; `consistent`: the style of the document's first Chinese "
+     "quotation (curly when it has none).",
      "`curly`：`“”`，内层嵌套 `‘’`（默认）；`corner`：`「」`，"
-     "内层嵌套 `『』`。"},
+     "内层嵌套 `『』`；`consistent`：沿用文档中第一处中文引号的风格（没有"
+     "时为弯引号）。"},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
@@ -245,6 +247,42 @@ static void prefix_counts(ctx *c)
 	c->counted = true;
 }
 
+/* Is the code point at byte P of [S, E) (UTF-8) a CJK ideograph? */
+static bool cjk_at(const char *s, const char *e, const char *p)
+{
+	uint32_t cp;
+	if (p < s || p >= e)
+		return false;
+	tl_utf8_decode(p, (size_t)(e - p), &cp);
+	return tl_char_is_cjk(cp);
+}
+
+/* For `style: consistent`: does the document quote Chinese with corner
+ * quotes first? The first “ or 「 of the source with a CJK ideograph just
+ * inside it or just before it decides; a document with neither is
+ * curly. */
+static bool first_style_corner(const tl_doc *doc)
+{
+	const char *s = doc->src->data, *e = s + doc->src->len;
+	for (const char *p = s; p + 3 <= e; p++) {
+		bool curly = (unsigned char)p[0] == 0xE2 &&
+		             (unsigned char)p[1] == 0x80 &&
+		             (unsigned char)p[2] == 0x9C;
+		bool corner = (unsigned char)p[0] == 0xE3 &&
+		              (unsigned char)p[1] == 0x80 &&
+		              (unsigned char)p[2] == 0x8C;
+		if (!curly && !corner)
+			continue;
+		/* The character before: back over its continuation bytes. */
+		const char *b = p;
+		while (b > s && ((unsigned char)*--b & 0xC0) == 0x80)
+			;
+		if (cjk_at(s, e, p + 3) || (b < p && cjk_at(s, e, b)))
+			return corner;
+	}
+	return false;
+}
+
 static bool has_cjk(const ctx *c, size_t from, size_t to)
 {
 	return c->cjk[to] > c->cjk[from];
@@ -427,6 +465,13 @@ static void check(tl_check *ck, const tl_run *run)
 	if (n >= 2) {
 		c.style = tl_check_option(ck, "style");
 		c.corner = strcmp(c.style, "corner") == 0;
+		if (strcmp(c.style, "consistent") == 0) {
+			/* 0: not asked yet, 1: curly, 2: corner. */
+			int *first = tl_check_state(ck, sizeof *first);
+			if (!*first)
+				*first = first_style_corner(run->doc) ? 2 : 1;
+			c.corner = *first == 2;
+		}
 	}
 	/* Fewer than two marks pair up into nothing; and with curly style,
 	 * only straight and corner marks are ever reported (wanted()). */
