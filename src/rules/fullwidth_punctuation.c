@@ -324,6 +324,55 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t o, size_t c)
 	                &fix);
 }
 
+/* Characters an English gloss in parentheses is made of: letters,
+ * digits, spaces and the marks of names and abbreviations ("BLE",
+ * "Bluetooth Low Energy", "v1.2", "C/C++", "R&D"). A smiley ("T_T",
+ * "^_^") or code ("a=b", "x;y") has others. */
+static bool gloss_char(const tl_run *run, size_t i)
+{
+	if (!tl_run_is_text(run, i))
+		return false;
+	uint32_t c = run->chars[i].cp;
+	return tl_run_is_alnum(run, i) || c == ' ' || c == '.' || c == '-' ||
+	       c == '+' || c == '/' || c == ',' || c == '&' || c == '\'' ||
+	       c == 0x2019 || c == ':' || c == '#' || c == '%';
+}
+
+/* A pair of half-width parentheses around Latin text, glued on the
+ * outside to Chinese: a CJK ideograph right before "(" and a CJK
+ * character or mark right after ")" (or the end of the line):
+ * "蓝牙低功耗(BLE)功能" is "蓝牙低功耗（BLE）功能" in Chinese typography.
+ * A call "foo()" has a Latin word before it, English "(see below)" a
+ * space, a list marker "(1)" nothing; a smiley's inside is not a gloss. */
+static void check_glued_pair(tl_check *ck, const tl_run *run, size_t o,
+                             size_t c)
+{
+	if (run->chars[o].cp != '(' || run->chars[c].cp != ')' || c < o + 2 ||
+	    c - o > 64 || o == 0 || !tl_run_is_cjk(run, o - 1))
+		return;
+	bool end = c + 1 >= run->n || run->chars[c + 1].kind == TL_CHAR_BREAK;
+	if (!end && !tl_run_is_cjk_context(run, c + 1))
+		return;
+	if (!tl_run_is_alnum(run, o + 1) || !tl_run_is_alnum(run, c - 1))
+		return;
+	for (size_t k = o + 1; k < c; k++)
+		if (!gloss_char(run, k))
+			return;
+	if (!tl_run_editable(run, o, o + 1) || !tl_run_editable(run, c, c + 1))
+		return;
+	tl_edit edits[2] = {
+	    {run->chars[o].start, run->chars[o].end, "（"},
+	    {run->chars[c].start, run->chars[c].end, "）"},
+	};
+	tl_fix fix = {TL_FIX_SAFE, edits, 2};
+	tl_check_report(ck, run->chars[o].start, run->chars[c].end,
+	                tl_check_msg(ck,
+	                             "Half-width parentheses in Chinese text: "
+	                             "use '（）'",
+	                             "中文中的括号应为全角“（）”"),
+	                &fix);
+}
+
 /* Is the ")" at I the mouth of a smiley (":)", ";-)", "=)")? */
 static bool smiley(const tl_run *run, size_t i)
 {
@@ -399,6 +448,8 @@ static void check(tl_check *ck, const tl_run *run)
 			if (nopen < MAX_OPEN &&
 			    cjk_between(run, open[nopen], i))
 				check_pair(ck, run, open[nopen], i);
+			else if (nopen < MAX_OPEN)
+				check_glued_pair(ck, run, open[nopen], i);
 		} else if (fullwidth_of(c)) {
 			check_mark(ck, run, i, &msgfmt);
 		}
@@ -429,8 +480,14 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "letter or digit (`配置.yaml`), not in `...` (see `ellipsis`), not "
         "between two ideographs (`拉里.佩奇` joins a name), not after a "
         "CJK numeral that numbers a line (`一.`). Parentheses are flagged "
-        "as a pair, only when the enclosed text holds CJK and the pair "
-        "does not stand between Latin words.\n\n"
+        "as a pair, when the enclosed text holds CJK and the pair "
+        "does not stand between Latin words, or when it encloses an "
+        "English gloss glued to Chinese on the outside (`蓝牙低功耗(BLE)功能` "
+        "→ `蓝牙低功耗（BLE）功能`): a CJK ideograph right before `(`, CJK "
+        "or the end of the line right after `)`, and inside only letters, "
+        "digits, spaces and the marks of names (`.-+/,&':#%`), starting "
+        "and ending with a letter or digit. A call `foo()`, English "
+        "`(see below)`, a list marker `(1)` and a smiley `(T_T)` stay.\n\n"
         "Not flagged either: a mark quoted on its own (`末尾的 “.”`), "
         "a separator of a token list written without spaces "
         "(`a=1,b=2,c不存在,e=0,f=0`), "
@@ -465,8 +522,13 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "方标记：字母或数字之前不标记（`配置.yaml`），`...` 中不标记（见 "
         "`ellipsis`），两个汉字之间不标记（`拉里.佩奇` 用来连接姓名）"
         "，给行编号的中文数字之后不标记（`一.`）。括号成对标记，"
-        "并且只在括住的文字含有中文、这对括号又不在两个拉丁单词之间时标记"
-        "。\n\n同样不标记：单独加引号引用的标点（`末尾的 “.”`）"
+        "在括住的文字含有中文、这对括号又不在两个拉丁单词之间时标记；"
+        "括住英文注释、外侧紧贴中文时也标记（`蓝牙低功耗(BLE)功能` → "
+        "`蓝牙低功耗（BLE）功能`）：`(` 之前紧挨汉字，`)` 之后紧挨中文或行尾，"
+        "括号内只有字母、数字、空格和名称中的标点（`.-+/,&':#%`），并以字母"
+        "或数字开头和结尾。函数调用 `foo()`、英文的 `(see below)`、列表编号 "
+        "`(1)` 和表情 `(T_T)` "
+        "不变。\n\n同样不标记：单独加引号引用的标点（`末尾的 “.”`）"
         "，不加空格书写的标记列表中的分隔符（`a=1,b=2,c不存在,e=0,f=0`）"
         "，ASCII 标点和表情符号组成的串（`?!`、`;)`、`:-)`、`: "
         ")`、`:p`），紧挨全角句中标点的标点（`链接:：`、`更多！!`：改成全角"
