@@ -68,6 +68,34 @@ static bool ends_abbreviation(const tl_run *run, size_t i)
 
 #define MAX_MARKS 8
 
+/* Is RUN a setext heading underlined with "-" whose text ends a sentence
+ * (its mark at S is 。！？ or .!?)? That is a paragraph written right
+ * above a thematic break, "……是一个非常好的主意。" over LCTT's line of
+ * dashes before the footer: CommonMark reads the pair as a heading, but
+ * the writer meant a sentence and a rule, and the full stop is right. */
+static bool paragraph_before_rule(const tl_run *run, size_t s)
+{
+	uint32_t c = run->chars[s].cp;
+	if (run->level != 2 || !(c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+	                         c == '.' || c == '!' || c == '?'))
+		return false;
+	/* The underline: the last line of the block, dashes and spaces. */
+	const char *src = run->doc->src->data;
+	size_t e = run->end;
+	while (e > run->start && (src[e - 1] == '\n' || src[e - 1] == '\r' ||
+	                          src[e - 1] == ' ' || src[e - 1] == '\t'))
+		e--;
+	size_t ls = e;
+	while (ls > run->start && src[ls - 1] != '\n')
+		ls--;
+	if (ls <= run->chars[run->n - 1].end)
+		return false; /* an ATX heading: no line after the text */
+	for (size_t k = ls; k < e; k++)
+		if (src[k] != '-' && src[k] != ' ' && src[k] != '\t')
+			return false;
+	return e > ls;
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
 	if (run->kind != TL_BLOCK_HEADING || run->n == 0)
@@ -94,6 +122,8 @@ static void check(tl_check *ck, const tl_run *run)
 	if (dots > 1 || (s > 0 && tl_run_is_cp(run, s - 1, 0x2026)))
 		return;
 	if (run->chars[s].cp == '.' && ends_abbreviation(run, s))
+		return;
+	if (paragraph_before_rule(run, s))
 		return;
 	/* One edit per mark: markup may stand between them ("**注意：**。"). */
 	tl_edit edits[MAX_MARKS];
@@ -127,7 +157,10 @@ const tl_rule tl_rule_heading_punctuation = {
         "(`## 安装步骤：`, `## Conclusion.`).\n\n"
         "Kept: `？！` and `?!`, an ellipsis (`……`, `...`), the period of "
         "an abbreviation (`U.S.`, `Inc.`, `etc.`), and a heading that "
-        "would be left with no word.\n\n"
+        "would be left with no word. Nor is a sentence ending in `。` or "
+        "`.` underlined with `-`: CommonMark reads it as a setext heading, "
+        "but it is a paragraph written right above a thematic break (LCTT's "
+        "line of dashes before the footer), and its full stop is right.\n\n"
         "Why: a heading is a title, not a sentence. The Chinese "
         "copywriting guidelines and lint-md's "
         "correct-title-trailing-punctuation, like markdownlint's MD026 "
@@ -139,7 +172,10 @@ const tl_rule tl_rule_heading_punctuation = {
         "标记以 `。，；：、` 或 `.,;:` 结尾的标题（`## 安装步骤："
         "`、`## Conclusion.`）。\n\n保留：`？！` 和 `?!`，省略号（`……`、"
         "`...`），缩写的句点（`U.S.`、`Inc.`、`etc.`），以及去掉标点后就没"
-        "有文字的标题。\n\n原因：标题是题目，不是句子。中文文案排版指北和 "
+        "有文字的标题。以 `。` 或 `.` 结尾、下面一行是 `-` 的句子也不标记："
+        "CommonMark 把它读作 setext 标题，但它其实是紧贴在分隔线（LCTT 页脚前"
+        "的那行短横线）上方的段落，句号是对的。\n\n原因：标题是题目，不是句子。"
+        "中文文案排版指北和 "
         "lint-md 的 correct-title-trailing-punctuation，与英文的 "
         "markdownlint MD026 一样，标题末尾不加这些标点。",
     .fix_doc_zh = "安全：删除末尾的标点，无论它在行内标记之内还是之外（`## "

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""sample-findings.py: a seeded random sample of findings per rule, for a
+precision review by hand (docs/accuracy.md).
+
+Reads translint's gcc-format output (files or standard input), groups the
+findings by rule, and prints, for each rule, N findings drawn with
+random.Random(SEED) (all of them when the rule has N or fewer), each with
+its source line cut around the column, so that a reviewer can judge it
+real or false. The same input and seed give the same sample.
+
+Usage: tools/sample-findings.py [--seed S] [--per-rule N] [FILE...]
+"""
+import argparse
+import random
+import re
+import sys
+
+LINE = re.compile(r"^(.*?):(\d+):(\d+): (\w+): (.*) \[([a-z0-9-]+)\]$")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--per-rule", type=int, default=16)
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    lines = []
+    for name in args.files or ["-"]:
+        f = sys.stdin if name == "-" else open(name, encoding="utf-8")
+        lines.extend(f.read().splitlines())
+    by_rule = {}
+    for line in lines:
+        m = LINE.match(line)
+        if m:
+            by_rule.setdefault(m.group(6), []).append(m)
+    rng = random.Random(args.seed)
+    cache = {}
+    for rule in sorted(by_rule):
+        found = by_rule[rule]
+        pick = found if len(found) <= args.per_rule else rng.sample(
+            found, args.per_rule)
+        print(f"## {rule}: {len(pick)} of {len(found)}")
+        for m in pick:
+            path, ln, col = m.group(1), int(m.group(2)), int(m.group(3))
+            if path not in cache:
+                try:
+                    with open(path, encoding="utf-8", errors="replace") as f:
+                        cache[path] = f.read().split("\n")
+                except OSError:
+                    cache[path] = []
+            src = cache[path]
+            text = src[ln - 1] if 0 < ln <= len(src) else ""
+            cut = text[max(0, col - 40):col + 50]
+            print(f"{path}:{ln}:{col}: {m.group(5)}\n    {cut}")
+
+
+if __name__ == "__main__":
+    main()
