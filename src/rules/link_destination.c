@@ -223,6 +223,12 @@ static void check_run(tl_check *ck, const tl_run *run)
 		if (!memchr(data + u->start, '/', u->end - u->start) &&
 		    strncmp(data + u->start, "www.", 4) != 0)
 			continue;
+		/* GFM links "www." only at the start of a line, after white
+		 * space or after one of "*_~(": "host是www.example.com并且" is
+		 * no link at all, so nothing is swallowed. */
+		if (c0 == 'w' && u->start > 0 &&
+		    !strchr(" \t\r\n*_~(", data[u->start - 1]))
+			continue;
 		/* GFM reads on to the next space or "<" and trims trailing
 		 * ASCII punctuation, which the model left after the URL;
 		 * find the first character of that stretch that is not
@@ -306,7 +312,10 @@ const tl_rule tl_rule_link_destination = {
         "and such a URL followed by white space is not flagged. Text is "
         "swallowed when the URL runs, with no space, into full-width "
         "punctuation, or into CJK right after a letter, a digit, `.` or a "
-        "closing mark (`…/docs然后`, `…/a.中文`, `…/wiki/(技术)后来`).",
+        "closing mark (`…/docs然后`, `…/a.中文`, `…/wiki/(技术)后来`). A "
+        "`www.` URL is a link in GFM only at the start of a line or after "
+        "white space or `*_~(`, so `host是www.example.com并且` swallows "
+        "nothing.",
     .fix_doc = "Only the swallowed tail has a fix, and it is unsafe: it "
                "wraps the URL in angle brackets (`<https://x.com/a/>）中`), "
                "which ends the link in every renderer but changes the "
@@ -336,7 +345,9 @@ const tl_rule tl_rule_link_destination = {
         "`https://example.com/搜索?q=测试,结果`、`www.example.com/中文路径`）"
         "，这样的 URL 后面跟着空白时不会被标记。URL 不加空格地连上全角标点，"
         "或在字母、数字、`.` 或右括号之后连上中文（`…/docs然后`、"
-        "`…/a.中文`、`…/wiki/(技术)后来`）时，才算吞掉了文字。",
+        "`…/a.中文`、`…/wiki/(技术)后来`）时，才算吞掉了文字。`www.` "
+        "开头的 URL 在 GFM 中只有位于行首、空白或 `*_~(` 之后才是链接，所以 "
+        "`host是www.example.com并且` 没有吞掉任何文字。",
     .fix_doc_zh =
         "只有被吞掉的尾巴有修复，而且是不安全的：用尖括号把 URL "
         "括起来（`<https://x.com/a/>）中`），这在所有渲染器中都能结束链接"
