@@ -139,6 +139,14 @@ static void pair_straight2(const tl_run *run, const size_t *at, size_t n,
 			return;
 		if (is_gap(run, c - 1) || tl_run_is_alnum(run, c + 1))
 			return;
+		/* A closer and the next opener around one mark, "有一个"."，
+		 * 所以": that is a quoted mark ("." ) inside a longer quote,
+		 * and pairing in order would split the outer one. */
+		if (k + 2 < n && at[k + 2] == c + 2 &&
+		    tl_run_is_text(run, c + 1) && run->chars[c + 1].cp < 0x80 &&
+		    !tl_run_is_alnum(run, c + 1) &&
+		    !tl_run_is_blank(run, c + 1))
+			return;
 	}
 	for (size_t k = 0; k < n; k += 2)
 		add_pair(ps, at[k], at[k + 1], Q_STRAIGHT2);
