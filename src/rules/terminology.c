@@ -238,11 +238,14 @@ static bool named(const tl_run *run, size_t i)
 /* How many bytes around a lower-case match also_glued looks at. */
 #define GLUE_WINDOW 300
 
-/* Does "命令" or "指令" (command) follow J ("没有发现 python 命令")? */
+/* Does "命令" or "指令" (command), or "组" (a Unix group), follow J
+ * ("没有发现 python 命令", "将用户添加到 docker 组")? */
 static bool command(const tl_run *run, size_t j)
 {
 	while (j < run->n && tl_run_is_whitespace(run, j))
 		j++;
+	if (tl_run_is_cp(run, j, 0x7EC4)) /* 组 */
+		return true;
 	return j + 1 < run->n &&
 	       (tl_run_is_cp(run, j, 0x547D) || tl_run_is_cp(run, j, 0x6307)) &&
 	       tl_run_is_cp(run, j + 1, 0x4EE4);
@@ -576,7 +579,8 @@ const tl_rule tl_rule_terminology = {
         "`“Websocket Out” 节点`); an identifier being named "
         "(`名为 docker 的组`); a lower-case spelling between Latin words "
         "or digits (`npm install typescript`, `python 3`), called a "
-        "command (`python 命令`), or next to the same word written as a "
+        "command (`python 命令`) or a group (`docker 组`), or next to the same "
+        "word written as a "
         "command (`python3`); a capitalised spelling in a title set in "
         "capitals (`GOOGLE GKE`); a product named that way (the `keep` "
         "list of `rules/terms.yml`, such as `Grub Customizer`); code, "
@@ -600,8 +604,8 @@ const tl_rule tl_rule_terminology = {
         "标签，即要输入、搜索或在屏幕上找到的字面字符串（`输入 "
         "“docker”`、`“Websocket Out” 节点`）；被命名的标识符（`名为 "
         "docker 的组`）；位于拉丁单词或数字之间的小写拼写（`npm "
-        "install typescript`、`python 3`），作为命令称呼的（`python "
-        "命令`），或紧挨着写成命令形式的同一个词（`python3`）"
+        "install typescript`、`python 3`），作为命令或用户组称呼的（`python "
+        "命令`、`docker 组`），或紧挨着写成命令形式的同一个词（`python3`）"
         "；全大写标题中的大写拼写（`GOOGLE GKE`）；本来就这样命名的产品（"
         "`rules/terms.yml` 的 `keep` 列表，例如 `Grub Customizer`）"
         "；以及代码、URL、数学公式、行内 HTML 的 `<code>` 和 "
