@@ -260,6 +260,8 @@ static void check_doc(tl_check *ck, const tl_doc *doc)
 /* Judges the document once every piece was seen. */
 static void check_end(tl_check *ck, const tl_doc *doc)
 {
+	if (tl_doc_is_readme(doc))
+		return;
 	state *st = tl_check_state(ck, sizeof *st);
 	bool at_end = strcmp(tl_check_option(ck, "position"), "end") == 0;
 	bool quote = tl_check_option_bool(ck, "quote");
@@ -345,6 +347,8 @@ const tl_rule tl_rule_attribution = {
     .fixable = TL_FIXABLE_NONE,
     .options = options,
     .description =
+        "A README (`README.md` in any folder) is a note to its readers, "
+        "not an article, and is not asked for one. "
         "Looks for the block that says where the original article is and "
         "reports, each with its own message: no such block; a block "
         "found outside its place; no link to the original with an "
@@ -365,6 +369,8 @@ const tl_rule tl_rule_attribution = {
         "the translator and the reviewer in the same place.",
     .fix_doc = "None: only the translator knows where the original is.",
     .description_zh =
+        "README（任何文件夹中的 `README.md`）是写给读者的说明而不是文章，"
+        "不要求它有这一项。"
         "查找说明原文出处的那一块内容，并分别报告以下问题：没有这样的块；"
         "块出现在规定位置之外；没有用绝对 http 或 https 地址链接原文（Mar"
         "kdown 链接，或像 `via: https://…` 那样的裸 URL）；`fields` "

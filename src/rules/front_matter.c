@@ -743,7 +743,8 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 	const char *carrier = tl_check_option(ck, "carrier");
 	if (strcmp(carrier, "lctt") == 0) {
 		if (check_lctt(ck, doc) == TL_NONE &&
-		    tl_check_option_bool(ck, "require"))
+		    tl_check_option_bool(ck, "require") &&
+		    !tl_doc_is_readme(doc))
 			report_top(
 			    ck, doc->src->body,
 			    tl_check_msg(ck,
@@ -759,7 +760,8 @@ static void check_end(tl_check *ck, const tl_doc *doc)
 	    (strcmp(carrier, "toml") == 0 && kind != TL_FM_TOML))
 		kind = TL_FM_NONE;
 	if (kind == TL_FM_NONE) {
-		if (tl_check_option_bool(ck, "require"))
+		if (tl_check_option_bool(ck, "require") &&
+		    !tl_doc_is_readme(doc))
 			report_top(
 			    ck, doc->src->body,
 			    tl_check_msg(ck, "The document has no front matter",
@@ -780,6 +782,8 @@ const tl_rule tl_rule_front_matter = {
     .fixable = TL_FIXABLE_NONE,
     .options = options,
     .description =
+        "A README (`README.md` in any folder) is a note to its readers, "
+        "not an article, and is not asked for one. "
         "Reads the front matter of the document with a YAML parser and "
         "reports: a document with no front matter (option `require`); "
         "YAML syntax errors, at their line and column in the Markdown "
@@ -810,6 +814,8 @@ const tl_rule tl_rule_front_matter = {
         "original; an empty `cover` breaks the page.",
     .fix_doc = "None: the right value is the translator's to supply.",
     .description_zh =
+        "README（任何文件夹中的 `README.md`）是写给读者的说明而不是文章，"
+        "不要求它有这一项。"
         "用 YAML 解析器读取文档的前置元数据，并报告：没有前置元数据的文档"
         "（选项 `require`）；YAML 语法错误，给出它在 Markdown "
         "文件中的行号和列号；缺失或为空的必需键（选项 `required`）"

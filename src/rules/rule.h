@@ -3,6 +3,7 @@
  * check context (internal.h) and the helpers rules share, each working on
  * a prose run and knowing nothing of any one rule. Index:
  *
+ *   The document: tl_doc_is_readme (a README)    (here, inline)
  *   One character of a run: tl_run_is_*           (here, inline)
  *     tl_run_is_text        prose text (not code, URL, math, break...)
  *     tl_run_is_cp          prose text with a given code point
@@ -40,6 +41,24 @@
 #define TL_RULES_RULE_H
 
 #include "internal.h"
+
+#include <strings.h>
+
+/* ---- The document ----------------------------------------------------------
+ */
+
+/* Is DOC a README ("README.md", "readme.markdown", in any folder)? A
+ * repository's or a folder's readme is a note to its readers, never a
+ * translated article: the rules that ask an article for its metadata
+ * (front-matter's missing header, attribution) leave it alone. */
+static inline bool tl_doc_is_readme(const tl_doc *doc)
+{
+	const char *p = doc->src->path, *base = p;
+	for (; p && *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	return base && strncasecmp(base, "readme.", 7) == 0;
+}
 
 /* ---- One character of a run --------------------------------------------- */
 
