@@ -92,6 +92,35 @@ static bool code_beside(const tl_run *run, size_t s, size_t e, int dir)
 	}
 }
 
+/* Does the text of RUN at character K start with the UTF-8 string W? */
+static bool text_at(const tl_run *run, size_t k, const char *w)
+{
+	if (k >= run->n)
+		return false;
+	size_t off = run->chars[k].toff, n = strlen(w);
+	return off + n <= run->text_len && memcmp(run->text + off, w, n) == 0;
+}
+
+/* Are the three dots [S, E) a placeholder the sentence talks about,
+ * standing apart between spaces and followed by what explains it ("其中
+ * ... 代表要归档的文件")? They are a token of a command's syntax, not an
+ * ellipsis. */
+static bool placeholder(const tl_run *run, size_t s, size_t e)
+{
+	static const char *const explains[] = {"代表", "表示", "指",   "是",
+	                                       "为",   "处",   "部分", NULL};
+	if (e - s != 3 || (s > 0 && !tl_run_is_blank(run, s - 1)) ||
+	    !tl_run_is_blank(run, e))
+		return false;
+	size_t k = e;
+	while (tl_run_is_blank(run, k))
+		k++;
+	for (size_t i = 0; explains[i]; i++)
+		if (text_at(run, k, explains[i]))
+			return true;
+	return false;
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
 	/* The marks are '.' and CJK punctuation (。 … ⋯); dots need a CJK
@@ -139,7 +168,7 @@ static void check(tl_check *ck, const tl_run *run)
 		 * a Chinese ellipsis mistyped ("“我想......”"). Between two
 		 * code spans ("`if` … `endif`") the dots elide code. */
 		bool label_like = cp == '.' ? len == 3 : len == 1;
-		if (!flag ||
+		if (!flag || (cp == '.' && placeholder(run, s, e)) ||
 		    (cp != 0x3002 && ((label_like && ends_label(run, s, e)) ||
 		                      (code_beside(run, s, e, -1) &&
 		                       code_beside(run, s, e, 1)))))
@@ -173,7 +202,8 @@ const tl_rule tl_rule_ellipsis = {
         "letters or digits (`1...10`) or code spans (`` `if` … `endif` ``), "
         "dots right after a URL, and an interface label quoted or glossed "
         "with `<ruby>` (`选择 “另存为…”`), which names a menu item as the "
-        "program does.\n\n"
+        "program does, and three dots standing apart as a placeholder the "
+        "sentence explains (`其中 ... 代表要归档的文件`).\n\n"
         "Why: GB/T 15834 and the Chinese copywriting guidelines followed "
         "by AutoCorrect and lint-md write the Chinese ellipsis as two "
         "ellipsis characters, six dots two characters wide.",
@@ -189,7 +219,8 @@ const tl_rule tl_rule_ellipsis = {
         "nd so on...`），字母或数字之间表示范围的点（`1...10`）"
         "、代码之间的点（`` `if` … `endif` ``）、紧跟在 URL 之后的点，"
         "以及加引号或用 `<ruby>` 注音的界面文字（`选择 “另存为…”`，"
-        "照程序原样称呼菜单项）也都保留。\n\n原因：GB/T 15834 以及 "
+        "照程序原样称呼菜单项），以及句子所解释的、前后有空格的占位符三个点"
+        "（`其中 ... 代表要归档的文件`）也都保留。\n\n原因：GB/T 15834 以及 "
         "AutoCorrect 和 lint-md 所遵循的中文文案排版指北，都把中文省略号写"
         "成两个省略号字符，共六个点，占两个汉字宽。",
     .fix_doc_zh =
