@@ -4,7 +4,9 @@ precision review by hand (docs/accuracy.md).
 
 Reads translint's gcc-format output (files or standard input), groups the
 findings by rule, and prints, for each rule, N findings drawn with
-random.Random(SEED) (all of them when the rule has N or fewer), each with
+random.Random("SEED:RULE") (all of them when the rule has N or fewer;
+each rule its own generator, so that a change to one rule's findings
+leaves the other rules' samples as they were), each with
 its source line cut around the column, so that a reviewer can judge it
 real or false. The same input and seed give the same sample.
 
@@ -33,10 +35,10 @@ def main():
         m = LINE.match(line)
         if m:
             by_rule.setdefault(m.group(6), []).append(m)
-    rng = random.Random(args.seed)
     cache = {}
     for rule in sorted(by_rule):
         found = by_rule[rule]
+        rng = random.Random(f"{args.seed}:{rule}")
         pick = found if len(found) <= args.per_rule else rng.sample(
             found, args.per_rule)
         print(f"## {rule}: {len(pick)} of {len(found)}")

@@ -482,6 +482,17 @@ static void flush(tl_check *ck, pending *pend)
 	pend->n = 0;
 }
 
+/* Is the mark at I mentioned rather than used: alone inside its own
+ * emphasis ("产生 **‘** 和 **’**")? It names a character, and pairs with
+ * nothing. (A mark alone between spaces is not taken for one: sloppy
+ * spacing, "说 “ 你好”", puts many a real quote there.) */
+static bool mentioned(const tl_run *run, size_t i)
+{
+	const tl_char *c = &run->chars[i];
+	return c->depth > 0 && (i == 0 || run->chars[i - 1].depth < c->depth) &&
+	       (i + 1 >= run->n || run->chars[i + 1].depth < c->depth);
+}
+
 static void check(tl_check *ck, const tl_run *run)
 {
 	pending *pend = tl_check_state(ck, sizeof *pend);
@@ -567,7 +578,7 @@ static void check(tl_check *ck, const tl_run *run)
 			else
 				po = m >> 1;
 		}
-		if (tl_run_html_in_code(&html, i))
+		if (tl_run_html_in_code(&html, i) || mentioned(run, i))
 			continue;
 		if (c->cp == FW_CLOSE)
 			s.fw_close_seen++;
@@ -634,7 +645,9 @@ const tl_rule tl_rule_quote_pairing = {
         "`“file.txt` unclosed. Readers stumble over either.\n\n"
         "Not flagged: a quotation that runs over several paragraphs, "
         "each opening with `“` and the last one closing it, or over the "
-        "items of a quoted list; apostrophes (`don’t`, `’90s`); "
+        "items of a quoted list; apostrophes (`don’t`, `’90s`); a mark "
+        "alone in its own emphasis, which names the character (`产生 "
+        "**‘** 和 **’**`); "
         "half-width parentheses on their own (`1)`, `:)`); list "
         "enumerators (`1）`, `a）`) and smileys (`：）`); straight quotes, "
         "which cannot tell opening from closing; code, URLs, math and "
@@ -652,7 +665,8 @@ const tl_rule tl_rule_quote_pairing = {
         " `”…”`；用引号代替反引号，会留下没有闭合的 `“file.txt`。"
         "读者看到这两种情况都会卡住。\n\n不标记：跨越几个段落的引文，"
         "每段以 `“` 开头，最后一段闭合；跨越引用列表各项的引文；"
-        "撇号（`don’t`、`’90s`）；单独出现的半角括号（`1)`、`:)`）"
+        "撇号（`don’t`、`’90s`）；单独包在强调中、指称字符本身的引号"
+        "（`产生 **‘** 和 **’**`）；单独出现的半角括号（`1)`、`:)`）"
         "；列表序号（`1）`、`a）`）和表情（`：）`）；无法区分开闭的直引号"
         "；代码、URL、数学公式和 HTML。",
     .fix_doc_zh = "无：哪个标点错了、应该改成什么，需要人来判断。",
