@@ -237,12 +237,17 @@ bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e)
  * "systemd for Administrators"), not a list of names ("Dan Berg，IBM")
  * or a label ("GPU：GeForce RTX"). Sorted, for bsearch. */
 static const char *const function_words[] = {
-    "a",    "about", "an",   "and",  "are",  "as",   "at",    "be",
-    "but",  "by",    "can",  "do",   "does", "for",  "from",  "has",
-    "have", "how",   "if",   "in",   "into", "is",   "it",    "its",
-    "not",  "of",    "on",   "or",   "our",  "than", "that",  "the",
-    "this", "to",    "was",  "we",   "what", "when", "where", "which",
-    "who",  "why",   "will", "with", "you",  "your",
+    "a",     "about", "after", "all",    "also",    "an",   "and",    "any",
+    "are",   "as",    "at",    "be",     "because", "been", "before", "but",
+    "by",    "can",   "could", "did",    "do",      "does", "each",   "every",
+    "for",   "from",  "had",   "has",    "have",    "he",   "her",    "his",
+    "how",   "if",    "in",    "into",   "is",      "it",   "its",    "may",
+    "might", "must",  "no",    "not",    "of",      "on",   "once",   "only",
+    "or",    "our",   "she",   "should", "so",      "some", "than",   "that",
+    "the",   "then",  "there", "these",  "they",    "this", "those",  "to",
+    "under", "until", "very",  "was",    "we",      "were", "what",   "when",
+    "where", "which", "while", "who",    "why",     "will", "with",   "would",
+    "you",   "your",
 };
 
 static int word_cmp(const void *key, const void *elem)
