@@ -161,6 +161,44 @@ static const char *const venue_words[] = {
     NULL,
 };
 
+/* Does the text [S, E) open with an author's name as references write
+ * it, after any "[1] " or "1. ": "Mikolov T, ...", "Lovelace, Ada. ...",
+ * "T. Mikolov, ..."? */
+static bool starts_with_author(const char *s, const char *e)
+{
+	const char *p = s;
+	while (p < e && (*p == ' ' || *p == '[' || *p == ']' || *p == '.' ||
+	                 is_digit_ascii(*p)))
+		p++;
+	/* "T. Mikolov" */
+	if (e - p > 4 && p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.' &&
+	    p[2] == ' ' && p[3] >= 'A' && p[3] <= 'Z')
+		return true;
+	if (p >= e || *p < 'A' || *p > 'Z')
+		return false;
+	const char *w = p + 1;
+	while (w < e && (is_alpha_ascii(*w) || *w == '\'' || *w == '-'))
+		w++;
+	if (w == p + 1 || w >= e)
+		return false;
+	/* "Lovelace, Ada": a surname and a comma before a capital. */
+	if (w + 2 < e && w[0] == ',' && w[1] == ' ' && w[2] >= 'A' &&
+	    w[2] <= 'Z')
+		return true;
+	/* "Mikolov T," or "Yih Wt,": one or two initials and a comma. */
+	if (w[0] != ' ')
+		return false;
+	const char *i = w + 1;
+	size_t caps = 0;
+	while (i < e && *i >= 'A' && *i <= 'Z' && caps < 3) {
+		i++;
+		caps++;
+	}
+	if (i < e && *i >= 'a' && *i <= 'z' && caps == 1)
+		i++;
+	return caps >= 1 && i < e && (*i == ',' || *i == '.');
+}
+
 /* How much the text of RUN reads as a bibliography entry: one point for
  * each of a year, a venue word, a quoted title closed after its comma or
  * full stop, a URL or link, authors before a year in parentheses. */
@@ -186,7 +224,10 @@ static int citation_score(const tl_run *run)
 	for (size_t i = 0; venue_words[i] && !venue; i++)
 		venue = has_word(s, e, venue_words[i]);
 	title = strstr(s, ",\xE2\x80\x9D") || strstr(s, ".\xE2\x80\x9D") ||
-	        strstr(s, ",\"") != NULL;
+	        strstr(s, ",\"") || strstr(s, ".\" ") != NULL;
+	/* A name written surname first and a year: "Doe, John. 2019." */
+	if (starts_with_author(s, e))
+		authors = year ? 2 : 1;
 	link = strstr(s, "\xE2\x86\xA9") != NULL; /* ↩, a footnote's way back */
 	for (size_t i = 0; i < run->n && !link; i++)
 		link = run->chars[i].kind == TL_CHAR_URL ||
@@ -287,6 +328,20 @@ static int code_line_score(const char *s, const char *e)
 	char last = e[-1];
 	if (last == ';' || last == '{' || last == '}')
 		score += 2;
+	/* A log line: a timestamp first ("2021-09-01 12:00:00",
+	 * "12:00:01"), or a level in capitals ("INFO", "ERROR"). */
+	if (e - s >= 8 && is_digit_ascii(s[0]) && is_digit_ascii(s[1]) &&
+	    ((s[2] == ':' && is_digit_ascii(s[3])) ||
+	     (is_digit_ascii(s[2]) && is_digit_ascii(s[3]) && s[4] == '-')))
+		score += 2;
+	static const char *const levels[] = {"INFO",  "WARN",  "WARNING",
+	                                     "ERROR", "DEBUG", "TRACE",
+	                                     "FATAL", NULL};
+	for (size_t i = 0; levels[i]; i++)
+		if (has_word(s, e, levels[i])) {
+			score += 2;
+			break;
+		}
 	/* Operators and call syntax. */
 	static const char *const ops[] = {
 	    "==", "!=",  "=>", "->", "::", "&&",  "||", "();",
