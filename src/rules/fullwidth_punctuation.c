@@ -326,16 +326,16 @@ static void check_pair(tl_check *ck, const tl_run *run, size_t o, size_t c)
 
 /* Characters an English gloss in parentheses is made of: letters,
  * digits, spaces and the marks of names and abbreviations ("BLE",
- * "Bluetooth Low Energy", "v1.2", "C/C++", "R&D"). A smiley ("T_T",
- * "^_^") or code ("a=b", "x;y") has others. */
+ * "Bluetooth Low Energy", "v1.2", "TCP/IP", "R&D"). A smiley ("T_T",
+ * "^_^") or code ("a=b", "a+b", "x;y") has others. */
 static bool gloss_char(const tl_run *run, size_t i)
 {
 	if (!tl_run_is_text(run, i))
 		return false;
 	uint32_t c = run->chars[i].cp;
 	return tl_run_is_alnum(run, i) || c == ' ' || c == '.' || c == '-' ||
-	       c == '+' || c == '/' || c == ',' || c == '&' || c == '\'' ||
-	       c == 0x2019 || c == ':' || c == '#' || c == '%';
+	       c == '/' || c == ',' || c == '&' || c == '\'' || c == 0x2019 ||
+	       c == ':' || c == '#' || c == '%';
 }
 
 /* A pair of half-width parentheses around Latin text, glued on the
@@ -485,7 +485,7 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "English gloss glued to Chinese on the outside (`蓝牙低功耗(BLE)功能` "
         "→ `蓝牙低功耗（BLE）功能`): a CJK ideograph right before `(`, CJK "
         "or the end of the line right after `)`, and inside only letters, "
-        "digits, spaces and the marks of names (`.-+/,&':#%`), starting "
+        "digits, spaces and the marks of names (`.-/,&':#%`), starting "
         "and ending with a letter or digit. A call `foo()`, English "
         "`(see below)`, a list marker `(1)` and a smiley `(T_T)` stay.\n\n"
         "Not flagged either: a mark quoted on its own (`末尾的 “.”`), "
@@ -525,7 +525,7 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "在括住的文字含有中文、这对括号又不在两个拉丁单词之间时标记；"
         "括住英文注释、外侧紧贴中文时也标记（`蓝牙低功耗(BLE)功能` → "
         "`蓝牙低功耗（BLE）功能`）：`(` 之前紧挨汉字，`)` 之后紧挨中文或行尾，"
-        "括号内只有字母、数字、空格和名称中的标点（`.-+/,&':#%`），并以字母"
+        "括号内只有字母、数字、空格和名称中的标点（`.-/,&':#%`），并以字母"
         "或数字开头和结尾。函数调用 `foo()`、英文的 `(see below)`、列表编号 "
         "`(1)` 和表情 `(T_T)` "
         "不变。\n\n同样不标记：单独加引号引用的标点（`末尾的 “.”`）"
