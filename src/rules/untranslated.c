@@ -249,9 +249,8 @@ static bool is_footnote(const tl_run *run)
  * written. Chinese words anywhere in a short heading, English ones as the
  * heading's start. */
 static const char *const refs_zh[] = {
-    "参考",     "文献",     "延伸阅读", "扩展阅读", "进一步阅读",
-    "推荐阅读", "相关阅读", "相关链接", "注释",     "脚注",
-    "尾注",     "引用",     "出处",     NULL,
+    "参考",     "文献",     "延伸阅读", "扩展阅读", "进一步阅读", "推荐阅读",
+    "相关阅读", "相关链接", "注释",     "脚注",     "尾注",       NULL,
 };
 static const char *const refs_en[] = {
     "References",      "Reference", "Bibliography", "Further reading",
@@ -259,6 +258,9 @@ static const char *const refs_en[] = {
     "Citations",       "Resources", "Links",        NULL,
 };
 
+/* A heading that opens with one of those words and is little more than
+ * it ("参考资料", "References and notes"); "引用计数的实现" is about
+ * something else. */
 static bool is_refs_heading(const tl_run *run)
 {
 	if (run->n > 24)
@@ -267,11 +269,14 @@ static bool is_refs_heading(const tl_run *run)
 	while (*t == ' ')
 		t++;
 	for (size_t i = 0; refs_zh[i]; i++)
-		if (strstr(t, refs_zh[i]))
-			return true;
+		if (strncmp(t, refs_zh[i], strlen(refs_zh[i])) == 0)
+			return run->n <= 12;
+	size_t spaces = 0;
+	for (const char *p = t; *p; p++)
+		spaces += *p == ' ';
 	for (size_t i = 0; refs_en[i]; i++)
 		if (starts_word(t, refs_en[i]))
-			return true;
+			return spaces <= 3;
 	return false;
 }
 
