@@ -477,6 +477,37 @@ static bool blank_at(const run_chars *b, size_t i)
 	        tl_char_is_space(b->chars[i].cp));
 }
 
+/* Is character I punctuation to CommonMark's flanking rules: ASCII
+ * punctuation, a Unicode punctuation mark, or the backtick of a code span
+ * (which begins and ends with one)? */
+static bool punct_at(const run_chars *b, size_t i)
+{
+	const tl_char *c = &b->chars[i];
+	if (c->kind == TL_CHAR_CODE || c->kind == TL_CHAR_MARKUP)
+		return true;
+	if (c->kind != TL_CHAR_TEXT)
+		return false;
+	uint32_t cp = c->cp;
+	if (cp < 0x80)
+		return cp > ' ' && cp != 0x7F && !tl_char_is_digit(cp) &&
+		       !tl_char_is_latin_letter(cp);
+	return tl_char_is_cjk_punct(cp) || (cp >= 0x2010 && cp <= 0x205E);
+}
+
+/* GFM's flanking for the "~~" at I and I+1 (cmark-gfm applies the rules
+ * of "*"): may it open (*OPEN) or close (*CLOSE)? "文字~~（删除）~~文字"
+ * does neither, and GitHub shows its tildes. */
+static void tilde_flanking(const run_chars *b, size_t i, bool *open,
+                           bool *close)
+{
+	bool p_ws = i == 0 || blank_at(b, i - 1);
+	bool q_ws = blank_at(b, i + 2);
+	bool p_pu = !p_ws && punct_at(b, i - 1);
+	bool q_pu = !q_ws && punct_at(b, i + 2);
+	*open = !q_ws && (!q_pu || p_ws || p_pu);
+	*close = !p_ws && (!p_pu || q_ws || q_pu);
+}
+
 static void drop_strikethrough(run_chars *b)
 {
 	/* Pair each closing "~~" (after a non-space) with the open one
@@ -488,9 +519,10 @@ static void drop_strikethrough(run_chars *b)
 			open = TL_NONE;
 		if (!tilde_pair(b, i))
 			continue;
-		bool can_close =
-		    open != TL_NONE && !blank_at(b, i - 1) && i > open + 2;
-		bool can_open = !blank_at(b, i + 2);
+		bool left, right;
+		tilde_flanking(b, i, &left, &right);
+		bool can_close = open != TL_NONE && right && i > open + 2;
+		bool can_open = left;
 		if (can_close) {
 			/* Mark the four tildes for dropping (cp 0). */
 			b->chars[i - 1].after = b->chars[i + 1].after;

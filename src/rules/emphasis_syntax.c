@@ -428,14 +428,16 @@ static bool check_pair(tl_check *ck, const tl_run *run, delim a, delim b)
 
 static void check(tl_check *ck, const tl_run *run)
 {
-	/* No '*' or '_' in the run: no delimiter run to look at. */
-	if (!tl_run_has_ascii(run, '*') && !tl_run_has_ascii(run, '_'))
+	/* No '*', '_' or '~' in the run: no delimiter run to look at. */
+	if (!tl_run_has_ascii(run, '*') && !tl_run_has_ascii(run, '_') &&
+	    !tl_run_has_ascii(run, '~'))
 		return;
 	delim ds[MAX_DELIMS];
 	size_t nd = 0;
 	for (size_t i = 0; i < run->n && nd < MAX_DELIMS;) {
 		uint32_t d = run->chars[i].cp;
-		if ((d != '*' && d != '_') || !tl_run_is_bare(run, i, d)) {
+		if ((d != '*' && d != '_' && d != '~') ||
+		    !tl_run_is_bare(run, i, d)) {
 			i++;
 			continue;
 		}
@@ -443,6 +445,12 @@ static void check(tl_check *ck, const tl_run *run)
 		while (e < run->n && tl_run_is_bare(run, e, d) &&
 		       run->chars[e].start == run->chars[e - 1].end)
 			e++;
+		/* GFM strikethrough is "~~" exactly: the tildes the model
+		 * left are the ones that did not render. */
+		if (d == '~' && e - i != 2) {
+			i = e;
+			continue;
+		}
 		ds[nd++] = (delim){i, e, d};
 		i = e;
 	}
@@ -482,7 +490,9 @@ const tl_rule tl_rule_emphasis_syntax = {
         "inside it (`**`code`**文字`, `**[链接](u)**文字`), which fails the "
         "same way; and a pair of `_` or `__` with CJK text outside it "
         "(`__Go__文字`): CommonMark opens and closes `_` only at the edge "
-        "of a word, and takes CJK characters for letters.\n\n"
+        "of a word, and takes CJK characters for letters. GFM "
+        "strikethrough `~~` follows the rules of `*` and fails the same "
+        "way (`文字~~（删除）~~文字`).\n\n"
         "Why: CommonMark's flanking rules assume a space after closing "
         "punctuation. A closing `**` after `。` must be followed by a space "
         "or punctuation to close, and Chinese puts no space there.\n\n"
@@ -511,7 +521,9 @@ const tl_rule tl_rule_emphasis_syntax = {
         "星号。\n\n同样标记：内侧紧贴行内代码、链接或图片的一对标记"
         "（`**`code`**文字`、`**[链接](u)**文字`），失效的原因相同；"
         "外侧紧贴中文的一对 `_` 或 `__`（`__Go__文字`）：CommonMark 只在"
-        "词的边缘让 `_` 开始或结束强调，而把中文字符当作字母。\n\n"
+        "词的边缘让 `_` 开始或结束强调，而把中文字符当作字母。GFM 的删除线 "
+        "`~~` "
+        "遵循 `*` 的规则，也会这样失效（`文字~~（删除）~~文字`）。\n\n"
         "原因：CommonMark 的侧翼规则假定收尾的标点之后有空格。"
         "`。` 之后的收尾 `**` 后面必须跟空格或标点才能闭合，而中文在那里不"
         "加空格。\n\n判断方法：规则只看 cmark 没有用上的强调分隔符，"
