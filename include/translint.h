@@ -224,6 +224,7 @@ struct tl_check;
 struct tl_run;
 struct tl_doc;
 struct tl_suppress;
+struct tl_pairing;
 
 /* One built-in rule. Every field but the check functions is documentation
  * that --explain, --list-rules, docs/rules/RULE.md and SARIF print. */
@@ -260,6 +261,16 @@ typedef struct tl_rule {
 	 * not suppressed. */
 	void (*check_comments)(struct tl_check *ck,
 	                       const struct tl_suppress *sup);
+	/* Called once per document linted with an original
+	 * (tl_lint_with_original), after check_end, with the two documents
+	 * and their alignment (src/rules/source.h); what it reports is
+	 * suppressed as usual (may be NULL). The source rules of DESIGN.md
+	 * section 8.3 have only this hook. */
+	void (*check_original)(struct tl_check *ck,
+	                       const struct tl_pairing *pairing);
+	/* The original that BAD and GOOD translate, for the rules that
+	 * compare a translation with its original (NULL for the others). */
+	const char *original;
 } tl_rule;
 
 /* "none", "safe", "unsafe", "sometimes": the one spelling of each, for
@@ -305,6 +316,11 @@ typedef struct tl_diag {
 	size_t end;
 	const char *message; /* in the linter's language */
 	tl_fix fix;
+	/* Where the finding stands in the original (a source rule's
+	 * finding: a byte span of tl_result.original), or TL_NONE for
+	 * both. */
+	size_t orig_start;
+	size_t orig_end;
 } tl_diag;
 
 /* ---- Configuration --------------------------------------------------------
@@ -451,9 +467,12 @@ typedef struct tl_result {
 	size_t ndiags;
 	tl_arena *arena; /* owns messages and edit texts */
 	/* The original the document translates (DESIGN.md section 8), when
-	 * its caller paired one (--source): owned, freed with the result;
-	 * NULL otherwise. tl_lint leaves it NULL. */
+	 * its caller paired one (tl_lint_with_original, --source): owned,
+	 * freed with the result; NULL otherwise. tl_lint leaves it NULL. */
 	tl_source *original;
+	/* Private: the alignment of the original with the document, when
+	 * the source rules made one (src/align.h), or NULL. Owned. */
+	struct tl_align *alignment;
 } tl_result;
 
 /* Lints DATA (LEN bytes) named PATH under CFG with messages in LANG.
@@ -462,6 +481,28 @@ typedef struct tl_result {
  * Free with tl_result_free. */
 tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
                    const char *data, size_t len);
+
+/* An original paired with a translation (DESIGN.md section 8). */
+typedef struct tl_original {
+	const char *path; /* as output shows it (a path, or "REV:PATH") */
+	const char *data; /* NULL: no original was found */
+	size_t len;
+	bool required;   /* source-required: no original is a source-missing
+	                    error */
+	const char *why; /* when data is NULL and required: why none was
+	                    found (message), may be NULL */
+} tl_original;
+
+/* tl_lint with the original ORIG of the document (DESIGN.md section 8):
+ * both are parsed with the same model and aligned, the source rules
+ * (source-missing, source-number, ...) compare them, and the result
+ * keeps a copy of the original (tl_result.original) for output. ORIG
+ * NULL is tl_lint. ORIG->data NULL means no original was found: the
+ * source rules are silent, but for source-missing's error when
+ * ORIG->required. Nothing of ORIG is kept: its bytes are copied. */
+tl_result *tl_lint_with_original(const tl_config *cfg, tl_lang lang,
+                                 const char *path, const char *data, size_t len,
+                                 const tl_original *orig);
 void tl_result_free(tl_result *res);
 
 /* Counts of a result. "fixable" counts diagnostics with a safe fix (or any

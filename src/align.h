@@ -244,4 +244,19 @@ size_t tl_align_block_at(const tl_align_doc *ad, size_t offset);
  * --print-alignment and for debugging. */
 void tl_align_print(const tl_align *al, tl_buf *out);
 
+/* ---- The pairing the source rules see ---------------------------------- */
+
+/* A translation with its original, as the engine hands it to the
+ * check_original hook of a rule (translint.h): the rules of DESIGN.md
+ * section 8.3 read everything they compare from here. */
+typedef struct tl_pairing {
+	const tl_original
+	    *orig;              /* as the caller gave it: path, required, why */
+	const tl_source *src;   /* the original's bytes, or NULL when none was
+	                           found or it is not text (invalid UTF-8, NUL
+	                           bytes) */
+	const tl_source *trans; /* the translation's bytes */
+	const tl_align *al;     /* the alignment; NULL exactly when SRC is */
+} tl_pairing;
+
 #endif

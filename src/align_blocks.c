@@ -1111,12 +1111,24 @@ static void add_literal(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
 	const tl_source *src = ad->src;
 	size_t start, end;
 	tl_doc_node_span(doc, node, &start, &end);
-	block_begin(b, kind, start, end);
-	container_kind(node, &b->cur.context);
 	const char *lit = cmark_node_get_literal(node);
 	if (!lit)
 		lit = "";
 	size_t n = strlen(lit);
+	/* cmark gives an HTML block no end position (column 0 of its first
+	 * line): it ends with the last line of its literal. */
+	if (kind == TL_ALIGN_HTML && end <= start) {
+		size_t line = tl_source_line_index(src, start), s, e;
+		for (size_t p = 0; p + 1 < n; p++)
+			line += lit[p] == '\n';
+		if (line < src->nlines) {
+			tl_source_line_span(src, line, &s, &e);
+			if (e > start)
+				end = e;
+		}
+	}
+	block_begin(b, kind, start, end);
+	container_kind(node, &b->cur.context);
 	/* The source line of the literal's first line: after the opening
 	 * fence of a fenced code block. */
 	size_t line = tl_source_line_index(src, start);

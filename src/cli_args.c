@@ -576,14 +576,10 @@ void cli_check_args(const options *o)
 	if (o->stdin_mode && o->fix && !o->diff && o->format_given)
 		cli_usage_error("--stdin --fix prints the fixed document, not "
 		                "diagnostics: it takes no --format");
-	/* The source rules that --source feeds come later (DESIGN.md 8.3);
-	 * until then --source is the original --print-alignment shows, or
-	 * that the review page puts beside the translation. */
+	/* --source feeds the source rules (DESIGN.md 8.3) in every format,
+	 * the review page's original column, and --print-alignment. */
 	if (o->print_alignment && !o->source)
 		cli_usage_error("--print-alignment needs --source ORIGINAL");
-	if (o->source && !o->print_alignment && o->emitter != &tl_emit_html)
-		cli_usage_error("--source is only used with --print-alignment "
-		                "and --format html for now");
 	if (o->source && !o->print_alignment &&
 	    (o->stdin_mode ? o->npaths != 0 : o->npaths != 1))
 		cli_usage_error("--source pairs one translated file (or "

@@ -4,12 +4,19 @@
  * document-level rules look at the whole, and returns the diagnostics
  * sorted by position then rule.
  *
+ * Linted with its original (tl_lint_with_original), the document's
+ * blocks are listed during the same walk (align.h), the original is
+ * parsed and listed after it, the two lists are aligned, and the rules'
+ * check_original hooks compare them: the source rules of DESIGN.md
+ * section 8.3. None of this happens when no active rule has that hook.
+ *
  * Rules report through a tl_check, which owns everything a lint creates
  * (messages, edits, per-rule scratch state), so that nothing is global and
  * documents can be linted in parallel. The check also enforces what a rule
  * promised in its metadata: a rule that emits a fix it does not declare,
  * or edits that overlap or split a character, is a bug and aborts.
  */
+#include "align.h"
 #include "option.h"
 
 #include <stdarg.h>
@@ -29,6 +36,7 @@ struct tl_check {
 	void **state;         /* per rule index */
 	tl_diag *diags;
 	size_t ndiags, cap;
+	const tl_source *orig;  /* the original, when one was paired */
 	tl_optval *const *optv; /* the configuration's option values */
 	size_t *opt_base;       /* per built-in rule index: where its begin */
 };
@@ -218,6 +226,8 @@ static void check_fix(const tl_check *ck, const tl_fix *fix)
 	}
 }
 
+static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix);
+
 void tl_check_report(tl_check *ck, size_t start, size_t end,
                      const char *message, const tl_fix *fix)
 {
@@ -236,7 +246,36 @@ void tl_check_report(tl_check *ck, size_t start, size_t end,
 	d->fix.applicability = TL_FIX_NONE;
 	d->fix.edits = NULL;
 	d->fix.nedits = 0;
-	if (fix && fix->applicability != TL_FIX_NONE) {
+	d->orig_start = d->orig_end = TL_NONE;
+	if (fix && fix->applicability != TL_FIX_NONE)
+		attach_fix(ck, d, fix);
+}
+
+void tl_check_report_original(tl_check *ck, size_t start, size_t end,
+                              size_t ostart, size_t oend, tl_severity sev,
+                              const char *en, const char *zh, ...)
+{
+	va_list ap;
+	va_start(ap, zh);
+	const char *s = check_vprintf(ck, tl_check_msg(ck, en, zh), ap);
+	va_end(ap);
+	tl_check_report(ck, start, end, s, NULL);
+	tl_diag *d = &ck->diags[ck->ndiags - 1];
+	if (sev != TL_SEVERITY_OFF)
+		d->severity = sev;
+	size_t olen = ck->orig ? ck->orig->len : 0;
+	if (ostart != TL_NONE && ostart <= olen) {
+		d->orig_start = ostart;
+		d->orig_end = oend == TL_NONE || oend < ostart ? ostart
+		              : oend > olen                    ? olen
+		                                               : oend;
+	}
+}
+
+/* Gives D (just reported) a copy of FIX, checked. */
+static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix)
+{
+	{
 		check_fix(ck, fix);
 		/* No rule may change what follows a bare URL up to the next
 		 * white space, or that white space (tl_doc_keeps): GFM would
@@ -245,7 +284,7 @@ void tl_check_report(tl_check *ck, size_t start, size_t end,
 		if (ck->doc && ck->doc->kept && ck->doc->kept->n)
 			for (size_t i = 0; i < fix->nedits; i++)
 				if (!tl_doc_keeps(ck->doc, &fix->edits[i]))
-					return;
+					return; /* D keeps no fix */
 		tl_edit *edits =
 		    tl_arena_alloc(ck->arena, fix->nedits * sizeof *edits);
 		for (size_t i = 0; i < fix->nedits; i++) {
@@ -326,12 +365,44 @@ static void apply_suppression(tl_check *ck, tl_suppress *sup)
 	ck->ndiags = kept;
 }
 
+/* The blocks of the original SRC, parsed piece by piece as the
+ * translation is. */
+static tl_align_doc *list_original(const tl_source *src)
+{
+	tl_doc *doc = tl_doc_new(src);
+	tl_align_doc *ad = NULL;
+	for (size_t k = 0; k < doc->npieces; k++) {
+		tl_doc_parse_piece(doc, k);
+		if (k == 0)
+			ad = tl_align_doc_new(doc);
+		else
+			tl_align_doc_add(ad, doc);
+	}
+	tl_doc_free(doc);
+	return ad;
+}
+
+static bool is_text(const tl_source *src)
+{
+	return src->nul == TL_NONE && src->bad_utf8 == TL_NONE;
+}
+
 tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
                    const char *data, size_t len)
+{
+	return tl_lint_with_original(cfg, lang, path, data, len, NULL);
+}
+
+tl_result *tl_lint_with_original(const tl_config *cfg, tl_lang lang,
+                                 const char *path, const char *data, size_t len,
+                                 const tl_original *orig)
 {
 	tl_result *res = tl_xcalloc(1, sizeof *res);
 	res->arena = tl_arena_new();
 	res->source = tl_source_new(path, data, len);
+	if (orig && orig->data)
+		res->original =
+		    tl_source_new(orig->path, orig->data, orig->len);
 
 	size_t nrules;
 	const tl_rule *const *rules = tl_rules(&nrules);
@@ -339,6 +410,7 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 	ck.cfg = cfg;
 	ck.lang = lang;
 	ck.src = res->source;
+	ck.orig = res->original;
 	ck.arena = res->arena;
 	size_t ncustom = tl_config_custom_count(cfg);
 	ck.state = tl_xcalloc(nrules + ncustom + 1, sizeof *ck.state);
@@ -346,13 +418,16 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 	/* The rules that run: every enabled one, built-in then custom. */
 	active *act = tl_xmalloc((nrules + ncustom + 1) * sizeof *act);
 	size_t nact = 0, base = 0;
+	bool comparing = false; /* an active rule has check_original */
 	ck.optv = tl_config_optvals(cfg);
 	ck.opt_base =
 	    tl_arena_alloc_raw(res->arena, (nrules + 1) * sizeof(size_t));
 	for (size_t i = 0; i < nrules; i++) {
 		tl_severity sev = tl_config_severity_at(cfg, i);
-		if (sev != TL_SEVERITY_OFF)
+		if (sev != TL_SEVERITY_OFF) {
 			act[nact++] = (active){rules[i], i, sev};
+			comparing |= rules[i]->check_original != NULL;
+		}
 		ck.opt_base[i] = base;
 		for (const tl_option_def *o = rules[i]->options; o && o->name;
 		     o++)
@@ -364,10 +439,17 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 			act[nact++] = (active){tl_config_custom_rule(cfg, i),
 			                       nrules + i, sev};
 	}
+	comparing = comparing && orig && (orig->data || orig->required);
+	/* The pairing the source rules compare: listed only when there is
+	 * an original that is text to align with. */
+	tl_pairing pairing = {orig, NULL, res->source, NULL};
+	bool listing = comparing && res->original && is_text(res->original) &&
+	               is_text(res->source);
+	tl_align_doc *tad = NULL;
 
 	EACH_RULE(&ck, act, nact, check_source, res->source);
 	/* Bytes that are not text are not parsed, mapped or fixed. */
-	if (res->source->nul == TL_NONE && res->source->bad_utf8 == TL_NONE) {
+	if (is_text(res->source)) {
 		tl_doc *doc = tl_doc_new(res->source);
 		tl_suppress *sup = tl_suppress_new(res->source);
 		ck.doc = doc;
@@ -386,14 +468,29 @@ tl_result *tl_lint(const tl_config *cfg, tl_lang lang, const char *path,
 			tl_doc_each_run(doc, on_run, &rc);
 			EACH_RULE(&ck, act, nact, check_doc, doc);
 			tl_suppress_scan(sup, doc);
+			/* The translation's blocks, from its one parse. */
+			if (listing && k == 0)
+				tad = tl_align_doc_new(doc);
+			else if (listing)
+				tl_align_doc_add(tad, doc);
 		}
 		tl_doc_drop_tree(doc);
 		EACH_RULE(&ck, act, nact, check_end, doc);
+		if (listing && tad) {
+			res->alignment =
+			    tl_align_new(list_original(res->original), tad);
+			pairing.src = res->original;
+			pairing.al = res->alignment;
+		}
+		if (comparing)
+			EACH_RULE(&ck, act, nact, check_original, &pairing);
 		apply_suppression(&ck, sup);
 		EACH_RULE(&ck, act, nact, check_comments, sup);
 		tl_suppress_free(sup);
 		tl_doc_free(doc);
 		free(runners);
+	} else if (comparing) {
+		EACH_RULE(&ck, act, nact, check_original, &pairing);
 	}
 	free(act);
 
@@ -410,6 +507,7 @@ void tl_result_free(tl_result *res)
 	if (!res)
 		return;
 	tl_source_free(res->source);
+	tl_align_free(res->alignment);
 	tl_source_free(res->original);
 	free(res->diags);
 	tl_arena_free(res->arena);

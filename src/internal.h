@@ -368,6 +368,19 @@ void tl_check_reportf(tl_check *ck, size_t start, size_t end, const tl_fix *fix,
     __attribute__((format(printf, 5, 7)))
 #endif
     ;
+/* tl_check_reportf for a finding that also has a place in the original
+ * (the source rules): bytes [OSTART, OEND) of the original (TL_NONE for
+ * both: none), at severity SEV (TL_SEVERITY_OFF: the rule's own; the
+ * added text of source-missing is information, a required original not
+ * found an error, whatever the rule's severity). No fix: what a source rule
+ * finds is for a translator to decide. */
+void tl_check_report_original(tl_check *ck, size_t start, size_t end,
+                              size_t ostart, size_t oend, tl_severity sev,
+                              const char *en, const char *zh, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 9)))
+#endif
+    ;
 /* The options of the running rule, as the configuration built them (its
  * default when unset). A rule asks only for the options it declares, each
  * by its type (a mistake aborts as a bug of the rule):

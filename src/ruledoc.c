@@ -26,6 +26,7 @@ typedef struct page_words {
 	const char *t_one_of, *t_sep, *t_string;
 	const char *empty, *fix_safety, *no_fix;
 	const char *example, *fixed, *correct;
+	const char *original, *translated; /* a source rule's example */
 } page_words;
 
 static const page_words words_en = {
@@ -55,6 +56,8 @@ static const page_words words_en = {
     "## Example\n\nFlagged:\n\n",
     "\nFixed:\n\n",
     "\nCorrect:\n\n",
+    "## Example\n\nThe original:\n\n",
+    "\nIts translation, flagged:\n\n",
 };
 
 static const char *const fix_names_zh[] = {
@@ -91,6 +94,8 @@ static const page_words words_zh = {
     "## 示例\n\n会被标记：\n\n",
     "\n修复后：\n\n",
     "\n正确写法：\n\n",
+    "## 示例\n\n原文：\n\n",
+    "\n译文，会被标记：\n\n",
 };
 
 /* TEXT_ZH in Chinese when there is one, else TEXT. */
@@ -304,15 +309,19 @@ void tl_rule_doc(const tl_rule *rule, tl_lang lang, tl_buf *out)
 	else
 		tl_buf_puts(out, w->no_fix);
 
-	if (rule->bad) {
+	if (rule->bad && rule->original) {
+		tl_buf_puts(out, w->original);
+		put_block(out, rule->original);
+		tl_buf_puts(out, w->translated);
+		put_block(out, rule->bad);
+	} else if (rule->bad) {
 		tl_buf_puts(out, w->example);
 		put_block(out, rule->bad);
-		if (rule->good) {
-			tl_buf_puts(out, rule->fixable == TL_FIXABLE_NONE
-			                     ? w->correct
-			                     : w->fixed);
-			put_block(out, rule->good);
-		}
+	}
+	if (rule->bad && rule->good) {
+		tl_buf_puts(out, rule->fixable == TL_FIXABLE_NONE ? w->correct
+		                                                  : w->fixed);
+		put_block(out, rule->good);
 	}
 	/* One newline at the end, whatever came last. */
 	while (out->len > 1 && out->data[out->len - 1] == '\n' &&

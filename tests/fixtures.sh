@@ -21,6 +21,11 @@
 #                                       whole preset
 #   tests/fixtures/RULE/CASE.unsafe.md  optional: the input after the safe
 #                                       and unsafe fixes (--unsafe-fixes)
+#   tests/fixtures/RULE/CASE.orig.md    optional: the English original that
+#                                       CASE.md translates, passed as
+#                                       --source CASE.orig.md to every run of
+#                                       the case (the source rules, DESIGN.md
+#                                       section 8.3)
 #
 # Each case prints four lines, "ok - RULE/CASE: CHECK" or "not ok - ...:
 # reason" followed by a short diff as "#" comments:
@@ -144,6 +149,7 @@ check_case()
 		done
 	fi
 	[ -f "$case.yml" ] && args+=(-c "$case.yml")
+	[ -f "$case.orig.md" ] && args+=(--source "$case.orig.md")
 
 	# (a) The findings.
 	if [ "$update" -eq 1 ]; then
@@ -239,7 +245,7 @@ for dir in "$root"/tests/fixtures/*/; do
 	rule=${rule##*/}
 	cd "$dir" || exit 2
 	for input in *.md; do
-		case $input in *.fixed.md | *.unsafe.md) continue ;; esac
+		case $input in *.fixed.md | *.unsafe.md | *.orig.md) continue ;; esac
 		selected "$rule" "${input%.md}" || continue
 		check_case "$rule" "${input%.md}"
 	done

@@ -22,18 +22,16 @@
 #include <string.h>
 
 /* Where finding D of RES stands in the original, as a span of
- * RES->original. The source rules (DESIGN.md 8.3) will give each of
- * their findings the original's location (JSON "original": {"path",
- * "line", "column"}); they are not in the library yet, so no finding has
- * one, and this is the one place to read it from when they land. */
+ * RES->original: the source rules (DESIGN.md 8.3) give each of their
+ * findings one (tl_diag.orig_start). */
 static bool original_at(const tl_result *res, const tl_diag *d, size_t *start,
                         size_t *end)
 {
-	(void)res;
-	(void)d;
-	(void)start;
-	(void)end;
-	return false;
+	if (!res->original || d->orig_start == TL_NONE)
+		return false;
+	*start = d->orig_start;
+	*end = d->orig_end;
+	return true;
 }
 
 typedef struct pair_side {
@@ -201,12 +199,19 @@ void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
 	static const char *const type_class[] = {"r11", "r10", "r01", "r12",
 	                                         "r21"};
 	const tl_source *os = res->original, *ts = res->source;
-	tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
-	tl_align *al = tl_align_new(tl_align_doc_new(od), tl_align_doc_new(td));
+	/* The engine's alignment when the source rules made one. */
+	tl_align *own = NULL;
+	const tl_align *al = res->alignment;
 	pair_side o, t;
 
-	tl_doc_free(od);
-	tl_doc_free(td);
+	if (!al) {
+		tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
+
+		al = own =
+		    tl_align_new(tl_align_doc_new(od), tl_align_doc_new(td));
+		tl_doc_free(od);
+		tl_doc_free(td);
+	}
 	memset(&o, 0, sizeof o);
 	memset(&t, 0, sizeof t);
 	o.side.src = os;
@@ -271,5 +276,5 @@ void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
 	tl_buf_puts(out, "</div>\n");
 	pair_side_free(&o);
 	pair_side_free(&t);
-	tl_align_free(al);
+	tl_align_free(own);
 }

@@ -34,12 +34,20 @@
  *     tl_check_reportf and tl_check_msgf are in internal.h
  *   PCRE2 memory from the document's arena: tl_regex_context in
  *     internal.h (option.c)
+ *   Comparing with the original (the source rules, check_original)
+ *                                                     (source_common.c)
+ *     tl_pairing (align.h), tl_pairing_original_of, tl_pairing_place,
+ *     tl_pairing_has, tl_pairing_near, tl_pairing_near_has,
+ *     tl_pairing_near_text, tl_pairing_altered, tl_pairing_excerpt,
+ *     tl_pairing_kind_name, tl_pairing_is_comment;
+ *     tl_check_report_original is in internal.h
  *
  * A rule file needs nothing else: #include "rule.h".
  */
 #ifndef TL_RULES_RULE_H
 #define TL_RULES_RULE_H
 
+#include "align.h"
 #include "internal.h"
 
 #include <strings.h>
@@ -318,5 +326,78 @@ bool tl_report_replace(tl_check *ck, const tl_run *run, size_t i, size_t j,
  * space in the gap between characters I-1 and I (outside any markup). */
 void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
                              const char *message);
+
+/* ---- Comparing with the original ------------------------------------------
+ */
+
+/*
+ * The source rules (DESIGN.md section 8.3) have one hook, check_original,
+ * called once per document with a tl_pairing (align.h): the original's
+ * and the translation's bytes and the alignment of their blocks
+ * (tl_align: pairs in the translation's order, each block with its kind,
+ * span and anchors). A rule walks P->al->pairs, compares the anchors of
+ * a pair's original blocks with its translated blocks', and reports with
+ * tl_check_report_original, giving the place in the original too.
+ */
+
+/* The original blocks of translated block J (an index of
+ * P->al->trans->blocks): the index of the first in P->al->orig->blocks,
+ * their number into *N (0, 1 or 2: a dropped-in block has none, a merge
+ * has two). TL_NONE when there are none. */
+size_t tl_pairing_original_of(const tl_pairing *p, size_t j, size_t *n);
+
+/* Where a finding about pair K of P->al stands in the translation: the
+ * span of its first translated block's first line; for a pair without a
+ * translated block (1-0), an empty span at the start of the next
+ * translated block in the translation's order, else at the end of the
+ * previous one, else at the start of the document. */
+void tl_pairing_place(const tl_pairing *p, size_t k, size_t *start,
+                      size_t *end);
+
+/* Whether one of the translated (ORIG false) or original (ORIG true)
+ * blocks of pair PR has the anchor or word of HASH (tl_align_hash). */
+bool tl_pairing_has(const tl_pairing *p, const tl_align_pair *pr, bool orig,
+                    uint64_t hash);
+
+/* The translated blocks a comparison of pair K of P->al looks at: the
+ * pair's own and, when it has any, the one just before and the one just
+ * after them (a sentence moved across a paragraph break, a pair the
+ * alignment set one block off). Into [*FIRST, *END) of
+ * P->al->trans->blocks; empty for a pair with no translated block. */
+void tl_pairing_near(const tl_pairing *p, size_t k, size_t *first, size_t *end);
+
+/* Whether one of the translated blocks [FIRST, END) has the anchor or
+ * word of HASH. */
+bool tl_pairing_near_has(const tl_pairing *p, size_t first, size_t end,
+                         uint64_t hash);
+
+/* Whether the bytes of translated blocks [FIRST, END) hold S (N bytes);
+ * with DIGITS, not between two ASCII digits (a year inside a longer
+ * number does not count). */
+bool tl_pairing_near_text(const tl_pairing *p, size_t first, size_t end,
+                          const char *s, size_t n, bool digits);
+
+/* The anchor of pair K's translated blocks that reads as an altered copy
+ * of MISSING (an anchor of the pair's original blocks that the
+ * translation lacks): of the same type, absent from the original blocks,
+ * not in USED (N hashes, anchors already given out) and nearest to it by
+ * edit distance, when at most half of the longer of the two differs;
+ * else NULL. */
+const tl_align_anchor *tl_pairing_altered(const tl_pairing *p, size_t k,
+                                          const tl_align_anchor *missing,
+                                          const uint64_t *used, size_t n);
+
+/* The start of block B of SRC for a message: its first line, trimmed,
+ * cut after about MAX characters (with "…"), Markdown markers at its
+ * start ("#", ">", "-", "*", "1.") left out. Lives with the result. */
+const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
+                               const tl_align_block *b, size_t max);
+
+/* The kind of block B ("paragraph", "段落"...) in the language of CK's
+ * messages. */
+const char *tl_pairing_kind_name(tl_check *ck, const tl_align_block *b);
+
+/* Whether block B of SRC is an HTML comment and nothing else. */
+bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b);
 
 #endif

@@ -37,7 +37,8 @@
 	X(emphasis_syntax)                                                     \
 	X(front_matter)                                                        \
 	X(attribution)                                                         \
-	X(untranslated)
+	X(untranslated)                                                        \
+	X(source_missing)
 
 #define DECLARE(name) extern const tl_rule tl_rule_##name;
 TL_RULES(DECLARE)

@@ -35,9 +35,9 @@ tl --source en.md --print-alignment zh.md en.md
 check "--print-alignment with two files is a usage error" eval 'status_is 2'
 tl --source en.md --print-alignment --format json zh.md
 check "--print-alignment takes no --format" eval 'status_is 2'
-tl --source en.md zh.md
-check "--source alone is a usage error for now" \
-	eval 'status_is 2 && err_has "only used with --print-alignment"'
+tl --source en.md --select source-missing --format gcc --no-color zh.md
+check "--source without --print-alignment lints with the original" \
+	eval 'status_is 0 && out_has "^zh.md:5:1: warning: Line 5 of the original (paragraph) has no translation"'
 tl --source missing.md --print-alignment zh.md
 check "an original that cannot be read: a clear error, exit 2" \
 	eval 'status_is 2 && err_has "missing.md" && out_empty'

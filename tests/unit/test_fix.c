@@ -26,9 +26,9 @@ static tl_result *result_of(const char *text, const one *d, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		tl_edit *e = tl_arena_alloc(res->arena, sizeof *e);
 		*e = (tl_edit){d[i].start, d[i].end, d[i].text};
-		res->diags[i] = (tl_diag){d[i].rule,  TL_SEVERITY_WARNING,
-		                          d[i].start, d[i].end,
-		                          "m",        (tl_fix){d[i].app, e, 1}};
+		res->diags[i] = (tl_diag){
+		    d[i].rule, TL_SEVERITY_WARNING,      d[i].start, d[i].end,
+		    "m",       (tl_fix){d[i].app, e, 1}, TL_NONE,    TL_NONE};
 	}
 	return res;
 }

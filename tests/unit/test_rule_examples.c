@@ -3,7 +3,9 @@
  * are what --explain and docs/rules/RULE.md show users, so they are run as
  * tests: the bad example is flagged by its rule, the good one is not, the
  * safe fix of the bad one gives the good one (for rules whose fixes are all
- * safe), and the rule's messages exist in English and in Chinese.
+ * safe), and the rule's messages exist in English and in Chinese. The
+ * examples of a source rule translate the rule's original, and are linted
+ * with it.
  */
 #include "check.h"
 #include "internal.h"
@@ -36,7 +38,18 @@ static size_t count(const tl_result *res, const char *rule)
  * examples describe bytes a C string cannot hold. */
 static bool engine_rule(const tl_rule *r)
 {
-	return !r->check_run && !r->check_doc;
+	return !r->check_run && !r->check_doc && !r->check_original;
+}
+
+/* TEXT (an example of rule R) linted under CFG, with R's original when it
+ * has one. */
+static tl_result *lint(const tl_config *cfg, tl_lang lang, const tl_rule *r,
+                       const char *path, const char *text)
+{
+	tl_original orig = {"original.md", r->original,
+	                    r->original ? strlen(r->original) : 0, false, NULL};
+	return tl_lint_with_original(cfg, lang, path, text, strlen(text),
+	                             r->original ? &orig : NULL);
 }
 
 static bool has_non_ascii(const char *s)
@@ -91,8 +104,7 @@ TEST(bad_examples_are_flagged)
 		if (engine_rule(r))
 			continue;
 		tl_config *cfg = only(r);
-		tl_result *res =
-		    tl_lint(cfg, TL_LANG_EN, "bad.md", r->bad, strlen(r->bad));
+		tl_result *res = lint(cfg, TL_LANG_EN, r, "bad.md", r->bad);
 		if (count(res, r->name) == 0)
 			FAIL("the bad example of %s is not flagged", r->name);
 		tl_result_free(res);
@@ -109,8 +121,7 @@ TEST(good_examples_are_clean)
 		if (engine_rule(r))
 			continue;
 		tl_config *cfg = only(r);
-		tl_result *res = tl_lint(cfg, TL_LANG_EN, "good.md", r->good,
-		                         strlen(r->good));
+		tl_result *res = lint(cfg, TL_LANG_EN, r, "good.md", r->good);
 		if (count(res, r->name) != 0)
 			FAIL("the good example of %s is flagged (%s)", r->name,
 			     res->diags[0].message);
@@ -151,10 +162,8 @@ TEST(messages_in_both_languages)
 		if (engine_rule(r))
 			continue;
 		tl_config *cfg = only(r);
-		tl_result *en =
-		    tl_lint(cfg, TL_LANG_EN, "bad.md", r->bad, strlen(r->bad));
-		tl_result *zh =
-		    tl_lint(cfg, TL_LANG_ZH, "bad.md", r->bad, strlen(r->bad));
+		tl_result *en = lint(cfg, TL_LANG_EN, r, "bad.md", r->bad);
+		tl_result *zh = lint(cfg, TL_LANG_ZH, r, "bad.md", r->bad);
 		if (en->ndiags == 0 || zh->ndiags != en->ndiags)
 			FAIL("%s: the languages give different findings",
 			     r->name);

@@ -1,0 +1,219 @@
+/*
+ * source_common.c: what the source rules share (rule.h, "Comparing with
+ * the original"): finding a translated block's original, placing a
+ * finding about a block that has no translation, testing a pair's
+ * anchors, and quoting a block in a message. Every function reads the
+ * alignment (align.h) and nothing else of the rules.
+ */
+#include "rule.h"
+
+#include <string.h>
+
+size_t tl_pairing_original_of(const tl_pairing *p, size_t j, size_t *n)
+{
+	const tl_align_pair *pr = tl_align_pair_of_trans(p->al, j);
+	*n = pr ? pr->norig : 0;
+	return pr && pr->norig ? pr->orig : TL_NONE;
+}
+
+/* The span of the first line of block B of SRC. */
+static void first_line(const tl_source *src, const tl_align_block *b,
+                       size_t *start, size_t *end)
+{
+	const char *nl = memchr(src->data + b->start, '\n', b->end - b->start);
+	size_t e = nl ? (size_t)(nl - src->data) : b->end;
+	if (e > b->start && src->data[e - 1] == '\r')
+		e--;
+	*start = b->start;
+	*end = e;
+}
+
+void tl_pairing_place(const tl_pairing *p, size_t k, size_t *start, size_t *end)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *tb = al->trans->blocks;
+	if (al->pairs[k].ntrans) {
+		first_line(p->trans, &tb[al->pairs[k].trans], start, end);
+		return;
+	}
+	for (size_t i = k + 1; i < al->npairs; i++)
+		if (al->pairs[i].ntrans) {
+			*start = *end = tb[al->pairs[i].trans].start;
+			return;
+		}
+	for (size_t i = k; i-- > 0;)
+		if (al->pairs[i].ntrans) {
+			const tl_align_pair *q = &al->pairs[i];
+			*start = *end = tb[q->trans + q->ntrans - 1].end;
+			return;
+		}
+	*start = *end = p->trans->body;
+}
+
+bool tl_pairing_has(const tl_pairing *p, const tl_align_pair *pr, bool orig,
+                    uint64_t hash)
+{
+	const tl_align_doc *ad = orig ? p->al->orig : p->al->trans;
+	size_t first = orig ? pr->orig : pr->trans;
+	size_t n = orig ? pr->norig : pr->ntrans;
+	for (size_t i = 0; i < n; i++)
+		if (tl_align_block_has(&ad->blocks[first + i], hash))
+			return true;
+	return false;
+}
+
+void tl_pairing_near(const tl_pairing *p, size_t k, size_t *first, size_t *end)
+{
+	const tl_align_pair *pr = &p->al->pairs[k];
+	*first = *end = 0;
+	if (!pr->ntrans)
+		return;
+	*first = pr->trans > 0 ? pr->trans - 1 : 0;
+	*end = pr->trans + pr->ntrans + 1;
+	if (*end > p->al->trans->n)
+		*end = p->al->trans->n;
+}
+
+bool tl_pairing_near_has(const tl_pairing *p, size_t first, size_t end,
+                         uint64_t hash)
+{
+	for (size_t j = first; j < end; j++)
+		if (tl_align_block_has(&p->al->trans->blocks[j], hash))
+			return true;
+	return false;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool tl_pairing_near_text(const tl_pairing *p, size_t first, size_t end,
+                          const char *s, size_t n, bool digits)
+{
+	const char *d = p->trans->data;
+	for (size_t j = first; j < end && n; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		size_t at = b->start;
+		while (at + n <= b->end) {
+			const char *f = memchr(d + at, s[0], b->end - at);
+			if (!f || (size_t)(f - d) + n > b->end)
+				break;
+			size_t o = (size_t)(f - d);
+			if (memcmp(f, s, n) == 0 &&
+			    (!digits || ((o == 0 || !is_digit(d[o - 1])) &&
+			                 !is_digit(d[o + n]))))
+				return true;
+			at = o + 1;
+		}
+	}
+	return false;
+}
+
+const tl_align_anchor *tl_pairing_altered(const tl_pairing *p, size_t k,
+                                          const tl_align_anchor *missing,
+                                          const uint64_t *used, size_t n)
+{
+	const tl_align_pair *pr = &p->al->pairs[k];
+	const tl_align_anchor *best = NULL;
+	size_t best_d = 0, ml = strlen(missing->key);
+	for (size_t j = pr->trans; j < pr->trans + pr->ntrans; j++) {
+		const tl_align_block *tb = &p->al->trans->blocks[j];
+		for (size_t a = 0; a < tb->nanchors; a++) {
+			const tl_align_anchor *an = &tb->anchors[a];
+			if (an->type != missing->type ||
+			    tl_pairing_has(p, pr, true, an->hash))
+				continue;
+			bool taken = false;
+			for (size_t u = 0; u < n && !taken; u++)
+				taken = used[u] == an->hash;
+			if (taken)
+				continue;
+			size_t al = strlen(an->key);
+			size_t d =
+			    tl_edit_distance(missing->key, ml, an->key, al);
+			size_t longer = al > ml ? al : ml;
+			if (2 * d <= longer && (!best || d < best_d)) {
+				best = an;
+				best_d = d;
+			}
+		}
+	}
+	return best;
+}
+
+const char *tl_pairing_kind_name(tl_check *ck, const tl_align_block *b)
+{
+	static const char *const zh[TL_ALIGN_NKINDS] = {
+	    [TL_ALIGN_FRONT_MATTER] = "前置元数据",
+	    [TL_ALIGN_META] = "元数据行",
+	    [TL_ALIGN_HEADING] = "标题",
+	    [TL_ALIGN_PARAGRAPH] = "段落",
+	    [TL_ALIGN_ITEM] = "列表项",
+	    [TL_ALIGN_QUOTE] = "引用段落",
+	    [TL_ALIGN_TABLE_ROW] = "表格行",
+	    [TL_ALIGN_CODE] = "代码块",
+	    [TL_ALIGN_IMAGE] = "图片",
+	    [TL_ALIGN_HTML] = "HTML 块",
+	    [TL_ALIGN_BREAK] = "分隔线",
+	};
+	return tl_check_lang(ck) == TL_LANG_ZH ? zh[b->kind]
+	                                       : tl_align_kind_name(b->kind);
+}
+
+const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
+                               const tl_align_block *b, size_t max)
+{
+	size_t s, e;
+	first_line(src, b, &s, &e);
+	const char *d = src->data;
+	/* Container and heading markers, then spaces. */
+	for (;;) {
+		while (s < e && (d[s] == ' ' || d[s] == '\t'))
+			s++;
+		if (s < e && (d[s] == '#' || d[s] == '>')) {
+			while (s < e && (d[s] == '#' || d[s] == '>'))
+				s++;
+			continue;
+		}
+		if (s + 1 < e && (d[s] == '-' || d[s] == '*' || d[s] == '+') &&
+		    d[s + 1] == ' ') {
+			s += 2;
+			continue;
+		}
+		size_t q = s;
+		while (q < e && d[q] >= '0' && d[q] <= '9')
+			q++;
+		if (q > s && q + 1 < e && (d[q] == '.' || d[q] == ')') &&
+		    d[q + 1] == ' ') {
+			s = q + 2;
+			continue;
+		}
+		break;
+	}
+	while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t'))
+		e--;
+	/* At most MAX characters, cut at a character boundary. */
+	size_t q = s, chars = 0;
+	while (q < e && chars < max) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(d + q, e - q, &cp);
+		q += k ? k : 1;
+		chars++;
+	}
+	const char *more = q < e ? "…" : "";
+	return tl_check_printf(ck, "%.*s%s", (int)(q - s), d + s, more);
+}
+
+bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b)
+{
+	size_t s = b->start, e = b->end;
+	const char *d = src->data;
+	while (s < e && (d[s] == ' ' || d[s] == '\t'))
+		s++;
+	while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' ||
+	                 d[e - 1] == '\n' || d[e - 1] == '\r'))
+		e--;
+	return e - s >= 7 && memcmp(d + s, "<!--", 4) == 0 &&
+	       memcmp(d + e - 3, "-->", 3) == 0;
+}

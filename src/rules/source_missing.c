@@ -1,0 +1,136 @@
+/*
+ * source-missing: a block of the original with no counterpart in the
+ * translation (a dropped paragraph, list item, heading, table row, image,
+ * code block), and, as information, a translated block with no original
+ * (added text). With source-required and no original at all, an error.
+ *
+ * What a reviewer of a translation looks for first is what got lost, and
+ * it is the one thing reading the translation alone cannot show. The
+ * alignment (align.h) pairs the blocks; a 1-0 pair is an original block
+ * that nothing renders. It is reported where it fell in the translation:
+ * at the start of the next translated block (or the end of the last
+ * one), with the original block's place and its first words.
+ *
+ * Left alone: the front matter and metadata lines (translators rewrite
+ * the header: LCTT's "[#]:" lines, link lists turned into inline links),
+ * thematic breaks, and HTML comments, on either side; and translated
+ * blocks that are translators' notes (译注), which are meant to have no
+ * original.
+ */
+#include "rule.h"
+
+static bool counted(const tl_source *src, const tl_align_block *b)
+{
+	switch (b->kind) {
+	case TL_ALIGN_FRONT_MATTER:
+	case TL_ALIGN_META:
+	case TL_ALIGN_BREAK:
+		return false;
+	case TL_ALIGN_HTML:
+		return !tl_pairing_is_comment(src, b);
+	default:
+		return true;
+	}
+}
+
+static void check_original(tl_check *ck, const tl_pairing *p)
+{
+	if (!p->src) {
+		/* An error whatever the rule's severity: the file cannot be
+		 * checked as the configuration asks. */
+		if (!p->orig->required || p->orig->data)
+			return;
+		size_t at = p->trans->body;
+		const char *why = p->orig->why ? p->orig->why : "";
+		tl_check_report_original(
+		    ck, at, at, TL_NONE, TL_NONE, TL_SEVERITY_ERROR,
+		    "No original found for this translation "
+		    "(source-required)%s%s",
+		    "找不到这篇译文的原文（source-required）%s%s",
+		    *why ? ": " : "", why);
+		return;
+	}
+	const tl_align *al = p->al;
+	for (size_t k = 0; k < al->npairs; k++) {
+		const tl_align_pair *pr = &al->pairs[k];
+		size_t s, e;
+		if (pr->type == TL_PAIR_1_0) {
+			const tl_align_block *ob = &al->orig->blocks[pr->orig];
+			if (!counted(p->src, ob))
+				continue;
+			tl_pairing_place(p, k, &s, &e);
+			tl_pos at = tl_source_position(p->src, ob->start,
+			                               TL_UNIT_CODEPOINT);
+			tl_check_report_original(
+			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
+			    "Line %zu of the original (%s) has no translation: "
+			    "“%s”",
+			    "原文第 %zu 行的%s没有译文：“%s”", at.line,
+			    tl_pairing_kind_name(ck, ob),
+			    tl_pairing_excerpt(ck, p->src, ob, 40));
+		} else if (pr->type == TL_PAIR_0_1) {
+			const tl_align_block *tb =
+			    &al->trans->blocks[pr->trans];
+			if (!counted(p->trans, tb) || tb->note)
+				continue;
+			tl_pairing_place(p, k, &s, &e);
+			tl_check_report_original(
+			    ck, s, e, TL_NONE, TL_NONE, TL_SEVERITY_INFO,
+			    "This %s has no counterpart in the original "
+			    "(added text)",
+			    "这个%s在原文中没有对应内容（增加的文字）",
+			    tl_pairing_kind_name(ck, tb));
+		}
+	}
+}
+
+const tl_rule tl_rule_source_missing = {
+    .name = "source-missing",
+    .summary = "Every block of the original has its translation",
+    .summary_zh = "原文的每个块都应有译文",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_NONE,
+    .description =
+        "With an original (`--source`, or the `source:` mappings of the "
+        "configuration), flags each block of the original that the "
+        "alignment (docs/alignment.md) pairs with nothing in the "
+        "translation: a dropped paragraph, list item, heading, table row, "
+        "image, code block or HTML block. The finding stands where the "
+        "block fell in the translation, at the start of the next "
+        "translated block, and carries the original block's place "
+        "(line and column in every output format) and its first words.\n\n"
+        "A translated block with no original (added text) is reported "
+        "at `info` level, for a reviewer to look at; a translator's note "
+        "(a block that begins with `译注` or `LCTT 译注`) is not.\n\n"
+        "Left alone on both sides: the front matter and metadata lines "
+        "(link reference definitions such as LCTT's `[#]:` header, which "
+        "translators rewrite), thematic breaks and HTML comments.\n\n"
+        "With `source-required: true` in the configuration, a translation "
+        "whose original cannot be found is an error of this rule at its "
+        "first line. Without an original and without `source-required`, "
+        "the rule is silent.\n\n"
+        "Why: a dropped paragraph reads fine on its own; only the "
+        "original shows it is gone.",
+    .fix_doc = "None: the missing text needs translating.",
+    .description_zh =
+        "有原文时（`--source`，或配置中的 `source:` 映射），"
+        "标记对齐（docs/alignment.md）后在译文中没有对应块的原文块："
+        "漏译的段落、列表项、标题、表格行、图片、代码块或 HTML "
+        "块。问题报告在该块在译文中应在的位置，即下一个译文块的开头，"
+        "并带有原文块的位置（每种输出格式中的行和列）及其开头几个词。\n\n"
+        "没有原文的译文块（增加的文字）以 `info` "
+        "级别报告，供审校查看；译者注（以 `译注` 或 `LCTT 译注` "
+        "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
+        "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
+        "分隔线和 HTML 注释。\n\n配置中有 `source-required: true` "
+        "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
+        "`source-required` 时，本规则不报告任何问题。\n\n"
+        "原因：漏译的段落单独读起来毫无问题，只有对照原文才能发现它不见了。",
+    .fix_doc_zh = "无：缺失的文字需要翻译。",
+    .original = "Open source wins.\n\nIt wins because anyone can read the "
+                "code.\n\nAnd anyone can fix it.\n",
+    .bad = "开源赢了。\n\n而且任何人都可以修复它。\n",
+    .good = "开源赢了。\n\n它之所以赢，是因为任何人都可以阅读代码。\n\n"
+            "而且任何人都可以修复它。\n",
+    .check_original = check_original,
+};
