@@ -277,8 +277,8 @@ fuzz: deps
 
 # make bench: the side-by-side benchmark (tests/bench.sh); it prints its
 # figures and is never a pass/fail test.
-bench: bin
-	bash tests/bench.sh
+bench: bin $(BUILD)/tools/source-bench
+	SOURCE_BENCH=$(BUILD)/tools/source-bench bash tests/bench.sh
 
 # make corpus-check: fixes a copy of ../shared/corpus (safe fixes, then
 # --unsafe-fixes into another copy) and checks with cmark that code,
@@ -303,6 +303,13 @@ corpus-check:
 # the figures of docs/alignment.md (tools/align-stats.c, a development
 # tool). Skips, with status 0, where the corpus is absent.
 $(BUILD)/tools/align-stats: tools/align-stats.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(LIB_OBJS) $(LDLIBS)
+
+# tools/source-bench.c: the CPU of linting the translations of
+# $(CORPUS)/lctt-pairs alone and with their originals (make bench).
+$(BUILD)/tools/source-bench: tools/source-bench.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(LIB_OBJS) $(LDLIBS)

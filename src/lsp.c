@@ -198,10 +198,55 @@ static int lsp_severity(tl_severity sev)
 	return 3;
 }
 
+/* PATH as a file: URI (an absolute path as it is, a relative one from
+ * the server's folder), bytes other than unreserved ones and "/"
+ * percent-encoded (RFC 3986). */
+static void put_file_uri(tl_buf *out, const char *path)
+{
+	char *abs = realpath(path, NULL);
+	const char *p = abs ? abs : path;
+
+	tl_buf_puts(out, "file://");
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("/-._~", c))
+			tl_buf_putc(out, (char)c);
+		else
+			tl_buf_printf(out, "%%%02X", c);
+	}
+	free(abs);
+}
+
+/* relatedInformation: where D stands in RES's original (DESIGN.md 8.3),
+ * for a source rule's finding. */
+static void put_related(const lsp_server *s, tl_buf *out, const tl_result *res,
+                        const tl_diag *d)
+{
+	tl_buf uri = {0};
+	tl_pos pos;
+
+	if (!tl_emit_original(res, d, TL_UNIT_BYTE, &pos))
+		return;
+	put_file_uri(&uri, res->original->path);
+	tl_buf_puts(out,
+	            ", \"relatedInformation\": [{\"location\": {\"uri\": ");
+	put_string(out, uri.data);
+	tl_buf_puts(out, ", \"range\": ");
+	put_range(s, out, res->original, d->orig_start, d->orig_end);
+	tl_buf_puts(out, "}, \"message\": ");
+	put_string(out, s->lang == TL_LANG_ZH ? "原文" : "original");
+	tl_buf_putc(out, '}');
+	tl_buf_putc(out, ']');
+	tl_buf_free(&uri);
+}
+
 static void put_diagnostic(const lsp_server *s, tl_buf *out,
-                           const tl_source *src, const tl_diag *d)
+                           const tl_result *res, const tl_diag *d)
 {
 	tl_buf url = {0};
+	const tl_source *src = res->source;
 
 	tl_buf_puts(out, "{\"range\": ");
 	put_range(s, out, src, d->start, d->end);
@@ -217,6 +262,7 @@ static void put_diagnostic(const lsp_server *s, tl_buf *out,
 	tl_buf_free(&url);
 	tl_buf_puts(out, ", \"source\": \"translint\", \"message\": ");
 	put_string(out, d->message);
+	put_related(s, out, res, d);
 	tl_buf_putc(out, '}');
 }
 
@@ -339,7 +385,7 @@ static void publish(lsp_server *s, const char *uri, const lsp_doc *d)
 		for (i = 0; i < res->ndiags; i++) {
 			if (i)
 				tl_buf_puts(&b, ", ");
-			put_diagnostic(s, &b, res->source, &res->diags[i]);
+			put_diagnostic(s, &b, res, &res->diags[i]);
 		}
 	}
 	tl_buf_puts(&b, "]}}");
@@ -523,7 +569,7 @@ static void on_code_action(lsp_server *s, const tl_json *params, tl_buf *result)
 		              "\"diagnostics\": [",
 		              dg->fix.applicability == TL_FIX_SAFE ? "true"
 		                                                   : "false");
-		put_diagnostic(s, result, res->source, dg);
+		put_diagnostic(s, result, res, dg);
 		tl_buf_puts(result, "]");
 		put_edit_changes(result, d->uri);
 		for (k = 0; k < dg->fix.nedits; k++) {

@@ -119,6 +119,29 @@ void tl_emit_plain(tl_buf *out, const char *s)
 	tl_buf_append(out, s, (size_t)(p - s));
 }
 
+bool tl_emit_original(const tl_result *res, const tl_diag *d, tl_unit unit,
+                      tl_pos *pos)
+{
+	if (!res->original || d->orig_start == TL_NONE ||
+	    d->orig_start > res->original->len)
+		return false;
+	*pos = tl_source_position(res->original, d->orig_start, unit);
+	return true;
+}
+
+void tl_emit_original_note(const tl_emit_ctx *ctx, tl_buf *out,
+                           const tl_result *res, const tl_diag *d)
+{
+	tl_pos pos;
+
+	if (!tl_emit_original(res, d, TL_UNIT_CODEPOINT, &pos))
+		return;
+	tl_buf_puts(out, ctx->lang == TL_LANG_ZH ? "（原文：" : " (original: ");
+	tl_emit_plain(out, res->original->path);
+	tl_buf_printf(out, ":%zu:%zu%s", pos.line, pos.column,
+	              ctx->lang == TL_LANG_ZH ? "）" : ")");
+}
+
 bool tl_emit_fixable(const tl_emit_ctx *ctx, const tl_diag *d)
 {
 	return d->fix.applicability == TL_FIX_SAFE ||

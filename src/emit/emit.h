@@ -91,6 +91,17 @@ void tl_emit_json_string(tl_buf *out, const char *s, size_t n);
  * (newline and tab included) becomes a space, so that neither a message
  * nor a path can break the line or send terminal escape sequences. */
 void tl_emit_plain(tl_buf *out, const char *s);
+/* Whether D has a place in the original RES was linted with (a source
+ * rule's finding, DESIGN.md 8.3); its start in UNIT into *POS. Every
+ * format shows it: JSON "original", SARIF relatedLocations, rdjson
+ * related_locations, LSP relatedInformation, a line in text, a note at
+ * the end of the message in gcc and github (tl_emit_original_note). */
+bool tl_emit_original(const tl_result *res, const tl_diag *d, tl_unit unit,
+                      tl_pos *pos);
+/* Appends " (original: PATH:LINE:COLUMN)", in the run's language, for
+ * the one-line formats, when D has a place in the original. */
+void tl_emit_original_note(const tl_emit_ctx *ctx, tl_buf *out,
+                           const tl_result *res, const tl_diag *d);
 /* Whether D counts as fixable in this run. */
 bool tl_emit_fixable(const tl_emit_ctx *ctx, const tl_diag *d);
 /* "safe", "unsafe" (NULL for TL_FIX_NONE). */

@@ -28,7 +28,6 @@ static void gcc_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 	tl_buf path = {NULL, 0, 0};
 	size_t i;
 
-	(void)ctx;
 	if (res->ndiags == 0)
 		return;
 	/* Every line starts with the same path: escape it once. */
@@ -49,6 +48,7 @@ static void gcc_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_buf_puts(out, tl_severity_name(d->severity));
 		tl_buf_puts(out, ": ");
 		tl_emit_plain(out, d->message);
+		tl_emit_original_note(ctx, out, res, d);
 		tl_buf_puts(out, " [");
 		tl_emit_plain(out, d->rule);
 		tl_buf_puts(out, "]\n");

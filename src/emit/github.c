@@ -73,6 +73,14 @@ static void github_file(const tl_emit_ctx *ctx, tl_buf *out,
 		github_escape(out, d->rule, true);
 		tl_buf_puts(out, "::");
 		github_escape(out, d->message, false);
+		if (d->orig_start != TL_NONE) {
+			tl_buf note = {0};
+
+			tl_emit_original_note(ctx, &note, res, d);
+			if (note.len)
+				github_escape(out, note.data, false);
+			tl_buf_free(&note);
+		}
 		tl_buf_putc(out, '\n');
 	}
 }

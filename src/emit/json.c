@@ -69,6 +69,25 @@ static void json_url(tl_buf *out, const char *rule, tl_lang lang)
 	tl_buf_free(&url);
 }
 
+/* "original": where D stands in the original (DESIGN.md 8.3), written
+ * only for a finding that has a place there. */
+static void json_original(tl_buf *out, const tl_result *res, const tl_diag *d)
+{
+	tl_pos a, b;
+
+	if (!tl_emit_original(res, d, TL_UNIT_CODEPOINT, &a))
+		return;
+	b = tl_source_position(res->original, d->orig_end, TL_UNIT_CODEPOINT);
+	tl_buf_puts(out, ", \"original\": {\"path\": ");
+	json_string(out, res->original->path);
+	tl_buf_printf(out,
+	              ", \"line\": %zu, \"column\": %zu, \"end_line\": %zu, "
+	              "\"end_column\": %zu, \"offset\": %zu, "
+	              "\"end_offset\": %zu}",
+	              a.line, a.column, b.line, b.column, d->orig_start,
+	              d->orig_end);
+}
+
 static void json_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 {
 	size_t i;
@@ -97,6 +116,7 @@ static void json_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		              a.line, a.column, b.line, b.column, d->start,
 		              d->end);
 		json_fix(out, &d->fix);
+		json_original(out, res, d);
 		tl_buf_putc(out, '}');
 	}
 	tl_buf_puts(out, "]}");

@@ -53,6 +53,24 @@ static const char *rdjson_severity(tl_severity s)
 	return "UNKNOWN_SEVERITY";
 }
 
+/* related_locations: where D stands in the original (DESIGN.md 8.3),
+ * for a source rule's finding. */
+static void rdjson_related(const tl_emit_ctx *ctx, tl_buf *out,
+                           const tl_result *res, const tl_diag *d)
+{
+	tl_pos pos;
+
+	if (!tl_emit_original(res, d, TL_UNIT_BYTE, &pos))
+		return;
+	tl_buf_puts(out, ", \"related_locations\": [{\"message\": ");
+	rdjson_string(out, ctx->lang == TL_LANG_ZH ? "原文" : "original");
+	tl_buf_puts(out, ", \"location\": {\"path\": ");
+	rdjson_string(out, res->original->path);
+	tl_buf_puts(out, ", \"range\": ");
+	rdjson_range(out, res->original, d->orig_start, d->orig_end);
+	tl_buf_puts(out, "}}]");
+}
+
 static void rdjson_begin(const tl_emit_ctx *ctx, tl_buf *out)
 {
 	(void)ctx;
@@ -102,6 +120,7 @@ static void rdjson_file(const tl_emit_ctx *ctx, tl_buf *out,
 			}
 			tl_buf_putc(out, ']');
 		}
+		rdjson_related(ctx, out, res, d);
 		tl_buf_putc(out, '}');
 	}
 }

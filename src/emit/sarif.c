@@ -149,12 +149,31 @@ static void sarif_fix(tl_buf *out, const tl_result *res, const tl_diag *d)
 	tl_buf_puts(out, "]}]}]");
 }
 
+/* relatedLocations: where D stands in the original (DESIGN.md 8.3), for
+ * a source rule's finding. */
+static void sarif_related(const tl_emit_ctx *ctx, tl_buf *out,
+                          const tl_result *res, const tl_diag *d)
+{
+	tl_pos pos;
+
+	if (!tl_emit_original(res, d, TL_UNIT_UTF16, &pos))
+		return;
+	tl_buf_puts(out, ", \"relatedLocations\": [{\"id\": 1, "
+	                 "\"physicalLocation\": {\"artifactLocation\": "
+	                 "{\"uri\": ");
+	sarif_uri(out, res->original->path);
+	tl_buf_puts(out, "}, \"region\": ");
+	sarif_region(out, res->original, d->orig_start, d->orig_end);
+	tl_buf_puts(out, "}, \"message\": {\"text\": ");
+	sarif_string(out, ctx->lang == TL_LANG_ZH ? "原文" : "original");
+	tl_buf_puts(out, "}}]");
+}
+
 static void sarif_file(const tl_emit_ctx *ctx, tl_buf *out,
                        const tl_result *res)
 {
 	size_t i;
 
-	(void)ctx;
 	for (i = 0; i < res->ndiags; i++) {
 		const tl_diag *d = &res->diags[i];
 
@@ -170,6 +189,7 @@ static void sarif_file(const tl_emit_ctx *ctx, tl_buf *out,
 		tl_buf_puts(out, "}, \"region\": ");
 		sarif_region(out, res->source, d->start, d->end);
 		tl_buf_puts(out, "}}]");
+		sarif_related(ctx, out, res, d);
 		if (d->fix.applicability != TL_FIX_NONE && d->fix.nedits)
 			sarif_fix(out, res, d);
 		tl_buf_putc(out, '}');

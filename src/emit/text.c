@@ -214,6 +214,32 @@ static void put_source(const tl_emit_ctx *ctx, tl_buf *out,
 	tl_buf_putc(out, '\n');
 }
 
+/* For a finding with a place in the original (DESIGN.md 8.3), that
+ * place and the original's line under the translated one:
+ *
+ *       original: en.md:5:1
+ *       5 | The repository lives on a server...
+ *         | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ */
+static void put_original(const tl_emit_ctx *ctx, tl_buf *out,
+                         const tl_result *res, const tl_diag *d)
+{
+	tl_pos pos;
+	tl_diag od = *d;
+
+	if (!tl_emit_original(res, d, TL_UNIT_CODEPOINT, &pos))
+		return;
+	color_on(ctx, out, DIM);
+	tl_buf_puts(out, ctx->lang == TL_LANG_ZH ? "  原文：" : "  original: ");
+	tl_emit_plain(out, res->original->path);
+	tl_buf_printf(out, ":%zu:%zu", pos.line, pos.column);
+	color_on(ctx, out, RESET);
+	tl_buf_putc(out, '\n');
+	od.start = d->orig_start;
+	od.end = d->orig_end;
+	put_source(ctx, out, res->original, &od, pos.line);
+}
+
 static void text_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 {
 	size_t i;
@@ -239,6 +265,7 @@ static void text_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		color_on(ctx, out, RESET);
 		tl_buf_putc(out, '\n');
 		put_source(ctx, out, res->source, d, pos.line);
+		put_original(ctx, out, res, d);
 		tl_buf_putc(out, '\n');
 	}
 }

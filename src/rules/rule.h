@@ -39,7 +39,7 @@
  *     tl_pairing (align.h), tl_pairing_original_of, tl_pairing_place,
  *     tl_pairing_has, tl_pairing_near, tl_pairing_near_has,
  *     tl_pairing_near_text, tl_pairing_altered, tl_pairing_excerpt,
- *     tl_pairing_kind_name, tl_pairing_is_comment;
+ *     tl_pairing_kind_name, tl_pairing_is_template, tl_pairing_is_comment;
  *     tl_check_report_original is in internal.h
  *
  * A rule file needs nothing else: #include "rule.h".
@@ -396,6 +396,12 @@ const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
 /* The kind of block B ("paragraph", "段落"...) in the language of CK's
  * messages. */
 const char *tl_pairing_kind_name(tl_check *ck, const tl_align_block *b);
+
+/* Whether original block B is the translation project's template rather
+ * than the author's text: it is mostly CJK (at least as many CJK
+ * characters as others), as LCTT's footer in its English originals
+ * ("译者：[译者ID](…)"). The source rules leave such blocks alone. */
+bool tl_pairing_is_template(const tl_align_block *b);
 
 /* Whether block B of SRC is an HTML comment and nothing else. */
 bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b);

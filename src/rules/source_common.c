@@ -205,6 +205,11 @@ const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
 	return tl_check_printf(ck, "%.*s%s", (int)(q - s), d + s, more);
 }
 
+bool tl_pairing_is_template(const tl_align_block *b)
+{
+	return b->ncjk > 0 && b->ncjk >= b->nchars;
+}
+
 bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b)
 {
 	size_t s = b->start, e = b->end;

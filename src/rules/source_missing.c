@@ -56,7 +56,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		size_t s, e;
 		if (pr->type == TL_PAIR_1_0) {
 			const tl_align_block *ob = &al->orig->blocks[pr->orig];
-			if (!counted(p->src, ob))
+			if (!counted(p->src, ob) || tl_pairing_is_template(ob))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,

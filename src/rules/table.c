@@ -38,7 +38,13 @@
 	X(front_matter)                                                        \
 	X(attribution)                                                         \
 	X(untranslated)                                                        \
-	X(source_missing)
+	X(source_missing)                                                      \
+	X(source_heading)                                                      \
+	X(source_code)                                                         \
+	X(source_inline_code)                                                  \
+	X(source_link)                                                         \
+	X(source_number)                                                       \
+	X(source_untranslated)
 
 #define DECLARE(name) extern const tl_rule tl_rule_##name;
 TL_RULES(DECLARE)

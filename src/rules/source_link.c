@@ -1,0 +1,283 @@
+/*
+ * source-link: a link or image destination of an original block that its
+ * translation lost or altered, and a destination the translation added
+ * that the original does not have.
+ *
+ * Links are where a reader goes next and images what the article shows;
+ * translators drop them while rewriting a sentence, and mistype them
+ * (a full-width character, a trailing period swallowed). Destinations
+ * are the alignment's link anchors: link and image destinations with
+ * reference links resolved, bare URLs, href and src of inline HTML. Two
+ * destinations that differ only by http/https, a leading "www." or a
+ * trailing "/" are the same. Fragment-only destinations ("#install")
+ * follow the translated headings and data: URIs are placeholders: they
+ * are not compared.
+ *
+ * A destination is looked for in the translated blocks of its pair and
+ * in the block just before and after them. An added destination is one
+ * of a translated block with an original that no block of the original
+ * has, unless allow-added lets it (the project's own
+ * site, a Chinese version of a page): blocks that have no original at
+ * all are source-missing's added text, not looked at here.
+ */
+#include "rule.h"
+
+#include <string.h>
+
+static const tl_option_def options[] = {
+    {"allow-added", TL_OPTION_LIST, "", NULL,
+     "Destinations a translation may add: a host (it and its subdomains: "
+     "`linux.cn` allows `https://linux.cn/...` and "
+     "`https://www.linux.cn/...`) or, when the item holds a \"/\", the "
+     "start of a URL.",
+     "译文可以增加的链接目标：主机名（它及其子域名：`linux.cn` 允许 "
+     "`https://linux.cn/...` 和 `https://www.linux.cn/...`），"
+     "或者（条目中含有“/”时）URL 的开头。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
+};
+
+/* Blocks whose destinations are compared. */
+static bool compared(const tl_align_block *b)
+{
+	return b->kind != TL_ALIGN_FRONT_MATTER && b->kind != TL_ALIGN_META &&
+	       b->kind != TL_ALIGN_CODE && b->kind != TL_ALIGN_BREAK;
+}
+
+/* KEY without its scheme (http, https), "www." and trailing "/": what
+ * two spellings of one destination share. Into *N bytes at the result. */
+static const char *normal(const char *key, size_t *n)
+{
+	size_t len = strlen(key);
+	if (len > 7 && strncmp(key, "http://", 7) == 0)
+		key += 7, len -= 7;
+	else if (len > 8 && strncmp(key, "https://", 8) == 0)
+		key += 8, len -= 8;
+	if (len > 4 && strncmp(key, "www.", 4) == 0)
+		key += 4, len -= 4;
+	while (len > 0 && key[len - 1] == '/')
+		len--;
+	*n = len;
+	return key;
+}
+
+static bool same(const char *a, const char *b)
+{
+	size_t na, nb;
+	a = normal(a, &na);
+	b = normal(b, &nb);
+	return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* Whether blocks [FIRST, END) of AD have a destination equal to KEY
+ * (HASH) or spelled otherwise as above. */
+static bool has(const tl_align_doc *ad, size_t first, size_t end,
+                const char *key, uint64_t hash)
+{
+	for (size_t j = first; j < end; j++) {
+		const tl_align_block *b = &ad->blocks[j];
+		if (tl_align_block_has(b, hash))
+			return true;
+		for (size_t a = 0; a < b->nanchors; a++)
+			if (b->anchors[a].type == TL_ANCHOR_LINK &&
+			    same(b->anchors[a].key, key))
+				return true;
+	}
+	return false;
+}
+
+/* Whether destination KEY is compared: not a fragment ("#install"),
+ * which follows the translated headings, nor a data: URI (web pages put
+ * placeholders there for images loaded later). */
+static bool compared_key(const char *key)
+{
+	return key[0] != '#' && strncmp(key, "data:", 5) != 0;
+}
+
+/* Whether allow-added lets a translation add KEY. */
+static bool allowed(const tl_option_list *allow, const char *key)
+{
+	size_t n;
+	const char *k = normal(key, &n);
+	size_t host = 0;
+	while (host < n && k[host] != '/' && k[host] != ':' && k[host] != '?' &&
+	       k[host] != '#')
+		host++;
+	for (size_t i = 0; i < allow->n; i++) {
+		const char *item = allow->items[i];
+		size_t il = strlen(item);
+		if (!il)
+			continue;
+		if (strchr(item, '/')) {
+			if (strncmp(key, item, il) == 0)
+				return true;
+			continue;
+		}
+		if (host == il && strncmp(k, item, il) == 0)
+			return true;
+		if (host > il && k[host - il - 1] == '.' &&
+		    strncmp(k + host - il, item, il) == 0)
+			return true;
+	}
+	return false;
+}
+
+#define USED_MAX 64
+
+static void check_original(tl_check *ck, const tl_pairing *p)
+{
+	if (!p->al)
+		return;
+	const tl_align *al = p->al;
+	const tl_option_list *allow = tl_check_list(ck, "allow-added");
+	for (size_t k = 0; k < al->npairs; k++) {
+		const tl_align_pair *pr = &al->pairs[k];
+		if (!pr->norig || !pr->ntrans)
+			continue;
+		uint64_t used[USED_MAX];
+		size_t nused = 0, first, end;
+		tl_pairing_near(p, k, &first, &end);
+		/* Lost or altered. */
+		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
+			const tl_align_block *ob = &al->orig->blocks[i];
+			if (!compared(ob) || tl_pairing_is_template(ob))
+				continue;
+			for (size_t a = 0; a < ob->nanchors; a++) {
+				const tl_align_anchor *an = &ob->anchors[a];
+				if (an->type != TL_ANCHOR_LINK ||
+				    !compared_key(an->key) ||
+				    has(al->trans, first, end, an->key,
+				        an->hash))
+					continue;
+				bool seen = false;
+				for (size_t b = 0; b < a && !seen; b++)
+					seen = ob->anchors[b].hash == an->hash;
+				if (seen)
+					continue;
+				const tl_align_anchor *alt =
+				    tl_pairing_altered(p, k, an, used, nused);
+				if (alt) {
+					if (nused < USED_MAX)
+						used[nused++] = alt->hash;
+					tl_check_report_original(
+					    ck, alt->start, alt->end, an->start,
+					    an->end, TL_SEVERITY_OFF,
+					    "Link destination %s of the "
+					    "original "
+					    "is altered in its translation: %s",
+					    "原文中的链接目标 %s "
+					    "在译文中被改动：%s",
+					    an->key, alt->key);
+					continue;
+				}
+				size_t ts, te;
+				tl_pairing_place(p, k, &ts, &te);
+				tl_check_report_original(
+				    ck, ts, te, an->start, an->end,
+				    TL_SEVERITY_OFF,
+				    "Link destination %s of the original is "
+				    "missing from its translation",
+				    "原文中的链接目标 %s 在译文中缺失",
+				    an->key);
+			}
+		}
+		/* Added: in no block of the original (a link moved to
+		 * another paragraph is not added). */
+		bool template = true;
+		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
+			const tl_align_block *ob = &al->orig->blocks[i];
+			template &= tl_pairing_is_template(ob);
+			/* A placeholder stands for the translated image. */
+			for (size_t a = 0; a < ob->nanchors; a++)
+				template |=
+				    ob->anchors[a].type ==
+				    TL_ANCHOR_LINK &&strncmp(ob->anchors[a].key,
+				                             "data:", 5) == 0;
+		}
+		for (size_t j = pr->trans;
+		     !template && j < pr->trans + pr->ntrans; j++) {
+			const tl_align_block *tb = &al->trans->blocks[j];
+			if (!compared(tb))
+				continue;
+			for (size_t a = 0; a < tb->nanchors; a++) {
+				const tl_align_anchor *an = &tb->anchors[a];
+				if (an->type != TL_ANCHOR_LINK ||
+				    !compared_key(an->key) ||
+				    allowed(allow, an->key) ||
+				    has(al->orig, 0, al->orig->n, an->key,
+				        an->hash))
+					continue;
+				bool given = false;
+				for (size_t u = 0; u < nused && !given; u++)
+					given = used[u] == an->hash;
+				for (size_t b = 0; b < a && !given; b++)
+					given = tb->anchors[b].hash == an->hash;
+				if (given)
+					continue;
+				tl_check_report_original(
+				    ck, an->start, an->end,
+				    al->orig->blocks[pr->orig].start, TL_NONE,
+				    TL_SEVERITY_OFF,
+				    "Link destination %s is not in the "
+				    "original",
+				    "链接目标 %s 在原文中没有", an->key);
+			}
+		}
+	}
+}
+
+const tl_rule tl_rule_source_link = {
+    .name = "source-link",
+    .summary = "Links and images of the original come through unchanged",
+    .summary_zh = "原文的链接和图片应原样保留",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_NONE,
+    .options = options,
+    .description =
+        "With an original, flags a link or image destination of an "
+        "original block that its translation does not have (lost, or "
+        "altered: reported at the translated destination absent from "
+        "the original that is nearest to it by edit distance, when at "
+        "most half of it differs), and a destination of a translated "
+        "block that the block's original does not have (added), unless "
+        "`allow-added` lets it.\n\n"
+        "Destinations are those of links and images (reference links "
+        "resolved to their definitions), bare URLs in text, and the "
+        "`href` and `src` of inline and block HTML. Two destinations "
+        "that differ only by `http`/`https`, a leading `www.` or a "
+        "trailing `/` are the same. Fragment-only destinations "
+        "(`#install`) follow the translated headings, and `data:` URIs "
+        "are placeholders for images loaded later: neither is compared. "
+        "An added destination is one that no block of the original has "
+        "(a link moved to another paragraph is not added). "
+        "A destination is looked for in the translated block of "
+        "its pair and in the blocks just before and after it. Blocks "
+        "with no original at all (a translator's footer, a note) are "
+        "`source-missing`'s added text and are not looked at; metadata "
+        "lines and code blocks are not compared. Without an original the "
+        "rule is silent.\n\n"
+        "Why: a lost link sends the reader nowhere, an altered one "
+        "somewhere else; neither shows in the translation alone.",
+    .fix_doc = "None: the translator puts the original's destination back.",
+    .description_zh =
+        "有原文时，标记原文块中有、而译文中没有的链接或图片目标（丢失；"
+        "或被改动：报告在译文中原文没有、且与它编辑距离最近的链接目标处，"
+        "差异不超过一半时），以及译文块中有、而其原文块没有的链接目标"
+        "（增加的），`allow-added` 允许的除外。\n\n"
+        "链接目标包括链接和图片的目标（引用式链接解析为其定义）、正文中的"
+        "裸 URL、行内和块级 HTML 的 `href` 与 `src`。仅在 `http`/`https`、"
+        "开头的 `www.` 或末尾的 `/` 上不同的两个目标视为相同。只有片段的"
+        "目标（`#install`）随译文标题而变，`data:` URI "
+        "是稍后加载的图片的占位符，两者都不做比较。增加的链接目标是原文任何"
+        "块中都没有的目标（移到另一段的链接不算增加）。链接目标在其配对的译文"
+        "块以及前后相邻的译文块中查找。完全没有原文的块（译者加的页脚、"
+        "注释）属于 `source-missing` 的增加文字，不在此检查；元数据行和代码"
+        "块不做比较。没有原文时本规则不报告。\n\n"
+        "原因：丢失的链接让读者无处可去，改动的链接把读者带到别处；"
+        "只看译文都发现不了。",
+    .fix_doc_zh = "无：译者应恢复原文的链接目标。",
+    .original = "Read the [manual](https://restic.readthedocs.io/) "
+                "first.\n",
+    .bad = "请先阅读[手册](https://restic.readthedocs.io/。)。\n",
+    .good = "请先阅读[手册](https://restic.readthedocs.io/)。\n",
+    .check_original = check_original,
+};

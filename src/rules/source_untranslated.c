@@ -1,0 +1,223 @@
+/*
+ * source-untranslated: a translated block that is its original, word for
+ * word: a paragraph, list item, quote, heading or table row left in
+ * English.
+ *
+ * The untranslated rule guesses from the language alone, and must leave
+ * short blocks, names and quotes be. With the original at hand there is
+ * no guess: a block with no CJK character whose text is its original
+ * block's (white space and block-quote markers aside) was not
+ * translated. Left alone: blocks with fewer than min-words English words
+ * or none of the English function words ("the", "and", "with"...): names,
+ * commands, credit lines, a product's title; and a block that is one link,
+ * image or emphasis and nothing else (a cited title, kept in English on
+ * purpose).
+ */
+#include "rule.h"
+
+#include <string.h>
+
+static const tl_option_def options[] = {
+    {"min-words", TL_OPTION_INT, "4", NULL,
+     "Fewest English words (two letters or more) for a block to be "
+     "reported.",
+     "块中至少要有多少个英文单词（两个字母及以上）才会被报告。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
+};
+
+static bool compared(const tl_align_block *b)
+{
+	switch (b->kind) {
+	case TL_ALIGN_HEADING:
+	case TL_ALIGN_PARAGRAPH:
+	case TL_ALIGN_ITEM:
+	case TL_ALIGN_QUOTE:
+	case TL_ALIGN_TABLE_ROW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool skipped_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>';
+}
+
+/* Whether [A, AE) and [B, BE) are the same text but for white space and
+ * '>'. */
+static bool same_text(const char *a, const char *ae, const char *b,
+                      const char *be)
+{
+	for (;;) {
+		while (a < ae && skipped_byte(*a))
+			a++;
+		while (b < be && skipped_byte(*b))
+			b++;
+		if (a == ae || b == be)
+			return a == ae && b == be;
+		if (*a++ != *b++)
+			return false;
+	}
+}
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* English function words: a block with none is a name, a title of
+ * names, a command or a credit line ("Jim Hall, CC BY-SA 4.0"), not a
+ * sentence left untranslated. */
+static const char *const function_words[] = {
+    "the",  "a",    "an",   "and", "or",   "of",  "to",   "in",   "for",
+    "with", "is",   "are",  "was", "were", "be",  "this", "that", "it",
+    "you",  "your", "we",   "our", "from", "as",  "can",  "not",  "how",
+    "what", "why",  "when", "if",  "will", "has", "have", "but",  "do"};
+
+static bool is_function_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof function_words / sizeof *function_words;
+	     i++) {
+		const char *f = function_words[i];
+		size_t k = 0;
+		while (k < n && f[k] && (w[k] | 0x20) == f[k])
+			k++;
+		if (k == n && !f[k])
+			return true;
+	}
+	return false;
+}
+
+/* English words of two letters or more in [S, E), but for those of
+ * URLs and link destinations (a white-space-separated token holding
+ * "://" or "](" counts for none); whether one is a function word into
+ * *FUNCTION. */
+static size_t words(const char *s, const char *e, bool *function)
+{
+	size_t n = 0;
+	*function = false;
+	while (s < e) {
+		while (s < e && skipped_byte(*s))
+			s++;
+		const char *t = s;
+		while (s < e && !skipped_byte(*s))
+			s++;
+		bool url = false;
+		for (const char *q = t; q + 2 < s && !url; q++)
+			url = (q[0] == ':' && q[1] == '/' && q[2] == '/') ||
+			      (q[0] == ']' && q[1] == '(');
+		if (url)
+			continue;
+		for (const char *q = t; q < s;) {
+			if (!is_letter(*q)) {
+				q++;
+				continue;
+			}
+			const char *w = q;
+			while (q < s && is_letter(*q))
+				q++;
+			n += q - w >= 2;
+			*function |= is_function_word(w, (size_t)(q - w));
+		}
+	}
+	return n;
+}
+
+/* Whether [S, E), block-quote and heading markers aside, is one link,
+ * image or emphasis: it opens with "[", "![", "*" or "_" and closes
+ * with ")" or "]", or the same "*" or "_". (A block's span starts at its
+ * paragraph, after any list marker.) */
+static bool one_element(const char *s, const char *e)
+{
+	while (s < e && (skipped_byte(*s) || *s == '#'))
+		s++;
+	while (e > s && (skipped_byte(e[-1]) || e[-1] == '#'))
+		e--;
+	if (e - s < 2)
+		return false;
+	char a = *s, z = e[-1];
+	return ((a == '[' || (a == '!' && s[1] == '[')) &&
+	        (z == ')' || z == ']')) ||
+	       ((a == '*' || a == '_') && z == a);
+}
+
+static void check_original(tl_check *ck, const tl_pairing *p)
+{
+	if (!p->al)
+		return;
+	const tl_align *al = p->al;
+	long min = tl_check_option_int(ck, "min-words");
+	for (size_t k = 0; k < al->npairs; k++) {
+		const tl_align_pair *pr = &al->pairs[k];
+		if (pr->norig != 1 || pr->ntrans != 1)
+			continue;
+		const tl_align_block *ob = &al->orig->blocks[pr->orig];
+		const tl_align_block *tb = &al->trans->blocks[pr->trans];
+		if (!compared(tb) || tb->ncjk || ob->kind != tb->kind)
+			continue;
+		const char *ts = p->trans->data + tb->start;
+		const char *te = p->trans->data + tb->end;
+		bool function;
+		if (!same_text(p->src->data + ob->start, p->src->data + ob->end,
+		               ts, te) ||
+		    words(ts, te, &function) < (size_t)(min < 1 ? 1 : min) ||
+		    !function || one_element(ts, te))
+			continue;
+		tl_check_report_original(
+		    ck, tb->start, tb->end, ob->start, ob->end, TL_SEVERITY_OFF,
+		    "This %s is the original's text, not translated",
+		    "这个%s与原文完全相同，没有翻译",
+		    tl_pairing_kind_name(ck, tb));
+	}
+}
+
+const tl_rule tl_rule_source_untranslated = {
+    .name = "source-untranslated",
+    .summary = "No block is left as its original",
+    .summary_zh = "不应有与原文完全相同的块",
+    .severity = TL_SEVERITY_WARNING,
+    .fixable = TL_FIXABLE_NONE,
+    .options = options,
+    .description =
+        "With an original, flags a translated paragraph, list item, "
+        "quote, heading or table row that has no CJK character and is "
+        "its original block's text: the same bytes, white space and "
+        "block-quote markers (`>`) aside. The block is paired with its "
+        "original by the alignment (docs/alignment.md).\n\n"
+        "Left alone: blocks with fewer than `min-words` English words "
+        "(names, commands, a product's name; the words of URLs and link "
+        "destinations are not counted, so `via: https://…` is one), blocks "
+        "with none of the English function words (`the`, `and`, `with`, "
+        "`is`...: a credit line `Jim Hall, CC BY-SA 4.0`, a command in a "
+        "table, a list of names), and a block that is one "
+        "link, image or emphasis and nothing else (`[The Art of Unix "
+        "Programming](…)`, `*Linux Journal*`): a title cited in English "
+        "on purpose. A block changed in any way (partly translated, "
+        "reworded) is not this rule's: `untranslated` reads the language "
+        "of every block. Without an original the rule is silent.\n\n"
+        "Why: a block copied from the original is correct English; "
+        "only the original shows it was never translated.",
+    .fix_doc = "None: the block needs translating.",
+    .description_zh =
+        "有原文时，标记没有中文字符、且与其原文块文字相同（忽略空白和引用"
+        "标记 `>`）的译文段落、列表项、引用、标题或表格行。块与原文的配对"
+        "来自对齐（docs/alignment.md）。\n\n不检查：英文单词少于 "
+        "`min-words` 个的块（名称、命令、产品名；URL 和链接目标中的单词不计入，"
+        "因此 `via: https://…` "
+        "只算一个），不含英文功能词（`the`、`and`、`with`、"
+        "`is` 等）的块（署名行 `Jim Hall, CC BY-SA 4.0`、表格中的命令、"
+        "名称列表），以及仅由一个链接、"
+        "图片或强调组成的块（`[The Art of Unix Programming](…)`、"
+        "`*Linux Journal*`）：有意保留英文的引用标题。有任何改动的块"
+        "（部分翻译、改写）不属于本规则：`untranslated` 会检查每个块的语言。"
+        "没有原文时本规则不报告。\n\n原因：从原文复制来的块是正确的英文，"
+        "只有对照原文才能发现它从未被翻译。",
+    .fix_doc_zh = "无：这个块需要翻译。",
+    .original = "Backups are cheap.\n\nRestoring them is what costs you "
+                "a weekend.\n",
+    .bad = "备份很便宜。\n\nRestoring them is what costs you a "
+           "weekend.\n",
+    .good = "备份很便宜。\n\n恢复备份才会让你搭上一个周末。\n",
+    .check_original = check_original,
+};

@@ -1,0 +1,166 @@
+/*
+ * source-bench.c: a development tool, not part of translint. It measures
+ * what checking translations against their originals costs (issue 15,
+ * point 8): the CPU time of linting every translation of a folder
+ * holding en/NAME (originals) and zh/NAME (translations), such as
+ * ../shared/corpus/lctt-pairs, alone (tl_lint) and with its original
+ * (tl_lint_with_original), in one process, the files read beforehand.
+ * Rounds alternate the two so that a machine's drift touches both; the
+ * fastest round of each is kept. Run by `make bench`.
+ *
+ *   source-bench [--preset NAME | --config FILE] [--rounds N] DIR
+ *
+ * NAME defaults to lctt (the preset whose project the pairs come from;
+ * the source rules are on in it), N to 3. It prints the files and bytes,
+ * both CPU times, their ratio and the findings of the source rules.
+ */
+#include "internal.h"
+#include "io.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct pair {
+	char *name;
+	char *orig, *trans;
+	size_t orig_len, trans_len;
+} pair;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *read_or_die(const char *path, size_t *len)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	char *data;
+	if (tl_io_read_file(path, &data, len, NULL, &err) != 0) {
+		fprintf(stderr, "source-bench: %s: %s\n", path, err.message);
+		exit(2);
+	}
+	return data;
+}
+
+/* The CPU seconds of linting every pair, with originals or not; the
+ * source rules' findings into *FOUND. */
+static double run(const tl_config *cfg, const pair *v, size_t n,
+                  bool with_original, size_t *found)
+{
+	clock_t t0 = clock();
+	*found = 0;
+	for (size_t i = 0; i < n; i++) {
+		tl_original orig = {v[i].name, v[i].orig, v[i].orig_len, false,
+		                    NULL};
+		tl_result *res = tl_lint_with_original(
+		    cfg, TL_LANG_EN, v[i].name, v[i].trans, v[i].trans_len,
+		    with_original ? &orig : NULL);
+		for (size_t k = 0; k < res->ndiags; k++)
+			*found +=
+			    res->diags[k].orig_start != TL_NONE ||
+			    strncmp(res->diags[k].rule, "source-", 7) == 0;
+		tl_result_free(res);
+	}
+	return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+int main(int argc, char **argv)
+{
+	const char *preset = "lctt", *config = NULL;
+	int rounds = 3;
+	int a = 1;
+	for (; a + 1 < argc; a += 2) {
+		if (strcmp(argv[a], "--preset") == 0)
+			preset = argv[a + 1];
+		else if (strcmp(argv[a], "--config") == 0)
+			config = argv[a + 1];
+		else if (strcmp(argv[a], "--rounds") == 0)
+			rounds = atoi(argv[a + 1]);
+		else
+			break;
+	}
+	if (a != argc - 1 || rounds < 1) {
+		fprintf(stderr, "usage: source-bench [--preset NAME | --config "
+		                "FILE] [--rounds N] DIR\n");
+		return 2;
+	}
+	const char *dir = argv[a];
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_config *cfg = config ? tl_config_load(config, NULL, &err)
+	                        : tl_config_preset(preset, &err);
+	if (!cfg) {
+		fprintf(stderr, "source-bench: %s\n", err.message);
+		return 2;
+	}
+
+	char path[4096];
+	snprintf(path, sizeof path, "%s/zh", dir);
+	DIR *d = opendir(path);
+	if (!d) {
+		fprintf(stderr, "source-bench: cannot open %s\n", path);
+		return 2;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = tl_grow(names, n, &cap, sizeof *names);
+		names[n++] = tl_xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
+
+	pair *v = tl_xcalloc(n + 1, sizeof *v);
+	size_t bytes = 0, np = 0;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/en/%s", dir, names[i]);
+		FILE *f = fopen(path, "rb");
+		if (!f)
+			continue; /* no original: not a pair */
+		fclose(f);
+		v[np].name = names[i];
+		v[np].orig = read_or_die(path, &v[np].orig_len);
+		snprintf(path, sizeof path, "%s/zh/%s", dir, names[i]);
+		v[np].trans = read_or_die(path, &v[np].trans_len);
+		bytes += v[np].orig_len + v[np].trans_len;
+		np++;
+	}
+
+	double best_alone = 0, best_with = 0;
+	size_t found_alone = 0, found_with = 0;
+	for (int r = 0; r < rounds; r++) {
+		double t = run(cfg, v, np, false, &found_alone);
+		if (r == 0 || t < best_alone)
+			best_alone = t;
+		t = run(cfg, v, np, true, &found_with);
+		if (r == 0 || t < best_with)
+			best_with = t;
+	}
+	printf("pairs                         %zu (%zu bytes, both sides)\n",
+	       np, bytes);
+	printf("configuration                 %s\n", config ? config : preset);
+	printf("CPU, translations alone       %.3f s\n", best_alone);
+	printf("CPU, with their originals     %.3f s\n", best_with);
+	printf("ratio                         %.2f (issue 15.8: at most "
+	       "2.2)\n",
+	       best_alone > 0 ? best_with / best_alone : 0.0);
+	printf("source findings               %zu (alone: %zu)\n", found_with,
+	       found_alone);
+
+	for (size_t i = 0; i < np; i++) {
+		free(v[i].orig);
+		free(v[i].trans);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(v);
+	tl_config_free(cfg);
+	return 0;
+}
