@@ -333,6 +333,23 @@ static int code_line_score(const char *s, const char *e)
 	char last = e[-1];
 	if (last == ';' || last == '{' || last == '}')
 		score += 2;
+	/* "drwxr-xr-x 2 root root ...": a line of ls -l. */
+	if (e - s > 10 && (s[0] == 'd' || s[0] == '-' || s[0] == 'l')) {
+		bool mode = true;
+		for (int k = 1; k < 10 && mode; k++)
+			mode = strchr("rwxsStT-", s[k]) != NULL;
+		if (mode)
+			score += 2;
+	}
+	/* A prompt inside the line: "user@host:~$ ls", "[root@x ~]# ls". */
+	static const char *const prompts[] = {"~$ ", "]$ ", "]# ", "~# ", NULL};
+	bool prompt = false;
+	for (size_t i = 0; prompts[i] && !prompt; i++) {
+		size_t n = strlen(prompts[i]);
+		for (const char *q = s; q + n <= e && !prompt; q++)
+			prompt = memcmp(q, prompts[i], n) == 0;
+	}
+	score += prompt ? 2 : 0;
 	/* A log line: a timestamp first ("2021-09-01 12:00:00",
 	 * "12:00:01"), or a level in capitals ("INFO", "ERROR"). */
 	if (e - s >= 8 && is_digit_ascii(s[0]) && is_digit_ascii(s[1]) &&
