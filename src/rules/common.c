@@ -76,14 +76,38 @@ bool tl_run_is_possessive(const tl_run *run, size_t i)
 	return true;
 }
 
+bool tl_run_is_vim_command(const tl_run *run, size_t i)
+{
+	/* The ex commands a tutorial tells a reader to type. */
+	static const char *const cmds[] = {"wq!", "wq",   "q!", "qa!", "qa",
+	                                   "q",   "w",    "x",  "wqa", "set",
+	                                   "noh", "help", "sp", "vs",  NULL};
+	if (!tl_run_is_cp(run, i, ':'))
+		return false;
+	for (size_t c = 0; cmds[c]; c++) {
+		size_t k = i + 1, j = 0;
+		while (cmds[c][j] &&
+		       tl_run_is_cp(run, k, (uint32_t)cmds[c][j])) {
+			k++;
+			j++;
+		}
+		/* The whole command, and no letter or digit after it. */
+		if (!cmds[c][j] && !tl_run_is_alnum(run, k))
+			return true;
+	}
+	return false;
+}
+
 /* The index of the character a word or number starts at when the sigil
  * at I leads it: "%s", "%-5d", "%.2f" (format verbs), "$1", "$HOME",
- * "@user", "#123", "!important". Such a token is spaced from CJK like the
- * word or number it leads, on both sides; spacing it on one side only
+ * "@user", "#123", "!important", vim's ":wq". Such a token is spaced from CJK
+ * like the word or number it leads, on both sides; spacing it on one side only
  * ("使用%s 会") reads as a mistake. Returns I when no token follows. */
 static size_t after_sigil(const tl_run *run, size_t i)
 {
 	uint32_t c = run->chars[i].cp;
+	if (c == ':')
+		return tl_run_is_vim_command(run, i) ? i + 1 : i;
 	if (c != '%' && c != '$' && c != '@' && c != '#' && c != '!')
 		return i;
 	size_t k = i + 1;
@@ -188,7 +212,7 @@ static bool may_be_token(const tl_char *c, bool forward)
 		return true;
 	if (forward)
 		return c->cp == '%' || c->cp == '$' || c->cp == '@' ||
-		       c->cp == '#' || c->cp == '!';
+		       c->cp == ':' || c->cp == '#' || c->cp == '!';
 	return c->cp == '+' || c->cp == '#' || c->cp == '!' || c->cp == '%' ||
 	       c->cp == 0xB0 || c->cp == 0x2019 || c->cp == '\'';
 }

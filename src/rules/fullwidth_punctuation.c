@@ -255,7 +255,7 @@ static void check_mark(tl_check *ck, const tl_run *run, size_t i,
 	if ((i > 0 && cjk_sentence_mark(run, i - 1)) ||
 	    cjk_sentence_mark(run, i + 1))
 		return;
-	if (is_prefix(run, i))
+	if (is_prefix(run, i) || tl_run_is_vim_command(run, i))
 		return;
 	if (c == '.' && (!ends_sentence(run, i) || is_ordinal(run, i)))
 		return;
@@ -496,7 +496,8 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         "mark (`链接:：`, `更多！!`: full-width, they would be a repeated "
         "mark), a mark glued to the word after it and to none before it "
         "(`!important`, vim's `:n`, the shell's `!n`; a `!` before a "
-        "Latin letter is one even after CJK), a `!` ending a name "
+        "Latin letter is one even after CJK), a vim command even after CJK "
+        "(`输入:wq保存`, `:q!`, `:set`), a `!` ending a name "
         "(`Yahoo!网站`), a `.` with nothing before it (`. 和 ..`), and "
         "marks or parentheses next to a bare URL, which GitHub's "
         "autolinker would swallow once full-width.\n\n"
@@ -534,7 +535,8 @@ const tl_rule tl_rule_fullwidth_punctuation = {
         ")`、`:p`），紧挨全角句中标点的标点（`链接:：`、`更多！!`：改成全角"
         "就成了重复标点），紧贴后一个单词而前面不贴单词的标点（"
         "`!important`、vim 的 `:n`、shell 的 `!n`；拉丁字母之前的 `!` 即使"
-        "跟在中文之后也是如此），结束名称的 `!`（`Yahoo!网站`），前面什么也"
+        "跟在中文之后也是如此），即使跟在中文之后的 vim 命令（`输入:wq保存`、"
+        "`:q!`、`:set`），结束名称的 `!`（`Yahoo!网站`），前面什么也"
         "没有的 `.`（`. 和 ..`），以及紧挨裸 URL 的标点或括号——变成全角后会被 "
         "GitHub 的自动链接吞进链接里。\n\n原因：AutoCorrect 和 "
         "lint-md 所遵循的中文文案排版指北以及 GB/T 15834，都在中文中使用全"

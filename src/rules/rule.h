@@ -20,7 +20,8 @@
  *   Finding things in a run's text                           (punct.c)
  *     tl_run_text_find, tl_run_char_at, tl_mark_walk_*
  *   Spacing between CJK and Latin words or numbers          (common.c)
- *     tl_token_at, tl_next_cjk_boundary, tl_run_in_phrase
+ *     tl_token_at, tl_next_cjk_boundary, tl_run_in_phrase,
+ *     tl_run_is_vim_command
  *   The script around a punctuation mark                     (punct.c)
  *     tl_punct_side, tl_punct_in_cjk
  *   English text inside a Chinese article                    (punct.c)
@@ -186,6 +187,11 @@ tl_token_kind tl_token_at(const tl_run *run, size_t i, bool forward);
  * there is none. *CJK_RIGHT tells which side the CJK character is on. */
 size_t tl_next_cjk_boundary(const tl_run *run, size_t from, tl_token_kind kind,
                             bool *cjk_right);
+
+/* Is the ":" at I of RUN the start of a vim ex command a reader types
+ * (":wq", ":q!", ":set")? It is no colon of the sentence: it keeps its
+ * form and is spaced from CJK like the word it leads. */
+bool tl_run_is_vim_command(const tl_run *run, size_t i);
 
 /* Does the boundary between characters I-1 and I of RUN fall inside an
  * occurrence of one of the PHRASES in the run's text (a brand written
