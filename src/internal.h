@@ -256,12 +256,17 @@ typedef struct tl_doc {
 	struct tl_doc_nodes *nodes;
 	/* Source bytes no fix may change, noted by tl_doc_each_run: what
 	 * follows each bare URL up to and with the next white space (GFM's
-	 * autolinker reads up to it), over every piece so far. Owned. */
+	 * autolinker reads up to it), and the places where a fix would
+	 * change the document's structure (runs.c: the first word of a
+	 * line that could become a block marker, the text of a shortcut
+	 * reference link, a paragraph that could become a link reference
+	 * definition), over every piece so far. Owned. */
 	struct tl_doc_kept *kept;
 } tl_doc;
 
 typedef struct tl_kept_span {
 	size_t start, end;
+	bool strict; /* no insertion inside at all, white space included */
 } tl_kept_span;
 
 typedef struct tl_doc_kept {
@@ -270,9 +275,10 @@ typedef struct tl_doc_kept {
 } tl_doc_kept;
 
 /* Does edit E leave alone every span of DOC->kept: it deletes or
- * replaces no byte of one, and inserts nothing but spaces or tabs inside
- * one? (An insertion where the span starts, right after the URL, is
- * outside it: link-destination's "<…>" ends the link there.) */
+ * replaces no byte of one, and inserts nothing inside a strict one and
+ * nothing but spaces or tabs inside another? (An insertion where the
+ * span starts, right after the URL, is outside it: link-destination's
+ * "<…>" ends the link there.) */
 bool tl_doc_keeps(const tl_doc *doc, const tl_edit *e);
 
 /* The nodes tl_doc_each_run noted. */

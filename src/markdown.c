@@ -192,6 +192,8 @@ bool tl_doc_keeps(const tl_doc *doc, const tl_edit *e)
 		} else if (e->start > s->start && e->start < s->end) {
 			/* An insertion inside: white space alone ends the
 			 * link there, anything else extends it. */
+			if (s->strict)
+				return false;
 			for (const char *t = e->text; *t; t++)
 				if (*t != ' ' && *t != '\t')
 					return false;

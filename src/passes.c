@@ -157,7 +157,7 @@ static void keep(tl_doc_kept *kept, size_t s, size_t e)
 	if (!kept || e <= s || (kept->n && s < kept->v[kept->n - 1].end))
 		return;
 	kept->v = tl_grow(kept->v, kept->n, &kept->cap, sizeof *kept->v);
-	kept->v[kept->n++] = (tl_kept_span){s, e};
+	kept->v[kept->n++] = (tl_kept_span){s, e, false};
 }
 
 /* The bare URL starting at I with a scheme of SKIP characters (or "www."

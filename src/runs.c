@@ -60,6 +60,10 @@ typedef struct builder {
 	 * recur), by tl_cp_bit; 0 is never such a code point. */
 	uint32_t class_cp[64];
 	uint8_t class_of[64];
+	/* Spans of this run that no fix may change (keep_structure), to be
+	 * merged into the document's kept spans when the run is emitted. */
+	tl_kept_span *keeps;
+	size_t nkeeps, cap_keeps;
 	int skip_html;  /* inside <rt>/<rp>: annotation, not running text */
 	int shift_line; /* a line whose inline columns cmark misreports */
 	long shift;     /* by this many bytes (negative: too far left) */
@@ -488,6 +492,217 @@ static void note(cmark_node ***v, size_t *n, size_t *cap, cmark_node *node)
 	(*v)[(*n)++] = node;
 }
 
+/* ---- What a fix may not change ------------------------------------------
+ *
+ * A prose fix edits text, but some text is also Markdown syntax, or
+ * becomes syntax when a full-width character turns half-width, and then
+ * a safe fix would change what the document renders (issue 12.5):
+ *
+ *   - the first word of a line of a paragraph, when it could be a block
+ *     marker: "１. 步骤" fixed into "1. 步骤" is a list, "＃ 标题" a
+ *     heading, "－－－" a thematic break or an underline;
+ *   - the text of a shortcut or collapsed reference link, which is also
+ *     its label: "[中文Go]" fixed into "[中文 Go]" no longer finds the
+ *     definition "[中文Go]: https://..." and renders as text;
+ *   - a paragraph that starts as a link reference definition would
+ *     ("[a]: https://e.com/x中文 ，y", "[注]：https://..."): cmark read
+ *     it as text because of something a fix could change.
+ *
+ * These spans join the document's kept spans (tl_doc_keeps), strictly:
+ * no insertion inside either. The engine then drops any fix that would
+ * change them, whichever rule made it, and the finding stays without
+ * its fix. The fuzz target checks the promise (tests/fuzz/fuzz_lint.c:
+ * a safe fix keeps what cmark renders, less the prose).
+ */
+
+static void keep_span(builder *b, size_t start, size_t end)
+{
+	if (end <= start)
+		return;
+	b->keeps =
+	    tl_grow(b->keeps, b->nkeeps, &b->cap_keeps, sizeof *b->keeps);
+	b->keeps[b->nkeeps++] = (tl_kept_span){start, end, true};
+}
+
+/* The ASCII character a fix could turn CP into ("１" -> '1', "＃" -> '#',
+ * "。" -> '.', "—" -> '-'), CP itself when it is ASCII, or 0. */
+static char ascii_fold(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (char)cp;
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return (char)(cp - 0xFEE0);
+	switch (cp) {
+	case 0x3002: /* 。 */
+		return '.';
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
+		return '-';
+	case 0x3010: /* 【 */
+		return '[';
+	case 0x3011: /* 】 */
+		return ']';
+	default:
+		return 0;
+	}
+}
+
+static bool is_blank_char(const tl_char *c)
+{
+	return c->kind == TL_CHAR_BREAK || c->cp == ' ' || c->cp == '\t' ||
+	       c->cp == 0x3000;
+}
+
+/* Could the line whose first word is B->chars[I..K) open a block once
+ * its characters are folded to ASCII: "#" to "######", ">", a bullet
+ * ("-" "+" "*" alone), an ordered list marker ("1." "12)"), a fence
+ * ("```" "~~~"), an underline or thematic break ("===" "---" "***"
+ * "___"), HTML, a table row? A word that merely starts with "*" or "-"
+ * ("**粗体**", "-v") is none. */
+static bool could_open_block(const builder *b, size_t i, size_t k)
+{
+	char c = ascii_fold(b->chars[i].cp);
+	if (c == '>' || c == '<' || c == '|')
+		return true;
+	if (c && strchr("#*+-=_`~", c)) {
+		size_t same = i;
+		while (same < k && ascii_fold(b->chars[same].cp) == c)
+			same++;
+		if (c == '`' || c == '~')
+			return same - i >= 3;
+		if (c == '#')
+			return same == k && k - i <= 6;
+		return same == k && (k - i == 1 || (c != '+' && c != '#'));
+	}
+	size_t d = i;
+	while (d < k && d - i < 10 && ascii_fold(b->chars[d].cp) >= '0' &&
+	       ascii_fold(b->chars[d].cp) <= '9')
+		d++;
+	if (d == i || d >= k)
+		return false;
+	c = ascii_fold(b->chars[d].cp);
+	return c == '.' || c == ')';
+}
+
+/* A link or image at [START, END) written as a shortcut or collapsed
+ * reference ("[text]", "[text][]"): its text is its label, so the whole
+ * of it is kept. A full reference "[text][label]" and an inline link
+ * "[text](url)" keep nothing: their text is prose only. */
+static void keep_reference(builder *b, size_t start, size_t end)
+{
+	const char *s = b->s;
+	if (end < start + 2 || end > b->len || s[end - 1] != ']')
+		return;
+	/* A label holds no unescaped bracket: the last "[" before the
+	 * closing "]" opens it. */
+	size_t q = end - 1;
+	while (q > start && !(s[q - 1] == '[' && (q < 2 || s[q - 2] != '\\')))
+		q--;
+	if (q == start)
+		return;
+	q--; /* the "[" */
+	bool shortcut = q == start || (q == start + 1 && s[start] == '!');
+	bool collapsed = q + 2 == end && q > start && s[q - 1] == ']';
+	if (shortcut || collapsed)
+		keep_span(b, start, end);
+}
+
+/* Does the source at P (before LIMIT) hold the character C, or its
+ * full-width form? Returns the bytes it takes, or 0. */
+static size_t folded_at(const builder *b, size_t p, size_t limit, char c)
+{
+	if (p < limit && b->s[p] == c)
+		return 1;
+	/* U+FF01..U+FF5E are EF BC 81..EF BD 9E. */
+	unsigned v = (unsigned char)c + 0xFEE0;
+	if (p + 3 <= limit && (unsigned char)b->s[p] == 0xEF &&
+	    (unsigned char)b->s[p + 1] == (0xBC | ((v >> 6) & 1)) &&
+	    (unsigned char)b->s[p + 2] == (0x80 | (v & 0x3F)))
+		return 3;
+	return 0;
+}
+
+/* Notes the spans of the run [START, END) of kind KIND that a fix may
+ * not change (see above). */
+static void keep_structure(builder *b, const tl_run *run, size_t start,
+                           size_t end)
+{
+	if (run->kind == TL_BLOCK_PARAGRAPH) {
+		/* "[label]:" with a label that is no footnote's ("[^1]:"
+		 * is GFM's footnote, prose). */
+		size_t w = folded_at(b, start, end, '[');
+		if (w && !folded_at(b, start + w, end, '^')) {
+			size_t p = start + w,
+			       lim = p + 1000 < end ? p + 1000 : end;
+			while (p < lim && !folded_at(b, p, lim, ']') &&
+			       !folded_at(b, p, lim, '['))
+				p++;
+			size_t c = folded_at(b, p, lim, ']');
+			if (c && folded_at(b, p + c, end, ':')) {
+				keep_span(b, start, end);
+				return;
+			}
+		}
+	}
+	/* An ATX heading's text starts after its "#": a marker there is
+	 * text. Setext headings and paragraphs are read line by line. */
+	if (run->kind == TL_BLOCK_HEADING && start < b->len &&
+	    b->s[start] == '#')
+		return;
+	if (run->kind != TL_BLOCK_PARAGRAPH && run->kind != TL_BLOCK_HEADING)
+		return;
+	for (size_t i = 0; i < b->n; i++) {
+		if (i > 0 && b->chars[i - 1].kind != TL_CHAR_BREAK)
+			continue;
+		size_t k = i;
+		while (k < b->n && !is_blank_char(&b->chars[k]))
+			k++;
+		if (k > i && could_open_block(b, i, k))
+			keep_span(b, b->chars[i].start, b->chars[k - 1].end);
+	}
+}
+
+static int kept_cmp(const void *a, const void *b)
+{
+	const tl_kept_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Merges the run's spans into the document's kept spans, which the URL
+ * pass extended from index N0 on: sorted, overlapping spans joined (the
+ * union is strict when either was). */
+static void merge_keeps(builder *b, size_t n0)
+{
+	tl_doc_kept *k = b->doc->kept;
+	if (b->nkeeps == 0)
+		return;
+	for (size_t i = n0; i < k->n; i++) {
+		b->keeps = tl_grow(b->keeps, b->nkeeps, &b->cap_keeps,
+		                   sizeof *b->keeps);
+		b->keeps[b->nkeeps++] = k->v[i];
+	}
+	qsort(b->keeps, b->nkeeps, sizeof *b->keeps, kept_cmp);
+	k->n = n0;
+	for (size_t i = 0; i < b->nkeeps; i++) {
+		tl_kept_span s = b->keeps[i];
+		if (k->n && s.start < k->v[k->n - 1].end) {
+			tl_kept_span *last = &k->v[k->n - 1];
+			if (s.end > last->end)
+				last->end = s.end;
+			last->strict |= s.strict;
+			continue;
+		}
+		k->v = tl_grow(k->v, k->n, &k->cap, sizeof *k->v);
+		k->v[k->n++] = s;
+	}
+	b->nkeeps = 0;
+}
+
 static void walk_inlines(builder *b, cmark_node *block)
 {
 	cmark_iter *it = cmark_iter_new(block);
@@ -539,6 +754,9 @@ static void walk_inlines(builder *b, cmark_node *block)
 				cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
 				break;
 			}
+			if (ev == CMARK_EVENT_ENTER &&
+			    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
+				keep_reference(b, start, end);
 			if (ev == CMARK_EVENT_ENTER) {
 				if (top < 64) {
 					open_at[top] = b->n;
@@ -653,6 +871,7 @@ static void reset(builder *b, size_t start, size_t end)
 	b->ncjk = 0;
 	b->resummarize = false;
 	b->nbreaks = 0;
+	b->nkeeps = 0;
 }
 
 /* Runs the passes over the characters built, completes RUN and hands it
@@ -666,12 +885,15 @@ static void emit(builder *b, tl_run *run, size_t start, size_t end,
 	    (b->ascii['|' >> 6] >> ('|' & 63) & 1) &&
 	    tl_pass_table(b->s, b->len, b->limit, start, b->chars, b->n))
 		run->kind = TL_BLOCK_TABLE;
+	size_t n0 = b->doc->kept->n;
 	if (b->maybe_markup && tl_pass_markup(b->s, b->len, b->chars, &b->n))
 		b->resummarize = true;
 	if (b->maybe_url && tl_pass_urls(b->chars, &b->n, b->doc->kept))
 		b->resummarize = true;
 	if (b->maybe_math && tl_pass_math(b->chars, &b->n))
 		b->resummarize = true;
+	keep_structure(b, run, start, end);
+	merge_keeps(b, n0);
 	finish(b, run);
 	run->chars = b->chars;
 	run->n = b->n;
@@ -860,5 +1082,6 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	free(notes);
 	free(b.chars);
 	free(b.breaks);
+	free(b.keeps);
 	tl_buf_free(&b.text);
 }

@@ -7,7 +7,16 @@
  *   - every fix is a list of sorted, non-overlapping edits inside the file;
  *   - fixing is idempotent: fixing the output of tl_fix_document again
  *     changes nothing (DESIGN.md section 5);
- *   - invalid UTF-8 and binary input is never fixed.
+ *   - invalid UTF-8 and binary input is never fixed;
+ *   - a safe fix keeps what the document renders, less the prose: cmark's
+ *     tree of the fixed text has the same blocks (kind, heading level,
+ *     list type, start and tightness, fence info), the same code, HTML,
+ *     links and images (destination and title), emphasis and line breaks
+ *     as the original's; only the text of text nodes may differ. The
+ *     signature is built here from libcmark alone, none of translint's
+ *     code, so the check does not share translint's mistakes. link-syntax
+ *     is off for this check, since its safe fix makes a link on purpose
+ *     ("[a] (b)" -> "[a](b)"); unsafe fixes are not held to it.
  *
  * The first byte chooses the configuration: bit 0 the preset
  * (recommended or translation), bit 1 the message language, bit 2
@@ -21,6 +30,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmark.h>
 
 #include "translint.h"
 
@@ -92,6 +103,133 @@ static void check_result(const tl_result *res, size_t len)
 	}
 }
 
+/* A growing string, for the structure signature. */
+typedef struct sig {
+	char *s;
+	size_t len, cap;
+} sig;
+
+static void sig_add(sig *g, const char *s, size_t n)
+{
+	if (g->len + n + 1 > g->cap) {
+		g->cap = (g->len + n + 1) * 2;
+		g->s = realloc(g->s, g->cap);
+		if (!g->s)
+			abort();
+	}
+	memcpy(g->s + g->len, s, n);
+	g->len += n;
+	g->s[g->len] = '\0';
+}
+
+static void sig_str(sig *g, const char *s)
+{
+	sig_add(g, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* What cmark renders of DOC less the prose: every node's kind in tree
+ * order with its attributes and the literal of code and HTML, but no text
+ * node (a fix may split or join them, or empty one: "a&b" is one node,
+ * "a，b" another).
+ *
+ * Footnotes are GFM's, not CommonMark's: cmark reads "[^1]: 见Go。" as a
+ * link reference definition whose destination a space would end, while
+ * GFM renderers read a footnote, which is prose (translint lints it as
+ * such). So "[^label]" is read as "{^label}" in both texts. */
+static sig signature(const char *doc, size_t len)
+{
+	sig g = {0}, in = {0};
+	size_t i, j;
+	char num[64];
+
+	sig_add(&in, doc, len);
+	for (i = 0; i + 1 < in.len; i++) {
+		if (in.s[i] != '[' || in.s[i + 1] != '^')
+			continue;
+		for (j = i + 2; j < in.len && !strchr("[]\n", in.s[j]); j++)
+			;
+		if (j < in.len && in.s[j] == ']') {
+			in.s[i] = '{';
+			in.s[j] = '}';
+		}
+	}
+
+	cmark_node *root =
+	    cmark_parse_document(in.s, in.len, CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (t == CMARK_NODE_TEXT)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			sig_str(&g, "/;");
+			continue;
+		}
+		sig_str(&g, cmark_node_get_type_string(n));
+		switch (t) {
+		case CMARK_NODE_HEADING:
+			snprintf(num, sizeof num, " %d",
+			         cmark_node_get_heading_level(n));
+			sig_str(&g, num);
+			break;
+		case CMARK_NODE_LIST:
+			snprintf(num, sizeof num, " %d %d %d %d",
+			         (int)cmark_node_get_list_type(n),
+			         (int)cmark_node_get_list_delim(n),
+			         cmark_node_get_list_start(n),
+			         cmark_node_get_list_tight(n));
+			sig_str(&g, num);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			sig_str(&g, " ");
+			sig_str(&g, cmark_node_get_fence_info(n));
+			/* fall through */
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			sig_str(&g, " ");
+			sig_str(&g, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			sig_str(&g, " <");
+			sig_str(&g, cmark_node_get_url(n));
+			sig_str(&g, "> \"");
+			sig_str(&g, cmark_node_get_title(n));
+			sig_str(&g, "\"");
+			break;
+		default:
+			break;
+		}
+		sig_str(&g, ";");
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	free(in.s);
+	if (!g.s)
+		sig_str(&g, "");
+	return g;
+}
+
+/* Aborts, after printing both signatures, when the safe fix FIXED of DOC
+ * renders differently, less the prose. */
+static void check_structure(const char *doc, size_t len, const char *fixed,
+                            size_t fixed_len)
+{
+	sig a = signature(doc, len), b = signature(fixed, fixed_len);
+
+	if (a.len != b.len || memcmp(a.s, b.s, a.len) != 0) {
+		fprintf(stderr, "before: %s\nafter:  %s\n", a.s, b.s);
+		fail("a safe fix changed what the document renders");
+	}
+	free(a.s);
+	free(b.s);
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -121,6 +259,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		tl_config_set_severity(cfg,
 		                       rules[((mode >> 4) - 1) % nrules]->name,
 		                       TL_SEVERITY_OFF);
+	if (!unsafe)
+		tl_config_set_severity(cfg, "link-syntax", TL_SEVERITY_OFF);
 
 	res = tl_lint(cfg, lang, "fuzz.md", doc, len);
 	check_result(res, len);
@@ -141,6 +281,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			res2 = tl_lint(cfg, lang, "fuzz.md", fixed, out_len);
 			check_result(res2, out_len);
 			tl_result_free(res2);
+			if (!unsafe)
+				check_structure(doc, len, fixed, out_len);
 			again =
 			    tl_fix_document(cfg, lang, "fuzz.md", fixed,
 			                    out_len, unsafe, &again_len, NULL);
