@@ -48,6 +48,19 @@ else
 	ok "a file of 4 GiB is refused # SKIP no sparse files"
 fi
 
+# A file in UTF-16 is no binary: the message says what it is (issue 12.11).
+printf '\377\376#\000 \000T\000i\000\n\000' >u16le.md
+printf '\376\377N\055\145\207' >u16be.md
+printf 'A\000 \000l\000o\000n\000g\000 \000l\000i\000n\000e\000 \000o\000f\000 \000t\000e\000x\000t\000\n\000' >u16nobom.md
+cp u16le.md u16le.orig
+tl -f gcc --fix u16le.md u16be.md u16nobom.md
+check "UTF-16 files: said to be UTF-16, with the advice, and left alone" \
+	eval 'status_is 1 &&
+		out_has "^u16le.md:1:1: error: Encoding: UTF-16 with BOM; convert to UTF-8 .*binary-file" &&
+		out_has "^u16be.md:1:1: error: Encoding: UTF-16 with BOM; convert to UTF-8 .*invalid-utf8" &&
+		out_has "^u16nobom.md:1:1: error: Encoding: UTF-16 without BOM; convert to UTF-8" &&
+		cmp -s u16le.md u16le.orig'
+
 # Errors come in input order on stderr, whatever -j is.
 for i in 1 2 3 4 5 6; do write "f$i.md" '使用Go编写\n'; done
 "$TRANSLINT" "${sel[@]}" -j 4 f1.md m1.md f2.md m2.md f3.md m3.md f4.md \
