@@ -251,6 +251,73 @@ static void put_hunks(tl_buf *out, const line *a, size_t na, const line *b,
 	}
 }
 
+/* Appends PREFIX and PATH as git writes a name in "---" and "+++"
+ * lines (quote_c_style with core.quotePath on): in double quotes, with C
+ * escapes and octal bytes, when the name holds a control character, a
+ * '"', a '\\' or a byte outside ASCII, so that a name with a newline
+ * cannot start a hunk of its own; then a tab when it holds a space, so
+ * that patch reads the name to the end of the line. */
+static void put_name(tl_buf *out, const char *prefix, const char *path)
+{
+	const unsigned char *p;
+	bool quote = false;
+
+	for (p = (const unsigned char *)path; *p; p++)
+		quote |= *p < 0x20 || *p >= 0x7F || *p == '"' || *p == '\\';
+	if (!quote) {
+		tl_buf_puts(out, prefix);
+		tl_buf_puts(out, path);
+		if (strchr(path, ' '))
+			tl_buf_putc(out, '\t');
+		return;
+	}
+	tl_buf_putc(out, '"');
+	tl_buf_puts(out, prefix);
+	for (p = (const unsigned char *)path; *p; p++) {
+		const char *esc = NULL;
+		switch (*p) {
+		case '\a':
+			esc = "\\a";
+			break;
+		case '\b':
+			esc = "\\b";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\v':
+			esc = "\\v";
+			break;
+		case '\f':
+			esc = "\\f";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
+		case '"':
+			esc = "\\\"";
+			break;
+		case '\\':
+			esc = "\\\\";
+			break;
+		default:
+			break;
+		}
+		if (esc)
+			tl_buf_puts(out, esc);
+		else if (*p < 0x20 || *p >= 0x7F)
+			tl_buf_printf(out, "\\%03o", *p);
+		else
+			tl_buf_putc(out, (char)*p);
+	}
+	tl_buf_putc(out, '"');
+	if (strchr(path, ' '))
+		tl_buf_putc(out, '\t');
+}
+
 void tl_emit_diff(tl_buf *out, const char *path, const char *old,
                   size_t old_len, const char *new_text, size_t new_len)
 {
@@ -300,7 +367,11 @@ void tl_emit_diff(tl_buf *out, const char *path, const char *old,
 		ch[nch++] = x;
 	}
 
-	tl_buf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+	tl_buf_puts(out, "--- ");
+	put_name(out, "a/", path);
+	tl_buf_puts(out, "\n+++ ");
+	put_name(out, "b/", path);
+	tl_buf_putc(out, '\n');
 	put_hunks(out, a, na, b, ch, nch);
 	free(ch);
 	free(c.v1);

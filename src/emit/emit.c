@@ -101,20 +101,41 @@ void tl_emit_json_string(tl_buf *out, const char *s, size_t n)
 	tl_buf_putc(out, '"');
 }
 
+size_t tl_emit_control_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x20 || p[0] == 0x7F)
+		return p[0] ? 1 : 0;
+	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2; /* C1: U+0080..U+009F */
+	if (p[0] == 0xD8 && p[1] == 0x9C)
+		return 2; /* U+061C ARABIC LETTER MARK */
+	if (p[0] == 0xE2 && p[1] == 0x80 &&
+	    (p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE)))
+		return 3; /* U+200E, U+200F, U+202A..U+202E */
+	if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+		return 3; /* U+2066..U+2069 */
+	return 0;
+}
+
 void tl_emit_plain(tl_buf *out, const char *s)
 {
 	const char *p = s;
+	size_t n;
 
 	if (!s)
 		return;
-	for (; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c < 0x20 || c == 0x7F) {
-			tl_buf_append(out, s, (size_t)(p - s));
-			tl_buf_putc(out, ' ');
-			s = p + 1;
+	while (*p) {
+		n = tl_emit_control_len(p);
+		if (!n) {
+			p++;
+			continue;
 		}
+		tl_buf_append(out, s, (size_t)(p - s));
+		tl_buf_putc(out, ' ');
+		p += n;
+		s = p;
 	}
 	tl_buf_append(out, s, (size_t)(p - s));
 }

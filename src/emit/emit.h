@@ -87,9 +87,11 @@ void tl_emit_names(tl_buf *out);
  * as UTF-8, any invalid UTF-8 byte replaced by U+FFFD so that the output
  * is always valid JSON. */
 void tl_emit_json_string(tl_buf *out, const char *s, size_t n);
-/* Appends S for a one-line human format: every ASCII control character
- * (newline and tab included) becomes a space, so that neither a message
- * nor a path can break the line or send terminal escape sequences. */
+/* Appends S for a one-line human format: every control character (C0
+ * with newline and tab, DEL, C1 such as U+0085 NEL and U+009B CSI) and
+ * every bidirectional control (U+202E...) becomes a space, so that
+ * neither a message nor a path can break the line, send terminal escape
+ * sequences or reorder what the reader sees. */
 void tl_emit_plain(tl_buf *out, const char *s);
 /* Whether D has a place in the original RES was linted with (a source
  * rule's finding, DESIGN.md 8.3); its start in UNIT into *POS. Every
@@ -102,6 +104,9 @@ bool tl_emit_original(const tl_result *res, const tl_diag *d, tl_unit unit,
  * the one-line formats, when D has a place in the original. */
 void tl_emit_original_note(const tl_emit_ctx *ctx, tl_buf *out,
                            const tl_result *res, const tl_diag *d);
+/* The length in bytes of the control character or bidirectional control
+ * at S (as tl_emit_plain replaces), or 0. */
+size_t tl_emit_control_len(const char *s);
 /* Whether D counts as fixable in this run. */
 bool tl_emit_fixable(const tl_emit_ctx *ctx, const tl_diag *d);
 /* "safe", "unsafe" (NULL for TL_FIX_NONE). */

@@ -8,13 +8,23 @@
  * end is exclusive, as in the json format. Values are escaped as the
  * runner unescapes them (actions/toolkit, command.ts): in the message
  * '%', CR and LF become %25, %0D, %0A; in property values ':' and ','
- * too (%3A, %2C), since they delimit properties.
+ * too (%3A, %2C), since they delimit properties. Any other control
+ * character (ESC, BEL, U+0085, U+009B) or bidirectional control
+ * (U+202E) becomes a space, as in the gcc format: the runner prints the
+ * command to the log, where it would reach a terminal.
  */
 #include "emit/emit.h"
 
 static void github_escape(tl_buf *out, const char *s, bool property)
 {
 	for (; s && *s; s++) {
+		size_t n =
+		    *s == '\r' || *s == '\n' ? 0 : tl_emit_control_len(s);
+		if (n) {
+			tl_buf_putc(out, ' ');
+			s += n - 1;
+			continue;
+		}
 		switch (*s) {
 		case '%':
 			tl_buf_puts(out, "%25");

@@ -110,4 +110,26 @@ check "--diff marks a missing final newline" \
 tl --diff -f json a.md
 check "--diff with --format is a usage error" eval 'status_is 2'
 
+# A file name is quoted as git quotes it (issue 12.9): a name with a
+# newline would otherwise put a line of its own in the diff ("-x", a
+# removal patch would look for).
+nl=$'e\n-x\n.md'
+printf '使用Go编写\n' >"$nl"
+tl --diff "${sel[@]}" "$nl"
+check "--diff quotes a name with a newline as git does" \
+	eval 'status_is 0 && out_has "^--- \"a/e\\\\n-x\\\\n.md\"$" &&
+		out_has "^+++ \"b/e\\\\n-x\\\\n.md\"$" && ! out_has "^-x$"'
+if command -v git >/dev/null 2>&1; then
+	cp out nl.diff
+	git apply nl.diff >/dev/null 2>&1
+	check "git apply reads the quoted name and fixes that file" \
+		eval 'grep -q "使用 Go 编写" "$nl"'
+else
+	ok "git apply reads the quoted name # SKIP no git"
+fi
+printf '使用Go编写\n' >'a b.md'
+tl --diff "${sel[@]}" 'a b.md'
+check "--diff ends a name with a space with a tab, as git does" \
+	eval 'out_has "^--- a/a b.md	$" && out_has "^+++ b/a b.md	$"'
+
 finish

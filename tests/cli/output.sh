@@ -55,6 +55,21 @@ tl "${sel[@]}" ctl.md
 check "text: control characters in the source are not sent raw" \
 	eval '! grep -q $'"'"'\033'"'"' out && out_has "␛"'
 
+# Control characters from a file name or the document's text (quoted in
+# a message) never reach the terminal raw in text, gcc or github output
+# (issue 12.9): ESC, BEL, U+0085 NEL, U+009B CSI, U+202E RLO.
+ctl=$'c\033[31m\a\xc2\x85\xc2\x9b\xe2\x80\xae.md'
+printf '使用Go编写\n' >"$ctl"
+write ctlterm.md '使用Go编写\033]0;x\a\xc2\x85\xc2\x9b\xe2\x80\xae\n'
+for fmt in text gcc github; do
+	tl -f "$fmt" "${sel[@]}" "$ctl" ctlterm.md
+	check "$fmt: no control character of a name or text reaches the output" \
+		eval 'status_is 0 && [ "$(wc -l <out)" -ge 4 ] &&
+			! LC_ALL=C grep -q $'"'"'[\001-\011\013-\037\177]'"'"' out &&
+			! LC_ALL=C grep -q $'"'"'\xc2[\x80-\x9f]'"'"' out &&
+			! LC_ALL=C grep -q $'"'"'\xe2\x80\xae'"'"' out'
+done
+
 # ---- json --------------------------------------------------------------------
 
 tl "${sel[@]}" -f json a.md clean.md
