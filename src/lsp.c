@@ -14,22 +14,31 @@
  *
  * Robustness: a message that is not JSON gets a -32700 error, one that
  * is not a request -32600, an unknown method -32601; none of them stops
- * the server. The server keeps no global state: everything hangs off the
+ * the server, and a frame with a wrong Content-Length does not make it
+ * deaf (read_message resynchronises on the next header). A message is
+ * at most MAX_BODY bytes, a publishDiagnostics at most MAX_DIAGNOSTICS
+ * diagnostics. The server keeps no global state: everything hangs off the
  * lsp_server on serve's stack.
  */
 #include "lsp.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "emit/emit.h"
 #include "json.h"
 #include "ruledoc.h"
 
-/* Bodies larger than this are read and dropped with an error: a
- * Markdown document is far smaller, and a bogus header must not make the
- * server allocate gigabytes. */
+/* A message larger than this is dropped with an error: a Markdown
+ * document is far smaller, and a bogus header must not make the server
+ * allocate gigabytes. */
 #define MAX_BODY ((size_t)64 << 20)
+/* At most this many diagnostics are published for a document (the
+ * client's list and the message stay small); a note says how many more
+ * there are. */
+#define MAX_DIAGNOSTICS 1000
 
 typedef struct lsp_doc {
 	char *uri;
@@ -45,6 +54,9 @@ typedef struct lsp_server {
 	tl_lang lang;
 	tl_unit unit; /* TL_UNIT_UTF16 or TL_UNIT_BYTE */
 	bool shutdown;
+	/* The last frame had no usable Content-Length: its body, if it is
+	 * a JSON value, is read without one (read_message). */
+	bool resync;
 	lsp_doc *docs;
 	size_t ndocs;
 	/* Which configuration applies to a document: the library's one
@@ -62,54 +74,202 @@ static void send_body(lsp_server *s, const tl_buf *body)
 	fflush(s->out);
 }
 
-/* Reads one message body. Returns 1 with *BODY (caller frees) set, 0 at
- * end of input, -1 for a frame without a usable Content-Length (the
- * body, if any, cannot be found: the caller reports it and reads on). */
+/*
+ * Reading a message. A client may get the framing wrong: a Content-Length
+ * too small or too large for the body, missing, negative, or absurd
+ * (10^12). The server must not go deaf after one such frame, so the
+ * reader resynchronises instead of trusting the header blindly:
+ *
+ *   - a header is found wherever a line holds "Content-Length:", also
+ *     after the rest of a body that was longer than its header said
+ *     ('...}}Content-Length: 52'), so the next message is read;
+ *   - a body ends where its declared length ends, or earlier where the
+ *     JSON value it starts with ends (a length too large would otherwise
+ *     swallow the next message, or wait for bytes that never come);
+ *   - without a usable length (missing, negative, not a number, above
+ *     MAX_BODY), the frame gets its -32700 error at once; then a body
+ *     that starts with '{' or '[' is read to the end of that JSON value,
+ *     up to MAX_BODY, and answered. (Reading it before answering would
+ *     wait for the next message when there is no body.)
+ *
+ * What cannot be read as a message gets a -32700 error and the reader
+ * goes on with the next header.
+ */
+
+/* Where a JSON value being read has got to: the nesting depth, inside a
+ * string or not, after a backslash or not. */
+typedef struct json_end {
+	size_t depth;
+	bool started, in_string, escaped, done;
+} json_end;
+
+/* Feeds byte C; sets E->done when C ends the top-level object or array.
+ * A body that does not start with '{' or '[' is never done. */
+static void json_end_feed(json_end *e, int c)
+{
+	if (!e->started) {
+		if (c == '{' || c == '[') {
+			e->started = true;
+			e->depth = 1;
+		} else if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+			e->depth = SIZE_MAX; /* not JSON: never done */
+			e->started = true;
+		}
+		return;
+	}
+	if (e->depth == SIZE_MAX || e->done)
+		return;
+	if (e->in_string) {
+		if (e->escaped)
+			e->escaped = false;
+		else if (c == '\\')
+			e->escaped = true;
+		else if (c == '"')
+			e->in_string = false;
+		return;
+	}
+	if (c == '"')
+		e->in_string = true;
+	else if (c == '{' || c == '[')
+		e->depth++;
+	else if ((c == '}' || c == ']') && --e->depth == 0)
+		e->done = true;
+}
+
+/* Reads a header line into LINE (CAP bytes), without its line ending.
+ * A longer line keeps its end, where a header glued to the rest of a
+ * body stands. Returns false at end of input with nothing read. */
+static bool read_header_line(lsp_server *s, char *line, size_t cap, bool *any)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getc(s->in)) != EOF) {
+		*any = true;
+		if (c == '\n')
+			break;
+		if (n + 1 == cap) {
+			/* Keep the last quarter: a header is short. */
+			memmove(line, line + n - cap / 4, cap / 4);
+			n = cap / 4;
+		}
+		line[n++] = (char)c;
+	}
+	if (c == EOF && n == 0)
+		return false;
+	while (n && line[n - 1] == '\r')
+		n--;
+	line[n] = '\0';
+	return true;
+}
+
+/* The value of a "Content-Length:" header anywhere in LINE (the last one
+ * if several): 1 with *LENGTH set when it is a number of at most
+ * MAX_BODY, -1 when the header is there but its value is not, 0 when
+ * there is no such header. */
+static int content_length(const char *line, size_t *length)
+{
+	const char *h = NULL, *p;
+	static const char name[] = "content-length:";
+
+	for (p = line; *p; p++)
+		if (strncasecmp(p, name, sizeof name - 1) == 0)
+			h = p;
+	if (!h)
+		return 0;
+	p = h + sizeof name - 1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t v = 0, digits = 0;
+	for (; *p >= '0' && *p <= '9'; p++, digits++) {
+		if (v > MAX_BODY)
+			return -1;
+		v = v * 10 + (size_t)(*p - '0');
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!digits || *p || v > MAX_BODY)
+		return -1;
+	*length = v;
+	return 1;
+}
+
+/* Reads a JSON value that starts with C (the rest from the input) to
+ * its end, into *BODY and *LEN: 1, or -1 when it does not end within
+ * MAX_BODY bytes or before the end of input. */
+static int read_json_value(lsp_server *s, int c, char **body, size_t *len)
+{
+	tl_buf b = {0};
+	json_end e = {0};
+
+	do {
+		tl_buf_putc(&b, (char)c);
+		json_end_feed(&e, c);
+	} while (!e.done && b.len <= MAX_BODY && (c = getc(s->in)) != EOF);
+	if (!e.done) {
+		tl_buf_free(&b);
+		return -1;
+	}
+	*body = b.data;
+	*len = b.len;
+	return 1;
+}
+
+/* Reads one message body. Returns 1 with *BODY (caller frees) and *LEN
+ * set, 0 at end of input, -1 for a frame that could not be read (the
+ * caller reports it and reads on). */
 static int read_message(lsp_server *s, char **body, size_t *len)
 {
 	char line[1024];
 	size_t length = 0;
-	bool have_length = false, any = false;
+	int have = 0, c;
+	bool any = false, header = false;
 
+	if (s->resync) {
+		s->resync = false;
+		while ((c = getc(s->in)) == ' ' || c == '\t' || c == '\r' ||
+		       c == '\n')
+			;
+		if (c == '{' || c == '[')
+			return read_json_value(s, c, body, len);
+		if (c == EOF)
+			return 0;
+		ungetc(c, s->in);
+	}
 	for (;;) {
-		size_t n;
-
-		if (!fgets(line, sizeof line, s->in))
+		if (!read_header_line(s, line, sizeof line, &any))
 			return any ? -1 : 0;
-		any = true;
-		n = strlen(line);
-		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (n == 0)
-			break;
-		if (strncmp(line, "Content-Length:", 15) == 0) {
-			char *end;
-			unsigned long long v = strtoull(line + 15, &end, 10);
-
-			while (*end == ' ' || *end == '\t')
-				end++;
-			if (*end == '\0' && end != line + 15) {
-				length = (size_t)v;
-				have_length = true;
-			}
+		if (line[0] == '\0') {
+			if (header)
+				break;
+			continue; /* blank lines between messages */
+		}
+		int h = content_length(line, &length);
+		if (h) {
+			have = h;
+			header = true;
+		} else if (strchr(line, ':')) {
+			header = true; /* Content-Type or another header */
 		}
 	}
-	if (!have_length)
+	if (have != 1) {
+		s->resync = true;
 		return -1;
-	if (length > MAX_BODY) {
-		size_t k;
+	}
 
-		for (k = 0; k < length && getc(s->in) != EOF; k++)
-			;
-		return -1;
+	/* The declared length, or less where the JSON value ends. */
+	tl_buf b = {0};
+	json_end e = {0};
+	while (b.len < length && !e.done && (c = getc(s->in)) != EOF) {
+		tl_buf_putc(&b, (char)c);
+		json_end_feed(&e, c);
 	}
-	*body = tl_xmalloc(length + 1);
-	if (fread(*body, 1, length, s->in) != length) {
-		free(*body);
-		return 0;
+	if (b.len == 0) {
+		tl_buf_free(&b);
+		return length == 0 ? -1 : 0;
 	}
-	(*body)[length] = '\0';
-	*len = length;
+	*body = b.data;
+	*len = b.len;
 	return 1;
 }
 
@@ -382,10 +542,31 @@ static void publish(lsp_server *s, const char *uri, const lsp_doc *d)
 	tl_buf_puts(&b, ", \"diagnostics\": [");
 	if (d) {
 		res = doc_lint(s, d, &cfg);
-		for (i = 0; i < res->ndiags; i++) {
+		for (i = 0; i < res->ndiags && i < MAX_DIAGNOSTICS; i++) {
 			if (i)
 				tl_buf_puts(&b, ", ");
 			put_diagnostic(s, &b, res, &res->diags[i]);
+		}
+		if (res->ndiags > MAX_DIAGNOSTICS) {
+			char msg[200];
+			tl_diag note = {0};
+			note.rule = "translint";
+			note.severity = TL_SEVERITY_INFO;
+			if (s->lang == TL_LANG_ZH)
+				snprintf(
+				    msg, sizeof msg,
+				    "只显示了 %d 个问题，共 %zu 个；在命令行"
+				    "运行 translint 可看到全部",
+				    MAX_DIAGNOSTICS, res->ndiags);
+			else
+				snprintf(
+				    msg, sizeof msg,
+				    "%d of %zu problems shown; run translint "
+				    "on the command line to see them all",
+				    MAX_DIAGNOSTICS, res->ndiags);
+			note.message = msg;
+			tl_buf_puts(&b, ", ");
+			put_diagnostic(s, &b, res, &note);
 		}
 	}
 	tl_buf_puts(&b, "]}}");

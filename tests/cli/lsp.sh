@@ -246,6 +246,65 @@ try:
     s.send_raw(b"Content-Length: 6\r\n\r\n[[[[[[")
     m = s.read()
     report("truncated JSON: -32700", m.get("error", {}).get("code") == -32700, m)
+
+    # ---- wrong Content-Length (issue 12.10): never deaf ----
+    def body_of(obj):
+        return json.dumps(obj).encode()
+    def ping():
+        s.next_id += 1
+        return s.next_id, body_of({"jsonrpc": "2.0", "id": s.next_id,
+                                   "method": "shutdown-probe"})
+    def answered(rid):
+        m = s.response(rid)
+        return m.get("error", {}).get("code") == -32601, m
+    # Too small: the rest of the body runs into the next header.
+    rid, b = ping()
+    s.send_raw(b"Content-Length: %d\r\n\r\n" % (len(b) - 5) + b)
+    rid2, b2 = ping()
+    s.send_raw(b"Content-Length: %d\r\n\r\n" % len(b2) + b2)
+    ok, m = answered(rid2)
+    report("Content-Length too small: the next message is answered", ok, m)
+    # Too big, then a message at once: both answered.
+    rid, b = ping()
+    rid2, b2 = ping()
+    s.send_raw(b"Content-Length: %d\r\n\r\n" % (len(b) + 40) + b +
+               b"Content-Length: %d\r\n\r\n" % len(b2) + b2)
+    ok, m = answered(rid)
+    report("Content-Length too big: that message is answered", ok, m)
+    ok, m = answered(rid2)
+    report("Content-Length too big: the next message is answered", ok, m)
+    # Too big and nothing after it: answered without waiting.
+    rid, b = ping()
+    s.send_raw(b"Content-Length: %d\r\n\r\n" % (len(b) + 1000) + b)
+    ok, m = answered(rid)
+    report("Content-Length too big, last message: answered", ok, m)
+    for name, head in [("missing", b"Content-Type: x\r\n\r\n"),
+                       ("negative", b"Content-Length: -5\r\n\r\n"),
+                       ("10^12", b"Content-Length: 1000000000000\r\n\r\n"),
+                       ("not a number", b"Content-Length: ten\r\n\r\n")]:
+        rid, b = ping()
+        s.send_raw(head + b)
+        m = s.read()
+        report("Content-Length %s: a -32700 error" % name,
+               m.get("error", {}).get("code") == -32700, m)
+        ok, m = answered(rid)
+        report("Content-Length %s: the body is still answered" % name, ok, m)
+        rid2, b2 = ping()
+        s.send_raw(b"Content-Length: %d\r\n\r\n" % len(b2) + b2)
+        ok, m = answered(rid2)
+        report("Content-Length %s: the next message is answered" % name,
+               ok, m)
+    # A document with thousands of findings: the list is capped.
+    many = uri_of("many.md")
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": many, "languageId": "markdown", "version": 1,
+        "text": "使用Go编写。\n\n" * 3000}})
+    p = s.diagnostics(many)
+    report("diagnostics capped at 1,000 and a note",
+           len(p["diagnostics"]) == 1001 and
+           "1000 of " in p["diagnostics"][-1]["message"],
+           len(p["diagnostics"]))
+
     rid = s.request("textDocument/codeAction", {
         "textDocument": {"uri": "file:///nowhere.md"},
         "range": {"start": {"line": 0, "character": 0},
