@@ -242,38 +242,48 @@ valgrind-test: deps
 
 # ---- Fuzzing and benchmark (not part of make test) -----------------------
 
-# make fuzz: the libFuzzer target tests/fuzz/fuzz_lint.c with ASan and
-# UBSan, built from the sources in one clang command (build/fuzz/), run for
-# FUZZ_SECONDS on a corpus seeded from the fixtures. Crashes land in
-# build/fuzz/ as crash-*, leak-*, timeout-*; minimise one with
-# build/fuzz/fuzz_lint -minimize_crash=1 FILE, then add it under
+# make fuzz: the libFuzzer targets with ASan and UBSan, each built from
+# the sources in one clang command (build/fuzz/): tests/fuzz/fuzz_lint.c
+# (the linter and its fixes, with the structure check) on a corpus seeded
+# from the fixtures, then tests/fuzz/fuzz_lsp.c (the language server's
+# JSON reader and message framing) on one seeded from tests/fuzz/lsp-seeds,
+# each for FUZZ_SECONDS. Crashes land in build/fuzz/artifacts/ as crash-*,
+# leak-*, timeout-*; minimise one with build/fuzz/fuzz_lint
+# -minimize_crash=1 FILE, then add a linter input under
 # tests/fuzz/regressions/ (tests/cli/fuzz_regressions.sh replays them).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?=
-FUZZ_SRCS = $(filter-out src/main.c src/cli_%.c,$(SRCS)) build/presets.c \
-	build/html_assets.c tests/fuzz/fuzz_lint.c
+FUZZ_LIB_SRCS = $(filter-out src/main.c src/cli_%.c,$(SRCS)) build/presets.c \
+	build/html_assets.c
 
-build/fuzz/fuzz_lint: $(FUZZ_SRCS) $(wildcard include/*.h src/*.h src/*/*.h)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRCS) \
+		$(wildcard include/*.h src/*.h src/*/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c11 $(WARNINGS) -O1 -g \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-fno-omit-frame-pointer -pthread -o $@ $(FUZZ_SRCS) $(LDLIBS)
+		-fno-omit-frame-pointer -pthread -o $@ $(FUZZ_LIB_SRCS) $< \
+		$(LDLIBS)
 
-fuzz-build: build/fuzz/fuzz_lint
+fuzz-build: build/fuzz/fuzz_lint build/fuzz/fuzz_lsp
 
 fuzz: deps
-	@$(MAKE) --no-print-directory build/fuzz/fuzz_lint
-	@mkdir -p build/fuzz/corpus build/fuzz/artifacts
+	@$(MAKE) --no-print-directory fuzz-build
+	@mkdir -p build/fuzz/corpus build/fuzz/lsp-corpus build/fuzz/artifacts
 	@find tests/fixtures -type f -name '*.md' | while read -r f; do \
 		c=$$(cksum < "$$f" | cut -d' ' -f1); \
 		printf '\004' | cat - "$$f" > "build/fuzz/corpus/seed-$$c-a"; \
 		printf '\015' | cat - "$$f" > "build/fuzz/corpus/seed-$$c-b"; \
 	done
 	@cp tests/fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null || true
+	@cp tests/fuzz/lsp-seeds/* build/fuzz/lsp-corpus/
 	cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 ./fuzz_lint \
 		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -artifact_prefix=artifacts/ $(FUZZ_FLAGS) corpus
+	cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 ./fuzz_lsp \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-max_len=65536 -artifact_prefix=artifacts/ $(FUZZ_FLAGS) \
+		lsp-corpus
 
 # make bench: the side-by-side benchmark (tests/bench.sh); it prints its
 # figures and is never a pass/fail test.
