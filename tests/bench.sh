@@ -258,3 +258,50 @@ measure "-j 2" "$TRANSLINT" -j 2 --no-color --format gcc "${files[@]}"
 read -r _ _ w1 <"$tmp/m.-j 1"
 read -r _ _ w2 <"$tmp/m.-j 2"
 echo "-j 2 takes $(ratio "$w2" "$w1") x the wall time of -j 1"
+echo
+
+# ---- A translation with its original (issue 15, point 8) --------------------
+# The CPU of linting every translation of lctt-pairs alone and with its
+# original, in one process (tools/source-bench.c, the lctt preset: its
+# source rules are on); then one pair made of the first 100 pairs, and of
+# the first 1,000, end to end through the command line, for the growth of
+# CPU and memory. (Different articles: the same article repeated ten times
+# gives the alignment no anchor found once, docs/performance.md.)
+pairs=../shared/corpus/lctt-pairs
+: "${SOURCE_BENCH:=build/tools/source-bench}"
+echo "## With the original (lctt-pairs)"
+if [ ! -d "$pairs/en" ] || [ ! -x "$SOURCE_BENCH" ]; then
+	echo "skipped: no $pairs or no $SOURCE_BENCH (make bench builds it)"
+else
+	"$SOURCE_BENCH" --rounds "$BENCH_REPEAT" "$pairs"
+	prev=
+	for k in 100 1000; do
+		: >"$tmp/big.en.md"
+		: >"$tmp/big.zh.md"
+		n=0
+		for f in "$pairs"/zh/*; do
+			[ -f "$pairs/en/${f##*/}" ] || continue
+			n=$((n + 1))
+			[ "$n" -gt "$k" ] && break
+			cat "$pairs/en/${f##*/}" >>"$tmp/big.en.md"
+			cat "$f" >>"$tmp/big.zh.md"
+		done
+		size=$(($(wc -c <"$tmp/big.en.md") + $(wc -c <"$tmp/big.zh.md")))
+		for with in alone original; do
+			label="$k pairs as one ($((size / 1048576)) MB), $with"
+			if [ "$with" = alone ]; then
+				measure "$label" "$TRANSLINT" --preset lctt \
+					--no-color --format gcc "$tmp/big.zh.md"
+			else
+				measure "$label" "$TRANSLINT" --preset lctt \
+					--no-color --format gcc \
+					--source "$tmp/big.en.md" "$tmp/big.zh.md"
+			fi
+		done
+		read -r c r _ <"$tmp/m.$label"
+		[ -n "$prev" ] && echo "    $((k / 100))x the pairs: $(ratio "$c" "$prev") x the CPU, $(ratio "$r" "$prev_rss") x the peak RSS, with the original"
+		prev=$c
+		prev_rss=$r
+	done
+	rm -f "$tmp"/big.*.md
+fi

@@ -85,6 +85,49 @@ static bool has(const tl_align_doc *ad, size_t first, size_t end,
 	return false;
 }
 
+/* The hash of KEY as normal() spells it (FNV-1a). */
+static uint64_t normal_hash(const char *key)
+{
+	size_t n;
+	const char *k = normal(key, &n);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+	return h;
+}
+
+/* The normal hashes of every destination of AD, sorted, for the one
+ * question "does the original have it anywhere?" in O(log n). Caller
+ * frees. */
+static uint64_t *all_links(const tl_align_doc *ad, size_t *n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ad->n; i++)
+		total += ad->blocks[i].nanchors;
+	uint64_t *v = tl_xmalloc((total + 1) * sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < ad->n; i++)
+		for (size_t a = 0; a < ad->blocks[i].nanchors; a++)
+			if (ad->blocks[i].anchors[a].type == TL_ANCHOR_LINK)
+				v[(*n)++] =
+				    normal_hash(ad->blocks[i].anchors[a].key);
+	tl_align_sort_keys(v, *n);
+	return v;
+}
+
+static bool in_sorted(const uint64_t *v, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == h;
+}
+
 /* Whether destination KEY is compared: not a fragment ("#install"),
  * which follows the translated headings, nor a data: URI (web pages put
  * placeholders there for images loaded later). */
@@ -129,6 +172,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	const tl_align *al = p->al;
 	const tl_option_list *allow = tl_check_list(ck, "allow-added");
+	size_t nall;
+	uint64_t *all = all_links(al->orig, &nall);
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		if (!pr->norig || !pr->ntrans)
@@ -203,8 +248,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				if (an->type != TL_ANCHOR_LINK ||
 				    !compared_key(an->key) ||
 				    allowed(allow, an->key) ||
-				    has(al->orig, 0, al->orig->n, an->key,
-				        an->hash))
+				    in_sorted(all, nall, normal_hash(an->key)))
 					continue;
 				bool given = false;
 				for (size_t u = 0; u < nused && !given; u++)
@@ -223,6 +267,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			}
 		}
 	}
+	free(all);
 }
 
 const tl_rule tl_rule_source_link = {
