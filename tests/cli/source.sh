@@ -123,4 +123,23 @@ tl --preset translation -f gcc --source en2.md same.md
 check "the translation preset turns the source rules on" \
 	eval 'out_has "\[source-untranslated\]$"'
 
+# Each added destination is looked for in the whole original: in a sorted
+# set, not block by block (that was quadratic: minutes here).
+python3 -c '
+for i in range(10000):
+    print("Text %d [a](https://example.com/o%d) and [b](https://example.com/p%d).\n" % (i, i, i))
+' >big.en.md
+python3 -c '
+for i in range(10000):
+    print("文字 %d [甲](https://example.com/o%d) 和 [乙](https://another-site.org/zzz/%d)。\n" % (i, i, i))
+' >big.zh.md
+tl_timed()
+{
+	timeout 10 "$TRANSLINT" "$@" >out 2>err
+	status=$?
+}
+tl_timed --select source-link -f gcc --source big.en.md big.zh.md
+check "source-link stays linear: 10,000 added links in a 10,000-block pair" \
+	eval 'status_is 0 && [ "$(grep -c "is not in the original" out)" = 10000 ]'
+
 finish
