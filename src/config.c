@@ -11,6 +11,7 @@
  */
 #include "config_impl.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,34 @@ void tl_config_put_optval(tl_config *cfg, const char *rule, const char *opt,
 	cfg->optv[slot] = v;
 }
 
+static size_t name_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (size_t)h;
+}
+
+/* Notes custom rule I in CFG's name table, growing it as needed. */
+static void byname_add(tl_config *cfg, size_t i)
+{
+	if (2 * (cfg->ncustom + 1) > cfg->byname_cap) {
+		free(cfg->byname);
+		cfg->byname_cap = cfg->byname_cap ? cfg->byname_cap * 2 : 64;
+		while (2 * (cfg->ncustom + 1) > cfg->byname_cap)
+			cfg->byname_cap *= 2;
+		cfg->byname = tl_xcalloc(cfg->byname_cap, sizeof *cfg->byname);
+		for (size_t k = 0; k < cfg->ncustom; k++)
+			if (k != i)
+				byname_add(cfg, k);
+	}
+	size_t mask = cfg->byname_cap - 1;
+	size_t h = name_hash(tl_custom_rule(cfg->custom[i])->name) & mask;
+	while (cfg->byname[h])
+		h = (h + 1) & mask;
+	cfg->byname[h] = i + 1;
+}
+
 long tl_config_rule_index(const tl_config *cfg, const char *name)
 {
 	size_t n;
@@ -75,9 +104,15 @@ long tl_config_rule_index(const tl_config *cfg, const char *name)
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(rules[i]->name, name) == 0)
 			return (long)i;
-	for (size_t i = 0; cfg && i < cfg->ncustom; i++)
+	if (!cfg || !cfg->byname)
+		return -1;
+	size_t mask = cfg->byname_cap - 1;
+	for (size_t h = name_hash(name) & mask; cfg->byname[h];
+	     h = (h + 1) & mask) {
+		size_t i = cfg->byname[h] - 1;
 		if (strcmp(tl_custom_rule(cfg->custom[i])->name, name) == 0)
 			return (long)(n + i);
+	}
 	return -1;
 }
 
@@ -120,6 +155,12 @@ tl_config *tl_config_copy(const tl_config *cfg)
 	c->custom = tl_xmalloc((cfg->ncustom + 1) * sizeof *c->custom);
 	for (size_t i = 0; i < cfg->ncustom; i++)
 		c->custom[i] = tl_custom_ref(cfg->custom[i]);
+	if (cfg->byname) {
+		c->byname_cap = cfg->byname_cap;
+		c->byname = tl_xmalloc(c->byname_cap * sizeof *c->byname);
+		memcpy(c->byname, cfg->byname,
+		       c->byname_cap * sizeof *c->byname);
+	}
 	c->origin = cfg->origin ? tl_xstrdup(cfg->origin) : NULL;
 	c->ignore = cfg->ignore ? tl_globs_copy(cfg->ignore) : NULL;
 	c->novr = cfg->novr;
@@ -154,6 +195,7 @@ void tl_config_free(tl_config *cfg)
 	for (size_t i = 0; i < cfg->ncustom; i++)
 		tl_custom_unref(cfg->custom[i]);
 	free(cfg->custom);
+	free(cfg->byname);
 	free(cfg->origin);
 	tl_globs_free(cfg->ignore);
 	for (size_t i = 0; i < cfg->novr; i++) {
@@ -212,7 +254,9 @@ void tl_config_add_custom(tl_config *cfg, tl_custom *c)
 	} else {
 		cfg->custom = tl_xrealloc(cfg->custom, (cfg->ncustom + 1) *
 		                                           sizeof *cfg->custom);
-		cfg->custom[cfg->ncustom++] = c;
+		cfg->custom[cfg->ncustom] = c;
+		byname_add(cfg, cfg->ncustom);
+		cfg->ncustom++;
 		size_t total = cfg->nrules + cfg->ncustom;
 		cfg->severity =
 		    tl_xrealloc(cfg->severity, total * sizeof *cfg->severity);

@@ -538,8 +538,52 @@ static bool parse_rules(loader *ld, yfile *f, tl_config *cfg, yaml_node_t *map,
 	return true;
 }
 
-static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
-                         yaml_node_t *list)
+/* A custom rule's id and its place in the list, to find ids defined
+ * twice by sorting. */
+typedef struct id_ref {
+	const char *id;
+	size_t index;
+} id_ref;
+
+static int id_ref_cmp(const void *a, const void *b)
+{
+	const id_ref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Which items of the custom rule LIST (N items) repeat the id of an
+ * earlier one, as a calloc'ed array of flags: sorting keeps 20,000 rules
+ * from costing 200 million comparisons. */
+static bool *repeated_ids(yfile *f, yaml_node_t *list, size_t n)
+{
+	bool *rep = tl_xcalloc(n ? n : 1, sizeof *rep);
+	id_ref *refs = tl_xmalloc((n ? n : 1) * sizeof *refs);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *o = node_at(f, list->data.sequence.items.start[i]);
+		if (!o || o->type != YAML_MAPPING_NODE)
+			continue;
+		for (yaml_node_pair_t *p = o->data.mapping.pairs.start;
+		     p < o->data.mapping.pairs.top; p++) {
+			const char *key = scalar(node_at(f, p->key));
+			const char *val = scalar(node_at(f, p->value));
+			if (key && val && !strcmp(key, "id"))
+				refs[k++] = (id_ref){val, i};
+		}
+	}
+	qsort(refs, k, sizeof *refs, id_ref_cmp);
+	for (size_t i = 1; i < k; i++)
+		if (!strcmp(refs[i - 1].id, refs[i].id))
+			rep[refs[i].index] = true;
+	free(refs);
+	return rep;
+}
+
+static bool parse_custom_items(loader *ld, yfile *f, tl_config *cfg,
+                               yaml_node_t *list, const bool *repeated)
 {
 	static const char *const keys[] = {
 	    "id", "message", "pattern", "replace", "severity", "scope", NULL};
@@ -586,18 +630,10 @@ static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
 			               "custom rule id '%s' is the name of a "
 			               "built-in rule",
 			               id);
-		for (yaml_node_item_t *jt = list->data.sequence.items.start;
-		     jt < it; jt++) {
-			yaml_node_t *o = node_at(f, *jt);
-			for (yaml_node_pair_t *p = o->data.mapping.pairs.start;
-			     p < o->data.mapping.pairs.top; p++)
-				if (!strcmp(scalar(node_at(f, p->key)), "id") &&
-				    !strcmp(scalar(node_at(f, p->value)), id))
-					return fail_at(ld, f, vals[0],
-					               "custom rule id '%s' is "
-					               "defined twice",
-					               id);
-		}
+		if (repeated[it - list->data.sequence.items.start])
+			return fail_at(ld, f, vals[0],
+			               "custom rule id '%s' is defined twice",
+			               id);
 		tl_severity sev = TL_SEVERITY_WARNING;
 		if (vals[4] && !tl_severity_parse(scalar(vals[4]), &sev))
 			return severity_word(ld, f, id, vals[4], false);
@@ -626,6 +662,62 @@ static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
 	return true;
 }
 
+static bool parse_custom(loader *ld, yfile *f, tl_config *cfg,
+                         yaml_node_t *list)
+{
+	if (list->type != YAML_SEQUENCE_NODE)
+		return parse_custom_items(ld, f, cfg, list, NULL);
+	size_t n = (size_t)(list->data.sequence.items.top -
+	                    list->data.sequence.items.start);
+	bool *repeated = repeated_ids(f, list, n);
+	bool ok = parse_custom_items(ld, f, cfg, list, repeated);
+	free(repeated);
+	return ok;
+}
+
+/* How many values a configuration may hold once every alias is read
+ * as a copy of its anchor. An alias costs libyaml one node, but the
+ * loader reads the anchored value again at each use, so a few KB of
+ * aliases to a long list (or aliases of aliases) made gigabytes and
+ * seconds; YAML loaders guard against this "billion laughs" the same
+ * way. */
+#define MAX_EXPANDED 1000000
+
+/* The number of values under node INDEX of F with aliases expanded, up
+ * to MAX_EXPANDED + 1, memoised in SIZE (0: not yet counted); *DEEPEST
+ * is the node where the count first went over. */
+static size_t expanded(yfile *f, int index, size_t *size, int depth,
+                       yaml_node_t **over)
+{
+	yaml_node_t *n = node_at(f, index);
+	size_t i = (size_t)(index - 1), total = 1;
+	if (!n || depth > 10000)
+		return MAX_EXPANDED + 1;
+	if (size[i])
+		return size[i];
+	size[i] = MAX_EXPANDED + 1; /* a node inside itself is too much */
+	if (n->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top && total <= MAX_EXPANDED;
+		     it++)
+			total += expanded(f, *it, size, depth + 1, over);
+	} else if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top && total <= MAX_EXPANDED;
+		     p++) {
+			total += expanded(f, p->key, size, depth + 1, over);
+			total += expanded(f, p->value, size, depth + 1, over);
+		}
+	}
+	if (total > MAX_EXPANDED) {
+		total = MAX_EXPANDED + 1;
+		if (!*over)
+			*over = n;
+	}
+	size[i] = total;
+	return total;
+}
+
 /* Parses one YAML text into F (path PATH, folder DIR taken). */
 static bool yfile_parse(loader *ld, yfile *f, const char *path, char *dir,
                         const char *data, size_t len)
@@ -633,6 +725,25 @@ static bool yfile_parse(loader *ld, yfile *f, const char *path, char *dir,
 	yaml_parser_t parser;
 	f->path = path;
 	f->dir = dir;
+	size_t deep = tl_yaml_too_deep(data, len);
+	if (deep != TL_NONE) {
+		size_t line = 1, col = 1;
+		for (size_t i = 0; i < deep; i++) {
+			if (data[i] == '\n' ||
+			    (data[i] == '\r' &&
+			     (i + 1 >= len || data[i + 1] != '\n'))) {
+				line++;
+				col = 1;
+			} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+		tl_error_set(ld->err, path, line, col,
+		             "YAML nested deeper than %d levels",
+		             TL_YAML_MAX_FLOW_DEPTH);
+		free(dir);
+		return false;
+	}
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &f->doc)) {
@@ -648,6 +759,22 @@ static bool yfile_parse(loader *ld, yfile *f, const char *path, char *dir,
 		return false;
 	}
 	yaml_parser_delete(&parser);
+	size_t nodes = (size_t)(f->doc.nodes.top - f->doc.nodes.start);
+	if (nodes) {
+		size_t *size = tl_xcalloc(nodes, sizeof *size);
+		yaml_node_t *over = NULL;
+		size_t total = expanded(f, 1, size, 0, &over);
+		free(size);
+		if (total > MAX_EXPANDED) {
+			fail_at(ld, f, over,
+			        "aliases expand the configuration to more "
+			        "than %d values",
+			        MAX_EXPANDED);
+			yaml_document_delete(&f->doc);
+			free(dir);
+			return false;
+		}
+	}
 	return true;
 }
 

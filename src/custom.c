@@ -15,7 +15,19 @@
  * A match limit, a depth limit and a heap limit bound every match: a
  * pattern that backtracks catastrophically ((a+)+$ on a long line) gets a
  * diagnostic naming the rule, and the rule stops for that document,
- * instead of hanging the run.
+ * instead of hanging the run. A limit per match is not enough, since
+ * 20,000 short paragraphs each just under it take minutes: each rule also
+ * has a budget of match steps per file (BUDGET_BASE plus BUDGET_PER_BYTE
+ * for each byte of the file), and stops with the same diagnostic when it
+ * is spent. PCRE2 does not say how many steps a match took, so a match
+ * is first tried with a small limit, doubled while it is not enough, and
+ * each try is charged the limit it was given: an upper bound within
+ * twice the real cost, and deterministic, so the output does not depend
+ * on the machine's speed.
+ *
+ * A pattern with \C (one code unit, which can split a UTF-8 character)
+ * is refused when the configuration loads: a match or a replacement
+ * inside a character cannot be mapped to the source.
  */
 #include "custom.h"
 #include "option.h"
@@ -27,6 +39,9 @@
 #define MATCH_LIMIT 1000000
 #define DEPTH_LIMIT 10000
 #define HEAP_LIMIT_KIB 20000
+#define FIRST_LIMIT 16
+#define BUDGET_BASE 10000000u
+#define BUDGET_PER_BYTE 32u
 
 struct tl_custom {
 	tl_rule rule; /* first, so that a tl_rule pointer converts back */
@@ -36,7 +51,6 @@ struct tl_custom {
 	char *replace; /* NULL: no fix */
 	tl_custom_scope scope;
 	pcre2_code *re;
-	pcre2_match_context *mctx;
 	int refs;
 };
 
@@ -150,7 +164,8 @@ tl_custom *tl_custom_new(const char *id, const char *message,
                          size_t why_cap, size_t *at, int *which)
 {
 	pcre2_code *re = tl_regex_compile(
-	    pattern, strlen(pattern), PCRE2_UTF | PCRE2_UCP, why, why_cap, at);
+	    pattern, strlen(pattern),
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C, why, why_cap, at);
 	if (!re) {
 		*which = 0;
 		return NULL;
@@ -169,10 +184,6 @@ tl_custom *tl_custom_new(const char *id, const char *message,
 	c->message = tl_xstrdup(message);
 	c->pattern = tl_xstrdup(pattern);
 	c->scope = scope;
-	c->mctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(c->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(c->mctx, DEPTH_LIMIT);
-	pcre2_set_heap_limit(c->mctx, HEAP_LIMIT_KIB);
 	c->refs = 1;
 	c->rule.name = c->id;
 	c->rule.summary = c->message;
@@ -198,7 +209,6 @@ void tl_custom_unref(tl_custom *c)
 	if (!c || --c->refs > 0)
 		return;
 	pcre2_code_free(c->re);
-	pcre2_match_context_free(c->mctx);
 	free(c->id);
 	free(c->message);
 	free(c->pattern);
@@ -227,6 +237,8 @@ typedef struct matcher {
 	tl_check *ck;
 	const tl_custom *c;
 	pcre2_match_data *md;
+	pcre2_match_context *mctx; /* the limits, in the arena */
+	size_t budget;             /* match steps left for this file */
 	bool stopped; /* a limit was hit: no more matching in this document */
 } matcher;
 
@@ -234,26 +246,60 @@ typedef struct matcher {
 typedef void (*match_fn)(matcher *m, const char *subj, size_t ms, size_t me,
                          void *user);
 
+/* Stops the rule for this document with the diagnostic at REPORT_AT
+ * that names it and WHY. */
+static void stop(matcher *m, size_t report_at, const char *why)
+{
+	m->stopped = true;
+	tl_check_reportf(m->ck, report_at, report_at, NULL,
+	                 "custom rule %s stopped: %s (the "
+	                 "pattern backtracks too much; "
+	                 "simplify it)",
+	                 "自定义规则 %s 已停止：%s（模式回溯"
+	                 "过多，请简化）",
+	                 m->c->id, why);
+}
+
+/* pcre2_match from OFF within the budget (see the top of the file):
+ * its result, or 0 when the budget is spent. */
+static int budgeted_match(matcher *m, const char *subj, size_t len, size_t off)
+{
+	size_t limit = FIRST_LIMIT;
+	for (;;) {
+		if (m->budget == 0)
+			return 0;
+		if (limit > m->budget)
+			limit = m->budget;
+		pcre2_set_match_limit(m->mctx, (uint32_t)limit);
+		int rc = pcre2_match(m->c->re, (PCRE2_SPTR)subj, len, off, 0,
+		                     m->md, m->mctx);
+		m->budget -= limit;
+		if (rc != PCRE2_ERROR_MATCHLIMIT || limit >= MATCH_LIMIT)
+			return rc;
+		limit = limit * 2 > MATCH_LIMIT ? MATCH_LIMIT : limit * 2;
+	}
+}
+
 static void each_match(matcher *m, const char *subj, size_t len,
                        size_t report_at, match_fn fn, void *user)
 {
 	size_t off = 0;
 	while (!m->stopped && off <= len) {
-		int rc = pcre2_match(m->c->re, (PCRE2_SPTR)subj, len, off, 0,
-		                     m->md, m->c->mctx);
+		int rc = budgeted_match(m, subj, len, off);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return;
+		if (rc == 0) {
+			stop(m, report_at,
+			     tl_check_msg(m->ck,
+			                  "its match budget for this file is "
+			                  "spent",
+			                  "本文件的匹配预算已用完"));
+			return;
+		}
 		if (rc < 0) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(rc, msg, sizeof msg);
-			m->stopped = true;
-			tl_check_reportf(m->ck, report_at, report_at, NULL,
-			                 "custom rule %s stopped: %s (the "
-			                 "pattern backtracks too much; "
-			                 "simplify it)",
-			                 "自定义规则 %s 已停止：%s（模式回溯"
-			                 "过多，请简化）",
-			                 m->c->id, (const char *)msg);
+			stop(m, report_at, (const char *)msg);
 			return;
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
@@ -403,6 +449,16 @@ static matcher *matcher_of(tl_check *ck)
 		m->c = (const tl_custom *)tl_check_rule(ck);
 		m->md = pcre2_match_data_create_from_pattern(
 		    m->c->re, tl_regex_context(tl_check_arena(ck)));
+		/* The rule's context is shared by every thread: each
+		 * document sets its limits on its own, in its arena. */
+		m->mctx = pcre2_match_context_create(
+		    tl_regex_context(tl_check_arena(ck)));
+		pcre2_set_depth_limit(m->mctx, DEPTH_LIMIT);
+		pcre2_set_heap_limit(m->mctx, HEAP_LIMIT_KIB);
+		size_t len = tl_check_doc(ck)->src->len;
+		m->budget = BUDGET_BASE + (len < SIZE_MAX / BUDGET_PER_BYTE
+		                               ? len * BUDGET_PER_BYTE
+		                               : SIZE_MAX / 2);
 	}
 	m->ck = ck;
 	return m;

@@ -47,6 +47,17 @@ bool tl_char_is_cjk_numeral(uint32_t cp);
 /* Decodes one UTF-8 character of valid input at S (LEN bytes left);
  * returns its length and stores the code point. */
 size_t tl_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* The maximum nesting of YAML flow collections ("[", "{") a text may
+ * have before libyaml is given it (TL_YAML_MAX_FLOW_DEPTH): libyaml
+ * checks every pending simple key at each token, so deep flow nesting
+ * is quadratic (100,000 "[" took minutes). */
+#define TL_YAML_MAX_FLOW_DEPTH 100
+
+/* The offset in the N bytes of YAML at S where flow collections nest
+ * deeper than TL_YAML_MAX_FLOW_DEPTH, or TL_NONE. Quoted scalars and
+ * comments are skipped; the count is an upper bound of libyaml's. */
+size_t tl_yaml_too_deep(const char *s, size_t n);
 /* Encodes CP into OUT (4 bytes at least); returns the length. */
 size_t tl_utf8_encode(uint32_t cp, char *out);
 

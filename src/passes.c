@@ -16,7 +16,15 @@ typedef struct run_chars {
 	bool changed; /* some characters were made one opaque character */
 } run_chars;
 
-/* Replaces chars [i, k) by one opaque character of KIND. */
+/* The kind of a character a collapse took in, until the pass ends. */
+#define DEAD 0xFF
+
+/* Replaces chars [i, k) by one opaque character of KIND. The character
+ * goes at K - 1 and the others are marked DEAD, to be dropped when the
+ * pass ends (compact): moving the rest of the run down at each collapse
+ * made 20,000 URLs or $math$ spans in one paragraph quadratic (issue
+ * 12.6). A pass reads on from I + 1 and skips what is not text; looking
+ * back from K it finds the opaque character, as before. */
 static void collapse(run_chars *b, size_t i, size_t k, uint8_t kind)
 {
 	tl_char c = b->chars[i];
@@ -24,10 +32,22 @@ static void collapse(run_chars *b, size_t i, size_t k, uint8_t kind)
 	c.kind = kind;
 	c.end = b->chars[k - 1].end;
 	c.after = b->chars[k - 1].after;
-	b->chars[i] = c;
-	memmove(&b->chars[i + 1], &b->chars[k], (b->n - k) * sizeof(tl_char));
-	b->n -= k - i - 1;
+	for (size_t j = i; j + 1 < k; j++)
+		b->chars[j].kind = DEAD;
+	b->chars[k - 1] = c;
 	b->changed = true;
+}
+
+/* Drops the characters collapse marked DEAD. */
+static void compact(run_chars *b)
+{
+	if (!b->changed)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->chars[i].kind != DEAD)
+			b->chars[n++] = b->chars[i];
+	b->n = n;
 }
 
 static bool is_alnum(uint32_t c)
@@ -244,7 +264,7 @@ static void collapse_urls(run_chars *b, tl_doc_kept *kept)
 			}
 			if (dots > 0 && s < i && k > i + 1) {
 				collapse(b, s, k, TL_CHAR_URL);
-				i = s;
+				i = k - 1;
 			}
 		}
 	}
@@ -253,6 +273,8 @@ static void collapse_urls(run_chars *b, tl_doc_kept *kept)
 /* Finds inline math, "$...$" and "$$...$$", in the pandoc way: the opening
  * "$" has a non-space after it, the closing one a non-space before it and
  * no digit after it (so "$5 and $10" is money, not math). */
+#define MAX_MATH 4000
+
 static void collapse_math(run_chars *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
@@ -265,8 +287,11 @@ static void collapse_math(run_chars *b)
 			break;
 		if (!display && tl_char_is_space(b->chars[open].cp))
 			continue;
-		size_t k = open;
-		for (; k < b->n; k++) {
+		/* No span is longer than MAX_MATH characters: without the
+		 * bound, each of 20,000 "$" with no closer read to the end. */
+		size_t k = open,
+		       stop = open + MAX_MATH < b->n ? open + MAX_MATH : b->n;
+		for (; k < stop; k++) {
 			const tl_char *c = &b->chars[k];
 			if (c->cp != '$' || c->kind != TL_CHAR_TEXT ||
 			    (c->flags & TL_CF_LITERAL))
@@ -283,9 +308,10 @@ static void collapse_math(run_chars *b)
 				continue;
 			break;
 		}
-		if (k >= b->n || k == open)
+		if (k >= stop || k == open)
 			continue;
 		collapse(b, i, display ? k + 2 : k + 1, TL_CHAR_MATH);
+		i = display ? k + 1 : k;
 	}
 }
 
@@ -549,6 +575,7 @@ bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n)
 {
 	run_chars b = {chars, *n, false};
 	collapse_markup(&b, s, len);
+	compact(&b);
 	drop_strikethrough(&b);
 	*n = b.n;
 	return b.changed;
@@ -558,6 +585,7 @@ bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept)
 {
 	run_chars b = {chars, *n, false};
 	collapse_urls(&b, kept);
+	compact(&b);
 	*n = b.n;
 	return b.changed;
 }
@@ -566,6 +594,7 @@ bool tl_pass_math(tl_char *chars, size_t *n)
 {
 	run_chars b = {chars, *n, false};
 	collapse_math(&b);
+	compact(&b);
 	*n = b.n;
 	return b.changed;
 }

@@ -488,3 +488,34 @@ const char *tl_nearest_typo(const tl_nearest *s)
 	size_t longer = s->len > s->best_len ? s->len : s->best_len;
 	return s->best && s->best_d * 2 <= longer ? s->best : NULL;
 }
+
+size_t tl_yaml_too_deep(const char *s, size_t n)
+{
+	size_t depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i], before = i ? s[i - 1] : '\n';
+		/* A quote opens a scalar, and '#' a comment, only where a
+		 * token can start; "don't" and "a#b" are plain text. */
+		bool token = strchr(" \t\r\n[{,:", before) != NULL;
+		if (c == '#' && token && before != ':' && before != ',' &&
+		    before != '[' && before != '{') {
+			while (i + 1 < n && s[i + 1] != '\n' &&
+			       s[i + 1] != '\r')
+				i++;
+		} else if (c == '"' && token) {
+			for (i++; i < n && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+		} else if (c == '\'' && token) {
+			/* '' inside is a quote, read here as two strings. */
+			for (i++; i < n && s[i] != '\''; i++)
+				;
+		} else if (c == '[' || c == '{') {
+			if (++depth > TL_YAML_MAX_FLOW_DEPTH)
+				return i;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return TL_NONE;
+}

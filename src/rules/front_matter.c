@@ -79,13 +79,17 @@ static void nearest_scan(tl_nearest *s, char *const *items, size_t count)
 /* The byte offset of libyaml mark M in the YAML text starting at BASE. */
 static size_t mark_offset(const tl_doc *doc, yaml_mark_t m)
 {
-	const char *s = doc->src->data;
+	const tl_source *src = doc->src;
+	const char *s = src->data;
 	size_t p = doc->fm_yaml_start, end = doc->fm_yaml_end;
-	for (size_t line = 0; line < m.line && p < end; p++) {
-		if (s[p] == '\n' ||
-		    (s[p] == '\r' && (p + 1 >= end || s[p + 1] != '\n')))
-			line++;
-	}
+	/* The source's line table ends lines where libyaml does (LF, CRLF,
+	 * lone CR): a mark's line is a lookup, not a walk from the start,
+	 * which made 20,000 keys quadratic (issue 12.6). */
+	size_t line = tl_source_line_index(src, p) + m.line;
+	if (m.line > 0)
+		p = line < src->nlines ? src->lines[line] : end;
+	if (p > end)
+		p = end;
 	for (size_t c = 0;
 	     c < m.column && p < end && s[p] != '\n' && s[p] != '\r'; c++) {
 		uint32_t cp;
@@ -274,6 +278,25 @@ static void check_kind(tl_check *ck, const fm_entry *e, const char *kind,
 /* ---- The check ------------------------------------------------------------
  */
 
+/* A key and the index of its entry, to find repeated keys by sorting. */
+typedef struct key_ref {
+	const char *key;
+	size_t len, index;
+} key_ref;
+
+/* By key bytes, then by length; equal keys by their index. */
+static int key_ref_cmp(const void *a, const void *b)
+{
+	const key_ref *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->key, y->key, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
 /* Checks the N entries of a front matter that starts at offset TOP. */
 static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
                           size_t top)
@@ -282,15 +305,28 @@ static void check_entries(tl_check *ck, const fm_entry *es, size_t n_es,
 	const tl_option_map *fields = tl_check_map(ck, "fields");
 	const tl_option_list *known = tl_check_list(ck, "known");
 
+	/* Which entries repeat an earlier key: sorted by key, then by
+	 * position, every entry after the first of a run of equal keys
+	 * (a pairwise comparison was quadratic in the number of keys). */
+	bool *dups = tl_arena_alloc(tl_check_arena(ck),
+	                            (n_es ? n_es : 1) * sizeof *dups);
+	key_ref *order = tl_xmalloc((n_es ? n_es : 1) * sizeof *order);
+	for (size_t i = 0; i < n_es; i++) {
+		order[i] = (key_ref){es[i].key, es[i].key_len, i};
+		dups[i] = false;
+	}
+	qsort(order, n_es, sizeof *order, key_ref_cmp);
+	for (size_t i = 1; i < n_es; i++)
+		if (order[i - 1].len == order[i].len &&
+		    memcmp(order[i - 1].key, order[i].key, order[i].len) == 0)
+			dups[order[i].index] = true;
+	free(order);
+
 	for (size_t i = 0; i < n_es; i++) {
 		const fm_entry *e = &es[i];
 		const char *key = e->key;
 		size_t n = e->key_len;
-		bool dup = false;
-		for (size_t j = 0; j < i && !dup; j++)
-			dup = es[j].key_len == n &&
-			      memcmp(es[j].key, key, n) == 0;
-		if (dup) {
+		if (dups[i]) {
 			/* YAML forbids it; Hugo keeps one of the two. */
 			report_span(ck, e->ks, e->ke,
 			            tl_check_msgf(ck,
@@ -396,6 +432,17 @@ static void check_yaml(tl_check *ck, const tl_doc *doc)
 {
 	yaml_parser_t parser;
 	yaml_document_t yd;
+	size_t deep = tl_yaml_too_deep(doc->src->data + doc->fm_yaml_start,
+	                               doc->fm_yaml_end - doc->fm_yaml_start);
+	if (deep != TL_NONE) {
+		report_at(ck, doc->fm_yaml_start + deep,
+		          tl_check_msgf(ck,
+		                        "YAML syntax error in front matter: "
+		                        "nested deeper than %d levels",
+		                        "元数据 YAML 语法错误：嵌套超过 %d 层",
+		                        TL_YAML_MAX_FLOW_DEPTH));
+		return;
+	}
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(
 	    &parser, (const unsigned char *)doc->src->data + doc->fm_yaml_start,

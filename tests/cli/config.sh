@@ -179,6 +179,9 @@ err_case "invalid pattern with the PCRE2 offset" \
 err_case "invalid pattern: the column counts code points" \
 	"rules:\n  custom:\n    - id: x\n      message: m\n      pattern: '中文(b'\n" \
 	"5:21: custom rule x: invalid pattern: missing closing parenthesis at offset 4"
+err_case "a custom pattern with \\C is refused when it loads (issue 12.7)" \
+	"rules:\n  custom:\n    - id: x\n      message: m\n      pattern: '中\\\\C'\n      replace: 'y'\n" \
+	"5:20: custom rule x: invalid pattern: using .C is disabled by the application at offset 3"
 err_case "invalid pattern in a rule option is a configuration error" \
 	"rules:\n  attribution: {pattern: '译自(a'}\n" \
 	"bad/.translint.yml:2:31: option 'pattern' of rule attribution: invalid pattern: missing closing parenthesis at offset 4"

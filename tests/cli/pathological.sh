@@ -113,6 +113,109 @@ for case in \
 	fix_idempotent "$name" "$file"
 done
 
+# ---- Linear on every shape (issue 12.6, 12.7) ------------------------------
+#
+# Each shape at 1x and 10x: both finish in time, and the 10x run takes at
+# most 20 times as long as the 1x run plus a second (a quadratic cost
+# takes 100 times). The sizes at 1x are the issue's; under valgrind only
+# the 1x input runs, cut tenfold (valgrind looks for memory errors, which
+# the small inputs reach; make test and make asan-test time the rest).
+scale=1 shape_limit=60
+if [ -n "${TL_UNDER_VALGRIND:-}" ]; then
+	scale=0 shape_limit=600
+fi
+
+SCALE=$scale python3 - <<'PY' || exit 2
+import os
+scale = int(os.environ["SCALE"])
+def put(name, data):
+    with open(name, "w") as f:
+        f.write(data)
+for x, n in ([("1", 1), ("10", 10)] if scale else [("1", 0.1)]):
+    k = lambda base: int(base * n)
+    put("fmkeys-%s.md" % x, "---\n" + "".join("key%d: 值%d\n" % (i, i)
+        for i in range(k(20000))) + "---\n\n正文\n")
+    put("fmnest-%s.md" % x, "---\na: " + "[" * k(40000) + "]" * k(40000)
+        + "\n---\n\n正文\n")
+    put("urls-%s.md" % x, " ".join("https://e.com/%d中文" % i
+        for i in range(k(20000))) + "\n")
+    put("math-%s.md" % x, " ".join("$x_%d$中文" % i
+        for i in range(k(20000))) + "\n")
+    put("cr-%s.md" % x, "使用Go编写，\r\r" * k(20000))
+    put("budget-%s.md" % x, "".join("aaaaaaaaaaaaaaaaaab%d\n\n" % i
+        for i in range(k(20000))))
+    put("custom-%s.yml" % x, "rules:\n  custom:\n" + "".join(
+        "    - id: c%d\n      message: m\n      pattern: \"x%dy\"\n"
+        % (i, i) for i in range(k(2000))))
+    put("brackets-%s.yml" % x, "rules: " + "[" * k(100000) + "\n")
+    put("alias-%s.yml" % x, "rules:\n  terminology:\n    add:\n"
+        "      Bar: &l [" + ",".join("w%d" % i for i in range(k(2000)))
+        + "]\noverrides:\n" + "".join(
+        "  - files: [x%d]\n    rules: {terminology: {add: {Foo: *l}}}\n"
+        % i for i in range(k(1000))))
+put("slow.yml", "rules:\n  custom:\n    - id: slow\n      message: m\n"
+    "      pattern: \"(a+)+$\"\n")
+put("plain.md", "使用Go编写\n")
+PY
+
+# timed NAME ARGS...: runs translint with ARGS in time; sets $secs and
+# $status, and the output in out and err.
+timed()
+{
+	local start end
+	start=$(date +%s.%N)
+	timeout "$shape_limit" "$TRANSLINT" "$@" >out 2>err
+	status=$?
+	end=$(date +%s.%N)
+	secs=$(echo "$end - $start" | bc)
+}
+
+# shape NAME EXPECT ARGS...: ARGS with FILE-1 and FILE-10 (the word X in
+# ARGS is the size); EXPECT is an eval'ed check of each run's result.
+shape()
+{
+	local name=$1 expect=$2 t1 s1
+	shift 2
+	timed "${@//X/1}"
+	t1=$secs s1=$status
+	if [ "$s1" = 124 ]; then
+		not_ok "$name, 1x: in time" "no result after ${shape_limit}s"
+		return
+	fi
+	check "$name, 1x: in time (${t1}s), as expected" eval "$expect"
+	if [ "$scale" = 0 ]; then
+		return
+	fi
+	timed "${@//X/10}"
+	if [ "$status" = 124 ]; then
+		not_ok "$name, 10x: in time" "no result after ${shape_limit}s"
+		return
+	fi
+	check "$name, 10x: in time (${secs}s), as expected" eval "$expect"
+	check "$name: 10x costs at most 20 times 1x (${t1}s, ${secs}s)" \
+		eval '[ "$(echo "$secs <= 20 * $t1 + 1" | bc)" = 1 ]'
+}
+
+tr=(--preset translation -f gcc)
+shape "front matter with 20,000 keys" 'status_is 0' "${tr[@]}" fmkeys-X.md
+shape "front matter nested 40,000 deep" \
+	'status_is 0 && out_has "nested deeper than 100 levels"' \
+	"${tr[@]}" fmnest-X.md
+shape "20,000 bare URLs in one paragraph" 'status_is 0' "${tr[@]}" urls-X.md
+shape "20,000 \$math\$ spans in one paragraph" 'status_is 0' \
+	"${tr[@]}" math-X.md
+shape "CR-only line endings" 'status_is 0' "${tr[@]}" cr-X.md
+shape "a custom pattern that backtracks, 20,000 paragraphs" \
+	'status_is 0 && out_has "custom rule slow stopped: its match budget for this file is spent"' \
+	-c slow.yml -f gcc budget-X.md
+shape "2,000 custom rules" 'status_is 0' -c custom-X.yml -f gcc plain.md
+shape "100,000 nested [ in a configuration" \
+	'status_is 2 && err_has "brackets-.*yml:1:108: YAML nested deeper than 100 levels"' \
+	-c brackets-X.yml plain.md
+shape "aliases copied at each use in a configuration" \
+	'status_is 2 && err_has "aliases expand the configuration to more than"' \
+	-c alias-X.yml plain.md
+
 # The edge files are clean: nothing to say about nothing.
 tl --format gcc empty.md
 check "an empty file has no findings" eval 'status_is 0 && out_empty'
