@@ -31,7 +31,9 @@
 
 /* The shape of each top-level key the loader reads. A key the loader
  * knows and this table does not gets an open schema ({}) and a pointer
- * to the docs: the schema then accepts it until someone describes it. */
+ * to the docs: the schema then accepts it until someone describes it. An
+ * entry the loader does not list is not printed (source, source-required
+ * and glossary are described ahead of the branches that read them). */
 typedef struct top_key {
 	const char *name;
 	const char *doc;
@@ -61,6 +63,27 @@ static const top_key top_keys[] = {
      "Settings for some files: a list of files: (globs) and rules:.",
      "{\"type\": \"array\", \"items\": {\"$ref\": "
      "\"#/definitions/override\"}}"},
+    {"source",
+     "Where the original of a translation is: a list of {match: a pattern "
+     "for the translation's path, original: its original's path with $0 "
+     "to $9, revision: a git revision or base}.",
+     "{\"type\": \"array\", \"items\": {\"type\": \"object\", "
+     "\"additionalProperties\": false, \"required\": [\"match\", "
+     "\"original\"], \"properties\": {\"match\": {\"type\": "
+     "\"string\"}, \"original\": {\"type\": \"string\"}, "
+     "\"revision\": {\"type\": \"string\"}}}}"},
+    {"source-required",
+     "Whether a translation without an original is itself a finding.",
+     "{\"type\": \"boolean\"}"},
+    {"glossary",
+     "The project glossary: a file, or a list of files and entries {term, "
+     "zh, reject, keep-english}.",
+     "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"array\", "
+     "\"items\": {\"anyOf\": [{\"type\": \"string\"}, {\"type\": "
+     "\"object\", \"additionalProperties\": false, \"required\": "
+     "[\"term\"], \"properties\": {\"term\": " STRINGS ", \"zh\": " STRINGS
+     ", \"reject\": " STRINGS
+     ", \"keep-english\": {\"type\": \"boolean\"}}}]}}]}"},
     {NULL, NULL, NULL},
 };
 
@@ -76,8 +99,10 @@ static void put_presets(tl_buf *out)
 	for (size_t i = 0; tl_embedded_files[i].name; i++) {
 		const char *f = tl_embedded_files[i].name;
 		size_t n = strlen(f);
+		/* Term lists and glossaries (terms.yml, NAME.glossary.yml)
+		 * are no presets. */
 		if (n < 5 || strcmp(f + n - 4, ".yml") != 0 ||
-		    strcmp(f, "terms.yml") == 0)
+		    strcmp(f, "terms.yml") == 0 || memchr(f, '.', n - 4))
 			continue;
 		tl_buf_puts(out, first ? "" : ", ");
 		tl_emit_json_string(out, f, n - 4);
