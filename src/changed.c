@@ -20,6 +20,7 @@
  * standard error becomes the error message.
  */
 #include "changed.h"
+#include "git.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,103 +34,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* Runs ARGV (argv[0] looked up in PATH) in folder DIR (NULL: here) and
- * collects its standard output in OUT and standard error in ERRS.
- * Returns the exit status, or -1 when it could not run. */
-static int run_git(char *const argv[], const char *dir, tl_buf *out,
-                   tl_buf *errs)
-{
-	int po[2], pe[2], status;
-	pid_t pid;
-	bool open_o = true, open_e = true;
-
-	if (pipe(po) != 0)
-		return -1;
-	if (pipe(pe) != 0) {
-		close(po[0]);
-		close(po[1]);
-		return -1;
-	}
-	pid = fork();
-	if (pid < 0) {
-		close(po[0]);
-		close(po[1]);
-		close(pe[0]);
-		close(pe[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		/* Only async-signal-safe calls between fork and exec: the
-		 * parent may have other threads. */
-		int null = open("/dev/null", O_RDONLY);
-		sigset_t none;
-
-		/* git gets the signals translint may have blocked for its
-		 * signal thread (tl_io_guard_signals). */
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if (null >= 0)
-			dup2(null, 0);
-		dup2(po[1], 1);
-		dup2(pe[1], 2);
-		close(po[0]);
-		close(pe[0]);
-		if (dir && chdir(dir) != 0)
-			_exit(127);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(po[1]);
-	close(pe[1]);
-	/* Both pipes are drained together (poll), so that git blocking on
-	 * a full stderr pipe can never deadlock against us reading stdout. */
-	while (open_o || open_e) {
-		struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
-		char chunk[4096];
-		int k;
-
-		fds[0].fd = open_o ? po[0] : -1;
-		fds[1].fd = open_e ? pe[0] : -1;
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		for (k = 0; k < 2; k++) {
-			ssize_t n;
-
-			if (fds[k].fd < 0 || !fds[k].revents)
-				continue;
-			n = read(fds[k].fd, chunk, sizeof chunk);
-			if (n > 0)
-				tl_buf_append(k ? errs : out, chunk, (size_t)n);
-			else if (n == 0 || errno != EINTR)
-				*(k ? &open_e : &open_o) = false;
-		}
-	}
-	close(po[0]);
-	close(pe[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (!WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status) == 127 ? -1 : WEXITSTATUS(status);
-}
-
-/* The first line of git's complaint, for an error message. */
-static const char *first_line(tl_buf *errs)
-{
-	char *nl;
-
-	if (!errs->data || !errs->len)
-		return "git failed";
-	nl = strchr(errs->data, '\n');
-	if (nl)
-		*nl = '\0';
-	return errs->data;
-}
 
 /* ---- Hunk headers -------------------------------------------------------- */
 
@@ -439,81 +343,6 @@ static int compare_places(const void *pa, const void *pb)
 	return c ? c : a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* The real path of folder DIR; a part that does not exist (the folder of
- * a --stdin-filename) is kept as written after the real path of the
- * part that does. Caller frees. */
-static char *real_dir(const char *dir)
-{
-	char *real = realpath(dir, NULL), *up, *slash, *joined;
-
-	if (real)
-		return real;
-	up = tl_xstrdup(dir);
-	slash = strrchr(up, '/');
-	if (!slash || slash == up) {
-		char cwd[PATH_MAX];
-
-		free(up);
-		if (dir[0] == '/' || !getcwd(cwd, sizeof cwd))
-			return tl_xstrdup(dir);
-		joined = tl_xmalloc(strlen(cwd) + strlen(dir) + 2);
-		sprintf(joined, "%s/%s", cwd, dir);
-		return joined;
-	}
-	*slash = '\0';
-	real = real_dir(up);
-	joined = tl_xmalloc(strlen(real) + strlen(slash + 1) + 2);
-	sprintf(joined, "%s/%s", real, slash + 1);
-	free(real);
-	free(up);
-	return joined;
-}
-
-/* Fills P for FILE: the nearest folder above it holding .git (a folder,
- * or the file a linked worktree or submodule has). False when none. */
-static bool locate(const char *file, place *p)
-{
-	const char *slash = strrchr(file, '/');
-	char *dir =
-	    slash
-	        ? tl_xstrndup(file, slash == file ? 1 : (size_t)(slash - file))
-	        : tl_xstrdup(".");
-	char *real = real_dir(dir);
-	const char *base = slash ? slash + 1 : file;
-	size_t len = strlen(real);
-	tl_buf probe = {0};
-
-	free(dir);
-	while (len > 0 && real[len - 1] == '/' && len > 1)
-		len--;
-	for (;;) {
-		struct stat st;
-
-		probe.len = 0;
-		tl_buf_append(&probe, real, len);
-		tl_buf_puts(&probe,
-		            len == 1 && real[0] == '/' ? ".git" : "/.git");
-		if (lstat(probe.data, &st) == 0) {
-			p->root = tl_xstrndup(real, len);
-			p->rel =
-			    tl_xmalloc(strlen(real) - len + strlen(base) + 2);
-			if (real[len] == '/')
-				sprintf(p->rel, "%s/%s", real + len + 1, base);
-			else
-				strcpy(p->rel, base);
-			break;
-		}
-		while (len > 1 && real[len - 1] != '/')
-			len--;
-		if (len <= 1)
-			break;
-		len--; /* the slash */
-	}
-	tl_buf_free(&probe);
-	free(real);
-	return p->root != NULL;
-}
-
 /* Runs the two git commands of one repository and fills the changed
  * lines of its files PS[0..N). */
 static bool repo_lines(const char *ref, place *ps, size_t n, tl_changed *files,
@@ -541,15 +370,16 @@ static bool repo_lines(const char *ref, place *ps, size_t n, tl_changed *files,
 	entry *entries = NULL;
 	int rc;
 
-	rc = run_git(ls, ps[0].root, &tracked, &errs);
+	rc = tl_git_run(ls, ps[0].root, NULL, 0, &tracked, &errs);
 	if (rc == 0) {
 		errs.len = 0;
-		rc = run_git(diff, ps[0].root, &patch, &errs);
+		rc = tl_git_run(diff, ps[0].root, NULL, 0, &patch, &errs);
 	}
 	if (rc != 0) {
 		tl_error_set(err, "", 0, 0, "--changed-since %s: %s: %s", ref,
 		             ps[0].root,
-		             rc < 0 ? "cannot run git" : first_line(&errs));
+		             rc < 0 ? "cannot run git"
+		                    : tl_git_first_line(&errs));
 		tl_buf_free(&tracked);
 		tl_buf_free(&patch);
 		tl_buf_free(&errs);
@@ -613,7 +443,7 @@ tl_changed_set *tl_changed_set_new(const char *ref, const char *const *files,
 	s->files = tl_xcalloc(n + 1, sizeof *s->files);
 	for (i = 0; i < n && ok; i++) {
 		ps[i].index = i;
-		if (!locate(files[i], &ps[i])) {
+		if (!tl_git_locate(files[i], &ps[i].root, &ps[i].rel)) {
 			tl_error_set(
 			    err, files[i], 0, 0,
 			    "--changed-since: not in a git repository");

@@ -66,6 +66,8 @@ typedef struct options {
 	bool no_gitignore;          /* --no-gitignore */
 	const char *changed_since;  /* --changed-since REF, or NULL */
 	const char *source;         /* --source ORIGINAL, or NULL */
+	const char *source_rev;     /* --source-rev REV, or NULL */
+	bool print_source;          /* --print-source */
 	bool print_alignment;       /* --print-alignment */
 	const char *output_file;    /* --output-file FILE, or NULL */
 	bool statistics;            /* --statistics */

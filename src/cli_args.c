@@ -42,6 +42,8 @@ typedef enum opt_id {
 	OPT_INIT,
 	OPT_CHANGED_SINCE,
 	OPT_SOURCE,
+	OPT_SOURCE_REV,
+	OPT_PRINT_SOURCE,
 	OPT_PRINT_ALIGNMENT,
 	OPT_OUTPUT_FILE,
 	OPT_STATISTICS,
@@ -87,6 +89,8 @@ static const opt_def opt_defs[] = {
     {"init", 0, false, OPT_INIT},
     {"changed-since", 0, true, OPT_CHANGED_SINCE},
     {"source", 0, true, OPT_SOURCE},
+    {"source-rev", 0, true, OPT_SOURCE_REV},
+    {"print-source", 0, false, OPT_PRINT_SOURCE},
     {"print-alignment", 0, false, OPT_PRINT_ALIGNMENT},
     {"output-file", 'o', true, OPT_OUTPUT_FILE},
     {"statistics", 0, false, OPT_STATISTICS},
@@ -144,6 +148,11 @@ const char cli_usage_text[] =
     "  -o, --output-file FILE   write what goes to standard output to "
     "FILE\n"
     "\n"
+    "Originals (the English text translated):\n"
+    "      --source ORIGINAL    the original of the one file linted\n"
+    "      --source-rev REV     where originals are read in git (default:\n"
+    "                           the merge base of --changed-since)\n"
+    "\n"
     "Fixing:\n"
     "      --fix                apply safe fixes to the files\n"
     "      --unsafe-fixes       also apply (and count) unsafe fixes\n"
@@ -169,6 +178,8 @@ const char cli_usage_text[] =
     "      --print-config [FILE]\n"
     "                           print the configuration that applies to "
     "FILE\n"
+    "      --print-source FILE...\n"
+    "                           print each FILE's original, and why\n"
     "      --source ORIGINAL --print-alignment [FILE]\n"
     "                           print which block of FILE (or of --stdin)\n"
     "                           translates which block of ORIGINAL\n"
@@ -436,6 +447,14 @@ static void set_option(options *o, const opt_def *def, const char *value)
 			cli_usage_error("--source: the file name is empty");
 		o->source = value;
 		break;
+	case OPT_SOURCE_REV:
+		if (!*value)
+			cli_usage_error("--source-rev: the revision is empty");
+		o->source_rev = value;
+		break;
+	case OPT_PRINT_SOURCE:
+		o->print_source = true;
+		break;
 	case OPT_PRINT_ALIGNMENT:
 		o->print_alignment = true;
 		break;
@@ -578,6 +597,12 @@ void cli_check_args(const options *o)
 		                "diagnostics: it takes no --format");
 	/* --source feeds the source rules (DESIGN.md 8.3) in every format,
 	 * the review page's original column, and --print-alignment. */
+	if (o->print_source &&
+	    (o->npaths == 0 || o->stdin_mode || o->fix || o->diff ||
+	     o->format_given || o->print_alignment))
+		cli_usage_error("--print-source takes files (no --stdin, "
+		                "--fix, --diff, --format or "
+		                "--print-alignment)");
 	if (o->print_alignment && !o->source)
 		cli_usage_error("--print-alignment needs --source ORIGINAL");
 	if (o->source && !o->print_alignment &&

@@ -13,6 +13,7 @@
 #include "changed.h"
 #include "cli.h"
 #include "io.h"
+#include "pairing.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -72,6 +73,7 @@ typedef struct run {
 	tl_baseline *found;          /* --write-baseline: every finding */
 	rule_count *stats;           /* --statistics, summed in input order */
 	size_t nstats, stats_cap;
+	tl_pairing *pairing; /* finds the originals of the files */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 } run;
@@ -82,24 +84,52 @@ static void job_error(job *j, const char *path, const char *message)
 	j->failed = true;
 }
 
+/* The original of J's document, by --source or by the source: entries
+ * of its configuration (pairing.h), as tl_lint_with_original takes it:
+ * *ORIG filled from *PAIR (which owns its strings), or NULL when there is
+ * nothing to say (no entry, no original and none required). An original
+ * that should exist but cannot be read is an error of the run (exit 2),
+ * and the document is linted all the same, without it. */
+static const tl_original *find_original(const run *r, job *j, tl_pair *pair,
+                                        tl_original *orig)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_pair_status st;
+
+	memset(pair, 0, sizeof *pair);
+	if (!r->opts->source && tl_config_source_count(j->cfg) == 0 &&
+	    !tl_config_source_required(j->cfg))
+		return NULL;
+	st = r->opts->source
+	         ? tl_pairing_read(r->pairing, r->opts->source, pair, &err)
+	         : tl_pairing_find(r->pairing, j->cfg, j->path, pair, &err);
+	if (st == TL_PAIR_ERROR) {
+		tl_buf_printf(&j->err, "translint: error: %s: %s\n", err.path,
+		              err.message);
+		j->failed = true;
+		return NULL;
+	}
+	if (st == TL_PAIR_NONE && r->opts->source) {
+		/* Named outright, it must exist. */
+		tl_buf_printf(&j->err, "translint: error: --source %s: %s\n",
+		              r->opts->source, pair->why);
+		j->failed = true;
+		return NULL;
+	}
+	if (st == TL_PAIR_NONE && !pair->required)
+		return NULL;
+	orig->path = pair->path;
+	orig->data = st == TL_PAIR_FOUND ? pair->data : NULL;
+	orig->len = st == TL_PAIR_FOUND ? pair->len : 0;
+	orig->required = pair->required;
+	orig->why = st == TL_PAIR_FOUND ? NULL : pair->why;
+	return orig;
+}
+
 /* --changed-since: drops from RES the diagnostics that start on a line
  * not added or changed since the revision (J's lines, found for every
  * file before the run; a document from standard input is compared
  * through the file its --stdin-filename names). */
-/* --source: the original of the one document linted (DESIGN.md 8.1),
- * read into *DATA (caller frees). An original that cannot be read is an
- * error of the run; the document is linted all the same, without it. */
-static bool read_original(job *j, const char *path, char **data, size_t *len)
-{
-	tl_error err = {{0}, 0, 0, {0}};
-
-	if (tl_io_read_file(path, data, len, NULL, &err) != 0) {
-		job_error(j, path, err.message);
-		return false;
-	}
-	return true;
-}
-
 static void keep_changed(const job *j, tl_result *res)
 {
 	size_t i, kept = 0;
@@ -198,20 +228,14 @@ static void job_process(const run *r, job *j)
 	if (to_stdout)
 		tl_buf_append(&j->out, text, text_len);
 
-	if (r->opts->source) {
-		char *odata = NULL;
-		size_t olen = 0;
-		tl_original orig = {r->opts->source, NULL, 0, false, NULL};
+	{
+		tl_pair pair;
+		tl_original orig;
+		const tl_original *o = find_original(r, j, &pair, &orig);
 
-		if (read_original(j, r->opts->source, &odata, &olen)) {
-			orig.data = odata;
-			orig.len = olen;
-		}
 		res = tl_lint_with_original(j->cfg, r->lang, j->path, text,
-		                            text_len, orig.data ? &orig : NULL);
-		free(odata);
-	} else {
-		res = tl_lint(j->cfg, r->lang, j->path, text, text_len);
+		                            text_len, o);
+		tl_pair_free(&pair);
 	}
 	if (j->changed)
 		keep_changed(j, res);
@@ -615,6 +639,7 @@ int cli_lint(const options *o)
 				    tl_changed_set_file(changed, n++);
 	}
 
+	r.pairing = tl_pairing_new(o->source_rev, o->changed_since);
 	r.ctx.lang = o->lang;
 	r.ctx.color = o->emitter == &tl_emit_text && cli_want_color(o);
 	r.ctx.unsafe = o->unsafe;
@@ -675,5 +700,6 @@ out:
 	tl_baseline_free(baseline);
 	tl_baseline_free(r.found);
 	free(r.stats);
+	tl_pairing_free(r.pairing);
 	return status;
 }

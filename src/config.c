@@ -162,6 +162,11 @@ tl_config *tl_config_copy(const tl_config *cfg)
 		       c->byname_cap * sizeof *c->byname);
 	}
 	c->origin = cfg->origin ? tl_xstrdup(cfg->origin) : NULL;
+	c->nsource = cfg->nsource;
+	c->source = tl_xcalloc(cfg->nsource + 1, sizeof *c->source);
+	for (size_t i = 0; i < cfg->nsource; i++)
+		c->source[i] = tl_pairing_rule_ref(cfg->source[i]);
+	c->source_required = cfg->source_required;
 	c->ignore = cfg->ignore ? tl_globs_copy(cfg->ignore) : NULL;
 	c->novr = cfg->novr;
 	c->ovr = tl_xcalloc(cfg->novr + 1, sizeof *c->ovr);
@@ -197,6 +202,9 @@ void tl_config_free(tl_config *cfg)
 	free(cfg->custom);
 	free(cfg->byname);
 	free(cfg->origin);
+	for (size_t i = 0; i < cfg->nsource; i++)
+		tl_pairing_rule_unref(cfg->source[i]);
+	free(cfg->source);
 	tl_globs_free(cfg->ignore);
 	for (size_t i = 0; i < cfg->novr; i++) {
 		tl_globs_free(cfg->ovr[i].files);
@@ -282,6 +290,21 @@ void tl_config_apply_setting(tl_config *cfg, const setting *s)
 	} else if (tl_severity_parse(s->value, &sev)) {
 		cfg->severity[i] = sev;
 	}
+}
+
+size_t tl_config_source_count(const tl_config *cfg)
+{
+	return cfg->nsource;
+}
+
+const tl_pairing_rule *tl_config_source_at(const tl_config *cfg, size_t i)
+{
+	return cfg->source[i];
+}
+
+bool tl_config_source_required(const tl_config *cfg)
+{
+	return cfg->source_required;
 }
 
 /* ---- Names and suggestions ------------------------------------------------

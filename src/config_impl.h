@@ -17,6 +17,7 @@
 #include "globs.h"
 #include "internal.h"
 #include "option.h"
+#include "pairing.h"
 
 /* One entry of a rules: map, recorded so that overrides: can apply it
  * later to the files they match. OPT NULL: VALUE is a severity word or
@@ -56,6 +57,11 @@ struct tl_config {
 	size_t novr;
 	/* fail-on: the lowest severity that fails a run (exit 1). */
 	tl_severity fail_on;
+	/* source: in the order tried: a file's own entries before those of
+	 * the files it extends, the later extends first (pairing.h). */
+	tl_pairing_rule **source;
+	size_t nsource;
+	bool source_required; /* source-required: */
 };
 
 /* ---- The configuration object (config.c) -------------------------------- */
@@ -88,15 +94,5 @@ const char *tl_nearest_hint(const tl_nearest *s, char *buf, size_t cap);
  * every file it reads or tries to read: PATH and the files it extends. */
 tl_config *tl_config_load_reading(const char *path, const char *preset,
                                   tl_error *err, tl_option_list *read);
-
-/* ---- Paths and globs (config_paths.c) ----------------------------------- */
-
-/* PATH made absolute and normalized lexically (caller frees). */
-char *tl_path_abs(const char *path);
-/* The folder part of absolute path P (caller frees). */
-char *tl_path_dir(const char *p);
-/* Absolute path P (owned) made relative to the working folder when it is
- * below it, for messages. */
-char *tl_path_shorten(char *p);
 
 #endif

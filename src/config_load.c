@@ -718,6 +718,100 @@ static size_t expanded(yfile *f, int index, size_t *size, int depth,
 	return total;
 }
 
+/* Reads one entry of source: (map M) into a pairing rule, or NULL with
+ * the error at the offending node. */
+static tl_pairing_rule *source_entry(loader *ld, yfile *f, yaml_node_t *m)
+{
+	static const char *const keys[] = {"match", "original", "revision",
+	                                   NULL};
+	static const char *const what[] = {
+	    "match: a pattern (PCRE2) for the translation's path",
+	    "original: the original's path, with $0 to $9",
+	    "revision: a git revision, or base"};
+	yaml_node_t *v[3] = {NULL, NULL, NULL};
+
+	if (m->type != YAML_MAPPING_NODE) {
+		fail_at(ld, f, m,
+		        "a source entry must be a map with match and "
+		        "original, not %s",
+		        kind_name(m));
+		return NULL;
+	}
+	if (!map_fields(ld, f, m, keys, "a source entry", v))
+		return NULL;
+	for (size_t i = 0; i < 2; i++)
+		if (!v[i]) {
+			fail_at(ld, f, m, "a source entry needs %s", what[i]);
+			return NULL;
+		}
+	for (size_t i = 0; i < 3; i++)
+		if (v[i] && (!scalar(v[i]) || !*scalar(v[i]))) {
+			fail_at(ld, f, v[i], "%s of a source entry must be %s",
+			        keys[i],
+			        scalar(v[i]) ? "a non-empty string"
+			                     : "a string");
+			return NULL;
+		}
+	char why[400];
+	size_t at = 0;
+	const char *match = scalar(v[0]);
+	pcre2_code *re =
+	    tl_pairing_compile(match, strlen(match), why, sizeof why, &at);
+	if (!re) {
+		tl_error_set(ld->err, f->path, v[0]->start_mark.line + 1,
+		             value_column(v[0], at), "source match: %s", why);
+		return NULL;
+	}
+	uint32_t groups = 0;
+	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &groups);
+	if (!tl_pairing_template_ok(scalar(v[1]), groups, why, sizeof why,
+	                            &at)) {
+		pcre2_code_free(re);
+		tl_error_set(ld->err, f->path, v[1]->start_mark.line + 1,
+		             value_column(v[1], at), "source original: %s",
+		             why);
+		return NULL;
+	}
+	tl_buf where = {0};
+	tl_buf_printf(&where, "%s:%zu", f->path,
+	              (size_t)m->start_mark.line + 1);
+	return tl_pairing_rule_new(tl_xstrdup(match), re,
+	                           tl_xstrdup(scalar(v[1])),
+	                           v[2] ? tl_xstrdup(scalar(v[2])) : NULL,
+	                           tl_xstrdup(f->dir), where.data);
+}
+
+/* Reads source: (LIST) and puts its entries before CFG's. */
+static bool parse_source(loader *ld, yfile *f, tl_config *cfg,
+                         yaml_node_t *list)
+{
+	if (list->type != YAML_SEQUENCE_NODE)
+		return fail_at(ld, f, list,
+		               "source must be a list of maps with match and "
+		               "original, not %s",
+		               kind_name(list));
+	size_t n = (size_t)(list->data.sequence.items.top -
+	                    list->data.sequence.items.start);
+	tl_pairing_rule **all = tl_xcalloc(n + cfg->nsource + 1, sizeof *all);
+	size_t k = 0;
+	for (yaml_node_item_t *it = list->data.sequence.items.start;
+	     it < list->data.sequence.items.top; it++) {
+		tl_pairing_rule *r = source_entry(ld, f, node_at(f, *it));
+		if (!r) {
+			for (size_t i = 0; i < k; i++)
+				tl_pairing_rule_unref(all[i]);
+			free(all);
+			return false;
+		}
+		all[k++] = r;
+	}
+	memcpy(all + k, cfg->source, cfg->nsource * sizeof *all);
+	free(cfg->source);
+	cfg->source = all;
+	cfg->nsource += k;
+	return true;
+}
+
 /* Parses one YAML text into F (path PATH, folder DIR taken). */
 static bool yfile_parse(loader *ld, yfile *f, const char *path, char *dir,
                         const char *data, size_t len)
@@ -990,8 +1084,9 @@ static bool no_repeated_keys(loader *ld, yfile *f)
 
 /* The top-level keys, in the order vals[] of apply_doc holds them; the
  * JSON Schema (schema.c) lists them from here. */
-static const char *const top_keys[] = {"extends",   "ignore",  "rules",
-                                       "overrides", "fail-on", NULL};
+static const char *const top_keys[] = {"extends",         "ignore",  "rules",
+                                       "overrides",       "fail-on", "source",
+                                       "source-required", NULL};
 
 const char *const *tl_config_top_keys(void)
 {
@@ -1002,7 +1097,7 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
                       const char *preset)
 {
 	yaml_node_t *top = yaml_document_get_root_node(&f->doc);
-	yaml_node_t *vals[5] = {NULL};
+	yaml_node_t *vals[7] = {NULL};
 	if (top && top->type == YAML_SCALAR_NODE &&
 	    top->data.scalar.length == 0)
 		top = NULL;
@@ -1024,13 +1119,15 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 		if (!ours)
 			return fail_at(ld, f, NULL,
 			               "not a translint configuration (a map "
-			               "of extends, ignore, rules, overrides "
-			               "and fail-on); nothing of it is shown");
+			               "of extends, ignore, rules, overrides, "
+			               "fail-on and source); nothing of it is "
+			               "shown");
 	}
 	if (top && top->type != YAML_MAPPING_NODE)
 		return fail_at(ld, f, top,
 		               "a configuration must be a map (extends, "
-		               "ignore, rules, overrides, fail-on), not %s",
+		               "ignore, rules, overrides, fail-on, source), "
+		               "not %s",
 		               kind_name(top));
 	if (!no_repeated_keys(ld, f))
 		return false;
@@ -1072,6 +1169,20 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 			    ld, f, vals[4],
 			    "fail-on must be error, warning or info");
 		cfg->fail_on = sev;
+	}
+
+	/* source and source-required, after extends: the file's own
+	 * entries are tried before theirs, and its own value wins. */
+	if (vals[5] && !parse_source(ld, f, cfg, vals[5]))
+		return false;
+	if (vals[6]) {
+		const char *v = scalar(vals[6]);
+
+		if (v && (!strcmp(v, "true") || !strcmp(v, "false")))
+			cfg->source_required = strcmp(v, "true") == 0;
+		else
+			return fail_at(ld, f, vals[6],
+			               "source-required must be true or false");
 	}
 
 	/* rules */

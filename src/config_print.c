@@ -156,6 +156,31 @@ void tl_config_print(const tl_config *cfg, tl_buf *out)
 	put_seq_end(&em);
 	put_str(&em, "fail-on");
 	put_str(&em, tl_severity_name(cfg->fail_on));
+	/* The entries as written: their paths stay relative to the folder
+	 * of the file that loads them. */
+	if (cfg->nsource) {
+		put_str(&em, "source");
+		put_seq_start(&em, false);
+		for (size_t i = 0; i < cfg->nsource; i++) {
+			const tl_pairing_rule *e = cfg->source[i];
+
+			put_map_start(&em, true);
+			put_str(&em, "match");
+			put_str(&em, e->match);
+			put_str(&em, "original");
+			put_str(&em, e->original);
+			if (e->revision) {
+				put_str(&em, "revision");
+				put_str(&em, e->revision);
+			}
+			put_map_end(&em);
+		}
+		put_seq_end(&em);
+	}
+	if (cfg->source_required) {
+		put_str(&em, "source-required");
+		put_str(&em, "true");
+	}
 
 	put_str(&em, "rules");
 	put_map_start(&em, false);

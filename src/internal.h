@@ -90,6 +90,16 @@ static inline size_t tl_utf8_decode_fast(const char *s, size_t len,
  * (configuration load), never while linting. */
 bool tl_jit_enabled(void);
 
+/* ---- Paths (config_paths.c) ------------------------------------------- */
+
+/* PATH made absolute and normalized lexically (caller frees). */
+char *tl_path_abs(const char *path);
+/* The folder part of absolute path P (caller frees). */
+char *tl_path_dir(const char *p);
+/* Absolute path P (owned) made relative to the working folder when it is
+ * below it, for messages. */
+char *tl_path_shorten(char *p);
+
 /* ---- Markdown model (markdown.c) --------------------------------------- */
 
 /* What a prose character is. Opaque elements (code spans, URLs, math,

@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "io.h"
 #include "lsp.h"
+#include "pairing.h"
 #include "ruledoc.h"
 #include "schema.h"
 
@@ -232,6 +233,60 @@ static int print_config(const options *o)
 	return EXIT_OK;
 }
 
+/* --print-source FILE...: the original each FILE is paired with (by
+ * --source, else by the source: entries of its configuration), and why;
+ * or why it has none. An original that cannot be read is an error of the
+ * run (exit 2); the other files are still shown. */
+static int print_source(const options *o)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_resolver *res = cli_resolver(o, &err);
+	tl_pairing *pairing;
+	int status = EXIT_OK;
+
+	if (!res) {
+		cli_print_error(&err);
+		return EXIT_TROUBLE;
+	}
+	pairing = tl_pairing_new(o->source_rev, o->changed_since);
+	for (size_t i = 0; i < o->npaths; i++) {
+		const char *path = o->paths[i];
+		const tl_config *cfg = tl_resolver_config(res, path, &err);
+		tl_pair pair;
+		tl_pair_status st;
+		tl_buf out = {0};
+
+		if (!cfg) {
+			cli_print_error(&err);
+			status = EXIT_TROUBLE;
+			break;
+		}
+		st = o->source
+		         ? tl_pairing_read(pairing, o->source, &pair, &err)
+		         : tl_pairing_find(pairing, cfg, path, &pair, &err);
+		if (st == TL_PAIR_ERROR) {
+			cli_print_error(&err);
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if (st == TL_PAIR_FOUND)
+			tl_buf_printf(&out, "%s: original %s\n", path,
+			              pair.path);
+		else
+			tl_buf_printf(&out, "%s: no original%s\n", path,
+			              pair.required ? " (source-required: a "
+			                              "source-missing error)"
+			                            : "");
+		tl_buf_printf(&out, "  %s\n", pair.why);
+		cli_put_out(out.data, out.len);
+		tl_buf_free(&out);
+		tl_pair_free(&pair);
+	}
+	tl_pairing_free(pairing);
+	tl_resolver_free(res);
+	return status;
+}
+
 /* A source of PATH (standard input when STDIN), or NULL after an error
  * message: unreadable, not UTF-8, or holding a NUL byte. */
 static tl_source *read_source(const char *path, bool stdin_mode)
@@ -412,6 +467,8 @@ int main(int argc, char **argv)
 		status = write_rule_docs(o.write_docs);
 	else if (o.print_alignment)
 		status = print_alignment(&o);
+	else if (o.print_source)
+		status = print_source(&o);
 	else
 		status = cli_lint(&o);
 	cli_options_free(&o);

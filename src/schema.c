@@ -64,16 +64,22 @@ static const top_key top_keys[] = {
      "{\"type\": \"array\", \"items\": {\"$ref\": "
      "\"#/definitions/override\"}}"},
     {"source",
-     "Where the original of a translation is: a list of {match: a pattern "
-     "for the translation's path, original: its original's path with $0 "
-     "to $9, revision: a git revision or base}.",
+     "Where each translation's original is: a list of {match, original, "
+     "revision} entries, the first that matches deciding.",
      "{\"type\": \"array\", \"items\": {\"type\": \"object\", "
      "\"additionalProperties\": false, \"required\": [\"match\", "
      "\"original\"], \"properties\": {\"match\": {\"type\": "
-     "\"string\"}, \"original\": {\"type\": \"string\"}, "
-     "\"revision\": {\"type\": \"string\"}}}}"},
+     "\"string\", \"description\": \"A PCRE2 pattern matching the whole "
+     "path, relative to this file.\"}, \"original\": {\"type\": "
+     "\"string\", \"description\": \"The original's path; $0 to $9 are "
+     "the match and its groups, $$ a dollar sign.\"}, \"revision\": "
+     "{\"anyOf\": [{\"type\": \"null\"}, {\"type\": \"string\", "
+     "\"minLength\": 1, \"description\": \"Read it from git at this "
+     "revision; base: --source-rev, or the merge base of "
+     "--changed-since.\"}]}}}}"},
     {"source-required",
-     "Whether a translation without an original is itself a finding.",
+     "Whether a file with no original found is a source-missing error; "
+     "default false.",
      "{\"type\": \"boolean\"}"},
     {"glossary",
      "The project glossary: a file, or a list of files and entries {term, "
