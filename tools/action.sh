@@ -4,7 +4,9 @@
 # --changed-since the base as GitHub annotations, write the job summary
 # (tools/action-summary.py), the review page (--format html, which
 # action.yml attaches to the run as an artifact) and optionally a SARIF
-# log for code scanning.
+# log for code scanning. Each changed translation is paired with its
+# original by the source: entries of the configuration, which read
+# revision: base (and originals moved away, as LCTT's) at that same base.
 # It runs anywhere with the GitHub variables set, which is how
 # tests/cli/action.sh runs it.
 #

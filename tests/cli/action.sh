@@ -164,4 +164,66 @@ check "upload-sarif: the SARIF log in RUNNER_TEMP, named in the outputs" \
 	eval 'grep -qx "sarif-file=$work/runner-temp/translint.sarif" "$work/gh-output" &&
 		grep -q "\"ruleId\": \"no-x\"" "$work/runner-temp/translint.sarif"'
 
+
+# ---- Pairing each changed translation with its original (issue 15.6) ------
+
+# A scratch repository per convention, with the commits a translation
+# pull request makes, and origin/master as actions/checkout leaves it.
+# run_action runs in the current folder (GITHUB_WORKSPACE=$PWD).
+scratch()
+{
+	cd "$work" || exit 2
+	git init -q -b master "$1" 2>/dev/null ||
+		{ git init -q "$1" && git -C "$1" checkout -q -b master; }
+	cd "$1" || exit 2
+}
+pr_action()
+{
+	run_action GITHUB_BASE_REF=master GITHUB_HEAD_REF=translate "$@"
+}
+
+# LCTT: the pull request moves sources/tech/X to translated/tech/X and
+# translates it; master moved on after the branch began.
+scratch lctt
+mkdir -p sources/tech
+printf 'Hello Go, the LCTT original.\n\nA second paragraph.\n' \
+	>"sources/tech/20240101 Hello Go.md"
+printf 'Another article.\n' >sources/tech/other.md
+printf 'extends: [lctt]\n' >.translint.yml
+git add -A && git commit -q -m 'add sources'
+git checkout -q -b translate
+mkdir -p translated/tech
+git mv "sources/tech/20240101 Hello Go.md" "translated/tech/20240101 Hello Go.md"
+printf '你好，LCTT 的译文。\n' >"translated/tech/20240101 Hello Go.md"
+git commit -q -am 'translated'
+git checkout -q master
+printf 'Master moved on.\n' >>sources/tech/other.md
+git commit -q -am 'more on master'
+git update-ref refs/remotes/origin/master master
+git checkout -q translate
+pr_action
+check "lctt: the changed translation is linted" grep -qx 'files=1' "$work/gh-output"
+check "lctt: the review page pairs translated/X with sources/X at the base" \
+	eval 'python3 "$root/tests/cli/html_page.py" pairs "$page" >"$work/pairs" &&
+		grep -q "Hello Go, the LCTT original\." "$work/pairs" &&
+		grep -q "你好，LCTT 的译文。" "$work/pairs"'
+check "lctt: no error reading the original" eval '! grep -q "error" "$work/err"'
+
+# gold-miner: the pull request replaces the English text of the same file.
+scratch gold
+mkdir -p article/2024
+printf 'Hello Go, the gold-miner original.\n' >article/2024/go.md
+printf 'extends: [gold-miner]\n' >.translint.yml
+git add -A && git commit -q -m 'add an article'
+git checkout -q -b translate
+printf '你好，掘金的译文。\n' >article/2024/go.md
+git commit -q -am 'translated'
+git update-ref refs/remotes/origin/master master
+pr_action
+check "gold-miner: the review page pairs the file with itself at the base" \
+	eval 'python3 "$root/tests/cli/html_page.py" pairs "$page" >"$work/pairs" &&
+		grep -q "Hello Go, the gold-miner original\." "$work/pairs" &&
+		grep -q "你好，掘金的译文。" "$work/pairs"'
+check "gold-miner: no error reading the original" eval '! grep -q "error" "$work/err"'
+
 finish
