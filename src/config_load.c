@@ -717,6 +717,7 @@ static size_t expanded(yfile *f, int index, size_t *size, int depth,
 	size[i] = total;
 	return total;
 }
+static bool is_null(const yaml_node_t *n);
 
 /* Reads one entry of source: (map M) into a pairing rule, or NULL with
  * the error at the offending node. */
@@ -739,6 +740,9 @@ static tl_pairing_rule *source_entry(loader *ld, yfile *f, yaml_node_t *m)
 	}
 	if (!map_fields(ld, f, m, keys, "a source entry", v))
 		return NULL;
+	for (size_t i = 0; i < 3; i++)
+		if (v[i] && is_null(v[i]))
+			v[i] = NULL;
 	for (size_t i = 0; i < 2; i++)
 		if (!v[i]) {
 			fail_at(ld, f, m, "a source entry needs %s", what[i]);
@@ -1133,7 +1137,7 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 		return false;
 	if (top && !map_fields(ld, f, top, top_keys, "the configuration", vals))
 		return false;
-	for (size_t i = 0; i < 5; i++)
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
 		if (vals[i] && is_null(vals[i]))
 			vals[i] = NULL;
 

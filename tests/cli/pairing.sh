@@ -108,7 +108,7 @@ check "lctt preset: translated/X pairs with sources/X" \
 	eval 'heads_are "translated/t.md: original sources/t.md"'
 tl --print-config translated/t.md
 check "--print-config shows the entries" \
-	eval 'out_has "^  - {match: \"translated/(.+)\", original: \"sources/\$1\"}  # rules/lctt.yml:"'
+	eval 'out_has "^- {match: translated/(.+), original: sources/\$1}$"'
 cd .. || exit 2
 
 # ---- Missing and unreadable originals -----------------------------------
@@ -131,6 +131,10 @@ check "source-required: said by --print-source" \
 	eval 'heads_are "a.zh.md: no original (source-required: a source-missing error)"'
 tl --print-config a.zh.md
 check "source-required: shown by --print-config" out_has '^source-required: true$'
+cp out printed.yml
+tl -c printed.yml --print-source a.zh.md
+check "--print-config's source entries load again" \
+	eval 'status_is 0 && grep -q "^a.zh.md: no original (source-required" out'
 
 write .translint.yml 'source:\n  - match: "(.+)\\\\.zh\\\\.md"\n    original: "$1.en.md"\n'
 mkdir a.en.md
@@ -328,5 +332,9 @@ err_case "source-required: not a boolean" 'source-required: maybe\n' \
 	'bad/.translint.yml:1:18: source-required must be true or false'
 err_case "source: a misspelled top-level key" 'sources: []\n' \
 	"bad/.translint.yml:1:1: unknown key 'sources' in the configuration (did you mean 'source'?)"
+write bad/.translint.yml 'source:\nsource-required:\n'
+tl --print-source bad/a.md
+check "source: and source-required: with no value are no keys" \
+	eval 'status_is 0 && out_has "^bad/a.md: no original$"'
 
 finish
