@@ -90,11 +90,11 @@ static void job_error(job *j, const char *path, const char *message)
  * nothing to say (no entry, no original and none required). An original
  * that should exist but cannot be read is an error of the run (exit 2),
  * and the document is linted all the same, without it. */
-static const tl_original *find_original(const run *r, job *j, tl_pair *pair,
-                                        tl_original *orig)
+static const tl_original *
+find_original(const run *r, job *j, tl_pairing_result *pair, tl_original *orig)
 {
 	tl_error err = {{0}, 0, 0, {0}};
-	tl_pair_status st;
+	tl_pairing_status st;
 
 	memset(pair, 0, sizeof *pair);
 	if (!r->opts->source && tl_config_source_count(j->cfg) == 0 &&
@@ -103,26 +103,26 @@ static const tl_original *find_original(const run *r, job *j, tl_pair *pair,
 	st = r->opts->source
 	         ? tl_pairing_read(r->pairing, r->opts->source, pair, &err)
 	         : tl_pairing_find(r->pairing, j->cfg, j->path, pair, &err);
-	if (st == TL_PAIR_ERROR) {
+	if (st == TL_PAIRING_ERROR) {
 		tl_buf_printf(&j->err, "translint: error: %s: %s\n", err.path,
 		              err.message);
 		j->failed = true;
 		return NULL;
 	}
-	if (st == TL_PAIR_NONE && r->opts->source) {
+	if (st == TL_PAIRING_NONE && r->opts->source) {
 		/* Named outright, it must exist. */
 		tl_buf_printf(&j->err, "translint: error: --source %s: %s\n",
 		              r->opts->source, pair->why);
 		j->failed = true;
 		return NULL;
 	}
-	if (st == TL_PAIR_NONE && !pair->required)
+	if (st == TL_PAIRING_NONE && !pair->required)
 		return NULL;
 	orig->path = pair->path;
-	orig->data = st == TL_PAIR_FOUND ? pair->data : NULL;
-	orig->len = st == TL_PAIR_FOUND ? pair->len : 0;
+	orig->data = st == TL_PAIRING_FOUND ? pair->data : NULL;
+	orig->len = st == TL_PAIRING_FOUND ? pair->len : 0;
 	orig->required = pair->required;
-	orig->why = st == TL_PAIR_FOUND ? NULL : pair->why;
+	orig->why = st == TL_PAIRING_FOUND ? NULL : pair->why;
 	return orig;
 }
 
@@ -229,13 +229,13 @@ static void job_process(const run *r, job *j)
 		tl_buf_append(&j->out, text, text_len);
 
 	{
-		tl_pair pair;
+		tl_pairing_result pair;
 		tl_original orig;
 		const tl_original *o = find_original(r, j, &pair, &orig);
 
 		res = tl_lint_with_original(j->cfg, r->lang, j->path, text,
 		                            text_len, o);
-		tl_pair_free(&pair);
+		tl_pairing_result_free(&pair);
 	}
 	if (j->changed)
 		keep_changed(j, res);

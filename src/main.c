@@ -252,8 +252,8 @@ static int print_source(const options *o)
 	for (size_t i = 0; i < o->npaths; i++) {
 		const char *path = o->paths[i];
 		const tl_config *cfg = tl_resolver_config(res, path, &err);
-		tl_pair pair;
-		tl_pair_status st;
+		tl_pairing_result pair;
+		tl_pairing_status st;
 		tl_buf out = {0};
 
 		if (!cfg) {
@@ -264,12 +264,12 @@ static int print_source(const options *o)
 		st = o->source
 		         ? tl_pairing_read(pairing, o->source, &pair, &err)
 		         : tl_pairing_find(pairing, cfg, path, &pair, &err);
-		if (st == TL_PAIR_ERROR) {
+		if (st == TL_PAIRING_ERROR) {
 			cli_print_error(&err);
 			status = EXIT_TROUBLE;
 			continue;
 		}
-		if (st == TL_PAIR_FOUND)
+		if (st == TL_PAIRING_FOUND)
 			tl_buf_printf(&out, "%s: original %s\n", path,
 			              pair.path);
 		else
@@ -280,7 +280,7 @@ static int print_source(const options *o)
 		tl_buf_printf(&out, "  %s\n", pair.why);
 		cli_put_out(out.data, out.len);
 		tl_buf_free(&out);
-		tl_pair_free(&pair);
+		tl_pairing_result_free(&pair);
 	}
 	tl_pairing_free(pairing);
 	tl_resolver_free(res);

@@ -104,7 +104,7 @@ void tl_pairing_rule_unref(tl_pairing_rule *r)
 	free(r);
 }
 
-void tl_pair_free(tl_pair *pair)
+void tl_pairing_result_free(tl_pairing_result *pair)
 {
 	if (!pair)
 		return;
@@ -252,14 +252,14 @@ static char *commit_of(tl_pairing *p, const char *root, const char *rev,
 
 /* Reads ABS (an absolute path) at revision REV ("": the base) into PAIR.
  * SHOWN is ABS as messages show it. */
-static tl_pair_status read_git(tl_pairing *p, const char *abs,
-                               const char *shown, const char *rev,
-                               tl_pair *pair, tl_error *err)
+static tl_pairing_status read_git(tl_pairing *p, const char *abs,
+                                  const char *shown, const char *rev,
+                                  tl_pairing_result *pair, tl_error *err)
 {
 	char *root = NULL, *rel = NULL, *why = NULL, *commit;
 	char *argv[] = {"git", "cat-file", "--batch", NULL};
 	tl_buf in = {0}, out = {0}, errs = {0};
-	tl_pair_status st = TL_PAIR_ERROR;
+	tl_pairing_status st = TL_PAIRING_ERROR;
 	int rc;
 
 	if (!tl_git_locate(abs, &root, &rel)) {
@@ -267,7 +267,7 @@ static tl_pair_status read_git(tl_pairing *p, const char *abs,
 		             "cannot read the original at %s: not in a git "
 		             "repository",
 		             *rev ? rev : "the base revision");
-		return TL_PAIR_ERROR;
+		return TL_PAIRING_ERROR;
 	}
 	commit = commit_of(p, root, rev, &why);
 	if (!commit) {
@@ -311,7 +311,7 @@ static tl_pair_status read_git(tl_pairing *p, const char *abs,
 		tl_buf_printf(&e, "%s is not in %s", rel,
 		              rev_shown ? rev_shown : "the base revision");
 		pair->why = e.data;
-		st = TL_PAIR_NONE;
+		st = TL_PAIRING_NONE;
 		goto done;
 	}
 	char type[16] = "";
@@ -350,7 +350,7 @@ static tl_pair_status read_git(tl_pairing *p, const char *abs,
 	pair->data = tl_xmalloc(pair->len + 1);
 	memcpy(pair->data, nl + 1, pair->len);
 	pair->data[pair->len] = '\0';
-	st = TL_PAIR_FOUND;
+	st = TL_PAIRING_FOUND;
 done:
 	free(root);
 	free(rel);
@@ -365,12 +365,12 @@ done:
 /* Reads the original at ABS (absolute) into PAIR: at REVISION when given
  * ("base": the base), else from the working tree, falling back to the
  * base when it is absent there. */
-static tl_pair_status read_original(tl_pairing *p, const char *abs,
-                                    const char *revision, tl_pair *pair,
-                                    tl_error *err)
+static tl_pairing_status read_original(tl_pairing *p, const char *abs,
+                                       const char *revision,
+                                       tl_pairing_result *pair, tl_error *err)
 {
 	char *shown = tl_path_shorten(tl_xstrdup(abs));
-	tl_pair_status st;
+	tl_pairing_status st;
 	struct stat sb;
 
 	if (!revision) {
@@ -384,7 +384,7 @@ static tl_pair_status read_original(tl_pairing *p, const char *abs,
 				                 ? "a folder, not a file"
 				                 : "not a regular file");
 				free(shown);
-				return TL_PAIR_ERROR;
+				return TL_PAIRING_ERROR;
 			}
 			rc = tl_io_read_file(abs, &pair->data, &pair->len, NULL,
 			                     err);
@@ -396,18 +396,18 @@ static tl_pair_status read_original(tl_pairing *p, const char *abs,
 				             "cannot read the original: %s",
 				             why);
 				free(shown);
-				return TL_PAIR_ERROR;
+				return TL_PAIRING_ERROR;
 			}
 			pair->path = shown;
 			pair->why = tl_xstrdup("read from the working tree");
-			return TL_PAIR_FOUND;
+			return TL_PAIRING_FOUND;
 		}
 		if (errno != ENOENT && errno != ENOTDIR) {
 			tl_error_set(err, shown, 0, 0,
 			             "cannot read the original: %s",
 			             strerror(errno));
 			free(shown);
-			return TL_PAIR_ERROR;
+			return TL_PAIRING_ERROR;
 		}
 		if (!has_base(p)) {
 			tl_buf why = {0};
@@ -419,7 +419,7 @@ static tl_pair_status read_original(tl_pairing *p, const char *abs,
 			              shown);
 			pair->path = shown;
 			pair->why = why.data;
-			return TL_PAIR_NONE;
+			return TL_PAIRING_NONE;
 		}
 		revision = "base";
 	}
@@ -432,11 +432,11 @@ static tl_pair_status read_original(tl_pairing *p, const char *abs,
 		              shown);
 		pair->path = shown;
 		pair->why = why.data;
-		return TL_PAIR_NONE;
+		return TL_PAIRING_NONE;
 	}
 	st = read_git(p, abs, shown,
 	              strcmp(revision, "base") == 0 ? "" : revision, pair, err);
-	if (st == TL_PAIR_NONE && !pair->path)
+	if (st == TL_PAIRING_NONE && !pair->path)
 		pair->path = tl_xstrdup(shown);
 	free(shown);
 	return st;
@@ -470,12 +470,13 @@ static char *substitute(const char *tpl, const char *subject,
 	return b.data;
 }
 
-tl_pair_status tl_pairing_find(tl_pairing *p, const tl_config *cfg,
-                               const char *path, tl_pair *pair, tl_error *err)
+tl_pairing_status tl_pairing_find(tl_pairing *p, const tl_config *cfg,
+                                  const char *path, tl_pairing_result *pair,
+                                  tl_error *err)
 {
 	char *abs = tl_path_abs(path);
 	size_t n = tl_config_source_count(cfg);
-	tl_pair_status st = TL_PAIR_NONE;
+	tl_pairing_status st = TL_PAIRING_NONE;
 	bool matched = false;
 
 	memset(pair, 0, sizeof *pair);
@@ -541,15 +542,15 @@ tl_pair_status tl_pairing_find(tl_pairing *p, const tl_config *cfg,
 	return st;
 }
 
-tl_pair_status tl_pairing_read(tl_pairing *p, const char *original,
-                               tl_pair *pair, tl_error *err)
+tl_pairing_status tl_pairing_read(tl_pairing *p, const char *original,
+                                  tl_pairing_result *pair, tl_error *err)
 {
 	char *abs = tl_path_abs(original);
-	tl_pair_status st;
+	tl_pairing_status st;
 
 	memset(pair, 0, sizeof *pair);
 	st = read_original(p, abs, NULL, pair, err);
-	if (st != TL_PAIR_ERROR) {
+	if (st != TL_PAIRING_ERROR) {
 		tl_buf how = {0};
 
 		tl_buf_puts(&how, "--source");

@@ -59,22 +59,22 @@ const tl_pairing_rule *tl_config_source_at(const tl_config *cfg, size_t i);
 bool tl_config_source_required(const tl_config *cfg);
 
 /* What looking for an original gave. */
-typedef enum tl_pair_status {
-	TL_PAIR_FOUND = 0, /* PAIR holds the original */
-	TL_PAIR_NONE,      /* no original: PAIR's WHY says why */
-	TL_PAIR_ERROR      /* one should exist but cannot be read: ERR */
-} tl_pair_status;
+typedef enum tl_pairing_status {
+	TL_PAIRING_FOUND = 0, /* PAIR holds the original */
+	TL_PAIRING_NONE,      /* no original: PAIR's WHY says why */
+	TL_PAIRING_ERROR      /* one should exist but cannot be read: ERR */
+} tl_pairing_status;
 
-/* An original, or why there is none. Free with tl_pair_free. */
-typedef struct tl_pair {
+/* An original, or why there is none. Free with tl_pairing_result_free. */
+typedef struct tl_pairing_result {
 	char *path;    /* as output shows it: a path, or "REV:PATH" */
-	char *data;    /* TL_PAIR_FOUND: the bytes (one NUL after them) */
+	char *data;    /* TL_PAIRING_FOUND: the bytes (one NUL after them) */
 	size_t len;    /* their number */
 	bool required; /* the configuration's source-required */
 	char *why;     /* how it was found, or why none was */
-} tl_pair;
+} tl_pairing_result;
 
-void tl_pair_free(tl_pair *pair);
+void tl_pairing_result_free(tl_pairing_result *pair);
 
 /* The originals of a run: the base revision and what git said about it,
  * per repository. Safe for several threads at once. */
@@ -88,13 +88,14 @@ tl_pairing *tl_pairing_new(const char *source_rev, const char *changed_since);
 void tl_pairing_free(tl_pairing *p);
 /* Looks for the original of the translation at PATH (which need not
  * exist: a --stdin-filename) under the source: entries of CFG. Fills
- * *PAIR (TL_PAIR_FOUND or TL_PAIR_NONE) or ERR (TL_PAIR_ERROR: the path
- * of the original and why it cannot be read). */
-tl_pair_status tl_pairing_find(tl_pairing *p, const tl_config *cfg,
-                               const char *path, tl_pair *pair, tl_error *err);
+ * *PAIR (TL_PAIRING_FOUND or TL_PAIRING_NONE) or ERR (TL_PAIRING_ERROR: the
+ * path of the original and why it cannot be read). */
+tl_pairing_status tl_pairing_find(tl_pairing *p, const tl_config *cfg,
+                                  const char *path, tl_pairing_result *pair,
+                                  tl_error *err);
 /* The same for ORIGINAL named outright (--source FILE): the working tree,
  * or the base when it is absent there. */
-tl_pair_status tl_pairing_read(tl_pairing *p, const char *original,
-                               tl_pair *pair, tl_error *err);
+tl_pairing_status tl_pairing_read(tl_pairing *p, const char *original,
+                                  tl_pairing_result *pair, tl_error *err);
 
 #endif
