@@ -27,8 +27,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "align.h"
 #include "emit/emit.h"
 #include "json.h"
+#include "pairing.h"
 #include "ruledoc.h"
 
 /* A message larger than this is dropped with an error: a Markdown
@@ -46,6 +48,11 @@ typedef struct lsp_doc {
 	char *text;
 	size_t len;
 	long version; /* -1 when the client sent none */
+	/* Its original (pairing.h), looked for on the first lint and again
+	 * after each save, not on every keystroke: git may be asked. */
+	bool paired;
+	tl_pairing_status pst;
+	tl_pairing_result pair;
 } lsp_doc;
 
 typedef struct lsp_server {
@@ -63,6 +70,9 @@ typedef struct lsp_server {
 	 * resolver, watching the configuration files so that a keystroke
 	 * reloads nothing unless one of them changed. */
 	tl_resolver *configs;
+	/* Finds the documents' originals; its base is the client's
+	 * initializationOptions.sourceRev, if any. */
+	tl_pairing *pairing;
 } lsp_server;
 
 /* ---- Framing -------------------------------------------------------- */
@@ -505,10 +515,43 @@ static const tl_config *lsp_config(lsp_server *s, const char *path,
 
 /* Lints D under its configuration (caller frees the result; *CFG
  * belongs to the resolver). */
-static tl_result *doc_lint(lsp_server *s, const lsp_doc *d,
-                           const tl_config **cfg)
+/* Looks for D's original under CFG unless it is known already (and
+ * shows why one that should exist cannot be read, once). */
+static void doc_pair(lsp_server *s, lsp_doc *d, const tl_config *cfg)
 {
 	tl_error err = {{0}, 0, 0, {0}};
+
+	if (d->paired)
+		return;
+	d->paired = true;
+	memset(&d->pair, 0, sizeof d->pair);
+	d->pst = TL_PAIRING_NONE;
+	if (!d->path || (tl_config_source_count(cfg) == 0 &&
+	                 !tl_config_source_required(cfg)))
+		return;
+	d->pst = tl_pairing_find(s->pairing, cfg, d->path, &d->pair, &err);
+	if (d->pst == TL_PAIRING_ERROR) {
+		char msg[2200];
+
+		snprintf(msg, sizeof msg, "translint: %s: %s", err.path,
+		         err.message);
+		show_message(s, 1, msg);
+	}
+}
+
+/* Forgets D's original, to look for it again at the next lint. */
+static void doc_unpair(lsp_doc *d)
+{
+	if (d->paired)
+		tl_pairing_result_free(&d->pair);
+	d->paired = false;
+}
+
+static tl_result *doc_lint(lsp_server *s, lsp_doc *d, const tl_config **cfg)
+{
+	tl_error err = {{0}, 0, 0, {0}};
+	tl_original orig;
+	const tl_original *o = NULL;
 
 	*cfg = lsp_config(s, d->path, &err);
 	if (err.message[0]) {
@@ -522,11 +565,25 @@ static tl_result *doc_lint(lsp_server *s, const lsp_doc *d,
 	 * the command line. */
 	if (d->path && tl_config_ignores(*cfg, d->path))
 		return tl_lint(*cfg, s->lang, d->path, "", 0);
-	return tl_lint(*cfg, s->lang, d->path ? d->path : d->uri, d->text,
-	               d->len);
+	/* With its original, the source rules run as the translator types
+	 * (DESIGN.md 8.4). */
+	doc_pair(s, d, *cfg);
+	if (d->pst == TL_PAIRING_FOUND ||
+	    (d->pst == TL_PAIRING_NONE && d->pair.required)) {
+		bool found = d->pst == TL_PAIRING_FOUND;
+
+		orig.path = d->pair.path;
+		orig.data = found ? d->pair.data : NULL;
+		orig.len = found ? d->pair.len : 0;
+		orig.required = d->pair.required;
+		orig.why = found ? NULL : d->pair.why;
+		o = &orig;
+	}
+	return tl_lint_with_original(*cfg, s->lang, d->path ? d->path : d->uri,
+	                             d->text, d->len, o);
 }
 
-static void publish(lsp_server *s, const char *uri, const lsp_doc *d)
+static void publish(lsp_server *s, const char *uri, lsp_doc *d)
 {
 	tl_buf b = {0};
 	const tl_config *cfg = NULL;
@@ -589,6 +646,14 @@ static void on_initialize(lsp_server *s, const tl_json *params, tl_buf *result)
 	    "positionEncodings");
 	size_t i;
 
+	const char *rev = tl_json_get_string(
+	    tl_json_get(params, "initializationOptions"), "sourceRev");
+
+	/* The base revision of originals (pairing.h): what --source-rev is
+	 * on the command line. Without it, originals come from the working
+	 * tree and from the revisions source: entries name. */
+	tl_pairing_free(s->pairing);
+	s->pairing = tl_pairing_new(rev && *rev ? rev : NULL, NULL);
 	s->unit = TL_UNIT_UTF16;
 	for (i = 0; encs && encs->type == TL_JSON_ARRAY && i < encs->n; i++)
 		if (encs->items[i]->type == TL_JSON_STRING &&
@@ -600,7 +665,8 @@ static void on_initialize(lsp_server *s, const tl_json *params, tl_buf *result)
 	              "\"change\": 1, \"save\": {\"includeText\": true}}, "
 	              "\"codeActionProvider\": {\"codeActionKinds\": "
 	              "[\"quickfix\", \"source.fixAll\", "
-	              "\"source.fixAll.translint\"]}}, "
+	              "\"source.fixAll.translint\"]}, "
+	              "\"hoverProvider\": true}, "
 	              "\"serverInfo\": {\"name\": \"translint\", "
 	              "\"version\": \"%s\"}}",
 	              s->unit == TL_UNIT_BYTE ? "utf-8" : "utf-16", TL_VERSION);
@@ -656,6 +722,9 @@ static void on_did_save(lsp_server *s, const tl_json *params)
 		return;
 	if (text && text->type == TL_JSON_STRING)
 		doc_set_text(d, text->str, text->len);
+	/* A save is when the original may have moved (a git mv, a
+	 * checkout) or a configuration changed: look for it again. */
+	doc_unpair(d);
 	publish(s, d->uri, d);
 }
 
@@ -671,6 +740,7 @@ static void on_did_close(lsp_server *s, const tl_json *params)
 	free(d->uri);
 	free(d->path);
 	free(d->text);
+	doc_unpair(d);
 	*d = s->docs[--s->ndocs];
 }
 
@@ -794,6 +864,78 @@ static void on_code_action(lsp_server *s, const tl_json *params, tl_buf *result)
 /* ---- Dispatch ------------------------------------------------------- */
 
 /* Handles one message; returns false when the server must stop (exit). */
+/* textDocument/hover on a translated block: the text of the original
+ * block(s) it translates (DESIGN.md 8.4), as Markdown, with where they
+ * stand; an added block says it has no original. null elsewhere: outside
+ * every block, or with no original found. */
+static void on_hover(lsp_server *s, const tl_json *params, tl_buf *result)
+{
+	lsp_doc *d = doc_find(s, text_document_uri(params));
+	const tl_config *cfg;
+	tl_error err = {{0}, 0, 0, {0}};
+
+	tl_buf_puts(result, "null");
+	if (!d)
+		return;
+	cfg = lsp_config(s, d->path, &err);
+	doc_pair(s, d, cfg);
+	if (d->pst != TL_PAIRING_FOUND)
+		return;
+	tl_source *ts =
+	    tl_source_new(d->path ? d->path : d->uri, d->text, d->len);
+	tl_source *os = tl_source_new(d->pair.path, d->pair.data, d->pair.len);
+	if (ts->bad_utf8 != TL_NONE || ts->nul != TL_NONE ||
+	    os->bad_utf8 != TL_NONE || os->nul != TL_NONE) {
+		tl_source_free(ts);
+		tl_source_free(os);
+		return;
+	}
+	size_t at = json_offset(s, ts, tl_json_get(params, "position"));
+	tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
+	tl_align *al = tl_align_new(tl_align_doc_new(od), tl_align_doc_new(td));
+	size_t j = tl_align_block_at(al->trans, at);
+	if (j != TL_NONE && at <= al->trans->blocks[j].end) {
+		const tl_align_block *tb = &al->trans->blocks[j];
+		const tl_align_pair *p = tl_align_pair_of_trans(al, j);
+		tl_buf md = {0};
+
+		if (p->norig == 0) {
+			tl_buf_puts(&md,
+			            s->lang == TL_LANG_ZH
+			                ? "**原文**：无（原文中没有这一段）"
+			                : "**Original**: none (added text)");
+		} else {
+			const tl_align_block *first =
+			    &al->orig->blocks[p->orig];
+			const tl_align_block *last =
+			    &al->orig->blocks[p->orig + p->norig - 1];
+			tl_pos pos = tl_source_position(os, first->start,
+			                                TL_UNIT_CODEPOINT);
+
+			tl_buf_printf(&md, "**%s** `%s:%zu`\n\n",
+			              s->lang == TL_LANG_ZH ? "原文"
+			                                    : "Original",
+			              d->pair.path, pos.line);
+			tl_buf_append(&md, os->data + first->start,
+			              last->end - first->start);
+		}
+		tl_buf_free(result);
+		memset(result, 0, sizeof *result);
+		tl_buf_puts(result, "{\"contents\": {\"kind\": "
+		                    "\"markdown\", \"value\": ");
+		put_string(result, md.data);
+		tl_buf_puts(result, "}, \"range\": ");
+		put_range(s, result, ts, tb->start, tb->end);
+		tl_buf_putc(result, '}');
+		tl_buf_free(&md);
+	}
+	tl_align_free(al);
+	tl_doc_free(od);
+	tl_doc_free(td);
+	tl_source_free(os);
+	tl_source_free(ts);
+}
+
 static bool handle(lsp_server *s, const char *body, size_t len, int *status)
 {
 	tl_arena *arena = tl_arena_new();
@@ -840,6 +982,8 @@ static bool handle(lsp_server *s, const char *body, size_t len, int *status)
 		tl_buf_puts(&result, "null");
 	} else if (strcmp(method, "textDocument/codeAction") == 0) {
 		on_code_action(s, params, &result);
+	} else if (strcmp(method, "textDocument/hover") == 0) {
+		on_hover(s, params, &result);
 	} else if (strcmp(method, "textDocument/didOpen") == 0) {
 		on_did_open(s, params);
 	} else if (strcmp(method, "textDocument/didChange") == 0) {
@@ -877,6 +1021,7 @@ int tl_lsp_serve(FILE *in, FILE *out, tl_lang lang)
 		/* The recommended preset is built in: this cannot fail. */
 		s.configs = tl_resolver_new(NULL, NULL, NULL, 0, true, &err);
 	}
+	s.pairing = tl_pairing_new(NULL, NULL);
 	for (;;) {
 		char *body = NULL;
 		size_t len = 0;
@@ -899,8 +1044,10 @@ int tl_lsp_serve(FILE *in, FILE *out, tl_lang lang)
 		free(s.docs[i].uri);
 		free(s.docs[i].path);
 		free(s.docs[i].text);
+		doc_unpair(&s.docs[i]);
 	}
 	free(s.docs);
 	tl_resolver_free(s.configs);
+	tl_pairing_free(s.pairing);
 	return status;
 }

@@ -4,7 +4,11 @@
 # JSON-RPC over pipes and checks initialize (position encoding
 # negotiation), publishDiagnostics on open, change and close, code actions
 # (quick fixes and fix-all), configuration found from the document's
-# path, errors for malformed and unknown messages, shutdown and exit.
+# path, errors for malformed and unknown messages, shutdown and exit;
+# and a translation with its original (DESIGN.md 8.4): source findings
+# with relatedInformation as the translator types, hover showing the
+# original block, the original read from git at initializationOptions'
+# sourceRev.
 # The document starts with U+20000 (2 UTF-16 code units, 4 bytes) and CJK
 # characters, so a position in the wrong unit fails.
 # shellcheck source=tests/cli/common.bash
@@ -18,6 +22,26 @@ fi
 mkdir -p proj/quiet proj/skipped
 printf 'rules:\n  space-cjk-latin: off\n' >proj/quiet/.translint.yml
 printf 'ignore: ["*.md"]\n' >proj/skipped/.translint.yml
+# A side-by-side pair, and an LCTT-style move in a git repository.
+mkdir -p pair
+printf 'extends: [translation]\nsource:\n  - {match: "(.+)\\\\.zh\\\\.md", original: "$1.en.md"}\n' \
+	>pair/.translint.yml
+printf 'First paragraph, version 4.15.\n\nSecond paragraph with `--force`.\n' \
+	>pair/a.en.md
+if command -v git >/dev/null 2>&1; then
+	(
+		export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com \
+			GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com \
+			GIT_CONFIG_NOSYSTEM=1 HOME=$work
+		git init -q lctt && cd lctt && mkdir -p sources translated &&
+			printf 'extends: [lctt]\n' >.translint.yml &&
+			printf 'The original, read from git.\n' >sources/x.md &&
+			git add -A && git commit -q -m base && git tag base &&
+			git mv sources/x.md translated/x.md &&
+			printf '从 git 读出的原文。\n' >translated/x.md &&
+			git commit -q -am translated
+	) || exit 2
+fi
 
 python3 - "$TRANSLINT" "$work" <<'PY'
 import json, os, select, subprocess, sys
@@ -224,6 +248,77 @@ try:
         "text": TEXT}})
     p = s.diagnostics(skipped)
     report("a file ignore: names gets no diagnostics", p["diagnostics"] == [], p)
+
+    # ---- A translation with its original ----
+    report("hoverProvider advertised", caps.get("hoverProvider") is True,
+           caps)
+    zh = uri_of("pair/a.zh.md")
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": zh, "languageId": "markdown", "version": 1,
+        "text": "第一段，版本 4.15。\n"}})
+    p = s.diagnostics(zh)
+    miss = [x for x in p["diagnostics"] if x["code"] == "source-missing"]
+    report("source findings with the original as relatedInformation",
+           len(miss) == 1 and miss[0]["relatedInformation"][0]["location"]
+           == {"uri": uri_of("pair/a.en.md"),
+               "range": {"start": {"line": 2, "character": 0},
+                         "end": {"line": 2, "character": 32}}}, p)
+    s.notify("textDocument/didChange", {
+        "textDocument": {"uri": zh, "version": 2},
+        "contentChanges": [{"text": "第一段，版本 4.15。\n\n"
+                            "第二段，带有 `--force`。\n\n新加的一段。\n"}]})
+    p = s.diagnostics(zh)
+    codes = sorted(x["code"] for x in p["diagnostics"]
+                   if x["code"].startswith("source"))
+    report("source findings follow the typing (the paragraph is back)",
+           codes == ["source-missing"] and [x for x in p["diagnostics"]
+           if x["code"] == "source-missing"][0]["severity"] == 3, p)
+    rid = s.request("textDocument/hover", {"textDocument": {"uri": zh},
+                                           "position": {"line": 2,
+                                                        "character": 3}})
+    h = s.response(rid)["result"]
+    report("hover on a translated block shows its original block",
+           h and h["contents"]["kind"] == "markdown"
+           and h["contents"]["value"].endswith(
+               "`pair/a.en.md:3`\n\nSecond paragraph with `--force`.")
+           and h["range"] == {"start": {"line": 2, "character": 0},
+                              "end": {"line": 2, "character": 17}}, h)
+    rid = s.request("textDocument/hover", {"textDocument": {"uri": zh},
+                                           "position": {"line": 4,
+                                                        "character": 1}})
+    h = s.response(rid)["result"]
+    report("hover on added text: no original",
+           h and "none" in h["contents"]["value"], h)
+    rid = s.request("textDocument/hover", {"textDocument": {"uri": uri_of("proj/quiet/b.md")},
+                                           "position": {"line": 0,
+                                                        "character": 0}})
+    report("hover without an original: null",
+           s.response(rid)["result"] is None)
+    s.notify("textDocument/didClose", {"textDocument": {"uri": zh}})
+    s.diagnostics(zh)
+
+    if os.path.isdir(os.path.join(work, "lctt")):
+        g = Server()
+        rid = g.request("initialize", {"processId": None, "rootUri": None,
+                                       "capabilities": {},
+                                       "initializationOptions":
+                                       {"sourceRev": "base"}})
+        g.response(rid)
+        x = uri_of("lctt/translated/x.md")
+        g.notify("textDocument/didOpen", {"textDocument": {
+            "uri": x, "languageId": "markdown", "version": 1,
+            "text": "从 git 读出的原文。\n"}})
+        g.diagnostics(x)
+        rid = g.request("textDocument/hover", {"textDocument": {"uri": x},
+                                               "position": {"line": 0,
+                                                            "character": 1}})
+        h = g.response(rid)["result"]
+        report("sourceRev: the original moved away is read from git",
+               h and h["contents"]["value"].endswith(
+                   "`base:sources/x.md:1`\n\nThe original, read from git."),
+               h)
+        g.p.stdin.close()
+        g.p.wait(timeout=WAIT)
 
     # ---- errors ----
     s.send_raw(b"Content-Length: 9\r\n\r\n{not json")

@@ -5,7 +5,10 @@
 # server's UTF-16 positions to byte columns, so a unit mismatch shows),
 # the code actions come back, and applying the fix-all edit fixes the
 # buffer. Written for the client API of Neovim 0.7 (start_client and
-# buf_attach_client), which later versions keep.
+# buf_attach_client), which later versions keep. And a translation
+# beside its original (DESIGN.md 8.4): the source finding's
+# relatedInformation reaches the buffer, and hover shows the original
+# block.
 # shellcheck source=tests/cli/common.bash
 . "$(dirname "$0")/common.bash"
 
@@ -75,4 +78,52 @@ check "nvim: code actions: a quick fix and fix-all" \
 		grep -qx "action source.fixAll.translint" result.txt'
 check "nvim: applying fix-all fixes the buffer" \
 	grep -qx 'line 𠀀中文 Go' result.txt
+# ---- A translation with its original ----
+mkdir pair
+printf 'extends: [translation]\nsource:\n  - {match: "(.+)\\\\.zh\\\\.md", original: "$1.en.md"}\n' \
+	>pair/.translint.yml
+printf 'First paragraph.\n\nSecond paragraph, 4.15 billion.\n' >pair/a.en.md
+printf '第一段。\n' >pair/a.zh.md
+cat >hover.lua <<'LUA'
+local out = {}
+local function say(s) table.insert(out, s) end
+local buf = vim.api.nvim_get_current_buf()
+local id = vim.lsp.start_client({
+  name = "translint",
+  cmd = { os.getenv("TRANSLINT"), "lsp" },
+  root_dir = vim.fn.getcwd(),
+})
+vim.lsp.buf_attach_client(buf, id)
+vim.wait(10000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+for _, d in ipairs(vim.diagnostic.get(buf)) do
+  local lsp = d.user_data and d.user_data.lsp or {}
+  local rel = lsp.relatedInformation and lsp.relatedInformation[1]
+  if rel then
+    say(string.format("related %s %s %d", tostring(lsp.code),
+      vim.fn.fnamemodify(vim.uri_to_fname(rel.location.uri), ":t"),
+      rel.location.range.start.line))
+  end
+end
+local res = vim.lsp.buf_request_sync(buf, "textDocument/hover", {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  position = { line = 0, character = 1 },
+}, 10000)
+for _, r in pairs(res or {}) do
+  if r.result then
+    say("hover " .. r.result.contents.value:gsub("\n", "|"))
+  end
+end
+vim.fn.writefile(out, "hover.txt")
+vim.lsp.stop_client(id)
+vim.wait(2000, function() return vim.lsp.get_client_by_id(id) == nil end, 50)
+vim.cmd("qa!")
+LUA
+TRANSLINT=$TRANSLINT timeout 60 nvim --headless --clean -n -i NONE pair/a.zh.md \
+	-c 'setfiletype markdown' -c 'luafile hover.lua' >nvim.out 2>&1
+status=$?
+check "nvim: a source finding's relatedInformation names the original" \
+	eval '[ "$status" -eq 0 ] && grep -qx "related source-missing a.en.md 2" hover.txt ||
+		{ cat nvim.out hover.txt >err; false; }'
+check "nvim: hover shows the original block" \
+	grep -qx 'hover \*\*Original\*\* `pair/a.en.md:1`||First paragraph.' hover.txt
 finish
