@@ -129,6 +129,9 @@ write .translint.yml 'source-required: true\nsource:\n  - match: "(.+)\\\\.zh\\\
 src a.zh.md
 check "source-required: said by --print-source" \
 	eval 'heads_are "a.zh.md: no original (source-required: a source-missing error)"'
+tl --select source-missing -f gcc a.zh.md
+check "source-required: no original is a source-missing error, with why" \
+	eval 'status_is 1 && out_has "^a.zh.md:1:1: error: .*a.en.md does not exist.*\[source-missing\]"'
 tl --print-config a.zh.md
 check "source-required: shown by --print-config" out_has '^source-required: true$'
 cp out printed.yml
@@ -236,7 +239,7 @@ cd .. || exit 2
 mkdir lctt && cd lctt || exit 2
 git init -q -b master . 2>/dev/null || { git init -q . && git checkout -q -b master; }
 mkdir -p sources/tech
-write 'sources/tech/20240101 Hello Go.md' 'Hello Go, from the original\n'
+write 'sources/tech/20240101 Hello Go.md' 'Hello Go, from the original\n\nVersion 4.15 is out.\n'
 write .translint.yml 'extends: [lctt]\n'
 git add -A && git commit -q -m 'add a source'
 git checkout -q -b translate
@@ -249,6 +252,9 @@ check "lctt: sources/X read at the base, translated/X in the working tree" \
 	eval "status_is 0 && heads_are \"translated/tech/20240101 Hello Go.md: original \$(git rev-parse --short=12 master):sources/tech/20240101 Hello Go.md\""
 tl --format html --changed-since master 'translated/tech/20240101 Hello Go.md'
 check "lctt: the original's text is the base's" out_has "Hello Go, from the original"
+tl -f gcc --changed-since master 'translated/tech/20240101 Hello Go.md'
+check "lctt: the source rules compare with the original found (its place in the finding)" \
+	eval "out_has '\[source-' && out_has \"original: \$(git rev-parse --short=12 master):sources/tech/20240101 Hello Go.md:3:\""
 src 'translated/tech/20240101 Hello Go.md'
 check "lctt without a base: no original, silently" \
 	eval 'status_is 0 && heads_are "translated/tech/20240101 Hello Go.md: no original"'
