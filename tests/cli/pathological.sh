@@ -121,6 +121,14 @@ done
 # the 1x input runs, cut tenfold (valgrind looks for memory errors, which
 # the small inputs reach; make test and make asan-test time the rest).
 scale=1 shape_limit=60
+# Under AddressSanitizer (make asan-test sets ASAN_OPTIONS) the allocator's
+# quarantine makes costs grow faster than the work with the heap's size
+# (2,000 custom rules: 7 times natively, 23 times under ASan at 10x), so
+# the bound there is 40 times: still far below a quadratic cost's 100.
+ratio=20
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	ratio=40
+fi
 if [ -n "${TL_UNDER_VALGRIND:-}" ]; then
 	scale=0 shape_limit=600
 fi
@@ -167,7 +175,7 @@ timed()
 	{ time timeout "$shape_limit" "$TRANSLINT" "$@" >out 2>err; } 2>cpu
 	status=$?
 	read -r u s <cpu
-	secs=$(echo "$u + $s" | bc)
+	secs=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')
 }
 
 # shape NAME EXPECT ARGS...: ARGS with FILE-1 and FILE-10 (the word X in
@@ -192,8 +200,8 @@ shape()
 		return
 	fi
 	check "$name, 10x: in time (${secs}s), as expected" eval "$expect"
-	check "$name: 10x costs at most 20 times 1x (${t1}s, ${secs}s)" \
-		eval '[ "$(echo "$secs <= 20 * $t1 + 1" | bc)" = 1 ]'
+	check "$name: 10x costs at most $ratio times 1x (${t1}s, ${secs}s)" \
+		eval 'awk -v a="$secs" -v b="$t1" -v r="$ratio" "BEGIN { exit !(a <= r * b + 1) }"'
 }
 
 tr=(--preset translation -f gcc)
