@@ -809,7 +809,8 @@ static bool parse_source(loader *ld, yfile *f, tl_config *cfg,
 		}
 		all[k++] = r;
 	}
-	memcpy(all + k, cfg->source, cfg->nsource * sizeof *all);
+	if (cfg->nsource)
+		memcpy(all + k, cfg->source, cfg->nsource * sizeof *all);
 	free(cfg->source);
 	cfg->source = all;
 	cfg->nsource += k;
