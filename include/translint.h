@@ -242,6 +242,10 @@ typedef struct tl_rule {
 	const char *fix_doc_zh;
 	const char *bad;  /* example that is flagged */
 	const char *good; /* the same example, fixed */
+	/* The configuration the examples are linted under (YAML, as a
+	 * .translint.yml writes it), for a rule that needs data to say
+	 * anything (a glossary); NULL: the rule alone, with its defaults. */
+	const char *example_config;
 	/* Called for every prose run of the document (may be NULL). */
 	void (*check_run)(struct tl_check *ck, const struct tl_run *run);
 	/* Called for every parsed piece of the document, after its runs

@@ -139,6 +139,11 @@ tl_severity tl_config_fail_on(const tl_config *cfg)
 	return cfg->fail_on;
 }
 
+const tl_glossary *tl_config_glossary(const tl_config *cfg)
+{
+	return cfg->glossary;
+}
+
 tl_config *tl_config_copy(const tl_config *cfg)
 {
 	tl_config *c = tl_xcalloc(1, sizeof *c);
@@ -167,6 +172,7 @@ tl_config *tl_config_copy(const tl_config *cfg)
 	for (size_t i = 0; i < cfg->nsource; i++)
 		c->source[i] = tl_pairing_rule_ref(cfg->source[i]);
 	c->source_required = cfg->source_required;
+	c->glossary = cfg->glossary ? tl_glossary_ref(cfg->glossary) : NULL;
 	c->ignore = cfg->ignore ? tl_globs_copy(cfg->ignore) : NULL;
 	c->novr = cfg->novr;
 	c->ovr = tl_xcalloc(cfg->novr + 1, sizeof *c->ovr);
@@ -205,6 +211,7 @@ void tl_config_free(tl_config *cfg)
 	for (size_t i = 0; i < cfg->nsource; i++)
 		tl_pairing_rule_unref(cfg->source[i]);
 	free(cfg->source);
+	tl_glossary_unref(cfg->glossary);
 	tl_globs_free(cfg->ignore);
 	for (size_t i = 0; i < cfg->novr; i++) {
 		tl_globs_free(cfg->ovr[i].files);

@@ -15,6 +15,7 @@
 
 #include "custom.h"
 #include "globs.h"
+#include "glossary.h"
 #include "internal.h"
 #include "option.h"
 #include "pairing.h"
@@ -62,6 +63,8 @@ struct tl_config {
 	tl_pairing_rule **source;
 	size_t nsource;
 	bool source_required; /* source-required: */
+	/* glossary: the project glossary (a reference), or NULL. */
+	tl_glossary *glossary;
 };
 
 /* ---- The configuration object (config.c) -------------------------------- */

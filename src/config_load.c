@@ -46,6 +46,7 @@ typedef struct loader {
 typedef struct yfile {
 	const char *path; /* as shown in errors */
 	char *dir;        /* absolute folder, for relative paths and globs */
+	bool embedded;    /* a preset of rules/: its paths name files there */
 	yaml_document_t doc;
 } yfile;
 
@@ -879,7 +880,7 @@ static bool yfile_parse(loader *ld, yfile *f, const char *path, char *dir,
 
 static bool apply_source(loader *ld, tl_config *cfg, const char *path,
                          char *dir, const char *data, size_t len, bool root,
-                         const char *preset);
+                         const char *preset, bool embedded);
 
 /* Adds globs PATS (at NODES) of F to INTO, relative to F's folder; the
  * first that cannot match anything fails at its position. */
@@ -918,7 +919,8 @@ static const char *read_extends_file(const char *path, tl_buf *data)
 		why = S_ISDIR(st.st_mode) ? "it is a folder, not a file"
 		                          : "not a regular file";
 	} else if ((uint64_t)st.st_size > MAX_EXTENDS_SIZE) {
-		why = "larger than 1 MiB, which no configuration is";
+		why = "larger than 1 MiB, the limit of what a configuration "
+		      "reads";
 	} else {
 		char chunk[8192];
 
@@ -935,9 +937,8 @@ static const char *read_extends_file(const char *path, tl_buf *data)
 				break;
 			tl_buf_append(data, chunk, (size_t)got);
 			if (data->len > MAX_EXTENDS_SIZE) {
-				why =
-				    "larger than 1 MiB, which no configuration "
-				    "is";
+				why = "larger than 1 MiB, the limit of what "
+				      "a configuration reads";
 				break;
 			}
 		}
@@ -959,13 +960,16 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 		               MAX_EXTENDS_DEPTH);
 	if (!is_path) {
 		const struct tl_embedded_file *e = tl_embedded_find(name);
-		if (!e || strcmp(name, "terms") == 0) {
+		if (!e || !tl_embedded_is_preset(name)) {
 			tl_nearest s = tl_nearest_start(name, strlen(name));
 			char hint[300];
 			char names[64][64];
 			size_t n = 0;
 			for (size_t i = 0; tl_embedded_files[i].name && n < 64;
 			     i++) {
+				if (!tl_embedded_is_preset(
+				        tl_embedded_files[i].name))
+					continue;
 				snprintf(names[n], sizeof names[n], "%s",
 				         tl_embedded_files[i].name);
 				char *dot = strrchr(names[n], '.');
@@ -982,7 +986,7 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 		snprintf(shown, sizeof shown, "rules/%s", e->name);
 		ld->depth++;
 		bool ok = apply_source(ld, cfg, shown, tl_xstrdup(f->dir),
-		                       e->data, e->len, false, NULL);
+		                       e->data, e->len, false, NULL, true);
 		ld->depth--;
 		return ok;
 	}
@@ -1006,7 +1010,7 @@ static bool apply_extend(loader *ld, tl_config *cfg, yfile *f,
 	char *shown = tl_path_shorten(tl_xstrdup(abs));
 	ld->depth++;
 	bool ok = apply_source(ld, cfg, shown, tl_path_dir(abs), data.data,
-	                       data.len, false, NULL);
+	                       data.len, false, NULL, false);
 	ld->depth--;
 	tl_buf_free(&data);
 	free(shown);
@@ -1089,20 +1093,110 @@ static bool no_repeated_keys(loader *ld, yfile *f)
 
 /* The top-level keys, in the order vals[] of apply_doc holds them; the
  * JSON Schema (schema.c) lists them from here. */
-static const char *const top_keys[] = {"extends",         "ignore",  "rules",
-                                       "overrides",       "fail-on", "source",
-                                       "source-required", NULL};
+static const char *const top_keys[] = {"extends",         "ignore",   "rules",
+                                       "overrides",       "fail-on",  "source",
+                                       "source-required", "glossary", NULL};
 
 const char *const *tl_config_top_keys(void)
 {
 	return top_keys;
 }
 
+static bool add_glossary(tl_config *cfg, tl_glossary *g);
+
+/* Reads glossary file NAME (at NODE of F) and adds its entries to CFG's
+ * glossary. A preset names a glossary of rules/; a file, a path relative
+ * to its folder. */
+static bool read_glossary(loader *ld, tl_config *cfg, yfile *f,
+                          yaml_node_t *node, const char *name)
+{
+	tl_glossary *g = NULL;
+	if (f->embedded) {
+		const struct tl_embedded_file *e = tl_embedded_find(name);
+		if (!e || tl_embedded_is_preset(name))
+			return fail_at(ld, f, node,
+			               "no glossary '%s' in rules/", name);
+		char shown[300];
+		snprintf(shown, sizeof shown, "rules/%s", e->name);
+		g = tl_glossary_parse(shown, e->data, e->len, ld->err);
+	} else {
+		tl_buf p = {0};
+		if (name[0] == '/')
+			tl_buf_puts(&p, name);
+		else
+			tl_buf_printf(&p, "%s/%s", f->dir, name);
+		char *abs = tl_path_abs(p.data);
+		tl_buf_free(&p);
+		if (ld->read)
+			tl_option_list_add(ld->read, abs);
+		tl_buf data = {0};
+		const char *why = read_extends_file(abs, &data);
+		if (why) {
+			free(abs);
+			tl_buf_free(&data);
+			return fail_at(ld, f, node,
+			               "cannot read glossary '%s': %s", name,
+			               why);
+		}
+		char *shown = tl_path_shorten(abs);
+		g = tl_glossary_parse(shown, data.data, data.len, ld->err);
+		free(shown);
+		tl_buf_free(&data);
+	}
+	return add_glossary(cfg, g);
+}
+
+/* Adds glossary G (taking the reference; NULL: an error) to CFG's. */
+static bool add_glossary(tl_config *cfg, tl_glossary *g)
+{
+	if (!g)
+		return false;
+	tl_glossary *merged = tl_glossary_merge(cfg->glossary, g);
+	tl_glossary_unref(g);
+	tl_glossary_unref(cfg->glossary);
+	cfg->glossary = merged;
+	return true;
+}
+
+/* glossary: FILE, or a list whose items are files (read in order) or
+ * entries written in place (a small project's whole glossary). */
+static bool apply_glossary(loader *ld, tl_config *cfg, yfile *f,
+                           yaml_node_t *node)
+{
+	if (scalar(node))
+		return read_glossary(ld, cfg, f, node, scalar(node));
+	if (node->type != YAML_SEQUENCE_NODE)
+		return fail_at(ld, f, node,
+		               "glossary must be a file, or a list of files "
+		               "and entries {term, zh, reject, keep-english}, "
+		               "not %s",
+		               kind_name(node));
+	size_t n = (size_t)(node->data.sequence.items.top -
+	                    node->data.sequence.items.start);
+	yaml_node_t **inline_items = tl_xmalloc((n + 1) * sizeof *inline_items);
+	size_t ninline = 0;
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		yaml_node_t *it =
+		    node_at(f, node->data.sequence.items.start[i]);
+		if (scalar(it))
+			ok = read_glossary(ld, cfg, f, it, scalar(it));
+		else
+			inline_items[ninline++] = it;
+	}
+	if (ok && ninline)
+		ok = add_glossary(cfg, tl_glossary_of_nodes(f->path, &f->doc,
+		                                            inline_items,
+		                                            ninline, ld->err));
+	free(inline_items);
+	return ok;
+}
+
 static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
                       const char *preset)
 {
 	yaml_node_t *top = yaml_document_get_root_node(&f->doc);
-	yaml_node_t *vals[7] = {NULL};
+	yaml_node_t *vals[8] = {NULL};
 	if (top && top->type == YAML_SCALAR_NODE &&
 	    top->data.scalar.length == 0)
 		top = NULL;
@@ -1125,13 +1219,14 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 			return fail_at(ld, f, NULL,
 			               "not a translint configuration (a map "
 			               "of extends, ignore, rules, overrides, "
-			               "fail-on and source); nothing of it is "
-			               "shown");
+			               "fail-on, source and glossary); nothing "
+			               "of it is shown");
 	}
 	if (top && top->type != YAML_MAPPING_NODE)
 		return fail_at(ld, f, top,
 		               "a configuration must be a map (extends, "
-		               "ignore, rules, overrides, fail-on, source), "
+		               "ignore, rules, overrides, fail-on, source, "
+		               "glossary), "
 		               "not %s",
 		               kind_name(top));
 	if (!no_repeated_keys(ld, f))
@@ -1189,6 +1284,9 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 			return fail_at(ld, f, vals[6],
 			               "source-required must be true or false");
 	}
+	/* glossary, after extends: it adds to theirs. */
+	if (vals[7] && !apply_glossary(ld, cfg, f, vals[7]))
+		return false;
 
 	/* rules */
 	if (vals[2]) {
@@ -1273,11 +1371,12 @@ static bool apply_doc(loader *ld, tl_config *cfg, yfile *f, bool root,
 
 static bool apply_source(loader *ld, tl_config *cfg, const char *path,
                          char *dir, const char *data, size_t len, bool root,
-                         const char *preset)
+                         const char *preset, bool embedded)
 {
 	yfile f;
 	if (!yfile_parse(ld, &f, path, dir, data, len))
 		return false;
+	f.embedded = embedded;
 	bool ok = apply_doc(ld, cfg, &f, root, preset);
 	yaml_document_delete(&f.doc);
 	free(f.dir);
@@ -1287,7 +1386,7 @@ static bool apply_source(loader *ld, tl_config *cfg, const char *path,
 tl_config *tl_config_preset(const char *name, tl_error *err)
 {
 	const struct tl_embedded_file *e = tl_embedded_find(name);
-	if (!e || strcmp(name, "terms") == 0) {
+	if (!e || !tl_embedded_is_preset(name)) {
 		tl_error_set(err, "", 0, 0, "unknown preset '%s'", name);
 		return NULL;
 	}
@@ -1296,7 +1395,8 @@ tl_config *tl_config_preset(const char *name, tl_error *err)
 	char shown[300];
 	snprintf(shown, sizeof shown, "rules/%s", e->name);
 	char *cwd = tl_path_abs(".");
-	if (!apply_source(&ld, cfg, shown, cwd, e->data, e->len, true, NULL)) {
+	if (!apply_source(&ld, cfg, shown, cwd, e->data, e->len, true, NULL,
+	                  true)) {
 		tl_config_free(cfg);
 		return NULL;
 	}
@@ -1331,7 +1431,7 @@ bool tl_rule_preset(const tl_rule *rule, tl_buf *out)
 		if (len < 4 || strcmp(file + len - 4, ".yml") != 0)
 			continue;
 		char *name = tl_xstrndup(file, len - 4);
-		bool skip = strcmp(name, "terms") == 0 ||
+		bool skip = !tl_embedded_is_preset(name) ||
 		            strcmp(name, first[0]) == 0 ||
 		            strcmp(name, first[1]) == 0;
 		if (!skip && preset_enables(name, rule)) {
@@ -1375,7 +1475,8 @@ tl_config *tl_config_load_reading(const char *path, const char *preset,
 		tl_error_set(err, path, 0, 0, "cannot read configuration file");
 		return NULL;
 	}
-	if (preset && !tl_embedded_find(preset)) {
+	if (preset &&
+	    (!tl_embedded_find(preset) || !tl_embedded_is_preset(preset))) {
 		tl_buf_free(&data);
 		tl_error_set(err, "", 0, 0, "unknown preset '%s'", preset);
 		return NULL;
@@ -1384,7 +1485,7 @@ tl_config *tl_config_load_reading(const char *path, const char *preset,
 	tl_config *cfg = tl_config_empty();
 	char *abs = tl_path_abs(path);
 	bool ok = apply_source(&ld, cfg, path, tl_path_dir(abs), data.data,
-	                       data.len, true, preset);
+	                       data.len, true, preset, false);
 	free(abs);
 	tl_buf_free(&data);
 	if (!ok) {

@@ -120,6 +120,40 @@ static void put_optval(yaml_emitter_t *em, const tl_optval *v)
 	}
 }
 
+/* The strings V[0..N) as one string when N is 1, else a list. */
+static void put_strings(yaml_emitter_t *em, char *const *v, size_t n)
+{
+	if (n == 1) {
+		put_str(em, v[0]);
+		return;
+	}
+	put_seq_start(em, true);
+	for (size_t i = 0; i < n; i++)
+		put_str(em, v[i]);
+	put_seq_end(em);
+}
+
+/* A glossary entry as its file writes it. */
+static void put_gloss_entry(yaml_emitter_t *em, const tl_gloss_entry *e)
+{
+	put_map_start(em, true);
+	put_str(em, "term");
+	put_strings(em, e->terms, e->nterms);
+	if (e->nzh) {
+		put_str(em, "zh");
+		put_strings(em, e->zh, e->nzh);
+	}
+	if (e->nreject) {
+		put_str(em, "reject");
+		put_strings(em, e->reject, e->nreject);
+	}
+	if (e->keep_english) {
+		put_str(em, "keep-english");
+		put_str(em, "true");
+	}
+	put_map_end(em);
+}
+
 /* A comment line with TEXT, any control character shown as '?' so that
  * it stays one comment line. */
 static void put_comment(tl_buf *out, const char *label, const char *text)
@@ -139,6 +173,10 @@ void tl_config_print(const tl_config *cfg, tl_buf *out)
 	yaml_event_t ev;
 
 	put_comment(out, "from", cfg->origin ? cfg->origin : "(built in)");
+	for (size_t i = 0;
+	     cfg->glossary && i < tl_glossary_files(cfg->glossary)->n; i++)
+		put_comment(out, "glossary from",
+		            tl_glossary_files(cfg->glossary)->items[i]);
 	yaml_emitter_initialize(&em);
 	yaml_emitter_set_output(&em, to_buf, out);
 	yaml_emitter_set_unicode(&em, 1);
@@ -180,6 +218,17 @@ void tl_config_print(const tl_config *cfg, tl_buf *out)
 	if (cfg->source_required) {
 		put_str(&em, "source-required");
 		put_str(&em, "true");
+	}
+
+	/* The glossary written out entry by entry, so that the output
+	 * loads to the same one wherever it is saved. */
+	if (cfg->glossary) {
+		put_str(&em, "glossary");
+		put_seq_start(&em, false);
+		for (size_t i = 0; i < tl_glossary_count(cfg->glossary); i++)
+			put_gloss_entry(&em,
+			                tl_glossary_entry(cfg->glossary, i));
+		put_seq_end(&em);
 	}
 
 	put_str(&em, "rules");
@@ -274,6 +323,13 @@ void tl_config_starter(const char *preset, tl_buf *out)
 	    "warning or\n"
 	    "# info. Hooks and the GitHub Action pass --fail-on warning.\n"
 	    "fail-on: error\n"
+	    "\n"
+	    "# The project glossary of the glossary rule: files "
+	    "relative to this\n"
+	    "# one (terms/glossary.yml) or entries written here "
+	    "(docs/rules/glossary.md).\n"
+	    "glossary:\n"
+	    "#  - {term: fork, zh: 复刻, reject: [分叉]}\n"
 	    "\n"
 	    "# Files and folders not to lint (.gitignore-style globs, "
 	    "relative to\n"

@@ -21,3 +21,15 @@ const struct tl_embedded_file *tl_embedded_find(const char *name)
 	}
 	return NULL;
 }
+
+bool tl_embedded_is_preset(const char *name)
+{
+	size_t n = strlen(name);
+	if (n >= 4 && strcmp(name + n - 4, ".yml") == 0)
+		n -= 4;
+	static const char suffix[] = ".glossary";
+	size_t sl = sizeof suffix - 1;
+	if (n >= sl && strncmp(name + n - sl, suffix, sl) == 0)
+		return false;
+	return !(n == 5 && strncmp(name, "terms", 5) == 0);
+}

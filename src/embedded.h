@@ -1,6 +1,7 @@
 /*
- * embedded.h: the files of rules/ (presets and term lists), compiled into
- * the binary so that translint works alone, with no install path.
+ * embedded.h: the files of rules/ (presets, the term list, glossaries),
+ * compiled into the binary so that translint works alone, with no install
+ * path.
  *
  * The table is generated at build time: the Makefile runs tools/embed.sh
  * over the .yml files of rules/ and compiles the result (build/presets.c)
@@ -10,6 +11,7 @@
 #ifndef TL_EMBEDDED_H
 #define TL_EMBEDDED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One embedded file. NAME is the file's name in rules/, extension
@@ -28,5 +30,10 @@ extern const struct tl_embedded_file tl_embedded_files[];
 /* The file named NAME, given with or without its ".yml" ("recommended"
  * finds "recommended.yml"), or NULL when there is none. */
 const struct tl_embedded_file *tl_embedded_find(const char *name);
+
+/* Whether the file named NAME (with or without ".yml") is a preset: every
+ * file of rules/ is one but the data files, the term list (terms.yml)
+ * and the glossaries (NAME.glossary.yml), which extends cannot name. */
+bool tl_embedded_is_preset(const char *name);
 
 #endif

@@ -27,6 +27,9 @@ typedef struct page_words {
 	const char *empty, *fix_safety, *no_fix;
 	const char *example, *fixed, *correct;
 	const char *original, *translated; /* a source rule's example */
+	/* The example's header when the rule needs a configuration, then
+	 * what comes between the configuration and the flagged text. */
+	const char *example_with, *flagged;
 } page_words;
 
 static const page_words words_en = {
@@ -58,6 +61,8 @@ static const page_words words_en = {
     "\nCorrect:\n\n",
     "## Example\n\nThe original:\n\n",
     "\nIts translation, flagged:\n\n",
+    "## Example\n\nWith this configuration (`.translint.yml`):\n\n",
+    "\nFlagged:\n\n",
 };
 
 static const char *const fix_names_zh[] = {
@@ -96,6 +101,8 @@ static const page_words words_zh = {
     "\n正确写法：\n\n",
     "## 示例\n\n原文：\n\n",
     "\n译文，会被标记：\n\n",
+    "## 示例\n\n使用如下配置（`.translint.yml`）：\n\n",
+    "\n会被标记：\n\n",
 };
 
 /* TEXT_ZH in Chinese when there is one, else TEXT. */
@@ -164,8 +171,9 @@ static void put_cell(tl_buf *out, const char *s)
 	}
 }
 
-/* S as a fenced code block whose fence no line of S can close. */
-static void put_block(tl_buf *out, const char *s)
+/* S as a fenced code block of language LANG whose fence no line of S
+ * can close. */
+static void put_fenced(tl_buf *out, const char *s, const char *lang)
 {
 	size_t n = longest_run(s, '`') + 1, i;
 
@@ -173,13 +181,18 @@ static void put_block(tl_buf *out, const char *s)
 		n = 3;
 	for (i = 0; i < n; i++)
 		tl_buf_putc(out, '`');
-	tl_buf_puts(out, "markdown\n");
+	tl_buf_printf(out, "%s\n", lang);
 	tl_buf_puts(out, s);
 	if (*s && s[strlen(s) - 1] != '\n')
 		tl_buf_putc(out, '\n');
 	for (i = 0; i < n; i++)
 		tl_buf_putc(out, '`');
 	tl_buf_puts(out, "\n");
+}
+
+static void put_block(tl_buf *out, const char *s)
+{
+	put_fenced(out, s, "markdown");
 }
 
 static void put_type(const page_words *w, tl_buf *out, const tl_option_def *o)
@@ -313,6 +326,11 @@ void tl_rule_doc(const tl_rule *rule, tl_lang lang, tl_buf *out)
 		tl_buf_puts(out, w->original);
 		put_block(out, rule->original);
 		tl_buf_puts(out, w->translated);
+		put_block(out, rule->bad);
+	} else if (rule->bad && rule->example_config) {
+		tl_buf_puts(out, w->example_with);
+		put_fenced(out, rule->example_config, "yaml");
+		tl_buf_puts(out, w->flagged);
 		put_block(out, rule->bad);
 	} else if (rule->bad) {
 		tl_buf_puts(out, w->example);

@@ -108,7 +108,7 @@ static void put_presets(tl_buf *out)
 		/* Term lists and glossaries (terms.yml, NAME.glossary.yml)
 		 * are no presets. */
 		if (n < 5 || strcmp(f + n - 4, ".yml") != 0 ||
-		    strcmp(f, "terms.yml") == 0 || memchr(f, '.', n - 4))
+		    !tl_embedded_is_preset(f))
 			continue;
 		tl_buf_puts(out, first ? "" : ", ");
 		tl_emit_json_string(out, f, n - 4);

@@ -44,7 +44,8 @@
 	X(source_inline_code)                                                  \
 	X(source_link)                                                         \
 	X(source_number)                                                       \
-	X(source_untranslated)
+	X(source_untranslated)                                                 \
+	X(glossary)
 
 #define DECLARE(name) extern const tl_rule tl_rule_##name;
 TL_RULES(DECLARE)

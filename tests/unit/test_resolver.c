@@ -101,6 +101,53 @@ TEST(watching_resolver_loads_once_until_a_file_changes)
 	remove_folder(dir);
 }
 
+/* The number of findings of RULE when C lints TEXT. */
+static size_t findings(const tl_config *c, const char *rule, const char *text)
+{
+	tl_result *res = tl_lint(c, TL_LANG_EN, "a.md", text, strlen(text));
+	size_t k = 0;
+	for (size_t i = 0; i < res->ndiags; i++)
+		k += strcmp(res->diags[i].rule, rule) == 0;
+	tl_result_free(res);
+	return k;
+}
+
+/* The glossary file is one of the files a configuration is read from: the
+ * language server sees a change to it as it sees one to the
+ * configuration. */
+TEST(watching_resolver_reloads_a_changed_glossary)
+{
+	char dir[300], cfg_path[400], gl_path[400], doc[400];
+	temp_folder(dir, sizeof dir);
+	snprintf(cfg_path, sizeof cfg_path, "%s/.translint.yml", dir);
+	snprintf(gl_path, sizeof gl_path, "%s/terms.yml", dir);
+	snprintf(doc, sizeof doc, "%s/a.md", dir);
+	put(gl_path, "- {term: fork, zh: 复刻, reject: [分叉]}\n");
+	put(cfg_path, "extends: []\nglossary: terms.yml\n"
+	              "rules: {glossary: on}\n");
+	tl_error err;
+	tl_resolver *r = tl_resolver_new(NULL, NULL, NULL, 0, true, &err);
+	REQUIRE(r != NULL);
+	const tl_config *c = tl_resolver_config(r, doc, &err);
+	REQUIRE(c != NULL);
+	CHECK_EQ_SIZE(findings(c, "glossary", "先分叉。\n"), 1);
+	CHECK(tl_resolver_config(r, doc, &err) != NULL);
+	CHECK_EQ_SIZE(tl_resolver_loads(r), 1);
+
+	put(gl_path, "- {term: fork, zh: 分叉}\n");
+	c = tl_resolver_config(r, doc, &err);
+	REQUIRE(c != NULL);
+	CHECK_EQ_SIZE(tl_resolver_loads(r), 2);
+	CHECK_EQ_SIZE(findings(c, "glossary", "先分叉。\n"), 0);
+
+	/* A broken glossary is the configuration's error. */
+	put(gl_path, "- {term: fork}\n");
+	CHECK(tl_resolver_config(r, doc, &err) == NULL);
+	CHECK(strstr(err.message, "nothing to check") != NULL);
+	tl_resolver_free(r);
+	remove_folder(dir);
+}
+
 TEST(resolver_that_does_not_watch_trusts_what_it_loaded)
 {
 	char dir[300], cfg_path[400], doc[400];
@@ -155,6 +202,7 @@ int main(void)
 	struct check_suite suite = {0};
 
 	RUN(&suite, watching_resolver_loads_once_until_a_file_changes);
+	RUN(&suite, watching_resolver_reloads_a_changed_glossary);
 	RUN(&suite, resolver_that_does_not_watch_trusts_what_it_loaded);
 	RUN(&suite, resolver_applies_choices_on_top);
 	return check_finish(&suite);

@@ -10,16 +10,45 @@
 #include "check.h"
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* A configuration with only RULE on, at its default severity. */
+/* The configuration of RULE's examples (example_config), loaded from a
+ * temporary file as the command line would load it. */
+static tl_config *example_config(const tl_rule *rule)
+{
+	char path[] = "/tmp/translint-example-XXXXXX";
+	int fd = mkstemp(path);
+	tl_error err;
+	if (fd < 0) {
+		perror("mkstemp");
+		exit(2);
+	}
+	FILE *fp = fdopen(fd, "w");
+	fputs(rule->example_config, fp);
+	fclose(fp);
+	tl_config *cfg = tl_config_load(path, NULL, &err);
+	remove(path);
+	if (!cfg) {
+		fprintf(stderr, "%s: example_config: %zu:%zu: %s\n", rule->name,
+		        err.line, err.column, err.message);
+		exit(2);
+	}
+	return cfg;
+}
+
+/* A configuration with only RULE on, at its default severity (under the
+ * configuration its examples need, if any). */
 static tl_config *only(const tl_rule *rule)
 {
 	tl_error err;
 	size_t n;
 	const tl_rule *const *rules = tl_rules(&n);
-	tl_config *cfg = tl_config_preset("recommended", &err);
+	tl_config *cfg = rule->example_config
+	                     ? example_config(rule)
+	                     : tl_config_preset("recommended", &err);
 	for (size_t i = 0; i < n; i++)
 		tl_config_set_severity(cfg, rules[i]->name, TL_SEVERITY_OFF);
 	tl_config_set_severity(cfg, rule->name, rule->severity);

@@ -1,0 +1,725 @@
+/*
+ * glossary.c: project glossaries (glossary.h): reading the YAML file,
+ * merging the glossaries of the files a configuration extends, and
+ * finding terms, renderings and rejects in text.
+ *
+ * A glossary is built once, when the configuration loads, and never
+ * written again: its needles (every term, plural and rendering, folded
+ * to lower case) sit in one array sorted by a bucket of their first code
+ * point, so that a search looks, at each character of the text, only at
+ * the needles that can start there. A project glossary holds tens to a
+ * few thousand entries; a search stays linear in the text.
+ *
+ * Library code: errors go to a tl_error with the file, line and column
+ * of the offending node (libyaml marks); nothing here prints.
+ */
+#include "glossary.h"
+#include "option.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Buckets of first code points (a power of two). */
+#define NBUCKETS 1024
+
+typedef struct needle {
+	char *text; /* folded: ASCII lower case, one ' ' for white space */
+	size_t len;
+	size_t entry;
+	bool latin_start, latin_end; /* an ASCII letter or digit at the edge */
+} needle;
+
+typedef struct matcher {
+	needle *v; /* sorted by bucket, then longest first */
+	size_t n;
+	uint32_t start[NBUCKETS + 1]; /* bucket b is v[start[b]..start[b+1]) */
+} matcher;
+
+struct tl_glossary {
+	int refs;
+	tl_gloss_entry *e;
+	size_t n;
+	tl_option_list files;
+	matcher m[TL_GLOSS_NKINDS];
+};
+
+/* ---- Entries ------------------------------------------------------------ */
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char **strv_copy(char *const *v, size_t n)
+{
+	char **c = tl_xmalloc((n + 1) * sizeof *c);
+	for (size_t i = 0; i < n; i++)
+		c[i] = tl_xstrdup(v[i]);
+	return c;
+}
+
+static void entry_free(tl_gloss_entry *e)
+{
+	strv_free(e->terms, e->nterms);
+	strv_free(e->zh, e->nzh);
+	strv_free(e->reject, e->nreject);
+}
+
+static void entry_copy(tl_gloss_entry *to, const tl_gloss_entry *from)
+{
+	to->terms = strv_copy(from->terms, from->nterms);
+	to->nterms = from->nterms;
+	to->zh = strv_copy(from->zh, from->nzh);
+	to->nzh = from->nzh;
+	to->reject = strv_copy(from->reject, from->nreject);
+	to->nreject = from->nreject;
+	to->keep_english = from->keep_english;
+}
+
+static tl_glossary *glossary_new(void)
+{
+	tl_glossary *g = tl_xcalloc(1, sizeof *g);
+	g->refs = 1;
+	return g;
+}
+
+tl_glossary *tl_glossary_ref(tl_glossary *g)
+{
+	g->refs++;
+	return g;
+}
+
+void tl_glossary_unref(tl_glossary *g)
+{
+	if (!g || --g->refs > 0)
+		return;
+	for (size_t i = 0; i < g->n; i++)
+		entry_free(&g->e[i]);
+	free(g->e);
+	strv_free(g->files.items, g->files.n);
+	for (int k = 0; k < TL_GLOSS_NKINDS; k++) {
+		for (size_t i = 0; i < g->m[k].n; i++)
+			free(g->m[k].v[i].text);
+		free(g->m[k].v);
+	}
+	free(g);
+}
+
+size_t tl_glossary_count(const tl_glossary *g)
+{
+	return g ? g->n : 0;
+}
+
+const tl_gloss_entry *tl_glossary_entry(const tl_glossary *g, size_t i)
+{
+	return &g->e[i];
+}
+
+size_t tl_glossary_needles(const tl_glossary *g, tl_gloss_kind kind)
+{
+	return g ? g->m[kind].n : 0;
+}
+
+const tl_option_list *tl_glossary_files(const tl_glossary *g)
+{
+	return &g->files;
+}
+
+/* ---- Needles ------------------------------------------------------------ */
+
+static bool is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Is C white space a needle's ' ' stands for (with the hyphen)? */
+static bool is_gap(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
+}
+
+/* S folded: ASCII lower case, every run of white space (and, when
+ * HYPHEN, of hyphens) one ' ', none at the ends (caller frees). */
+static char *fold_text(const char *s, bool hyphen)
+{
+	size_t n = strlen(s);
+	char *out = tl_xmalloc(n + 1), *o = out;
+	bool gap = false;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    (hyphen && c == '-')) {
+			gap = o > out;
+			continue;
+		}
+		if (gap)
+			*o++ = ' ';
+		gap = false;
+		*o++ = (char)fold(c);
+	}
+	*o = '\0';
+	return out;
+}
+
+static uint32_t bucket_of(const char *s, size_t len)
+{
+	uint32_t cp;
+	tl_utf8_decode(s, len, &cp);
+	return cp & (NBUCKETS - 1);
+}
+
+static void needle_add(matcher *m, size_t *cap, char *text, size_t entry)
+{
+	size_t len = strlen(text);
+	if (len == 0) {
+		free(text);
+		return;
+	}
+	m->v = tl_grow(m->v, m->n, cap, sizeof *m->v);
+	m->v[m->n++] =
+	    (needle){text, len, entry, is_alnum((unsigned char)text[0]),
+	             is_alnum((unsigned char)text[len - 1])};
+}
+
+/* The plurals of folded term T: "forks", "boxes", "repositories". */
+static void plurals(matcher *m, size_t *cap, const char *t, size_t entry)
+{
+	size_t n = strlen(t);
+	if (n == 0 || !is_alnum((unsigned char)t[n - 1]) ||
+	    (t[n - 1] >= '0' && t[n - 1] <= '9'))
+		return;
+	tl_buf b = {0};
+	tl_buf_printf(&b, "%ss", t);
+	needle_add(m, cap, b.data, entry);
+	char last = t[n - 1], prev = n > 1 ? t[n - 2] : 'a';
+	if (last == 's' || last == 'x' || last == 'z' ||
+	    ((last == 'h') && (prev == 'c' || prev == 's'))) {
+		tl_buf c = {0};
+		tl_buf_printf(&c, "%ses", t);
+		needle_add(m, cap, c.data, entry);
+	}
+	if (last == 'y' && n > 1 && !strchr("aeiou", prev)) {
+		tl_buf c = {0};
+		tl_buf_printf(&c, "%.*sies", (int)(n - 1), t);
+		needle_add(m, cap, c.data, entry);
+	}
+}
+
+static int needle_cmp(const void *a, const void *b)
+{
+	const needle *x = a, *y = b;
+	uint32_t bx = bucket_of(x->text, x->len),
+	         by = bucket_of(y->text, y->len);
+	if (bx != by)
+		return bx < by ? -1 : 1;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	int c = strcmp(x->text, y->text);
+	if (c)
+		return c;
+	/* The same text for two entries: the earlier entry first. */
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static void matcher_sort(matcher *m)
+{
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof *m->v, needle_cmp);
+	/* One needle per text: the first entry's. */
+	size_t w = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		if (w && strcmp(m->v[w - 1].text, m->v[i].text) == 0) {
+			free(m->v[i].text);
+			continue;
+		}
+		m->v[w++] = m->v[i];
+	}
+	m->n = w;
+	size_t i = 0;
+	for (uint32_t b = 0; b < NBUCKETS; b++) {
+		m->start[b] = (uint32_t)i;
+		while (i < m->n && bucket_of(m->v[i].text, m->v[i].len) == b)
+			i++;
+	}
+	m->start[NBUCKETS] = (uint32_t)m->n;
+}
+
+/* Builds the needles of G's entries. */
+static void compile(tl_glossary *g)
+{
+	size_t cap[TL_GLOSS_NKINDS] = {0};
+	for (size_t i = 0; i < g->n; i++) {
+		const tl_gloss_entry *e = &g->e[i];
+		for (size_t k = 0; k < e->nterms; k++) {
+			char *t = fold_text(e->terms[k], true);
+			plurals(&g->m[TL_GLOSS_TERM], &cap[TL_GLOSS_TERM], t,
+			        i);
+			needle_add(&g->m[TL_GLOSS_TERM], &cap[TL_GLOSS_TERM], t,
+			           i);
+		}
+		for (size_t k = 0; k < e->nzh; k++)
+			needle_add(&g->m[TL_GLOSS_ZH], &cap[TL_GLOSS_ZH],
+			           fold_text(e->zh[k], false), i);
+		for (size_t k = 0; k < e->nreject; k++)
+			needle_add(&g->m[TL_GLOSS_REJECT],
+			           &cap[TL_GLOSS_REJECT],
+			           fold_text(e->reject[k], false), i);
+	}
+	for (int k = 0; k < TL_GLOSS_NKINDS; k++)
+		matcher_sort(&g->m[k]);
+}
+
+/* ---- Finding ------------------------------------------------------------ */
+
+/* The end of needle N matched at byte P of TEXT, or 0 when it does not
+ * match there. */
+static size_t match_at(const needle *nd, const char *text, size_t len, size_t p)
+{
+	size_t i = p;
+	for (size_t k = 0; k < nd->len; k++) {
+		if (nd->text[k] == ' ') {
+			while (i < len && is_gap((unsigned char)text[i]))
+				i++;
+			continue;
+		}
+		if (i >= len ||
+		    fold((unsigned char)text[i]) != (unsigned char)nd->text[k])
+			return 0;
+		i++;
+	}
+	return i;
+}
+
+/* May a Latin word start at byte P of TEXT: not right after a letter, a
+ * digit or an identifier, path or option character ("my_fork", "/fork",
+ * ".fork", "--fork")? A hyphen after a word joins a compound: an English
+ * term in one ("x-fork") is still that term when HYPHEN_JOINS is false
+ * (the terms of the original), and a rendering in one is part of a name
+ * ("my-whitelist-file") when it is true (what the translation writes). */
+static bool word_starts(const char *text, size_t p, bool hyphen_joins)
+{
+	if (p == 0)
+		return true;
+	unsigned char b = (unsigned char)text[p - 1];
+	if (is_alnum(b) || (b != 0 && strchr("_/.@\\$#~", b)))
+		return false;
+	/* "-fork" and "--fork" are options; "x-fork" a compound. */
+	if (b == '-')
+		return !hyphen_joins && p >= 2 &&
+		       is_alnum((unsigned char)text[p - 2]);
+	return true;
+}
+
+/* May a Latin word end at byte E of TEXT: not before a letter, a digit,
+ * an identifier character, or a path, domain or port separator followed
+ * by one ("fork.c", "repo/x", "node:18"), nor, when HYPHEN_JOINS, a
+ * hyphen followed by one? */
+static bool word_ends(const char *text, size_t len, size_t e, bool hyphen_joins)
+{
+	if (e >= len)
+		return true;
+	unsigned char a = (unsigned char)text[e];
+	if (is_alnum(a) || a == '_')
+		return false;
+	if (a == '-' && hyphen_joins && e + 1 < len &&
+	    is_alnum((unsigned char)text[e + 1]))
+		return false;
+	if (a != 0 && strchr("/.:@\\", a) && e + 1 < len &&
+	    (is_alnum((unsigned char)text[e + 1]) || text[e + 1] == '_'))
+		return false;
+	return true;
+}
+
+bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
+                      const char *text, size_t len, size_t from,
+                      tl_gloss_hit *hit)
+{
+	if (!g)
+		return false;
+	const matcher *m = &g->m[kind];
+	if (m->n == 0)
+		return false;
+	bool hyphen_joins = kind != TL_GLOSS_TERM;
+	for (size_t p = from; p < len;) {
+		uint32_t cp;
+		size_t l = tl_utf8_decode_fast(text + p, len - p, &cp);
+		if (cp < 0x80)
+			cp = fold((unsigned char)cp);
+		uint32_t b = cp & (NBUCKETS - 1);
+		for (uint32_t k = m->start[b]; k < m->start[b + 1]; k++) {
+			const needle *nd = &m->v[k];
+			size_t e = match_at(nd, text, len, p);
+			if (e == 0 ||
+			    (nd->latin_start &&
+			     !word_starts(text, p, hyphen_joins)) ||
+			    (nd->latin_end &&
+			     !word_ends(text, len, e, hyphen_joins)))
+				continue;
+			hit->start = p;
+			hit->end = e;
+			hit->entry = nd->entry;
+			return true;
+		}
+		p += l ? l : 1;
+	}
+	return false;
+}
+
+void tl_gloss_entry_renderings(const tl_gloss_entry *e, const char *sep,
+                               tl_buf *out)
+{
+	tl_buf_puts(out, "");
+	for (size_t k = 0; k < e->nzh; k++) {
+		if (k)
+			tl_buf_puts(out, sep);
+		tl_buf_puts(out, e->zh[k]);
+	}
+	if (e->keep_english) {
+		if (e->nzh)
+			tl_buf_puts(out, sep);
+		tl_buf_puts(out, e->terms[0]);
+	}
+}
+
+/* ---- Merging ------------------------------------------------------------ */
+
+static bool shares_term(const tl_gloss_entry *a, const tl_gloss_entry *b)
+{
+	bool same = false;
+	for (size_t i = 0; i < a->nterms && !same; i++) {
+		char *x = fold_text(a->terms[i], true);
+		for (size_t k = 0; k < b->nterms && !same; k++) {
+			char *y = fold_text(b->terms[k], true);
+			same = strcmp(x, y) == 0;
+			free(y);
+		}
+		free(x);
+	}
+	return same;
+}
+
+tl_glossary *tl_glossary_merge(const tl_glossary *base, const tl_glossary *add)
+{
+	tl_glossary *g = glossary_new();
+	size_t cap = 0;
+	for (size_t i = 0; base && i < base->n; i++) {
+		bool replaced = false;
+		for (size_t k = 0; k < add->n && !replaced; k++)
+			replaced = shares_term(&base->e[i], &add->e[k]);
+		if (replaced)
+			continue;
+		g->e = tl_grow(g->e, g->n, &cap, sizeof *g->e);
+		entry_copy(&g->e[g->n++], &base->e[i]);
+	}
+	for (size_t i = 0; i < add->n; i++) {
+		g->e = tl_grow(g->e, g->n, &cap, sizeof *g->e);
+		entry_copy(&g->e[g->n++], &add->e[i]);
+	}
+	for (size_t i = 0; base && i < base->files.n; i++)
+		tl_option_list_add(&g->files, base->files.items[i]);
+	for (size_t i = 0; i < add->files.n; i++)
+		tl_option_list_add(&g->files, add->files.items[i]);
+	compile(g);
+	return g;
+}
+
+/* ---- Reading the file --------------------------------------------------- */
+
+typedef struct reader {
+	const char *path;
+	yaml_document_t doc;
+	tl_error *err;
+} reader;
+
+static bool fail(reader *r, const yaml_node_t *n, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static bool fail(reader *r, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	tl_error_set(r->err, r->path, n ? n->start_mark.line + 1 : 0,
+	             n ? n->start_mark.column + 1 : 0, "%s", msg);
+	return false;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE
+	           ? (const char *)n->data.scalar.value
+	           : NULL;
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_MAPPING_NODE:
+		return "a map";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	default:
+		return "a value";
+	}
+}
+
+/* Is S nothing but white space? */
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+/* Reads KEY's value N, a string or a list of strings, into *OUT (each
+ * trimmed and not empty). */
+static bool strings_of(reader *r, const char *key, yaml_node_t *n, char ***out,
+                       size_t *nout)
+{
+	yaml_node_t *one[1] = {n};
+	yaml_node_t **items = one;
+	size_t count = 1;
+	if (n->type == YAML_SEQUENCE_NODE) {
+		count = (size_t)(n->data.sequence.items.top -
+		                 n->data.sequence.items.start);
+		items = tl_xmalloc((count + 1) * sizeof *items);
+		for (size_t i = 0; i < count; i++)
+			items[i] = yaml_document_get_node(
+			    &r->doc, n->data.sequence.items.start[i]);
+	} else if (!scalar(n)) {
+		return fail(r, n,
+		            "'%s' must be a string or a list of strings, "
+		            "not %s",
+		            key, kind_name(n));
+	}
+	bool ok = true;
+	for (size_t i = 0; i < count && ok; i++) {
+		const char *s = scalar(items[i]);
+		if (!s)
+			ok = fail(r, items[i],
+			          "'%s' must be a list of strings, not hold %s",
+			          key, kind_name(items[i]));
+		else if (blank(s))
+			ok = fail(r, items[i], "'%s' holds an empty string",
+			          key);
+		else {
+			/* Kept as written, trimmed. */
+			*out = tl_xrealloc(*out, (*nout + 2) * sizeof **out);
+			const char *a = s;
+			while (*a && strchr(" \t\r\n", *a))
+				a++;
+			size_t l = strlen(a);
+			while (l && strchr(" \t\r\n", a[l - 1]))
+				l--;
+			(*out)[(*nout)++] = tl_xstrndup(a, l);
+		}
+	}
+	if (items != one)
+		free(items);
+	return ok;
+}
+
+/* Where in F an entry's term was first written, for duplicates. */
+typedef struct seen_term {
+	char *folded;
+	size_t line;
+} seen_term;
+
+static bool read_entry(reader *r, yaml_node_t *m, tl_gloss_entry *e,
+                       seen_term **seen, size_t *nseen)
+{
+	static const char *const keys[] = {"term", "zh", "reject",
+	                                   "keep-english", NULL};
+	yaml_node_t *vals[4] = {NULL};
+	if (m->type != YAML_MAPPING_NODE)
+		return fail(r, m,
+		            "a glossary entry must be a map {term, zh, reject, "
+		            "keep-english}, not %s",
+		            kind_name(m));
+	for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
+	     p < m->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&r->doc, p->key);
+		const char *name = scalar(k);
+		if (!name)
+			return fail(r, k, "keys must be plain names, not %s",
+			            kind_name(k));
+		size_t i = 0;
+		while (keys[i] && strcmp(keys[i], name) != 0)
+			i++;
+		if (!keys[i]) {
+			tl_nearest s = tl_nearest_start(name, strlen(name));
+			for (size_t j = 0; keys[j]; j++)
+				tl_nearest_add(&s, keys[j], strlen(keys[j]));
+			const char *near = tl_nearest_typo(&s);
+			char hint[200] = "";
+			if (near)
+				snprintf(hint, sizeof hint,
+				         " (did you mean '%s'?)", near);
+			return fail(r, k,
+			            "unknown key '%s' in a glossary entry "
+			            "(term, zh, reject, keep-english)%s",
+			            name, hint);
+		}
+		vals[i] = yaml_document_get_node(&r->doc, p->value);
+	}
+	if (!vals[0])
+		return fail(r, m, "a glossary entry needs a term");
+	if (!strings_of(r, "term", vals[0], &e->terms, &e->nterms))
+		return false;
+	if (e->nterms == 0)
+		return fail(r, vals[0], "a glossary entry needs a term");
+	if (vals[1] && !strings_of(r, "zh", vals[1], &e->zh, &e->nzh))
+		return false;
+	if (vals[2] &&
+	    !strings_of(r, "reject", vals[2], &e->reject, &e->nreject))
+		return false;
+	if (vals[3]) {
+		const char *v = scalar(vals[3]);
+		if (v && (!strcmp(v, "true") || !strcmp(v, "yes")))
+			e->keep_english = true;
+		else if (!v || (strcmp(v, "false") && strcmp(v, "no")))
+			return fail(r, vals[3],
+			            "'keep-english' must be true or false");
+	}
+	if (e->nzh == 0 && e->nreject == 0 && !e->keep_english)
+		return fail(r, m,
+		            "the entry for '%s' has nothing to check: give zh, "
+		            "reject or keep-english: true",
+		            e->terms[0]);
+	/* A rendering both accepted and rejected is a mistake of the
+	 * file, as is a term defined twice. */
+	for (size_t i = 0; i < e->nreject; i++) {
+		char *x = fold_text(e->reject[i], false);
+		bool clash = false;
+		for (size_t k = 0; k < e->nzh && !clash; k++) {
+			char *y = fold_text(e->zh[k], false);
+			clash = strcmp(x, y) == 0;
+			free(y);
+		}
+		for (size_t k = 0; k < e->nterms && !clash && e->keep_english;
+		     k++) {
+			char *y = fold_text(e->terms[k], false);
+			clash = strcmp(x, y) == 0;
+			free(y);
+		}
+		free(x);
+		if (clash)
+			return fail(
+			    r, vals[2],
+			    "'%s' is both accepted and rejected for '%s'",
+			    e->reject[i], e->terms[0]);
+	}
+	for (size_t i = 0; i < e->nterms; i++) {
+		char *t = fold_text(e->terms[i], true);
+		for (size_t k = 0; k < *nseen; k++)
+			if (strcmp((*seen)[k].folded, t) == 0) {
+				size_t line = (*seen)[k].line;
+				free(t);
+				return fail(r, vals[0],
+				            "term '%s' is already in the "
+				            "glossary, at line %zu",
+				            e->terms[i], line);
+			}
+		*seen = tl_xrealloc(*seen, (*nseen + 1) * sizeof **seen);
+		(*seen)[(*nseen)++] =
+		    (seen_term){t, vals[0]->start_mark.line + 1};
+	}
+	return true;
+}
+
+/* The entries ITEMS[0..N) of R's document into a new glossary, or NULL
+ * (R's error filled). */
+static tl_glossary *entries_of(reader *r, yaml_node_t **items, size_t n)
+{
+	tl_glossary *g = glossary_new();
+	tl_option_list_add(&g->files, r->path);
+	seen_term *seen = NULL;
+	size_t nseen = 0, cap = 0;
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		g->e = tl_grow(g->e, g->n, &cap, sizeof *g->e);
+		memset(&g->e[g->n], 0, sizeof *g->e);
+		ok = read_entry(r, items[i], &g->e[g->n], &seen, &nseen);
+		g->n++;
+	}
+	for (size_t i = 0; i < nseen; i++)
+		free(seen[i].folded);
+	free(seen);
+	if (!ok) {
+		tl_glossary_unref(g);
+		return NULL;
+	}
+	compile(g);
+	return g;
+}
+
+tl_glossary *tl_glossary_of_nodes(const char *path, yaml_document_t *doc,
+                                  yaml_node_t **items, size_t n, tl_error *err)
+{
+	reader r = {path, *doc, err};
+	return entries_of(&r, items, n);
+}
+
+tl_glossary *tl_glossary_parse(const char *path, const char *data, size_t len,
+                               tl_error *err)
+{
+	reader r;
+	memset(&r, 0, sizeof r);
+	r.path = path;
+	r.err = err;
+	yaml_parser_t parser;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &r.doc)) {
+		tl_error_set(
+		    err, path, parser.problem_mark.line + 1,
+		    parser.problem_mark.column + 1, "YAML syntax error: %s%s%s",
+		    parser.problem ? parser.problem : "YAML syntax error",
+		    parser.context ? " " : "",
+		    parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		return NULL;
+	}
+	yaml_parser_delete(&parser);
+
+	tl_glossary *g = NULL;
+	yaml_node_t *root = yaml_document_get_root_node(&r.doc);
+	if (root && root->type == YAML_SCALAR_NODE &&
+	    root->data.scalar.length == 0)
+		root = NULL; /* an empty file: no entries */
+	if (root && root->type != YAML_SEQUENCE_NODE) {
+		fail(&r, root,
+		     "a glossary must be a list of entries {term, zh, reject, "
+		     "keep-english}, not %s",
+		     kind_name(root));
+	} else {
+		size_t n = root ? (size_t)(root->data.sequence.items.top -
+		                           root->data.sequence.items.start)
+		                : 0;
+		yaml_node_t **items = tl_xmalloc((n + 1) * sizeof *items);
+		for (size_t i = 0; i < n; i++)
+			items[i] = yaml_document_get_node(
+			    &r.doc, root->data.sequence.items.start[i]);
+		g = entries_of(&r, items, n);
+		free(items);
+	}
+	yaml_document_delete(&r.doc);
+	return g;
+}
