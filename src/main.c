@@ -267,6 +267,7 @@ static int print_source(const options *o)
 		if (st == TL_PAIRING_ERROR) {
 			cli_print_error(&err);
 			status = EXIT_TROUBLE;
+			tl_pairing_result_free(&pair);
 			continue;
 		}
 		if (st == TL_PAIRING_FOUND)
