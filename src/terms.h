@@ -31,11 +31,20 @@ typedef struct tl_terms {
 	uint64_t first_mask[2];
 	const char **keep; /* phrases in which a wrong spelling is right */
 	size_t nkeep;
+	char *strings; /* the block every string above points into */
 } tl_terms;
 
 /* The list, parsed the first time it is asked for. A broken list is a
  * bug of the build: it aborts with the position in rules/terms.yml. */
 const tl_terms *tl_terms_builtin(void);
+
+/* Parses a term list, the LEN bytes of YAML at DATA, into T (which the
+ * caller frees with tl_terms_free). A list that is not as described above,
+ * or whose flow collections nest deeper than TL_YAML_MAX_FLOW_DEPTH
+ * (refused before libyaml reads it, as a configuration is), is an error:
+ * false, ERR filled with its position in rules/terms.yml, T empty. */
+bool tl_terms_parse(const char *data, size_t len, tl_terms *t, tl_error *err);
+void tl_terms_free(tl_terms *t);
 
 /* The entry of tl_terms.pair for the ASCII text S (two bytes at least). */
 static inline size_t tl_terms_pair_index(const char *s)
