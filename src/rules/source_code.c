@@ -66,7 +66,10 @@ static uint64_t line_hash(const char *key)
 	bool space = true; /* drop spaces at the start, and runs of them */
 	for (; i < n; i++) {
 		char c = key[i];
-		for (size_t e = 0; e < sizeof entities / sizeof *entities;
+		/* Every entity starts with '&' or the no-break space's first
+		 * byte: most characters need no comparison. */
+		for (size_t e = 0; (c == '&' || c == '\xC2') &&
+		                   e < sizeof entities / sizeof *entities;
 		     e++) {
 			size_t el = strlen(entities[e].from);
 			if (i + el <= n &&
