@@ -912,7 +912,11 @@ tl_align *tl_align_new(tl_align_doc *orig, tl_align_doc *trans)
 	al->arena = tl_arena_new();
 
 	ctx x = {orig, trans, infos_make(orig), infos_make(trans)};
-	uint64_t *words = narrow_words(x.io, orig->n, x.it, trans->n);
+	/* An original listed against this translation has only the words
+	 * that matter already. */
+	uint64_t *words = tl_align_doc_narrowed(orig, trans)
+	                      ? NULL
+	                      : narrow_words(x.io, orig->n, x.it, trans->n);
 	band bd;
 	band_make(&bd, orig, trans);
 	al->cells = bd.cells;

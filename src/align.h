@@ -128,8 +128,11 @@ typedef struct tl_align_block {
 	const tl_align_anchor *anchors; /* in source order; no words */
 	size_t nanchors;
 	const uint64_t *keys; /* the distinct hashes of its anchors and
-	                         words, ascending (so types come grouped):
-	                         for comparing sets */
+	                         words, ascending (so types come grouped,
+	                         words last): for comparing sets. In an
+	                         original listed against its translation
+	                         (tl_align_doc_new_against), only the words
+	                         the translation has */
 	size_t nkeys;
 } tl_align_block;
 
@@ -155,6 +158,17 @@ typedef struct tl_align_doc {
  * tl_doc_parse_piece(doc, 0). DOC's source must outlive the result; the
  * tree need not. Free with tl_align_doc_free, or hand to tl_align_new. */
 tl_align_doc *tl_align_doc_new(const tl_doc *doc);
+/* The blocks of an original DOC, as tl_align_doc_new, listed against
+ * TRANS, its translation's blocks, already listed in full: only the
+ * words that some block of TRANS has are kept in the keys (the others
+ * cannot match, and the alignment's cost does not count an original's
+ * words that its translation lacks), which makes listing and aligning
+ * cheaper and changes no alignment. TRANS must outlive the result's
+ * listing (the last tl_align_doc_add). What the engine calls. */
+tl_align_doc *tl_align_doc_new_against(const tl_doc *doc,
+                                       const tl_align_doc *trans);
+/* Whether ORIG was listed against TRANS (for tl_align_new). */
+bool tl_align_doc_narrowed(const tl_align_doc *orig, const tl_align_doc *trans);
 /* Adds the blocks of DOC's current piece, for a document parsed piece by
  * piece: call after each tl_doc_parse_piece but the first, in order. */
 void tl_align_doc_add(tl_align_doc *ad, const tl_doc *doc);

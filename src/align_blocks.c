@@ -45,6 +45,12 @@ struct tl_align_build {
 	tl_buf key;          /* scratch */
 	const char *data;    /* the source bytes */
 	uint64_t stop[STOP_SLOTS]; /* hashes of the stop words */
+	/* Listing an original against its translation: the words that
+	 * translation has (open addressing, each hash with its low bit set,
+	 * 0 for an empty slot), the only ones kept; NULL otherwise. */
+	uint64_t *only;
+	size_t only_mask;
+	const tl_align_doc *against; /* that translation */
 };
 
 static const char *const kind_names[TL_ALIGN_NKINDS] = {
@@ -400,13 +406,28 @@ static size_t skip_note(struct tl_align_build *b, const char *s, size_t i,
 	return i;
 }
 
-/* Takes the word of HASH unless it is a stop word. A word is only a
- * key, with no anchor record: the original's thousands of words would
- * make records the costliest part of listing. */
+/* The slot of KEY (low bit set) in the translation's word set of B. */
+static size_t only_slot(const struct tl_align_build *b, uint64_t key)
+{
+	size_t h = (size_t)(key ^ (key >> 29)) & b->only_mask;
+	while (b->only[h] && b->only[h] != key)
+		h = (h + 1) & b->only_mask;
+	return h;
+}
+
+/* Takes the word of HASH unless it is a stop word, or, for an original
+ * listed against its translation, unless the translation has it (its
+ * words hold no stop word). A word is only a key, with no anchor record:
+ * the original's thousands of words would make records the costliest
+ * part of listing. */
 static void add_word_hash(struct tl_align_build *b, uint64_t hash)
 {
-	if (b->stop[stop_slot(b, hash)])
+	if (b->only) {
+		if (!b->only[only_slot(b, hash | 1)])
+			return;
+	} else if (b->stop[stop_slot(b, hash)]) {
 		return;
+	}
 	b->words =
 	    tl_grow(b->words, b->nwords, &b->cap_words, sizeof *b->words);
 	b->words[b->nwords++] = hash;
@@ -1231,19 +1252,59 @@ void tl_align_doc_add(tl_align_doc *ad, const tl_doc *doc)
 		b->cursor = piece_end;
 }
 
-tl_align_doc *tl_align_doc_new(const tl_doc *doc)
+/* The blocks of DOC; with TRANS, only the words TRANS has are kept. */
+static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 {
 	tl_align_doc *ad = tl_xcalloc(1, sizeof *ad);
 	ad->src = doc->src;
 	ad->build = tl_xcalloc(1, sizeof *ad->build);
-	ad->build->arena = tl_arena_new();
-	ad->build->data = doc->src->data;
-	stop_words_load(ad->build);
-	ad->build->cursor = doc->src->body;
+	struct tl_align_build *b = ad->build;
+	b->arena = tl_arena_new();
+	b->data = doc->src->data;
+	if (trans) {
+		/* Words sort last among a block's keys (their type is the
+		 * highest). */
+		size_t total = 0, cap = 16;
+		for (size_t j = 0; j < trans->n; j++)
+			total += trans->blocks[j].nkeys;
+		while (cap < 2 * total + 16)
+			cap *= 2;
+		b->only = tl_xcalloc(cap, sizeof *b->only);
+		b->only_mask = cap - 1;
+		b->against = trans;
+		for (size_t j = 0; j < trans->n; j++) {
+			const tl_align_block *tb = &trans->blocks[j];
+			for (size_t k = tb->nkeys;
+			     k-- > 0 &&
+			     (tb->keys[k] >> 61) == TL_ANCHOR_WORD;) {
+				uint64_t key = tb->keys[k] | 1;
+				b->only[only_slot(b, key)] = key;
+			}
+		}
+	} else {
+		stop_words_load(b);
+	}
+	b->cursor = doc->src->body;
 	if (doc->fm_kind != TL_FM_NONE)
 		add_front_matter(ad, doc);
 	tl_align_doc_add(ad, doc);
 	return ad;
+}
+
+tl_align_doc *tl_align_doc_new(const tl_doc *doc)
+{
+	return doc_new(doc, NULL);
+}
+
+tl_align_doc *tl_align_doc_new_against(const tl_doc *doc,
+                                       const tl_align_doc *trans)
+{
+	return doc_new(doc, trans);
+}
+
+bool tl_align_doc_narrowed(const tl_align_doc *orig, const tl_align_doc *trans)
+{
+	return orig->build->only && orig->build->against == trans;
 }
 
 void tl_align_doc_free(tl_align_doc *ad)
@@ -1253,6 +1314,7 @@ void tl_align_doc_free(tl_align_doc *ad)
 	tl_arena_free(ad->build->arena);
 	free(ad->build->tmp);
 	free(ad->build->words);
+	free(ad->build->only);
 	tl_buf_free(&ad->build->key);
 	free(ad->build);
 	free(ad->blocks);

@@ -366,15 +366,16 @@ static void apply_suppression(tl_check *ck, tl_suppress *sup)
 }
 
 /* The blocks of the original SRC, parsed piece by piece as the
- * translation is. */
-static tl_align_doc *list_original(const tl_source *src)
+ * translation is, listed against the translation's blocks TAD. */
+static tl_align_doc *list_original(const tl_source *src,
+                                   const tl_align_doc *tad)
 {
 	tl_doc *doc = tl_doc_new(src);
 	tl_align_doc *ad = NULL;
 	for (size_t k = 0; k < doc->npieces; k++) {
 		tl_doc_parse_piece(doc, k);
 		if (k == 0)
-			ad = tl_align_doc_new(doc);
+			ad = tl_align_doc_new_against(doc, tad);
 		else
 			tl_align_doc_add(ad, doc);
 	}
@@ -477,8 +478,8 @@ tl_result *tl_lint_with_original(const tl_config *cfg, tl_lang lang,
 		tl_doc_drop_tree(doc);
 		EACH_RULE(&ck, act, nact, check_end, doc);
 		if (listing && tad) {
-			res->alignment =
-			    tl_align_new(list_original(res->original), tad);
+			res->alignment = tl_align_new(
+			    list_original(res->original, tad), tad);
 			pairing.src = res->original;
 			pairing.al = res->alignment;
 		}

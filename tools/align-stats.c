@@ -237,8 +237,10 @@ int main(int argc, char **argv)
 		tl_doc *odoc = tl_doc_parse(os);
 		tl_doc *tdoc = tl_doc_parse(ts);
 		clock_t c1 = clock();
-		tl_align_doc *oa = tl_align_doc_new(odoc);
+		/* As the engine lists them: the original against the
+		 * translation's words. */
 		tl_align_doc *ta = tl_align_doc_new(tdoc);
+		tl_align_doc *oa = tl_align_doc_new_against(odoc, ta);
 		clock_t c2 = clock();
 		tl_align *al = tl_align_new(oa, ta);
 		clock_t c3 = clock();

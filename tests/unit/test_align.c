@@ -797,6 +797,93 @@ TEST(band_widens_where_skewed)
 /* A document of 8 MB or more is parsed in pieces (markdown.c): listed
  * piece by piece, it gives the blocks of the whole parse, definitions
  * between and after them included. */
+/* The alignment of EN and ZH with the original listed alone and listed
+ * against the translation (tl_align_doc_new_against): the same pairs
+ * and costs. */
+static void check_against_same(struct check_case *check_tc_, const char *en,
+                               const char *zh)
+{
+	tl_source *os = tl_source_new("en.md", en, strlen(en));
+	tl_source *ts = tl_source_new("zh.md", zh, strlen(zh));
+	tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
+	tl_align *a = tl_align_new(tl_align_doc_new(od), tl_align_doc_new(td));
+	tl_align_doc *ta = tl_align_doc_new(td);
+	tl_align_doc *oa = tl_align_doc_new_against(od, ta);
+	CHECK(tl_align_doc_narrowed(oa, ta));
+	CHECK(!tl_align_doc_narrowed(a->orig, a->trans));
+	tl_align *b = tl_align_new(oa, ta);
+	CHECK_EQ_SIZE(b->npairs, a->npairs);
+	size_t differ = 0;
+	for (size_t k = 0; k < a->npairs && k < b->npairs; k++) {
+		const tl_align_pair *x = &a->pairs[k], *y = &b->pairs[k];
+		if (x->type != y->type || x->orig != y->orig ||
+		    x->trans != y->trans || x->moved != y->moved ||
+		    x->cost != y->cost)
+			differ++;
+	}
+	CHECK_EQ_SIZE(differ, 0);
+	CHECK(a->cost == b->cost);
+	tl_align_free(a);
+	tl_align_free(b);
+	tl_doc_free(od);
+	tl_doc_free(td);
+	tl_source_free(os);
+	tl_source_free(ts);
+}
+
+/* An original listed against its translation keeps only the words the
+ * translation has, and aligns as it would listed alone. */
+TEST(anchors_original_against_translation)
+{
+	static const char en[] =
+	    "Install restic and Kopia on the backup server.\n\n"
+	    "The server keeps snapshots for a year.\n\n"
+	    "Use `kopia snapshot` on the laptop.\n";
+	static const char zh[] = "在备份服务器上安装 restic 和 kopia。\n\n"
+	                         "服务器把快照保存一年。\n\n"
+	                         "在笔记本电脑上用 `kopia snapshot`。\n";
+	tl_source *os = tl_source_new("en.md", en, sizeof en - 1);
+	tl_source *ts = tl_source_new("zh.md", zh, sizeof zh - 1);
+	tl_doc *od = tl_doc_parse(os), *td = tl_doc_parse(ts);
+	tl_align_doc *ta = tl_align_doc_new(td);
+	tl_align_doc *alone = tl_align_doc_new(od);
+	tl_align_doc *oa = tl_align_doc_new_against(od, ta);
+	REQUIRE(oa->n == 3 && alone->n == 3);
+	/* Listed alone, the original has all its words. */
+	CHECK(tl_align_block_has(&alone->blocks[0], word("install")));
+	CHECK(tl_align_block_has(&alone->blocks[0], word("server")));
+	/* Against the translation, only the words it kept. */
+	CHECK(tl_align_block_has(&oa->blocks[0], word("restic")));
+	CHECK(tl_align_block_has(&oa->blocks[0], word("kopia")));
+	CHECK(!tl_align_block_has(&oa->blocks[0], word("install")));
+	CHECK(!tl_align_block_has(&oa->blocks[0], word("server")));
+	CHECK(!tl_align_block_has(&oa->blocks[1], word("snapshots")));
+	CHECK(!tl_align_block_has(&oa->blocks[1], word("year")));
+	CHECK_EQ_SIZE(oa->blocks[1].nkeys, 0);
+	/* Anchors other than words are all kept. */
+	CHECK(find_anchor(&oa->blocks[2], TL_ANCHOR_CODE, "kopia snapshot") !=
+	      NULL);
+	CHECK(tl_align_block_has(&oa->blocks[2], word("snapshot")));
+	CHECK(!tl_align_block_has(&oa->blocks[2], word("laptop")));
+	tl_align_doc_free(alone);
+	tl_align *al = tl_align_new(oa, ta);
+	CHECK_EQ_SIZE(al->npairs, 3);
+	tl_align_free(al);
+	tl_doc_free(od);
+	tl_doc_free(td);
+	tl_source_free(os);
+	tl_source_free(ts);
+
+	check_against_same(check_tc_, en, zh);
+	check_against_same(check_tc_, EN_ALL, ZH_ALL);
+	check_against_same(check_tc_, EN_ALL, ZH_HEAD ZH_P1 ZH_P2 ZH_P4 ZH_P5);
+	check_against_same(check_tc_, EN_ALL,
+	                   ZH_HEAD ZH_P1 ZH_P2
+	                   "第一次快照会复制所有内容，在慢速网络上可能需要几个"
+	                   "小时。\n\n所以请在晚上开始，让它在你睡觉时整夜运行"
+	                   "。\n\n" ZH_P4 ZH_P5);
+}
+
 TEST(blocks_by_piece)
 {
 	tl_buf md = {0};
@@ -853,6 +940,7 @@ int main(void)
 	RUN(&suite, anchors_numbers_words_code_links);
 	RUN(&suite, anchors_number_with_unit);
 	RUN(&suite, anchors_translator_notes);
+	RUN(&suite, anchors_original_against_translation);
 	RUN(&suite, pair_one_to_one);
 	RUN(&suite, pair_dropped_paragraph);
 	RUN(&suite, pair_added_paragraph);
