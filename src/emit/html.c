@@ -26,6 +26,7 @@
 #include "embedded.h"
 #include "ruledoc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The edits of one fix shown at most; the rest are counted. */
@@ -262,28 +263,64 @@ static void write_fix(const tl_emit_ctx *ctx, tl_buf *out, const tl_source *src,
 	tl_buf_puts(out, "</small>");
 }
 
+/* Whether D is a finding of a rule that compares the translation with
+ * its original (a source rule: it has the check_original hook). */
+static bool from_source_rule(const tl_diag *d)
+{
+	const tl_rule *r = tl_rule_find(d->rule);
+
+	return r && r->check_original;
+}
+
 /* Finding K of RES in the list. The row is kept small (a long draft has
  * thousands): position link, severity, rule, then the message and fix,
  * which the finding's marks name as their description. The rule's page
- * is linked once, from the overview and the tooltip (#rule-pages). */
+ * is linked once, from the overview and the tooltip (#rule-pages).
+ * Beside an original (WHERE: the TL_HTML_* flags the pair view gave the
+ * finding, NULL when the page shows no original), a source rule's
+ * finding also links to its place in the original, after its own, or
+ * says that it has none. */
 static void write_row(const tl_emit_ctx *ctx, tl_buf *out, const char *id,
-                      const tl_result *res, size_t k)
+                      const tl_result *res, size_t k,
+                      const unsigned char *where)
 {
 	const tl_diag *d = &res->diags[k];
 	const char *sev = tl_severity_name(d->severity);
 	tl_pos at =
 	    tl_source_position(res->source, d->start, TL_UNIT_CODEPOINT);
+	tl_pos oat;
+	bool in_original = tl_emit_original(res, d, TL_UNIT_CODEPOINT, &oat);
 
 	tl_buf_printf(out,
 	              "<li id=\"%s-r%zu\" class=\"%c\"><a href=\"#%s-%zu\">"
-	              "%zu:%zu</a> <b>%s</b> <code>",
-	              id, k + 1, sev[0], id, k + 1, at.line, at.column, sev);
+	              "%zu:%zu</a> ",
+	              id, k + 1, sev[0], id, k + 1, at.line, at.column);
+	if (in_original && where && (where[k] & TL_HTML_IN_ORIGINAL)) {
+		tl_buf_printf(out, "<a class=\"o\" href=\"#%s-o%zu\">", id,
+		              k + 1);
+		tl_html_puts(out, word(ctx, TL_HW_IN_ORIGINAL));
+		tl_buf_printf(out, " %zu:%zu</a> ", oat.line, oat.column);
+	} else if (in_original) {
+		/* An original the page could not show (not text). */
+		tl_buf_puts(out, "<span class=\"o\">");
+		tl_html_puts(out, word(ctx, TL_HW_IN_ORIGINAL));
+		tl_buf_printf(out, " %zu:%zu</span> ", oat.line, oat.column);
+	}
+	tl_buf_printf(out, "<b>%s</b> <code>", sev);
 	tl_html_puts(out, d->rule);
 	tl_buf_printf(out, "</code> <span id=\"%s-d%zu\">", id, k + 1);
 	tl_html_puts(out, d->message);
 	if (d->fix.applicability != TL_FIX_NONE)
 		write_fix(ctx, out, res->source, &d->fix);
-	tl_buf_puts(out, "</span></li>\n");
+	tl_buf_puts(out, "</span>");
+	if (where && !in_original && from_source_rule(d)) {
+		tl_buf_puts(out, " <small class=\"nop\">");
+		tl_html_puts(out, word(ctx, where[k] & TL_HTML_FACES_GAP
+		                                ? TL_HW_NO_PLACE_GAP
+		                                : TL_HW_NO_PLACE));
+		tl_buf_puts(out, "</small>");
+	}
+	tl_buf_puts(out, "</li>\n");
 }
 
 /* Whether RES is shown beside its original: both are text. */
@@ -299,6 +336,7 @@ static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 {
 	char id[18];
 	size_t n[3] = {0, 0, 0}, fixable = 0;
+	unsigned char *where = NULL; /* beside an original: see write_row */
 
 	tl_html_file_id(res->source->path, id);
 	for (size_t k = 0; k < res->ndiags; k++) {
@@ -339,7 +377,8 @@ static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_buf_puts(out, "</summary>\n");
 	}
 	if (paired(res)) {
-		tl_html_pair(out, res, id, ctx->lang);
+		where = tl_xmalloc(res->ndiags + 1);
+		tl_html_pair(out, res, id, ctx->lang, where);
 	} else {
 		tl_buf_puts(out, "<div class=\"doc\" lang=\"zh\">\n");
 		tl_html_document(out, res, id, ctx->lang);
@@ -349,6 +388,7 @@ static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_buf_puts(out, "</details>\n<p class=\"none\">");
 		tl_html_puts(out, word(ctx, TL_HW_NO_FINDINGS));
 		tl_buf_puts(out, "</p>\n</section>\n");
+		free(where);
 		return;
 	}
 	tl_buf_printf(out, "<h3 id=\"%s-list\">", id);
@@ -356,8 +396,9 @@ static void html_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 	tl_buf_printf(out, " (%zu)</h3>\n<ol class=\"findings\">\n",
 	              res->ndiags);
 	for (size_t k = 0; k < res->ndiags; k++)
-		write_row(ctx, out, id, res, k);
+		write_row(ctx, out, id, res, k, where);
 	tl_buf_puts(out, "</ol>\n</section>\n");
+	free(where);
 }
 
 static void html_end(const tl_emit_ctx *ctx, tl_buf *out,

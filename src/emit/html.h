@@ -19,7 +19,9 @@
  * counter to number them with), and finding K (1-based, in the order of
  * the diagnostics) of that file has the ids ID-K (its first highlight),
  * ID-rK (its row in the list) and ID-dK (the row's message and fix, which
- * the highlight names with aria-describedby).
+ * the highlight names with aria-describedby); beside an original, also
+ * ID-oK (its first highlight in the original, described by the same
+ * ID-dK, which the row links to after the message).
  */
 #ifndef TL_EMIT_HTML_H
 #define TL_EMIT_HTML_H
@@ -85,6 +87,9 @@ typedef enum tl_html_word {
 	TL_HW_PAIR_SPLIT,
 	TL_HW_PAIR_MERGED,
 	TL_HW_PAIR_MOVED,
+	TL_HW_IN_ORIGINAL,
+	TL_HW_NO_PLACE,
+	TL_HW_NO_PLACE_GAP,
 	TL_HW_COUNT
 } tl_html_word;
 
@@ -139,11 +144,23 @@ void tl_html_render(tl_buf *out, tl_html_side *side, const char *id,
 
 /* ---- Side by side (html_pair.c) ---------------------------------------- */
 
+/* What the pair view did with a finding, for its row in the list. */
+enum {
+	/* Drawn in the original too, at its place there (ID-oK). */
+	TL_HTML_IN_ORIGINAL = 1,
+	/* No place in the original, and its block faces a gap there (added
+	 * text). */
+	TL_HTML_FACES_GAP = 2
+};
+
 /* Appends RES's document beside its original (RES->original, both valid
  * text), block by block in the rows of their alignment (align.h), the
- * unmatched blocks facing a gap, inside a <div class="pair">. */
+ * unmatched blocks facing a gap, inside a <div class="pair">; each
+ * finding of RES drawn on the translation's side and, when it has a place
+ * in the original, on the original's too. WHERE (RES->ndiags bytes) gets
+ * the TL_HTML_* flags of each finding. */
 void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
-                  tl_lang lang);
+                  tl_lang lang, unsigned char *where);
 
 /* The embedded style sheet and script (build/html_assets.c), "html.css"
  * and "html.js", then an entry whose name is NULL. */

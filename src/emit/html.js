@@ -101,6 +101,10 @@
 		t.style.top = top + "px";
 	}
 
+	// The same text for both sides of a finding: severity, rule, its
+	// position and, for a source rule's finding, its place in the
+	// original (a link to the other side) or the row's note that it has
+	// none.
 	function show(mark) {
 		var row = rowOf(mark), t = tip();
 		if (!row || !t) return;
@@ -109,9 +113,12 @@
 		var head = el("div", undefined, "th");
 		var desc = row.querySelector(":scope > span").cloneNode(true);
 		desc.removeAttribute("id");
+		var other = row.querySelector(":scope > a.o, :scope > span.o, :scope > small.nop");
 		head.append(row.querySelector(":scope > b").cloneNode(true), " ",
 			ruleName(row.querySelector(":scope > code").textContent), " ",
-			row.querySelector(":scope > a").textContent);
+			other ? row.querySelector(":scope > a").cloneNode(true)
+				: row.querySelector(":scope > a").textContent);
+		if (other) head.append(" · ", other.cloneNode(true));
 		t.className = row.className;
 		t.replaceChildren(head, desc);
 		t.hidden = false;
@@ -134,9 +141,9 @@
 		else if (current && t && !t.contains(e.target) && current !== d.activeElement) hide();
 	});
 	d.addEventListener("focusin", function (e) {
-		var m = markAt(e.target);
+		var m = markAt(e.target), t = tip();
 		if (m) show(m);
-		else hide();
+		else if (!(t && t.contains(e.target))) hide();
 	});
 	window.addEventListener("scroll", place, {passive: true});
 	window.addEventListener("resize", place);
@@ -162,6 +169,17 @@
 		target.focus({preventScroll: true});
 	}
 
+	// The other side of a finding drawn beside its original: from
+	// SECTION-oK (the original's) to SECTION-K (the translation's) and
+	// back; null when it has none.
+	function otherSide(mark) {
+		var sec = mark.closest("section.file"), k = mark.dataset.f;
+		if (!sec) return null;
+		var o = d.getElementById(sec.id + "-o" + k);
+		if (!o) return null;
+		return mark.closest(".pair .o") ? d.getElementById(sec.id + "-" + k) : o;
+	}
+
 	d.addEventListener("keydown", function (e) {
 		if (e.key === "Escape") {
 			hide();
@@ -174,15 +192,20 @@
 			var row = rowOf(m);
 			if (row) goTo(row.querySelector(":scope > a"));
 			e.preventDefault();
+		} else if (m && e.key === "o") {
+			var there = otherSide(m);
+			if (there) goTo(there);
+			e.preventDefault();
 		} else if (e.key === "j" || e.key === "k") {
 			move(e.key === "j" ? 1 : -1);
 			e.preventDefault();
 		}
 	});
 
-	// A row's position link focuses the finding's mark, which shows it.
+	// A row's position links (and the tooltip's link to the other side)
+	// focus the finding's mark, which shows it.
 	d.addEventListener("click", function (e) {
-		var a = e.target.closest ? e.target.closest("ol.findings > li > a") : null;
+		var a = e.target.closest ? e.target.closest("ol.findings > li > a, #tip a[href^='#']") : null;
 		var target = a && d.getElementById(a.hash.slice(1));
 		if (target) {
 			e.preventDefault();

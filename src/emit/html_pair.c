@@ -12,8 +12,16 @@
  * dropped or added), a split or merged paragraph in one row, a moved
  * block marked as such. The translation's findings are drawn on the right
  * as everywhere else; a finding that also has a place in the original
- * (the source rules' findings) is drawn there too, its anchor "ID-oK"
- * describing the same row of the list.
+ * (the source rules' findings) is drawn there too, at its span in the
+ * original, its anchor "ID-oK" describing the same row of the list as
+ * the translation's "ID-K" (the script and the list link the two). A
+ * finding about an original block that has no translation (a dropped
+ * paragraph: its place in the translation is an empty span where the
+ * block would stand) has its translation's anchor on the gap facing
+ * that block, in the same row, rather than as a caret at the start of
+ * the next row. What the pair view did with each finding goes back to
+ * the list (TL_HTML_IN_ORIGINAL ...), which says where a source
+ * finding has no place in the original.
  */
 #include "align.h"
 #include "emit/html.h"
@@ -42,8 +50,10 @@ typedef struct pair_side {
 	size_t *next;  /* per leaf: the next leaf of its block */
 	size_t *last;
 	size_t orphans; /* first leaf of no block (a document of no block) */
-	tl_diag *own;   /* findings placed in the original (left side) */
+	tl_diag *own;   /* the findings drawn on this side, when not all */
 	size_t *numbers;
+	size_t *gap_first; /* per pair: its first finding drawn on the gap */
+	size_t *gap_next;  /* per finding: the next one on the same gap */
 } pair_side;
 
 static long overlap(const tl_html_leaf *l, const tl_align_block *b)
@@ -103,17 +113,51 @@ static void write_leaves(tl_buf *out, const pair_side *p, size_t i)
 	}
 }
 
-/* One cell: blocks [B, B + N) of P, or the gap saying GAP. */
-static void write_cell(tl_buf *out, const pair_side *p, size_t b, size_t n,
+static const char *sev_class(tl_severity s)
+{
+	return s == TL_SEVERITY_ERROR     ? "e"
+	       : s == TL_SEVERITY_WARNING ? "w"
+	                                  : "i";
+}
+
+/* The gap of row I of P, saying GAP, with the anchors of the findings
+ * drawn on it: the first over the gap's words, any other as a caret
+ * after them. */
+static void write_gap(tl_buf *out, const pair_side *p, const tl_result *res,
+                      const char *id, size_t i, const char *gap)
+{
+	size_t k = p->gap_first ? p->gap_first[i] : TL_NONE;
+
+	tl_buf_puts(out, "<p class=\"gap\">");
+	if (k == TL_NONE) {
+		tl_html_puts(out, gap);
+		tl_buf_puts(out, "</p>\n");
+		return;
+	}
+	for (bool first = true; k != TL_NONE; k = p->gap_next[k]) {
+		tl_buf_printf(out,
+		              "<mark class=\"f %s%s\" id=\"%s-%zu\" "
+		              "tabindex=\"0\" aria-describedby=\"%s-d%zu\" "
+		              "data-f=\"%zu\">",
+		              sev_class(res->diags[k].severity),
+		              first ? "" : " x0", id, k + 1, id, k + 1, k + 1);
+		if (first)
+			tl_html_puts(out, gap);
+		tl_buf_puts(out, "</mark>");
+		first = false;
+	}
+	tl_buf_puts(out, "</p>\n");
+}
+
+/* One cell of row I: blocks [B, B + N) of P, or the gap saying GAP. */
+static void write_cell(tl_buf *out, const pair_side *p, const tl_result *res,
+                       const char *id, size_t i, size_t b, size_t n,
                        const char *cls, const char *lang, const char *gap)
 {
 	tl_buf_printf(out, "<div class=\"%s\" role=\"cell\" lang=\"%s\">\n",
 	              cls, lang);
-	if (n == 0) {
-		tl_buf_puts(out, "<p class=\"gap\">");
-		tl_html_puts(out, gap);
-		tl_buf_puts(out, "</p>\n");
-	}
+	if (n == 0)
+		write_gap(out, p, res, id, i, gap);
 	for (size_t k = 0; k < n; k++)
 		write_leaves(out, p, p->first[b + k]);
 	tl_buf_puts(out, "</div>\n");
@@ -134,8 +178,9 @@ static int by_start(const void *a, const void *b)
 }
 
 /* The findings of RES that have a place in the original, there, sorted
- * by it. */
-static void original_findings(pair_side *p, const tl_result *res)
+ * by it; each marked TL_HTML_IN_ORIGINAL in WHERE. */
+static void original_findings(pair_side *p, const tl_result *res,
+                              unsigned char *where)
 {
 	placed *v = tl_xmalloc((res->ndiags + 1) * sizeof *v);
 	size_t n = 0;
@@ -149,6 +194,7 @@ static void original_findings(pair_side *p, const tl_result *res)
 		v[n].d.end = e < s ? s : e;
 		v[n].number = k + 1;
 		n++;
+		where[k] |= TL_HTML_IN_ORIGINAL;
 	}
 	qsort(v, n, sizeof *v, by_start);
 	p->own = tl_xmalloc((n + 1) * sizeof *p->own);
@@ -163,6 +209,65 @@ static void original_findings(pair_side *p, const tl_result *res)
 	p->side.numbers = p->numbers;
 }
 
+/* Whether finding D stands for original blocks that have no
+ * translation: an empty span in the translation (where the blocks would
+ * be) and a place in an original block of a pair without translated
+ * blocks; that pair's index into *PAIR. */
+static bool on_gap(const tl_align *al, const tl_diag *d, size_t *pair)
+{
+	if (d->orig_start == TL_NONE || d->end != d->start)
+		return false;
+	size_t b = tl_align_block_at(al->orig, d->orig_start);
+	if (b == TL_NONE || d->orig_start >= al->orig->blocks[b].end)
+		return false;
+	*pair = al->orig_pair[b];
+	return al->pairs[*pair].ntrans == 0;
+}
+
+/* The translation's findings of RES for side P: all of them but those
+ * drawn on a gap (on_gap), which go to P->gap_first, in order. A finding
+ * with no place in the original whose translated block faces a gap (an
+ * added paragraph) is marked TL_HTML_FACES_GAP in WHERE. */
+static void translated_findings(pair_side *p, const tl_result *res,
+                                const tl_align *al, unsigned char *where)
+{
+	size_t n = 0, pair, *last;
+
+	p->gap_first = tl_xmalloc((al->npairs + 1) * sizeof *p->gap_first);
+	last = tl_xmalloc((al->npairs + 1) * sizeof *last);
+	p->gap_next = tl_xmalloc((res->ndiags + 1) * sizeof *p->gap_next);
+	p->own = tl_xmalloc((res->ndiags + 1) * sizeof *p->own);
+	p->numbers = tl_xmalloc((res->ndiags + 1) * sizeof *p->numbers);
+	for (size_t i = 0; i < al->npairs; i++)
+		p->gap_first[i] = last[i] = TL_NONE;
+	for (size_t k = 0; k < res->ndiags; k++) {
+		const tl_diag *d = &res->diags[k];
+		p->gap_next[k] = TL_NONE;
+		if (on_gap(al, d, &pair)) {
+			if (last[pair] == TL_NONE)
+				p->gap_first[pair] = k;
+			else
+				p->gap_next[last[pair]] = k;
+			last[pair] = k;
+			continue;
+		}
+		if (d->orig_start == TL_NONE && al->trans->n) {
+			size_t b = tl_align_block_at(al->trans, d->start);
+			if (b != TL_NONE &&
+			    d->start < al->trans->blocks[b].end &&
+			    al->pairs[al->trans_pair[b]].norig == 0)
+				where[k] |= TL_HTML_FACES_GAP;
+		}
+		p->own[n] = *d;
+		p->numbers[n] = k + 1;
+		n++;
+	}
+	free(last);
+	p->side.diags = p->own;
+	p->side.ndiags = n;
+	p->side.numbers = p->numbers;
+}
+
 static void pair_side_free(pair_side *p)
 {
 	free(p->side.leaves);
@@ -172,6 +277,8 @@ static void pair_side_free(pair_side *p)
 	free(p->last);
 	free(p->own);
 	free(p->numbers);
+	free(p->gap_first);
+	free(p->gap_next);
 }
 
 /* The title of a row of pair type T (moved or not), or NULL. */
@@ -194,7 +301,7 @@ static const char *row_title(tl_lang lang, const tl_align_pair *pr)
 }
 
 void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
-                  tl_lang lang)
+                  tl_lang lang, unsigned char *where)
 {
 	static const char *const type_class[] = {"r11", "r10", "r01", "r12",
 	                                         "r21"};
@@ -217,10 +324,10 @@ void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
 	o.side.src = os;
 	o.side.prefix = "o";
 	o.side.blocks = o.ad = al->orig;
-	original_findings(&o, res);
+	memset(where, 0, res->ndiags);
+	original_findings(&o, res, where);
 	t.side.src = ts;
-	t.side.diags = res->diags;
-	t.side.ndiags = res->ndiags;
+	translated_findings(&t, res, al, where);
 	t.side.prefix = "";
 	t.side.blocks = t.ad = al->trans;
 	tl_html_render(&o.html, &o.side, id, lang, true);
@@ -256,10 +363,10 @@ void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
 			tl_buf_puts(out, "\"");
 		}
 		tl_buf_puts(out, ">\n");
-		write_cell(out, &o, pr->orig, pr->norig, "o", "en",
+		write_cell(out, &o, res, id, i, pr->orig, pr->norig, "o", "en",
 		           tl_html_word_in(lang, TL_HW_GAP_ADDED));
-		write_cell(out, &t, pr->trans, pr->ntrans, "t", "zh",
-		           tl_html_word_in(lang, TL_HW_GAP_DROPPED));
+		write_cell(out, &t, res, id, i, pr->trans, pr->ntrans, "t",
+		           "zh", tl_html_word_in(lang, TL_HW_GAP_DROPPED));
 		tl_buf_puts(out, "</div>\n");
 	}
 	if (o.orphans != TL_NONE || t.orphans != TL_NONE) {

@@ -254,9 +254,12 @@ static const char *const words[TL_HW_COUNT][2] = {
     [TL_HW_DOCUMENT] = {"Document", "文档"},
     [TL_HW_KEYS] = {"Tab moves from finding to finding, j and k too; a "
                     "finding's rule, message and fix show on hover and on "
-                    "focus (Escape hides them).",
+                    "focus (Escape hides them); Enter goes to its entry in "
+                    "the list, o to its other side (original or "
+                    "translation).",
                     "Tab 键（或 j、k）在问题之间移动；悬停或聚焦时显示"
-                    "规则、说明和修复（Esc 键隐藏）。"},
+                    "规则、说明和修复（Esc 键隐藏）；Enter 键跳到列表中的"
+                    "条目，o 键跳到另一侧（原文或译文）。"},
     [TL_HW_PAIR_LABEL] = {"The original and its translation, block by block",
                           "原文与译文，逐块对照"},
     [TL_HW_ORIGINAL] = {"Original", "原文"},
@@ -268,6 +271,10 @@ static const char *const words[TL_HW_COUNT][2] = {
     [TL_HW_PAIR_MERGED] = {"two blocks of the original, translated as one",
                            "原文两块，译成一块"},
     [TL_HW_PAIR_MOVED] = {"translated in another place", "译文中的位置不同"},
+    [TL_HW_IN_ORIGINAL] = {"original", "原文"},
+    [TL_HW_NO_PLACE] = {"no place in the original", "原文中没有对应位置"},
+    [TL_HW_NO_PLACE_GAP] = {"no place in the original: a gap faces it there",
+                            "原文中没有对应位置：原文一侧为空"},
 };
 
 const char *tl_html_word_in(tl_lang lang, tl_html_word w)

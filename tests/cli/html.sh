@@ -302,6 +302,110 @@ check "--source naming no file: exit 2, the findings still reported" \
 	eval 'status_is 2 && grep -q "missing.md" err && python3 "$page" check out >/dev/null'
 cd .. || exit 2
 
+# ---- Source findings on both sides -------------------------------------------
+
+# The findings of the source rules have a place in the original too: each
+# is drawn there on its exact span (the inline code, the link, the number
+# the translation lost, the dropped paragraph, the block left in English),
+# as an anchor SECTION-oK described by the same row as its translation's
+# mark, and its row links to it. A dropped paragraph's mark on the
+# translation's side is the gap facing it, in the same row; an added
+# paragraph has no place in the original, and its row says so.
+mkdir srcpair && cd srcpair || exit 2
+write .translint.yml 'rules:
+  source-missing: on
+  source-inline-code: on
+  source-link: on
+  source-number: on
+  source-untranslated: on
+'
+cat >en.md <<'EOF'
+# Getting started
+
+Install it with `make install` and read [the guide](https://example.com/guide) first.
+
+The project had 340 contributors in 2015.
+
+## Usage
+
+This whole paragraph about usage was dropped by the translator, with its 12 examples.
+
+Keep the defaults unless you know why.
+
+## Support
+
+Ask on the forum.
+EOF
+cat >zh.md <<'EOF'
+# 入门
+
+使用 `make` 安装，先阅读[指南](https://example.org/guide)。
+
+该项目在 2015 年有 430 位贡献者。
+
+## 用法
+
+Keep the defaults unless you know why.
+
+## 支持
+
+在论坛上提问。
+
+这一段是译者加的说明。
+EOF
+tl --source en.md --format html zh.md
+cp out ../srcpair.html
+check "source findings: drawn on the translation's side" findings_are out \
+	'zh.md\t1\tsource-inline-code\ttext\t使用 make 安装，先阅读指南。
+zh.md\t2\tsource-link\ttext\t指南
+zh.md\t3\tsource-number\ttext\t该项目在 2015 年有 430 位贡献者。
+zh.md\t4\tsource-missing\ttext\tnot in the translation
+zh.md\t5\tsource-untranslated\ttext\tKeep the defaults unless you know why.
+zh.md\t6\tsource-missing\ttext\t这一段是译者加的说明。
+'
+# originals_are PAGE EXPECTED: as findings_are, for the marks on the
+# original's side and the rows' links to them.
+originals_are()
+{
+	python3 "$page" originals "$1" >found 2>err || return 1
+	# shellcheck disable=SC2059
+	printf "$2" >wanted
+	diff wanted found >err
+}
+check "source findings: drawn on the original's side, at their span there" \
+	originals_are out \
+	'zh.md\t1\tsource-inline-code\ttext\tmake install\toriginal 3:17
+zh.md\t2\tsource-link\ttext\tthe guide\toriginal 3:41
+zh.md\t3\tsource-number\ttext\t340\toriginal 5:17
+zh.md\t4\tsource-missing\ttext\tThis whole paragraph about usage was dropped by the translator, with its 12 examples.\toriginal 9:1
+zh.md\t5\tsource-untranslated\ttext\tKeep the defaults unless you know why.\toriginal 11:1
+'
+check "source findings: one anchor on each side, the row linking both" \
+	page_ok out
+check "source findings: the dropped paragraph's two marks in one row" \
+	python3 -c 'import re, sys
+s = open("out", encoding="utf-8").read()
+row = re.search(r"<div class=\"row r10\"[^>]*>(.*?)</div>\n</div>", s, re.S).group(1)
+sys.exit(not (re.search(r"id=\"f[0-9a-f]{16}-o4\"", row) and
+              re.search(r"<p class=\"gap\"><mark class=\"f w\" id=\"f[0-9a-f]{16}-4\"", row)))'
+check "source findings: no place in the original, said in the list" \
+	sh -c 'python3 "$1" notes out >notes.txt &&
+	       printf "zh.md\t6\tsource-missing\tno place in the original: a gap faces it there\n" |
+	       diff - notes.txt >&2' sh "$page" 2>err
+# A finding of a rule that does not compare with the original has no
+# note and no link to the original; in Chinese, the words are Chinese.
+write zh2.md '使用Go编写。\n'
+write en2.md 'Written in Go.\n'
+tl --source en2.md --format html zh2.md
+check "source findings: no note nor link for the other rules" \
+	sh -c 'grep -q "<mark class=\"f w\"" out &&
+	       ! grep -q "class=\"nop\"" out && ! grep -q "class=\"o\" href" out'
+tl --source en.md --format html --lang zh zh.md
+check "source findings: the list's words in Chinese" \
+	sh -c 'grep -q ">原文 5:17</a>" out &&
+	       grep -q "原文中没有对应位置：原文一侧为空" out'
+cd .. || exit 2
+
 # ---- Language, CSP ---------------------------------------------------------------
 
 write zh.md '使用Go编写\n'
@@ -333,7 +437,7 @@ for py in python3 /usr/bin/python3; do
 	fi
 done
 if [ -n "$html5lib_python" ]; then
-	for p in marks many evil bytes pair; do
+	for p in marks many evil bytes pair srcpair; do
 		check "html5lib strict parse: $p" \
 			"$html5lib_python" "$page" strict "$p.html"
 	done

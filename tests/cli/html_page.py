@@ -6,7 +6,15 @@
                                  line, tab-separated: PATH K RULE KIND TEXT
                                  (KIND: text,
                                  source or insert; TEXT: the text of all
-                                 its marks, with line breaks as \\n)
+                                 its marks, with line breaks as \\n); beside
+                                 an original, on the translation's side
+    html_page.py originals PAGE  the same for the marks on the original's
+                                 side of a translation beside its original,
+                                 and the list's link to them: PATH K RULE
+                                 KIND TEXT LINK (LINK: the text of the
+                                 row's link to the original)
+    html_page.py notes PAGE      the rows' notes that a finding has no place
+                                 in the original: PATH K RULE NOTE
     html_page.py check PAGE      the page's invariants (below); prints the
                                  broken ones and exits 1
     html_page.py rows PAGE       the overview's rows, as the script filled
@@ -25,7 +33,11 @@
 The invariants: every id is unique; every finding K of a file section has
 exactly one anchor (the mark with id SECTION-K, tabindex 0, described by
 SECTION-dK, which exists) and one row SECTION-rK whose position link (its
-first <a>) points at that anchor, and whose <code> names the rule; no element carries an event handler attribute (on...), and
+first <a>) points at that anchor, and whose <code> names the rule; beside
+an original, a finding drawn on the original's side has exactly one
+anchor there too (SECTION-oK, tabindex 0, described by the same
+SECTION-dK), and its row links to it (<a class="o">), and a row links to
+the original only then; no element carries an event handler attribute (on...), and
 the only script, style, meta and link elements are the page's own; nothing
 is loaded (no img, iframe, object, embed, audio, video, source or link
 element, no src attribute); and every href is a fragment of the page or an
@@ -52,6 +64,8 @@ class Page(HTMLParser):
         self.order = []          # (section, K) in document order
         self.paths = {}          # section id -> path
         self.rows = {}           # (section, K) -> href of its row's link
+        self.olinks = {}         # (section, K) -> [href, text] of a.o
+        self.notes = {}          # (section, K) -> its row's note (.nop)
         self.rules = {}          # (section, K) -> rule of its row
         self.problems = []
         self.scripts = 0
@@ -101,7 +115,9 @@ class Page(HTMLParser):
             sec = a.get("id")
         if tag == "mark" and "f" in a.get("class", "").split():
             key = (sec, a.get("data-f"))
-            el = {"attrs": a, "text": []}
+            side = "o" if any(x.get("_cell") == 1
+                              for t, x in self.stack) else "t"
+            el = {"attrs": a, "text": [], "side": side}
             if key not in self.marks:
                 self.marks[key] = []
                 self.order.append(key)
@@ -115,6 +131,12 @@ class Page(HTMLParser):
             key = (sec, rid[len(sec) + 2:])
             if tag == "a" and key not in self.rows:
                 self.rows[key] = href
+            elif tag == "a" and "o" in a.get("class", "").split():
+                self.olinks[key] = [href, ""]
+                a["_olink"] = key
+            if tag == "small" and "nop" in a.get("class", "").split():
+                self.notes[key] = ""
+                a["_note"] = key
             if tag == "code":
                 a["_rule"] = key
                 self.rules[key] = ""
@@ -163,6 +185,10 @@ class Page(HTMLParser):
                 a["_el"]["text"].append(data)
             if "_rule" in a:
                 self.rules[a["_rule"]] += data
+            if "_olink" in a:
+                self.olinks[a["_olink"]][1] += data
+            if "_note" in a:
+                self.notes[a["_note"]] += data
         if self._h2:
             self._h2[1].append(data)
         cell = [x["_cell"] for t, x in self.stack if "_cell" in x]
@@ -195,13 +221,28 @@ def kind_of(elements):
     return "text"
 
 
-def findings(p):
+def findings(p, side):
+    order = {}
     for sec, k in p.order:
-        els = p.marks[(sec, k)]
+        els = [e for e in p.marks[(sec, k)] if e["side"] == side]
+        if els:
+            order[(sec, k)] = els
+    # On the original's side, in the original's order (the section's
+    # marks there come row by row, as the translation's do).
+    for (sec, k), els in order.items():
         rule = p.rules.get((sec, k), "?")
         text = "".join("".join(e["text"]) for e in els)
         text = text.replace("\n", "\\n")
-        print(f"{p.paths.get(sec, sec)}\t{k}\t{rule}\t{kind_of(els)}\t{text}")
+        line = f"{p.paths.get(sec, sec)}\t{k}\t{rule}\t{kind_of(els)}\t{text}"
+        if side == "o":
+            line += "\t" + p.olinks.get((sec, k), ["", "-"])[1]
+        print(line)
+
+
+def notes(p):
+    for (sec, k), note in p.notes.items():
+        rule = p.rules.get((sec, k), "?")
+        print(f"{p.paths.get(sec, sec)}\t{k}\t{rule}\t{note}")
 
 
 def check(p):
@@ -213,18 +254,29 @@ def check(p):
         bad.append(f"{p.scripts} script and {p.styles} style elements")
     for (sec, k), els in p.marks.items():
         # A finding may also be drawn in the original (SECTION-oK).
-        anchors = [e for e in els if "id" in e["attrs"] and
-                   e["attrs"]["id"] != f"{sec}-o{k}"]
-        if len(anchors) != 1:
-            bad.append(f"{sec} finding {k}: {len(anchors)} anchors")
-            continue
-        a = anchors[0]["attrs"]
-        if a["id"] != f"{sec}-{k}" or a.get("tabindex") != "0":
-            bad.append(f"{sec} finding {k}: anchor {a}")
-        if a.get("aria-describedby") not in p.ids:
-            bad.append(f"{sec} finding {k}: no {a.get('aria-describedby')}")
-        if p.rows.get((sec, k)) != f"#{sec}-{k}":
-            bad.append(f"{sec} finding {k}: row links {p.rows.get((sec, k))}")
+        for side, prefix in (("t", ""), ("o", "o")):
+            mine = [e for e in els if e["side"] == side]
+            if side == "o" and not mine:
+                if (sec, k) in p.olinks:
+                    bad.append(f"{sec} finding {k}: a link to no original")
+                continue
+            anchors = [e for e in mine if "id" in e["attrs"]]
+            if len(anchors) != 1:
+                bad.append(f"{sec} finding {k}: {len(anchors)} anchors "
+                           f"on side {side}")
+                continue
+            a = anchors[0]["attrs"]
+            if a["id"] != f"{sec}-{prefix}{k}" or a.get("tabindex") != "0":
+                bad.append(f"{sec} finding {k}: anchor {a}")
+            if a.get("aria-describedby") != f"{sec}-d{k}" or \
+                    f"{sec}-d{k}" not in p.ids:
+                bad.append(f"{sec} finding {k}: described by "
+                           f"{a.get('aria-describedby')}")
+            link = p.rows.get((sec, k)) if side == "t" else \
+                p.olinks.get((sec, k), [None])[0]
+            if link != f"#{sec}-{prefix}{k}":
+                bad.append(f"{sec} finding {k}: row links {link} "
+                           f"for side {side}")
     for key in p.rows:
         if key not in p.marks:
             bad.append(f"row {key} has no mark")
@@ -321,7 +373,11 @@ def main():
         return 0
     p = parse(path)
     if mode == "findings":
-        findings(p)
+        findings(p, "t")
+    elif mode == "originals":
+        findings(p, "o")
+    elif mode == "notes":
+        notes(p)
     elif mode == "check":
         return check(p)
     elif mode == "rows":
