@@ -164,9 +164,25 @@
 		if (i >= 0 && i < anchors.length) anchors[i].focus();
 	}
 
+	// Scrolls TARGET to the middle of the window and focuses it. The rows
+	// and chunks the browser skipped while off screen (content-visibility)
+	// only take their real height once near the window, which moves the
+	// target after the first scroll: it is scrolled again on the next
+	// frames, while it is still the focus and out of the window's middle
+	// half (a few frames at most: each brings the rows around it to
+	// their size).
 	function goTo(target) {
 		target.scrollIntoView({block: "center"});
 		target.focus({preventScroll: true});
+		var frames = 4;
+		(function settle() {
+			requestAnimationFrame(function () {
+				if (d.activeElement !== target) return;
+				var r = target.getBoundingClientRect(), h = window.innerHeight;
+				if (r.top < h / 4 || r.bottom > h * 3 / 4) target.scrollIntoView({block: "center"});
+				if (--frames) settle();
+			});
+		})();
 	}
 
 	// The other side of a finding drawn beside its original: from

@@ -6,12 +6,15 @@
 # insertion point, or as its source bytes where they render as nothing;
 # the page's invariants (one anchor and one row per finding, unique ids,
 # nothing loaded, no handler); hostile documents; bytes that are not
-# text; the CSP digests. Then html5lib's strict parse (python3-html5lib;
-# skipped without it). Then, with Chromium (the Debian package
-# chromium; skipped without it), as a reader sees it: the DOM after the
-# script ran (overview filled, tooltip on keyboard focus, no script of a
-# document ran), screenshots in light and dark mode that are not blank,
-# and a 1 MB article that stays responsive (tools/html-bench.py).
+# text; a translation beside its original, the source rules' findings
+# drawn on both sides; the CSP digests. Then html5lib's strict parse
+# (python3-html5lib; skipped without it). Then, with Chromium (the Debian
+# package chromium; skipped without it), as a reader sees it: the DOM
+# after the script ran (overview filled, tooltip on keyboard focus, no
+# script of a document ran, marks on both sides of a pair), screenshots
+# in light and dark mode that are not blank, keys and pointer on a source
+# finding (tests/cli/html_keys.html), and a 1 MB article that stays
+# responsive (tools/html-bench.py).
 root=${TL_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 page=$root/tests/cli/html_page.py
 # shellcheck source=tests/cli/common.bash
@@ -505,7 +508,25 @@ pids="$pids $!"
 browse /dev/null --window-size=1100,1400 --screenshot="$work/pair.png" \
 	"file://$work/pair.html" &
 pids="$pids $!"
-# shellcheck disable=SC2086 # three process ids
+# The source findings' page: its DOM, screenshots in light and dark mode,
+# and the keyboard and the mouse on it (tests/cli/html_keys.html), in
+# light and dark mode.
+browse srcpair-dom.html --dump-dom "file://$work/srcpair.html" &
+pids="$pids $!"
+browse /dev/null --window-size=1100,1400 --screenshot="$work/srcpair.png" \
+	"file://$work/srcpair.html" &
+pids="$pids $!"
+browse /dev/null --window-size=1100,1400 --force-dark-mode \
+	--screenshot="$work/srcpair-dark.png" "file://$work/srcpair.html" &
+pids="$pids $!"
+cp "$root/tests/cli/html_keys.html" keys.html
+browse keys.txt --allow-file-access-from-files --dump-dom \
+	"file://$work/keys.html?srcpair.html" &
+pids="$pids $!"
+browse keys-dark.txt --allow-file-access-from-files --force-dark-mode \
+	--dump-dom "file://$work/keys.html?srcpair.html" &
+pids="$pids $!"
+# shellcheck disable=SC2086 # the process ids
 wait $pids
 
 check "Chromium: the page's script filled the overview" python3 -c 'import subprocess, sys
@@ -552,6 +573,42 @@ check "Chromium: the rows of the pair as written" \
 	sh -c 'python3 "$1" pairs pair.html >a.txt &&
 	       python3 "$1" pairs pair-dom.html >b.txt && cmp -s a.txt b.txt &&
 	       [ "$(grep -c "^r" b.txt)" = 12 ]' sh "$page"
+
+check "Chromium: source findings drawn on both sides as in the page written" \
+	sh -c 'python3 "$1" originals srcpair.html >a.txt &&
+	       python3 "$1" originals srcpair-dom.html >b.txt && cmp -s a.txt b.txt &&
+	       [ "$(wc -l <b.txt)" = 5 ] && python3 "$1" check srcpair-dom.html' \
+	sh "$page" 2>err
+check "Chromium: source findings, screenshots in light and dark mode" \
+	eval 'shot_is srcpair.png light && shot_is srcpair-dark.png dark'
+# keys_ok FILE DARK: what html_keys.html did on the source findings' page.
+keys_ok()
+{
+	python3 -c 'import html, json, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+r = json.loads(html.unescape(re.search(r"<pre id=\"result\">(.*?)</pre>", dom, re.S).group(1)))
+print(r, file=sys.stderr)
+sec, k = r["sec"], r["k"]
+o, t = "%s-o%s" % (sec, k), "%s-%s" % (sec, k)
+want = {"k": "1", "focus": o, "tabindex": 0, "o": t, "o_back": o,
+        "enter": "in %s-r%s" % (sec, k), "click": o, "tipclick": t,
+        "escape": None, "j": "%s-o2" % sec, "dark": sys.argv[2] == "dark"}
+bad = {x: r.get(x) for x in want if r.get(x) != want[x]}
+tip = r.get("tip_o") or ""
+if not ("source-inline-code 3:1" in tip and "original 3:17" in tip and
+        "make install" in tip):
+    bad["tip_o"] = tip
+if not (r.get("tip_t") == tip and r.get("hover") == tip):
+    bad["same tooltip"] = (r.get("tip_t"), r.get("hover"))
+if r.get("bg_o") != r.get("bg_t") or r.get("bg_o") == r.get("bg"):
+    bad["colours"] = (r.get("bg"), r.get("bg_o"), r.get("bg_t"))
+print(bad, file=sys.stderr)
+sys.exit(bool(bad) or "error" in r)' "$1" "$2" 2>err
+}
+check "Chromium: keys and pointer on a source finding, both sides (light)" \
+	keys_ok keys.txt light
+check "Chromium: keys and pointer on a source finding, both sides (dark)" \
+	keys_ok keys-dark.txt dark
 
 if wait "$bench"; then
 	check "Chromium: a ${size} MB article, every finding marked" python3 -c 'import json, sys
