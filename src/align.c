@@ -94,13 +94,6 @@ static bool can_split(tl_align_kind k)
 	return is_prose(k) || k == TL_ALIGN_CODE;
 }
 
-/* Whether blocks of kinds A and B, next to each other, can be one side
- * of a 1-2 or 2-1 pair: two of one kind that splits. */
-static bool can_join(tl_align_kind a, tl_align_kind b)
-{
-	return a == b && can_split(a);
-}
-
 /* The cost of rendering a block of kind A as one of kind B. */
 static double kind_cost(tl_align_kind a, tl_align_kind b)
 {
@@ -168,22 +161,33 @@ static double length_cost(double lo, double lt, double limit)
 }
 
 /* What the cost needs of a block, computed once per alignment: where
- * each type's keys start (keys come sorted by type first), and the
- * length. */
+ * each type's keys start (keys come sorted by type first), the length,
+ * and the block's fields that the cost reads, side by side (the dynamic
+ * programming reads them for every cell; the blocks are larger). */
 typedef struct info {
-	const tl_align_block *b;
+	const uint64_t *keys;
 	uint32_t off[6]; /* keys of type k: keys[off[k], off[k + 1]) */
 	double length;
 	/* The Latin words that matter: a translated block's all, an
 	 * original block's only those the translation has somewhere (the
 	 * others cannot match, and cost nothing). */
 	const uint64_t *words;
-	size_t nwords;
+	uint32_t nwords;
+	uint32_t nkeys;
+	uint8_t kind;     /* tl_align_kind */
+	uint8_t level;    /* of a heading */
+	bool with_length; /* has_length(kind) */
+	bool splits;      /* can_split(kind) */
 } info;
 
 static void info_make(info *x, const tl_align_block *b)
 {
-	x->b = b;
+	x->keys = b->keys;
+	x->nkeys = (uint32_t)b->nkeys;
+	x->kind = (uint8_t)b->kind;
+	x->level = (uint8_t)b->level;
+	x->with_length = has_length(b->kind);
+	x->splits = can_split(b->kind);
 	/* The first key of each type, by binary search. */
 	x->off[0] = 0;
 	for (int t = 1; t <= 5; t++) {
@@ -200,6 +204,13 @@ static void info_make(info *x, const tl_align_block *b)
 	x->length = tl_align_length(b);
 	x->words = b->keys + x->off[TL_ANCHOR_WORD];
 	x->nwords = x->off[TL_ANCHOR_WORD + 1] - x->off[TL_ANCHOR_WORD];
+}
+
+/* Whether blocks X and X + 1, next to each other, can be one side of a
+ * 1-2 or 2-1 pair: two of one kind that splits. */
+static inline bool info_joins(const info *x)
+{
+	return x[0].splits && x[0].kind == x[1].kind;
 }
 
 /* The infos of AD's blocks (caller frees). */
@@ -282,13 +293,13 @@ static cursor cursor_of(const side *s, int t0, int t1)
 {
 	cursor c;
 	const info *x = s->x[0];
-	c.a = x->b->keys + x->off[t0];
-	c.ae = x->b->keys + x->off[t1];
+	c.a = x->keys + x->off[t0];
+	c.ae = x->keys + x->off[t1];
 	c.b = c.be = c.ae;
 	if (s->n > 1) {
 		x = s->x[1];
-		c.b = x->b->keys + x->off[t0];
-		c.be = x->b->keys + x->off[t1];
+		c.b = x->keys + x->off[t0];
+		c.be = x->keys + x->off[t1];
 	}
 	return c;
 }
@@ -389,28 +400,28 @@ static double side_length(const side *s)
 static double pair_cost_parts(const side *o, const side *t, double limit,
                               tl_align_cost_parts *parts)
 {
-	const tl_align_block *bo = o->x[0]->b, *bt = t->x[0]->b;
+	const info *xo = o->x[0], *xt = t->x[0];
 	tl_align_cost_parts p = {0, 0, 0, 0};
 	if (o->n > 1 || t->n > 1) {
-		const side *two = o->n > 1 ? o : t;
-		if (!can_join(two->x[0]->b->kind, two->x[1]->b->kind))
+		if (!info_joins(o->n > 1 ? xo : xt))
 			return INF;
 		p.type = W.split;
 	}
-	tl_align_kind ko = bo->kind, kt = bt->kind;
+	tl_align_kind ko = (tl_align_kind)xo->kind,
+	              kt = (tl_align_kind)xt->kind;
 	p.kind = kind_cost(ko, kt);
 	if (p.kind >= INF)
 		return INF;
 	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
-		p.kind += W.level * abs(bo->level - bt->level);
+		p.kind += W.level * abs((int)xo->level - (int)xt->level);
 	/* What the anchors can earn at most: each match earns at most 1,
 	 * lines 1 more, and a side without keys earns nothing. */
-	size_t no = o->x[0]->b->nkeys + (o->n > 1 ? o->x[1]->b->nkeys : 0);
-	size_t nt = t->x[0]->b->nkeys + (t->n > 1 ? t->x[1]->b->nkeys : 0);
+	size_t no = xo->nkeys + (o->n > 1 ? o->x[1]->nkeys : 0);
+	size_t nt = xt->nkeys + (t->n > 1 ? t->x[1]->nkeys : 0);
 	double reward = no && nt ? (double)(no < nt ? no : nt) + 1 : 0;
 	if (reward > W.reward_max)
 		reward = W.reward_max;
-	if (has_length(ko) && has_length(kt))
+	if (xo->with_length && xt->with_length)
 		p.length = length_cost(side_length(o), side_length(t),
 		                       limit - (p.type + p.kind - reward));
 	if (p.length >= INF || p.type + p.kind + p.length - reward >= limit)
@@ -449,7 +460,8 @@ typedef struct point {
 typedef struct slot {
 	uint64_t key;    /* 0: empty */
 	uint32_t no, nt; /* blocks holding it (counted up to 2) */
-	size_t bo, bt;   /* the block, when only one */
+	uint32_t bo, bt; /* the block, when only one (points pack block
+	                    indexes in 32 bits anyway) */
 } slot;
 
 /* The points of anchors unique to one block of each document, sorted
@@ -480,11 +492,11 @@ static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
 					tab[h].key = key;
 					if (tab[h].nt < 2) {
 						tab[h].nt++;
-						tab[h].bt = i;
+						tab[h].bt = (uint32_t)i;
 					}
 				} else if (tab[h].key && tab[h].no < 2) {
 					tab[h].no++;
-					tab[h].bo = i;
+					tab[h].bo = (uint32_t)i;
 				}
 			}
 		}
@@ -744,10 +756,9 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_1_1);
 			}
-			/* Splits and merges only of some kinds: test the
-			 * kind before the cost. */
-			if (i >= 1 && j >= 2 &&
-			    can_split(t->blocks[j - 1].kind) &&
+			/* Splits and merges only of two blocks of one kind
+			 * that splits: test the kinds before the cost. */
+			if (i >= 1 && j >= 2 && info_joins(&x->it[j - 2]) &&
 			    (base = at(c, bd, i - 1, j - 2)) < INF) {
 				side so = side_of(x->io, i - 1, 1);
 				side st = side_of(x->it, j - 2, 2);
@@ -755,8 +766,7 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_1_2);
 			}
-			if (i >= 2 && j >= 1 &&
-			    can_split(o->blocks[i - 1].kind) &&
+			if (i >= 2 && j >= 1 && info_joins(&x->io[i - 2]) &&
 			    (base = at(c, bd, i - 2, j - 1)) < INF) {
 				side so = side_of(x->io, i - 2, 2);
 				side st = side_of(x->it, j - 1, 1);

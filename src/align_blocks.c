@@ -23,6 +23,8 @@
 
 /* Slots of the stop-word set: a power of two, well above their number. */
 #define STOP_SLOTS 512
+/* Entries of the character class cache: a power of two. */
+#define CLASS_SLOTS 64
 
 /* The state of listing, and the memory the listed blocks live in. */
 struct tl_align_build {
@@ -51,6 +53,14 @@ struct tl_align_build {
 	uint64_t *only;
 	size_t only_mask;
 	const tl_align_doc *against; /* that translation */
+	/* The classes of the last characters met outside the basic block
+	 * of ideographs (Chinese punctuation, mostly), direct-mapped:
+	 * tl_char_class is costly for them. A code point of 0 marks an
+	 * empty entry (only characters of 0x80 and above are kept). */
+	struct {
+		uint32_t cp;
+		uint8_t cls;
+	} classes[CLASS_SLOTS];
 };
 
 static const char *const kind_names[TL_ALIGN_NKINDS] = {
@@ -148,7 +158,13 @@ static void add_anchor(struct tl_align_build *b, tl_anchor_type type,
 	b->tmp = tl_grow(b->tmp, b->ntmp, &b->cap_tmp, sizeof *b->tmp);
 	tl_align_anchor *a = &b->tmp[b->ntmp++];
 	a->type = type;
-	a->key = tl_arena_strndup(b->arena, key, n);
+	/* tl_arena_strndup without its zeroing: the key is copied over. */
+	const char *nul = memchr(key, '\0', n);
+	size_t len = nul ? (size_t)(nul - key) : n;
+	char *copy = tl_arena_alloc_raw(b->arena, len + 1);
+	memcpy(copy, key, len);
+	copy[len] = '\0';
+	a->key = copy;
 	a->start = start;
 	a->end = end;
 	a->hash = anchor_hash(type, key, n);
@@ -234,13 +250,19 @@ static void widen_to_backticks(const struct tl_align_build *b, const char *data,
 	}
 }
 
-/* tl_char_class, with the common case of Chinese text inline: the
- * ideographs of the basic block. */
-static inline uint8_t class_of(uint32_t cp)
+/* tl_char_class of CP (0x80 or above), with the common case of Chinese
+ * text inline: the ideographs of the basic block; the others through
+ * B's cache. */
+static inline uint8_t class_of(struct tl_align_build *b, uint32_t cp)
 {
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
 		return TL_CLS_CJK;
-	return tl_char_class(cp);
+	size_t k = (cp ^ (cp >> 6)) & (CLASS_SLOTS - 1);
+	if (b->classes[k].cp != cp) {
+		b->classes[k].cp = cp;
+		b->classes[k].cls = tl_char_class(cp);
+	}
+	return b->classes[k].cls;
 }
 
 /* English words too common to tell blocks apart, which translations do
@@ -465,7 +487,7 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 		if (c >= 0x80) {
 			uint32_t cp;
 			size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
-			uint8_t cls = class_of(cp);
+			uint8_t cls = class_of(b, cp);
 			if (cls & TL_CLS_CJK)
 				b->cur.ncjk++;
 			else
@@ -641,7 +663,7 @@ static void count_chars(struct tl_align_build *b, const char *s, size_t n)
 		}
 		uint32_t cp;
 		size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
-		if (class_of(cp) & TL_CLS_CJK)
+		if (class_of(b, cp) & TL_CLS_CJK)
 			b->cur.ncjk++;
 		else
 			b->cur.nchars++;
