@@ -39,6 +39,12 @@ struct tl_check {
 	const tl_source *orig;  /* the original, when one was paired */
 	tl_optval *const *optv; /* the configuration's option values */
 	size_t *opt_base;       /* per built-in rule index: where its begin */
+	/* The strings the findings keep (messages, the text of edits),
+	 * each stored once in the arena: a document with a million findings
+	 * has a few dozen different messages (issue 12.8). An open-addressing
+	 * set; NULL slots are empty. */
+	const char **strs;
+	size_t nstrs, cap_strs;
 };
 
 tl_lang tl_check_lang(const tl_check *ck)
@@ -49,6 +55,70 @@ tl_lang tl_check_lang(const tl_check *ck)
 const char *tl_check_msg(const tl_check *ck, const char *en, const char *zh)
 {
 	return ck->lang == TL_LANG_ZH ? zh : en;
+}
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The copy of the N bytes at S (and a NUL) that CK keeps for its
+ * findings: the same pointer for the same text, made once. */
+static const char *check_intern(tl_check *ck, const char *s, size_t n)
+{
+	if (ck->nstrs * 2 >= ck->cap_strs) {
+		size_t cap = ck->cap_strs ? ck->cap_strs * 2 : 64;
+		const char **strs = tl_xcalloc(cap, sizeof *strs);
+		for (size_t i = 0; i < ck->cap_strs; i++) {
+			const char *t = ck->strs[i];
+			if (!t)
+				continue;
+			size_t k = str_hash(t, strlen(t)) & (cap - 1);
+			while (strs[k])
+				k = (k + 1) & (cap - 1);
+			strs[k] = t;
+		}
+		free(ck->strs);
+		ck->strs = strs;
+		ck->cap_strs = cap;
+	}
+	size_t k = str_hash(s, n) & (ck->cap_strs - 1);
+	for (; ck->strs[k]; k = (k + 1) & (ck->cap_strs - 1)) {
+		const char *t = ck->strs[k];
+		if (strncmp(t, s, n) == 0 && t[n] == '\0')
+			return t;
+	}
+	char *copy = tl_arena_alloc_raw(ck->arena, n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	ck->strs[k] = copy;
+	ck->nstrs++;
+	return copy;
+}
+
+/* FMT formatted with AP, kept as check_intern keeps it. */
+static const char *check_vintern(tl_check *ck, const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	const char *s;
+	if (n < 0) {
+		s = check_intern(ck, "", 0);
+	} else if ((size_t)n < sizeof small) {
+		s = check_intern(ck, small, (size_t)n);
+	} else {
+		char *big = tl_xmalloc((size_t)n + 1);
+		vsnprintf(big, (size_t)n + 1, fmt, again);
+		s = check_intern(ck, big, (size_t)n);
+		free(big);
+	}
+	va_end(again);
+	return s;
 }
 
 /* FMT formatted with AP into the result's arena. */
@@ -86,7 +156,7 @@ void tl_check_reportf(tl_check *ck, size_t start, size_t end, const tl_fix *fix,
 {
 	va_list ap;
 	va_start(ap, zh);
-	const char *s = check_vprintf(ck, tl_check_msg(ck, en, zh), ap);
+	const char *s = check_vintern(ck, tl_check_msg(ck, en, zh), ap);
 	va_end(ap);
 	tl_check_report(ck, start, end, s, fix);
 }
@@ -242,7 +312,8 @@ void tl_check_report(tl_check *ck, size_t start, size_t end,
 	d->severity = ck->severity;
 	d->start = start;
 	d->end = end > ck->src->len ? ck->src->len : end;
-	d->message = tl_arena_strdup(ck->arena, message);
+	d->message =
+	    message ? check_intern(ck, message, strlen(message)) : NULL;
 	d->fix.applicability = TL_FIX_NONE;
 	d->fix.edits = NULL;
 	d->fix.nedits = 0;
@@ -257,7 +328,7 @@ void tl_check_report_original(tl_check *ck, size_t start, size_t end,
 {
 	va_list ap;
 	va_start(ap, zh);
-	const char *s = check_vprintf(ck, tl_check_msg(ck, en, zh), ap);
+	const char *s = check_vintern(ck, tl_check_msg(ck, en, zh), ap);
 	va_end(ap);
 	tl_check_report(ck, start, end, s, NULL);
 	tl_diag *d = &ck->diags[ck->ndiags - 1];
@@ -289,8 +360,9 @@ static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix)
 		    tl_arena_alloc(ck->arena, fix->nedits * sizeof *edits);
 		for (size_t i = 0; i < fix->nedits; i++) {
 			edits[i] = fix->edits[i];
+			const char *t = fix->edits[i].text;
 			edits[i].text =
-			    tl_arena_strdup(ck->arena, fix->edits[i].text);
+			    t ? check_intern(ck, t, strlen(t)) : NULL;
 		}
 		d->fix.applicability = fix->applicability;
 		d->fix.edits = edits;
@@ -500,6 +572,7 @@ tl_result *tl_lint_with_original(const tl_config *cfg, tl_lang lang,
 	res->diags = ck.diags;
 	res->ndiags = ck.ndiags;
 	free(ck.state);
+	free(ck.strs);
 	return res;
 }
 
