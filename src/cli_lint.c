@@ -54,6 +54,7 @@ typedef struct job {
 	rule_count *stats;   /* --statistics: the file's findings by rule */
 	size_t nstats, stats_cap;
 	bool linted, fixed, failed, done;
+	bool streamed; /* part of out was printed while it was rendered */
 } job;
 
 typedef struct run {
@@ -74,9 +75,45 @@ typedef struct run {
 	rule_count *stats;           /* --statistics, summed in input order */
 	size_t nstats, stats_cap;
 	tl_pairing *pairing; /* finds the originals of the files */
+	/* Files are linted one at a time on the main thread, in order: the
+	 * output of the file being linted is the next thing to print, and
+	 * it is printed as it is rendered (tl_emit_stream). */
+	bool in_order;
+	size_t *chunks; /* non-empty file chunks printed (run_jobs') */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 } run;
+
+/* A file's chunk printed while it is rendered: what run_jobs prints
+ * before a chunk (the file's errors, the separator) comes first. */
+typedef struct job_stream {
+	tl_emit_stream stream;
+	const run *r;
+	job *j;
+} job_stream;
+
+static void put_separator(const run *r)
+{
+	if ((*r->chunks)++ && r->emit)
+		cli_put_out(r->emitter->separator,
+		            strlen(r->emitter->separator));
+}
+
+static void job_stream_write(tl_emit_stream *stream)
+{
+	job_stream *js = (job_stream *)stream;
+	job *j = js->j;
+
+	if (!j->streamed) {
+		cli_put_err(j->err.data, j->err.len);
+		tl_buf_free(&j->err);
+		put_separator(js->r);
+		j->streamed = true;
+	}
+	cli_put_out(j->out.data, j->out.len);
+	j->out.len = 0;
+	j->out.data[0] = '\0';
+}
 
 static void job_error(job *j, const char *path, const char *message)
 {
@@ -267,8 +304,14 @@ static void job_process(const run *r, job *j)
 		j->unsafe_extra =
 		    tl_result_counts(res, true).fixable - j->counts.fixable;
 	j->linted = true;
-	if (r->emit && r->emitter->file)
+	if (r->emit && r->emitter->file) {
+		job_stream js = {{&j->out, job_stream_write}, r, j};
+
+		if (r->in_order)
+			tl_emit_stream_set(&js.stream);
 		r->emitter->file(&r->ctx, &j->out, res);
+		tl_emit_stream_set(NULL);
+	}
 	tl_result_free(res);
 	free(fixed);
 	if (!j->from_stdin)
@@ -334,6 +377,8 @@ static bool run_jobs(run *r, tl_emit_summary *sum)
 				break; /* fewer threads still do the job */
 	}
 
+	r->in_order = nthreads == 0;
+	r->chunks = &chunks;
 	for (i = 0; i < r->njobs; i++) {
 		job *j = &r->jobs[i];
 
@@ -347,9 +392,8 @@ static bool run_jobs(run *r, tl_emit_summary *sum)
 		}
 		cli_put_err(j->err.data, j->err.len);
 		if (j->out.len) {
-			if (chunks++ && r->emit)
-				cli_put_out(r->emitter->separator,
-				            strlen(r->emitter->separator));
+			if (!j->streamed)
+				put_separator(r);
 			cli_put_out(j->out.data, j->out.len);
 		}
 		failed |= j->failed;

@@ -19,6 +19,22 @@ static const tl_emitter *const emitters[] = {
 
 #define NEMITTERS (sizeof emitters / sizeof emitters[0])
 
+/* The chunk being streamed on this thread, set only while a caller's
+ * file() runs (as pool.c's pool is set only while cmark parses). */
+static _Thread_local tl_emit_stream *streaming;
+
+void tl_emit_stream_set(tl_emit_stream *stream)
+{
+	streaming = stream;
+}
+
+void tl_emit_flush(tl_buf *out)
+{
+	if (streaming && streaming->out == out &&
+	    out->len >= TL_EMIT_FLUSH_BYTES)
+		streaming->write(streaming);
+}
+
 const tl_emitter *tl_emit_find(const char *name)
 {
 	size_t i;

@@ -80,6 +80,34 @@ const tl_emitter *tl_emit_find(const char *name);
 /* Appends the names of all emitters, "text, gcc, json", for errors. */
 void tl_emit_names(tl_buf *out);
 
+/* ---- Writing a long file chunk as it grows (emit.c) --------------------
+ *
+ * One file's chunk can be far larger than the file (the text format
+ * quotes the source line of every finding: a 5 MB line with 374,000
+ * findings gave 341 MB of text, all of it held until the file was done,
+ * issue 12.8). When the caller knows that a chunk is the next thing to
+ * print (the command line linting one file at a time), it makes the chunk
+ * a stream for the time of file(): the emitters call tl_emit_flush after
+ * each diagnostic, and once the chunk holds TL_EMIT_FLUSH_BYTES its bytes
+ * are handed to the stream's write, which prints them and empties the
+ * chunk. The bytes printed are the same, in the same order. The stream
+ * is thread-local, as file() runs on the caller's thread; emitters stay
+ * free of state. */
+
+#define TL_EMIT_FLUSH_BYTES ((size_t)1 << 16)
+
+typedef struct tl_emit_stream {
+	tl_buf *out; /* the chunk that is streamed */
+	/* Prints OUT's bytes and empties it. */
+	void (*write)(struct tl_emit_stream *stream);
+} tl_emit_stream;
+
+/* Makes STREAM the stream of this thread (NULL: none). */
+void tl_emit_stream_set(tl_emit_stream *stream);
+/* Called by the emitters between diagnostics: writes OUT out when it is
+ * this thread's stream and holds TL_EMIT_FLUSH_BYTES or more. */
+void tl_emit_flush(tl_buf *out);
+
 /* ---- Helpers shared by the emitters (emit.c) --------------------------- */
 
 /* Appends the N bytes at S as a JSON string literal, quotes included:

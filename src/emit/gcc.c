@@ -52,6 +52,7 @@ static void gcc_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		tl_buf_puts(out, " [");
 		tl_emit_plain(out, d->rule);
 		tl_buf_puts(out, "]\n");
+		tl_emit_flush(out);
 	}
 	tl_buf_free(&path);
 }

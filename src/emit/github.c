@@ -92,6 +92,7 @@ static void github_file(const tl_emit_ctx *ctx, tl_buf *out,
 			tl_buf_free(&note);
 		}
 		tl_buf_putc(out, '\n');
+		tl_emit_flush(out);
 	}
 }
 

@@ -118,6 +118,7 @@ static void json_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		json_fix(out, &d->fix);
 		json_original(out, res, d);
 		tl_buf_putc(out, '}');
+		tl_emit_flush(out);
 	}
 	tl_buf_puts(out, "]}");
 }

@@ -122,6 +122,7 @@ static void rdjson_file(const tl_emit_ctx *ctx, tl_buf *out,
 		}
 		rdjson_related(ctx, out, res, d);
 		tl_buf_putc(out, '}');
+		tl_emit_flush(out);
 	}
 }
 

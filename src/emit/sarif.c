@@ -193,6 +193,7 @@ static void sarif_file(const tl_emit_ctx *ctx, tl_buf *out,
 		if (d->fix.applicability != TL_FIX_NONE && d->fix.nedits)
 			sarif_fix(out, res, d);
 		tl_buf_putc(out, '}');
+		tl_emit_flush(out);
 	}
 }
 

@@ -267,6 +267,7 @@ static void text_file(const tl_emit_ctx *ctx, tl_buf *out, const tl_result *res)
 		put_source(ctx, out, res->source, d, pos.line);
 		put_original(ctx, out, res, d);
 		tl_buf_putc(out, '\n');
+		tl_emit_flush(out);
 	}
 }
 
