@@ -224,6 +224,71 @@ shape "aliases copied at each use in a configuration" \
 	'status_is 2 && err_has "aliases expand the configuration to more than"' \
 	-c alias-X.yml plain.md
 
+# ---- Memory linear in the file (issue 12.8) --------------------------------
+#
+# Peak resident memory (GNU time's %M) of each shape at 1x and 10x: the
+# 10x run may take at most 12 times the 1x run's (linear memory takes
+# under 10 times, the fixed part of the process aside). And one file's
+# output, which can be far larger than the file (the text format quotes
+# the source line of every finding), is printed as it is rendered, not
+# held: the text of a 2 MB line's findings (over 100 MB) must not fit in
+# the run's peak. Not under valgrind or AddressSanitizer, whose own
+# memory is what /usr/bin/time would measure.
+if [ -n "${TL_UNDER_VALGRIND:-}" ] || [ -n "${ASAN_OPTIONS:-}" ]; then
+	echo "ok - memory linear in the file # skip: a sanitizer's memory would be measured"
+elif ! /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+	echo "ok - memory linear in the file # skip: no GNU time at /usr/bin/time"
+else
+	python3 - <<'PY' || exit 2
+import random
+random.seed(12)
+words = ["使用", "Go", "编写", "的", "程序", "Linux", "内核", "，", "。",
+         "abc", "123", "（", "）", " ", "文本", "and", "the"]
+def prose(nbytes):
+    parts, n = [], 0
+    while n < nbytes:
+        w = random.choice(words)
+        parts.append(w)
+        n += len(w.encode())
+    return "".join(parts)
+for x, n in (("1", 200000), ("10", 2000000)):
+    with open("memline-%s.md" % x, "w") as f:
+        f.write(prose(n) + "\n")
+    with open("mempara-%s.md" % x, "w") as f:
+        f.write("\n".join(prose(80) for _ in range(n // 80)) + "\n")
+PY
+	# peak ARGS...: translint with ARGS; sets $kb to its peak RSS in KB
+	# and $status, with standard output in out (or where ARGS say).
+	peak()
+	{
+		/usr/bin/time -f %M -o rss timeout "$shape_limit" \
+			"$TRANSLINT" "$@" >out 2>err
+		status=$?
+		kb=$(tail -n 1 rss)
+	}
+	# memory NAME FILE-X: the 1x and 10x peaks of linting FILE-X.
+	memory()
+	{
+		local name=$1 k1
+		peak --preset translation -f gcc "${2//X/1}"
+		k1=$kb
+		check "$name, 1x: peak memory measured (${k1} KB)" \
+			eval 'status_is 0 && [ "$k1" -gt 0 ]'
+		peak --preset translation -f gcc "${2//X/10}"
+		check "$name, 10x: peak memory measured (${kb} KB)" \
+			eval 'status_is 0 && [ "$kb" -gt 0 ]'
+		check "$name: 10x takes at most 12 times the memory of 1x (${k1} KB, ${kb} KB)" \
+			eval '[ "$kb" -le $((12 * k1)) ]'
+	}
+	memory "a single line of prose (200 KB)" memline-X.md
+	memory "a paragraph of 80-byte lines (200 KB)" mempara-X.md
+	memory "CR-only line endings (memory)" cr-X.md
+	peak --preset translation -f text memline-10.md
+	bytes=$(wc -c <out)
+	check "the text output of a 2 MB line is printed as it is made (${bytes} bytes of output, peak ${kb} KB)" \
+		eval 'status_is 0 && [ "$bytes" -gt 50000000 ] && [ $((kb * 1024)) -lt "$bytes" ]'
+fi
+
 # The edge files are clean: nothing to say about nothing.
 tl --format gcc empty.md
 check "an empty file has no findings" eval 'status_is 0 && out_empty'
