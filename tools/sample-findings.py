@@ -7,8 +7,9 @@ findings by rule, and prints, for each rule, N findings drawn with
 random.Random("SEED:RULE") (all of them when the rule has N or fewer;
 each rule its own generator, so that a change to one rule's findings
 leaves the other rules' samples as they were), each with
-its source line cut around the column, so that a reviewer can judge it
-real or false. The same input and seed give the same sample.
+its source line cut around the column, and, for a finding of a source
+rule, the original's line it names ("(original: PATH:LINE:COL)"), so
+that a reviewer can judge it real or false. The same input and seed give the same sample.
 
 Usage: tools/sample-findings.py [--seed S] [--per-rule N] [FILE...]
 """
@@ -18,6 +19,7 @@ import re
 import sys
 
 LINE = re.compile(r"^(.*?):(\d+):(\d+): (\w+): (.*) \[([a-z0-9-]+)\]$")
+ORIGINAL = re.compile(r"\(original: (.*):(\d+):(\d+)\)$")
 
 
 def main():
@@ -36,6 +38,18 @@ def main():
         if m:
             by_rule.setdefault(m.group(6), []).append(m)
     cache = {}
+
+    def line_of(path, ln, col):
+        if path not in cache:
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    cache[path] = f.read().split("\n")
+            except OSError:
+                cache[path] = []
+        src = cache[path]
+        text = src[ln - 1] if 0 < ln <= len(src) else ""
+        return text[max(0, col - 40):col + 50]
+
     for rule in sorted(by_rule):
         found = by_rule[rule]
         rng = random.Random(f"{args.seed}:{rule}")
@@ -44,16 +58,12 @@ def main():
         print(f"## {rule}: {len(pick)} of {len(found)}")
         for m in pick:
             path, ln, col = m.group(1), int(m.group(2)), int(m.group(3))
-            if path not in cache:
-                try:
-                    with open(path, encoding="utf-8", errors="replace") as f:
-                        cache[path] = f.read().split("\n")
-                except OSError:
-                    cache[path] = []
-            src = cache[path]
-            text = src[ln - 1] if 0 < ln <= len(src) else ""
-            cut = text[max(0, col - 40):col + 50]
-            print(f"{path}:{ln}:{col}: {m.group(5)}\n    {cut}")
+            print(f"{path}:{ln}:{col}: {m.group(5)}\n"
+                  f"    {line_of(path, ln, col)}")
+            o = ORIGINAL.search(m.group(5))
+            if o:
+                print("  < " + line_of(o.group(1), int(o.group(2)),
+                                       int(o.group(3))))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@
  * it prints). Translated comment lines may be added, and original
  * comment lines dropped where translated lines stand in the hunk.
  * Everything else is reported, one finding a line. With comments: kept,
- * every differing line is reported.
+ * every differing line is reported. An original line damaged by the
+ * conversion of a web page (curly quotes, Markdown links or escapes
+ * inside code) matches the translated line that repairs it (repair()).
  */
 #include "rule.h"
 
@@ -41,6 +43,7 @@ static const tl_option_def options[] = {
 typedef struct lines {
 	const tl_align_anchor **v;
 	uint64_t *h;
+	uint64_t *r; /* of the line repaired (repair()); h for translations */
 	size_t n;
 } lines;
 
@@ -91,13 +94,76 @@ static uint64_t line_hash(const char *key)
 	return h;
 }
 
-static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n)
+/* KEY as the web page it was scraped from showed it, for an original's
+ * line that a converter damaged and a translator repaired: curly quotes
+ * (a word processor's) made straight, Markdown links left inside code
+ * ("[printf][6](" for "printf(") made their text, and backslashes
+ * escaping punctuation ("\\---") dropped. Into a new string; NULL when
+ * there is nothing to repair. Caller frees. */
+static char *repair(const char *key)
+{
+	size_t n = strlen(key);
+	char *out = tl_xmalloc(n + 1), *w = out;
+	bool changed = false;
+	for (size_t i = 0; i < n;) {
+		static const char *const dq[] = {"\xE2\x80\x9C", "\xE2\x80\x9D",
+		                                 "\xE2\x80\x9E"};
+		static const char *const sq[] = {"\xE2\x80\x98",
+		                                 "\xE2\x80\x99"};
+		bool q = false;
+		for (size_t k = 0; k < 3 && !q; k++)
+			if (strncmp(key + i, dq[k], 3) == 0)
+				*w++ = '"', i += 3, q = true;
+		for (size_t k = 0; k < 2 && !q; k++)
+			if (strncmp(key + i, sq[k], 3) == 0)
+				*w++ = '\'', i += 3, q = true;
+		if (q) {
+			changed = true;
+			continue;
+		}
+		if (key[i] == '\\' && i + 1 < n &&
+		    strchr("-*_#`[]()<>.!+", key[i + 1])) {
+			changed = true;
+			i++;
+			continue;
+		}
+		if (key[i] == '[') {
+			/* [text][digits] */
+			size_t c = i + 1;
+			while (c < n && key[c] != ']' && key[c] != '[')
+				c++;
+			size_t d = c + 2;
+			while (d < n && key[d] >= '0' && key[d] <= '9')
+				d++;
+			if (c < n && c > i + 1 && key[c] == ']' && c + 1 < n &&
+			    key[c + 1] == '[' && d > c + 2 && d < n &&
+			    key[d] == ']') {
+				memcpy(w, key + i + 1, c - i - 1);
+				w += c - i - 1;
+				i = d + 1;
+				changed = true;
+				continue;
+			}
+		}
+		*w++ = key[i++];
+	}
+	*w = 0;
+	if (!changed) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
+                   bool original)
 {
 	size_t total = 0;
 	for (size_t i = first; i < first + n; i++)
 		total += ad->blocks[i].nanchors;
 	l->v = tl_xmalloc((total + 1) * sizeof *l->v);
 	l->h = tl_xmalloc((total + 1) * sizeof *l->h);
+	l->r = tl_xmalloc((total + 1) * sizeof *l->r);
 	l->n = 0;
 	for (size_t i = first; i < first + n; i++)
 		for (size_t a = 0; a < ad->blocks[i].nanchors; a++) {
@@ -105,6 +171,9 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n)
 			if (an->type != TL_ANCHOR_LINE)
 				continue;
 			l->h[l->n] = line_hash(an->key);
+			char *fixed = original ? repair(an->key) : NULL;
+			l->r[l->n] = fixed ? line_hash(fixed) : l->h[l->n];
+			free(fixed);
 			l->v[l->n++] = an;
 		}
 }
@@ -197,10 +266,12 @@ static unsigned char *diff(const lines *o, const lines *t, size_t *nops)
 	size_t n = o->n, m = t->n;
 	unsigned char *ops = tl_xmalloc(n + m + 1);
 	size_t k = 0;
+	/* An original line is kept as it is or as repaired. */
+#define SAME(i, j) (o->h[i] == t->h[j] || o->r[i] == t->h[j])
 	if ((n + 1) * (m + 1) > DIFF_CELLS) {
 		/* Line by line: the same index. */
 		for (size_t i = 0; i < n || i < m; i++) {
-			bool same = i < n && i < m && o->h[i] == t->h[i];
+			bool same = i < n && i < m && SAME(i, i);
 			if (same)
 				ops[k++] = 0;
 			else {
@@ -218,13 +289,13 @@ static unsigned char *diff(const lines *o, const lines *t, size_t *nops)
 #define AT(i, j) L[(i) * (m + 1) + (j)]
 	for (size_t i = n; i-- > 0;)
 		for (size_t j = m; j-- > 0;)
-			AT(i, j) = o->h[i] == t->h[j] ? AT(i + 1, j + 1) + 1
+			AT(i, j) = SAME(i, j) ? AT(i + 1, j + 1) + 1
 			           : AT(i + 1, j) >= AT(i, j + 1)
 			               ? AT(i + 1, j)
 			               : AT(i, j + 1);
 	size_t i = 0, j = 0;
 	while (i < n || j < m) {
-		if (i < n && j < m && o->h[i] == t->h[j]) {
+		if (i < n && j < m && SAME(i, j)) {
 			ops[k++] = 0, i++, j++;
 		} else if (j < m && (i == n || AT(i, j + 1) >= AT(i + 1, j))) {
 			ops[k++] = 2, j++;
@@ -233,6 +304,7 @@ static unsigned char *diff(const lines *o, const lines *t, size_t *nops)
 		}
 	}
 #undef AT
+#undef SAME
 	free(L);
 	*nops = k;
 	return ops;
@@ -328,8 +400,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		    !all_code(al->trans, pr->trans, pr->ntrans))
 			continue;
 		lines o, t;
-		gather(&o, al->orig, pr->orig, pr->norig);
-		gather(&t, al->trans, pr->trans, pr->ntrans);
+		gather(&o, al->orig, pr->orig, pr->norig, true);
+		gather(&t, al->trans, pr->trans, pr->ntrans, false);
 		size_t nops;
 		unsigned char *ops = diff(&o, &t, &nops);
 		size_t i = 0, j = 0;
@@ -346,8 +418,10 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		free(ops);
 		free(o.v);
 		free(o.h);
+		free(o.r);
 		free(t.v);
 		free(t.h);
+		free(t.r);
 	}
 }
 
@@ -378,6 +452,13 @@ const tl_rule tl_rule_source_code = {
         "may be dropped where translated lines stand in for it, and "
         "translated comment lines may be added. With `comments: kept`, "
         "every difference is reported.\n\n"
+        "An original line that the conversion of a web page damaged "
+        "matches a translated line that repairs it: curly quotes made "
+        "straight (`”0.0.0.0”` in the original, `\"0.0.0.0\"` in the "
+        "translation), a Markdown link left inside code made its text "
+        "(`[printf][6](` for `printf(`), a backslash before punctuation "
+        "dropped (`\\---` for `---`). The reverse, a translation that "
+        "curls the quotes of code, is reported.\n\n"
         "A code block with no counterpart at all is `source-missing`'s. "
         "Without an original the rule is silent.\n\n"
         "Why: a reader copies code blocks as they are; a changed line "
@@ -396,7 +477,12 @@ const tl_rule tl_rule_source_code = {
         "没有注释标记时第一个中文字符之前的部分，必须是原文那一行的开头"
         "（`x = 1  # 设置 x` 对应 `x = 1  # set x`，`echo \"你好\"` 对应 "
         "`echo \"Hello\"`）。译文行可以替代原文的注释行，也可以增加注释行。"
-        "`comments: kept` 时，报告所有差异。\n\n完全没有对应的代码块由 "
+        "`comments: kept` 时，报告所有差异。\n\n"
+        "原文中被网页转换损坏的行与修复了它的译文行视为相同：弯引号改为直引号"
+        "（原文 `”0.0.0.0”`，译文 `\"0.0.0.0\"`），代码中残留的 Markdown "
+        "链接改为其文字（`[printf][6](` 改为 `printf(`），去掉标点前的反斜杠"
+        "（`\\---` 改为 `---`）。反过来，译文把代码中的引号改成弯引号，"
+        "会被报告。\n\n完全没有对应的代码块由 "
         "`source-missing` 报告。没有原文时本规则不报告。\n\n"
         "原因：读者会原样复制代码块，改动一行，他们运行的东西就错了。",
     .fix_doc_zh = "无：译者应恢复原文的代码。",

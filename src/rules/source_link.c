@@ -11,7 +11,9 @@
  * destinations that differ only by http/https, a leading "www." or a
  * trailing "/" are the same. Fragment-only destinations ("#install")
  * follow the translated headings and data: URIs are placeholders: they
- * are not compared.
+ * are not compared; nor is a destination of the original that holds CJK
+ * characters, a translation project's template that the translator
+ * fills in (LCTT's "https://github.com/译者ID").
  *
  * A destination is looked for in the translated blocks of its pair and
  * in the block just before and after them. An added destination is one
@@ -136,6 +138,23 @@ static bool compared_key(const char *key)
 	return key[0] != '#' && strncmp(key, "data:", 5) != 0;
 }
 
+/* Whether destination KEY of the original is a template's placeholder
+ * that the translator fills in: it holds a CJK character, which no
+ * English author's URL has written raw (LCTT's footer in its English
+ * originals: "译者：[译者ID](https://github.com/译者ID)"). */
+static bool placeholder(const char *key)
+{
+	size_t n = strlen(key);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = tl_utf8_decode(key + i, n - i, &cp);
+		if (tl_char_is_cjk(cp))
+			return true;
+		i += l ? l : 1;
+	}
+	return false;
+}
+
 /* Whether allow-added lets a translation add KEY. */
 static bool allowed(const tl_option_list *allow, const char *key)
 {
@@ -200,6 +219,12 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					continue;
 				const tl_align_anchor *alt =
 				    tl_pairing_altered(p, k, an, used, nused);
+				if (placeholder(an->key)) {
+					/* Filled in (not added) or left out. */
+					if (alt && nused < USED_MAX)
+						used[nused++] = alt->hash;
+					continue;
+				}
 				if (alt) {
 					if (nused < USED_MAX)
 						used[nused++] = alt->hash;
@@ -291,7 +316,12 @@ const tl_rule tl_rule_source_link = {
         "that differ only by `http`/`https`, a leading `www.` or a "
         "trailing `/` are the same. Fragment-only destinations "
         "(`#install`) follow the translated headings, and `data:` URIs "
-        "are placeholders for images loaded later: neither is compared. "
+        "are placeholders for images loaded later: neither is compared; "
+        "nor is a destination of the original that holds Chinese "
+        "characters, a translation project's template that the "
+        "translator fills in (LCTT's footer: `译者：[译者ID]"
+        "(https://github.com/译者ID)` becomes the translator's own "
+        "page). "
         "An added destination is one that no block of the original has "
         "(a link moved to another paragraph is not added). "
         "A destination is looked for in the translated block of "
@@ -312,7 +342,10 @@ const tl_rule tl_rule_source_link = {
         "裸 URL、行内和块级 HTML 的 `href` 与 `src`。仅在 `http`/`https`、"
         "开头的 `www.` 或末尾的 `/` 上不同的两个目标视为相同。只有片段的"
         "目标（`#install`）随译文标题而变，`data:` URI "
-        "是稍后加载的图片的占位符，两者都不做比较。增加的链接目标是原文任何"
+        "是稍后加载的图片的占位符，两者都不做比较；原文中含有汉字的链接目标"
+        "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
+        "(https://github.com/译者ID)` "
+        "改为译者自己的页面），也不做比较。增加的链接目标是原文任何"
         "块中都没有的目标（移到另一段的链接不算增加）。链接目标在其配对的译文"
         "块以及前后相邻的译文块中查找。完全没有原文的块（译者加的页脚、"
         "注释）属于 `source-missing` 的增加文字，不在此检查；元数据行和代码"

@@ -19,6 +19,79 @@
  */
 #include "rule.h"
 
+#include <string.h>
+
+static const tl_option_def options[] = {
+    {"may-drop", TL_OPTION_REGEX,
+     "\\A[(（]?\\s*(?i:(?:lead |featured )?(?:images?|photos?|"
+     "screenshots?|pictures?|illustrations?)(?: credits?)?(?: by\\b|:))"
+     "[^\\n]*\\z|\\A[(（]?[^\\n]{1,80}\\bCC(?:0| BY)[^\\n]{0,60}\\z",
+     NULL,
+     "PCRE2 pattern: an original block whose source matches it may be "
+     "left out of the translation (credit lines of images, a site's "
+     "widgets), and so may an image or link without text right before "
+     "or after such a block (the widget's picture). Empty: every "
+     "block counts.",
+     "PCRE2 模式：源文本匹配它的原文块可以不译（图片的署名行、网站的"
+     "小部件），紧挨在这种块前后、没有文字的图片或链接（小部件的图片）"
+     "也可以。为空时每个块都要有译文。"},
+    {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
+};
+
+/* Whether original block B matches may-drop. */
+static bool may_drop(tl_check *ck, const tl_source *src,
+                     const tl_align_block *b)
+{
+	const pcre2_code *re = tl_check_regex(ck, "may-drop");
+	if (!re || !*tl_check_option(ck, "may-drop"))
+		return false;
+	size_t s = b->start, e = b->end;
+	while (e > s && (src->data[e - 1] == '\n' || src->data[e - 1] == '\r' ||
+	                 src->data[e - 1] == ' '))
+		e--;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int rc =
+	    pcre2_match(re, (PCRE2_SPTR)src->data + s, e - s, 0, 0, md, NULL);
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}
+
+/* Whether original block B is an image or link and nothing else, without
+ * text: "![][3]", "[](https://…)". */
+static bool textless(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	size_t s = b->start, e = b->end;
+	while (s < e && (d[s] == ' ' || d[s] == '\t'))
+		s++;
+	while (e > s && (d[e - 1] == '\n' || d[e - 1] == '\r' ||
+	                 d[e - 1] == ' ' || d[e - 1] == '\t'))
+		e--;
+	if (s < e && d[s] == '!')
+		s++;
+	if (e - s < 4 || memcmp(d + s, "[]", 2) != 0 ||
+	    (d[s + 2] != '(' && d[s + 2] != '[') ||
+	    (d[e - 1] != ')' && d[e - 1] != ']'))
+		return false;
+	for (size_t i = s; i < e; i++)
+		if (d[i] == ' ' || d[i] == '\n')
+			return false;
+	return true;
+}
+
+/* Whether original block I may be left out: it matches may-drop, or it
+ * is a picture without text next to a block that does. */
+static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
+{
+	const tl_align_doc *ad = p->al->orig;
+	if (may_drop(ck, p->src, &ad->blocks[i]))
+		return true;
+	if (!textless(p->src, &ad->blocks[i]))
+		return false;
+	return (i > 0 && may_drop(ck, p->src, &ad->blocks[i - 1])) ||
+	       (i + 1 < ad->n && may_drop(ck, p->src, &ad->blocks[i + 1]));
+}
+
 static bool counted(const tl_source *src, const tl_align_block *b)
 {
 	switch (b->kind) {
@@ -56,7 +129,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		size_t s, e;
 		if (pr->type == TL_PAIR_1_0) {
 			const tl_align_block *ob = &al->orig->blocks[pr->orig];
-			if (!counted(p->src, ob) || tl_pairing_is_template(ob))
+			if (!counted(p->src, ob) ||
+			    tl_pairing_is_template(ob) ||
+			    droppable(ck, p, pr->orig))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -90,6 +165,7 @@ const tl_rule tl_rule_source_missing = {
     .summary_zh = "原文的每个块都应有译文",
     .severity = TL_SEVERITY_WARNING,
     .fixable = TL_FIXABLE_NONE,
+    .options = options,
     .description =
         "With an original (`--source`, or the `source:` mappings of the "
         "configuration), flags each block of the original that the "
@@ -105,6 +181,14 @@ const tl_rule tl_rule_source_missing = {
         "Left alone on both sides: the front matter and metadata lines "
         "(link reference definitions such as LCTT's `[#]:` header, which "
         "translators rewrite), thematic breaks and HTML comments.\n\n"
+        "An original block that matches `may-drop` may be left out: by "
+        "default an image's credit line (`Image by: …`, `Photo by …`, "
+        "`(Name, CC BY-SA 4.0)`), which translators drop or fold into "
+        "the caption; the `lctt` preset adds the widgets of the sites "
+        "LCTT translates from (`Suggested Read`, `I'm not interested`, "
+        "donation requests). So may an image or link without text "
+        "(`![][5]`) right before or after such a block: the widget's "
+        "picture.\n\n"
         "With `source-required: true` in the configuration, a translation "
         "whose original cannot be found is an error of this rule at its "
         "first line. Without an original and without `source-required`, "
@@ -122,7 +206,13 @@ const tl_rule tl_rule_source_missing = {
         "级别报告，供审校查看；译者注（以 `译注` 或 `LCTT 译注` "
         "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
         "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
-        "分隔线和 HTML 注释。\n\n配置中有 `source-required: true` "
+        "分隔线和 HTML 注释。\n\n匹配 `may-drop` 的原文块可以不译："
+        "默认是图片的署名行（`Image by: …`、`Photo by …`、`(Name, CC "
+        "BY-SA 4.0)`），译者会删掉或并入图片说明；`lctt` 预设还加上 "
+        "LCTT 所译网站的小部件（`Suggested Read`、`I'm not "
+        "interested`、捐助请求）。紧挨在这种块前后、没有文字的图片或链接"
+        "（`![][5]`）也可以不译：那是小部件的图片。\n\n配置中有 "
+        "`source-required: true` "
         "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
         "`source-required` 时，本规则不报告任何问题。\n\n"
         "原因：漏译的段落单独读起来毫无问题，只有对照原文才能发现它不见了。",

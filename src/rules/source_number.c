@@ -22,6 +22,7 @@
  */
 #include "rule.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The Chinese numerals and English words of 0 to 12. */
@@ -60,11 +61,30 @@ static bool all_digits(const char *s, size_t n)
 }
 
 /* Whether the number written S (N bytes) of the original is found in
- * translated blocks [FIRST, END). */
+ * translated blocks [FIRST, END). WRITTEN: S is the original's text (not
+ * the anchor's key, which drops the points of "22.04": no year);
+ * DECADE: the original writes it with an "s" ("the 1970s"), which
+ * Chinese writes "70 年代" (or "20 世纪 70 年代"). */
 static bool found(const tl_pairing *p, const tl_align_anchor *a, size_t first,
-                  size_t end, const char *s, size_t n)
+                  size_t end, const char *s, size_t n, bool written,
+                  bool decade)
 {
-	bool year = n == 4 && all_digits(s, n) && (s[0] == '1' || s[0] == '2');
+	bool year = written && n == 4 && all_digits(s, n) &&
+	            (s[0] == '1' || s[0] == '2');
+	if (year && decade && s[3] == '0' && s[2] != '0') {
+		/* "70 年代", "70年代", "七十年代". */
+		char d[32];
+		const char *nd = numerals[s[2] - '0'][0];
+		int l1 = snprintf(d, sizeof d, "%c0 年代", s[2]);
+		if (tl_pairing_near_text(p, first, end, d, (size_t)l1, true))
+			return true;
+		l1 = snprintf(d, sizeof d, "%c0年代", s[2]);
+		if (tl_pairing_near_text(p, first, end, d, (size_t)l1, true))
+			return true;
+		l1 = snprintf(d, sizeof d, "%s十年代", nd);
+		if (tl_pairing_near_text(p, first, end, d, (size_t)l1, false))
+			return true;
+	}
 	if (year)
 		return tl_pairing_near_text(p, first, end, s, n, true);
 	if (tl_pairing_near_has(p, first, end, a->hash) ||
@@ -104,12 +124,18 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				 */
 				const char *s = p->src->data + an->start;
 				size_t n = an->end - an->start;
+				bool written = true;
 				if (n == 0 || n > 32 ||
 				    !(s[0] >= '0' && s[0] <= '9')) {
 					s = an->key;
 					n = strlen(an->key);
+					written = false;
 				}
-				if (found(p, an, first, end, s, n))
+				bool decade = written &&
+				              an->end < p->src->len &&
+				              p->src->data[an->end] == 's';
+				if (found(p, an, first, end, s, n, written,
+				          decade))
 					continue;
 				/* Once per number and pair. */
 				bool seen = false;
