@@ -62,12 +62,28 @@ static const char *normal(const char *key, size_t *n)
 	return key;
 }
 
+/* The length of the host at the start of K (N bytes, normal()'s). */
+static size_t host_len(const char *k, size_t n)
+{
+	size_t h = 0;
+	while (h < n && k[h] != '/' && k[h] != ':' && k[h] != '?' &&
+	       k[h] != '#')
+		h++;
+	return h;
+}
+
+/* Hosts compare without case ("https://FFmpeg.org/" is
+ * "https://ffmpeg.org/"), the rest exactly. */
 static bool same(const char *a, const char *b)
 {
 	size_t na, nb;
 	a = normal(a, &na);
 	b = normal(b, &nb);
-	return na == nb && memcmp(a, b, na) == 0;
+	if (na != nb)
+		return false;
+	size_t h = host_len(a, na);
+	return h == host_len(b, nb) && strncasecmp(a, b, h) == 0 &&
+	       memcmp(a + h, b + h, na - h) == 0;
 }
 
 /* Whether blocks [FIRST, END) of AD have a destination equal to KEY
@@ -92,9 +108,14 @@ static uint64_t normal_hash(const char *key)
 {
 	size_t n;
 	const char *k = normal(key, &n);
+	size_t host = host_len(k, n);
 	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)k[i];
+		if (i < host && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 1099511628211ull;
+	}
 	return h;
 }
 
@@ -185,6 +206,38 @@ static bool allowed(const tl_option_list *allow, const char *key)
 
 #define USED_MAX 64
 
+/* A destination of translated blocks [FIRST, END) that allow-added lets
+ * a translation add, that the original (ALL, N) does not have and that is
+ * not in USED (NUSED): what replaces a destination of the original (LCTT
+ * links an article's Chinese translation on linux.cn instead of the
+ * English article). NULL when there is none. */
+static const tl_align_anchor *replacement(const tl_align_doc *ad, size_t first,
+                                          size_t end,
+                                          const tl_option_list *allow,
+                                          const uint64_t *all, size_t n,
+                                          const uint64_t *used, size_t nused)
+{
+	for (size_t j = first; j < end; j++) {
+		const tl_align_block *b = &ad->blocks[j];
+		if (!compared(b))
+			continue;
+		for (size_t a = 0; a < b->nanchors; a++) {
+			const tl_align_anchor *an = &b->anchors[a];
+			if (an->type != TL_ANCHOR_LINK ||
+			    !compared_key(an->key) ||
+			    !allowed(allow, an->key) ||
+			    in_sorted(all, n, normal_hash(an->key)))
+				continue;
+			bool given = false;
+			for (size_t u = 0; u < nused && !given; u++)
+				given = used[u] == an->hash;
+			if (!given)
+				return an;
+		}
+	}
+	return NULL;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -223,6 +276,16 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					/* Filled in (not added) or left out. */
 					if (alt && nused < USED_MAX)
 						used[nused++] = alt->hash;
+					continue;
+				}
+				const tl_align_anchor *rep =
+				    alt ? NULL
+				        : replacement(al->trans, first, end,
+				                      allow, all, nall, used,
+				                      nused);
+				if (rep) {
+					if (nused < USED_MAX)
+						used[nused++] = rep->hash;
 					continue;
 				}
 				if (alt) {
@@ -313,8 +376,9 @@ const tl_rule tl_rule_source_link = {
         "Destinations are those of links and images (reference links "
         "resolved to their definitions), bare URLs in text, and the "
         "`href` and `src` of inline and block HTML. Two destinations "
-        "that differ only by `http`/`https`, a leading `www.` or a "
-        "trailing `/` are the same. Fragment-only destinations "
+        "that differ only by `http`/`https`, a leading `www.`, a "
+        "trailing `/` or the case of the host are the same. Fragment-only "
+        "destinations "
         "(`#install`) follow the translated headings, and `data:` URIs "
         "are placeholders for images loaded later: neither is compared; "
         "nor is a destination of the original that holds Chinese "
@@ -323,7 +387,12 @@ const tl_rule tl_rule_source_link = {
         "(https://github.com/译者ID)` becomes the translator's own "
         "page). "
         "An added destination is one that no block of the original has "
-        "(a link moved to another paragraph is not added). "
+        "(a link moved to another paragraph is not added). A destination "
+        "of the original that its translated block replaces with one "
+        "that `allow-added` lets it add is not lost: the `lctt` preset "
+        "allows `linux.cn`, where LCTT publishes its translations, and "
+        "its translators link the Chinese translation of an article "
+        "instead of the English article. "
         "A destination is looked for in the translated block of "
         "its pair and in the blocks just before and after it. Blocks "
         "with no original at all (a translator's footer, a note) are "
@@ -340,9 +409,13 @@ const tl_rule tl_rule_source_link = {
         "（增加的），`allow-added` 允许的除外。\n\n"
         "链接目标包括链接和图片的目标（引用式链接解析为其定义）、正文中的"
         "裸 URL、行内和块级 HTML 的 `href` 与 `src`。仅在 `http`/`https`、"
-        "开头的 `www.` 或末尾的 `/` 上不同的两个目标视为相同。只有片段的"
+        "开头的 `www.`、末尾的 `/` "
+        "或主机名的大小写上不同的两个目标视为相同。只有片段的"
         "目标（`#install`）随译文标题而变，`data:` URI "
-        "是稍后加载的图片的占位符，两者都不做比较；原文中含有汉字的链接目标"
+        "是稍后加载的图片的占位符，两者都不做比较；译文块把原文的链接目标换成 "
+        "`allow-added` 允许增加的目标时，原文的目标不算丢失：`lctt` 预设"
+        "允许 `linux.cn`（LCTT 发布译文的网站），其译者会链接文章的中文"
+        "译文，而不是英文原文；原文中含有汉字的链接目标"
         "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
         "(https://github.com/译者ID)` "
         "改为译者自己的页面），也不做比较。增加的链接目标是原文任何"

@@ -16,7 +16,8 @@
  * this rule's: source-inline-code and source-code compare them exactly.
  *
  * A number is looked for in the translated blocks of its pair and in the
- * block just before and after them, by its key or as the original writes
+ * block just before and after them (those of prose: not in a code block,
+ * whose numbers are the code's), by its key or as the original writes
  * it (glued to a word, "Windows3.2", it is no anchor there): translators move a
  * clause across a sentence break, and a number found there is no loss.
  */
@@ -52,6 +53,24 @@ static bool compared(const tl_align_block *b)
 	}
 }
 
+/* Whether number anchor AN of original block B lies in a code span: an
+ * odd number of backticks between the start of its line and it ("`nc(1)`"
+ * is the code's, source-inline-code's). */
+static bool in_code(const tl_source *src, const tl_align_block *b,
+                    const tl_align_anchor *an)
+{
+	size_t s = an->start;
+	if (s < b->start || s > b->end || s > src->len)
+		return false;
+	size_t line = s;
+	while (line > b->start && src->data[line - 1] != '\n')
+		line--;
+	size_t ticks = 0;
+	for (size_t i = line; i < s; i++)
+		ticks += src->data[i] == '`';
+	return ticks % 2 == 1;
+}
+
 static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -60,35 +79,120 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Whether translated blocks [FIRST, END) write the decade of digit D
+ * ("7" for the 1970s or the '70s): "70 年代", "70年代", "七十年代", or
+ * "70" with "年代" just after it ("50 到 60 年代"). */
+static bool decade_found(const tl_pairing *p, size_t first, size_t end, char d)
+{
+	char w[32];
+	int l = snprintf(w, sizeof w, "%s十年代", numerals[d - '0'][0]);
+	if (tl_pairing_near_text(p, first, end, w, (size_t)l, false))
+		return true;
+	const char *t = p->trans->data;
+	for (size_t j = first; j < end; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		for (size_t i = b->start; i + 2 <= b->end; i++) {
+			if (t[i] != d || t[i + 1] != '0' ||
+			    (i > b->start && t[i - 1] >= '0' &&
+			     t[i - 1] <= '9') ||
+			    (i + 2 < b->end && t[i + 2] >= '0' &&
+			     t[i + 2] <= '9'))
+				continue;
+			/* "年代" within the next 16 bytes, no line between. */
+			for (size_t k = i + 2; k + 6 <= b->end && k < i + 18;
+			     k++) {
+				if (t[k] == '\n')
+					break;
+				if (memcmp(t + k, "年代", 6) == 0)
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Whether translated blocks [FIRST, END) hold W (N bytes), a Chinese
+ * numeral, not as the end of a longer one ("十万" in "五十万") nor the
+ * start of one ("三千" in "三千五"). */
+static bool numeral_at(const tl_pairing *p, size_t first, size_t end,
+                       const char *w, size_t n)
+{
+	static const char digits[] = "零〇一二两三四五六七八九十百千万亿";
+	const char *t = p->trans->data;
+	for (size_t j = first; j < end; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		for (size_t i = b->start; i + n <= b->end; i++) {
+			if (memcmp(t + i, w, n) != 0)
+				continue;
+			bool before = false, after = false;
+			for (size_t c = 0; c + 3 <= sizeof digits - 1; c += 3) {
+				before |= i >= b->start + 3 &&
+				          memcmp(t + i - 3, digits + c, 3) == 0;
+				after |= i + n + 3 <= b->end &&
+				         memcmp(t + i + n, digits + c, 3) == 0;
+			}
+			if (!before && !after)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether translated blocks [FIRST, END) write V, a whole number with one
+ * significant digit and at least one zero (d × 10^k), in Chinese
+ * numerals: "十万" for 100,000, "一百" or "百" for 100, "三千" for 3000.
+ * The units from 十 to 亿 (10^1 to 10^8). */
+static bool numeral_found(const tl_pairing *p, size_t first, size_t end,
+                          const char *s, size_t n)
+{
+	static const char *const units[] = {NULL,   "十",   "百",   "千", "万",
+	                                    "十万", "百万", "千万", "亿"};
+	char digits[40];
+	size_t nd = 0;
+	for (size_t i = 0; i < n && nd < sizeof digits - 1; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			digits[nd++] = s[i];
+		else if (s[i] != ',')
+			return false; /* a decimal point: not a whole number */
+	if (nd < 2 || digits[0] == '0')
+		return false;
+	for (size_t i = 1; i < nd; i++)
+		if (digits[i] != '0')
+			return false;
+	size_t k = nd - 1;
+	if (k >= sizeof units / sizeof *units)
+		return false;
+	char w[32];
+	int l = snprintf(w, sizeof w, "%s%s", numerals[digits[0] - '0'][0],
+	                 units[k]);
+	if (numeral_at(p, first, end, w, (size_t)l))
+		return true;
+	/* "十万", "百万", "千": one of them without "一". */
+	return digits[0] == '1' &&
+	       numeral_at(p, first, end, units[k], strlen(units[k]));
+}
+
 /* Whether the number written S (N bytes) of the original is found in
  * translated blocks [FIRST, END). WRITTEN: S is the original's text (not
  * the anchor's key, which drops the points of "22.04": no year);
- * DECADE: the original writes it with an "s" ("the 1970s"), which
- * Chinese writes "70 年代" (or "20 世纪 70 年代"). */
+ * DECADE: the original writes it as a decade ("the 1970s", "the '70s"),
+ * which Chinese writes "70 年代" (or "20 世纪 70 年代", "七十年代"). */
 static bool found(const tl_pairing *p, const tl_align_anchor *a, size_t first,
                   size_t end, const char *s, size_t n, bool written,
                   bool decade)
 {
 	bool year = written && n == 4 && all_digits(s, n) &&
 	            (s[0] == '1' || s[0] == '2');
-	if (year && decade && s[3] == '0' && s[2] != '0') {
-		/* "70 年代", "70年代", "七十年代". */
-		char d[32];
-		const char *nd = numerals[s[2] - '0'][0];
-		int l1 = snprintf(d, sizeof d, "%c0 年代", s[2]);
-		if (tl_pairing_near_text(p, first, end, d, (size_t)l1, true))
-			return true;
-		l1 = snprintf(d, sizeof d, "%c0年代", s[2]);
-		if (tl_pairing_near_text(p, first, end, d, (size_t)l1, true))
-			return true;
-		l1 = snprintf(d, sizeof d, "%s十年代", nd);
-		if (tl_pairing_near_text(p, first, end, d, (size_t)l1, false))
-			return true;
-	}
+	if (decade && (year || (n == 2 && all_digits(s, n))) &&
+	    s[n - 1] == '0' && s[n - 2] != '0' &&
+	    decade_found(p, first, end, s[n - 2]))
+		return true;
 	if (year)
 		return tl_pairing_near_text(p, first, end, s, n, true);
 	if (tl_pairing_near_has(p, first, end, a->hash) ||
 	    tl_pairing_near_text(p, first, end, s, n, true))
+		return true;
+	if (written && numeral_found(p, first, end, s, n))
 		return true;
 	if (n <= 2 && all_digits(s, n)) {
 		int v = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
@@ -131,11 +235,20 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					n = strlen(an->key);
 					written = false;
 				}
+				if (in_code(p->src, ob, an))
+					continue;
 				bool decade = written &&
 				              an->end < p->src->len &&
 				              p->src->data[an->end] == 's';
-				if (found(p, an, first, end, s, n, written,
-				          decade))
+				/* In prose, not in code: a port changed in
+				 * a sentence is not found in the code block
+				 * next to it. */
+				bool hit = false;
+				for (size_t j = first; j < end && !hit; j++)
+					hit = compared(&al->trans->blocks[j]) &&
+					      found(p, an, j, j + 1, s, n,
+					            written, decade);
+				if (hit)
 					continue;
 				/* Once per number and pair. */
 				bool seen = false;
@@ -180,10 +293,16 @@ const tl_rule tl_rule_source_number = {
         "`2000` become `2`) and versions with two dots or more (`1.2.3`). "
         "A whole number up to twelve also matches its Chinese numeral "
         "(`3` = `三`, `2` = `二`/`两`, `12` = `十二`) or its English "
-        "word.\n\n"
+        "word, and a round number its Chinese numeral with a unit "
+        "(`100,000` = `十万`, `300` = `三百`). A decade matches as "
+        "Chinese writes it (`the 1970s` and `the '70s` = `70 年代`, "
+        "`七十年代`, `60 到 70 年代`). A number inside inline code of "
+        "the original is `source-inline-code`'s.\n\n"
         "A number is looked for in the translated block of its pair and "
         "in the blocks just before and after it (translators move a "
-        "clause across a sentence break). Numbers in code are not "
+        "clause across a sentence break), but not in code blocks: a "
+        "port changed in a sentence is not found in the code block "
+        "next to it. Numbers in code are not "
         "compared here: `source-inline-code` and `source-code` compare "
         "them exactly. Without an original the rule is silent.\n\n"
         "Why: a changed figure (`4.15 亿` for `4.15 billion`) reads "
@@ -200,9 +319,15 @@ const tl_rule tl_rule_source_number = {
         "是两个数字。必须完全一致的：年份（1000 到 2999 的四位数："
         "`2019` 不能变成 `2018`，`2000` 也不能变成 `2`）和带两个及以上"
         "小数点的版本号（`1.2.3`）。十二以内的整数也可以写成中文数字"
-        "（`3` = `三`，`2` = `二`/`两`，`12` = `十二`）或英文单词。\n\n"
+        "（`3` = `三`，`2` = `二`/`两`，`12` = `十二`）或英文单词；整数也可以"
+        "写成带单位的中文数字（`100,000` = `十万`，`300` = `三百`）。年代按"
+        "中文的写法匹配（`the 1970s` 和 `the '70s` = `70 年代`、"
+        "`七十年代`、`60 到 70 年代`）。原文行内代码中的数字由 "
+        "`source-inline-code` 检查。\n\n"
         "数字在其配对的译文块以及前后相邻的译文块中查找（译者会把从句移"
-        "到句子边界的另一侧）。代码中的数字不在此比较：`source-inline-"
+        "到句子边界的另一侧），但不在代码块中查找：句子中改错的端口号，"
+        "不会因为旁边的代码块里有它而算作找到。代码中的数字不在此比较：`source-"
+        "inline-"
         "code` 和 `source-code` 会逐字比较它们。没有原文时本规则不报告。"
         "\n\n原因：改错的数字（把 `4.15 billion` 写成 `4.15 "
         "亿`）读起来毫无问题，只有对照原文才能发现。",
