@@ -25,7 +25,9 @@ static const tl_option_def options[] = {
     {"may-drop", TL_OPTION_REGEX,
      "\\A[(（]?\\s*(?i:(?:lead |featured )?(?:images?|photos?|"
      "screenshots?|pictures?|illustrations?)(?: credits?)?(?: by\\b|:))"
-     "[^\\n]*\\z|\\A[(（]?[^\\n]{1,80}\\bCC(?:0| BY)[^\\n]{0,60}\\z",
+     "[^\\n]*\\z|\\A[(（]?[^\\n]{1,80}\\bCC(?:0| BY)[^\\n]{0,60}\\z|"
+     "\\A[^\\n]{0,60}\\b(?i:photo|image|screenshot|picture)s? "
+     "(?i:by|courtesy of)\\b[^\\n]{0,80}\\z",
      NULL,
      "PCRE2 pattern: an original block whose source matches it may be "
      "left out of the translation (credit lines of images, a site's "
@@ -92,6 +94,33 @@ static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 	       (i + 1 < ad->n && may_drop(ck, p->src, &ad->blocks[i + 1]));
 }
 
+/* Whether table row B of SRC has no cell separator: a cell's second line,
+ * which a web page's conversion put on a line of its own. */
+static bool loose_row(const tl_source *src, const tl_align_block *b)
+{
+	return b->kind == TL_ALIGN_TABLE_ROW &&
+	       !memchr(src->data + b->start, '|', b->end - b->start);
+}
+
+/* Whether original block I is a row of a table that such loose rows
+ * broke: translators mend the table, merging the pieces of a row, and
+ * the rows merged have no counterpart of their own. */
+static bool in_broken_table(const tl_pairing *p, size_t i)
+{
+	const tl_align_doc *ad = p->al->orig;
+	if (ad->blocks[i].kind != TL_ALIGN_TABLE_ROW)
+		return false;
+	size_t a = i, b = i;
+	while (a > 0 && ad->blocks[a - 1].kind == TL_ALIGN_TABLE_ROW)
+		a--;
+	while (b + 1 < ad->n && ad->blocks[b + 1].kind == TL_ALIGN_TABLE_ROW)
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if (loose_row(p->src, &ad->blocks[k]))
+			return true;
+	return false;
+}
+
 static bool counted(const tl_source *src, const tl_align_block *b)
 {
 	switch (b->kind) {
@@ -131,7 +160,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			const tl_align_block *ob = &al->orig->blocks[pr->orig];
 			if (!counted(p->src, ob) ||
 			    tl_pairing_is_template(ob) ||
-			    droppable(ck, p, pr->orig))
+			    droppable(ck, p, pr->orig) ||
+			    in_broken_table(p, pr->orig))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -189,6 +219,10 @@ const tl_rule tl_rule_source_missing = {
         "donation requests). So may an image or link without text "
         "(`![][5]`) right before or after such a block: the widget's "
         "picture.\n\n"
+        "A table that the conversion of a web page broke, a row of "
+        "which has no cell separator (a cell's second line on a line of "
+        "its own), is mended by translators: its rows that have no "
+        "counterpart are not reported.\n\n"
         "With `source-required: true` in the configuration, a translation "
         "whose original cannot be found is an error of this rule at its "
         "first line. Without an original and without `source-required`, "
@@ -211,7 +245,9 @@ const tl_rule tl_rule_source_missing = {
         "BY-SA 4.0)`），译者会删掉或并入图片说明；`lctt` 预设还加上 "
         "LCTT 所译网站的小部件（`Suggested Read`、`I'm not "
         "interested`、捐助请求）。紧挨在这种块前后、没有文字的图片或链接"
-        "（`![][5]`）也可以不译：那是小部件的图片。\n\n配置中有 "
+        "（`![][5]`）也可以不译：那是小部件的图片。\n\n"
+        "网页转换弄坏的表格（某一行没有单元格分隔符：单元格的第二行单独成了"
+        "一行）会被译者修好：这种表格中没有对应的行不报告。\n\n配置中有 "
         "`source-required: true` "
         "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
         "`source-required` 时，本规则不报告任何问题。\n\n"
