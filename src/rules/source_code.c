@@ -94,6 +94,21 @@ static uint64_t line_hash(const char *key)
 	return h;
 }
 
+/* S after the spaces and no-break spaces (U+00A0, which web pages put
+ * in code) that indent it. */
+static const char *indent_skipped(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 &&
+		         (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else
+			return s;
+	}
+}
+
 /* KEY as the web page it was scraped from showed it, for an original's
  * line that a converter damaged and a translator repaired: curly quotes
  * (a word processor's) made straight, Markdown links left inside code
@@ -170,6 +185,8 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			const tl_align_anchor *an = &ad->blocks[i].anchors[a];
 			if (an->type != TL_ANCHOR_LINE)
 				continue;
+			if (!*indent_skipped(an->key))
+				continue; /* no-break spaces alone: blank */
 			l->h[l->n] = line_hash(an->key);
 			char *fixed = original ? repair(an->key) : NULL;
 			l->r[l->n] = fixed ? line_hash(fixed) : l->h[l->n];
@@ -255,6 +272,8 @@ static size_t code_part(const char *t)
  * start of O up to its comment or string. */
 static bool translates(const char *t, const char *o)
 {
+	t = indent_skipped(t);
+	o = indent_skipped(o);
 	size_t cut = code_part(t);
 	return cut ? strncmp(o, t, cut) == 0 : is_comment(o);
 }
