@@ -10,6 +10,8 @@
 #   make docs            regenerate docs/rules/ and docs/translint.schema.json
 #                        from the rule metadata
 #   make align-stats     alignment figures on ../shared/corpus/lctt-pairs
+#   make source-recall   recall of the source rules on defects injected into
+#                        ../shared/corpus/lctt-pairs (tests/inject_defects.py)
 #   make install         PREFIX=/usr/local DESTDIR= (binary and man page)
 #   make uninstall       the same variables; removes what install wrote
 #
@@ -76,7 +78,7 @@ FORMAT_FILES = $(shell find src include tests tools -name '*.[ch]' \
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .PHONY: all bin unit-tests deps demo test asan-test valgrind-test \
-	fuzz fuzz-build bench corpus-check static align-stats \
+	fuzz fuzz-build bench corpus-check static align-stats source-recall \
 	format-check format docs docs-check install uninstall clean FORCE
 
 all: $(BIN)
@@ -331,6 +333,16 @@ align-stats:
 	sh tools/deps.sh && \
 	$(MAKE) --no-print-directory $(BUILD)/tools/align-stats && \
 	$(BUILD)/tools/align-stats '$(CORPUS)/lctt-pairs'
+
+# make source-recall: one defect of each kind injected into each pair of
+# ../shared/corpus/lctt-pairs at a time, and whether the right source rule
+# reports it at the right line (docs/accuracy.md). Skips where the corpus
+# is absent; `make test` runs the same script on tests/cli/pairs.
+source-recall: bin
+	@if [ ! -d '$(CORPUS)/lctt-pairs' ]; then \
+		echo "source-recall: skipped ($(CORPUS)/lctt-pairs is absent)"; \
+		exit 0; fi; \
+	nice -n 19 python3 tests/inject_defects.py ./$(BIN) '$(CORPUS)/lctt-pairs'
 
 format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)

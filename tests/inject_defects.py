@@ -31,9 +31,13 @@ pair does not have. For each kind it prints the defects made and found
 and the recall, then the misses (with --show-misses, every one).
 
 Usage: tests/inject_defects.py [--per-kind N] [--seed S] [--preset P]
-           [--min-recall PCT] [--show-misses] TRANSLINT FOLDER
+           [--config FILE] [--min-recall PCT] [--show-misses] [--dump DIR]
+           TRANSLINT FOLDER
 
 --per-kind N: at most N defects of each kind per pair (default 1).
+--preset P: the preset translint runs with (default lctt); the six source
+rules are selected, unless --config FILE is given, which then says which
+rules run. --dump DIR: each missed edit is written there as KIND-NAME.
 --min-recall: exit 1 when a kind's recall is under PCT (default 0: only
 report). Standard library only.
 """
@@ -92,12 +96,16 @@ def alignment(tl, preset, orig, trans):
     return pairs
 
 
-def findings(tl, preset, orig, trans):
-    """{(rule, line, original line)} of the source rules."""
+def findings(tl, preset, orig, trans, config=None):
+    """{(rule, line, original line, column, original column, message)}
+    of the source rules."""
     args = [tl, "--preset", preset, "--no-color", "-f", "json",
             "--source", orig]
-    for r in RULES:
-        args += ["--select", r]
+    if config:
+        args += ["-c", config]
+    else:
+        for r in RULES:
+            args += ["--select", r]
     out = subprocess.run(args + [trans], capture_output=True, text=True)
     try:
         doc = json.loads(out.stdout)
@@ -107,7 +115,8 @@ def findings(tl, preset, orig, trans):
     for f in doc.get("files", []):
         for d in f.get("diagnostics", []):
             o = d.get("original") or {}
-            got.add((d["rule"], d["line"], o.get("line")))
+            got.add((d["rule"], d["line"], o.get("line"), d["column"],
+                     o.get("column"), d["message"]))
     return got
 
 
@@ -182,12 +191,12 @@ def candidates(kind, en, zh, pairs, defs_en, defs_zh):
                     nxt += 1
                 out.append((lambda L, t=t: L[:t[0] - 1] + L[t[1] + 1:],
                             ("source-missing",
-                             t[0] + nxt - (t[1] + 1), o[0])))
+                             t[0] + nxt - (t[1] + 1), o[0]), o))
         elif kind == "english" and k == "paragraph" and is_prose(tb) \
                 and not CJK.search(ob) and o[1] - o[0] == t[1] - t[0]:
             out.append((lambda L, t=t, o=o: L[:t[0] - 1] +
                         en[o[0] - 1:o[1]] + L[t[1]:],
-                        ("source-untranslated", t[0], o[0])))
+                        ("source-untranslated", t[0], o[0]), ob))
         elif kind == "digit" and k in ("paragraph", "list item", "heading",
                                        "quote"):
             omask = visible(ob)
@@ -212,7 +221,8 @@ def candidates(kind, en, zh, pairs, defs_en, defs_zh):
                     s = L[li]
                     L[li] = s[:col] + num + s[col + len(w):]
                     return L
-                out.append((edit, ("source-number", t[0], oline)))
+                out.append((edit, ("source-number", t[0], oline),
+                            m.group(0)))
         elif kind == "link" and k in ("paragraph", "list item", "heading",
                                       "quote"):
             for m in list(INLINE_LINK.finditer(tb)) + \
@@ -252,7 +262,7 @@ def candidates(kind, en, zh, pairs, defs_en, defs_zh):
                     s = L[li]
                     L[li] = s[:col] + text + s[col + len(w):]
                     return L
-                out.append((edit, ("source-link", t[0], oline)))
+                out.append((edit, ("source-link", t[0], oline), dest))
         elif kind == "code-span" and k in ("paragraph", "list item", "heading",
                                            "quote"):
             ospans = [m for m in CODE_SPAN.finditer(ob)]
@@ -273,7 +283,8 @@ def candidates(kind, en, zh, pairs, defs_en, defs_zh):
                     s = L[li]
                     L[li] = s[:col] + "`" + new + "`" + s[col + len(w):]
                     return L
-                out.append((edit, ("source-inline-code", line, oline)))
+                out.append((edit, ("source-inline-code", line, oline),
+                            m.group(1)))
         elif kind == "code-line" and k == "code block":
             ol = en[o[0] - 1:o[1]]
             for i in range(t[0], t[1] - 1):  # inside the fences
@@ -291,8 +302,91 @@ def candidates(kind, en, zh, pairs, defs_en, defs_zh):
                     L = list(L)
                     L[li] = new
                     return L
-                out.append((edit, ("source-code", i + 1, o[0] + oi)))
+                out.append((edit, ("source-code", i + 1, o[0] + oi),
+                            s.strip()))
     return out
+
+
+def around(lines, line):
+    """The text of the block holding 1-based LINE of LINES and of the
+    blocks just before and after it (blocks cut at blank lines)."""
+    i = min(max(line - 1, 0), len(lines) - 1)
+    start, end, seen = i, i, 0
+    while start > 0 and seen < 2:
+        start -= 1
+        if lines[start].strip() == "" and start + 1 < len(lines) and \
+                lines[start + 1].strip() != "":
+            seen += 1
+    seen = 0
+    while end + 1 < len(lines) and seen < 2:
+        end += 1
+        if lines[end].strip() == "" and lines[end - 1].strip() != "":
+            seen += 1
+    return "\n".join(lines[start:end + 1])
+
+
+NUMERALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def explain(kind, what, want, lines, same, tl, preset, en_path, edited):
+    """Why a defect was missed, as far as the edited text tells: the class
+    of the miss for docs/accuracy.md."""
+    if same:
+        return "reported at another line (the alignment placed it there)"
+    near = around(lines, want[1])
+    out = subprocess.run([tl, "--preset", preset, "--no-color",
+                          "--source", en_path, "--print-alignment",
+                          edited], capture_output=True, text=True)
+    pair = None
+    for line in out.stdout.splitlines():
+        m = PAIR.match(line)
+        o = m and rng_range(m.group(2))
+        if o and o[0] <= want[2] <= o[1]:
+            pair = m.group(1)
+    if kind == "paragraph":
+        if pair == "2-1":
+            return "alignment: read as merged with a neighbour (2-1)"
+        if pair == "1-0":
+            return "alignment: dropped, but left unreported"
+        return f"alignment: paired with another block ({pair})"
+    if pair == "1-0" or pair is None:
+        return ("alignment: the edited block lost its pair (source-missing "
+                "reports it instead)")
+    if kind == "digit":
+        key = what.replace(",", "").replace(".", "").strip("0")
+        keys = {m.group(0).replace(",", "").replace(".", "").strip("0")
+                for m in NUMBER.finditer(near)}
+        if what in near.replace(" ", ""):
+            return "the number is written again in the block or next to it"
+        if key in keys:
+            return ("a number with the same significant digits is in the "
+                    "block or next to it")
+        if what.isdigit() and int(what) <= 10 and \
+                NUMERALS[int(what)] in near:
+            return "its Chinese numeral is in the block or next to it"
+        return "other"
+    if kind == "link":
+        if what in near:
+            return "the destination is in the block or next to it"
+        return "other"
+    if kind == "code-span":
+        if "`" + what + "`" in near:
+            return "the span is in the block or next to it"
+        return "other"
+    if kind == "english":
+        words = WORD.findall(CODE_SPAN.sub("", what))
+        text = what.strip()
+        if CREDIT.search(text):
+            return "a credit line (left alone by design)"
+        if re.fullmatch(r"[_*]+[^\n]*[_*]+|!?\[[^\]]*\][\[(][^\])]*[\])]",
+                        text):
+            return ("one link or emphasis and nothing else (left alone by "
+                    "design)")
+        if len(words) < 4:
+            return "fewer than 4 English words (left alone by design)"
+        return "other"
+    return "other"
 
 
 def main():
@@ -300,6 +394,7 @@ def main():
     ap.add_argument("--per-kind", type=int, default=1)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--preset", default="lctt")
+    ap.add_argument("--config", help="a configuration file (-c) as well")
     ap.add_argument("--min-recall", type=float, default=0)
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--only", help="comma-separated names of pairs")
@@ -326,7 +421,8 @@ def main():
             with open(zh_path, encoding="utf-8", errors="replace") as f:
                 zh = f.read().split("\n")
             pairs = alignment(tl, a.preset, en_path, zh_path)
-            base = findings(tl, a.preset, en_path, zh_path) or set()
+            base = findings(tl, a.preset, en_path, zh_path,
+                            a.config) or set()
             defs_en = {m.group(1).lower(): m.group(2)
                        for m in REF_DEF.finditer("\n".join(en))}
             defs_zh = {m.group(1).lower(): m.group(2)
@@ -334,22 +430,26 @@ def main():
             for kind, rule in KINDS:
                 rng = random.Random(f"{a.seed}:{kind}:{name}")
                 cands = candidates(kind, en, zh, pairs, defs_en, defs_zh)
-                for edit, want in rng.sample(cands,
-                                             min(a.per_kind, len(cands))):
+                for edit, want, what in rng.sample(
+                        cands, min(a.per_kind, len(cands))):
                     edited = os.path.join(tmp, "zh.md")
                     with open(edited, "w", encoding="utf-8") as f:
                         f.write("\n".join(edit(zh)))
-                    got = findings(tl, a.preset, en_path, edited)
+                    got = findings(tl, a.preset, en_path, edited, a.config)
                     made[kind] += 1
                     new = (got or set()) - base
                     ok = any(r == want[0] and ln == want[1] and
                              (want[2] is None or ol == want[2])
-                             for r, ln, ol in new)
+                             for r, ln, ol, *_ in new)
                     if ok:
                         found[kind] += 1
                     else:
                         same = sorted(x for x in new if x[0] == rule)
-                        misses.append((kind, name, want, same))
+                        with open(edited, encoding="utf-8") as f:
+                            lines = f.read().split("\n")
+                        why = explain(kind, what, want, lines, same, tl,
+                                      a.preset, en_path, edited)
+                        misses.append((kind, name, want, same, why))
                         if a.dump:
                             os.makedirs(a.dump, exist_ok=True)
                             shutil.copy(edited, os.path.join(
@@ -363,11 +463,16 @@ def main():
         bad |= made[kind] > 0 and r < a.min_recall
         print(f"{kind:<10} {rule:<20} {made[kind]:>6} {found[kind]:>6} "
               f"{r:>6.1f}%")
+    why = {}
+    for kind, _, _, _, w in misses:
+        why[(kind, w)] = why.get((kind, w), 0) + 1
+    for (kind, w), n in sorted(why.items()):
+        print(f"misses {kind}: {n} {w}")
     shown = misses if a.show_misses else misses[:20]
-    for kind, name, want, same in shown:
+    for kind, name, want, same, w in shown:
         print(f"miss {kind}: {name}: expected {want[0]} at line {want[1]}"
               f" (original line {want[2]}); the rule's new findings: "
-              f"{[(ln, ol) for _, ln, ol in same] or 'none'}")
+              f"{[(x[1], x[2]) for x in same] or 'none'}; {w}")
     if len(shown) < len(misses):
         print(f"... {len(misses) - len(shown)} more misses (--show-misses)")
     return 1 if bad else 0

@@ -30,15 +30,30 @@ static bool compared(const tl_align_block *b)
 	}
 }
 
-/* The span [*S, *E) of KEY without spaces at its ends. */
+/* The span [*S, *E) of KEY without spaces (and no-break spaces, which
+ * web pages put there) at its ends. */
 static void trimmed(const char *key, const char **s, const char **e)
 {
 	*s = key;
 	*e = key + strlen(key);
-	while (*s < *e && **s == ' ')
-		(*s)++;
-	while (*e > *s && (*e)[-1] == ' ')
-		(*e)--;
+	for (;;) {
+		if (*s < *e && **s == ' ')
+			(*s)++;
+		else if (*e - *s >= 2 && (unsigned char)(*s)[0] == 0xC2 &&
+		         (unsigned char)(*s)[1] == 0xA0)
+			*s += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (*e > *s && (*e)[-1] == ' ')
+			(*e)--;
+		else if (*e - *s >= 2 && (unsigned char)(*e)[-2] == 0xC2 &&
+		         (unsigned char)(*e)[-1] == 0xA0)
+			*e -= 2;
+		else
+			break;
+	}
 }
 
 /* Whether translated blocks [FIRST, END) have a code span equal to KEY
