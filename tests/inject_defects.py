@@ -444,7 +444,7 @@ def main():
                     if ok:
                         found[kind] += 1
                     else:
-                        same = sorted(x for x in new if x[0] == rule)
+                        same = sorted((x for x in new if x[0] == rule), key=str)
                         with open(edited, encoding="utf-8") as f:
                             lines = f.read().split("\n")
                         why = explain(kind, what, want, lines, same, tl,

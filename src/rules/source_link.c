@@ -138,6 +138,25 @@ static uint64_t *all_links(const tl_align_doc *ad, size_t *n)
 	return v;
 }
 
+/* The hash of the file name of picture destination KEY: its last path
+ * segment, without query or fragment, when it has an extension and at
+ * least 8 bytes ("Zathura-Document-Viewer-Interface.png"); 0 for none.
+ * A site that moves its uploads ("/wp-content/uploads/2021/07/X.png" to
+ * "/content/images/wordpress/2021/07/X.png") keeps it. */
+static uint64_t file_hash(const char *key)
+{
+	size_t n = strcspn(key, "?#");
+	size_t s = n;
+	while (s > 0 && key[s - 1] != '/')
+		s--;
+	if (n - s < 8 || !memchr(key + s, '.', n - s))
+		return 0;
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = s; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
 static bool in_sorted(const uint64_t *v, size_t n, uint64_t h)
 {
 	size_t lo = 0, hi = n;
@@ -149,6 +168,26 @@ static bool in_sorted(const uint64_t *v, size_t n, uint64_t h)
 			hi = mid;
 	}
 	return lo < n && v[lo] == h;
+}
+
+/* The file_hash of every destination of AD's image blocks, sorted, in
+ * as many entries as all_links gives (unused ones 0). Caller frees. */
+static uint64_t *pictures(const tl_align_doc *ad, size_t *n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ad->n; i++)
+		total += ad->blocks[i].nanchors;
+	uint64_t *v = tl_xcalloc(total + 1, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < ad->n; i++)
+		for (size_t a = 0; a < ad->blocks[i].nanchors; a++)
+			if (ad->blocks[i].kind == TL_ALIGN_IMAGE &&
+			    ad->blocks[i].anchors[a].type == TL_ANCHOR_LINK)
+				v[k++] =
+				    file_hash(ad->blocks[i].anchors[a].key);
+	tl_align_sort_keys(v, k);
+	*n = k;
+	return v;
 }
 
 /* Whether destination KEY is compared: not a fragment ("#install"),
@@ -244,8 +283,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	const tl_align *al = p->al;
 	const tl_option_list *allow = tl_check_list(ck, "allow-added");
-	size_t nall;
+	size_t nall, ntall, npics, nopics;
 	uint64_t *all = all_links(al->orig, &nall);
+	uint64_t *tall = all_links(al->trans, &ntall);
+	uint64_t *tpics = pictures(al->trans, &npics);
+	uint64_t *opics = pictures(al->orig, &nopics);
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		if (!pr->norig || !pr->ntrans)
@@ -264,6 +306,16 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				    !compared_key(an->key) ||
 				    has(al->trans, first, end, an->key,
 				        an->hash))
+					continue;
+				/* An image moved (the lead image put
+				 * elsewhere) or put at the site's new
+				 * address (the same file name). */
+				if (ob->kind == TL_ALIGN_IMAGE &&
+				    (in_sorted(tall, ntall,
+				               normal_hash(an->key)) ||
+				     (file_hash(an->key) &&
+				      in_sorted(tpics, npics,
+				                file_hash(an->key)))))
 					continue;
 				bool seen = false;
 				for (size_t b = 0; b < a && !seen; b++)
@@ -336,7 +388,12 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				if (an->type != TL_ANCHOR_LINK ||
 				    !compared_key(an->key) ||
 				    allowed(allow, an->key) ||
-				    in_sorted(all, nall, normal_hash(an->key)))
+				    in_sorted(all, nall,
+				              normal_hash(an->key)) ||
+				    (tb->kind == TL_ALIGN_IMAGE &&
+				     file_hash(an->key) &&
+				     in_sorted(opics, nopics,
+				               file_hash(an->key))))
 					continue;
 				bool given = false;
 				for (size_t u = 0; u < nused && !given; u++)
@@ -356,6 +413,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		}
 	}
 	free(all);
+	free(tall);
+	free(tpics);
+	free(opics);
 }
 
 const tl_rule tl_rule_source_link = {
@@ -392,7 +452,10 @@ const tl_rule tl_rule_source_link = {
         "that `allow-added` lets it add is not lost: the `lctt` preset "
         "allows `linux.cn`, where LCTT publishes its translations, and "
         "its translators link the Chinese translation of an article "
-        "instead of the English article. "
+        "instead of the English article. An image of the original is "
+        "not lost when the translation shows it elsewhere (translators "
+        "move the lead image) or at another address with the same file "
+        "name (a site that moved its uploads). "
         "A destination is looked for in the translated block of "
         "its pair and in the blocks just before and after it. Blocks "
         "with no original at all (a translator's footer, a note) are "
@@ -415,7 +478,10 @@ const tl_rule tl_rule_source_link = {
         "是稍后加载的图片的占位符，两者都不做比较；译文块把原文的链接目标换成 "
         "`allow-added` 允许增加的目标时，原文的目标不算丢失：`lctt` 预设"
         "允许 `linux.cn`（LCTT 发布译文的网站），其译者会链接文章的中文"
-        "译文，而不是英文原文；原文中含有汉字的链接目标"
+        "译文，而不是英文原文；译文在别处显示原文的图片（译者会移动题图），或者"
+        "换了"
+        "地址但文件名相同（网站迁移了上传目录），也不算丢失；原文中含有汉字的链"
+        "接目标"
         "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
         "(https://github.com/译者ID)` "
         "改为译者自己的页面），也不做比较。增加的链接目标是原文任何"
