@@ -341,6 +341,31 @@ static inline void cursor_take(cursor *c, uint64_t v)
 static void merge_count(cursor *co, cursor *ct, size_t *match, size_t *only_o,
                         size_t *only_t)
 {
+	if (co->b >= co->be && ct->b >= ct->be) {
+		/* One block on each side (most pairs): two sorted runs of
+		 * distinct keys, merged directly. */
+		const uint64_t *a = co->a, *ae = co->ae, *b = ct->a,
+		               *be = ct->ae;
+		while (a < ae && b < be) {
+			uint64_t x = *a, y = *b;
+			if (x < y) {
+				only_o[x >> 61]++;
+				a++;
+			} else if (y < x) {
+				only_t[y >> 61]++;
+				b++;
+			} else {
+				match[x >> 61]++;
+				a++;
+				b++;
+			}
+		}
+		for (; a < ae; a++)
+			only_o[*a >> 61]++;
+		for (; b < be; b++)
+			only_t[*b >> 61]++;
+		return;
+	}
 	uint64_t x = 0, y = 0;
 	bool hx = cursor_peek(co, &x), hy = cursor_peek(ct, &y);
 	while (hx || hy) {
