@@ -8,12 +8,20 @@
  * Rounds alternate the two so that a machine's drift touches both; the
  * fastest round of each is kept. Run by `make bench`.
  *
- *   source-bench [--preset NAME | --config FILE] [--rounds N] DIR
+ *   source-bench [--preset NAME | --config FILE] [--rounds N]
+ *                [--phases yes] DIR
  *
  * NAME defaults to lctt (the preset whose project the pairs come from;
  * the source rules are on in it), N to 3. It prints the files and bytes,
- * both CPU times, their ratio and the findings of the source rules.
+ * both CPU times, their ratio and the findings of the source rules. With
+ * --phases yes, it also times the steps that checking against an
+ * original adds, each alone as the engine runs it (fastest of N rounds):
+ * reading the original (tl_source_new), parsing it, listing its blocks
+ * against the translation's, listing the translation's (from its parse,
+ * which linting makes anyway), aligning, and freeing what they made; the
+ * source rules are the rest of the difference.
  */
+#include "align.h"
 #include "internal.h"
 #include "io.h"
 
@@ -67,10 +75,68 @@ static double run(const tl_config *cfg, const pair *v, size_t n,
 	return (double)(clock() - t0) / CLOCKS_PER_SEC;
 }
 
+/* The steps of checking against an original, timed apart. */
+enum {
+	PH_SOURCE,
+	PH_PARSE,
+	PH_LIST_ORIG,
+	PH_LIST_TRANS,
+	PH_ALIGN,
+	PH_FREE,
+	PH_N
+};
+
+static const char *const phase_names[PH_N] = {
+    "original: tl_source_new", "original: parse", "original: blocks",
+    "translation: blocks",     "alignment",       "freeing"};
+
+static double cpu_now(void)
+{
+	return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* Adds to T the CPU seconds of each step over every pair. */
+static void run_phases(const pair *v, size_t n, double *t)
+{
+	for (size_t i = 0; i < n; i++) {
+		tl_source *ts =
+		    tl_source_new(v[i].name, v[i].trans, v[i].trans_len);
+		tl_doc *td = tl_doc_new(ts);
+		tl_doc_parse_piece(td, 0);
+		double c0 = cpu_now();
+		tl_align_doc *ta = tl_align_doc_new(td);
+		double c1 = cpu_now();
+		tl_source *os =
+		    tl_source_new(v[i].name, v[i].orig, v[i].orig_len);
+		double c2 = cpu_now();
+		tl_doc *od = tl_doc_new(os);
+		tl_doc_parse_piece(od, 0);
+		double c3 = cpu_now();
+		tl_align_doc *oa = tl_align_doc_new_against(od, ta);
+		double c4 = cpu_now();
+		tl_doc_free(od);
+		double c5 = cpu_now();
+		tl_align *al = tl_align_new(oa, ta);
+		double c6 = cpu_now();
+		tl_align_free(al);
+		tl_source_free(os);
+		double c7 = cpu_now();
+		tl_doc_free(td);
+		tl_source_free(ts);
+		t[PH_LIST_TRANS] += c1 - c0;
+		t[PH_SOURCE] += c2 - c1;
+		t[PH_PARSE] += c3 - c2;
+		t[PH_LIST_ORIG] += c4 - c3;
+		t[PH_ALIGN] += c6 - c5;
+		t[PH_FREE] += (c5 - c4) + (c7 - c6);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *preset = "lctt", *config = NULL;
 	int rounds = 3;
+	bool phases = false;
 	int a = 1;
 	for (; a + 1 < argc; a += 2) {
 		if (strcmp(argv[a], "--preset") == 0)
@@ -79,12 +145,14 @@ int main(int argc, char **argv)
 			config = argv[a + 1];
 		else if (strcmp(argv[a], "--rounds") == 0)
 			rounds = atoi(argv[a + 1]);
+		else if (strcmp(argv[a], "--phases") == 0)
+			phases = strcmp(argv[a + 1], "yes") == 0;
 		else
 			break;
 	}
 	if (a != argc - 1 || rounds < 1) {
 		fprintf(stderr, "usage: source-bench [--preset NAME | --config "
-		                "FILE] [--rounds N] DIR\n");
+		                "FILE] [--rounds N] [--phases yes] DIR\n");
 		return 2;
 	}
 	const char *dir = argv[a];
@@ -152,6 +220,24 @@ int main(int argc, char **argv)
 	       best_alone > 0 ? best_with / best_alone : 0.0);
 	printf("source findings               %zu (alone: %zu)\n", found_with,
 	       found_alone);
+	if (phases) {
+		double best[PH_N], total = 0;
+		for (int r = 0; r < rounds; r++) {
+			double t[PH_N] = {0};
+			run_phases(v, np, t);
+			for (int k = 0; k < PH_N; k++)
+				if (r == 0 || t[k] < best[k])
+					best[k] = t[k];
+		}
+		printf("steps added, each the fastest of %d rounds:\n", rounds);
+		for (int k = 0; k < PH_N; k++) {
+			printf("  %-27s %.3f s\n", phase_names[k], best[k]);
+			total += best[k];
+		}
+		printf("  %-27s %.3f s (the source rules: the rest of the "
+		       "difference, %.3f s)\n",
+		       "all", total, best_with - best_alone - total);
+	}
 
 	for (size_t i = 0; i < np; i++) {
 		free(v[i].orig);
