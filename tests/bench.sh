@@ -273,17 +273,18 @@ echo
 # ---- A translation with its original (issue 15, point 8) --------------------
 # The CPU of linting every translation of lctt-pairs alone and with its
 # original, in one process (tools/source-bench.c, the lctt preset: its
-# source rules are on); then one pair made of the first 100 pairs, and of
-# the first 1,000, end to end through the command line, for the growth of
-# CPU and memory. (Different articles: the same article repeated ten times
-# gives the alignment no anchor found once, docs/performance.md.)
+# source rules are on), and the CPU of each step it adds; then one pair
+# made of the first 100 pairs, and of the first 1,000, end to end through
+# the command line, for the growth of CPU and memory. (Different
+# articles: the same article repeated ten times gives the alignment no
+# anchor found once, docs/performance.md.)
 pairs=../shared/corpus/lctt-pairs
 : "${SOURCE_BENCH:=build/tools/source-bench}"
 echo "## With the original (lctt-pairs)"
 if [ ! -d "$pairs/en" ] || [ ! -x "$SOURCE_BENCH" ]; then
 	echo "skipped: no $pairs or no $SOURCE_BENCH (make bench builds it)"
 else
-	"$SOURCE_BENCH" --rounds "$BENCH_REPEAT" "$pairs"
+	"$SOURCE_BENCH" --rounds "$BENCH_REPEAT" --phases yes "$pairs"
 	prev=
 	for k in 100 1000; do
 		: >"$tmp/big.en.md"
