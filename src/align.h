@@ -114,17 +114,21 @@ typedef struct tl_align_anchor {
 /* One block. */
 typedef struct tl_align_block {
 	tl_align_kind kind;
-	int level;        /* heading level 1-6; 0 for other kinds */
-	unsigned context; /* TL_CTX_QUOTE, TL_CTX_LIST: containers around */
-	size_t start;     /* source span [start, end), without the line */
-	size_t end;       /* ending of its last line */
-	bool note;        /* a translator's note: the block begins with
-	                     译注 or LCTT 译注, in parentheses or not (the
-	                     notes inside other blocks are left out of
-	                     their length and anchors) */
-	size_t nchars;    /* rendered characters but CJK ideographs */
-	size_t ncjk;      /* CJK ideographs (the length is their sum,
-	                     weighted: tl_align_length) */
+	int level;         /* heading level 1-6; 0 for other kinds */
+	unsigned context;  /* TL_CTX_QUOTE, TL_CTX_LIST: containers around */
+	size_t start;      /* source span [start, end), without the line */
+	size_t end;        /* ending of its last line */
+	bool note;         /* a translator's note: the block begins with
+	                      译注 or LCTT 译注, in parentheses or not (the
+	                      notes inside other blocks are left out of
+	                      their length and anchors) */
+	size_t nchars;     /* rendered characters but CJK ideographs */
+	size_t ncjk;       /* CJK ideographs (the length is their sum,
+	                      weighted: tl_align_length) */
+	size_t nsentences; /* sentence ends in its text: '.', '?' or '!'
+	                      before white space or the end of a text (not
+	                      after a one-letter word: "e.g."; a run such
+	                      as "?!" or "..." once), and 。？！ */
 	const tl_align_anchor *anchors; /* in source order; no words */
 	size_t nanchors;
 	const uint64_t *keys; /* the distinct hashes of its anchors and

@@ -468,8 +468,48 @@ static void add_word(struct tl_align_build *b, const char *w, size_t n)
 	add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
 }
 
+/* Whether the '.', '?' or '!' at S + I (N bytes) ends a sentence: white
+ * space or the end of the text follows, after any closing quotes,
+ * brackets and emphasis marks; not one of a run ("?!", "...": the run
+ * counts once, an ellipsis not at all), nor the '.' of a one-letter
+ * word ("e.g.", "U.S.", an initial). */
+static bool sentence_end(const char *s, size_t i, size_t n)
+{
+	char c = s[i];
+	if (i > 0 && s[i - 1] == '.' && c == '.')
+		return false;
+	if (c == '.' && i > 0 && (ascii[(unsigned char)s[i - 1]] & A_LETTER) &&
+	    (i < 2 || !(ascii[(unsigned char)s[i - 2]] & A_LETTER)))
+		return false;
+	size_t j = i + 1;
+	for (;;) {
+		if (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')' ||
+		              s[j] == ']' || s[j] == '*' || s[j] == '_'))
+			j++;
+		else if (n - j >= 3 && (unsigned char)s[j] == 0xE2 &&
+		         (unsigned char)s[j + 1] == 0x80 &&
+		         ((unsigned char)s[j + 2] == 0x99 ||
+		          (unsigned char)s[j + 2] == 0x9D))
+			j += 3; /* ’ ” */
+		else
+			break;
+	}
+	if (j < n && (s[j] == '.' || s[j] == '?' || s[j] == '!'))
+		return false;
+	return j == n || s[j] == ' ' || s[j] == '\n' || s[j] == '\t' ||
+	       s[j] == '\r';
+}
+
+/* Whether CP is a Chinese full stop, question or exclamation mark. */
+static bool is_cjk_stop(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01;
+}
+
 /* Counts the characters of rendered text S (N bytes) into the block and
- * takes its anchors: numbers, Latin words, bare URLs. */
+ * takes its anchors: numbers, Latin words, bare URLs; and counts its
+ * sentence ends, which translators keep (nine pairs of prose in ten have
+ * as many on both sides, docs/alignment.md). */
 static void scan_text(struct tl_align_build *b, const char *data, const char *s,
                       size_t n)
 {
@@ -495,9 +535,19 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			if (!(cls & (TL_CLS_SPACE | TL_CLS_CJK_PUNCT)))
 				b->visible = true;
 			i += k ? k : 1;
+			if (is_cjk_stop(cp)) {
+				uint32_t next = 0;
+				if (i < n)
+					tl_utf8_decode_fast(s + i, n - i,
+					                    &next);
+				b->cur.nsentences += !is_cjk_stop(next);
+			}
 			continue;
 		}
 		if (!(ascii[c] & A_WORD)) {
+			if ((c == '.' || c == '?' || c == '!') &&
+			    sentence_end(s, i, n))
+				b->cur.nsentences++;
 			b->cur.nchars++;
 			if (c > ' ')
 				b->visible = true;
@@ -903,11 +953,13 @@ static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
 			 * way round. */
 			bool visible = b->visible;
 			size_t nchars = b->cur.nchars;
+			size_t nsentences = b->cur.nsentences;
 			b->search = st;
 			scan_text(b, data, lit, n);
 			if (b->search < en)
 				b->search = en;
 			b->cur.nchars = nchars;
+			b->cur.nsentences = nsentences;
 			b->visible = visible || !in_image;
 			count_chars(b, lit, n);
 		}

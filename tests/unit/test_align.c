@@ -418,6 +418,48 @@ TEST(pair_dropped_paragraph)
 	pair_docs_close(&p);
 }
 
+/* Sentence ends: '.', '?' and '!' before white space or the end, a run
+ * once, not the '.' of a one-letter word; 。？！ on the other side. */
+TEST(blocks_sentence_ends)
+{
+	const char *md = "One. Two? Three! Really?! Wait... and e.g. this, "
+	                 "U.S. too \"quoted.\" end.\n\n"
+	                 "一。二？三！真的？！没有句号\n\n"
+	                 "3.5 and node.js, no end\n";
+	tl_source *src = tl_source_new("a.md", md, strlen(md));
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 3);
+	CHECK_EQ_SIZE(ad->blocks[0].nsentences, 6);
+	CHECK_EQ_SIZE(ad->blocks[1].nsentences, 4);
+	CHECK_EQ_SIZE(ad->blocks[2].nsentences, 0);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
+/* A paragraph dropped between two of like length and no anchors: the
+ * lengths alone put the drop one block off (the translation of the
+ * third fits the second's length better); the sentences put it right. */
+TEST(pair_dropped_paragraph_by_sentences)
+{
+	pair_docs p;
+	pair_docs_open(&p,
+	               "Backups matter more than most people think, until "
+	               "the day a disk fails.\n\n"
+	               "Snapshots are quick. They are cheap. They are not "
+	               "backups on their own.\n\n"
+	               "A copy kept on another machine in another building "
+	               "survives a fire in the office.\n\n"
+	               "Restore a single file now and then, so that you know "
+	               "for sure that the backups really work.\n",
+	               "大多数人直到磁盘坏掉的那天，才知道备份有多重要。\n\n"
+	               "放在另一栋楼里另一台机器上的副本，能在火灾中幸存。\n\n"
+	               "时不时恢复一个文件，这样你才能确定备份真的管用。\n");
+	CHECK_EQ_STR(p.sig, "0:0 1:- 2:1 3:2");
+	pair_docs_close(&p);
+}
+
 TEST(pair_added_paragraph)
 {
 	pair_docs p;
@@ -943,6 +985,8 @@ int main(void)
 	RUN(&suite, anchors_original_against_translation);
 	RUN(&suite, pair_one_to_one);
 	RUN(&suite, pair_dropped_paragraph);
+	RUN(&suite, blocks_sentence_ends);
+	RUN(&suite, pair_dropped_paragraph_by_sentences);
 	RUN(&suite, pair_added_paragraph);
 	RUN(&suite, pair_split_paragraph);
 	RUN(&suite, pair_merged_paragraphs);
