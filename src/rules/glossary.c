@@ -7,8 +7,27 @@
  * The glossary is a YAML file named by `glossary: FILE` in the
  * configuration (src/glossary.h says what it holds and how its terms
  * match); it is read and compiled when the configuration loads. This rule
- * flags a rendering the glossary rejects (分叉 for fork) wherever it
- * stands in the prose of the translation.
+ * has two halves. Always: it flags a rendering the glossary rejects (分叉
+ * for fork) wherever it stands in the prose of the translation. With an
+ * original (check_original): it flags a translated block whose original
+ * block holds a term of the glossary when the block holds none of the
+ * term's accepted renderings (nor the English term, where the entry
+ * keeps it), pointing at the term in the original.
+ *
+ * The with-original half reads each aligned pair: the terms of the
+ * original blocks' prose (their bytes with code spans, link
+ * destinations, inline HTML tags and code-like elements, and URLs masked
+ * out), the renderings anywhere in the translated blocks of the pair.
+ * It asks for presence per pair, not a count: a paragraph saying "fork"
+ * twice is rendered when its translation says 复刻 once (a translation
+ * may say it once, or use a pronoun). Left alone: pairs whose translated
+ * blocks hold no CJK (left in English: source-untranslated's), template
+ * and note blocks, a term followed by "(" (a function, "fork()") or
+ * making a link's whole text ("[Pods][2]", a name), an entry without
+ * accepted renderings (it names a term that is not the glossary's, such
+ * as "secure shell": the longest term at a place wins, so it shields
+ * "shell"), and an entry whose rejected rendering the pair holds (the
+ * other half reports that one, with its fix).
  *
  * Not flagged: a rejected rendering inside an accepted one of any entry
  * (a reject 容器 inside 容器荚), in code, URLs, link destinations, math,
@@ -159,6 +178,362 @@ static void check(tl_check *ck, const tl_run *run)
 	free(ok);
 }
 
+/* ---- With an original ------------------------------------------------------
+ */
+
+/* Blocks whose terms are compared: prose and table rows. */
+static bool compared(const tl_align_block *b)
+{
+	switch (b->kind) {
+	case TL_ALIGN_HEADING:
+	case TL_ALIGN_PARAGRAPH:
+	case TL_ALIGN_ITEM:
+	case TL_ALIGN_QUOTE:
+	case TL_ALIGN_TABLE_ROW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* What a masked byte becomes: no letter, digit or separator, so a term
+ * next to it still starts or ends a word. */
+#define MASKED '\x01'
+
+static bool ascii_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void mask(char *t, size_t from, size_t to)
+{
+	memset(t + from, MASKED, to - from);
+}
+
+/* Whether T[I..N) starts with the ASCII letters of W, without case. */
+static bool starts_nocase(const char *t, size_t i, size_t n, const char *w)
+{
+	size_t k = 0;
+	for (; w[k]; k++)
+		if (i + k >= n || (t[i + k] | 0x20) != w[k])
+			return false;
+	return true;
+}
+
+/* The end of the inline HTML element or tag that starts at '<' at I
+ * (after its closing tag for code-like elements, whose content is
+ * code), or I when no tag starts there. */
+static size_t tag_end(const char *t, size_t i, size_t n)
+{
+	static const char *const code_like[] = {"code", "kbd", "samp", "pre",
+	                                        "tt",   "var", NULL};
+	if (i + 1 >= n || !(ascii_alpha(t[i + 1]) || t[i + 1] == '/' ||
+	                    t[i + 1] == '!' || t[i + 1] == '?'))
+		return i;
+	if (i + 3 < n && t[i + 1] == '!' && t[i + 2] == '-' &&
+	    t[i + 3] == '-') {
+		for (size_t k = i + 4; k + 2 < n; k++)
+			if (t[k] == '-' && t[k + 1] == '-' && t[k + 2] == '>')
+				return k + 3;
+		return n;
+	}
+	const char *gt = memchr(t + i, '>', n - i);
+	if (!gt)
+		return i;
+	size_t e = (size_t)(gt - t) + 1;
+	for (size_t c = 0; code_like[c]; c++) {
+		size_t l = strlen(code_like[c]);
+		if (!starts_nocase(t, i + 1, n, code_like[c]) ||
+		    ascii_alpha(t[i + 1 + l]))
+			continue;
+		/* Up to the closing tag, or the tag alone without one. */
+		for (size_t k = e; k + 2 + l < n; k++)
+			if (t[k] == '<' && t[k + 1] == '/' &&
+			    starts_nocase(t, k + 2, n, code_like[c])) {
+				const char *cg = memchr(t + k, '>', n - k);
+				return cg ? (size_t)(cg - t) + 1 : n;
+			}
+		break;
+	}
+	return e;
+}
+
+/* The bytes [S, E) of DATA into OUT, with what is not prose masked: code
+ * spans, link and image destinations and reference labels, inline HTML
+ * tags (and the content of <code>, <kbd>...), HTML comments, bare URLs.
+ * The same byte offsets as DATA's, from S. */
+static void prose_copy(const char *data, size_t s, size_t e, tl_buf *out)
+{
+	out->len = 0;
+	tl_buf_append(out, data + s, e - s);
+	char *t = out->data;
+	size_t n = e - s;
+	for (size_t i = 0; i < n;) {
+		char c = t[i];
+		if (c == '\\') {
+			i += 2;
+			continue;
+		}
+		if (c == '`') {
+			size_t r = i;
+			while (r < n && t[r] == '`')
+				r++;
+			size_t len = r - i, k = r, close = 0;
+			while (k < n && !close) {
+				if (t[k] != '`') {
+					k++;
+					continue;
+				}
+				size_t q = k;
+				while (q < n && t[q] == '`')
+					q++;
+				if (q - k == len)
+					close = q;
+				k = q;
+			}
+			if (close) {
+				mask(t, i, close);
+				i = close;
+			} else {
+				i = r;
+			}
+			continue;
+		}
+		if (c == ']' && i + 1 < n &&
+		    (t[i + 1] == '(' || t[i + 1] == '[')) {
+			char open = t[i + 1], shut = open == '(' ? ')' : ']';
+			size_t k = i + 2;
+			int depth = 1;
+			for (; k < n && depth; k++) {
+				if (t[k] == '\\')
+					k++;
+				else if (t[k] == open)
+					depth++;
+				else if (t[k] == shut)
+					depth--;
+			}
+			if (k > n)
+				k = n;
+			mask(t, i + 1, k);
+			i = k;
+			continue;
+		}
+		if (c == '<') {
+			size_t k = tag_end(t, i, n);
+			if (k > i) {
+				mask(t, i, k);
+				i = k;
+				continue;
+			}
+		}
+		if ((c == 'h' || c == 'f' || c == 'w') &&
+		    (i == 0 || !ascii_alpha(t[i - 1])) &&
+		    (starts_nocase(t, i, n, "http://") ||
+		     starts_nocase(t, i, n, "https://") ||
+		     starts_nocase(t, i, n, "ftp://") ||
+		     starts_nocase(t, i, n, "www."))) {
+			size_t k = i;
+			while (k < n && !ascii_space(t[k]) && t[k] != '<' &&
+			       t[k] != '>' && t[k] != '"')
+				k++;
+			mask(t, i, k);
+			i = k;
+			continue;
+		}
+		i++;
+	}
+}
+
+/* What the translated blocks of a pair hold of each entry. */
+enum { HAS_ZH = 1, HAS_TERM = 2, HAS_REJECT = 4 };
+
+/* The key a term is compared by for "kept in English": its letters
+ * lowercased, spaces and hyphens left out, a final "s" dropped ("Live
+ * USBs" and "live-usb" give "liveusb"). Into OUT, from [S, E). */
+static void term_key(const char *s, const char *e, tl_buf *out)
+{
+	out->len = 0;
+	for (; s < e; s++)
+		if (*s != ' ' && *s != '-' && *s != '\n' && *s != '\t') {
+			char c =
+			    (char)((*s >= 'A' && *s <= 'Z') ? *s | 0x20 : *s);
+			tl_buf_append(out, &c, 1);
+		}
+	if (out->len > 3 && out->data[out->len - 1] == 's')
+		out->data[--out->len] = '\0';
+	tl_buf_append(out, "", 0);
+}
+
+/* Marks into HAS (one byte per entry) what T (N bytes, masked) holds,
+ * and appends to KEPT the keys of the English terms it holds, each
+ * followed by a newline. */
+static void scan_translation(const tl_glossary *g, const char *t, size_t n,
+                             unsigned char *has, tl_buf *kept, tl_buf *tmp)
+{
+	static const struct {
+		tl_gloss_kind kind;
+		unsigned char bit;
+	} kinds[] = {{TL_GLOSS_ZH, HAS_ZH},
+	             {TL_GLOSS_TERM, HAS_TERM},
+	             {TL_GLOSS_REJECT, HAS_REJECT}};
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		tl_gloss_hit h;
+		for (size_t from = 0;
+		     tl_glossary_find(g, kinds[k].kind, t, n, from, &h);
+		     from = h.end) {
+			has[h.entry] |= kinds[k].bit;
+			if (kinds[k].kind != TL_GLOSS_TERM)
+				continue;
+			term_key(t + h.start, t + h.end, tmp);
+			tl_buf_append(kept, tmp->data, tmp->len);
+			tl_buf_append(kept, "\n", 1);
+		}
+	}
+}
+
+/* Whether KEPT (scan_translation's) holds the key of [S, E). */
+static bool is_kept(const tl_buf *kept, const char *s, const char *e,
+                    tl_buf *tmp)
+{
+	term_key(s, e, tmp);
+	for (size_t at = 0; at < kept->len;) {
+		const char *nl = memchr(kept->data + at, '\n', kept->len - at);
+		size_t l = (size_t)(nl - (kept->data + at));
+		if (l == tmp->len && memcmp(kept->data + at, tmp->data, l) == 0)
+			return true;
+		at += l + 1;
+	}
+	return false;
+}
+
+/* Reports the term at original bytes [OS, OE) of entry E, absent from
+ * the translation of pair K (KEPT: its English stands there). */
+static void report_missing(tl_check *ck, const tl_pairing *p, size_t k,
+                           size_t os, size_t oe, const tl_gloss_entry *e,
+                           bool kept)
+{
+	size_t ts, te;
+	tl_pairing_place(p, k, &ts, &te);
+	tl_buf want = {0};
+	tl_gloss_entry_renderings(e, tl_check_msg(ck, "\" or \"", "”或“"),
+	                          &want);
+	int len = (int)(oe - os);
+	const char *term = p->src->data + os;
+	if (kept)
+		tl_check_report_original(
+		    ck, ts, te, os, oe, TL_SEVERITY_OFF,
+		    "\"%.*s\" of the original is kept in English in its "
+		    "translation; the glossary renders it \"%s\"",
+		    "原文的“%.*s”在译文中保留了英文，术语表译作“%s”", len, term,
+		    want.data);
+	else
+		tl_check_report_original(
+		    ck, ts, te, os, oe, TL_SEVERITY_OFF,
+		    "\"%.*s\" of the original is not rendered as the glossary "
+		    "says: no \"%s\" in its translation",
+		    "原文的“%.*s”没有按术语表翻译：译文中没有“%s”", len, term,
+		    want.data);
+	tl_buf_free(&want);
+}
+
+/* Whether the pair's translated blocks hold any CJK ideograph: a block
+ * left in English is the untranslated rules' finding, not a term's. */
+static bool translated(const tl_pairing *p, const tl_align_pair *pr)
+{
+	for (size_t j = pr->trans; j < pr->trans + pr->ntrans; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		if (b->ncjk && !b->note)
+			return true;
+	}
+	return false;
+}
+
+static void check_original(tl_check *ck, const tl_pairing *p)
+{
+	const tl_glossary *g = tl_config_glossary(tl_check_config(ck));
+	if (!p->al || tl_glossary_needles(g, TL_GLOSS_TERM) == 0)
+		return;
+	const tl_align *al = p->al;
+	size_t nentries = tl_glossary_count(g);
+	unsigned char *has = calloc(nentries ? nentries : 1, 1);
+	bool *told = calloc(nentries ? nentries : 1, sizeof *told);
+	tl_buf ob = {0}, tb = {0}, kept = {0}, tmp = {0};
+	for (size_t k = 0; k < al->npairs; k++) {
+		const tl_align_pair *pr = &al->pairs[k];
+		if (!pr->norig || !pr->ntrans || !translated(p, pr))
+			continue;
+		bool scanned = false;
+		memset(told, 0, nentries * sizeof *told);
+		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
+			const tl_align_block *b = &al->orig->blocks[i];
+			if (!compared(b) || b->note ||
+			    tl_pairing_is_template(b))
+				continue;
+			prose_copy(p->src->data, b->start, b->end, &ob);
+			tl_gloss_hit h;
+			for (size_t from = 0; tl_glossary_find(
+			         g, TL_GLOSS_TERM, ob.data, ob.len, from, &h);
+			     from = h.end) {
+				const tl_gloss_entry *e =
+				    tl_glossary_entry(g, h.entry);
+				/* A masked byte inside: it spans code. A
+				 * call ("fork()") is a function's name; a
+				 * link's whole text ("[Pods][2]") names
+				 * what it links to. */
+				bool call =
+				    h.end < ob.len && ob.data[h.end] == '(';
+				bool label = h.start > 0 &&
+				             ob.data[h.start - 1] == '[' &&
+				             h.end < ob.len &&
+				             ob.data[h.end] == ']';
+				if (memchr(ob.data + h.start, MASKED,
+				           h.end - h.start) ||
+				    call || label || told[h.entry] ||
+				    e->nzh == 0)
+					continue;
+				if (!scanned) {
+					memset(has, 0, nentries);
+					kept.len = 0;
+					for (size_t j = pr->trans;
+					     j < pr->trans + pr->ntrans; j++) {
+						const tl_align_block *t =
+						    &al->trans->blocks[j];
+						prose_copy(p->trans->data,
+						           t->start, t->end,
+						           &tb);
+						scan_translation(g, tb.data,
+						                 tb.len, has,
+						                 &kept, &tmp);
+					}
+					scanned = true;
+				}
+				told[h.entry] = true;
+				unsigned char f = has[h.entry];
+				if ((f & (HAS_ZH | HAS_REJECT)) ||
+				    (e->keep_english && (f & HAS_TERM)))
+					continue;
+				report_missing(
+				    ck, p, k, b->start + h.start,
+				    b->start + h.end, e,
+				    (f & HAS_TERM) &&
+				        is_kept(&kept, ob.data + h.start,
+				                ob.data + h.end, &tmp));
+			}
+		}
+	}
+	tl_buf_free(&ob);
+	tl_buf_free(&tb);
+	tl_buf_free(&kept);
+	tl_buf_free(&tmp);
+	free(has);
+	free(told);
+}
+
 const tl_rule tl_rule_glossary = {
     .name = "glossary",
     .summary = "Terms rendered as the project glossary says",
@@ -187,6 +562,29 @@ const tl_rule tl_rule_glossary = {
         "(an unknown key, a rendering both accepted and rejected, a term "
         "given twice) stop the run at their line and column, as other "
         "configuration errors do.\n\n"
+        "With an original (`--source`, `source:` in the configuration), "
+        "the rule also flags a translated block whose original block "
+        "holds a term of the glossary when the translation holds none of "
+        "the term's accepted renderings (`fork` translated as `派生`, or "
+        "kept as `fork`; the English term counts as a rendering only "
+        "with `keep-english: true`). The finding stands on the "
+        "translated block's first line and points at the term in the "
+        "original. Blocks are paired by the alignment "
+        "(docs/alignment.md), and each pair is asked for presence, not a "
+        "count: a paragraph that says *fork* twice is rendered when its "
+        "translation says `复刻` once. Terms in the original's code "
+        "spans, link destinations, URLs, inline HTML tags and `<code>` or "
+        "`<kbd>` are not looked at, nor one followed by `(` (a "
+        "function, `fork()`) or making a link's whole text (`[Pods][2]`, "
+        "a name). Left alone: a block whose translation has no CJK "
+        "character (left in English: `source-untranslated` and "
+        "`untranslated` report it), a pair whose translation holds a "
+        "rejected rendering of the entry (reported once, as a rejected "
+        "rendering), and an entry with no `zh`: it names a term that is "
+        "not the glossary's, and since the longest term at a place "
+        "wins, it shields a shorter one (`{term: secure shell, "
+        "keep-english: true}` keeps *secure shell*, rendered `SSH`, "
+        "from being read as *shell*).\n\n"
         "Matching: English terms and Latin renderings without regard to "
         "case and as whole words (not inside a longer word, an "
         "identifier, a path or a domain), terms also in the plural "
@@ -229,6 +627,21 @@ const tl_rule tl_rule_glossary = {
         "LCTT 的术语表（`rules/lctt.glossary.yml`，取自 LCTT 的 "
         "`Dict.md`）。文件中的错误（未知的键、既被接受又被拒绝的译法、"
         "重复的术语）会像其他配置错误一样，在其行列处终止运行。\n\n"
+        "有原文时（`--source`，或配置中的 `source:`），本规则还会标记："
+        "原文块中含有术语表的术语，而译文块中没有该术语任何可接受译法的"
+        "情况（`fork` 译成了 `派生`，或保留为 `fork`；只有 "
+        "`keep-english: true` 时英文术语才算译法）。问题报告在译文块的第一"
+        "行，并指向原文中的术语。块与原文的配对来自对齐（docs/alignment.md），"
+        "每一对只看有没有，不计次数：原文段落说了两次 *fork*，译文说了一次 "
+        "`复刻` 就算译出。原文的行内代码、链接目标、URL、行内 HTML 标签以及 "
+        "`<code>`、`<kbd>` 中的术语不检查，后跟 `(` 的术语（函数，"
+        "`fork()`）和构成链接全部文字的术语（`[Pods][2]`，是名称）也不检查。"
+        "不检查：译文没有中文字符的块（仍是英文：由 `source-untranslated` 和 "
+        "`untranslated` 报告），译文含有该条目被拒译法的配对（只按被拒译法"
+        "报告一次），以及没有 `zh` 的条目：它指出一个不属于术语表的术语，"
+        "而同一位置最长的术语优先，所以它能挡住其中较短的术语（"
+        "`{term: secure shell, keep-english: true}` 让译作 `SSH` 的 "
+        "*secure shell* 不被当作 *shell*）。\n\n"
         "匹配方式：英文术语和拉丁字母译法不区分大小写，按整词匹配"
         "（不在更长的单词、标识符、路径或域名之内），术语也匹配复数形式"
         "（`forks`、`repositories`）；中文译法在任何位置都匹配，"
@@ -251,4 +664,5 @@ const tl_rule tl_rule_glossary = {
     .example_config = "glossary:\n"
                       "  - {term: fork, zh: 复刻, reject: [分叉]}\n",
     .check_run = check,
+    .check_original = check_original,
 };

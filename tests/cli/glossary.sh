@@ -106,6 +106,46 @@ bad "a term given twice (case aside)" \
 bad "a nested list" '- term: [[fork]]\n  zh: 复刻\n' \
 	"proj/terms/bad.yml:1:10: 'term' must be a list of strings, not hold a list"
 
+# ---- With an original ----------------------------------------------------------
+
+write proj/.translint.yml 'extends: []\nglossary: terms/g.yml\nrules: {glossary: on}\n'
+write orig.md 'Intro.\n\nFirst fork the project.\n'
+write proj/docs/c.md '简介。\n\n先派生这个项目。\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "--source: a term of the original without its rendering, at the block, pointing at the term" \
+	eval 'status_is 0 && out_has "proj/docs/c.md:3:1: warning: \"fork\" of the original is not rendered as the glossary says: no \"复刻\" .*(original: orig.md:3:7) \[glossary\]"'
+tl -f json --source orig.md proj/docs/c.md
+check "... JSON carries the original's location of the term" \
+	eval 'out_has "\"original\": *{\"path\": *\"orig.md\", *\"line\": *3, *\"column\": *7"'
+tl -f gcc proj/docs/c.md
+check "... and without an original that half is silent" \
+	eval 'status_is 0 && out_empty'
+write proj/docs/c.md '简介。\n\n先复刻这个项目。\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "... the rendering present: nothing" eval 'status_is 0 && out_empty'
+write proj/docs/c.md '简介。\n\n先 fork 这个项目。\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "... the term kept in English where the glossary does not allow it" \
+	eval 'out_has "\"fork\" of the original is kept in English"'
+glwrite proj/terms/g.yml '- term: fork\n  zh: 复刻\n  keep-english: true\n  reject: [分叉]\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "... and allowed with keep-english" eval 'status_is 0 && out_empty'
+glwrite proj/terms/g.yml '- term: shell\n  zh: 交互界面\n- term: secure shell\n  keep-english: true\n'
+write orig.md 'Log in over secure shell.\n'
+write proj/docs/c.md '通过 SSH 登录。\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "an entry with no rendering shields the shorter term inside it" \
+	eval 'status_is 0 && out_empty'
+glwrite proj/terms/g.yml '- term: shell\n  zh: 交互界面\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "... (without it: flagged)" eval 'out_has "\"shell\" of the original"'
+write orig.md 'Boot the Live USB.\n'
+write lctt.md '启动 Live USB。\n'
+tl --preset lctt --select glossary -f gcc --source orig.md lctt.md
+check "the lctt preset: live USB kept in English, not 立付" \
+	eval 'out_has "lctt.md:1:1: warning: \"Live USB\" of the original is kept in English.*立付"'
+glwrite proj/terms/g.yml '- term: fork\n  zh: 复刻\n  reject: [分叉]\n'
+
 # ---- A changed glossary ---------------------------------------------------------
 
 write proj/.translint.yml 'extends: []\nglossary: terms/g.yml\nrules: {glossary: on}\n'
