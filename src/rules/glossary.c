@@ -23,7 +23,9 @@
  * may say it once, or use a pronoun). Left alone: pairs whose translated
  * blocks hold no CJK (left in English: source-untranslated's), template
  * and note blocks, a term followed by "(" (a function, "fork()") or
- * making a link's whole text ("[Pods][2]", a name), an entry without
+ * making a link's whole text ("[Pods][2]", a name), a term the
+ * translation keeps in English text quoted from the original (cited), an
+ * entry without
  * accepted renderings (it names a term that is not the glossary's, such
  * as "secure shell": the longest term at a place wins, so it shields
  * "shell"), and an entry whose rejected rendering the pair holds (the
@@ -350,7 +352,7 @@ static void prose_copy(const char *data, size_t s, size_t e, tl_buf *out)
 }
 
 /* What the translated blocks of a pair hold of each entry. */
-enum { HAS_ZH = 1, HAS_TERM = 2, HAS_REJECT = 4 };
+enum { HAS_ZH = 1, HAS_TERM = 2, HAS_REJECT = 4, HAS_CITED = 8 };
 
 /* The key a term is compared by for "kept in English": its letters
  * lowercased, spaces and hyphens left out, a final "s" dropped ("Live
@@ -369,11 +371,76 @@ static void term_key(const char *s, const char *e, tl_buf *out)
 	tl_buf_append(out, "", 0);
 }
 
+/* Words that make a stretch of Latin text English prose. */
+static const char *const function_words[] = {
+    "the", "a",    "an",   "and", "or",   "of",   "to",  "in",
+    "on",  "at",   "by",   "for", "with", "is",   "are", "was",
+    "be",  "this", "that", "it",  "you",  "your", "not", "does",
+    "do",  "has",  "have", "can", "will", "from", "as",  NULL};
+
+static bool is_function_word(const char *w, size_t n)
+{
+	for (size_t i = 0; function_words[i]; i++)
+		if (strlen(function_words[i]) == n &&
+		    strncasecmp(function_words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether bytes [S, E) of T occur in [O, OE). */
+static bool occurs(const char *t, size_t s, size_t e, const char *o,
+                   const char *oe)
+{
+	size_t n = e - s;
+	for (; n && o + n <= oe; o++)
+		if (*o == t[s] && memcmp(o, t + s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the English term at [HS, HE) of T (N bytes) stands in English
+ * text that the original block [O, OE) also has: an error message or a
+ * title quoted in the translation (the stretch of ASCII around it, with
+ * three words or more, one of them a function word, found in the
+ * original as it is). It is a citation there, not a rendering. */
+static bool cited(const char *t, size_t n, size_t hs, size_t he, const char *o,
+                  const char *oe)
+{
+	size_t a = hs, b = he;
+	while (a > 0 && (unsigned char)t[a - 1] < 0x80 && t[a - 1] != '\n')
+		a--;
+	while (b < n && (unsigned char)t[b] < 0x80 && t[b] != '\n')
+		b++;
+	/* Trimmed to letters at both ends. */
+	while (a < hs && !ascii_alpha(t[a]))
+		a++;
+	while (b > he && !ascii_alpha(t[b - 1]))
+		b--;
+	size_t words = 0;
+	bool function = false;
+	for (size_t i = a; i < b;) {
+		if (!ascii_alpha(t[i])) {
+			if (t[i] == MASKED)
+				return false; /* code or a link inside */
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (i < b && ascii_alpha(t[i]))
+			i++;
+		words += i - w >= 2;
+		function |= is_function_word(t + w, i - w);
+	}
+	return words >= 3 && function && occurs(t, a, b, o, oe);
+}
+
 /* Marks into HAS (one byte per entry) what T (N bytes, masked) holds,
  * and appends to KEPT the keys of the English terms it holds, each
- * followed by a newline. */
+ * followed by a newline. An English term inside a citation of the
+ * original [O, OE) counts as HAS_CITED. */
 static void scan_translation(const tl_glossary *g, const char *t, size_t n,
-                             unsigned char *has, tl_buf *kept, tl_buf *tmp)
+                             const char *o, const char *oe, unsigned char *has,
+                             tl_buf *kept, tl_buf *tmp)
 {
 	static const struct {
 		tl_gloss_kind kind;
@@ -389,6 +456,8 @@ static void scan_translation(const tl_glossary *g, const char *t, size_t n,
 			has[h.entry] |= kinds[k].bit;
 			if (kinds[k].kind != TL_GLOSS_TERM)
 				continue;
+			if (cited(t, n, h.start, h.end, o, oe))
+				has[h.entry] |= HAS_CITED;
 			term_key(t + h.start, t + h.end, tmp);
 			tl_buf_append(kept, tmp->data, tmp->len);
 			tl_buf_append(kept, "\n", 1);
@@ -469,6 +538,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			continue;
 		bool scanned = false;
 		memset(told, 0, nentries * sizeof *told);
+		/* The original blocks' bytes, where citations come from. */
+		const char *os =
+		    p->src->data + al->orig->blocks[pr->orig].start;
+		const char *oe = p->src->data +
+		                 al->orig->blocks[pr->orig + pr->norig - 1].end;
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *b = &al->orig->blocks[i];
 			if (!compared(b) || b->note ||
@@ -506,15 +580,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 						prose_copy(p->trans->data,
 						           t->start, t->end,
 						           &tb);
-						scan_translation(g, tb.data,
-						                 tb.len, has,
-						                 &kept, &tmp);
+						scan_translation(
+						    g, tb.data, tb.len, os, oe,
+						    has, &kept, &tmp);
 					}
 					scanned = true;
 				}
 				told[h.entry] = true;
 				unsigned char f = has[h.entry];
-				if ((f & (HAS_ZH | HAS_REJECT)) ||
+				if ((f & (HAS_ZH | HAS_REJECT | HAS_CITED)) ||
 				    (e->keep_english && (f & HAS_TERM)))
 					continue;
 				report_missing(
@@ -576,7 +650,11 @@ const tl_rule tl_rule_glossary = {
         "spans, link destinations, URLs, inline HTML tags and `<code>` or "
         "`<kbd>` are not looked at, nor one followed by `(` (a "
         "function, `fork()`) or making a link's whole text (`[Pods][2]`, "
-        "a name). Left alone: a block whose translation has no CJK "
+        "a name). A term the translation keeps inside English text "
+        "that the original has as it is (an error message or a title "
+        "quoted: three words or more, one of them a word such as *the*, "
+        "*not*, *does*) is cited, not rendered, and passes. Left alone: "
+        "a block whose translation has no CJK "
         "character (left in English: `source-untranslated` and "
         "`untranslated` report it), a pair whose translation holds a "
         "rejected rendering of the entry (reported once, as a rejected "
@@ -636,6 +714,9 @@ const tl_rule tl_rule_glossary = {
         "`复刻` 就算译出。原文的行内代码、链接目标、URL、行内 HTML 标签以及 "
         "`<code>`、`<kbd>` 中的术语不检查，后跟 `(` 的术语（函数，"
         "`fork()`）和构成链接全部文字的术语（`[Pods][2]`，是名称）也不检查。"
+        "译文保留在英文文字中、且原文原样含有这段文字的术语（引用的错误信息"
+        "或标题：三个及以上单词，其中有 *the*、*not*、*does* 这样的词）"
+        "是引用而不是译法，不报告。"
         "不检查：译文没有中文字符的块（仍是英文：由 `source-untranslated` 和 "
         "`untranslated` 报告），译文含有该条目被拒译法的配对（只按被拒译法"
         "报告一次），以及没有 `zh` 的条目：它指出一个不属于术语表的术语，"
