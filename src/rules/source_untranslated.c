@@ -9,9 +9,11 @@
  * block's (white space and block-quote markers aside) was not
  * translated. Left alone: blocks with fewer than min-words English words
  * or none of the English function words ("the", "and", "with"...): names,
- * commands, credit lines, a product's title; and a block that is one link,
+ * commands, credit lines, a product's title; a block that is one link,
  * image or emphasis and nothing else (a cited title, kept in English on
- * purpose).
+ * purpose), unless an emphasis that ends sentences; words that are the
+ * original's code spans, in a short block (a heading of commands); and
+ * an entry of a bibliography.
  */
 #include "rule.h"
 
@@ -89,11 +91,31 @@ static bool is_function_word(const char *w, size_t n)
 	return false;
 }
 
+/* Whether the word W (N bytes) is the whole of an inline code span
+ * somewhere in the original AD: a command or a name ("more", "less"),
+ * which a heading or a list of them keeps in English. */
+static bool code_name(const tl_align_doc *ad, const char *w, size_t n)
+{
+	if (!ad)
+		return false;
+	for (size_t i = 0; i < ad->n; i++) {
+		const tl_align_block *b = &ad->blocks[i];
+		for (size_t k = 0; k < b->nanchors; k++)
+			if (b->anchors[k].type == TL_ANCHOR_CODE &&
+			    strlen(b->anchors[k].key) == n &&
+			    memcmp(b->anchors[k].key, w, n) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* English words of two letters or more in [S, E), but for those of
  * URLs and link destinations (a white-space-separated token holding
- * "://" or "](" counts for none); whether one is a function word into
- * *FUNCTION. */
-static size_t words(const char *s, const char *e, bool *function)
+ * "://" or "](" counts for none), and, with NAMES, those that are a
+ * code span of that original (code_name); whether one is a function
+ * word into *FUNCTION. */
+static size_t words(const char *s, const char *e, const tl_align_doc *names,
+                    bool *function)
 {
 	size_t n = 0;
 	*function = false;
@@ -117,6 +139,8 @@ static size_t words(const char *s, const char *e, bool *function)
 			const char *w = q;
 			while (q < s && is_letter(*q))
 				q++;
+			if (names && code_name(names, w, (size_t)(q - w)))
+				continue;
 			n += q - w >= 2;
 			*function |= is_function_word(w, (size_t)(q - w));
 		}
@@ -124,22 +148,47 @@ static size_t words(const char *s, const char *e, bool *function)
 	return n;
 }
 
-/* Whether [S, E), block-quote and heading markers aside, is one link,
- * image or emphasis: it opens with "[", "![", "*" or "_" and closes
- * with ")" or "]", or the same "*" or "_". (A block's span starts at its
- * paragraph, after any list marker.) */
-static bool one_element(const char *s, const char *e)
+/* What [S, E) is, block-quote and heading markers aside: one link or
+ * image (it opens with "[" or "![" and closes with ")" or "]"), one
+ * emphasis (it opens and closes with the same "*" or "_"), or neither.
+ * (A block's span starts at its paragraph, after any list marker.) */
+enum { ELEMENT_NONE, ELEMENT_LINK, ELEMENT_EMPHASIS };
+
+static int one_element(const char *s, const char *e)
 {
 	while (s < e && (skipped_byte(*s) || *s == '#'))
 		s++;
 	while (e > s && (skipped_byte(e[-1]) || e[-1] == '#'))
 		e--;
 	if (e - s < 2)
-		return false;
+		return ELEMENT_NONE;
 	char a = *s, z = e[-1];
-	return ((a == '[' || (a == '!' && s[1] == '[')) &&
-	        (z == ')' || z == ']')) ||
-	       ((a == '*' || a == '_') && z == a);
+	if ((a == '[' || (a == '!' && s[1] == '[')) && (z == ')' || z == ']'))
+		return ELEMENT_LINK;
+	if ((a == '*' || a == '_') && z == a)
+		return ELEMENT_EMPHASIS;
+	return ELEMENT_NONE;
+}
+
+/* Whether [S, E) reads as an entry of a bibliography: two initials or
+ * more ("R. Schumacher, B. Brand") and a year. Such entries are cited
+ * in their language, like a title. */
+static bool citation(const char *s, const char *e)
+{
+	size_t initials = 0;
+	bool year = false;
+	for (const char *q = s; q < e; q++) {
+		if (q + 1 < e && *q >= 'A' && *q <= 'Z' && q[1] == '.' &&
+		    (q == s || !is_letter(q[-1])))
+			initials++;
+		if (q + 4 <= e && (q == s || !(q[-1] >= '0' && q[-1] <= '9')) &&
+		    ((q[0] == '1' && q[1] == '9') ||
+		     (q[0] == '2' && q[1] == '0')) &&
+		    q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9' &&
+		    (q + 4 == e || !(q[4] >= '0' && q[4] <= '9')))
+			year = true;
+	}
+	return initials >= 2 && year;
 }
 
 static void check_original(tl_check *ck, const tl_pairing *p)
@@ -159,10 +208,24 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		const char *ts = p->trans->data + tb->start;
 		const char *te = p->trans->data + tb->end;
 		bool function;
+		size_t least = (size_t)(min < 1 ? 1 : min);
 		if (!same_text(p->src->data + ob->start, p->src->data + ob->end,
 		               ts, te) ||
-		    words(ts, te, &function) < (size_t)(min < 1 ? 1 : min) ||
-		    !function || one_element(ts, te))
+		    words(ts, te, NULL, &function) < least || !function)
+			continue;
+		/* A short block: its words that are commands of the
+		 * original's code spans do not count ("more or less or
+		 * most"). */
+		if (words(ts, te, NULL, &function) < 12 &&
+		    (words(ts, te, al->orig, &function) < least || !function))
+			continue;
+		/* One link or image is a title cited in English; so is an
+		 * emphasis, unless it ends sentences (a paragraph in
+		 * italics: "_What do you think? Tell us below._"). */
+		int element = one_element(ts, te);
+		if (element == ELEMENT_LINK ||
+		    (element == ELEMENT_EMPHASIS && !tb->nsentences) ||
+		    citation(ts, te))
 			continue;
 		tl_check_report_original(
 		    ck, tb->start, tb->end, ob->start, ob->end, TL_SEVERITY_OFF,
@@ -193,7 +256,14 @@ const tl_rule tl_rule_source_untranslated = {
         "table, a list of names), and a block that is one "
         "link, image or emphasis and nothing else (`[The Art of Unix "
         "Programming](…)`, `*Linux Journal*`): a title cited in English "
-        "on purpose. A block changed in any way (partly translated, "
+        "on purpose. An emphasis that ends sentences (`_What do you "
+        "think? Tell us in the comments._`) is a paragraph in italics, "
+        "and is reported. In a block of fewer than 12 words, a word that "
+        "is an inline code span of the original (a command: `### more "
+        "or less or most`) does not count. An entry of a bibliography "
+        "(two initials or more and a year: `A. Tanenbaum and H. Bos, "
+        "Modern Operating Systems, 2014.`) is cited in its language and "
+        "left alone. A block changed in any way (partly translated, "
         "reworded) is not this rule's: `untranslated` reads the language "
         "of every block. Without an original the rule is silent.\n\n"
         "Why: a block copied from the original is correct English; "
@@ -209,7 +279,12 @@ const tl_rule tl_rule_source_untranslated = {
         "`is` 等）的块（署名行 `Jim Hall, CC BY-SA 4.0`、表格中的命令、"
         "名称列表），以及仅由一个链接、"
         "图片或强调组成的块（`[The Art of Unix Programming](…)`、"
-        "`*Linux Journal*`）：有意保留英文的引用标题。有任何改动的块"
+        "`*Linux Journal*`）：有意保留英文的引用标题。以句子结尾的强调"
+        "（`_What do you think? Tell us in the comments._`）是斜体的段落，"
+        "会被报告。少于 12 个单词的块中，是原文行内代码的单词（命令："
+        "`### more or less or most`）不计入。参考文献条目（两个以上的"
+        "首字母缩写加一个年份：`A. Tanenbaum and H. Bos, Modern "
+        "Operating Systems, 2014.`）按原文语言引用，不检查。有任何改动的块"
         "（部分翻译、改写）不属于本规则：`untranslated` 会检查每个块的语言。"
         "没有原文时本规则不报告。\n\n原因：从原文复制来的块是正确的英文，"
         "只有对照原文才能发现它从未被翻译。",
