@@ -17,10 +17,16 @@
  * Everything else is reported, one finding a line. With comments: kept,
  * every differing line is reported. An original line damaged by the
  * conversion of a web page (curly quotes, Markdown links or escapes
- * inside code) matches the translated line that repairs it (repair()).
+ * inside code, a masked address) matches the translated line that
+ * repairs it (normalize()). A hunk's lines are paired at the least
+ * cost (judge()), so that a finding stands on the line it is about;
+ * what is not code in the original (prose, headings, labels a page put
+ * in the block, elided output) may go, and lines of text (program
+ * output, an HTML page's words) may be translated whole.
  */
 #include "rule.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,64 +41,32 @@ static const tl_option_def options[] = {
 };
 
 /* Above this many cells the diff gives way to a line-by-line comparison
- * (a code block of thousands of lines on both sides). */
+ * (a code block of thousands of lines on both sides); so do a hunk's
+ * pairing (judge()) and the comparison of a hunk's text (joined()). */
 #define DIFF_CELLS (1u << 22)
+#define HUNK_CELLS (1u << 16)
 
-/* The lines of a pair's code blocks, each with the hash of its text
- * normalized (line_hash). */
+/* The wildcard normalize() puts for Cloudflare's e-mail mask: it matches
+ * any run of characters but spaces (an address, a user@host prompt). */
+#define WILD '\x01'
+
+/* One line of a pair's code blocks. */
+typedef struct line {
+	const tl_align_anchor *an;
+	char *norm;   /* the key as compared (normalize()) */
+	char *fixed;  /* an original's repaired too; NULL when the same */
+	uint64_t h;   /* the hash of norm */
+	uint64_t r;   /* of fixed; h when there is none */
+	bool cjk;     /* holds CJK */
+	bool text;    /* natural-language text (is_text()) */
+	bool prose;   /* a sentence, heading or label (is_text()) */
+	bool elision; /* output left out: "[...]", "…", "<< snip >>" */
+} line;
+
 typedef struct lines {
-	const tl_align_anchor **v;
-	uint64_t *h;
-	uint64_t *r; /* of the line repaired (repair()); h for translations */
+	line *v;
 	size_t n;
 } lines;
-
-/* The hash of line KEY (already trimmed and with runs of spaces made one
- * by the anchors) as compared here: a no-break space (U+00A0, which web
- * pages put in code) is a space, the entities &lt; &gt; &amp; &quot;
- * are their characters, and a pair of backticks around the whole line
- * (Markdown a converter left inside code) is dropped. */
-static uint64_t line_hash(const char *key)
-{
-	static const struct {
-		const char *from;
-		char to;
-	} entities[] = {{"&lt;", '<'},
-	                {"&gt;", '>'},
-	                {"&amp;", '&'},
-	                {"&quot;", '"'},
-	                {"\xC2\xA0", ' '}};
-	size_t n = strlen(key), i = 0;
-	if (n >= 2 && key[0] == '`' && key[n - 1] == '`')
-		i = 1, n--;
-	uint64_t h = 14695981039346656037ull;
-	bool space = true; /* drop spaces at the start, and runs of them */
-	for (; i < n; i++) {
-		char c = key[i];
-		/* Every entity starts with '&' or the no-break space's first
-		 * byte: most characters need no comparison. */
-		for (size_t e = 0; (c == '&' || c == '\xC2') &&
-		                   e < sizeof entities / sizeof *entities;
-		     e++) {
-			size_t el = strlen(entities[e].from);
-			if (i + el <= n &&
-			    memcmp(key + i, entities[e].from, el) == 0) {
-				c = entities[e].to;
-				i += el - 1;
-				break;
-			}
-		}
-		if (c == ' ' || c == '\t') {
-			space = true;
-			continue;
-		}
-		if (space && h != 14695981039346656037ull)
-			h = (h ^ ' ') * 1099511628211ull;
-		space = false;
-		h = (h ^ (unsigned char)c) * 1099511628211ull;
-	}
-	return h;
-}
 
 /* S after the spaces and no-break spaces (U+00A0, which web pages put
  * in code) that indent it. */
@@ -109,90 +83,296 @@ static const char *indent_skipped(const char *s)
 	}
 }
 
-/* KEY as the web page it was scraped from showed it, for an original's
- * line that a converter damaged and a translator repaired: curly quotes
- * (a word processor's) made straight, Markdown links left inside code
- * ("[printf][6](" for "printf(") made their text, and backslashes
- * escaping punctuation ("\\---") dropped. Into a new string; NULL when
- * there is nothing to repair. Caller frees. */
-static char *repair(const char *key)
+static uint64_t fnv(const char *s)
 {
-	size_t n = strlen(key);
-	char *out = tl_xmalloc(n + 1), *w = out;
-	bool changed = false;
-	for (size_t i = 0; i < n;) {
-		static const char *const dq[] = {"\xE2\x80\x9C", "\xE2\x80\x9D",
-		                                 "\xE2\x80\x9E"};
-		static const char *const sq[] = {"\xE2\x80\x98",
-		                                 "\xE2\x80\x99"};
-		bool q = false;
-		for (size_t k = 0; k < 3 && !q; k++)
-			if (strncmp(key + i, dq[k], 3) == 0)
-				*w++ = '"', i += 3, q = true;
-		for (size_t k = 0; k < 2 && !q; k++)
-			if (strncmp(key + i, sq[k], 3) == 0)
-				*w++ = '\'', i += 3, q = true;
-		if (q) {
-			changed = true;
+	uint64_t h = 14695981039346656037ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Removes every PAT from S, in place. */
+static void drop_all(char *s, const char *pat)
+{
+	size_t pl = strlen(pat);
+	char *w = s;
+	for (const char *r = s; *r;)
+		if (strncmp(r, pat, pl) == 0)
+			r += pl;
+		else
+			*w++ = *r++;
+	*w = 0;
+}
+
+/* The length of the prompt at the start of S when it is more than the
+ * bare "$" or "#" the other side may have written: "user@host:~$",
+ * "[user@host dir]#", "sh-5.0#", "/ #"; 0 for none. Its last character
+ * goes to *MARK. */
+static size_t prompt_len(const char *s, char *mark)
+{
+	size_t spaces = 0;
+	for (size_t i = 0; s[i] && i < 64; i++) {
+		if (s[i] == ' ' && ++spaces > 2)
+			return 0;
+		if ((s[i] != '$' && s[i] != '#') || i == 0 ||
+		    (s[i + 1] && s[i + 1] != ' '))
 			continue;
+		size_t e = i;
+		while (e > 0 && s[e - 1] == ' ')
+			e--;
+		bool ok = memchr(s, '@', e) || memchr(s, WILD, e) ||
+		          (s[0] == '[' && s[e - 1] == ']') || s[e - 1] == ']' ||
+		          (e == 1 && strchr("/~", s[0]));
+		if (!ok) {
+			/* A shell's own: "sh-5.0", "bash-4.2". */
+			size_t a = 0;
+			while (a < e && s[a] >= 'a' && s[a] <= 'z')
+				a++;
+			ok = a > 0 && a + 1 < e && s[a] == '-';
+			for (size_t d = a + 1; ok && d < e; d++)
+				ok =
+				    (s[d] >= '0' && s[d] <= '9') || s[d] == '.';
 		}
-		if (key[i] == '\\' && i + 1 < n &&
-		    strchr("-*_#`[]()<>.!+", key[i + 1])) {
-			changed = true;
+		if (!ok)
+			return 0;
+		*mark = s[i];
+		return i + 1;
+	}
+	return 0;
+}
+
+/* KEY as compared: a pair of backticks around the whole line dropped
+ * (Markdown a converter left inside code), a prompt made bare
+ * (prompt_len), the entities of HTML decoded, no-break spaces made spaces,
+ * runs of spaces made one. With REPAIR, for an original's line, also
+ * what the conversion of a web page damaged and a translator repairs:
+ * curly quotes (a word processor's) made straight, "…" made "...",
+ * backslashes escaping punctuation ("\\---") dropped, Markdown links
+ * inside code ("[printf][6](" for "printf(") made their text, the
+ * "[code]" marks of a converter dropped, and Cloudflare's mask of an
+ * e-mail address ("[email protected]") made a wildcard. Caller frees. */
+static char *normalize(const char *key, bool repair)
+{
+	char *s = tl_xstrdup(indent_skipped(key));
+	if (repair) {
+		static const char *const marks[] = {"`[/code]", "[/code]",
+		                                    "[code]`", "[code]"};
+		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+			drop_all(s, marks[m]);
+	}
+	size_t n = strlen(s), i = 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n >= 2 && s[0] == '`' && s[n - 1] == '`')
+		i = 1, n--;
+	char *w = s;
+	for (; i < n;) {
+		static const struct {
+			const char *from;
+			const char *to;
+			bool repair;
+		} subs[] = {
+		    {"&lt;", "<", false},
+		    {"&gt;", ">", false},
+		    {"&amp;", "&", false},
+		    {"&quot;", "\"", false},
+		    {"&#39;", "'", false},
+		    {"&apos;", "'", false},
+		    {"&nbsp;", " ", false},
+		    {"\xC2\xA0", " ", false},
+		    {"[email protected]", "\x01", true},
+		    {"[email\xC2\xA0protected]", "\x01", true},
+		    {"\xE2\x80\x9C", "\"", true},
+		    {"\xE2\x80\x9D", "\"", true},
+		    {"\xE2\x80\x9E", "\"", true},
+		    {"\xE2\x80\x98", "'", true},
+		    {"\xE2\x80\x99", "'", true},
+		    {"\xE2\x80\xA6", "...", true},
+		};
+		bool done = false;
+		for (size_t e = 0; !done && e < sizeof subs / sizeof *subs;
+		     e++) {
+			size_t fl = strlen(subs[e].from);
+			if ((repair || !subs[e].repair) && i + fl <= n &&
+			    memcmp(s + i, subs[e].from, fl) == 0) {
+				/* Never longer than what it replaces. */
+				size_t tl = strlen(subs[e].to);
+				memmove(w, subs[e].to, tl);
+				w += tl;
+				i += fl;
+				done = true;
+			}
+		}
+		if (done)
+			continue;
+		if (repair && s[i] == '\\' && i + 1 < n &&
+		    strchr("-*_#`[]()<>.!+", s[i + 1])) {
 			i++;
 			continue;
 		}
-		if (key[i] == '[') {
+		if (repair && s[i] == '[') {
 			/* [text][digits] */
 			size_t c = i + 1;
-			while (c < n && key[c] != ']' && key[c] != '[')
+			while (c < n && s[c] != ']' && s[c] != '[')
 				c++;
 			size_t d = c + 2;
-			while (d < n && key[d] >= '0' && key[d] <= '9')
+			while (d < n && s[d] >= '0' && s[d] <= '9')
 				d++;
-			if (c < n && c > i + 1 && key[c] == ']' && c + 1 < n &&
-			    key[c + 1] == '[' && d > c + 2 && d < n &&
-			    key[d] == ']') {
-				memcpy(w, key + i + 1, c - i - 1);
+			if (c < n && c > i + 1 && s[c] == ']' && c + 1 < n &&
+			    s[c + 1] == '[' && d > c + 2 && d < n &&
+			    s[d] == ']') {
+				memmove(w, s + i + 1, c - i - 1);
 				w += c - i - 1;
 				i = d + 1;
-				changed = true;
 				continue;
 			}
 		}
-		*w++ = key[i++];
+		*w++ = s[i++];
 	}
 	*w = 0;
-	if (!changed) {
-		free(out);
-		return NULL;
+	/* Spaces: none at the ends, runs made one. */
+	w = s;
+	for (const char *r = s; *r; r++)
+		if (*r != ' ' && *r != '\t')
+			*w++ = *r;
+		else if (w > s && w[-1] != ' ')
+			*w++ = ' ';
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = 0;
+	char mark;
+	size_t pl = prompt_len(s, &mark);
+	if (pl) {
+		s[0] = mark;
+		memmove(s + 1, s + pl, strlen(s + pl) + 1);
 	}
-	return out;
+	return s;
 }
 
-static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
-                   bool original)
+/* Whether NORM is a line that says output was left out: "[...]", "...",
+ * "…", "<< snip >>", "[output omitted]". */
+static bool is_elision(const char *norm)
 {
-	size_t total = 0;
-	for (size_t i = first; i < first + n; i++)
-		total += ad->blocks[i].nanchors;
-	l->v = tl_xmalloc((total + 1) * sizeof *l->v);
-	l->h = tl_xmalloc((total + 1) * sizeof *l->h);
-	l->r = tl_xmalloc((total + 1) * sizeof *l->r);
-	l->n = 0;
-	for (size_t i = first; i < first + n; i++)
-		for (size_t a = 0; a < ad->blocks[i].nanchors; a++) {
-			const tl_align_anchor *an = &ad->blocks[i].anchors[a];
-			if (an->type != TL_ANCHOR_LINE)
-				continue;
-			if (!*indent_skipped(an->key))
-				continue; /* no-break spaces alone: blank */
-			l->h[l->n] = line_hash(an->key);
-			char *fixed = original ? repair(an->key) : NULL;
-			l->r[l->n] = fixed ? line_hash(fixed) : l->h[l->n];
-			free(fixed);
-			l->v[l->n++] = an;
+	char rest[32];
+	size_t k = 0;
+	bool dots = false;
+	for (const char *s = norm; *s; s++) {
+		if (strncmp(s, "\xE2\x80\xA6", 3) == 0) {
+			dots = true;
+			s += 2;
+			continue;
 		}
+		if (*s == '.')
+			dots = true;
+		if (strchr("[]()<>. ", *s))
+			continue;
+		if (k + 1 >= sizeof rest)
+			return false;
+		rest[k++] =
+		    (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+	}
+	rest[k] = 0;
+	static const char *const words[] = {"snip",      "snipped",
+	                                    "omitted",   "outputomitted",
+	                                    "truncated", "outputtruncated"};
+	if (!k)
+		return dots;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(rest, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Common English words: a line holding one is likelier a sentence than
+ * a command. */
+static bool is_stop_word(const char *w, size_t n)
+{
+	static const char *const stop[] = {
+	    "a",    "an",   "the", "to",   "of",  "and", "or",   "is",
+	    "are",  "be",   "you", "your", "in",  "on",  "for",  "with",
+	    "this", "that", "it",  "will", "can", "not", "from", "as",
+	    "by",   "at",   "if",  "we",   "was", "has", "have", "there"};
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		if (strlen(stop[i]) == n && strncasecmp(w, stop[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* Judges whether original line KEY is natural-language text rather than
+ * code, what the conversion of a web page leaves in code blocks and what
+ * examples print: with its HTML tags and a heading's marks left out, it
+ * is words (ASCII letters, with sentence punctuation around them) at
+ * least as many as other tokens, and starts with a capital letter, ends
+ * a sentence or a label (.!?:), or holds a common English word (TEXT:
+ * "Sorting... Done", "Repo : baseos", "of the screen.</p>"). PROSE is
+ * stricter, for a line that may be left out of a code block: nothing
+ * but words, making a sentence (three words and a common one, or six),
+ * a heading ("#### Enable PIE") or a label ("Syntax:", "Examples:"). */
+static void is_text(const char *key, bool *text, bool *prose)
+{
+	const char *s = indent_skipped(key);
+	bool heading = false;
+	if (*s == '#') {
+		const char *h = s;
+		while (*h == '#')
+			h++;
+		heading = *h == ' ';
+	}
+	size_t words = 0, others = 0;
+	bool upper = false, stop = false, end = false, first = true;
+	char last = 0;
+	for (const char *p = s; *p;) {
+		if (*p == '<' &&
+		    (p[1] == '/' || (p[1] >= 'a' && p[1] <= 'z'))) {
+			const char *c = strchr(p, '>');
+			if (c) {
+				p = c + 1;
+				continue;
+			}
+		}
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		const char *e = p + 1;
+		while (*e && *e != ' ' && *e != '\t' && *e != '<')
+			e++;
+		/* The token [p, e): its core without punctuation around. */
+		const char *a = p, *b = e;
+		while (a < b && strchr("(\"'*_\\", *a))
+			a++;
+		while (b > a && strchr(".,:;!?)\"'*_\\", b[-1]))
+			b--;
+		if (e > p)
+			last = e[-1];
+		bool word = a < b, number = a < b, letter = false;
+		for (const char *c = a; c < b; c++) {
+			bool l = (*c >= 'a' && *c <= 'z') ||
+			         (*c >= 'A' && *c <= 'Z');
+			bool d = *c >= '0' && *c <= '9';
+			letter |= l;
+			word &= l || ((*c == '\'' || *c == '-') && c > a);
+			number &= d || *c == '.' || *c == ',' || *c == '%';
+		}
+		word &= letter;
+		if (word) {
+			if (!words)
+				upper = *a >= 'A' && *a <= 'Z';
+			stop |= is_stop_word(a, (size_t)(b - a));
+			words++;
+		} else if (a < b && !number && !(heading && first)) {
+			others++;
+		}
+		first = false;
+		p = e;
+	}
+	end = last && strchr(".!?:", last);
+	*text = words > 0 && words >= others && (upper || end || stop);
+	*prose = *text &&
+	         ((!others &&
+	           ((words >= 3 && stop) || words >= 6 || (heading && upper) ||
+	            (upper && words <= 3 && last == ':'))) ||
+	          (words >= 6 && stop && others * 4 <= words));
 }
 
 static bool has_cjk(const char *s)
@@ -206,6 +386,113 @@ static bool has_cjk(const char *s)
 		i += k ? k : 1;
 	}
 	return false;
+}
+
+/* Whether normalized line S is blank or a prompt alone ("$"): neither is
+ * code a reader runs. */
+static bool blank(const char *s)
+{
+	return !s[0] || strcmp(s, "$") == 0 || strcmp(s, "#") == 0;
+}
+
+static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
+                   bool original)
+{
+	size_t total = 0;
+	for (size_t i = first; i < first + n; i++)
+		total += ad->blocks[i].nanchors;
+	l->v = tl_xcalloc(total + 1, sizeof *l->v);
+	l->n = 0;
+	for (size_t i = first; i < first + n; i++)
+		for (size_t a = 0; a < ad->blocks[i].nanchors; a++) {
+			const tl_align_anchor *an = &ad->blocks[i].anchors[a];
+			if (an->type != TL_ANCHOR_LINE)
+				continue;
+			char *norm = normalize(an->key, false);
+			/* Blank (no-break spaces alone), or a prompt alone:
+			 * neither is code a reader runs. */
+			char *fixed =
+			    original ? normalize(an->key, true) : NULL;
+			if (blank(norm) || (fixed && blank(fixed))) {
+				free(norm);
+				free(fixed);
+				continue;
+			}
+			line *ln = &l->v[l->n++];
+			ln->an = an;
+			ln->norm = norm;
+			ln->h = ln->r = fnv(norm);
+			if (original) {
+				if (strcmp(fixed, norm) != 0) {
+					ln->fixed = fixed;
+					ln->r = fnv(fixed);
+				} else {
+					free(fixed);
+				}
+				is_text(an->key, &ln->text, &ln->prose);
+				ln->elision = is_elision(norm);
+			} else {
+				ln->cjk = has_cjk(an->key);
+			}
+		}
+}
+
+static void lines_free(lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].norm);
+		free(l->v[i].fixed);
+	}
+	free(l->v);
+}
+
+/* Whether original text X matches translated text Y: equal, but that a
+ * WILD in X matches a run of characters but spaces and newlines in Y,
+ * and that a newline on either side (where lines were joined) matches
+ * nothing or a space on the other. Dynamic programming over the two
+ * strings; false when they are too long for it. */
+static bool matches(const char *x, const char *y)
+{
+	size_t a = strlen(x), b = strlen(y);
+	if (!memchr(x, WILD, a) && !memchr(x, '\n', a) && !memchr(y, '\n', b))
+		return a == b && memcmp(x, y, a) == 0;
+	if ((a + 1) * (b + 1) > DIFF_CELLS)
+		return false;
+	/* R[i][j]: x[i..] matches y[j..]; filled from the ends. */
+	bool *R = tl_xcalloc((a + 1) * (b + 1), sizeof *R);
+#define AT(i, j) R[(i) * (b + 1) + (j)]
+	for (size_t i = a + 1; i-- > 0;)
+		for (size_t j = b + 1; j-- > 0;) {
+			bool m = false;
+			if (i == a && j == b)
+				m = true;
+			if (!m && i < a && x[i] == WILD)
+				m = AT(i + 1, j) ||
+				    (j < b && y[j] != ' ' && y[j] != '\n' &&
+				     AT(i, j + 1));
+			else if (!m && i < a && x[i] == '\n')
+				m = AT(i + 1, j) ||
+				    (j < b && (y[j] == ' ' || y[j] == '\n') &&
+				     AT(i + 1, j + 1));
+			if (!m && j < b && y[j] == '\n')
+				m = AT(i, j + 1) ||
+				    (i < a && x[i] == ' ' && AT(i + 1, j + 1));
+			if (!m && i < a && j < b && x[i] == y[j] &&
+			    x[i] != WILD && x[i] != '\n')
+				m = AT(i + 1, j + 1);
+			AT(i, j) = m;
+		}
+	bool ok = AT(0, 0);
+#undef AT
+	free(R);
+	return ok;
+}
+
+/* Whether original line O and translated line T are the same. */
+static bool same_line(const line *o, const line *t)
+{
+	return strcmp(o->norm, t->norm) == 0 ||
+	       (o->fixed && matches(o->fixed, t->norm));
 }
 
 /* Comment markers: anywhere after a space, or only at the start of a
@@ -267,15 +554,70 @@ static size_t code_part(const char *t)
 	return cut;
 }
 
+/* Whether code point CP separates the tokens of a translated line: a
+ * space, a CJK character or mark, a curly quote. */
+static bool separates(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp >= 0x2E80 ||
+	       (cp >= 0x2018 && cp <= 0x201D);
+}
+
+/* The next token of S at *AT (N bytes), into [*S, *E); false at the end. */
+static bool next_token(const char *s, size_t n, size_t *at, size_t *ts,
+                       size_t *te)
+{
+	size_t i = *at;
+	for (;;) {
+		if (i >= n)
+			return false;
+		uint32_t cp;
+		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		if (!separates(cp))
+			break;
+		i += k ? k : 1;
+	}
+	*ts = i;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		if (separates(cp))
+			break;
+		i += k ? k : 1;
+	}
+	*te = *at = i;
+	return true;
+}
+
+/* Whether every token of translated line T (what is not CJK or space:
+ * numbers, names, options, paths) is a token of original line O, in
+ * order: a line of text translated word by word around what it keeps
+ * ("需要下载 297 kB 的归档。" for "Need to get 297 kB of archives."). */
+static bool tokens_kept(const char *t, const char *o)
+{
+	size_t tn = strlen(t), on = strlen(o), ta = 0, oa = 0, ts, te, os, oe;
+	while (next_token(t, tn, &ta, &ts, &te)) {
+		bool found = false;
+		while (!found && next_token(o, on, &oa, &os, &oe))
+			found = oe - os == te - ts &&
+			        memcmp(o + os, t + ts, te - ts) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 /* Whether translated line T (holding CJK) translates original line O: a
  * comment line translates a comment line; another line keeps the
- * start of O up to its comment or string. */
-static bool translates(const char *t, const char *o)
+ * start of O up to its comment or string; and a line of text (O->text)
+ * may be translated whole, keeping its other tokens (tokens_kept). */
+static bool translates(const char *t, const line *o)
 {
+	const char *ok = indent_skipped(o->an->key);
 	t = indent_skipped(t);
-	o = indent_skipped(o);
 	size_t cut = code_part(t);
-	return cut ? strncmp(o, t, cut) == 0 : is_comment(o);
+	if (cut ? strncmp(ok, t, cut) == 0 : is_comment(ok))
+		return true;
+	return o->text && tokens_kept(t, ok);
 }
 
 /* The ops of a diff of O and T: 0 a kept line, 1 an original line
@@ -286,7 +628,7 @@ static unsigned char *diff(const lines *o, const lines *t, size_t *nops)
 	unsigned char *ops = tl_xmalloc(n + m + 1);
 	size_t k = 0;
 	/* An original line is kept as it is or as repaired. */
-#define SAME(i, j) (o->h[i] == t->h[j] || o->r[i] == t->h[j])
+#define SAME(i, j) (o->v[i].h == t->v[j].h || o->v[i].r == t->v[j].h)
 	if ((n + 1) * (m + 1) > DIFF_CELLS) {
 		/* Line by line: the same index. */
 		for (size_t i = 0; i < n || i < m; i++) {
@@ -334,8 +676,8 @@ static void report(tl_check *ck, const tl_pairing *p, size_t k, const lines *o,
 {
 	size_t s, e, ostart = TL_NONE, oend = TL_NONE;
 	if (tj != TL_NONE) {
-		s = t->v[tj]->start;
-		e = t->v[tj]->end;
+		s = t->v[tj].an->start;
+		e = t->v[tj].an->end;
 	} else {
 		tl_pairing_place(p, k, &s, &e);
 	}
@@ -346,57 +688,246 @@ static void report(tl_check *ck, const tl_pairing *p, size_t k, const lines *o,
 		    "原文中没有这一行代码");
 		return;
 	}
-	const char *key = o->v[oi]->key;
-	const char *more = strlen(key) > 60 ? "…" : "";
+	const tl_align_anchor *an = o->v[oi].an;
+	const char *more = strlen(an->key) > 60 ? "…" : "";
 	if (tj != TL_NONE)
 		tl_check_report_original(
-		    ck, s, e, o->v[oi]->start, o->v[oi]->end, TL_SEVERITY_OFF,
+		    ck, s, e, an->start, an->end, TL_SEVERITY_OFF,
 		    "Code differs from the original's: %.60s%s",
-		    "代码与原文不同：%.60s%s", key, more);
+		    "代码与原文不同：%.60s%s", an->key, more);
 	else
 		tl_check_report_original(
-		    ck, s, e, o->v[oi]->start, o->v[oi]->end, TL_SEVERITY_OFF,
+		    ck, s, e, an->start, an->end, TL_SEVERITY_OFF,
 		    "A code line of the original is missing: %.60s%s",
-		    "缺少原文的一行代码：%.60s%s", key, more);
+		    "缺少原文的一行代码：%.60s%s", an->key, more);
+}
+
+/* The lines of the original's text outside code blocks, normalized and
+ * hashed, sorted: a translated code line found there is one that the
+ * conversion of a web page put outside the fence, and the translator
+ * put back. Built on first need. */
+typedef struct text_lines {
+	bool built;
+	uint64_t *v;
+	size_t n;
+} text_lines;
+
+static void text_lines_build(text_lines *tx, const tl_pairing *p)
+{
+	const tl_align_doc *ad = p->al->orig;
+	const char *d = p->src->data;
+	size_t cap = 16;
+	tx->built = true;
+	tx->v = tl_xmalloc(cap * sizeof *tx->v);
+	for (size_t i = 0; i < ad->n; i++) {
+		const tl_align_block *b = &ad->blocks[i];
+		if (b->kind == TL_ALIGN_CODE || b->kind == TL_ALIGN_META ||
+		    b->kind == TL_ALIGN_FRONT_MATTER)
+			continue;
+		for (size_t s = b->start; s < b->end;) {
+			const char *nl = memchr(d + s, '\n', b->end - s);
+			size_t e = nl ? (size_t)(nl - d) : b->end;
+			char *key = tl_xmalloc(e - s + 1);
+			memcpy(key, d + s, e - s);
+			key[e - s] = 0;
+			char *norm = normalize(key, true);
+			if (norm[0]) {
+				if (tx->n == cap)
+					tx->v = tl_xrealloc(
+					    tx->v, (cap *= 2) * sizeof *tx->v);
+				tx->v[tx->n++] = fnv(norm);
+			}
+			free(norm);
+			free(key);
+			s = e + 1;
+		}
+	}
+	tl_align_sort_keys(tx->v, tx->n);
+}
+
+static bool text_lines_has(text_lines *tx, const tl_pairing *p, uint64_t h)
+{
+	if (!tx->built)
+		text_lines_build(tx, p);
+	size_t lo = 0, hi = tx->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tx->v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < tx->n && tx->v[lo] == h;
+}
+
+/* Whether the text of original lines O[os, oe) and translated lines
+ * T[ts, te) is the same but for where the lines break: a line the
+ * conversion joined to the next ("hello.goWORK=/tmp/…") that the
+ * translator split again, or the reverse. */
+static bool joined(const lines *o, size_t os, size_t oe, const lines *t,
+                   size_t ts, size_t te)
+{
+	tl_buf x = {0}, y = {0};
+	for (size_t i = os; i < oe; i++) {
+		const line *l = &o->v[i];
+		if (i > os)
+			tl_buf_puts(&x, "\n");
+		tl_buf_puts(&x, l->fixed ? l->fixed : l->norm);
+	}
+	for (size_t j = ts; j < te; j++) {
+		if (j > ts)
+			tl_buf_puts(&y, "\n");
+		tl_buf_puts(&y, t->v[j].norm);
+	}
+	bool same = x.len && y.len && matches(x.data, y.data);
+	tl_buf_free(&x);
+	tl_buf_free(&y);
+	return same;
+}
+
+/* What the pairing of a hunk costs: a finding is 1; pairing two lines
+ * that differ costs a little less the more they share at their ends, so
+ * that an altered line is reported against its own original line. */
+#define INF 1e9
+
+static double likeness(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), p = 0, s = 0;
+	while (p < na && p < nb && a[p] == b[p])
+		p++;
+	while (s < na - p && s < nb - p && a[na - 1 - s] == b[nb - 1 - s])
+		s++;
+	size_t longer = na > nb ? na : nb;
+	return longer ? (double)(p + s) / (double)longer : 1;
+}
+
+/* A hunk and what its judging needs. */
+typedef struct hunk {
+	tl_check *ck;
+	const tl_pairing *p;
+	size_t k; /* the pair */
+	const lines *o, *t;
+	size_t os, oe, ts, te;
+	bool translated; /* comments: translated */
+	bool cjk;        /* a translated line of the hunk holds CJK */
+	text_lines *tx;
+} hunk;
+
+/* The cost of leaving original line I out: none for what is not code (a
+ * sentence, heading or label the conversion put in the block, output
+ * left out), for text and comments where translated lines stand in. */
+static double drop_cost(const hunk *h, size_t i)
+{
+	const line *o = &h->o->v[i];
+	bool comment = is_comment(indent_skipped(o->an->key));
+	if (o->elision || (o->prose && (h->translated || !comment)))
+		return 0;
+	if (h->translated && h->cjk && (o->text || comment))
+		return 0;
+	return 1;
+}
+
+/* The cost of pairing original line I with translated line J. */
+static double pair_cost(const hunk *h, size_t i, size_t j)
+{
+	const line *o = &h->o->v[i], *t = &h->t->v[j];
+	if (same_line(o, t))
+		return 0;
+	if (h->translated && t->cjk) {
+		if (translates(t->an->key, o))
+			return 0;
+		if (!code_part(t->an->key))
+			return INF; /* a comment does not stand for code */
+	}
+	/* A line that is not code (drop_cost) is not altered code, unless
+	 * the two are much alike. */
+	double like = likeness(o->fixed ? o->fixed : o->norm, t->norm);
+	if (like < 0.5 && drop_cost(h, i) == 0)
+		return INF;
+	return 1 - 0.1 * like;
+}
+
+/* The cost of adding translated line J before original line I: none for
+ * a translated comment, a line the original has outside the code block
+ * (text_lines), or next to a line of the original saying that output was
+ * left out. */
+static double add_cost(const hunk *h, size_t i, size_t j)
+{
+	const line *t = &h->t->v[j];
+	if (h->translated && t->cjk && !code_part(t->an->key))
+		return 0;
+	if ((i < h->o->n && h->o->v[i].elision) ||
+	    (i > 0 && h->o->v[i - 1].elision))
+		return 0;
+	if (!t->cjk && text_lines_has(h->tx, h->p, t->h))
+		return 0;
+	return 1;
 }
 
 /* Judges a hunk: original lines O[os, oe) replaced by translated lines
- * T[ts, te). Each translated line holding CJK (with TRANSLATED) takes
- * the next original line it translates, the original lines it passes
- * over being dropped; a comment line that translates none is an added
- * comment. Every other translated line differs from the original's.
- * Dropped original lines must be comments replaced by translated lines.
- * NEXT is where a report about a dropped line stands: the translated
- * line after the hunk, or TL_NONE. */
-static void judge(tl_check *ck, const tl_pairing *p, size_t k, const lines *o,
-                  size_t os, size_t oe, const lines *t, size_t ts, size_t te,
-                  bool translated)
+ * T[ts, te). The lines are paired in order at the least cost (a finding
+ * costs 1: pair_cost, drop_cost, add_cost), so that each finding stands
+ * on the line it is about; a big hunk is paired line by line. A dropped
+ * line is reported at the translated line after it. */
+static void judge(const hunk *h)
 {
-	size_t i = os, cjk = 0;
-	size_t next = te < t->n ? te : TL_NONE;
-	for (size_t j = ts; j < te; j++) {
-		const char *key = t->v[j]->key;
-		if (translated && has_cjk(key)) {
-			cjk++;
-			size_t m = i;
-			while (m < oe && !translates(key, o->v[m]->key))
-				m++;
-			if (m < oe) {
-				for (; i < m; i++)
-					if (!is_comment(o->v[i]->key))
-						report(ck, p, k, o, i, t, j);
-				i = m + 1;
-			} else if (code_part(key)) {
-				report(ck, p, k, o, i < oe ? i++ : TL_NONE, t,
-				       j);
-			}
-			continue;
+	size_t n = h->oe - h->os, m = h->te - h->ts;
+	size_t next = h->te < h->t->n ? h->te : TL_NONE;
+	if (joined(h->o, h->os, h->oe, h->t, h->ts, h->te))
+		return;
+	/* C[i][j]: the least cost of O[os + i..] against T[ts + j..]. */
+	bool dp = (n + 1) * (m + 1) <= HUNK_CELLS;
+	double *C = dp ? tl_xmalloc((n + 1) * (m + 1) * sizeof *C) : NULL;
+#define AT(i, j) C[(i) * (m + 1) + (j)]
+	for (size_t i = n + 1; dp && i-- > 0;)
+		for (size_t j = m + 1; j-- > 0;) {
+			double c = i == n && j == m ? 0 : INF;
+			if (i < n && j < m)
+				c = fmin(c, pair_cost(h, h->os + i, h->ts + j) +
+				                AT(i + 1, j + 1));
+			if (i < n)
+				c = fmin(c, drop_cost(h, h->os + i) +
+				                AT(i + 1, j));
+			if (j < m)
+				c = fmin(c, add_cost(h, h->os + i, h->ts + j) +
+				                AT(i, j + 1));
+			AT(i, j) = c;
 		}
-		report(ck, p, k, o, i < oe ? i++ : TL_NONE, t, j);
+	size_t i = 0, j = 0;
+	while (i < n || j < m) {
+		size_t oi = h->os + i, tj = h->ts + j;
+		double pc = i < n && j < m ? pair_cost(h, oi, tj) : INF;
+		double dc = i < n ? drop_cost(h, oi) : INF;
+		double ac = j < m ? add_cost(h, oi, tj) : INF;
+		int op; /* 0 pair, 1 drop, 2 add */
+		if (dp) {
+			double here = AT(i, j);
+			op = i < n && j < m &&
+			             pc + AT(i + 1, j + 1) <= here + 1e-9
+			         ? 0
+			     : i < n && dc + AT(i + 1, j) <= here + 1e-9 ? 1
+			                                                 : 2;
+		} else {
+			op = i < n && j < m && pc < INF ? 0 : i < n ? 1 : 2;
+		}
+		if (op == 0) {
+			if (pc > 0)
+				report(h->ck, h->p, h->k, h->o, oi, h->t, tj);
+			i++, j++;
+		} else if (op == 1) {
+			if (dc > 0)
+				report(h->ck, h->p, h->k, h->o, oi, h->t,
+				       j < m ? tj : next);
+			i++;
+		} else {
+			if (ac > 0)
+				report(h->ck, h->p, h->k, h->o, TL_NONE, h->t,
+				       tj);
+			j++;
+		}
 	}
-	for (; i < oe; i++)
-		if (!cjk || !is_comment(o->v[i]->key))
-			report(ck, p, k, o, i, t, next);
+#undef AT
+	free(C);
 }
 
 static bool all_code(const tl_align_doc *ad, size_t first, size_t n)
@@ -413,6 +944,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	const tl_align *al = p->al;
 	bool translated = strcmp(tl_check_option(ck, "comments"), "kept") != 0;
+	text_lines tx = {0};
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		if (!all_code(al->orig, pr->orig, pr->norig) ||
@@ -429,19 +961,20 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				x++, i++, j++;
 				continue;
 			}
-			size_t os = i, ts = j;
+			hunk h = {ck, p, k, &o,         &t,    i,
+			          i,  j, j, translated, false, &tx};
 			for (; x < nops && ops[x] != 0; x++)
 				ops[x] == 1 ? i++ : j++;
-			judge(ck, p, k, &o, os, i, &t, ts, j, translated);
+			h.oe = i, h.te = j;
+			for (size_t y = h.ts; y < h.te; y++)
+				h.cjk |= translated && t.v[y].cjk;
+			judge(&h);
 		}
 		free(ops);
-		free(o.v);
-		free(o.h);
-		free(o.r);
-		free(t.v);
-		free(t.h);
-		free(t.r);
+		lines_free(&o);
+		lines_free(&t);
 	}
+	free(tx.v);
 }
 
 const tl_rule tl_rule_source_code = {
@@ -457,8 +990,11 @@ const tl_rule tl_rule_source_code = {
         "docs/alignment.md) beyond indentation and white space: a line "
         "changed, dropped or added. Lines are compared trimmed, with runs "
         "of spaces and tabs made one, blank lines left out, as a diff; "
-        "each stretch of differing lines is reported once, on its first "
-        "translated line, pointing at the original's line. The info "
+        "in each stretch of differing lines, the lines are paired so "
+        "that the fewest findings remain, each on the line it is about "
+        "(an altered line is reported on itself, pointing at its "
+        "original line). A prompt alone (`$`) is a blank line, and a "
+        "prompt is compared bare (`[alice@host ~]$ ls` is `$ ls`). The info "
         "string (the language after the fence) is not compared.\n\n"
         "With `comments: translated` (the default), a translated line "
         "holding CJK may translate the comment or a string of the "
@@ -476,7 +1012,20 @@ const tl_rule tl_rule_source_code = {
         "straight (`”0.0.0.0”` in the original, `\"0.0.0.0\"` in the "
         "translation), a Markdown link left inside code made its text "
         "(`[printf][6](` for `printf(`), a backslash before punctuation "
-        "dropped (`\\---` for `---`). The reverse, a translation that "
+        "dropped (`\\---` for `---`), `…` for `...`, a converter's `[code]` "
+        "marks, "
+        "Cloudflare's `[email protected]` mask for any address, and a "
+        "line break the conversion lost or added (`return 0;}` for "
+        "`return 0;` and `}`). What is not code may leave the block: a "
+        "sentence, a heading or a label (`Syntax:`) that the conversion "
+        "put inside it; a line saying output was left out (`[...]`, "
+        "`<< snip >>`) may be filled in; a line that the original has "
+        "outside the block (its fence misplaced) may come in. With "
+        "`comments: translated`, a line of text (program output, the "
+        "text of an HTML page: words, not code) may be translated "
+        "whole, keeping its numbers, names and options "
+        "(`需要下载 297 kB 的归档。` for `Need to get 297 kB of "
+        "archives.`). The reverse, a translation that "
         "curls the quotes of code, is reported.\n\n"
         "A code block with no counterpart at all is `source-missing`'s. "
         "Without an original the rule is silent.\n\n"
@@ -487,8 +1036,10 @@ const tl_rule tl_rule_source_code = {
         "有原文时，标记译文中与其原文代码块（由对齐配对，"
         "docs/alignment.md）在缩进和空白之外有差异的代码块：改动、"
         "删除或增加的行。各行去掉首尾空白、连续空格和制表符合并为一个、"
-        "忽略空行后按 diff 比较；每一段有差异的连续行报告一次，位置在其"
-        "第一行译文，并指向原文的那一行。信息字符串（围栏后的语言名）"
+        "忽略空行后按 diff 比较；每一段有差异的连续行中，各行按报告最少的"
+        "方式配对，每条报告位于它所说的那一行（改动的行报告在其本身，并指向"
+        "原文的那一行）。只有提示符的行（`$`）视为空行，提示符只比较其"
+        "末尾（`[alice@host ~]$ ls` 即 `$ ls`）。信息字符串（围栏后的语言名）"
         "不做比较。\n\n`comments: translated`（默认）时，含有中文的译文行"
         "可以是原文同一位置那一行的注释或字符串的译文：它的注释标记（行首或空格"
         "后的 `#`、"
@@ -500,7 +1051,15 @@ const tl_rule tl_rule_source_code = {
         "原文中被网页转换损坏的行与修复了它的译文行视为相同：弯引号改为直引号"
         "（原文 `”0.0.0.0”`，译文 `\"0.0.0.0\"`），代码中残留的 Markdown "
         "链接改为其文字（`[printf][6](` 改为 `printf(`），去掉标点前的反斜杠"
-        "（`\\---` 改为 `---`）。反过来，译文把代码中的引号改成弯引号，"
+        "（`\\---` 改为 `---`），`…` 改为 `...`，去掉转换器的 `[code]` 标记，"
+        "Cloudflare 的 `[email protected]` 掩码对应任何地址，转换丢失或多出的"
+        "换行（`return 0;}` 对应 `return 0;` 和 `}`）。不是代码的内容可以"
+        "移出代码块：转换放进代码块的句子、标题或标签（`Syntax:`）；表示省略"
+        "输出的行（`[...]`、`<< snip >>`）可以被补全；原文在代码块之外（围栏"
+        "错位）的行可以移入。`comments: translated` 时，文字行（程序输出、"
+        "HTML 页面的文字：是词语而不是代码）可以整行翻译，保留其中的数字、"
+        "名称和选项（`需要下载 297 kB 的归档。` 对应 `Need to get 297 kB of "
+        "archives.`）。反过来，译文把代码中的引号改成弯引号，"
         "会被报告。\n\n完全没有对应的代码块由 "
         "`source-missing` 报告。没有原文时本规则不报告。\n\n"
         "原因：读者会原样复制代码块，改动一行，他们运行的东西就错了。",
