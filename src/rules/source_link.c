@@ -46,10 +46,27 @@ static bool compared(const tl_align_block *b)
 }
 
 /* KEY without its scheme (http, https), "www." and trailing "/": what
- * two spellings of one destination share. Into *N bytes at the result. */
+ * two spellings of one destination share. What a web page's conversion
+ * glued to a destination is left out too: a title after an encoded
+ * space and quote ("https://adoptium.net/%20%22https://Adoptium.net%22"),
+ * punctuation and emphasis of the sentence ("https://linuxmint.com**”",
+ * "https://example.org."). Into *N bytes at the result. */
 static const char *normal(const char *key, size_t *n)
 {
 	size_t len = strlen(key);
+	const char *glued = strstr(key, "%20%22");
+	if (glued && glued > key)
+		len = (size_t)(glued - key);
+	for (;;) {
+		if (len > 0 && strchr(".,;*\"'", key[len - 1]))
+			len--;
+		else if (len >= 3 &&
+		         (memcmp(key + len - 3, "\xE2\x80\x9D", 3) == 0 ||
+		          memcmp(key + len - 3, "\xE2\x80\x99", 3) == 0))
+			len -= 3;
+		else
+			break;
+	}
 	if (len > 7 && strncmp(key, "http://", 7) == 0)
 		key += 7, len -= 7;
 	else if (len > 8 && strncmp(key, "https://", 8) == 0)
@@ -151,9 +168,29 @@ static uint64_t file_hash(const char *key)
 		s--;
 	if (n - s < 8 || !memchr(key + s, '.', n - s))
 		return 0;
+	/* A picture scaled by WordPress ("X-1024x501.png") is the full-size
+	 * one ("X.png"): the size before the extension is left out. */
+	size_t dot = n, cut = n;
+	while (dot > s && key[dot - 1] != '.')
+		dot--;
+	if (dot > s) {
+		size_t d = dot - 1, w = d;
+		while (w > s && key[w - 1] >= '0' && key[w - 1] <= '9')
+			w--;
+		if (w < d && w > s && key[w - 1] == 'x') {
+			size_t v = w - 1;
+			while (v > s && key[v - 1] >= '0' && key[v - 1] <= '9')
+				v--;
+			if (v < w - 1 && v > s && key[v - 1] == '-')
+				cut = v - 1;
+		}
+	}
 	uint64_t h = 14695981039346656037ull;
-	for (size_t i = s; i < n; i++)
+	for (size_t i = s; i < n; i++) {
+		if (i == cut)
+			i = dot - 1;
 		h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+	}
 	return h ? h : 1;
 }
 
@@ -277,6 +314,61 @@ static const tl_align_anchor *replacement(const tl_align_doc *ad, size_t first,
 	return NULL;
 }
 
+/* The id of the YouTube video that KEY shows or plays: its thumbnail
+ * ("i.ytimg.com/vi/ID/hqdefault.jpg"), its page ("youtu.be/ID",
+ * "youtube.com/watch?v=ID") or its player ("youtube.com/embed/ID"):
+ * translators replace a video's thumbnail with the video. Into *N bytes
+ * at the result; NULL for none. */
+static const char *video_id(const char *key, size_t *n)
+{
+	static const char *const at[] = {
+	    "i.ytimg.com/vi/",    "img.youtube.com/vi/",
+	    "youtu.be/",          "youtube.com/watch?v=",
+	    "youtube.com/embed/", "youtube-nocookie.com/embed/"};
+	size_t len;
+	const char *k = normal(key, &len);
+	for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+		size_t al = strlen(at[i]);
+		if (len > al && strncmp(k, at[i], al) == 0) {
+			const char *id = k + al;
+			*n = strcspn(id, "/?&#");
+			if (*n > len - al)
+				*n = len - al;
+			return *n >= 6 ? id : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Whether blocks [FIRST, END) of AD have a destination showing or
+ * playing the video of id ID (N bytes). */
+static bool has_video(const tl_align_doc *ad, size_t first, size_t end,
+                      const char *id, size_t n)
+{
+	for (size_t j = first; j < end; j++)
+		for (size_t a = 0; a < ad->blocks[j].nanchors; a++) {
+			const tl_align_anchor *an = &ad->blocks[j].anchors[a];
+			size_t vn;
+			const char *v = an->type == TL_ANCHOR_LINK
+			                    ? video_id(an->key, &vn)
+			                    : NULL;
+			if (v && vn == n && memcmp(v, id, n) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* Whether destination KEY of the original is a license's deed
+ * ("https://creativecommons.org/licenses/by-sa/4.0/"): the link of an
+ * image's credit line ("Opensource.com, CC BY-SA 4.0"), which LCTT's
+ * translators drop with the line. */
+static bool is_license(const char *key)
+{
+	size_t n;
+	const char *k = normal(key, &n);
+	return n > 20 && strncasecmp(k, "creativecommons.org/", 20) == 0;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -316,6 +408,14 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				     (file_hash(an->key) &&
 				      in_sorted(tpics, npics,
 				                file_hash(an->key)))))
+					continue;
+				/* A video's thumbnail replaced by the video;
+				 * a credit line's license dropped. */
+				size_t vn;
+				const char *vid = video_id(an->key, &vn);
+				if ((vid && has_video(al->trans, first, end,
+				                      vid, vn)) ||
+				    is_license(an->key))
 					continue;
 				bool seen = false;
 				for (size_t b = 0; b < a && !seen; b++)
@@ -395,6 +495,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				     in_sorted(opics, nopics,
 				               file_hash(an->key))))
 					continue;
+				size_t vn;
+				const char *vid = video_id(an->key, &vn);
+				if (vid && has_video(al->orig, 0, al->orig->n,
+				                     vid, vn))
+					continue;
 				bool given = false;
 				for (size_t u = 0; u < nused && !given; u++)
 					given = used[u] == an->hash;
@@ -455,7 +560,14 @@ const tl_rule tl_rule_source_link = {
         "instead of the English article. An image of the original is "
         "not lost when the translation shows it elsewhere (translators "
         "move the lead image) or at another address with the same file "
-        "name (a site that moved its uploads). "
+        "name (a site that moved its uploads; a size WordPress gave it, "
+        "`-1024x501.png`, left out). A video's thumbnail "
+        "(`i.ytimg.com/vi/ID/…`) replaced by the video (`youtu.be/ID`, "
+        "`youtube.com/embed/ID`) is neither lost nor added, nor is the "
+        "license of a credit line (`creativecommons.org`) that the "
+        "translator dropped with the line. What the conversion of a web "
+        "page glued to a destination is not compared: a title after "
+        "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`). "
         "A destination is looked for in the translated block of "
         "its pair and in the blocks just before and after it. Blocks "
         "with no original at all (a translator's footer, a note) are "
@@ -480,7 +592,15 @@ const tl_rule tl_rule_source_link = {
         "允许 `linux.cn`（LCTT 发布译文的网站），其译者会链接文章的中文"
         "译文，而不是英文原文；译文在别处显示原文的图片（译者会移动题图），或者"
         "换了"
-        "地址但文件名相同（网站迁移了上传目录），也不算丢失；原文中含有汉字的链"
+        "地址但文件名相同（网站迁移了上传目录；WordPress 给图片加的尺寸 "
+        "`-1024x501.png` "
+        "不计），也不算丢失；视频缩略图（`i.ytimg.com/vi/ID/…`）"
+        "换成视频本身（`youtu.be/"
+        "ID`）既不算丢失也不算增加，译者随署名行一起删去"
+        "的许可证链接（`creativecommons.org`"
+        "）也不算丢失；网页转换粘在链接目标上"
+        "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
+        "`”`）；原文中含有汉字的链"
         "接目标"
         "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
         "(https://github.com/译者ID)` "
