@@ -398,6 +398,7 @@ def main():
     ap.add_argument("--min-recall", type=float, default=0)
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--only", help="comma-separated names of pairs")
+    ap.add_argument("--kinds", help="comma-separated kinds (default: all)")
     ap.add_argument("--dump", help="write each missed edit to this folder")
     ap.add_argument("translint")
     ap.add_argument("folder")
@@ -428,6 +429,8 @@ def main():
             defs_zh = {m.group(1).lower(): m.group(2)
                        for m in REF_DEF.finditer("\n".join(zh))}
             for kind, rule in KINDS:
+                if a.kinds and kind not in a.kinds.split(","):
+                    continue
                 rng = random.Random(f"{a.seed}:{kind}:{name}")
                 cands = candidates(kind, en, zh, pairs, defs_en, defs_zh)
                 for edit, want, what in rng.sample(

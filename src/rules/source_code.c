@@ -727,9 +727,14 @@ static void text_lines_build(text_lines *tx, const tl_pairing *p)
 		for (size_t s = b->start; s < b->end;) {
 			const char *nl = memchr(d + s, '\n', b->end - s);
 			size_t e = nl ? (size_t)(nl - d) : b->end;
-			char *key = tl_xmalloc(e - s + 1);
-			memcpy(key, d + s, e - s);
-			key[e - s] = 0;
+			/* Without a block quote's marks ("> !! : last
+			 * command"). */
+			size_t q = s;
+			while (q < e && (d[q] == '>' || d[q] == ' '))
+				q++;
+			char *key = tl_xmalloc(e - q + 1);
+			memcpy(key, d + q, e - q);
+			key[e - q] = 0;
 			char *norm = normalize(key, true);
 			if (norm[0]) {
 				if (tx->n == cap)
