@@ -229,6 +229,10 @@ asan-test: deps
 # cannot follow JIT code and reports false errors in it); TL_UNDER_VALGRIND=1
 # lets the tests cut their largest inputs, saying so in the case names, and
 # wait longer for an answer (docs/testing.md).
+# Each test program may take VALGRIND_TIMEOUT seconds: tests/fixtures.sh
+# starts about 4,700 translint processes, each paying valgrind's start-up,
+# and did not finish in an hour on two shared cores (docs/testing.md).
+VALGRIND_TIMEOUT ?= 21600
 VALGRIND_LOGS := $(CURDIR)/build/valgrind
 VALGRIND := valgrind --error-exitcode=99 -q --leak-check=full \
 	--log-file=$(VALGRIND_LOGS)/vg.%p
@@ -238,7 +242,7 @@ valgrind-test: deps
 	@$(MAKE) --no-print-directory bin unit-tests
 	@rm -rf $(VALGRIND_LOGS) && mkdir -p $(VALGRIND_LOGS)
 	TRANSLINT="$(VALGRIND) $(CURDIR)/translint" UNIT_RUNNER="$(VALGRIND)" \
-	TL_TEST_LOG_DIR=$(VALGRIND_LOGS) TL_TEST_TIMEOUT=3600 \
+	TL_TEST_LOG_DIR=$(VALGRIND_LOGS) TL_TEST_TIMEOUT=$(VALGRIND_TIMEOUT) \
 	TL_NO_JIT=1 TL_UNDER_VALGRIND=1 \
 	UNIT_DIR=build/tests bash tests/run.sh
 
