@@ -229,9 +229,10 @@ asan-test: deps
 # cannot follow JIT code and reports false errors in it); TL_UNDER_VALGRIND=1
 # lets the tests cut their largest inputs, saying so in the case names, and
 # wait longer for an answer (docs/testing.md).
-# Each test program may take VALGRIND_TIMEOUT seconds: tests/fixtures.sh
-# starts about 4,700 translint processes, each paying valgrind's start-up,
-# and did not finish in an hour on two shared cores (docs/testing.md).
+# Each test program may take VALGRIND_TIMEOUT seconds: each translint
+# process pays valgrind's start-up, and the fixtures, then one process per
+# check and case (1,111), did not finish in an hour on two shared cores;
+# they now run in groups under valgrind (347 processes, docs/testing.md).
 VALGRIND_TIMEOUT ?= 21600
 VALGRIND_LOGS := $(CURDIR)/build/valgrind
 VALGRIND := valgrind --error-exitcode=99 -q --leak-check=full \

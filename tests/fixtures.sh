@@ -233,6 +233,108 @@ check_case()
 	fi
 }
 
+# check_batch RULE CASE...: the same four checks as check_case for cases
+# that share their arguments (no CASE.yml, CASE.orig.md or CASE.unsafe.md,
+# the same CASE.rules), run inside tests/fixtures/RULE with four translint
+# processes for the whole group instead of four for each case: findings of
+# every case at once (split by the "CASE.md:" that starts each gcc line),
+# --fix on copies of the files in a temporary folder, the fixed copies
+# linted for anything fixable, and fixed again. It is how the fixtures run
+# under valgrind (TL_UNDER_VALGRIND), where each process pays about a second
+# of start-up: one process per check and case took over four hours on two
+# shared cores. The standard-input path of --fix still runs under valgrind
+# for the cases checked one by one.
+check_batch()
+{
+	local rule=$1 c r d
+	shift
+	local -a cases=("$@") files=() args=(--select "$rule")
+	if [ -f "$1.rules" ]; then
+		args=()
+		# shellcheck disable=SC2013 # names, one word each
+		for r in $(cat "$1.rules"); do
+			if [ "$r" = recommended ]; then
+				args+=(--preset recommended)
+			else
+				args+=(--select "$r")
+			fi
+		done
+	fi
+	for c in "${cases[@]}"; do files+=("$c.md"); done
+	d=$tmp/batch
+	rm -rf "$d" && mkdir -p "$d/fixed" "$d/fixed2" || exit 2
+
+	# (a) The findings, split by file name.
+	local found_ok=1 fix_ok=1 fixed_ok=1 idem_ok=1 fixable=0
+	if ! tl "$d/found" -j 1 "${args[@]}" --format gcc --no-color "${files[@]}"; then
+		found_ok=0
+		for c in "${cases[@]}"; do not_ok "$rule/$c: findings" "$why"; done
+		show_stderr
+	fi
+	# (b) The safe fix, on copies (the folder has no .translint.yml, as the
+	# fixtures' folders have none).
+	cp "${files[@]}" "$d/fixed/" || exit 2
+	if ! (cd "$d/fixed" && tl "$d/out" -j 1 "${args[@]}" --fix "${files[@]}"); then
+		fix_ok=0
+		show_stderr
+	fi
+	# (c) Nothing fixable left; (d) fixing again changes nothing.
+	cp "$d"/fixed/*.md "$d/fixed2/" || exit 2
+	if ! (cd "$d/fixed" && tl "$d/json" -j 1 "${args[@]}" --format json "${files[@]}"); then
+		fixed_ok=0
+		show_stderr
+	elif ! grep -Eq '"fixable": *0([^0-9]|$)' "$d/json"; then
+		fixable=1
+	fi
+	if ! (cd "$d/fixed2" && tl "$d/out" -j 1 "${args[@]}" --fix "${files[@]}"); then
+		idem_ok=0
+		show_stderr
+	fi
+
+	for c in "${cases[@]}"; do
+		local name="$rule/$c" want=$c.md
+		[ -f "$c.fixed.md" ] && want=$c.fixed.md
+		if [ "$found_ok" -eq 1 ]; then
+			awk -v p="$c.md:" 'index($0, p) == 1' "$d/found" >"$d/mine"
+			if ! [ -f "$c.expected" ]; then
+				not_ok "$name: findings" "no $c.expected (tests/fixtures.sh --update $name writes it)"
+			elif cmp -s "$c.expected" "$d/mine"; then
+				ok "$name: findings"
+			else
+				not_ok "$name: findings" "differ from $c.expected"
+				show_diff "$c.expected" "$d/mine" "$c.expected" found
+			fi
+		fi
+		if [ "$fix_ok" -eq 0 ]; then
+			not_ok "$name: fix" "$why"
+		elif cmp -s "$want" "$d/fixed/$c.md"; then
+			ok "$name: fix"
+		else
+			not_ok "$name: fix" "differs from $want"
+			show_diff "$want" "$d/fixed/$c.md" "$want" fixed
+		fi
+		# Which file is still fixable is asked only when some is.
+		if [ "$fixed_ok" -eq 0 ]; then
+			not_ok "$name: fixed" "$why"
+		elif [ "$fixable" -eq 0 ]; then
+			ok "$name: fixed"
+		elif (cd "$d/fixed" && tl "$d/json1" "${args[@]}" --format json "$c.md") &&
+			grep -Eq '"fixable": *0([^0-9]|$)' "$d/json1"; then
+			ok "$name: fixed"
+		else
+			not_ok "$name: fixed" "the fixed text still has fixable findings"
+		fi
+		if [ "$idem_ok" -eq 0 ]; then
+			not_ok "$name: idempotent" "$why"
+		elif cmp -s "$d/fixed/$c.md" "$d/fixed2/$c.md"; then
+			ok "$name: idempotent"
+		else
+			not_ok "$name: idempotent" "fixing the fixed text changed it again"
+			show_diff "$d/fixed/$c.md" "$d/fixed2/$c.md" fixed "fixed twice"
+		fi
+	done
+}
+
 if ! command -v "$TRANSLINT" >/dev/null 2>&1; then
 	echo "not ok - fixtures: $TRANSLINT is not an executable (run make first)"
 	exit 1
@@ -244,11 +346,27 @@ for dir in "$root"/tests/fixtures/*/; do
 	rule=${dir%/}
 	rule=${rule##*/}
 	cd "$dir" || exit 2
+	# Under valgrind, cases that share their arguments run as groups
+	# (check_batch), keyed by their CASE.rules ("-" for none).
+	declare -A groups=()
 	for input in *.md; do
 		case $input in *.fixed.md | *.unsafe.md | *.orig.md) continue ;; esac
-		selected "$rule" "${input%.md}" || continue
-		check_case "$rule" "${input%.md}"
+		c=${input%.md}
+		selected "$rule" "$c" || continue
+		if [ -n "${TL_UNDER_VALGRIND:-}" ] && [ "$update" -eq 0 ] &&
+			! [ -f "$c.yml" ] && ! [ -f "$c.orig.md" ] && ! [ -f "$c.unsafe.md" ]; then
+			key=-
+			[ -f "$c.rules" ] && key=$(tr -s ' \n\t' ' ' <"$c.rules")
+			groups[$key]+="$c "
+			continue
+		fi
+		check_case "$rule" "$c"
 	done
+	for key in "${!groups[@]}"; do
+		# shellcheck disable=SC2086 # case names are single words
+		check_batch "$rule" ${groups[$key]}
+	done
+	unset groups
 done
 
 # Every rule has cases of each kind (see the top of this file).
