@@ -165,8 +165,38 @@ static bool is_blank(const char *s, size_t p, size_t e)
 	return true;
 }
 
+/* Whether what follows "]:" in [P, E) can be a definition's destination
+ * and title: a destination ("<...>" or a word), then nothing or the start
+ * of a title ('"', '\'' or '('; a title may go on over lines). Text after
+ * the destination makes it no definition: "[^1]: 在 Go 中，……" is prose,
+ * and taken for the first definition of "^1" it would hide the real one
+ * further down (CommonMark 4.7). */
+static bool is_destination(const char *s, size_t p, size_t e)
+{
+	while (p < e && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	if (p >= e)
+		return false;
+	if (s[p] == '<') {
+		for (p++; p < e && s[p] != '>'; p++)
+			if (s[p] == '<' || (s[p] == '\\' && ++p >= e))
+				return false;
+		if (p >= e)
+			return false;
+		p++;
+	} else {
+		while (p < e && s[p] != ' ' && s[p] != '\t')
+			p++;
+	}
+	size_t t = p;
+	while (p < e && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	return p >= e ||
+	       (p > t && (s[p] == '"' || s[p] == '\'' || s[p] == '('));
+}
+
 /* Whether line [P, E) is a link reference definition on one line:
- * "[label]:" at most three spaces in, with something after it. */
+ * "[label]:" at most three spaces in, then a destination. */
 static bool is_definition(const char *s, size_t p, size_t e)
 {
 	size_t q = p;
@@ -181,7 +211,7 @@ static bool is_definition(const char *s, size_t p, size_t e)
 			return false;
 		} else if (s[r] == ']') {
 			return r > q + 1 && r + 1 < e && s[r + 1] == ':' &&
-			       !is_blank(s, r + 2, e);
+			       is_destination(s, r + 2, e);
 		}
 	}
 	return false;

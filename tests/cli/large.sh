@@ -110,6 +110,23 @@ tl -f gcc --no-color --select space-cjk-latin tail.md
 check "the last line of a large file, without a line ending, is linted" \
 	out_has "^tail.md:$last:4: .*space-cjk-latin"
 
+# A line that looks like a definition of the same label but is prose
+# ("[img]:" then a word, then more text: no definition in CommonMark)
+# comes first: the real definition below it must still reach the last
+# piece, where the image using it is (the planner took the prose line
+# for the label's first definition: the image's finding went to another
+# line).
+{
+	printf '[img]: 不是 定义，这一行是正文。\n\n'
+	printf '[img]: hhttps://example.com/a.png\n\n'
+	cat big.md
+	printf '\n见下图：\n\n![图][img]\n'
+} >prose-first.md
+last=$(wc -l <prose-first.md)
+tl -f gcc --no-color --select link-destination prose-first.md
+check "a large file whose first \"[img]:\" line is prose: the definition below it used" \
+	out_has "^prose-first.md:$last:1: .*misspelled scheme"
+
 # --fix on the large file: the same fixes as on each copy alone.
 cp big.md fixed.md
 tl --fix --no-color a.md
