@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """html-bench.py: how --format html holds up on a very long document.
 
-    tools/html-bench.py [--size MB] [--bare P] [--translint ./translint]
+    tools/html-bench.py [--size MB] [--bare P] [--pair] [--translint ./translint]
                         [--chromium chromium] [--keep DIR] [--json]
 
 Writes an article of about SIZE megabytes (default 1: headings, paragraphs
 with findings of several rules, as dense as --bare makes them, emphasis,
 links, inline code, lists, block quotes, code blocks, pipe tables, all
-generated here: no corpus text),
+generated here: no corpus text); with --pair also its English original
+(long.en.md: each block's Latin words, code, links and numbers with
+English words between them; some blocks dropped from the translation,
+some added, some numbers, links and code changed), linted with
+--preset translation --source, so that the page shows the two side by
+side with the source rules' findings on both sides. It
 times translint --format html on it (CPU of the child, from wait4), and
 loads the page in headless Chromium inside a harness page that measures,
 with the browser's own clock (performance.now):
@@ -20,6 +25,8 @@ with the browser's own clock (performance.now):
            spread over the page; mean and worst)
   hover    the same through a mouseover event
   next     the j key, from one finding to the next (200 presses)
+  other    with --pair, the o key on a finding drawn in the original, to
+           its mark in the translation (up to 200 of them)
 
 The harness reaches into the page's iframe, which Chromium allows between
 file: URLs only with --allow-file-access-from-files; the page itself loads
@@ -30,6 +37,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -104,6 +112,63 @@ def article(size, bare):
     return "".join(parts)
 
 
+EN = ("the team used a new tool to process the logs and found that the "
+      "build got much faster developers can change the behaviour in the "
+      "configuration file and restart the service").split()
+
+
+def english(rng, zh):
+    """The original of translated block ZH: its Latin words, inline code,
+    links and numbers (the anchors the alignment and the source rules
+    compare) with English words for the Chinese between them, and the
+    block's Markdown markers kept."""
+    out, n = [], 0
+    for part in re.split(r"([\u3000-\u9fff\uff00-\uffef]+)", zh):
+        if re.match(r"[\u3000-\u9fff\uff00-\uffef]", part or " "):
+            k = max(2, len(part) // 2)
+            start = rng.randrange(0, len(EN) - k)
+            out.append(" " + " ".join(EN[start:start + k]) + " ")
+            n += 1
+        else:
+            out.append(part)
+    text = re.sub(r"[ ]{2,}", " ", "".join(out))
+    return "\n".join(line.strip(" ") for line in text.split("\n"))
+
+
+def pair(rng, zh):
+    """The English original of article ZH (its blocks separated by blank
+    lines), and the translation with its changes: about one block in 40
+    dropped, one in 60 added, one number in 20 and one link in 20 changed,
+    one code block in 10 edited."""
+    en_blocks, zh_blocks = [], []
+    for block in zh.split("\n\n"):
+        if not block.strip():
+            continue
+        if block.startswith("---\n"):
+            en_blocks.append(block.replace("很长的文章", "A long article")
+                             .replace("测试", "Test"))
+            zh_blocks.append(block)
+            continue
+        en = block if block.startswith("```") else english(rng, block)
+        r = rng.random()
+        if r < 0.025 and not block.startswith("#"):
+            en_blocks.append(en)         # dropped in the translation
+            continue
+        if r < 0.04:
+            zh_blocks.append("这一段是译者添加的说明，原文中没有。")
+        t = block
+        if rng.random() < 0.05:
+            t = re.sub(r"(\d+)%", lambda m: "%d%%" % (int(m.group(1)) + 1),
+                       t, count=1)
+        if rng.random() < 0.05:
+            t = t.replace("https://example.com/", "https://example.org/", 1)
+        if block.startswith("```") and rng.random() < 0.1:
+            t = t.replace("--version", "-V", 1)
+        en_blocks.append(en)
+        zh_blocks.append(t)
+    return "\n\n".join(en_blocks) + "\n", "\n\n".join(zh_blocks) + "\n"
+
+
 HARNESS = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>bench</title></head>
 <body><pre id="result">pending</pre>
@@ -133,7 +198,8 @@ frame.addEventListener("load", function () {
     for (var i = 0; i < n; i++) {
       var m = marks[Math.floor(i * marks.length / n)];
       var s = performance.now();
-      fn(m);
+      var from = fn(m);
+      if (typeof from === "number") s = from;
       d.getElementById("tip").getBoundingClientRect();
       times.push(performance.now() - s);
     }
@@ -149,6 +215,21 @@ frame.addEventListener("load", function () {
   r.next = measure(function () {
     d.dispatchEvent(new w.KeyboardEvent("keydown", {key: "j", bubbles: true}));
   });
+  var others = d.querySelectorAll(".pair .o mark.f[id]");
+  if (others.length) {
+    var i = 0, moved = 0;
+    r.other = measure(function () {
+      var o = others[Math.floor(i++ * others.length / Math.min(200, marks.length))
+                     % others.length];
+      o.focus();
+      var s = performance.now();
+      o.dispatchEvent(new w.KeyboardEvent("keydown", {key: "o", bubbles: true}));
+      if (d.activeElement !== o && d.activeElement.dataset.f === o.dataset.f) moved++;
+      return s;
+    });
+    r.originals = others.length;
+    r.other_moved = moved;
+  }
   r.tip = !d.getElementById("tip").hidden;
   document.getElementById("result").textContent = JSON.stringify(r);
 });
@@ -177,6 +258,9 @@ def main():
                          "(the default) gives about 21,000 findings a "
                          "megabyte, the density of the corpus's worst "
                          "drafts; 0.05 about 2,000, its average")
+    ap.add_argument("--pair", action="store_true",
+                    help="also an English original, the page showing the "
+                         "two side by side (--preset translation --source)")
     ap.add_argument("--translint", default="./translint")
     ap.add_argument("--chromium", default="chromium")
     ap.add_argument("--keep", help="write the files here and keep them")
@@ -187,13 +271,24 @@ def main():
     res = {}
     try:
         doc = os.path.join(work, "long.md")
+        text = article(int(a.size * 1e6), a.bare)
+        extra = []
+        if a.pair:
+            orig, text = pair(random.Random(17), text)
+            with open(os.path.join(work, "long.en.md"), "w",
+                      encoding="utf-8") as f:
+                f.write(orig)
+            extra = ["--preset", "translation", "--source",
+                     os.path.join(work, "long.en.md")]
+            res["original_bytes"] = len(orig.encode())
         with open(doc, "w", encoding="utf-8") as f:
-            f.write(article(int(a.size * 1e6), a.bare))
+            f.write(text)
         res["article_bytes"] = os.path.getsize(doc)
         page = os.path.join(work, "long.html")
         with open(page, "wb") as out:
             p, cpu = run_child([os.path.abspath(a.translint), "--format",
-                                "html", "-j", "1", doc], stdout=out)
+                                "html", "-j", "1"] + extra + [doc],
+                               stdout=out)
         if p.returncode not in (0, 1):
             print("html-bench: translint failed", file=sys.stderr)
             return 2

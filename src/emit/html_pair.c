@@ -29,6 +29,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Rows in a group (<div class="rows">), which the style sheet lets the
+ * browser skip while off screen. */
+#define ROWS_PER_GROUP 24
+
 /* Where finding D of RES stands in the original, as a span of
  * RES->original: the source rules (DESIGN.md 8.3) give each of their
  * findings one (tl_diag.orig_start). */
@@ -352,6 +356,11 @@ void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
 	for (size_t i = 0; i < al->npairs; i++) {
 		const tl_align_pair *pr = &al->pairs[i];
 		const char *title = row_title(lang, pr);
+		if (i % ROWS_PER_GROUP == 0)
+			tl_buf_puts(out, i ? "</div>\n<div class=\"rows\" "
+			                     "role=\"rowgroup\">\n"
+			                   : "<div class=\"rows\" "
+			                     "role=\"rowgroup\">\n");
 		tl_buf_printf(out,
 		              "<div class=\"row %s%s\" role=\"row\" "
 		              "data-pair=\"%zu\"",
@@ -369,6 +378,8 @@ void tl_html_pair(tl_buf *out, const tl_result *res, const char *id,
 		           "zh", tl_html_word_in(lang, TL_HW_GAP_DROPPED));
 		tl_buf_puts(out, "</div>\n");
 	}
+	if (al->npairs)
+		tl_buf_puts(out, "</div>\n");
 	if (o.orphans != TL_NONE || t.orphans != TL_NONE) {
 		/* A document without blocks (empty, or only blank lines):
 		 * what it wrote, in a row of its own. */

@@ -13,8 +13,8 @@
 # after the script ran (overview filled, tooltip on keyboard focus, no
 # script of a document ran, marks on both sides of a pair), screenshots
 # in light and dark mode that are not blank, keys and pointer on a source
-# finding (tests/cli/html_keys.html), and a 1 MB article that stays
-# responsive (tools/html-bench.py).
+# finding (tests/cli/html_keys.html), printing, and a 1 MB article that
+# stays responsive, alone and beside an original (tools/html-bench.py).
 root=${TL_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 page=$root/tests/cli/html_page.py
 # shellcheck source=tests/cli/common.bash
@@ -526,6 +526,9 @@ pids="$pids $!"
 browse keys-dark.txt --allow-file-access-from-files --force-dark-mode \
 	--dump-dom "file://$work/keys.html?srcpair.html" &
 pids="$pids $!"
+browse /dev/null --no-pdf-header-footer --print-to-pdf="$work/srcpair.pdf" \
+	"file://$work/srcpair.html" &
+pids="$pids $!"
 # shellcheck disable=SC2086 # the process ids
 wait $pids
 
@@ -609,6 +612,20 @@ check "Chromium: keys and pointer on a source finding, both sides (light)" \
 	keys_ok keys.txt light
 check "Chromium: keys and pointer on a source finding, both sides (dark)" \
 	keys_ok keys-dark.txt dark
+# Printed (the print style sheet): each mark numbered, the five findings
+# with a place in the original numbered on both sides, the added
+# paragraph's once; the text read back with pdftotext (poppler-utils).
+if command -v pdftotext >/dev/null 2>&1; then
+	check "Chromium: printed, each source finding numbered on both sides" \
+		sh -c 'pdftotext srcpair.pdf srcpair.txt &&
+		       for k in 1 2 3 4 5; do
+		           [ "$(grep -o "\[$k\]" srcpair.txt | wc -l)" -ge 2 ] || exit 1
+		       done
+		       [ "$(grep -o "\[6\]" srcpair.txt | wc -l)" = 1 ]'
+else
+	check "Chromium: printed to PDF (pdftotext is not installed to read it)" \
+		sh -c 'head -c 5 srcpair.pdf | grep -q "^%PDF"'
+fi
 
 if wait "$bench"; then
 	check "Chromium: a ${size} MB article, every finding marked" python3 -c 'import json, sys
@@ -623,6 +640,25 @@ print(slow, file=sys.stderr)
 sys.exit(bool(slow))' 2>err
 else
 	not_ok "Chromium: a ${size} MB article" "$(tail -c 300 bench.err)"
+fi
+
+# The same article beside an English original of its own (--pair): the
+# page of two columns, with the source rules' findings on both sides,
+# and the key o from a finding in the original to the translation's.
+if python3 "$root/tools/html-bench.py" --json --size "$size" --pair \
+	--translint "$TRANSLINT" --chromium "$chromium" >pbench.json 2>pbench.err; then
+	check "Chromium: a ${size} MB translation beside its original stays responsive" \
+		python3 -c 'import json, sys
+r = json.load(open("pbench.json"))
+slow = {k: v for k, v in r.items()
+        if k.endswith("mean_ms") and v > 100 or k == "parsed_ms" and v > 180000}
+print(r, slow, file=sys.stderr)
+sys.exit(bool(slow) or not (r["marks"] > 1000 and r["tip"] and
+                            r.get("originals", 0) > 10 and
+                            r.get("other_moved") == min(200, r["marks"])))' 2>err
+else
+	not_ok "Chromium: a ${size} MB translation beside its original" \
+		"$(tail -c 300 pbench.err)"
 fi
 
 finish
