@@ -22,6 +22,10 @@
 #   BENCH_REPEAT rounds of the whole-corpus comparison (default 5)
 #   BENCH_GROWTH_REPEAT runs of each growth size, median (default 3)
 #   BENCH_GROWTH multiples of 2 MB for the growth test (default "1 10 100")
+#   BENCH_INSTRUCTIONS=1 also counts the instructions of linting
+#                lctt-pairs alone and with the originals (valgrind's
+#                callgrind, about two minutes), the figure that does not
+#                move with the machine's load
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -285,6 +289,17 @@ if [ ! -d "$pairs/en" ] || [ ! -x "$SOURCE_BENCH" ]; then
 	echo "skipped: no $pairs or no $SOURCE_BENCH (make bench builds it)"
 else
 	"$SOURCE_BENCH" --rounds "$BENCH_REPEAT" --phases yes "$pairs"
+	if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; then
+		for side in alone with; do
+			valgrind --tool=callgrind --toggle-collect=tl_lint_with_original \
+				--callgrind-out-file="$tmp/cg.$side" "$SOURCE_BENCH" --rounds 1 \
+				--only "$side" "$pairs" >/dev/null 2>"$tmp/cg.$side.log"
+			sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$tmp/cg.$side.log" >"$tmp/ir.$side"
+		done
+		ia=$(cat "$tmp/ir.alone") iw=$(cat "$tmp/ir.with")
+		echo "instructions (callgrind): alone $ia, with the originals $iw," \
+			"ratio $(ratio "$iw" "$ia") (issue 15.8: at most 2.2)"
+	fi
 	prev=
 	for k in 100 1000; do
 		: >"$tmp/big.en.md"
