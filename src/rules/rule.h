@@ -39,7 +39,8 @@
  *                                                     (source_common.c)
  *     tl_pairing (align.h), tl_pairing_original_of, tl_pairing_place,
  *     tl_pairing_has, tl_pairing_near, tl_pairing_near_has,
- *     tl_pairing_near_text, tl_pairing_altered, tl_pairing_excerpt,
+ *     tl_pairing_near_text, tl_pairing_sum, tl_pairing_altered,
+ *     tl_pairing_excerpt,
  *     tl_pairing_kind_name, tl_pairing_is_template, tl_pairing_is_comment;
  *     tl_check_report_original is in internal.h
  *
@@ -382,6 +383,19 @@ bool tl_pairing_near_has(const tl_pairing *p, size_t first, size_t end,
  * number does not count). */
 bool tl_pairing_near_text(const tl_pairing *p, size_t first, size_t end,
                           const char *s, size_t n, bool digits);
+
+/* A count of something in block B of side ORIG (an original block when
+ * true), for tl_pairing_sum; ARG is the caller's. */
+typedef size_t (*tl_pairing_counter)(const tl_pairing *p, bool orig,
+                                     const tl_align_block *b, const void *arg);
+
+/* The sum of COUNT over translated blocks [FIRST, END) (ORIG false), or
+ * over the original blocks of the pairs those blocks belong to (ORIG
+ * true: each pair's once). Comparing the two sums over a pair, and over
+ * the blocks near it, tells a number or code span written twice there
+ * and changed once from one the translation still has. */
+size_t tl_pairing_sum(const tl_pairing *p, size_t first, size_t end, bool orig,
+                      tl_pairing_counter count, const void *arg);
 
 /* The anchor of pair K's translated blocks that reads as an altered copy
  * of MISSING (an anchor of the pair's original blocks that the

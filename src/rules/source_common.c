@@ -110,6 +110,28 @@ bool tl_pairing_near_text(const tl_pairing *p, size_t first, size_t end,
 	return false;
 }
 
+size_t tl_pairing_sum(const tl_pairing *p, size_t first, size_t end, bool orig,
+                      tl_pairing_counter count, const void *arg)
+{
+	size_t n = 0;
+	const tl_align_pair *last = NULL;
+	for (size_t j = first; j < end; j++) {
+		if (!orig) {
+			n += count(p, false, &p->al->trans->blocks[j], arg);
+			continue;
+		}
+		/* A pair's translated blocks are consecutive: its
+		 * original blocks are counted at the first of them. */
+		const tl_align_pair *pr = tl_align_pair_of_trans(p->al, j);
+		if (!pr || pr == last)
+			continue;
+		last = pr;
+		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++)
+			n += count(p, true, &p->al->orig->blocks[i], arg);
+	}
+	return n;
+}
+
 const tl_align_anchor *tl_pairing_altered(const tl_pairing *p, size_t k,
                                           const tl_align_anchor *missing,
                                           const uint64_t *used, size_t n)

@@ -20,6 +20,9 @@
  * whose numbers are the code's), by its key or as the original writes
  * it (glued to a word, "Windows3.2", it is no anchor there): translators move a
  * clause across a sentence break, and a number found there is no loss.
+ * Unless the pair changed it: a number the original writes twice nearby
+ * (a version in the title and the paragraph) is then found in the copy
+ * left, so the pair's counts are compared as well (changed()).
  */
 #include "rule.h"
 
@@ -204,6 +207,201 @@ static bool found(const tl_pairing *p, const tl_align_anchor *a, size_t first,
 	return false;
 }
 
+static bool digit_at(const char *d, size_t i, size_t end)
+{
+	return i < end && d[i] >= '0' && d[i] <= '9';
+}
+
+/* A number as written, for tl_pairing_sum. */
+struct written {
+	const char *s;
+	size_t n;
+};
+
+/* The English word of W when it is a whole number from two to twelve
+ * ("four" for "4"), else NULL. Not "one", a pronoun as often as a number,
+ * nor words joined by a hyphen ("non-zero", "two-thirds"), counted
+ * below. */
+static const char *english_word(const struct written *w)
+{
+	if (w->n > 2 || !all_digits(w->s, w->n) ||
+	    (w->n == 2 && w->s[0] == '0'))
+		return NULL;
+	int v =
+	    w->n == 1 ? w->s[0] - '0' : (w->s[0] - '0') * 10 + (w->s[1] - '0');
+	for (int k = 0; v >= 2 && v <= 12 && k < 4 && numerals[v][k]; k++)
+		if ((unsigned char)numerals[v][k][0] < 0x80)
+			return numerals[v][k];
+	return NULL;
+}
+
+static bool letter_at(const char *d, size_t i, size_t end)
+{
+	return i < end &&
+	       ((d[i] >= 'a' && d[i] <= 'z') || (d[i] >= 'A' && d[i] <= 'Z'));
+}
+
+/* How many times block B (of prose, not the project's template) writes
+ * the number W: not inside a longer number ("22" in "5.22", "1" in
+ * "10"), but anywhere else, code spans too (a translator may put "0, 1"
+ * in code as "`0`、`1`"); a number up to twelve also as its English word
+ * ("4 Simple Steps" above "these four simple steps", translated "4 个
+ * 简单的步骤": the 4 of the title is the one lost). */
+static size_t count_written(const tl_pairing *p, bool orig,
+                            const tl_align_block *b, const void *arg)
+{
+	const struct written *w = arg;
+	const char *d = orig ? p->src->data : p->trans->data;
+	if (!compared(b) || (orig && tl_pairing_is_template(b)) || !w->n)
+		return 0;
+	size_t c = 0;
+	for (size_t i = b->start; i + w->n <= b->end; i++) {
+		if (memcmp(d + i, w->s, w->n) != 0 ||
+		    (i > b->start && digit_at(d, i - 1, b->end)) ||
+		    (i > b->start + 1 && d[i - 1] == '.' &&
+		     digit_at(d, i - 2, b->end)) ||
+		    digit_at(d, i + w->n, b->end) ||
+		    (d[i + w->n] == '.' && digit_at(d, i + w->n + 1, b->end)))
+			continue;
+		c++;
+	}
+	const char *e = english_word(w);
+	size_t l = e ? strlen(e) : 0;
+	for (size_t i = b->start; e && i + l <= b->end; i++)
+		c += strncasecmp(d + i, e, l) == 0 &&
+		     !(i > b->start &&
+		       (letter_at(d, i - 1, b->end) || d[i - 1] == '-')) &&
+		     !letter_at(d, i + l, b->end) &&
+		     !(i + l < b->end && d[i + l] == '-');
+	return c;
+}
+
+/* How many more times translated blocks [FIRST, END) write W than their
+ * original blocks (negative: fewer). */
+static long surplus(const tl_pairing *p, size_t first, size_t end,
+                    const char *s, size_t n)
+{
+	struct written w = {s, n};
+	return (long)tl_pairing_sum(p, first, end, false, count_written, &w) -
+	       (long)tl_pairing_sum(p, first, end, true, count_written, &w);
+}
+
+/* Whether the number of anchor AN of original block B may come back
+ * with other digits by its magnitude: the original writes it with
+ * thousands separators or a magnitude after it ("17,300", "$100k",
+ * "60 billion"), or the pair's translated blocks [TS, TE) count in 万
+ * or 亿 ("10 万", "600 亿"). Such a number is compared by its
+ * significant digits only. */
+static bool magnitude(const tl_pairing *p, const tl_align_anchor *an, size_t ts,
+                      size_t te)
+{
+	static const char *const words[] = {"k",        "K",         "M",
+	                                    " hundred", " thousand", " million",
+	                                    " billion", " trillion", NULL};
+	const char *d = p->src->data;
+	if (memchr(d + an->start, ',', an->end - an->start))
+		return true;
+	for (size_t i = 0; words[i]; i++) {
+		size_t l = strlen(words[i]);
+		if (an->end + l <= p->src->len &&
+		    memcmp(d + an->end, words[i], l) == 0)
+			return true;
+	}
+	return tl_pairing_near_text(p, ts, te, "万", 3, false) ||
+	       tl_pairing_near_text(p, ts, te, "亿", 3, false);
+}
+
+/* Whether S and T (N and M bytes) are one number changed into another:
+ * a digit or two apart (a third of a long one). */
+static bool near_number(const char *s, size_t n, const char *t, size_t m)
+{
+	size_t d = tl_edit_distance(s, n, t, m);
+	return d >= 1 && (d == 1 || 3 * d <= n);
+}
+
+/* Whether number anchor Y of block B (of side ORIG) counts, with its
+ * written form into *S, *N: in prose, outside code spans, written in
+ * digits (not a key the anchor made), with no leading zero ("02", "00.1":
+ * translators drop it). */
+static bool counted(const tl_pairing *p, bool orig, const tl_align_block *b,
+                    const tl_align_anchor *y, const char **s, size_t *n)
+{
+	const tl_source *src = orig ? p->src : p->trans;
+	if (y->type != TL_ANCHOR_NUMBER || y->end <= y->start ||
+	    y->end - y->start > 32 || !compared(b) ||
+	    (orig && tl_pairing_is_template(b)) || in_code(src, b, y))
+		return false;
+	*s = src->data + y->start;
+	*n = y->end - y->start;
+	return (*s)[0] >= '0' && (*s)[0] <= '9' &&
+	       !((*s)[0] == '0' && *n > 1 && (*s)[1] != '.');
+}
+
+/* Whether pair K, with translated blocks [TS, TE) and the blocks near
+ * them [FIRST, END), writes number W (N bytes) fewer times than its
+ * original blocks (ORIG true) or more times (ORIG false), and so do the
+ * blocks near it (a number moved to a neighbour is neither). */
+static bool unbalanced(const tl_pairing *p, size_t ts, size_t te, size_t first,
+                       size_t end, const char *w, size_t n, bool orig)
+{
+	long own = surplus(p, ts, te, w, n),
+	     near = surplus(p, first, end, w, n);
+	return orig ? own < 0 && near < 0 : own > 0 && near > 0;
+}
+
+/* Whether number S (N bytes, as the original writes it, anchor AN) of
+ * pair K, found in the translated blocks near it [FIRST, END), was
+ * changed in the pair nonetheless: the pair writes it fewer times than
+ * its original (and so do the blocks near it: it was not moved to a
+ * neighbour), and writes one other number more times, a digit or two
+ * away from it, that no other number the pair lost is as near to: its
+ * changed copy ("5.22" written "6.22" in a paragraph while the title
+ * keeps "5.22"; "1" written "2" where "一" stands nearby). A number
+ * rendered in words or put in code leaves no such copy; a pair that
+ * renumbers freely ("第 3 行和第 4 行" for "Both the lines") has more than
+ * one, and is left alone. */
+static bool changed(const tl_pairing *p, size_t k, const tl_align_anchor *an,
+                    const char *s, size_t n, size_t first, size_t end)
+{
+	const tl_align_pair *pr = &p->al->pairs[k];
+	size_t ts = pr->trans, te = pr->trans + pr->ntrans;
+	const char *w, *y = NULL;
+	size_t wn, yn = 0;
+	if (!counted(p, true, &p->al->orig->blocks[pr->orig], an, &w, &wn) ||
+	    magnitude(p, an, ts, te) ||
+	    !unbalanced(p, ts, te, first, end, s, n, true))
+		return false;
+	/* The one number the pair writes more often than its original. */
+	for (size_t j = ts; j < te; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		for (size_t a = 0; a < b->nanchors; a++) {
+			if (!counted(p, false, b, &b->anchors[a], &w, &wn) ||
+			    (y && wn == yn && memcmp(w, y, wn) == 0) ||
+			    !unbalanced(p, ts, te, first, end, w, wn, false))
+				continue;
+			if (y)
+				return false;
+			y = w, yn = wn;
+		}
+	}
+	if (!y || !near_number(s, n, y, yn))
+		return false;
+	/* No other number the pair lost is as near to it. */
+	size_t d = tl_edit_distance(s, n, y, yn);
+	for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
+		const tl_align_block *b = &p->al->orig->blocks[i];
+		for (size_t a = 0; a < b->nanchors; a++) {
+			if (!counted(p, true, b, &b->anchors[a], &w, &wn) ||
+			    (wn == n && memcmp(w, s, n) == 0) ||
+			    tl_edit_distance(w, wn, y, yn) > d ||
+			    !unbalanced(p, ts, te, first, end, w, wn, true))
+				continue;
+			return false;
+		}
+	}
+	return true;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -248,7 +446,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					hit = compared(&al->trans->blocks[j]) &&
 					      found(p, an, j, j + 1, s, n,
 					            written, decade);
-				if (hit)
+				if (hit &&
+				    (decade || !written ||
+				     !changed(p, k, an, s, n, first, end)))
 					continue;
 				/* Once per number and pair. */
 				bool seen = false;
@@ -302,7 +502,16 @@ const tl_rule tl_rule_source_number = {
         "in the blocks just before and after it (translators move a "
         "clause across a sentence break), but not in code blocks: a "
         "port changed in a sentence is not found in the code block "
-        "next to it. Numbers in code are not "
+        "next to it. A number found there is still reported when the "
+        "pair changed it: the translated block writes it fewer times "
+        "than its original (and the blocks around agree), and writes one "
+        "other number, a digit away from it, more times (`5.22` in the "
+        "title and `6.22` in the paragraph for `5.22` twice; `2` where "
+        "`1` was, with `一` nearby). This is left alone for a number "
+        "with a magnitude (`$100k`, `17,300`, a block counting in 万 or "
+        "亿), one with a leading zero (`June 02`), and a block that "
+        "writes several numbers its original does not (renumbered "
+        "freely). Numbers in code are not "
         "compared here: `source-inline-code` and `source-code` compare "
         "them exactly. Without an original the rule is silent.\n\n"
         "Why: a changed figure (`4.15 亿` for `4.15 billion`) reads "
@@ -326,7 +535,13 @@ const tl_rule tl_rule_source_number = {
         "`source-inline-code` 检查。\n\n"
         "数字在其配对的译文块以及前后相邻的译文块中查找（译者会把从句移"
         "到句子边界的另一侧），但不在代码块中查找：句子中改错的端口号，"
-        "不会因为旁边的代码块里有它而算作找到。代码中的数字不在此比较：`source-"
+        "不会因为旁边的代码块里有它而算作找到。即使在那里找到了，如果译文块"
+        "把它改了，仍然报告：译文块写它的次数比原文块少（前后相邻的块也一样），"
+        "并且多写了另一个与它只差一位数字的数字（原文标题和段落都写 `5.22`，"
+        "译文段落写成 `6.22`；`1` 写成 `2`，而旁边有 `一`）。带数量级的数字"
+        "（`$100k`、`17,300`、以万或亿计数的译文块）、有前导零的数字"
+        "（`June 02`），以及多写了好几个原文没有的数字的块（自由重新编号）"
+        "不在此列。代码中的数字不在此比较：`source-"
         "inline-"
         "code` 和 `source-code` 会逐字比较它们。没有原文时本规则不报告。"
         "\n\n原因：改错的数字（把 `4.15 billion` 写成 `4.15 "
