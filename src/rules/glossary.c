@@ -183,21 +183,6 @@ static void check(tl_check *ck, const tl_run *run)
 /* ---- With an original ------------------------------------------------------
  */
 
-/* Blocks whose terms are compared: prose and table rows. */
-static bool compared(const tl_align_block *b)
-{
-	switch (b->kind) {
-	case TL_ALIGN_HEADING:
-	case TL_ALIGN_PARAGRAPH:
-	case TL_ALIGN_ITEM:
-	case TL_ALIGN_QUOTE:
-	case TL_ALIGN_TABLE_ROW:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* What a masked byte becomes: no letter, digit or separator, so a term
  * next to it still starts or ends a word. */
 #define MASKED '\x01'
@@ -545,7 +530,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		                 al->orig->blocks[pr->orig + pr->norig - 1].end;
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *b = &al->orig->blocks[i];
-			if (!compared(b) || b->note ||
+			if (!tl_pairing_is_prose(b) || b->note ||
 			    tl_pairing_is_template(b))
 				continue;
 			prose_copy(p->src->data, b->start, b->end, &ob);

@@ -41,8 +41,8 @@
  *     tl_pairing_has, tl_pairing_near, tl_pairing_near_has,
  *     tl_pairing_near_text, tl_pairing_sum, tl_pairing_altered,
  *     tl_pairing_excerpt,
- *     tl_pairing_kind_name, tl_pairing_is_template, tl_pairing_is_comment;
- *     tl_check_report_original is in internal.h
+ *     tl_pairing_kind_name, tl_pairing_is_prose, tl_pairing_is_template,
+ * tl_pairing_is_comment; tl_check_report_original is in internal.h
  *
  * A rule file needs nothing else: #include "rule.h".
  */
@@ -421,6 +421,9 @@ const char *tl_pairing_kind_name(tl_check *ck, const tl_align_block *b);
  * than the author's text: it is mostly CJK (at least as many CJK
  * characters as others), as LCTT's footer in its English originals
  * ("译者：[译者ID](…)"). The source rules leave such blocks alone. */
+/* Prose blocks and table rows: the blocks whose words, terms and code
+ * spans the source rules compare. */
+bool tl_pairing_is_prose(const tl_align_block *b);
 bool tl_pairing_is_template(const tl_align_block *b);
 
 /* Whether block B of SRC is an HTML comment and nothing else. */

@@ -227,6 +227,20 @@ const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
 	return tl_check_printf(ck, "%.*s%s", (int)(q - s), d + s, more);
 }
 
+bool tl_pairing_is_prose(const tl_align_block *b)
+{
+	switch (b->kind) {
+	case TL_ALIGN_HEADING:
+	case TL_ALIGN_PARAGRAPH:
+	case TL_ALIGN_ITEM:
+	case TL_ALIGN_QUOTE:
+	case TL_ALIGN_TABLE_ROW:
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool tl_pairing_is_template(const tl_align_block *b)
 {
 	return b->ncjk > 0 && b->ncjk >= b->nchars;

@@ -15,21 +15,6 @@
 
 #include <string.h>
 
-/* Blocks whose code spans are compared: prose and table rows. */
-static bool compared(const tl_align_block *b)
-{
-	switch (b->kind) {
-	case TL_ALIGN_HEADING:
-	case TL_ALIGN_PARAGRAPH:
-	case TL_ALIGN_ITEM:
-	case TL_ALIGN_QUOTE:
-	case TL_ALIGN_TABLE_ROW:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* The span [*S, *E) of KEY without spaces (and no-break spaces, which
  * web pages put there) at its ends. */
 static void trimmed(const char *key, const char **s, const char **e)
@@ -192,7 +177,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		tl_pairing_near(p, k, &first, &end);
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
-			if (!compared(ob) || tl_pairing_is_template(ob))
+			if (!tl_pairing_is_prose(ob) ||
+			    tl_pairing_is_template(ob))
 				continue;
 			for (size_t a = 0; a < ob->nanchors; a++) {
 				const tl_align_anchor *an = &ob->anchors[a];

@@ -27,20 +27,6 @@ static const tl_option_def options[] = {
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
-static bool compared(const tl_align_block *b)
-{
-	switch (b->kind) {
-	case TL_ALIGN_HEADING:
-	case TL_ALIGN_PARAGRAPH:
-	case TL_ALIGN_ITEM:
-	case TL_ALIGN_QUOTE:
-	case TL_ALIGN_TABLE_ROW:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bool skipped_byte(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>';
@@ -203,7 +189,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			continue;
 		const tl_align_block *ob = &al->orig->blocks[pr->orig];
 		const tl_align_block *tb = &al->trans->blocks[pr->trans];
-		if (!compared(tb) || tb->ncjk || ob->kind != tb->kind)
+		if (!tl_pairing_is_prose(tb) || tb->ncjk ||
+		    ob->kind != tb->kind)
 			continue;
 		const char *ts = p->trans->data + tb->start;
 		const char *te = p->trans->data + tb->end;
