@@ -121,6 +121,21 @@ static void job_error(job *j, const char *path, const char *message)
 	j->failed = true;
 }
 
+/* Whether a rule enabled in CFG compares a document with its original
+ * (has check_original): when none is, --source has nothing to do, which
+ * the user is told rather than left to read silence as agreement. */
+static bool compares_original(const tl_config *cfg)
+{
+	size_t n;
+	const tl_rule *const *rules = tl_rules(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (rules[i]->check_original &&
+		    tl_config_severity_at(cfg, i) != TL_SEVERITY_OFF)
+			return true;
+	return false;
+}
+
 /* The original of J's document, by --source or by the source: entries
  * of its configuration (pairing.h), as tl_lint_with_original takes it:
  * *ORIG filled from *PAIR (which owns its strings), or NULL when there is
@@ -155,6 +170,13 @@ find_original(const run *r, job *j, tl_pairing_result *pair, tl_original *orig)
 	}
 	if (st == TL_PAIRING_NONE && !pair->required)
 		return NULL;
+	if (r->opts->source && !compares_original(j->cfg))
+		tl_buf_printf(&j->err,
+		              "translint: warning: --source %s: no rule that "
+		              "compares with the original is enabled for %s "
+		              "(enable the source rules, or use --preset "
+		              "translation, lctt or gold-miner)\n",
+		              r->opts->source, j->path);
 	orig->path = pair->path;
 	orig->data = st == TL_PAIRING_FOUND ? pair->data : NULL;
 	orig->len = st == TL_PAIRING_FOUND ? pair->len : 0;

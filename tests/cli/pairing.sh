@@ -297,6 +297,16 @@ tl --print-source
 check "--print-source needs files" eval 'status_is 2 && err_has "print-source takes files"'
 tl --source-rev '' a.md
 check "--source-rev with an empty revision" eval 'status_is 2 && err_has "source-rev: the revision is empty"'
+mkdir quiet && cd quiet || exit 2
+write en.md 'Hello, 42 apples.\n'
+write zh.md '你好，43 个苹果。\n'
+tl --source en.md zh.md
+check "--source with no rule comparing: told so, exit 0" \
+	eval 'status_is 0 && err_has "^translint: warning: --source en.md: no rule that compares with the original is enabled for zh.md"'
+tl --select source-number --source en.md zh.md
+check "--source with one source rule selected: no warning, its finding" \
+	eval 'status_is 0 && err_empty && out_has "source-number"'
+cd .. || exit 2
 
 # ---- Configuration errors, each at its place -----------------------------
 
