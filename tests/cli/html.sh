@@ -296,8 +296,8 @@ zh.md\t3\tspace-cjk-latin\ttext\to是
 '
 check "--source: the page's invariants" page_ok out
 tl --source en.md --format gcc zh.md
-check "--source with another format: linted with the original" \
-	eval 'status_is 0 && err_empty && out_has "^zh.md:5:3: warning"'
+check "--source with another format: linted, told no source rule is on" \
+	eval 'status_is 0 && err_has "no rule that compares with the original" && out_has "^zh.md:5:3: warning"'
 tl --source en.md --format html zh.md en.md
 check "--source with two files: a usage error" status_is 2
 tl --source missing.md --format html zh.md
