@@ -613,12 +613,16 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			if (j - k >= 2)
 				add_word(b, s + k, j - k);
 		} else if (!letters) {
-			/* A '-' joined digits ("2020-01") are two numbers. */
+			/* A '-' joined digits ("2020-01") are two numbers;
+			 * underscores alone ("_ _smooth__", emphasis the
+			 * conversion broke) are none. */
 			for (size_t p = i; p < j;) {
 				size_t q = p, st, en;
+				bool digits = false;
 				while (q < j && s[q] != '-')
-					q++;
-				if (q > p) {
+					digits |=
+					    is_digit((unsigned char)s[q++]);
+				if (digits) {
 					number_key(s + p, q - p, &b->key);
 					locate_text(b, data, s + p, q - p, &st,
 					            &en);
@@ -970,9 +974,14 @@ static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
 		if (url && *url && !b->note) {
 			size_t n = strlen(url);
 			/* The destination is in the node's span unless the
-			 * link is a reference; then the span is the link's. */
+			 * link is a reference; then the span is the link's.
+			 * Its text comes next and lies inside that span: the
+			 * search for it starts at the link, not past it
+			 * ("[Fedora 34 Workstation][4]": the 34 is found). */
+			size_t from = b->search;
 			locate_node(b, doc, node, NULL, 0, &st, &en);
 			add_anchor(b, TL_ANCHOR_LINK, url, n, st, en);
+			b->search = st > from ? st : from;
 		}
 		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE)
 			b->image = true;

@@ -23,6 +23,15 @@
  * Unless the pair changed it: a number the original writes twice nearby
  * (a version in the title and the paragraph) is then found in the copy
  * left, so the pair's counts are compared as well (changed()).
+ *
+ * What a reviewer must see is a changed number: the translation writes,
+ * where the original's number was, another one a digit away from it
+ * (changed() finds that copy). A number merely absent is most often a
+ * free rendering ("as shown in Figure 1" → "如下图所示", "3D" → "立体",
+ * "the early 2000s" → "21 世纪初"), so a lost number without a changed
+ * copy is reported only when it matters on its own (significant(): a
+ * version, a decimal, a whole number from 100, a unit or a price) and
+ * the translation writes it nowhere else (anywhere()).
  */
 #include "rule.h"
 
@@ -74,6 +83,12 @@ static bool in_code(const tl_source *src, const tl_align_block *b,
 	return ticks % 2 == 1;
 }
 
+static bool letter_at(const char *d, size_t i, size_t end)
+{
+	return i < end &&
+	       ((d[i] >= 'a' && d[i] <= 'z') || (d[i] >= 'A' && d[i] <= 'Z'));
+}
+
 static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -114,30 +129,38 @@ static bool decade_found(const tl_pairing *p, size_t first, size_t end, char d)
 	return false;
 }
 
-/* Whether translated blocks [FIRST, END) hold W (N bytes), a Chinese
+/* How many times block B of text T holds W (N bytes), a Chinese
  * numeral, not as the end of a longer one ("十万" in "五十万") nor the
  * start of one ("三千" in "三千五"). */
+static size_t numeral_count(const char *t, const tl_align_block *b,
+                            const char *w, size_t n)
+{
+	static const char digits[] = "零〇一二两三四五六七八九十百千万亿";
+	size_t count = 0;
+	for (size_t i = b->start; i + n <= b->end; i++) {
+		if (memcmp(t + i, w, n) != 0)
+			continue;
+		bool before = false, after = false;
+		for (size_t c = 0; c + 3 <= sizeof digits - 1; c += 3) {
+			before |= i >= b->start + 3 &&
+			          memcmp(t + i - 3, digits + c, 3) == 0;
+			after |= i + n + 3 <= b->end &&
+			         memcmp(t + i + n, digits + c, 3) == 0;
+		}
+		count += !before && !after;
+	}
+	return count;
+}
+
+/* Whether translated blocks [FIRST, END) hold the Chinese numeral W (N
+ * bytes) on its own (numeral_count). */
 static bool numeral_at(const tl_pairing *p, size_t first, size_t end,
                        const char *w, size_t n)
 {
-	static const char digits[] = "零〇一二两三四五六七八九十百千万亿";
-	const char *t = p->trans->data;
-	for (size_t j = first; j < end; j++) {
-		const tl_align_block *b = &p->al->trans->blocks[j];
-		for (size_t i = b->start; i + n <= b->end; i++) {
-			if (memcmp(t + i, w, n) != 0)
-				continue;
-			bool before = false, after = false;
-			for (size_t c = 0; c + 3 <= sizeof digits - 1; c += 3) {
-				before |= i >= b->start + 3 &&
-				          memcmp(t + i - 3, digits + c, 3) == 0;
-				after |= i + n + 3 <= b->end &&
-				         memcmp(t + i + n, digits + c, 3) == 0;
-			}
-			if (!before && !after)
-				return true;
-		}
-	}
+	for (size_t j = first; j < end; j++)
+		if (numeral_count(p->trans->data, &p->al->trans->blocks[j], w,
+		                  n))
+			return true;
 	return false;
 }
 
@@ -185,7 +208,8 @@ static bool found(const tl_pairing *p, const tl_align_anchor *a, size_t first,
                   bool decade)
 {
 	bool year = written && n == 4 && all_digits(s, n) &&
-	            (s[0] == '1' || s[0] == '2');
+	            (s[0] == '1' || s[0] == '2') &&
+	            !letter_at(p->src->data, a->end, p->src->len);
 	if (decade && (year || (n == 2 && all_digits(s, n))) &&
 	    s[n - 1] == '0' && s[n - 2] != '0' &&
 	    decade_found(p, first, end, s[n - 2]))
@@ -235,12 +259,6 @@ static const char *english_word(const struct written *w)
 	return NULL;
 }
 
-static bool letter_at(const char *d, size_t i, size_t end)
-{
-	return i < end &&
-	       ((d[i] >= 'a' && d[i] <= 'z') || (d[i] >= 'A' && d[i] <= 'Z'));
-}
-
 /* How many times block B (of prose, not the project's template) writes
  * the number W: not inside a longer number ("22" in "5.22", "1" in
  * "10"), but anywhere else, code spans too (a translator may put "0, 1"
@@ -273,6 +291,17 @@ static size_t count_written(const tl_pairing *p, bool orig,
 		       (letter_at(d, i - 1, b->end) || d[i - 1] == '-')) &&
 		     !letter_at(d, i + l, b->end) &&
 		     !(i + l < b->end && d[i + l] == '-');
+	/* And in the translation as its Chinese numeral, which stands for
+	 * the English word ("two ways" → "两种方法"): without it, the
+	 * original's words would outweigh the translation's digits. */
+	if (e && !orig) {
+		int v = w->n == 1 ? w->s[0] - '0'
+		                  : (w->s[0] - '0') * 10 + (w->s[1] - '0');
+		for (int k = 0; k < 4 && numerals[v][k]; k++)
+			if ((unsigned char)numerals[v][k][0] >= 0x80)
+				c += numeral_count(d, b, numerals[v][k],
+				                   strlen(numerals[v][k]));
+	}
 	return c;
 }
 
@@ -316,7 +345,18 @@ static bool magnitude(const tl_pairing *p, const tl_align_anchor *an, size_t ts,
 static bool near_number(const char *s, size_t n, const char *t, size_t m)
 {
 	size_t d = tl_edit_distance(s, n, t, m);
-	return d >= 1 && (d == 1 || 3 * d <= n);
+	if (d >= 1 && (d == 1 || 3 * d <= n))
+		return true;
+	/* Two digits swapped ("35%" written "53%"). */
+	if (n != m || d != 2)
+		return false;
+	size_t i = 0, j;
+	while (i < n && s[i] == t[i])
+		i++;
+	for (j = i + 1; j < n && s[j] == t[j];)
+		j++;
+	return j < n && s[i] == t[j] && s[j] == t[i] &&
+	       memcmp(s + j + 1, t + j + 1, n - j - 1) == 0;
 }
 
 /* Whether number anchor Y of block B (of side ORIG) counts, with its
@@ -333,6 +373,12 @@ static bool counted(const tl_pairing *p, bool orig, const tl_align_block *b,
 		return false;
 	*s = src->data + y->start;
 	*n = y->end - y->start;
+	/* A month of the translation ("6 月 26 日" for "June 16"), which
+	 * the original names in a word. */
+	size_t at = y->end + (y->end < src->len && src->data[y->end] == ' ');
+	if (!orig && *n <= 2 && at + 3 <= src->len &&
+	    memcmp(src->data + at, "月", 3) == 0)
+		return false;
 	return (*s)[0] >= '0' && (*s)[0] <= '9' &&
 	       !((*s)[0] == '0' && *n > 1 && (*s)[1] != '.');
 }
@@ -349,57 +395,213 @@ static bool unbalanced(const tl_pairing *p, size_t ts, size_t te, size_t first,
 	return orig ? own < 0 && near < 0 : own > 0 && near > 0;
 }
 
-/* Whether number S (N bytes, as the original writes it, anchor AN) of
- * pair K, found in the translated blocks near it [FIRST, END), was
- * changed in the pair nonetheless: the pair writes it fewer times than
- * its original (and so do the blocks near it: it was not moved to a
- * neighbour), and writes one other number more times, a digit or two
- * away from it, that no other number the pair lost is as near to: its
- * changed copy ("5.22" written "6.22" in a paragraph while the title
- * keeps "5.22"; "1" written "2" where "一" stands nearby). A number
- * rendered in words or put in code leaves no such copy; a pair that
- * renumbers freely ("第 3 行和第 4 行" for "Both the lines") has more than
- * one, and is left alone. */
-static bool changed(const tl_pairing *p, size_t k, const tl_align_anchor *an,
-                    const char *s, size_t n, size_t first, size_t end)
+/* The copy of number S (N bytes, as the original writes it, anchor AN)
+ * that pair K changed, with its length in *YN; NULL when there is none.
+ * The pair writes S fewer times than its original (and so do the blocks
+ * near it, [FIRST, END): it was not moved to a neighbour), and writes
+ * one other number more times, a digit or two away from it, that no
+ * other number the pair lost is as near to: its changed copy ("5.22"
+ * written "6.22" in a paragraph while the title keeps "5.22"; "1" written
+ * "2" where "一" stands nearby). A number rendered in words or put in
+ * code leaves no such copy; a pair that renumbers freely ("第 3 行和第 4
+ * 行" for "Both the lines") has more than one, and is left alone.
+ *
+ * FOUND: S is still found near the pair (a copy of it left). Then the
+ * pair must write exactly one number more often than its original, and
+ * numbers with a magnitude are left alone (their digits change with the
+ * unit). Otherwise S is gone, and it is enough that one number of those
+ * the pair writes more often is near it. */
+static const char *changed(const tl_pairing *p, size_t k,
+                           const tl_align_anchor *an, const char *s, size_t n,
+                           size_t first, size_t end, bool found, size_t *yn)
 {
 	const tl_align_pair *pr = &p->al->pairs[k];
 	size_t ts = pr->trans, te = pr->trans + pr->ntrans;
 	const char *w, *y = NULL;
-	size_t wn, yn = 0;
+	size_t wn;
+	*yn = 0;
 	if (!counted(p, true, &p->al->orig->blocks[pr->orig], an, &w, &wn) ||
-	    magnitude(p, an, ts, te) ||
+	    (found && magnitude(p, an, ts, te)) ||
 	    !unbalanced(p, ts, te, first, end, s, n, true))
-		return false;
+		return NULL;
 	/* The one number the pair writes more often than its original. */
 	for (size_t j = ts; j < te; j++) {
 		const tl_align_block *b = &p->al->trans->blocks[j];
 		for (size_t a = 0; a < b->nanchors; a++) {
 			if (!counted(p, false, b, &b->anchors[a], &w, &wn) ||
-			    (y && wn == yn && memcmp(w, y, wn) == 0) ||
+			    (y && wn == *yn && memcmp(w, y, wn) == 0) ||
+			    (!found && !near_number(s, n, w, wn)) ||
 			    !unbalanced(p, ts, te, first, end, w, wn, false))
 				continue;
 			if (y)
-				return false;
-			y = w, yn = wn;
+				return NULL;
+			y = w, *yn = wn;
 		}
 	}
-	if (!y || !near_number(s, n, y, yn))
-		return false;
+	if (!y || !near_number(s, n, y, *yn))
+		return NULL;
 	/* No other number the pair lost is as near to it. */
-	size_t d = tl_edit_distance(s, n, y, yn);
+	size_t d = tl_edit_distance(s, n, y, *yn);
 	for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 		const tl_align_block *b = &p->al->orig->blocks[i];
 		for (size_t a = 0; a < b->nanchors; a++) {
+			/* Lost: not found by its key either ("20 billion"
+			 * is "200 亿"). */
 			if (!counted(p, true, b, &b->anchors[a], &w, &wn) ||
+			    tl_pairing_near_has(p, first, end,
+			                        b->anchors[a].hash) ||
 			    (wn == n && memcmp(w, s, n) == 0) ||
-			    tl_edit_distance(w, wn, y, yn) > d ||
+			    tl_edit_distance(w, wn, y, *yn) > d ||
 			    !unbalanced(p, ts, te, first, end, w, wn, true))
 				continue;
-			return false;
+			return NULL;
 		}
 	}
-	return true;
+	return y;
+}
+
+/* Whether number anchor AN is written "[N]": a reference label or a
+ * citation marker whose link the conversion lost ("eBPF [2]",
+ * "[alternatives][11]" with no definition read), no number of the
+ * text. */
+static bool marker(const tl_source *src, const tl_align_anchor *an)
+{
+	return an->start > 0 && an->end < src->len &&
+	       src->data[an->start - 1] == '[' && src->data[an->end] == ']';
+}
+
+/* Whether translated blocks [FIRST, END) write the digits of S (N bytes,
+ * with thousands separators) grouped otherwise: "5,3687,0912" (by ten
+ * thousands) or "192，168" (a full-width comma) for "536,870,912" and
+ * "192,168". */
+static bool regrouped(const tl_pairing *p, size_t first, size_t end,
+                      const char *s, size_t n)
+{
+	const char *t = p->trans->data;
+	for (size_t j = first; j < end; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		for (size_t i = b->start; i < b->end; i++) {
+			if (!digit_at(t, i, b->end) ||
+			    (i > b->start &&
+			     (digit_at(t, i - 1, b->end) || t[i - 1] == ',')))
+				continue;
+			size_t at = i, k = 0;
+			while (k < n && at < b->end) {
+				if (s[k] == ',') {
+					k++;
+				} else if (t[at] == s[k]) {
+					k++, at++;
+				} else if (k && t[at] == ',') {
+					at++;
+				} else if (k && at + 3 <= b->end &&
+				           memcmp(t + at, "，", 3) == 0) {
+					at += 3;
+				} else {
+					break;
+				}
+			}
+			if (k == n && !digit_at(t, at, b->end))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the translation writes number AN (S, N bytes) anywhere in its
+ * prose, by its key, as a Chinese numeral or grouped otherwise; not in
+ * the bytes of URLs ("2021" of ".../uploads/2021/06/..."), which the
+ * anchors do not read as numbers. */
+static bool anywhere(const tl_pairing *p, const tl_align_anchor *an,
+                     const char *s, size_t n, bool written)
+{
+	for (size_t j = 0; j < p->al->trans->n; j++)
+		if (compared(&p->al->trans->blocks[j]) &&
+		    (tl_pairing_near_has(p, j, j + 1, an->hash) ||
+		     (written && numeral_found(p, j, j + 1, s, n)) ||
+		     (written && memchr(s, ',', n) &&
+		      regrouped(p, j, j + 1, s, n))))
+			return true;
+	return false;
+}
+
+/* Units after a number that make it a quantity worth keeping ("2 GB",
+ * "64-bit", "100 km", "1000W"). */
+static const char *const units[] = {
+    "B",   "KB",  "kB",   "MB",     "GB",   "TB",    "PB", "KiB", "MiB", "GiB",
+    "TiB", "bit", "bits", "Kbps",   "Mbps", "Gbps",  "Hz", "kHz", "MHz", "GHz",
+    "W",   "kW",  "mAh",  "km",     "cm",   "mm",    "nm", "kg",  "ms",  "fps",
+    "dpi", "px",  "inch", "inches", "core", "cores", NULL};
+
+/* Whether number AN of the original, S (N bytes as written), lost from
+ * its translation and not changed into another, is worth a reviewer's
+ * look: a version or a decimal ("20.04.4", "1.4"), a whole number from
+ * 100 (years too; not "100%", which is "完全"), a quantity with a unit
+ * ("64-bit", "2 GB") or a price ("$5"). Small numbers are the ones a
+ * translation renders by meaning: figure, step and line numbers ("as
+ * shown in Figure 1", 如下图所示), counts in words ("articles 1 and 2",
+ * 本篇和上篇), "3D" (立体), and decades ("the early 2000s", 21 世纪初). */
+static bool significant(const tl_pairing *p, const tl_align_anchor *an,
+                        const char *s, size_t n, bool decade)
+{
+	const char *d = p->src->data;
+	size_t len = p->src->len, whole = 0;
+	bool lead = true, point = false;
+	if (decade || marker(p->src, an))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			point |= i + 1 < n && digit_at(s, i + 1, n);
+			break;
+		}
+		if (digit_at(s, i, n) && !(lead && s[i] == '0'))
+			whole++, lead = false;
+	}
+	if (point)
+		return true;
+	if (whole >= 3)
+		return !(an->end < len && d[an->end] == '%' && n == 3 &&
+		         memcmp(s, "100", 3) == 0);
+	if (whole == 0)
+		return false;
+	if (an->start > 0 && d[an->start - 1] == '$')
+		return true;
+	size_t at = an->end;
+	bool glued = at < len && letter_at(d, at, len);
+	if (at < len && (d[at] == ' ' || d[at] == '-'))
+		at++;
+	for (size_t u = 0; units[u]; u++) {
+		size_t l = strlen(units[u]);
+		if (at + l <= len && memcmp(d + at, units[u], l) == 0 &&
+		    !letter_at(d, at + l, len) && (glued || l > 1))
+			return true;
+	}
+	return false;
+}
+
+/* Places number anchor AN, whose span is not its text (the anchors lose
+ * their place after a link: "[Fedora 34 Workstation][4]"), where block B
+ * of SRC writes its key as a word of its own, into *OUT; false when it
+ * does not. */
+static bool place(const tl_source *src, const tl_align_block *b,
+                  const tl_align_anchor *an, tl_align_anchor *out)
+{
+	const char *d = src->data;
+	size_t n = strlen(an->key);
+	for (size_t i = b->start; n && i + n <= b->end; i++) {
+		if (memcmp(d + i, an->key, n) != 0 ||
+		    (i > b->start && (digit_at(d, i - 1, b->end) ||
+		                      letter_at(d, i - 1, b->end) ||
+		                      strchr("/.-_=#", d[i - 1]))) ||
+		    digit_at(d, i + n, b->end) || letter_at(d, i + n, b->end) ||
+		    (i + n < b->end && d[i + n] == '.' &&
+		     digit_at(d, i + n + 1, b->end)))
+			continue;
+		*out = *an;
+		out->start = i;
+		out->end = i + n;
+		return true;
+	}
+	return false;
 }
 
 static void check_original(tl_check *ck, const tl_pairing *p)
@@ -427,28 +629,51 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				const char *s = p->src->data + an->start;
 				size_t n = an->end - an->start;
 				bool written = true;
-				if (n == 0 || n > 32 ||
-				    !(s[0] >= '0' && s[0] <= '9')) {
+				tl_align_anchor placed;
+				if ((n == 0 || n > 32 ||
+				     !(s[0] >= '0' && s[0] <= '9')) &&
+				    place(p->src, ob, an, &placed)) {
+					an = &placed;
+					s = p->src->data + an->start;
+					n = an->end - an->start;
+				} else if (n == 0 || n > 32 ||
+				           !(s[0] >= '0' && s[0] <= '9')) {
 					s = an->key;
 					n = strlen(an->key);
 					written = false;
 				}
 				if (in_code(p->src, ob, an))
 					continue;
-				bool decade = written &&
-				              an->end < p->src->len &&
-				              p->src->data[an->end] == 's';
+				bool decade =
+				    written && an->end < p->src->len &&
+				    (p->src->data[an->end] == 's' ||
+				     (p->src->data[an->end] == '\'' &&
+				      an->end + 1 < p->src->len &&
+				      p->src->data[an->end + 1] == 's'));
 				/* In prose, not in code: a port changed in
 				 * a sentence is not found in the code block
 				 * next to it. */
 				bool hit = false;
 				for (size_t j = first; j < end && !hit; j++)
 					hit = compared(&al->trans->blocks[j]) &&
-					      found(p, an, j, j + 1, s, n,
-					            written, decade);
-				if (hit &&
-				    (decade || !written ||
-				     !changed(p, k, an, s, n, first, end)))
+					      (found(p, an, j, j + 1, s, n,
+					             written, decade) ||
+					       (written && memchr(s, ',', n) &&
+					        regrouped(p, j, j + 1, s, n)));
+				size_t yn = 0;
+				const char *y =
+				    written && !decade
+				        ? changed(p, k, an, s, n, first, end,
+				                  hit, &yn)
+				        : NULL;
+				/* A number lost without a changed copy is
+				 * reported when it matters and the
+				 * translation writes it nowhere. */
+				if (hit ? !y
+				        : !y &&
+				              (!significant(p, an, s, n,
+				                            decade) ||
+				               anywhere(p, an, s, n, written)))
 					continue;
 				/* Once per number and pair. */
 				bool seen = false;
@@ -458,14 +683,23 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					continue;
 				size_t ts, te;
 				tl_pairing_place(p, k, &ts, &te);
-				tl_check_report_original(
-				    ck, ts, te, an->start, an->end,
-				    TL_SEVERITY_OFF,
-				    "Number %.*s of the original is missing "
-				    "from "
-				    "its translation",
-				    "原文中的数字 %.*s 在译文中缺失", (int)n,
-				    s);
+				if (y)
+					tl_check_report_original(
+					    ck, ts, te, an->start, an->end,
+					    TL_SEVERITY_OFF,
+					    "Number %.*s of the original is "
+					    "changed in its translation: %.*s",
+					    "原文中的数字 %.*s 在译文中被改动："
+					    "%.*s",
+					    (int)n, s, (int)yn, y);
+				else
+					tl_check_report_original(
+					    ck, ts, te, an->start, an->end,
+					    TL_SEVERITY_OFF,
+					    "Number %.*s of the original is "
+					    "missing from its translation",
+					    "原文中的数字 %.*s 在译文中缺失",
+					    (int)n, s);
 			}
 		}
 	}
@@ -502,16 +736,32 @@ const tl_rule tl_rule_source_number = {
         "in the blocks just before and after it (translators move a "
         "clause across a sentence break), but not in code blocks: a "
         "port changed in a sentence is not found in the code block "
-        "next to it. A number found there is still reported when the "
-        "pair changed it: the translated block writes it fewer times "
-        "than its original (and the blocks around agree), and writes one "
-        "other number, a digit away from it, more times (`5.22` in the "
+        "next to it.\n\n"
+        "A changed number is reported as such (`Number 4.15 of the "
+        "original is changed in its translation: 4.5`): the translated "
+        "block writes it fewer times than its original (and the blocks "
+        "around agree), and writes another number, a digit or two away "
+        "from it or with two digits swapped, more times (`5.22` in the "
         "title and `6.22` in the paragraph for `5.22` twice; `2` where "
-        "`1` was, with `一` nearby). This is left alone for a number "
-        "with a magnitude (`$100k`, `17,300`, a block counting in 万 or "
-        "亿), one with a leading zero (`June 02`), and a block that "
-        "writes several numbers its original does not (renumbered "
-        "freely). Numbers in code are not "
+        "`1` was, with `一` nearby; `[5]` for the citation `[3]`). When "
+        "the number is still found nearby, the block must write exactly "
+        "one such number, and numbers with a magnitude (`$100k`, "
+        "`17,300`, a block counting in 万 or 亿) are left alone; a block "
+        "that renumbers freely (two near candidates), numbers with a "
+        "leading zero (`June 02`) and the months of Chinese dates "
+        "(`6 月` for `June`) are never taken for a changed copy.\n\n"
+        "A number that is simply absent is reported only when it matters "
+        "on its own and the translation writes it nowhere else (in its "
+        "prose, by its significant digits, as a Chinese numeral, or "
+        "grouped otherwise: `5,3687,0912`, `192，168`): a version or a "
+        "decimal (`20.04.4`, `1.4`), a whole number from 100 (`36060`, "
+        "`2009`; not `100%`), a number with a unit (`64-bit`, `2 GB`, "
+        "`1000W`) or a price (`$5`). Small numbers, decades and "
+        "citation markers are what translations render by meaning, and "
+        "are left alone when absent: `as shown in Figure 1` (如下图所示), "
+        "`articles 1 and 2` (本篇和上篇), `3D` (立体), `0, 1, …, 7` "
+        "(`0 到 7`), `(#2)` (②), `the early 2000s` (21 世纪初), `[2]`. "
+        "Numbers in code are not "
         "compared here: `source-inline-code` and `source-code` compare "
         "them exactly. Without an original the rule is silent.\n\n"
         "Why: a changed figure (`4.15 亿` for `4.15 billion`) reads "
@@ -535,13 +785,25 @@ const tl_rule tl_rule_source_number = {
         "`source-inline-code` 检查。\n\n"
         "数字在其配对的译文块以及前后相邻的译文块中查找（译者会把从句移"
         "到句子边界的另一侧），但不在代码块中查找：句子中改错的端口号，"
-        "不会因为旁边的代码块里有它而算作找到。即使在那里找到了，如果译文块"
-        "把它改了，仍然报告：译文块写它的次数比原文块少（前后相邻的块也一样），"
-        "并且多写了另一个与它只差一位数字的数字（原文标题和段落都写 `5.22`，"
-        "译文段落写成 `6.22`；`1` 写成 `2`，而旁边有 `一`）。带数量级的数字"
-        "（`$100k`、`17,300`、以万或亿计数的译文块）、有前导零的数字"
-        "（`June 02`），以及多写了好几个原文没有的数字的块（自由重新编号）"
-        "不在此列。代码中的数字不在此比较：`source-"
+        "不会因为旁边的代码块里有它而算作找到。\n\n"
+        "被改动的数字报告为改动（`Number 4.15 of the original is changed "
+        "in its translation: 4.5`）：译文块写它的次数比原文块少（前后相邻的"
+        "块也一样），并且多写了另一个与它只差一两位数字、或两位数字互换的"
+        "数字（原文标题和段落都写 `5.22`，译文段落写成 `6.22`；`1` 写成 "
+        "`2`，而旁边有 `一`；引用标记 `[3]` 写成 `[5]`）。如果这个数字在附近"
+        "仍然找得到，译文块必须恰好多写一个这样的数字，且带数量级的数字"
+        "（`$100k`、`17,300`、以万或亿计数的译文块）不在此列；自由重新编号"
+        "的块（有两个相近的候选）、有前导零的数字（`June 02`）以及中文日期中"
+        "的月份（`June` 写作 `6 月`）都不会被当作改动后的数字。\n\n"
+        "只是缺失的数字，仅当它本身重要、且译文其他地方也没有写它时才报告"
+        "（在正文中按有效数字、中文数字或其他分组方式查找：`5,3687,0912`、"
+        "`192，168`）：版本号或小数（`20.04.4`、`1.4`）、100 及以上的整数"
+        "（`36060`、`2009`；不含 `100%`）、带单位的数字（`64-bit`、`2 GB`、"
+        "`1000W`）或价格（`$5`）。小数字、年代和引用标记是译文常按意思翻译的"
+        "内容，缺失时不报告：`as shown in Figure 1`（如下图所示）、"
+        "`articles 1 and 2`（本篇和上篇）、`3D`（立体）、`0, 1, …, 7`"
+        "（`0 到 7`）、`(#2)`（②）、`the early 2000s`（21 世纪初）、`[2]`。"
+        "代码中的数字不在此比较：`source-"
         "inline-"
         "code` 和 `source-code` 会逐字比较它们。没有原文时本规则不报告。"
         "\n\n原因：改错的数字（把 `4.15 billion` 写成 `4.15 "
