@@ -242,8 +242,10 @@ struct written {
 	size_t n;
 };
 
-/* The English word of W when it is a whole number from two to twelve
- * ("four" for "4"), else NULL. Not "one", a pronoun as often as a number,
+/* The English word of W when it is zero or a whole number from two to
+ * twelve ("four" for "4", "zero" for "0": "initialises the counter to
+ * zero" is "初始化为 0"), else NULL. Not "one", a pronoun as often as a
+ * number,
  * nor words joined by a hyphen ("non-zero", "two-thirds"), counted
  * below. */
 static const char *english_word(const struct written *w)
@@ -253,7 +255,8 @@ static const char *english_word(const struct written *w)
 		return NULL;
 	int v =
 	    w->n == 1 ? w->s[0] - '0' : (w->s[0] - '0') * 10 + (w->s[1] - '0');
-	for (int k = 0; v >= 2 && v <= 12 && k < 4 && numerals[v][k]; k++)
+	for (int k = 0;
+	     (v == 0 || (v >= 2 && v <= 12)) && k < 4 && numerals[v][k]; k++)
 		if ((unsigned char)numerals[v][k][0] < 0x80)
 			return numerals[v][k];
 	return NULL;
@@ -406,11 +409,11 @@ static bool unbalanced(const tl_pairing *p, size_t ts, size_t te, size_t first,
  * code leaves no such copy; a pair that renumbers freely ("第 3 行和第 4
  * 行" for "Both the lines") has more than one, and is left alone.
  *
- * FOUND: S is still found near the pair (a copy of it left). Then the
- * pair must write exactly one number more often than its original, and
- * numbers with a magnitude are left alone (their digits change with the
- * unit). Otherwise S is gone, and it is enough that one number of those
- * the pair writes more often is near it. */
+ * Only the numbers near S count: the pair must write exactly one of
+ * them more often (a renumbering pair writes two: "第 1 行和第 3 行" for
+ * "2 lines"). FOUND: S is still found near the pair (a copy of it left);
+ * then numbers with a magnitude are left alone (their digits change with
+ * the unit). */
 static const char *changed(const tl_pairing *p, size_t k,
                            const tl_align_anchor *an, const char *s, size_t n,
                            size_t first, size_t end, bool found, size_t *yn)
@@ -424,13 +427,14 @@ static const char *changed(const tl_pairing *p, size_t k,
 	    (found && magnitude(p, an, ts, te)) ||
 	    !unbalanced(p, ts, te, first, end, s, n, true))
 		return NULL;
-	/* The one number the pair writes more often than its original. */
+	/* The one number near S the pair writes more often than its
+	 * original. */
 	for (size_t j = ts; j < te; j++) {
 		const tl_align_block *b = &p->al->trans->blocks[j];
 		for (size_t a = 0; a < b->nanchors; a++) {
 			if (!counted(p, false, b, &b->anchors[a], &w, &wn) ||
 			    (y && wn == *yn && memcmp(w, y, wn) == 0) ||
-			    (!found && !near_number(s, n, w, wn)) ||
+			    !near_number(s, n, w, wn) ||
 			    !unbalanced(p, ts, te, first, end, w, wn, false))
 				continue;
 			if (y)
@@ -743,11 +747,11 @@ const tl_rule tl_rule_source_number = {
         "around agree), and writes another number, a digit or two away "
         "from it or with two digits swapped, more times (`5.22` in the "
         "title and `6.22` in the paragraph for `5.22` twice; `2` where "
-        "`1` was, with `一` nearby; `[5]` for the citation `[3]`). When "
-        "the number is still found nearby, the block must write exactly "
-        "one such number, and numbers with a magnitude (`$100k`, "
-        "`17,300`, a block counting in 万 or 亿) are left alone; a block "
-        "that renumbers freely (two near candidates), numbers with a "
+        "`1` was, with `一` nearby; `[5]` for the citation `[3]`), and "
+        "exactly one such number. When the number is still found "
+        "nearby, numbers with a magnitude (`$100k`, `17,300`, a block "
+        "counting in 万 or 亿) are left alone; a block that renumbers "
+        "freely (two near candidates), numbers with a "
         "leading zero (`June 02`) and the months of Chinese dates "
         "(`6 月` for `June`) are never taken for a changed copy.\n\n"
         "A number that is simply absent is reported only when it matters "
@@ -790,8 +794,8 @@ const tl_rule tl_rule_source_number = {
         "in its translation: 4.5`）：译文块写它的次数比原文块少（前后相邻的"
         "块也一样），并且多写了另一个与它只差一两位数字、或两位数字互换的"
         "数字（原文标题和段落都写 `5.22`，译文段落写成 `6.22`；`1` 写成 "
-        "`2`，而旁边有 `一`；引用标记 `[3]` 写成 `[5]`）。如果这个数字在附近"
-        "仍然找得到，译文块必须恰好多写一个这样的数字，且带数量级的数字"
+        "`2`，而旁边有 `一`；引用标记 `[3]` 写成 `[5]`），且这样的数字恰好"
+        "只有一个。如果这个数字在附近仍然找得到，带数量级的数字"
         "（`$100k`、`17,300`、以万或亿计数的译文块）不在此列；自由重新编号"
         "的块（有两个相近的候选）、有前导零的数字（`June 02`）以及中文日期中"
         "的月份（`June` 写作 `6 月`）都不会被当作改动后的数字。\n\n"
