@@ -528,6 +528,22 @@ static bool anywhere(const tl_pairing *p, const tl_align_anchor *an,
 	return false;
 }
 
+/* Whether number AN of SRC is the version of a license in a credit
+ * line ("CC BY-SA 4.0", "CC-BY-SA 4.0"), which LCTT drops. */
+static bool license(const tl_source *src, const tl_align_anchor *an)
+{
+	const char *d = src->data;
+	size_t i = an->start;
+	while (i > 0 && an->start - i < 16 &&
+	       (d[i - 1] == ' ' || d[i - 1] == '-' ||
+	        (d[i - 1] >= 'A' && d[i - 1] <= 'Z')))
+		i--;
+	for (; i + 4 <= an->start; i++)
+		if (memcmp(d + i, "CC", 2) == 0)
+			return true;
+	return false;
+}
+
 /* Units after a number that make it a quantity worth keeping ("2 GB",
  * "64-bit", "100 km", "1000W"). */
 static const char *const units[] = {
@@ -550,7 +566,7 @@ static bool significant(const tl_pairing *p, const tl_align_anchor *an,
 	const char *d = p->src->data;
 	size_t len = p->src->len, whole = 0;
 	bool lead = true, point = false;
-	if (decade || marker(p->src, an))
+	if (decade || marker(p->src, an) || license(p->src, an))
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '.') {
@@ -608,6 +624,18 @@ static bool place(const tl_source *src, const tl_align_block *b,
 	return false;
 }
 
+/* Whether number AN of SRC is a piece of a longer one the anchors split
+ * at a comma that is no thousands separator: "$3,90,000" (grouped by
+ * lakhs: "39 万"), "--key=1,1". */
+static bool split(const tl_source *src, const tl_align_anchor *an)
+{
+	const char *d = src->data;
+	return (an->start >= 2 && d[an->start - 1] == ',' &&
+	        digit_at(d, an->start - 2, src->len)) ||
+	       (an->end + 1 < src->len && d[an->end] == ',' &&
+	        digit_at(d, an->end + 1, src->len));
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -646,7 +674,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					n = strlen(an->key);
 					written = false;
 				}
-				if (in_code(p->src, ob, an))
+				if (in_code(p->src, ob, an) ||
+				    (written && split(p->src, an)))
 					continue;
 				bool decade =
 				    written && an->end < p->src->len &&
@@ -764,7 +793,10 @@ const tl_rule tl_rule_source_number = {
         "citation markers are what translations render by meaning, and "
         "are left alone when absent: `as shown in Figure 1` (如下图所示), "
         "`articles 1 and 2` (本篇和上篇), `3D` (立体), `0, 1, …, 7` "
-        "(`0 到 7`), `(#2)` (②), `the early 2000s` (21 世纪初), `[2]`. "
+        "(`0 到 7`), `(#2)` (②), `the early 2000s` (21 世纪初), `[2]`; "
+        "so is the license of a credit line (`CC BY-SA 4.0`), which LCTT "
+        "drops. Pieces of a number the comma splits otherwise than by "
+        "thousands (`$3,90,000`, `--key=1,1`) are not compared. "
         "Numbers in code are not "
         "compared here: `source-inline-code` and `source-code` compare "
         "them exactly. Without an original the rule is silent.\n\n"
@@ -806,7 +838,9 @@ const tl_rule tl_rule_source_number = {
         "`1000W`）或价格（`$5`）。小数字、年代和引用标记是译文常按意思翻译的"
         "内容，缺失时不报告：`as shown in Figure 1`（如下图所示）、"
         "`articles 1 and 2`（本篇和上篇）、`3D`（立体）、`0, 1, …, 7`"
-        "（`0 到 7`）、`(#2)`（②）、`the early 2000s`（21 世纪初）、`[2]`。"
+        "（`0 到 7`）、`(#2)`（②）、`the early 2000s`（21 世纪初）、`[2]`；"
+        "署名行中许可证的版本号（`CC BY-SA 4.0`，LCTT 会删掉署名行）也一样。"
+        "逗号不按千位分隔的数字片段（`$3,90,000`、`--key=1,1`）不作比较。"
         "代码中的数字不在此比较：`source-"
         "inline-"
         "code` 和 `source-code` 会逐字比较它们。没有原文时本规则不报告。"
