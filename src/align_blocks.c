@@ -927,6 +927,19 @@ static tl_align_kind container_kind(cmark_node *node, unsigned *context)
 	return kind;
 }
 
+/* Leaving link or image NODE: what follows is searched for after it
+ * (its reference label, "[text][3]", holds no number of the text). */
+static void leave_link(struct tl_align_build *b, const tl_doc *doc,
+                       cmark_node *node)
+{
+	size_t s, e;
+	if (!b->trust_nodes)
+		return;
+	tl_doc_node_span(doc, node, &s, &e);
+	if (s >= b->bstart && e <= b->bend && e > b->search)
+		b->search = e;
+}
+
 /* Takes the anchors and characters of the inline node NODE (entered). */
 static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
                         cmark_node *node, int in_image)
@@ -1183,6 +1196,9 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
 		cmark_node_type t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_IMAGE)
 			in_image += ev == CMARK_EVENT_ENTER ? 1 : -1;
+		if (ev == CMARK_EVENT_EXIT &&
+		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
+			leave_link(b, doc, n);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		if (table &&

@@ -30,7 +30,8 @@
  * free rendering ("as shown in Figure 1" → "如下图所示", "3D" → "立体",
  * "the early 2000s" → "21 世纪初"), so a lost number without a changed
  * copy is reported only when it matters on its own (significant(): a
- * version, a decimal, a whole number from 100, a unit or a price) and
+ * version, a decimal, a whole number from 100, a unit or a price), not
+ * in a heading (titles are rewritten freely: "… in 2022" dropped), and
  * the translation writes it nowhere else (anywhere()).
  */
 #include "rule.h"
@@ -376,6 +377,12 @@ static bool counted(const tl_pairing *p, bool orig, const tl_align_block *b,
 		return false;
 	*s = src->data + y->start;
 	*n = y->end - y->start;
+	/* A link's reference label in the translation ("[eBPF][8]" whose
+	 * definition is missing), no number of the text. */
+	if (!orig && y->start >= 2 && src->data[y->start - 1] == '[' &&
+	    src->data[y->start - 2] == ']' && y->end < src->len &&
+	    src->data[y->end] == ']')
+		return false;
 	/* A month of the translation ("6 月 26 日" for "June 16"), which
 	 * the original names in a word. */
 	size_t at = y->end + (y->end < src->len && src->data[y->end] == ' ');
@@ -636,6 +643,22 @@ static bool split(const tl_source *src, const tl_align_anchor *an)
 	        digit_at(d, an->end + 1, src->len));
 }
 
+/* Whether number S (N bytes) is a power of ten whose exponent the
+ * original's conversion lost ("1018" for 10 to the 18th) and translated
+ * blocks [FIRST, END) write it as one ("10<sup>18</sup>", "10^18"). */
+static bool power(const tl_pairing *p, size_t first, size_t end, const char *s,
+                  size_t n)
+{
+	char w[48];
+	if (n < 3 || n > 6 || s[0] != '1' || s[1] != '0' || !all_digits(s, n))
+		return false;
+	int l = snprintf(w, sizeof w, "10<sup>%.*s</sup>", (int)(n - 2), s + 2);
+	if (tl_pairing_near_text(p, first, end, w, (size_t)l, false))
+		return true;
+	l = snprintf(w, sizeof w, "10^%.*s", (int)(n - 2), s + 2);
+	return tl_pairing_near_text(p, first, end, w, (size_t)l, true);
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -704,9 +727,12 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				 * translation writes it nowhere. */
 				if (hit ? !y
 				        : !y &&
-				              (!significant(p, an, s, n,
+				              (ob->kind == TL_ALIGN_HEADING ||
+				               !significant(p, an, s, n,
 				                            decade) ||
-				               anywhere(p, an, s, n, written)))
+				               anywhere(p, an, s, n, written) ||
+				               (written &&
+				                power(p, first, end, s, n))))
 					continue;
 				/* Once per number and pair. */
 				bool seen = false;
@@ -782,11 +808,16 @@ const tl_rule tl_rule_source_number = {
         "counting in 万 or 亿) are left alone; a block that renumbers "
         "freely (two near candidates), numbers with a "
         "leading zero (`June 02`) and the months of Chinese dates "
-        "(`6 月` for `June`) are never taken for a changed copy.\n\n"
+        "(`6 月` for `June`) and reference labels (`[eBPF][8]` with no "
+        "definition) are never taken for a changed copy.\n\n"
         "A number that is simply absent is reported only when it matters "
-        "on its own and the translation writes it nowhere else (in its "
+        "on its own, stands outside a heading (titles are rewritten "
+        "freely: `… in 2022` dropped), and the translation writes it "
+        "nowhere else (in its "
         "prose, by its significant digits, as a Chinese numeral, or "
-        "grouped otherwise: `5,3687,0912`, `192，168`): a version or a "
+        "grouped otherwise: `5,3687,0912`, `192，168`; a power of ten "
+        "the original's conversion flattened, `1018`, as "
+        "`10<sup>18</sup>`): a version or a "
         "decimal (`20.04.4`, `1.4`), a whole number from 100 (`36060`, "
         "`2009`; not `100%`), a number with a unit (`64-bit`, `2 GB`, "
         "`1000W`) or a price (`$5`). Small numbers, decades and "
@@ -830,10 +861,14 @@ const tl_rule tl_rule_source_number = {
         "只有一个。如果这个数字在附近仍然找得到，带数量级的数字"
         "（`$100k`、`17,300`、以万或亿计数的译文块）不在此列；自由重新编号"
         "的块（有两个相近的候选）、有前导零的数字（`June 02`）以及中文日期中"
-        "的月份（`June` 写作 `6 月`）都不会被当作改动后的数字。\n\n"
-        "只是缺失的数字，仅当它本身重要、且译文其他地方也没有写它时才报告"
+        "的月份（`June` 写作 `6 月`）以及引用式链接的标签（没有定义的 "
+        "`[eBPF][8]`）都不会被当作改动后的数字。\n\n"
+        "只是缺失的数字，仅当它本身重要、不在标题中（标题常被自由改写："
+        "`… in 2022` 被删掉），且译文其他地方也没有写它时才报告"
         "（在正文中按有效数字、中文数字或其他分组方式查找：`5,3687,0912`、"
-        "`192，168`）：版本号或小数（`20.04.4`、`1.4`）、100 及以上的整数"
+        "`192，168`；原文转换时压平的十的幂 `1018` 写作 "
+        "`10<sup>18</sup>`）：版本号或小数（`20.04.4`、`1.4`）、100 "
+        "及以上的整数"
         "（`36060`、`2009`；不含 `100%`）、带单位的数字（`64-bit`、`2 GB`、"
         "`1000W`）或价格（`$5`）。小数字、年代和引用标记是译文常按意思翻译的"
         "内容，缺失时不报告：`as shown in Figure 1`（如下图所示）、"
