@@ -367,7 +367,15 @@ def explain(kind, what, want, lines, same, tl, preset, en_path, edited):
             return "its Chinese numeral is in the block or next to it"
         return "other"
     if kind == "link":
-        if what in near:
+        if "creativecommons.org/" in what:
+            return ("a credit line's license link (left alone by design: "
+                    "LCTT translates or drops credit lines)")
+        defs = {m.group(1).lower(): m.group(2)
+                for m in REF_DEF.finditer("\n".join(lines))}
+        dests = [m.group(2) for m in INLINE_LINK.finditer(near)] + \
+            [defs.get(m.group(2).lower(), "")
+             for m in REF_LINK.finditer(near)]
+        if what in near or what in dests:
             return "the destination is in the block or next to it"
         return "other"
     if kind == "code-span":

@@ -282,13 +282,32 @@ static bool allowed(const tl_option_list *allow, const char *key)
 
 #define USED_MAX 64
 
+/* Whether destination KEY is a picture's: its path (without query or
+ * fragment) ends in an image format's extension. */
+static bool picture_key(const char *key)
+{
+	static const char *const ext[] = {".png", ".jpg", ".jpeg",
+	                                  ".gif", ".svg", ".webp"};
+	size_t n = strcspn(key, "?#");
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t l = strlen(ext[i]);
+		if (n > l && strncasecmp(key + n - l, ext[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* A destination of translated blocks [FIRST, END) that allow-added lets
  * a translation add, that the original (ALL, N) does not have and that is
  * not in USED (NUSED): what replaces a destination of the original (LCTT
  * links an article's Chinese translation on linux.cn instead of the
- * English article). NULL when there is none. */
+ * English article). A picture (an image block's destination, or one
+ * with an image's extension) replaces only a picture (IMAGE), and a link
+ * only a link: the lead image LCTT adds at the top of every article
+ * (img.linux.net.cn) replaces no link of the first paragraph, but does
+ * replace the original's lead image. NULL when there is none. */
 static const tl_align_anchor *replacement(const tl_align_doc *ad, size_t first,
-                                          size_t end,
+                                          size_t end, bool image,
                                           const tl_option_list *allow,
                                           const uint64_t *all, size_t n,
                                           const uint64_t *used, size_t nused)
@@ -300,6 +319,8 @@ static const tl_align_anchor *replacement(const tl_align_doc *ad, size_t first,
 		for (size_t a = 0; a < b->nanchors; a++) {
 			const tl_align_anchor *an = &b->anchors[a];
 			if (an->type != TL_ANCHOR_LINK ||
+			    (b->kind == TL_ALIGN_IMAGE ||
+			     picture_key(an->key)) != image ||
 			    !compared_key(an->key) ||
 			    !allowed(allow, an->key) ||
 			    in_sorted(all, n, normal_hash(an->key)))
@@ -432,9 +453,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				}
 				const tl_align_anchor *rep =
 				    alt ? NULL
-				        : replacement(al->trans, first, end,
-				                      allow, all, nall, used,
-				                      nused);
+				        : replacement(
+				              al->trans, first, end,
+				              ob->kind == TL_ALIGN_IMAGE ||
+				                  picture_key(an->key),
+				              allow, all, nall, used, nused);
 				if (rep) {
 					if (nused < USED_MAX)
 						used[nused++] = rep->hash;
@@ -557,7 +580,12 @@ const tl_rule tl_rule_source_link = {
         "that `allow-added` lets it add is not lost: the `lctt` preset "
         "allows `linux.cn`, where LCTT publishes its translations, and "
         "its translators link the Chinese translation of an article "
-        "instead of the English article. An image of the original is "
+        "instead of the English article. A picture (a destination of an "
+        "image block, or one ending in an image format's extension) is "
+        "replaced only by a picture and a link only by a link: the lead "
+        "image LCTT hosts on `img.linux.net.cn` stands for the "
+        "original's lead image, not for a link of the first paragraph. "
+        "An image of the original is "
         "not lost when the translation shows it elsewhere (translators "
         "move the lead image) or at another address with the same file "
         "name (a site that moved its uploads; a size WordPress gave it, "
@@ -590,7 +618,11 @@ const tl_rule tl_rule_source_link = {
         "是稍后加载的图片的占位符，两者都不做比较；译文块把原文的链接目标换成 "
         "`allow-added` 允许增加的目标时，原文的目标不算丢失：`lctt` 预设"
         "允许 `linux.cn`（LCTT 发布译文的网站），其译者会链接文章的中文"
-        "译文，而不是英文原文；译文在别处显示原文的图片（译者会移动题图），或者"
+        "译文，而不是英文原文；图片（图片块的目标，或以图片格式扩展名结尾的目标"
+        "）"
+        "只能由图片替换，链接只能由链接替换：LCTT 放在 `img.linux.net.cn` "
+        "上的题图代替的是原文的题图，而不是第一段中的链接；"
+        "译文在别处显示原文的图片（译者会移动题图），或者"
         "换了"
         "地址但文件名相同（网站迁移了上传目录；WordPress 给图片加的尺寸 "
         "`-1024x501.png` "
