@@ -19,7 +19,10 @@
  * conversion of a web page (curly quotes, Markdown links or escapes
  * inside code, a masked address) matches the translated line that
  * repairs it (normalize()). A hunk's lines are paired at the least
- * cost (judge()), so that a finding stands on the line it is about;
+ * cost (judge()), so that a finding stands on the line it is about,
+ * and a block rewritten whole is one finding (report_all()); spaces a
+ * conversion or a translator moved (loosely_same()) and continuation
+ * lines joined (joined()) are no difference;
  * what is not code in the original (prose, headings, labels a page put
  * in the block, elided output) may go, and lines of text (program
  * output, an HTML page's words) may be translated whole.
@@ -413,6 +416,15 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			 * neither is code a reader runs. */
 			char *fixed =
 			    original ? normalize(an->key, true) : NULL;
+			/* A converter's marks the translation kept from its
+			 * original ("[/code] [code]"), which are no code. */
+			if (!original && strstr(an->key, "code]")) {
+				fixed = normalize(an->key, true);
+				if (!blank(fixed)) {
+					free(fixed);
+					fixed = NULL;
+				}
+			}
 			if (blank(norm) || (fixed && blank(fixed))) {
 				free(norm);
 				free(fixed);
@@ -488,11 +500,53 @@ static bool matches(const char *x, const char *y)
 	return ok;
 }
 
+/* Whether a space may stand between A and B in a translated line where
+ * its original has none: after a comma, a semicolon, a closing bracket
+ * or an operator, or before an opening bracket or an operator; not
+ * inside a word, a path, a URL or an option ("gitlab .com"). */
+static bool spaced(char a, char b)
+{
+	return (a && strchr(",;=|&)]}>", a)) || (b && strchr("=|&([{<", b));
+}
+
+/* Whether original line X (normalized) and translated line Y differ only
+ * where a translator repairs what the conversion of a web page did to a
+ * line, or lays it out otherwise: a space of the original left out (a
+ * word split, "np.arr ay", "TestClass. java", "f (x)"), a space added
+ * after a comma or around an operator or bracket ("[[1,2], [3,4]]",
+ * "C = inv(A)"; not inside a word, path or URL: spaced()), and the angle
+ * brackets a converter put around a URL ("'<https://example.com>'"). */
+static bool loosely_same(const char *x, const char *y)
+{
+	size_t i = 0, j = 0;
+	bool autolink = false;
+	for (;;) {
+		if (!x[i] && !y[j])
+			return true;
+		if (x[i] && x[i] == y[j]) {
+			i++, j++;
+		} else if (x[i] == ' ') {
+			i++;
+		} else if (y[j] == ' ' && j > 0 && spaced(y[j - 1], y[j + 1])) {
+			j++;
+		} else if (x[i] == '<' && strncmp(x + i + 1, "http", 4) == 0) {
+			autolink = true;
+			i++;
+		} else if (x[i] == '>' && autolink) {
+			autolink = false;
+			i++;
+		} else {
+			return false;
+		}
+	}
+}
+
 /* Whether original line O and translated line T are the same. */
 static bool same_line(const line *o, const line *t)
 {
 	return strcmp(o->norm, t->norm) == 0 ||
-	       (o->fixed && matches(o->fixed, t->norm));
+	       (o->fixed && matches(o->fixed, t->norm)) ||
+	       loosely_same(o->fixed ? o->fixed : o->norm, t->norm);
 }
 
 /* Comment markers: anywhere after a space, or only at the start of a
@@ -671,6 +725,24 @@ static unsigned char *diff(const lines *o, const lines *t, size_t *nops)
 	return ops;
 }
 
+/* A finding of a block pair, held until the pair is judged whole. */
+typedef struct pending {
+	size_t oi, tj; /* lines, or TL_NONE */
+} pending;
+
+typedef struct findings {
+	pending *v;
+	size_t n, cap;
+} findings;
+
+static void hold(findings *f, size_t oi, size_t tj)
+{
+	if (f->n == f->cap)
+		f->v = tl_xrealloc(f->v, (f->cap = f->cap ? f->cap * 2 : 8) *
+		                             sizeof *f->v);
+	f->v[f->n++] = (pending){oi, tj};
+}
+
 static void report(tl_check *ck, const tl_pairing *p, size_t k, const lines *o,
                    size_t oi, const lines *t, size_t tj)
 {
@@ -765,29 +837,49 @@ static bool text_lines_has(text_lines *tx, const tl_pairing *p, uint64_t h)
 	return lo < tx->n && tx->v[lo] == h;
 }
 
+/* Appends line S to B; when it is not the last line (MORE), without a
+ * shell's continuation at its end (" \\"): the line goes on on the
+ * next one, and a command written on one line is the same. */
+static void put_joined(tl_buf *b, const char *s, bool more)
+{
+	size_t n = strlen(s);
+	if (more && n >= 2 && s[n - 1] == '\\' && s[n - 2] == ' ')
+		n -= 2;
+	tl_buf_append(b, s, n);
+}
+
 /* Whether the text of original lines O[os, oe) and translated lines
  * T[ts, te) is the same but for where the lines break: a line the
  * conversion joined to the next ("hello.goWORK=/tmp/…") that the
- * translator split again, or the reverse. */
-static bool joined(const lines *o, size_t os, size_t oe, const lines *t,
-                   size_t ts, size_t te)
+ * translator split again, or the reverse, and a command's continuation
+ * lines ("cmd \\" and "  --opt") joined into one line. */
+static bool joined_as(const lines *o, size_t os, size_t oe, const lines *t,
+                      size_t ts, size_t te, bool continued)
 {
 	tl_buf x = {0}, y = {0};
 	for (size_t i = os; i < oe; i++) {
 		const line *l = &o->v[i];
 		if (i > os)
 			tl_buf_puts(&x, "\n");
-		tl_buf_puts(&x, l->fixed ? l->fixed : l->norm);
+		put_joined(&x, l->fixed ? l->fixed : l->norm,
+		           continued && i + 1 < oe);
 	}
 	for (size_t j = ts; j < te; j++) {
 		if (j > ts)
 			tl_buf_puts(&y, "\n");
-		tl_buf_puts(&y, t->v[j].norm);
+		put_joined(&y, t->v[j].norm, continued && j + 1 < te);
 	}
 	bool same = x.len && y.len && matches(x.data, y.data);
 	tl_buf_free(&x);
 	tl_buf_free(&y);
 	return same;
+}
+
+static bool joined(const lines *o, size_t os, size_t oe, const lines *t,
+                   size_t ts, size_t te)
+{
+	return joined_as(o, os, oe, t, ts, te, false) ||
+	       joined_as(o, os, oe, t, ts, te, true);
 }
 
 /* What the pairing of a hunk costs: a finding is 1; pairing two lines
@@ -816,6 +908,7 @@ typedef struct hunk {
 	bool translated; /* comments: translated */
 	bool cjk;        /* a translated line of the hunk holds CJK */
 	text_lines *tx;
+	findings *out;
 } hunk;
 
 /* The cost of leaving original line I out: none for what is not code (a
@@ -917,22 +1010,60 @@ static void judge(const hunk *h)
 		}
 		if (op == 0) {
 			if (pc > 0)
-				report(h->ck, h->p, h->k, h->o, oi, h->t, tj);
+				hold(h->out, oi, tj);
 			i++, j++;
 		} else if (op == 1) {
 			if (dc > 0)
-				report(h->ck, h->p, h->k, h->o, oi, h->t,
-				       j < m ? tj : next);
+				hold(h->out, oi, j < m ? tj : next);
 			i++;
 		} else {
 			if (ac > 0)
-				report(h->ck, h->p, h->k, h->o, TL_NONE, h->t,
-				       tj);
+				hold(h->out, TL_NONE, tj);
 			j++;
 		}
 	}
 #undef AT
 	free(C);
+}
+
+/* Reports the findings F of pair K, whose original block has O->n lines
+ * and shares KEPT of them with its translation: one a line, or, when
+ * the translation replaced or rewrote most of the block (at least
+ * three findings, and fewer than half of the original's lines kept: an
+ * example's output taken again, another program), one for the block, at
+ * its first difference. */
+static void report_all(tl_check *ck, const tl_pairing *p, size_t k,
+                       const lines *o, const lines *t, const findings *f,
+                       size_t kept)
+{
+	if (f->n >= 3 && kept * 2 < o->n) {
+		size_t oi = TL_NONE, tj = TL_NONE;
+		for (size_t x = 0; x < f->n; x++) {
+			if (oi == TL_NONE)
+				oi = f->v[x].oi;
+			if (tj == TL_NONE)
+				tj = f->v[x].tj;
+		}
+		size_t s, e;
+		if (tj != TL_NONE) {
+			s = t->v[tj].an->start;
+			e = t->v[tj].an->end;
+		} else {
+			tl_pairing_place(p, k, &s, &e);
+		}
+		const tl_align_anchor *an = o->v[oi != TL_NONE ? oi : 0].an;
+		tl_check_report_original(
+		    ck, s, e, an->start, an->end, TL_SEVERITY_OFF,
+		    "This code block differs from the original's in most of "
+		    "its lines (%zu differences, %zu of the original's %zu "
+		    "lines kept): replaced or rewritten",
+		    "这个代码块的大部分行与原文不同（%zu 处差异，原文 %zu 行中"
+		    "保留了 %zu 行）：被替换或改写",
+		    f->n, kept, o->n);
+		return;
+	}
+	for (size_t x = 0; x < f->n; x++)
+		report(ck, p, k, o, f->v[x].oi, t, f->v[x].tj);
 }
 
 static bool all_code(const tl_align_doc *ad, size_t first, size_t n)
@@ -958,16 +1089,17 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		lines o, t;
 		gather(&o, al->orig, pr->orig, pr->norig, true);
 		gather(&t, al->trans, pr->trans, pr->ntrans, false);
-		size_t nops;
+		size_t nops, kept = 0;
 		unsigned char *ops = diff(&o, &t, &nops);
+		findings out = {0};
 		size_t i = 0, j = 0;
 		for (size_t x = 0; x < nops;) {
 			if (ops[x] == 0) {
-				x++, i++, j++;
+				x++, i++, j++, kept++;
 				continue;
 			}
-			hunk h = {ck, p, k, &o,         &t,    i,
-			          i,  j, j, translated, false, &tx};
+			hunk h = {ck, p, k,          &o,    &t,  i,   i,
+			          j,  j, translated, false, &tx, &out};
 			for (; x < nops && ops[x] != 0; x++)
 				ops[x] == 1 ? i++ : j++;
 			h.oe = i, h.te = j;
@@ -975,6 +1107,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				h.cjk |= translated && t.v[y].cjk;
 			judge(&h);
 		}
+		report_all(ck, p, k, &o, &t, &out, kept);
+		free(out.v);
 		free(ops);
 		lines_free(&o);
 		lines_free(&t);
@@ -1019,9 +1153,18 @@ const tl_rule tl_rule_source_code = {
         "(`[printf][6](` for `printf(`), a backslash before punctuation "
         "dropped (`\\---` for `---`), `…` for `...`, a converter's `[code]` "
         "marks, "
-        "Cloudflare's `[email protected]` mask for any address, and a "
+        "Cloudflare's `[email protected]` mask for any address, a "
         "line break the conversion lost or added (`return 0;}` for "
-        "`return 0;` and `}`). What is not code may leave the block: a "
+        "`return 0;` and `}`), a space it put inside a word "
+        "(`np.arr ay` for `np.array`), and angle brackets around a URL "
+        "(`'<https://example.org>'`); the translation may also keep the "
+        "original's `[code]` marks. Spaces a translator adds after a "
+        "comma or around an operator or a bracket (`[1, 2]` for `[1,2]`, "
+        "`C = inv(A)`) are no difference, nor is a command written on "
+        "one line where the original continues it with ` \\` (or the "
+        "reverse); a space added inside a word, a path or a URL "
+        "(`example .org`) or between an option and its value (`-c 1` for "
+        "`-c1`) is reported. What is not code may leave the block: a "
         "sentence, a heading or a label (`Syntax:`) that the conversion "
         "put inside it; a line saying output was left out (`[...]`, "
         "`<< snip >>`) may be filled in; a line that the original has "
@@ -1032,6 +1175,11 @@ const tl_rule tl_rule_source_code = {
         "(`需要下载 297 kB 的归档。` for `Need to get 297 kB of "
         "archives.`). The reverse, a translation that "
         "curls the quotes of code, is reported.\n\n"
+        "A code block that the translation replaced or rewrote (at "
+        "least three differences, and fewer than half of the "
+        "original's lines kept: an example's output taken again, "
+        "another program) is one finding, at its first difference, "
+        "rather than one a line.\n\n"
         "A code block with no counterpart at all is `source-missing`'s. "
         "Without an original the rule is silent.\n\n"
         "Why: a reader copies code blocks as they are; a changed line "
@@ -1058,14 +1206,23 @@ const tl_rule tl_rule_source_code = {
         "链接改为其文字（`[printf][6](` 改为 `printf(`），去掉标点前的反斜杠"
         "（`\\---` 改为 `---`），`…` 改为 `...`，去掉转换器的 `[code]` 标记，"
         "Cloudflare 的 `[email protected]` 掩码对应任何地址，转换丢失或多出的"
-        "换行（`return 0;}` 对应 `return 0;` 和 `}`）。不是代码的内容可以"
+        "换行（`return 0;}` 对应 `return 0;` 和 `}`），转换插进词中的空格"
+        "（`np.arr ay` 对应 `np.array`），URL 两边的尖括号"
+        "（`'<https://example.org>'`）；译文也可以保留原文的 `[code]` 标记。"
+        "译者在逗号之后、运算符或括号两边加的空格（`[1, 2]` 对应 `[1,2]`，"
+        "`C = inv(A)`）不算差异；原文用 ` \\` 续行的命令在译文中写成一行"
+        "（或者反过来）也不算；在词、路径或 URL 中间加空格（`example .org`），"
+        "或者在选项和它的值之间加空格（`-c1` 写成 `-c 1`），会被报告。"
+        "不是代码的内容可以"
         "移出代码块：转换放进代码块的句子、标题或标签（`Syntax:`）；表示省略"
         "输出的行（`[...]`、`<< snip >>`）可以被补全；原文在代码块之外（围栏"
         "错位）的行可以移入。`comments: translated` 时，文字行（程序输出、"
         "HTML 页面的文字：是词语而不是代码）可以整行翻译，保留其中的数字、"
         "名称和选项（`需要下载 297 kB 的归档。` 对应 `Need to get 297 kB of "
         "archives.`）。反过来，译文把代码中的引号改成弯引号，"
-        "会被报告。\n\n完全没有对应的代码块由 "
+        "会被报告。\n\n译文替换或改写了的代码块（至少三处差异，且保留的"
+        "原文行不到一半：重新取得的示例输出、另一个程序）只报告一次，"
+        "位于它的第一处差异，而不是每行一条。\n\n完全没有对应的代码块由 "
         "`source-missing` 报告。没有原文时本规则不报告。\n\n"
         "原因：读者会原样复制代码块，改动一行，他们运行的东西就错了。",
     .fix_doc_zh = "无：译者应恢复原文的代码。",
