@@ -862,11 +862,12 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
  */
 
 /* Pairs the original blocks left alone (1-0) with translated blocks left
- * alone (0-1) that share an anchor with them, best first per translated
- * block, when the pair costs less than W.move_max: a moved image,
- * reordered list items. Each translated block looks at the lone original
- * blocks holding one of its anchors, at most MOVE_CANDIDATES per anchor,
- * so this is linear in the anchors. The moved pair takes the 0-1 pair's
+ * alone (0-1) that share an anchor with them (prose: or two words), best
+ * first per translated block, when the pair costs less than W.move_max:
+ * a moved image, reordered list items, a paragraph moved from the end to
+ * the start that names the same people. Each translated block looks at the lone
+ * original blocks holding one of its anchors, at most MOVE_CANDIDATES per
+ * anchor, so this is linear in the anchors. The moved pair takes the 0-1 pair's
  * place; the 1-0 pair goes. */
 #define MOVE_CANDIDATES 8
 
@@ -875,6 +876,21 @@ typedef struct lone {
 	size_t block[MOVE_CANDIDATES];
 	size_t n;
 } lone;
+
+/* How many keys blocks A and B share (both sorted ascending). */
+static size_t shared_keys(const tl_align_block *a, const tl_align_block *b)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < a->nkeys && j < b->nkeys) {
+		if (a->keys[i] < b->keys[j])
+			i++;
+		else if (a->keys[i] > b->keys[j])
+			j++;
+		else
+			n++, i++, j++;
+	}
+	return n;
+}
 
 static size_t move_pass(const ctx *x, tl_align_pair *v, size_t nv)
 {
@@ -918,8 +934,11 @@ static size_t move_pass(const ctx *x, tl_align_pair *v, size_t nv)
 		size_t best = TL_NONE;
 		double best_cost = W.move_max;
 		for (size_t a = 0; a < tb->nkeys; a++) {
-			if ((tb->keys[a] >> 61) == TL_ANCHOR_WORD)
-				continue; /* too weak alone */
+			/* A word is too weak alone: it pairs prose that
+			 * shares two words or more. */
+			bool word = (tb->keys[a] >> 61) == TL_ANCHOR_WORD;
+			if (word && !is_prose(tb->kind))
+				continue;
 			uint64_t key = tb->keys[a] | 1;
 			size_t h = (size_t)(key ^ (key >> 29)) & (cap - 1);
 			while (tab[h].key && tab[h].key != key)
@@ -927,6 +946,10 @@ static size_t move_pass(const ctx *x, tl_align_pair *v, size_t nv)
 			for (size_t q = 0; tab[h].key && q < tab[h].n; q++) {
 				size_t ob = tab[h].block[q];
 				if (taken[ob])
+					continue;
+				if (word &&
+				    (!is_prose(o->blocks[ob].kind) ||
+				     shared_keys(&o->blocks[ob], tb) < 2))
 					continue;
 				side so = side_of(x->io, ob, 1);
 				side st = side_of(x->it, v[k].trans, 1);

@@ -21,7 +21,8 @@
  *      pairs, inside a band around a guide path drawn through the anchors
  *      found once in each document, widened where the anchors disagree;
  *      then a pass pairs the blocks left alone on both sides that share
- *      anchors (a moved image, reordered list items) as "moved" 1-1 pairs.
+ *      anchors (a moved image, reordered list items; prose also by two
+ *      words) as "moved" 1-1 pairs.
  *
  * Pair types read original-translation: 1-0 is an original block with no
  * translation (dropped), 0-1 a translated block with no original (added),
