@@ -348,7 +348,8 @@ def explain(kind, what, want, lines, same, tl, preset, en_path, edited):
         if pair == "2-1":
             return "alignment: read as merged with a neighbour (2-1)"
         if pair == "1-0":
-            return "alignment: dropped, but left unreported"
+            return ("alignment: dropped, but left unreported (by design: "
+                    "may-drop, e.g. a site's widget, or the template)")
         return f"alignment: paired with another block ({pair})"
     if pair == "1-0" or pair is None:
         return ("alignment: the edited block lost its pair (source-missing "
