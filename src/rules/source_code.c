@@ -674,6 +674,76 @@ static bool translates(const char *t, const line *o)
 	return o->text && tokens_kept(t, ok);
 }
 
+static bool word_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+	       c == ' ' || c == '-';
+}
+
+/* Whether translated line T (normalized, holding CJK) is original line O
+ * (normalized) with words translated where they stand and nothing else
+ * changed: each run of CJK characters of T stands for a run of English
+ * words (letters, "_", "-", spaces) of O. A placeholder, a label of
+ * program output or a syntax line translated ("sudo usermod -G kvm
+ * <你的帐户名>", "仓库 : baseos", "命令名 [选项] 参数" for "command
+ * [options] argument"). Dynamic programming; false for long lines. */
+static bool words_translated(const char *t, const char *o)
+{
+	size_t tn = strlen(t), on = strlen(o);
+	if (tn > 400 || on > 400)
+		return false;
+	/* T as units: a byte, or -1 for a run of CJK characters. */
+	int *u = tl_xmalloc((tn + 1) * sizeof *u);
+	size_t n = 0;
+	for (size_t i = 0; i < tn;) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(t + i, tn - i, &cp);
+		if (!k)
+			k = 1;
+		if (tl_char_is_cjk(cp)) {
+			if (!n || u[n - 1] != -1)
+				u[n++] = -1;
+		} else {
+			for (size_t b = 0; b < k; b++)
+				u[n++] = (unsigned char)t[i + b];
+		}
+		i += k;
+	}
+	/* M[i][j]: units u[i..] match o[j..]; filled from the ends. */
+	bool *M = tl_xcalloc((n + 1) * (on + 1), sizeof *M);
+#define AT(i, j) M[(i) * (on + 1) + (j)]
+	AT(n, on) = true;
+	for (size_t i = n + 1; i-- > 0;)
+		for (size_t j = on + 1; j-- > 0;) {
+			if (i == n) {
+				AT(i, j) = j == on;
+				continue;
+			}
+			bool m = false;
+			if (u[i] == -1) {
+				bool letter = false;
+				for (size_t e = j;
+				     e < on && word_char(o[e]) && !m; e++) {
+					letter |= o[e] != ' ' && o[e] != '-' &&
+					          o[e] != '_';
+					m = letter && AT(i + 1, e + 1);
+				}
+			} else if (j < on && u[i] == (unsigned char)o[j]) {
+				m = AT(i + 1, j + 1);
+			} else if (u[i] == ' ') {
+				m = AT(i + 1, j); /* a space next to CJK */
+			} else if (j < on && o[j] == ' ') {
+				m = AT(i, j + 1);
+			}
+			AT(i, j) = m;
+		}
+	bool ok = AT(0, 0);
+#undef AT
+	free(M);
+	free(u);
+	return ok;
+}
+
 /* The ops of a diff of O and T: 0 a kept line, 1 an original line
  * dropped, 2 a translated line added; in order. */
 static unsigned char *diff(const lines *o, const lines *t, size_t *nops)
@@ -932,7 +1002,8 @@ static double pair_cost(const hunk *h, size_t i, size_t j)
 	if (same_line(o, t))
 		return 0;
 	if (h->translated && t->cjk) {
-		if (translates(t->an->key, o))
+		if (translates(t->an->key, o) ||
+		    words_translated(t->norm, o->fixed ? o->fixed : o->norm))
 			return 0;
 		if (!code_part(t->an->key))
 			return INF; /* a comment does not stand for code */
@@ -1173,7 +1244,11 @@ const tl_rule tl_rule_source_code = {
         "text of an HTML page: words, not code) may be translated "
         "whole, keeping its numbers, names and options "
         "(`需要下载 297 kB 的归档。` for `Need to get 297 kB of "
-        "archives.`). The reverse, a translation that "
+        "archives.`), and a line may translate its English words where "
+        "they stand, the rest unchanged: a placeholder, a label of "
+        "output or a syntax line (`sudo usermod -G kvm <你的帐户名>`, "
+        "`仓库 : baseos`, `命令名 [选项] 参数` for `command [options] "
+        "argument`). The reverse, a translation that "
         "curls the quotes of code, is reported.\n\n"
         "A code block that the translation replaced or rewrote (at "
         "least three differences, and fewer than half of the "
@@ -1219,7 +1294,10 @@ const tl_rule tl_rule_source_code = {
         "错位）的行可以移入。`comments: translated` 时，文字行（程序输出、"
         "HTML 页面的文字：是词语而不是代码）可以整行翻译，保留其中的数字、"
         "名称和选项（`需要下载 297 kB 的归档。` 对应 `Need to get 297 kB of "
-        "archives.`）。反过来，译文把代码中的引号改成弯引号，"
+        "archives.`）；一行也可以就地翻译其中的英文单词而其余不变：占位符、"
+        "输出的标签或语法行（`sudo usermod -G kvm <你的帐户名>`、"
+        "`仓库 : baseos`，`命令名 [选项] 参数` 对应 `command [options] "
+        "argument`）。反过来，译文把代码中的引号改成弯引号，"
         "会被报告。\n\n译文替换或改写了的代码块（至少三处差异，且保留的"
         "原文行不到一半：重新取得的示例输出、另一个程序）只报告一次，"
         "位于它的第一处差异，而不是每行一条。\n\n完全没有对应的代码块由 "
