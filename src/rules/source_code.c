@@ -686,7 +686,8 @@ static bool word_char(char c)
  * words (letters, "_", "-", spaces) of O. A placeholder, a label of
  * program output or a syntax line translated ("sudo usermod -G kvm
  * <你的帐户名>", "仓库 : baseos", "命令名 [选项] 参数" for "command
- * [options] argument"). Dynamic programming; false for long lines. */
+ * [options] argument"); not a line all CJK ("解锁仓库" for "restic
+ * unlock"). Dynamic programming; false for long lines. */
 static bool words_translated(const char *t, const char *o)
 {
 	size_t tn = strlen(t), on = strlen(o);
@@ -695,6 +696,8 @@ static bool words_translated(const char *t, const char *o)
 	/* T as units: a byte, or -1 for a run of CJK characters. */
 	int *u = tl_xmalloc((tn + 1) * sizeof *u);
 	size_t n = 0;
+	bool kept = false; /* something of O besides its words: a line
+	                      all CJK translates a command away */
 	for (size_t i = 0; i < tn;) {
 		uint32_t cp;
 		size_t k = tl_utf8_decode(t + i, tn - i, &cp);
@@ -706,6 +709,7 @@ static bool words_translated(const char *t, const char *o)
 		} else {
 			for (size_t b = 0; b < k; b++)
 				u[n++] = (unsigned char)t[i + b];
+			kept |= t[i] != ' ';
 		}
 		i += k;
 	}
@@ -737,7 +741,7 @@ static bool words_translated(const char *t, const char *o)
 			}
 			AT(i, j) = m;
 		}
-	bool ok = AT(0, 0);
+	bool ok = kept && AT(0, 0);
 #undef AT
 	free(M);
 	free(u);
