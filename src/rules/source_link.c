@@ -155,6 +155,21 @@ static uint64_t *all_links(const tl_align_doc *ad, size_t *n)
 	return v;
 }
 
+/* Whether destination KEY is a picture's: its path (without query or
+ * fragment) ends in an image format's extension. */
+static bool picture_key(const char *key)
+{
+	static const char *const ext[] = {".png", ".jpg", ".jpeg",
+	                                  ".gif", ".svg", ".webp"};
+	size_t n = strcspn(key, "?#");
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t l = strlen(ext[i]);
+		if (n > l && strncasecmp(key + n - l, ext[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The hash of the file name of picture destination KEY: its last path
  * segment, without query or fragment, when it has an extension and at
  * least 8 bytes ("Zathura-Document-Viewer-Interface.png"); 0 for none.
@@ -207,7 +222,8 @@ static bool in_sorted(const uint64_t *v, size_t n, uint64_t h)
 	return lo < n && v[lo] == h;
 }
 
-/* The file_hash of every destination of AD's image blocks, sorted, in
+/* The file_hash of every picture of AD (a destination of an image block
+ * or with an image's extension, picture_key), sorted, in
  * as many entries as all_links gives (unused ones 0). Caller frees. */
 static uint64_t *pictures(const tl_align_doc *ad, size_t *n)
 {
@@ -218,8 +234,9 @@ static uint64_t *pictures(const tl_align_doc *ad, size_t *n)
 	size_t k = 0;
 	for (size_t i = 0; i < ad->n; i++)
 		for (size_t a = 0; a < ad->blocks[i].nanchors; a++)
-			if (ad->blocks[i].kind == TL_ALIGN_IMAGE &&
-			    ad->blocks[i].anchors[a].type == TL_ANCHOR_LINK)
+			if (ad->blocks[i].anchors[a].type == TL_ANCHOR_LINK &&
+			    (ad->blocks[i].kind == TL_ALIGN_IMAGE ||
+			     picture_key(ad->blocks[i].anchors[a].key)))
 				v[k++] =
 				    file_hash(ad->blocks[i].anchors[a].key);
 	tl_align_sort_keys(v, k);
@@ -281,21 +298,6 @@ static bool allowed(const tl_option_list *allow, const char *key)
 }
 
 #define USED_MAX 64
-
-/* Whether destination KEY is a picture's: its path (without query or
- * fragment) ends in an image format's extension. */
-static bool picture_key(const char *key)
-{
-	static const char *const ext[] = {".png", ".jpg", ".jpeg",
-	                                  ".gif", ".svg", ".webp"};
-	size_t n = strcspn(key, "?#");
-	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
-		size_t l = strlen(ext[i]);
-		if (n > l && strncasecmp(key + n - l, ext[i], l) == 0)
-			return true;
-	}
-	return false;
-}
 
 /* A destination of translated blocks [FIRST, END) that allow-added lets
  * a translation add, that the original (ALL, N) does not have and that is
@@ -423,7 +425,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				/* An image moved (the lead image put
 				 * elsewhere) or put at the site's new
 				 * address (the same file name). */
-				if (ob->kind == TL_ALIGN_IMAGE &&
+				if ((ob->kind == TL_ALIGN_IMAGE ||
+				     picture_key(an->key)) &&
 				    (in_sorted(tall, ntall,
 				               normal_hash(an->key)) ||
 				     (file_hash(an->key) &&
@@ -513,7 +516,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				    allowed(allow, an->key) ||
 				    in_sorted(all, nall,
 				              normal_hash(an->key)) ||
-				    (tb->kind == TL_ALIGN_IMAGE &&
+				    ((tb->kind == TL_ALIGN_IMAGE ||
+				      picture_key(an->key)) &&
 				     file_hash(an->key) &&
 				     in_sorted(opics, nopics,
 				               file_hash(an->key))))
@@ -585,7 +589,9 @@ const tl_rule tl_rule_source_link = {
         "replaced only by a picture and a link only by a link: the lead "
         "image LCTT hosts on `img.linux.net.cn` stands for the "
         "original's lead image, not for a link of the first paragraph. "
-        "An image of the original is "
+        "An image of the original (an image block, or a picture in a "
+        "paragraph: opensource.com puts the lead image after the "
+        "summary) is "
         "not lost when the translation shows it elsewhere (translators "
         "move the lead image) or at another address with the same file "
         "name (a site that moved its uploads; a size WordPress gave it, "
@@ -622,7 +628,9 @@ const tl_rule tl_rule_source_link = {
         "）"
         "只能由图片替换，链接只能由链接替换：LCTT 放在 `img.linux.net.cn` "
         "上的题图代替的是原文的题图，而不是第一段中的链接；"
-        "译文在别处显示原文的图片（译者会移动题图），或者"
+        "原文的图片（图片块，或段落中的图片：opensource.com "
+        "把题图放在摘要之后）"
+        "在译文的别处显示（译者会移动题图），或者"
         "换了"
         "地址但文件名相同（网站迁移了上传目录；WordPress 给图片加的尺寸 "
         "`-1024x501.png` "
