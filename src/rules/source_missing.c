@@ -121,6 +121,198 @@ static bool in_broken_table(const tl_pairing *p, size_t i)
 	return false;
 }
 
+/* ---- What the original's conversion or LCTT's conventions explain ------ */
+
+/* Whether the first or the last line of block B of SRC is an image
+ * ("![...]..."). */
+static bool image_line_at_end(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	size_t s = b->start, e = b->end;
+	while (s < e && d[s] == ' ')
+		s++;
+	if (e - s >= 2 && d[s] == '!' && d[s + 1] == '[')
+		return true;
+	while (e > s && (d[e - 1] == '\n' || d[e - 1] == '\r'))
+		e--;
+	size_t l = e;
+	while (l > s && d[l - 1] != '\n')
+		l--;
+	while (l < e && d[l] == ' ')
+		l++;
+	return l > s && e - l >= 2 && d[l] == '!' && d[l + 1] == '[';
+}
+
+/* The translated blocks just before and after pair K (TL_NONE for
+ * none). */
+static void trans_around(const tl_align *al, size_t k, size_t *before,
+                         size_t *after)
+{
+	*before = *after = TL_NONE;
+	for (size_t q = k; q-- > 0;)
+		if (al->pairs[q].ntrans) {
+			*before = al->pairs[q].trans + al->pairs[q].ntrans - 1;
+			break;
+		}
+	for (size_t q = k + 1; q < al->npairs; q++)
+		if (al->pairs[q].ntrans) {
+			*after = al->pairs[q].trans;
+			break;
+		}
+	if (al->pairs[k].ntrans) {
+		if (al->pairs[k].trans > 0)
+			*before = al->pairs[k].trans - 1;
+		if (al->pairs[k].trans + 1 < al->trans->n)
+			*after = al->pairs[k].trans + 1;
+	}
+}
+
+/* Whether the image of the 1-0 pair K stands in the translation glued to
+ * the paragraph before or after it (no blank line between them: the
+ * image is then part of that paragraph). */
+static bool image_glued(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	if (al->orig->blocks[al->pairs[k].orig].kind != TL_ALIGN_IMAGE)
+		return false;
+	size_t b, a;
+	trans_around(al, k, &b, &a);
+	return (b != TL_NONE && al->trans->blocks[b].kind != TL_ALIGN_IMAGE &&
+	        image_line_at_end(p->trans, &al->trans->blocks[b])) ||
+	       (a != TL_NONE && al->trans->blocks[a].kind != TL_ALIGN_IMAGE &&
+	        image_line_at_end(p->trans, &al->trans->blocks[a]));
+}
+
+static bool is_text_kind(tl_align_kind k)
+{
+	return k == TL_ALIGN_PARAGRAPH || k == TL_ALIGN_QUOTE ||
+	       k == TL_ALIGN_ITEM;
+}
+
+/* Whether translated block J of the 0-1 pair K is half of an original
+ * paragraph that holds text and an image (opensource.com's summary and
+ * lead image), whose other half the pair next to it renders: a pair
+ * next to it pairs such a paragraph with an image while J is text, or
+ * with text while J is an image. */
+static bool half_of_split(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	tl_align_kind kj = al->trans->blocks[al->pairs[k].trans].kind;
+	bool j_image = kj == TL_ALIGN_IMAGE;
+	if (!j_image && !is_text_kind(kj))
+		return false;
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && k == 0) || (d > 0 && k + 1 >= al->npairs))
+			continue;
+		const tl_align_pair *q = &al->pairs[d < 0 ? k - 1 : k + 1];
+		if (q->norig != 1 || q->ntrans != 1)
+			continue;
+		const tl_align_block *ob = &al->orig->blocks[q->orig];
+		tl_align_kind kt = al->trans->blocks[q->trans].kind;
+		bool image = false;
+		for (size_t i = ob->start; !image && i + 1 < ob->end; i++)
+			image = p->src->data[i] == '!' &&
+			        p->src->data[i + 1] == '[';
+		if (ob->kind != TL_ALIGN_PARAGRAPH || !image)
+			continue;
+		if (j_image ? is_text_kind(kt) : kt == TL_ALIGN_IMAGE)
+			return true;
+	}
+	return false;
+}
+
+/* SRC[start, end) without white space, pipes, dashes and colons: a table
+ * row's text however its cells are laid out. Caller frees. */
+static char *squashed(const tl_source *src, size_t start, size_t end)
+{
+	char *v = tl_xmalloc(end - start + 1);
+	size_t n = 0;
+	for (size_t i = start; i < end; i++) {
+		char c = src->data[i];
+		if (!strchr(" \t\r\n|-:", c))
+			v[n++] = c;
+	}
+	v[n] = 0;
+	return v;
+}
+
+/* Whether translated table row TB is found in original block OB (a table
+ * row or a paragraph with more text): a row of a table the conversion of
+ * a web page put on one line. */
+static bool row_in(const tl_pairing *p, const tl_align_block *tb,
+                   const tl_align_block *ob)
+{
+	if (tb->kind != TL_ALIGN_TABLE_ROW ||
+	    (ob->kind != TL_ALIGN_TABLE_ROW && ob->kind != TL_ALIGN_PARAGRAPH))
+		return false;
+	char *row = squashed(p->trans, tb->start, tb->end);
+	char *o = squashed(p->src, ob->start, ob->end);
+	bool found = *row && strlen(o) > strlen(row) && strstr(o, row);
+	free(o);
+	free(row);
+	return found;
+}
+
+/* Whether a table the conversion of a web page put on one line (an
+ * original row or paragraph holding several rows) and the translator
+ * mended into rows explains pair K: the original block of a 1-0 pair
+ * holds a translated row near it, or the translated row of a 0-1 pair,
+ * or a row of its table, is held by an original block near it. */
+static bool flat_table(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_pair *pr = &al->pairs[k];
+	size_t from = k > 8 ? k - 8 : 0, to = k + 8;
+	if (pr->type == TL_PAIR_1_0) {
+		const tl_align_block *ob = &al->orig->blocks[pr->orig];
+		for (size_t q = from; q < al->npairs && q <= to; q++)
+			for (size_t j = 0; j < al->pairs[q].ntrans; j++)
+				if (row_in(
+				        p,
+				        &al->trans
+				             ->blocks[al->pairs[q].trans + j],
+				        ob))
+					return true;
+		return false;
+	}
+	/* The rows of the translated table around the 0-1 row. */
+	size_t a = pr->trans, b = pr->trans;
+	if (al->trans->blocks[a].kind != TL_ALIGN_TABLE_ROW)
+		return false;
+	while (a > 0 && pr->trans - a < 64 &&
+	       al->trans->blocks[a - 1].kind == TL_ALIGN_TABLE_ROW)
+		a--;
+	while (b + 1 < al->trans->n && b - pr->trans < 64 &&
+	       al->trans->blocks[b + 1].kind == TL_ALIGN_TABLE_ROW)
+		b++;
+	for (size_t q = from; q < al->npairs && q <= to; q++)
+		for (size_t i = 0; i < al->pairs[q].norig; i++)
+			for (size_t j = a; j <= b; j++)
+				if (row_in(p, &al->trans->blocks[j],
+				           &al->orig->blocks[al->pairs[q].orig +
+				                             i]))
+					return true;
+	return false;
+}
+
+/* Whether the 0-1 pair K is an image before the article's first
+ * paragraph: a lead image, which LCTT adds to every article. */
+static bool lead_image(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	if (al->trans->blocks[al->pairs[k].trans].kind != TL_ALIGN_IMAGE)
+		return false;
+	for (size_t q = 0; q < k; q++) {
+		const tl_align_pair *pr = &al->pairs[q];
+		for (size_t i = 0; i < pr->norig; i++) {
+			tl_align_kind ko = al->orig->blocks[pr->orig + i].kind;
+			if (is_text_kind(ko) && pr->ntrans)
+				return false;
+		}
+	}
+	return true;
+}
+
 static bool counted(const tl_source *src, const tl_align_block *b)
 {
 	switch (b->kind) {
@@ -161,7 +353,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			if (!counted(p->src, ob) ||
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
-			    in_broken_table(p, pr->orig))
+			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
+			    flat_table(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -176,7 +369,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		} else if (pr->type == TL_PAIR_0_1) {
 			const tl_align_block *tb =
 			    &al->trans->blocks[pr->trans];
-			if (!counted(p->trans, tb) || tb->note)
+			if (!counted(p->trans, tb) || tb->note ||
+			    half_of_split(p, k) || flat_table(p, k) ||
+			    lead_image(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -230,7 +425,19 @@ const tl_rule tl_rule_source_missing = {
         "A table that the conversion of a web page broke, a row of "
         "which has no cell separator (a cell's second line on a line of "
         "its own), is mended by translators: its rows that have no "
-        "counterpart are not reported.\n\n"
+        "counterpart are not reported. Nor are the rows of a table that "
+        "the conversion put on one line, where the translator made rows "
+        "again (a translated row whose text, without pipes and spaces, "
+        "stands in an original block nearby, and that original block).\n\n"
+        "Also left alone, as what the conversion did or LCTT's "
+        "conventions allow: an image of the original that stands in the "
+        "translation glued to the paragraph next to it (no blank line "
+        "between them, so the image is part of that paragraph); a "
+        "translated block that is half of an original paragraph holding "
+        "text and an image (opensource.com's summary and lead image), "
+        "translated as two blocks, a quote or paragraph and an image; and "
+        "an image added before the article's first paragraph (the lead "
+        "image LCTT adds).\n\n"
         "With `source-required: true` in the configuration, a translation "
         "whose original cannot be found is an error of this rule at its "
         "first line. Without an original and without `source-required`, "
@@ -260,7 +467,16 @@ const tl_rule tl_rule_source_missing = {
         "靠译文保留的两个或更多拉丁字母单词（人名等）。两者都没有的移动块"
         "会报告两次：在原来的位置报告为缺失，在移到的位置报告为增加。\n\n"
         "网页转换弄坏的表格（某一行没有单元格分隔符：单元格的第二行单独成了"
-        "一行）会被译者修好：这种表格中没有对应的行不报告。\n\n配置中有 "
+        "一行）会被译者修好：这种表格中没有对应的行不报告。网页转换压成一行、"
+        "译者又重新分成多行的表格也一样（去掉竖线和空格后文字出现在附近原文块中"
+        "的"
+        "译文表格行，以及那个原文块）。\n\n同样不报告的，还有网页转换造成的"
+        "或 LCTT 的惯例允许的情形：原文的图片在译文中紧贴着旁边的段落（中间没有"
+        "空行，图片成了那个段落的一部分）；原文中同时含有文字和图片的段落"
+        "（opensource.com "
+        "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
+        "其中一半；以及加在文章第一个段落之前的图片（LCTT "
+        "添加的题图）。\n\n配置中有 "
         "`source-required: true` "
         "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
         "`source-required` 时，本规则不报告任何问题。\n\n"
