@@ -50,13 +50,20 @@ static bool compared(const tl_align_block *b)
  * glued to a destination is left out too: a title after an encoded
  * space and quote ("https://adoptium.net/%20%22https://Adoptium.net%22"),
  * punctuation and emphasis of the sentence ("https://linuxmint.com**”",
- * "https://example.org."). Into *N bytes at the result. */
+ * "https://example.org."); and a tracking query ("?ref=", "?utm_").
+ * Into *N bytes at the result. */
 static const char *normal(const char *key, size_t *n)
 {
 	size_t len = strlen(key);
 	const char *glued = strstr(key, "%20%22");
 	if (glued && glued > key)
 		len = (size_t)(glued - key);
+	/* A site's tracking query ("?ref=itsfoss.com", "?utm_source=…"),
+	 * which translators leave out. */
+	const char *q = memchr(key, '?', len);
+	if (q &&
+	    (strncmp(q + 1, "ref=", 4) == 0 || strncmp(q + 1, "utm_", 4) == 0))
+		len = (size_t)(q - key);
 	for (;;) {
 		if (len > 0 && strchr(".,;*\"'", key[len - 1]))
 			len--;
@@ -601,7 +608,8 @@ const tl_rule tl_rule_source_link = {
         "license of a credit line (`creativecommons.org`) that the "
         "translator dropped with the line. What the conversion of a web "
         "page glued to a destination is not compared: a title after "
-        "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`). "
+        "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`); "
+        "nor is a tracking query (`?ref=itsfoss.com`, `?utm_source=…`). "
         "A destination is looked for in the translated block of "
         "its pair and in the blocks just before and after it. Blocks "
         "with no original at all (a translator's footer, a note) are "
@@ -640,7 +648,8 @@ const tl_rule tl_rule_source_link = {
         "的许可证链接（`creativecommons.org`"
         "）也不算丢失；网页转换粘在链接目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
-        "`”`）；原文中含有汉字的链"
+        "`”`），以及跟踪用的查询（`?ref=itsfoss.com`、`?utm_source=…`"
+        "）；原文中含有汉字的链"
         "接目标"
         "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
         "(https://github.com/译者ID)` "

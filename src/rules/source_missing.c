@@ -295,12 +295,14 @@ static bool flat_table(const tl_pairing *p, size_t k)
 	return false;
 }
 
-/* Whether the 0-1 pair K is an image before the article's first
- * paragraph: a lead image, which LCTT adds to every article. */
-static bool lead_image(const tl_pairing *p, size_t k)
+/* Whether the 0-1 pair K is an image or a quote before the article's
+ * first paragraph: the lead image and the summary (a quote) that LCTT
+ * adds to every article. */
+static bool lead_block(const tl_pairing *p, size_t k)
 {
 	const tl_align *al = p->al;
-	if (al->trans->blocks[al->pairs[k].trans].kind != TL_ALIGN_IMAGE)
+	tl_align_kind kind = al->trans->blocks[al->pairs[k].trans].kind;
+	if (kind != TL_ALIGN_IMAGE && kind != TL_ALIGN_QUOTE)
 		return false;
 	for (size_t q = 0; q < k; q++) {
 		const tl_align_pair *pr = &al->pairs[q];
@@ -371,7 +373,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    &al->trans->blocks[pr->trans];
 			if (!counted(p->trans, tb) || tb->note ||
 			    half_of_split(p, k) || flat_table(p, k) ||
-			    lead_image(p, k))
+			    lead_block(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -436,8 +438,8 @@ const tl_rule tl_rule_source_missing = {
         "translated block that is half of an original paragraph holding "
         "text and an image (opensource.com's summary and lead image), "
         "translated as two blocks, a quote or paragraph and an image; and "
-        "an image added before the article's first paragraph (the lead "
-        "image LCTT adds).\n\n"
+        "an image or a quote added before the article's first paragraph "
+        "(the lead image and the summary LCTT adds).\n\n"
         "With `source-required: true` in the configuration, a translation "
         "whose original cannot be found is an error of this rule at its "
         "first line. Without an original and without `source-required`, "
@@ -475,8 +477,8 @@ const tl_rule tl_rule_source_missing = {
         "空行，图片成了那个段落的一部分）；原文中同时含有文字和图片的段落"
         "（opensource.com "
         "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
-        "其中一半；以及加在文章第一个段落之前的图片（LCTT "
-        "添加的题图）。\n\n配置中有 "
+        "其中一半；以及加在文章第一个段落之前的图片或引用（LCTT "
+        "添加的题图和摘要）。\n\n配置中有 "
         "`source-required: true` "
         "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
         "`source-required` 时，本规则不报告任何问题。\n\n"
