@@ -295,6 +295,73 @@ static bool flat_table(const tl_pairing *p, size_t k)
 	return false;
 }
 
+/* SRC[start, end) without white space, backticks and a converter's
+ * "[code]" marks: code however it is marked up. Caller frees. */
+static char *code_text(const tl_source *src, size_t start, size_t end)
+{
+	char *v = tl_xmalloc(end - start + 1);
+	size_t n = 0;
+	for (size_t i = start; i < end; i++) {
+		if (end - i >= 6 && memcmp(src->data + i, "[code]", 6) == 0) {
+			i += 5;
+			continue;
+		}
+		char c = src->data[i];
+		if (!strchr(" \t\r\n`", c))
+			v[n++] = c;
+	}
+	v[n] = 0;
+	return v;
+}
+
+/* Whether the code of pair K moved between a code block and the text:
+ * the original paragraph of a 1-0 pair is code (inline code, or a
+ * command the conversion left outside its fence) that a translated code
+ * block near it holds, or the translated code block of a 0-1 pair holds
+ * code that an original block near it has in its text (the original's
+ * fence broken, "[code]" marks). */
+static bool code_moved(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_pair *pr = &al->pairs[k];
+	size_t from = k > 3 ? k - 3 : 0, to = k + 3;
+	bool dropped = pr->type == TL_PAIR_1_0;
+	const tl_align_block *b = dropped ? &al->orig->blocks[pr->orig]
+	                                  : &al->trans->blocks[pr->trans];
+	if (dropped ? !is_text_kind(b->kind) : b->kind != TL_ALIGN_CODE)
+		return false;
+	size_t bs = b->start, be = b->end;
+	if (!dropped) {
+		/* Inside the fences (the info string left out). */
+		const tl_source *t = p->trans;
+		const char *nl = memchr(t->data + bs, '\n', be - bs);
+		bs = nl ? (size_t)(nl - t->data) + 1 : be;
+		while (be > bs && t->data[be - 1] != '\n')
+			be--;
+	}
+	char *x = code_text(dropped ? p->src : p->trans, bs, be);
+	bool found = false;
+	for (size_t q = from;
+	     !found && strlen(x) >= 8 && q < al->npairs && q <= to; q++) {
+		size_t first = dropped ? al->pairs[q].trans : al->pairs[q].orig;
+		size_t n = dropped ? al->pairs[q].ntrans : al->pairs[q].norig;
+		for (size_t i = 0; !found && i < n; i++) {
+			const tl_align_block *c =
+			    dropped ? &al->trans->blocks[first + i]
+			            : &al->orig->blocks[first + i];
+			if (dropped ? c->kind != TL_ALIGN_CODE
+			            : c->kind == TL_ALIGN_CODE)
+				continue;
+			char *y = code_text(dropped ? p->trans : p->src,
+			                    c->start, c->end);
+			found = strstr(y, x) != NULL;
+			free(y);
+		}
+	}
+	free(x);
+	return found;
+}
+
 /* Whether the 0-1 pair K is an image or a quote before the article's
  * first paragraph: the lead image and the summary (a quote) that LCTT
  * adds to every article. */
@@ -356,7 +423,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
-			    flat_table(p, k))
+			    flat_table(p, k) || code_moved(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -373,7 +440,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    &al->trans->blocks[pr->trans];
 			if (!counted(p->trans, tb) || tb->note ||
 			    half_of_split(p, k) || flat_table(p, k) ||
-			    lead_block(p, k))
+			    lead_block(p, k) || code_moved(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -439,7 +506,12 @@ const tl_rule tl_rule_source_missing = {
         "text and an image (opensource.com's summary and lead image), "
         "translated as two blocks, a quote or paragraph and an image; and "
         "an image or a quote added before the article's first paragraph "
-        "(the lead image and the summary LCTT adds).\n\n"
+        "(the lead image and the summary LCTT adds); and code moved "
+        "between the text and a code block: an original paragraph of "
+        "code (inline code, a command the conversion left outside its "
+        "fence) that a translated code block nearby holds, or a "
+        "translated code block whose code an original block nearby has "
+        "in its text (after a converter's `[code]` mark).\n\n"
         "With `source-required: true` in the configuration, a translation "
         "whose original cannot be found is an error of this rule at its "
         "first line. Without an original and without `source-required`, "
@@ -478,7 +550,12 @@ const tl_rule tl_rule_source_missing = {
         "（opensource.com "
         "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
         "其中一半；以及加在文章第一个段落之前的图片或引用（LCTT "
-        "添加的题图和摘要）。\n\n配置中有 "
+        "添加的题图和摘要）；以及在正文和代码块之间移动的代码：原文中是代码的段"
+        "落"
+        "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
+        "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
+        "标记之后）。"
+        "\n\n配置中有 "
         "`source-required: true` "
         "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
         "`source-required` 时，本规则不报告任何问题。\n\n"
