@@ -253,10 +253,12 @@ static uint64_t *pictures(const tl_align_doc *ad, size_t *n)
 
 /* Whether destination KEY is compared: not a fragment ("#install"),
  * which follows the translated headings, nor a data: URI (web pages put
- * placeholders there for images loaded later). */
+ * placeholders there for images loaded later), nor the link Cloudflare
+ * puts on an address it masks ("/cdn-cgi/l/email-protection"). */
 static bool compared_key(const char *key)
 {
-	return key[0] != '#' && strncmp(key, "data:", 5) != 0;
+	return key[0] != '#' && strncmp(key, "data:", 5) != 0 &&
+	       !strstr(key, "/cdn-cgi/l/email-protection");
 }
 
 /* Whether destination KEY of the original is a template's placeholder
@@ -273,6 +275,18 @@ static bool placeholder(const char *key)
 			return true;
 		i += l ? l : 1;
 	}
+	return false;
+}
+
+/* Whether original block B holds a placeholder: it is the project's
+ * template (LCTT's footer: 作者, 选题, 译者, 校对), whose credits the
+ * project fills in, not only the translator's. */
+static bool filled_in(const tl_align_block *b)
+{
+	for (size_t a = 0; a < b->nanchors; a++)
+		if (b->anchors[a].type == TL_ANCHOR_LINK &&
+		    placeholder(b->anchors[a].key))
+			return true;
 	return false;
 }
 
@@ -420,7 +434,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		/* Lost or altered. */
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
-			if (!compared(ob) || tl_pairing_is_template(ob))
+			if (!compared(ob) || tl_pairing_is_template(ob) ||
+			    filled_in(ob))
 				continue;
 			for (size_t a = 0; a < ob->nanchors; a++) {
 				const tl_align_anchor *an = &ob->anchors[a];
@@ -503,7 +518,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		bool template = true;
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
-			template &= tl_pairing_is_template(ob);
+			template &= tl_pairing_is_template(ob) || filled_in(ob);
 			/* A placeholder stands for the translated image. */
 			for (size_t a = 0; a < ob->nanchors; a++)
 				template |=
@@ -584,7 +599,10 @@ const tl_rule tl_rule_source_link = {
         "characters, a translation project's template that the "
         "translator fills in (LCTT's footer: `译者：[译者ID]"
         "(https://github.com/译者ID)` becomes the translator's own "
-        "page). "
+        "page), nor any other destination of a block holding such a "
+        "placeholder (the footer's credits, `选题：`, which the project "
+        "fills in), nor the link Cloudflare puts on an address it masks "
+        "(`/cdn-cgi/l/email-protection`). "
         "An added destination is one that no block of the original has "
         "(a link moved to another paragraph is not added). A destination "
         "of the original that its translated block replaces with one "
@@ -653,7 +671,10 @@ const tl_rule tl_rule_source_link = {
         "接目标"
         "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
         "(https://github.com/译者ID)` "
-        "改为译者自己的页面），也不做比较。增加的链接目标是原文任何"
+        "改为译者自己的页面），也不做比较；含有这种占位符的块中的其他链接目标"
+        "（页脚的署名，`选题：` 由项目填写）、Cloudflare 给被掩盖的地址加的"
+        "链接（`/cdn-cgi/l/"
+        "email-protection`）也不做比较。增加的链接目标是原文任何"
         "块中都没有的目标（移到另一段的链接不算增加）。链接目标在其配对的译文"
         "块以及前后相邻的译文块中查找。完全没有原文的块（译者加的页脚、"
         "注释）属于 `source-missing` 的增加文字，不在此检查；元数据行和代码"
