@@ -5,8 +5,8 @@
  * text of prose runs (or headings, or link text) or on the raw source.
  *
  * Prose matches are mapped back to source bytes through the run's byte map
- * (tl_char.toff, start, end). An opaque element (inline code, URL, math) is
- * one U+FFFC in the text, so a pattern never sees inside it. A replacement
+ * (tl_run_toff, tl_char.start, end). An opaque element (inline code, URL, math)
+ * is one U+FFFC in the text, so a pattern never sees inside it. A replacement
  * becomes a safe fix only when the matched characters are plain source
  * text laid out contiguously (no markup, escape or opaque element inside
  * the match); otherwise the finding has no fix, because rewriting those
@@ -369,10 +369,11 @@ static void on_prose_match(matcher *m, const char *subj, size_t ms, size_t me,
 {
 	const segment *sg = user;
 	const tl_run *run = sg->run;
-	size_t base = run->chars[sg->first].toff;
-	size_t i = sg->first;
-	while (i < sg->last && run->chars[i].toff < base + ms)
-		i++;
+	/* T is the text offset of character I (tl_run_toff), J's below. */
+	size_t base = tl_run_toff(run, sg->first);
+	size_t i = sg->first, t = base;
+	while (i < sg->last && t < base + ms)
+		t += tl_utf8_len(run->chars[i++].cp);
 	if (ms == me) {
 		/* An insertion between two characters. */
 		if (!m->c->replace || i == sg->first || i >= sg->last)
@@ -383,8 +384,9 @@ static void on_prose_match(matcher *m, const char *subj, size_t ms, size_t me,
 	}
 	size_t j = i;
 	bool plain = true;
-	while (j < sg->last && run->chars[j].toff < base + me) {
+	while (j < sg->last && t < base + me) {
 		const tl_char *ch = &run->chars[j];
+		t += tl_utf8_len(ch->cp);
 		if (ch->kind != TL_CHAR_TEXT || (ch->flags & TL_CF_LITERAL))
 			plain = false;
 		if (j > i && run->chars[j - 1].end != ch->start)
@@ -400,8 +402,8 @@ static void match_segment(matcher *m, const tl_run *run, size_t first,
                           size_t last)
 {
 	segment sg = {run, first, last};
-	size_t from = run->chars[first].toff;
-	size_t to = last < run->n ? run->chars[last].toff : run->text_len;
+	size_t from = tl_run_toff(run, first);
+	size_t to = tl_run_toff(run, last);
 	each_match(m, run->text + from, to - from, run->chars[first].start,
 	           on_prose_match, &sg);
 }

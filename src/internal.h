@@ -132,22 +132,36 @@ enum {
 };
 
 /* One rendered character and where it came from. Offsets are 32-bit:
- * translint refuses files of 4 GiB or more. */
+ * translint refuses files of 4 GiB or more. The record is 16 bytes
+ * because a long paragraph holds one per character at once (a 50 MB line
+ * is 27 million of them, issue 12.8): the character's offset in the
+ * run's text and the offset after the markup closing behind it are not
+ * stored here but asked of the run (tl_run_toff, tl_run_after). */
 typedef struct tl_char {
 	uint32_t cp;    /* code point (U+FFFC for an opaque element) */
 	uint32_t start; /* source bytes [start, end) of this character */
 	uint32_t end;
-	uint32_t after; /* source offset after the inline markup that closes
-	                   right after this character (>= end): where text
-	                   inserted "after this character, outside its markup"
-	                   goes */
-	uint32_t toff;  /* offset of this character in the run's text */
-	uint8_t kind;   /* tl_char_kind */
-	uint8_t flags;  /* TL_CF_* */
-	uint8_t depth;  /* number of inline containers (emphasis, link...),
-	                   saturating at 255 */
-	uint8_t cls;    /* TL_CLS_* of cp, computed once by the run builder */
+	uint8_t kind;  /* tl_char_kind */
+	uint8_t flags; /* TL_CF_* */
+	uint8_t depth; /* number of inline containers (emphasis, link...),
+	                  saturating at 255 */
+	uint8_t cls;   /* TL_CLS_* of cp, computed once by the run builder */
 } tl_char;
+_Static_assert(sizeof(tl_char) == 16, "tl_char stays 16 bytes (issue 12.8)");
+
+/* A character whose inline markup closes right behind it: text inserted
+ * "after this character, outside its markup" goes at AFTER (> its end),
+ * past the closing "**", "](url)" or "</b>". Few characters have one, so
+ * a run lists them apart, by index (tl_run_after). */
+typedef struct tl_char_after {
+	uint32_t i;
+	uint32_t after;
+} tl_char_after;
+
+/* The run's text offset is kept for one character in TL_TOFF_EVERY
+ * (tl_run.toffs); those between are summed from their code points. */
+#define TL_TOFF_SHIFT 4
+#define TL_TOFF_EVERY (1u << TL_TOFF_SHIFT)
 
 /* The classes of a character's code point, precomputed in tl_char.cls so
  * that the rules test a bit instead of classifying the same code point
@@ -202,7 +216,63 @@ typedef struct tl_run {
 	 * set one only "maybe". */
 	uint64_t other;
 	size_t ncjk; /* characters with TL_CLS_CJK */
+	/* The text offset of characters 0, TL_TOFF_EVERY, 2 * TL_TOFF_EVERY
+	 * ... (tl_run_toff). */
+	const uint32_t *toffs;
+	/* The characters whose `after` is not their end, by increasing
+	 * index (tl_run_after). */
+	const tl_char_after *afters;
+	size_t nafters;
 } tl_run;
+
+/* The number of bytes of CP in UTF-8, as tl_utf8_encode writes it. */
+static inline size_t tl_utf8_len(uint32_t cp)
+{
+	return cp < 0x80                       ? 1
+	       : cp < 0x800                    ? 2
+	       : cp < 0x10000 || cp > 0x10FFFF ? 3
+	                                       : 4;
+}
+
+/* The offset of character I of RUN in the run's text (text_len for
+ * I == RUN->n). The text is the characters' UTF-8 one after the other,
+ * so the offset is the last kept one plus the lengths of the characters
+ * since (at most TL_TOFF_EVERY - 1 of them). */
+static inline size_t tl_run_toff(const tl_run *run, size_t i)
+{
+	if (i >= run->n)
+		return run->text_len;
+	size_t k = i & ~(size_t)(TL_TOFF_EVERY - 1);
+	size_t off = run->toffs[i >> TL_TOFF_SHIFT];
+	for (; k < i; k++)
+		off += tl_utf8_len(run->chars[k].cp);
+	return off;
+}
+
+/* The offset in AFTERS (N entries, by increasing index) of character I's
+ * entry, or N when it has none. */
+static inline size_t tl_char_after_find(const tl_char_after *afters, size_t n,
+                                        size_t i)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (afters[mid].i < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && afters[lo].i == i ? lo : n;
+}
+
+/* The source offset after the inline markup that closes right behind
+ * character I of RUN (>= its end): where text inserted "after this
+ * character, outside its markup" goes. */
+static inline size_t tl_run_after(const tl_run *run, size_t i)
+{
+	size_t k = tl_char_after_find(run->afters, run->nafters, i);
+	return k < run->nafters ? run->afters[k].after : run->chars[i].end;
+}
 
 /* Does some character of RUN have the ASCII code point C? */
 static inline bool tl_run_has_ascii(const tl_run *run, unsigned char c)
@@ -234,7 +304,7 @@ static inline bool tl_run_may_have(const tl_run *run, uint32_t cp)
  * in front of I (0 < I < RUN->n). */
 static inline size_t tl_run_gap(const tl_run *run, size_t i)
 {
-	size_t gap = run->chars[i - 1].after;
+	size_t gap = tl_run_after(run, i - 1);
 	/* The markup after I-1 cannot reach past the start of I. */
 	return gap > run->chars[i].start ? run->chars[i].start : gap;
 }

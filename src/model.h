@@ -79,18 +79,34 @@ bool tl_pieces_runs_to_end(cmark_node *root, int lines);
 
 /* ---- Passes over a built run (passes.c) --------------------------------- */
 
+/* The `after` entries of a run being built (tl_run.afters), by
+ * increasing index; a pass that drops or merges characters renumbers
+ * them. */
+typedef struct tl_char_afters {
+	tl_char_after *v;
+	size_t n, cap;
+} tl_char_afters;
+/* Character I of CHARS gets AFTER (its end: no entry). */
+void tl_char_afters_set(tl_char_afters *a, const tl_char *chars, size_t i,
+                        size_t after);
+/* The `after` of character I of CHARS. */
+size_t tl_char_afters_get(const tl_char_afters *a, const tl_char *chars,
+                          size_t i);
+
 /* Each makes the bare URLs and e-mail addresses (tl_pass_urls) or the
  * inline math (tl_pass_math) among the *N characters of a run being built
- * one opaque character each, updating *N; returns whether it changed any
- * character. tl_pass_urls notes in KEPT (when not NULL) what follows each
- * bare URL up to and with the next white space. */
-bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept);
-bool tl_pass_math(tl_char *chars, size_t *n);
+ * one opaque character each, updating *N and AFTERS; returns whether it
+ * changed any character. tl_pass_urls notes in KEPT (when not NULL) what
+ * follows each bare URL up to and with the next white space. */
+bool tl_pass_urls(tl_char *chars, size_t *n, tl_char_afters *afters,
+                  tl_doc_kept *kept);
+bool tl_pass_math(tl_char *chars, size_t *n, tl_char_afters *afters);
 /* Makes template tags, wikilinks and footnote markers among the *N
  * characters of a run being built over source S (LEN bytes) one opaque
  * TL_CHAR_MARKUP character each, and drops the tildes of GFM
  * strikethrough; returns whether it changed any character. */
-bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n);
+bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n,
+                    tl_char_afters *afters);
 /* Whether the paragraph starting at START (source S of LEN bytes, block
  * ending at LIMIT) is a pipe table; if so its cell separators among the
  * N CHARS become TL_CHAR_SEP. */

@@ -13,6 +13,7 @@
 typedef struct run_chars {
 	tl_char *chars;
 	size_t n;
+	tl_char_afters *afters;
 	bool changed; /* some characters were made one opaque character */
 } run_chars;
 
@@ -30,24 +31,44 @@ static void collapse(run_chars *b, size_t i, size_t k, uint8_t kind)
 	tl_char c = b->chars[i];
 	c.cp = TL_OBJECT;
 	c.kind = kind;
+	/* It ends as the last one, whose `after` entry (index K - 1) it
+	 * keeps; those of the others go with them (sweep). */
 	c.end = b->chars[k - 1].end;
-	c.after = b->chars[k - 1].after;
 	for (size_t j = i; j + 1 < k; j++)
 		b->chars[j].kind = DEAD;
 	b->chars[k - 1] = c;
 	b->changed = true;
 }
 
+static bool is_dead(const tl_char *c)
+{
+	return c->kind == DEAD;
+}
+
+/* Drops the characters GONE says, moving the others down with their
+ * `after` entries renumbered. */
+static void sweep(run_chars *b, bool (*gone)(const tl_char *))
+{
+	tl_char_afters *a = b->afters;
+	size_t n = 0, e = 0, kept = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		bool keep = !gone(&b->chars[i]);
+		for (; e < a->n && a->v[e].i <= i; e++)
+			if (a->v[e].i == i && keep)
+				a->v[kept++] =
+				    (tl_char_after){(uint32_t)n, a->v[e].after};
+		if (keep)
+			b->chars[n++] = b->chars[i];
+	}
+	a->n = kept;
+	b->n = n;
+}
+
 /* Drops the characters collapse marked DEAD. */
 static void compact(run_chars *b)
 {
-	if (!b->changed)
-		return;
-	size_t n = 0;
-	for (size_t i = 0; i < b->n; i++)
-		if (b->chars[i].kind != DEAD)
-			b->chars[n++] = b->chars[i];
-	b->n = n;
+	if (b->changed)
+		sweep(b, is_dead);
 }
 
 static bool is_alnum(uint32_t c)
@@ -438,7 +459,7 @@ static void collapse_markup(run_chars *b, const char *s, size_t len)
 {
 	if (b->n == 0)
 		return;
-	size_t lim = b->chars[b->n - 1].after;
+	size_t lim = tl_char_afters_get(b->afters, b->chars, b->n - 1);
 	if (lim > len)
 		lim = len;
 	closer cl[5] = {{"%}", 0, 0, false},
@@ -534,6 +555,11 @@ static void tilde_flanking(const run_chars *b, size_t i, bool *open,
 	*close = !p_ws && (!p_pu || q_ws || q_pu);
 }
 
+static bool is_dropped_tilde(const tl_char *c)
+{
+	return c->kind == TL_CHAR_TEXT && c->cp == 0;
+}
+
 static void drop_strikethrough(run_chars *b)
 {
 	/* Pair each closing "~~" (after a non-space) with the open one
@@ -551,7 +577,9 @@ static void drop_strikethrough(run_chars *b)
 		bool can_open = left;
 		if (can_close) {
 			/* Mark the four tildes for dropping (cp 0). */
-			b->chars[i - 1].after = b->chars[i + 1].after;
+			tl_char_afters_set(
+			    b->afters, b->chars, i - 1,
+			    tl_char_afters_get(b->afters, b->chars, i + 1));
 			b->chars[open].cp = b->chars[open + 1].cp = 0;
 			b->chars[i].cp = b->chars[i + 1].cp = 0;
 			open = TL_NONE;
@@ -563,17 +591,14 @@ static void drop_strikethrough(run_chars *b)
 	}
 	if (!any)
 		return;
-	size_t n = 0;
-	for (size_t i = 0; i < b->n; i++)
-		if (!(b->chars[i].kind == TL_CHAR_TEXT && b->chars[i].cp == 0))
-			b->chars[n++] = b->chars[i];
-	b->n = n;
+	sweep(b, is_dropped_tilde);
 	b->changed = true;
 }
 
-bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n)
+bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n,
+                    tl_char_afters *afters)
 {
-	run_chars b = {chars, *n, false};
+	run_chars b = {chars, *n, afters, false};
 	collapse_markup(&b, s, len);
 	compact(&b);
 	drop_strikethrough(&b);
@@ -581,18 +606,19 @@ bool tl_pass_markup(const char *s, size_t len, tl_char *chars, size_t *n)
 	return b.changed;
 }
 
-bool tl_pass_urls(tl_char *chars, size_t *n, tl_doc_kept *kept)
+bool tl_pass_urls(tl_char *chars, size_t *n, tl_char_afters *afters,
+                  tl_doc_kept *kept)
 {
-	run_chars b = {chars, *n, false};
+	run_chars b = {chars, *n, afters, false};
 	collapse_urls(&b, kept);
 	compact(&b);
 	*n = b.n;
 	return b.changed;
 }
 
-bool tl_pass_math(tl_char *chars, size_t *n)
+bool tl_pass_math(tl_char *chars, size_t *n, tl_char_afters *afters)
 {
-	run_chars b = {chars, *n, false};
+	run_chars b = {chars, *n, afters, false};
 	collapse_math(&b);
 	compact(&b);
 	*n = b.n;

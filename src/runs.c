@@ -32,6 +32,8 @@ typedef struct builder {
 	size_t len;
 	tl_char *chars;
 	size_t n, cap;
+	uint32_t *toffs;       /* tl_run.toffs, room for cap characters */
+	tl_char_afters afters; /* tl_run.afters */
 	tl_buf text;
 	size_t cursor; /* end of the last mapped source byte */
 	size_t limit;  /* end of the block */
@@ -186,11 +188,31 @@ static inline uint8_t classify(builder *b, uint32_t cp)
 	return cls;
 }
 
+/* Room for N more characters. */
+static void chars_reserve(builder *b, size_t n)
+{
+	if (b->cap - b->n >= n)
+		return;
+	while (b->cap - b->n < n)
+		b->cap = b->cap ? b->cap * 2 : 256;
+	b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
+	b->toffs = tl_xrealloc(b->toffs, ((b->cap >> TL_TOFF_SHIFT) + 1) *
+	                                     sizeof *b->toffs);
+}
+
+/* Notes that character I starts at text offset TOFF, if it is one whose
+ * offset the run keeps (tl_run_toff). */
+static inline void note_toff(builder *b, size_t i, size_t toff)
+{
+	if ((i & (TL_TOFF_EVERY - 1)) == 0)
+		b->toffs[i >> TL_TOFF_SHIFT] = (uint32_t)toff;
+}
+
 /* Seals character C, just added (see builder). */
 static void seal(builder *b, tl_char *c)
 {
 	text_reserve(b, 4);
-	c->toff = (uint32_t)b->tlen;
+	note_toff(b, (size_t)(c - b->chars), b->tlen);
 	c->cls = classify(b, c->cp);
 	b->tlen += tl_utf8_encode(c->cp, b->text.data + b->tlen);
 	if (c->kind == TL_CHAR_BREAK) {
@@ -200,19 +222,46 @@ static void seal(builder *b, tl_char *c)
 	}
 }
 
+void tl_char_afters_set(tl_char_afters *a, const tl_char *chars, size_t i,
+                        size_t after)
+{
+	size_t k = tl_char_after_find(a->v, a->n, i);
+	if (after == chars[i].end) {
+		if (k < a->n) {
+			memmove(&a->v[k], &a->v[k + 1],
+			        (a->n - k - 1) * sizeof *a->v);
+			a->n--;
+		}
+		return;
+	}
+	if (k == a->n) {
+		/* Closing markup is met in order: the entry goes last but
+		 * when a pass moves an `after` back. */
+		a->v = tl_grow(a->v, a->n, &a->cap, sizeof *a->v);
+		k = a->n;
+		while (k > 0 && a->v[k - 1].i > i)
+			k--;
+		memmove(&a->v[k + 1], &a->v[k], (a->n - k) * sizeof *a->v);
+		a->n++;
+	}
+	a->v[k] = (tl_char_after){(uint32_t)i, (uint32_t)after};
+}
+
+size_t tl_char_afters_get(const tl_char_afters *a, const tl_char *chars,
+                          size_t i)
+{
+	size_t k = tl_char_after_find(a->v, a->n, i);
+	return k < a->n ? a->v[k].after : chars[i].end;
+}
+
 static tl_char *push(builder *b, uint32_t cp, size_t start, size_t end,
                      uint8_t kind, uint8_t flags)
 {
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 256;
-		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
-	}
+	chars_reserve(b, 1);
 	tl_char *c = &b->chars[b->n++];
 	c->cp = cp;
 	c->start = (uint32_t)start;
 	c->end = (uint32_t)end;
-	c->after = (uint32_t)end;
-	c->toff = 0;
 	c->kind = kind;
 	c->flags = flags;
 	c->depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
@@ -254,11 +303,7 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 	size_t mark = b->n;
 	size_t i = 0;
 	/* At most one character per byte of the literal. */
-	if (b->cap - b->n < ln) {
-		while (b->cap - b->n < ln)
-			b->cap = b->cap ? b->cap * 2 : 256;
-		b->chars = tl_xrealloc(b->chars, b->cap * sizeof *b->chars);
-	}
+	chars_reserve(b, ln);
 	const uint8_t depth = b->depth > 255 ? 255 : (uint8_t)b->depth;
 	/* Most literals are their source bytes, with no entity and no
 	 * escape: decode them without comparing byte by byte, noting on the
@@ -297,11 +342,10 @@ static bool align_at(builder *b, const char *lit, size_t ln, size_t p)
 			} else {
 				k = tl_utf8_decode_fast(lit + i, ln - i, &cp);
 			}
+			note_toff(b, (size_t)(out - b->chars), toff + i);
 			*out++ = (tl_char){cp,
 			                   (uint32_t)p,
 			                   (uint32_t)(p + k),
-			                   (uint32_t)(p + k),
-			                   (uint32_t)(toff + i),
 			                   TL_CHAR_TEXT,
 			                   b->flags,
 			                   depth,
@@ -434,7 +478,7 @@ static void add_html(builder *b, cmark_node *node)
 	} else if (closing && b->n > 0) {
 		/* Text inserted after the character before a closing tag
 		 * goes outside the element, as for emphasis. */
-		b->chars[b->n - 1].after = (uint32_t)end;
+		tl_char_afters_set(&b->afters, b->chars, b->n - 1, end);
 	}
 	if (end > b->cursor)
 		b->cursor = end;
@@ -783,8 +827,9 @@ static void walk_inlines(builder *b, cmark_node *block)
 				if (top < 64) {
 					b->flags = open_flags[top];
 					if (b->n > open_at[top])
-						b->chars[b->n - 1].after =
-						    (uint32_t)end;
+						tl_char_afters_set(
+						    &b->afters, b->chars,
+						    b->n - 1, end);
 				}
 				if (end > b->cursor)
 					b->cursor = end;
@@ -818,8 +863,10 @@ static void finish(builder *b, tl_run *run)
 		size_t i = b->breaks[k];
 		tl_char *c = &b->chars[i];
 		if (c->start == c->end && i + 1 < b->n &&
-		    b->chars[i + 1].start > c->start)
-			c->end = c->after = b->chars[i + 1].start;
+		    b->chars[i + 1].start > c->start) {
+			c->end = b->chars[i + 1].start;
+			tl_char_afters_set(&b->afters, b->chars, i, c->end);
+		}
 	}
 	text_reserve(b, 0);
 	b->text.data[b->tlen] = '\0';
@@ -872,6 +919,7 @@ static void reset(builder *b, size_t start, size_t end)
 	b->resummarize = false;
 	b->nbreaks = 0;
 	b->nkeeps = 0;
+	b->afters.n = 0;
 }
 
 /* Runs the passes over the characters built, completes RUN and hands it
@@ -886,17 +934,22 @@ static void emit(builder *b, tl_run *run, size_t start, size_t end,
 	    tl_pass_table(b->s, b->len, b->limit, start, b->chars, b->n))
 		run->kind = TL_BLOCK_TABLE;
 	size_t n0 = b->doc->kept->n;
-	if (b->maybe_markup && tl_pass_markup(b->s, b->len, b->chars, &b->n))
+	if (b->maybe_markup &&
+	    tl_pass_markup(b->s, b->len, b->chars, &b->n, &b->afters))
 		b->resummarize = true;
-	if (b->maybe_url && tl_pass_urls(b->chars, &b->n, b->doc->kept))
+	if (b->maybe_url &&
+	    tl_pass_urls(b->chars, &b->n, &b->afters, b->doc->kept))
 		b->resummarize = true;
-	if (b->maybe_math && tl_pass_math(b->chars, &b->n))
+	if (b->maybe_math && tl_pass_math(b->chars, &b->n, &b->afters))
 		b->resummarize = true;
 	keep_structure(b, run, start, end);
 	merge_keeps(b, n0);
 	finish(b, run);
 	run->chars = b->chars;
 	run->n = b->n;
+	run->toffs = b->toffs;
+	run->afters = b->afters.v;
+	run->nafters = b->afters.n;
 	run->text = b->text.data;
 	run->text_len = b->text.len;
 	run->start = start;
@@ -1081,6 +1134,8 @@ void tl_doc_each_run(const tl_doc *doc, tl_run_fn fn, void *user)
 	cmark_iter_free(it);
 	free(notes);
 	free(b.chars);
+	free(b.toffs);
+	free(b.afters.v);
 	free(b.breaks);
 	free(b.keeps);
 	tl_buf_free(&b.text);

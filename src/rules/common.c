@@ -184,7 +184,7 @@ void tl_report_missing_space(tl_check *ck, const tl_run *run, size_t i,
 bool tl_run_in_phrase(const tl_run *run, size_t i,
                       const tl_option_list *phrases)
 {
-	size_t at = run->chars[i].toff;
+	size_t at = tl_run_toff(run, i);
 	for (size_t k = 0; k < phrases->n; k++) {
 		const char *p = phrases->items[k];
 		size_t len = strlen(p);

@@ -97,7 +97,7 @@ static bool text_at(const tl_run *run, size_t k, const char *w)
 {
 	if (k >= run->n)
 		return false;
-	size_t off = run->chars[k].toff, n = strlen(w);
+	size_t off = tl_run_toff(run, k), n = strlen(w);
 	return off + n <= run->text_len && memcmp(run->text + off, w, n) == 0;
 }
 

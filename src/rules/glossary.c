@@ -51,20 +51,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The run index of the character at text offset OFF (n at the end). */
-static size_t char_at(const tl_run *run, size_t off)
-{
-	size_t lo = 0, hi = run->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (run->chars[mid].toff < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Are characters [I, J) plain prose: text, not a code span, a URL or
  * math (those are one U+FFFC each, which no needle holds, but a needle's
  * gap may step over a line break), and not inside code-like HTML? */
@@ -168,7 +154,8 @@ static void check(tl_check *ck, const tl_run *run)
 			k++;
 		if (k < nok && ok[k].start < h.end)
 			continue; /* inside an accepted rendering */
-		size_t i = char_at(run, h.start), j = char_at(run, h.end);
+		size_t i = tl_run_char_from(run, h.start),
+		       j = tl_run_char_from(run, h.end);
 		if (i >= j || !prose(run, &html, i, j))
 			continue;
 		unsigned char first = (unsigned char)run->text[h.start];

@@ -362,7 +362,7 @@ static void check(tl_check *ck, const tl_run *run)
 		if (e >= run->n)
 			break;
 		/* Go on after the line break or cell separator. */
-		from = run->chars[e].toff + 1;
+		from = tl_run_toff(run, e) + 1;
 		at = e;
 	}
 }

@@ -53,7 +53,7 @@ static bool ends_abbreviation(const tl_run *run, size_t i)
 		return false;
 	if (i - k == 1)
 		return true;
-	size_t from = run->chars[k].toff, to = run->chars[i].toff;
+	size_t from = tl_run_toff(run, k), to = tl_run_toff(run, i);
 	for (size_t a = 0; a < sizeof abbreviations / sizeof *abbreviations;
 	     a++)
 		if (strlen(abbreviations[a]) == to - from &&
@@ -135,8 +135,8 @@ static void check(tl_check *ck, const tl_run *run)
 	}
 	size_t tend = run->text_len;
 	const char *marks =
-	    tl_check_printf(ck, "%.*s", (int)(tend - run->chars[s].toff),
-	                    run->text + run->chars[s].toff);
+	    tl_check_printf(ck, "%.*s", (int)(tend - tl_run_toff(run, s)),
+	                    run->text + tl_run_toff(run, s));
 	tl_fix fix = {TL_FIX_SAFE, edits, n};
 	tl_check_reportf(ck, run->chars[s].start, run->chars[run->n - 1].end,
 	                 &fix,

@@ -110,12 +110,20 @@ size_t tl_run_char_at(const tl_run *run, size_t from, size_t off)
 {
 	/* Every character has at least one byte of text, so the offsets
 	 * grow strictly: the last character starting at or before OFF.
-	 * Callers walk forward, OFF usually a few characters past FROM:
-	 * gallop from FROM to bound the search, so that a walk over a long
-	 * run stays linear instead of a full binary search each step (a
-	 * 1 MB line spent half its time here). */
-	size_t lo = from, hi = run->n, step = 1;
-	while (lo + step < run->n && run->chars[lo + step].toff <= off) {
+	 * The run keeps the offset of one character in TL_TOFF_EVERY: the
+	 * search finds the last kept one at or before OFF, then walks the
+	 * characters after it. Callers walk forward, OFF usually a few
+	 * characters past FROM: gallop from FROM to bound the search, so
+	 * that a walk over a long run stays linear instead of a full binary
+	 * search each step (a 1 MB line spent half its time here). */
+	if (run->n == 0)
+		return from;
+	const uint32_t *t = run->toffs;
+	size_t nt = ((run->n - 1) >> TL_TOFF_SHIFT) + 1;
+	size_t lo = from >> TL_TOFF_SHIFT, hi = nt, step = 1;
+	if (lo >= nt)
+		lo = nt - 1;
+	while (lo + step < nt && t[lo + step] <= off) {
 		lo += step;
 		step *= 2;
 	}
@@ -123,12 +131,27 @@ size_t tl_run_char_at(const tl_run *run, size_t from, size_t off)
 		hi = lo + step;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (run->chars[mid].toff <= off)
+		if (t[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return lo;
+	size_t i = lo << TL_TOFF_SHIFT, at = t[lo];
+	while (i + 1 < run->n) {
+		size_t next = at + tl_utf8_len(run->chars[i].cp);
+		if (next > off)
+			break;
+		at = next;
+		i++;
+	}
+	return i > from ? i : from;
+}
+
+size_t tl_run_char_from(const tl_run *run, size_t off)
+{
+	if (off == 0 || run->n == 0)
+		return 0;
+	return tl_run_char_at(run, 0, off - 1) + 1;
 }
 
 /*
@@ -215,13 +238,13 @@ bool tl_mark_walk_next(tl_mark_walk *w, size_t *s, size_t *e)
 		w->at = i;
 		/* The search goes on after the stretch: from the next
 		 * character when this one is not prose. */
-		w->p = i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
+		w->p = i + 1 < run->n ? tl_run_toff(run, i + 1) : run->text_len;
 		if (c->kind != TL_CHAR_TEXT)
 			continue;
 		size_t k = i + 1;
 		while (tl_run_is_cp(run, k, c->cp))
 			k++;
-		w->p = k < run->n ? run->chars[k].toff : run->text_len;
+		w->p = k < run->n ? tl_run_toff(run, k) : run->text_len;
 		*s = i;
 		*e = k;
 		return true;
@@ -304,8 +327,9 @@ bool tl_punct_unit_english(const tl_run *run, size_t s, size_t e)
 		while (w < e && is_ascii_letter(run, w))
 			w++;
 		if (!english && w > k && (w == e || !tl_run_is_alnum(run, w)) &&
-		    is_function_word(run->text + c->toff,
-		                     run->chars[w - 1].toff + 1 - c->toff))
+		    is_function_word(run->text + tl_run_toff(run, k),
+		                     tl_run_toff(run, w - 1) + 1 -
+		                         tl_run_toff(run, k)))
 			english = true;
 	}
 	return english && words >= 2;

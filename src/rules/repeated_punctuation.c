@@ -132,10 +132,10 @@ static void check(tl_check *ck, const tl_run *run)
 			continue;
 		if (same && first == 0x3002 && len >= 3)
 			continue; /* 。。。: the ellipsis rule's */
-		size_t tend = e < run->n ? run->chars[e].toff : run->text_len;
+		size_t tend = e < run->n ? tl_run_toff(run, e) : run->text_len;
 		const char *marks = tl_check_printf(
-		    ck, "%.*s", (int)(tend - run->chars[s].toff),
-		    run->text + run->chars[s].toff);
+		    ck, "%.*s", (int)(tend - tl_run_toff(run, s)),
+		    run->text + tl_run_toff(run, s));
 		const char *msg = tl_check_msgf(ck, "Repeated punctuation '%s'",
 		                                "标点符号“%s”重复使用", marks);
 		size_t start = run->chars[s].start, end = run->chars[e - 1].end;

@@ -18,7 +18,7 @@
  *   One code point: tl_char_is_* in internal.h (chars.c).
  *
  *   Finding things in a run's text                           (punct.c)
- *     tl_run_text_find, tl_run_char_at, tl_mark_walk_*
+ *     tl_run_text_find, tl_run_char_at, tl_run_char_from, tl_mark_walk_*
  *   Spacing between CJK and Latin words or numbers          (common.c)
  *     tl_token_at, tl_next_cjk_boundary, tl_run_in_phrase,
  *     tl_run_is_vim_command
@@ -148,6 +148,9 @@ size_t tl_run_text_find(const tl_run *run, size_t from, const char *set);
  * run->text, searching from character FROM on (OFF must start a
  * character at or after FROM's). */
 size_t tl_run_char_at(const tl_run *run, size_t from, size_t off);
+/* The index of the first character of RUN whose text starts at byte OFF
+ * of run->text or later (run->n when none does). */
+size_t tl_run_char_from(const tl_run *run, size_t off);
 
 /* A walk, in text order, over the stretches of one repeated mark that
  * start where one of up to TL_MARK_PATS strings occurs in a run's text

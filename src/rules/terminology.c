@@ -257,14 +257,14 @@ static bool command(const tl_run *run, size_t j)
  * word is one too ("使用 python3 而不是 python"). */
 static bool also_glued(const tl_run *run, size_t i, size_t j)
 {
-	const char *w = run->text + run->chars[i].toff;
-	size_t len = run->chars[j - 1].toff + 1 - run->chars[i].toff;
+	const char *w = run->text + tl_run_toff(run, i);
+	size_t len = tl_run_toff(run, j - 1) + 1 - tl_run_toff(run, i);
 	/* Look nearby only, so that a block full of such words stays
 	 * linear. */
-	size_t from = run->chars[i].toff > GLUE_WINDOW
-	                  ? run->chars[i].toff - GLUE_WINDOW
+	size_t from = tl_run_toff(run, i) > GLUE_WINDOW
+	                  ? tl_run_toff(run, i) - GLUE_WINDOW
 	                  : 0;
-	size_t to = run->chars[i].toff + len + GLUE_WINDOW;
+	size_t to = tl_run_toff(run, i) + len + GLUE_WINDOW;
 	const char *t = run->text + from;
 	const char *end = run->text + (to < run->text_len ? to : run->text_len);
 	while ((size_t)(end - t) >= len) {
@@ -383,7 +383,7 @@ static void report(tl_check *ck, const tl_run *run, const match *m)
 static bool kept(const tl_terms *t, const tl_run *run, size_t i,
                  const tl_term_variant *v)
 {
-	size_t at = run->chars[i].toff;
+	size_t at = tl_run_toff(run, i);
 	for (size_t k = 0; k < t->nkeep; k++) {
 		const char *phrase = t->keep[k];
 		size_t plen = strlen(phrase);
@@ -396,20 +396,6 @@ static bool kept(const tl_terms *t, const tl_run *run, size_t i,
 		}
 	}
 	return false;
-}
-
-/* The run index of the character at text offset OFF (n at the end). */
-static size_t char_at(const tl_run *run, size_t off)
-{
-	size_t lo = 0, hi = run->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (run->chars[mid].toff < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 static int match_cmp(const void *a, const void *b)
@@ -452,7 +438,8 @@ static size_t added_matches(const state *st, const tl_run *run, match **out)
 				off++;
 			if (eo <= so)
 				continue;
-			size_t i = char_at(run, so), j = char_at(run, eo);
+			size_t i = tl_run_char_from(run, so),
+			       j = tl_run_char_from(run, eo);
 			const char *term = st->a[a].term;
 			if (i >= j || i >= run->n ||
 			    (eo - so == strlen(term) &&
@@ -526,17 +513,18 @@ static void check(tl_check *ck, const tl_run *run)
 		/* The run's text ends with a NUL: reading the byte after the
 		 * first is safe. No spelling has a second byte of 0x80 or
 		 * more (or a NUL). */
-		unsigned char b2 = (unsigned char)text[c->toff + 1];
+		size_t toff = tl_run_toff(run, i);
+		unsigned char b2 = (unsigned char)text[toff + 1];
 		if (b2 >= 0x80)
 			continue;
-		size_t p = tl_terms_pair_index(text + c->toff);
+		size_t p = tl_terms_pair_index(text + toff);
 		size_t from = t->pair[p], to = t->pair[p + 1];
 		for (size_t k = from; k < to; k++) {
 			const tl_term_variant *v = &t->v[k];
 			/* The first two bytes are equal already. */
-			if (c->toff + v->len > run->text_len ||
-			    memcmp(text + c->toff + 2, v->text + 2,
-			           v->len - 2) != 0)
+			if (toff + v->len > run->text_len ||
+			    memcmp(text + toff + 2, v->text + 2, v->len - 2) !=
+			        0)
 				continue;
 			size_t j = i + v->len;
 			if (j > n || (e < nextra && extra[e].i < j) ||

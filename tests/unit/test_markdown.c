@@ -6,6 +6,7 @@
  */
 #include "check.h"
 #include "internal.h"
+#include "rules/rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ typedef struct runs {
 	size_t n;
 	struct {
 		tl_char *chars;
+		size_t *after; /* tl_run_after of each character */
 		size_t nchars;
 		char *text;
 		tl_block_kind kind;
@@ -44,6 +46,9 @@ static void collect(const tl_run *run, void *user)
 		return;
 	rs->r[rs->n].chars = tl_xmalloc((run->n + 1) * sizeof(tl_char));
 	memcpy(rs->r[rs->n].chars, run->chars, run->n * sizeof(tl_char));
+	rs->r[rs->n].after = tl_xmalloc((run->n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < run->n; i++)
+		rs->r[rs->n].after[i] = tl_run_after(run, i);
 	rs->r[rs->n].nchars = run->n;
 	rs->r[rs->n].text = tl_xstrdup(run->text);
 	rs->r[rs->n].kind = run->kind;
@@ -56,8 +61,9 @@ static void collect(const tl_run *run, void *user)
 		const tl_char *c = &run->chars[i];
 		char enc[4];
 		size_t k = tl_utf8_encode(c->cp, enc);
-		bool ok = c->start <= c->end && c->end <= c->after &&
-		          c->after <= rs->doc->src->len &&
+		size_t after = tl_run_after(run, i), toff = tl_run_toff(run, i);
+		bool ok = c->start <= c->end && c->end <= after &&
+		          after <= rs->doc->src->len &&
 		          (i == 0 || c->start >= run->chars[i - 1].end);
 		if (c->kind == TL_CHAR_TEXT && !(c->flags & TL_CF_LITERAL))
 			ok = ok && c->end - c->start == k &&
@@ -67,12 +73,16 @@ static void collect(const tl_run *run, void *user)
 		ok = ok && c->cls == class_of(c->cp) &&
 		     tl_run_may_have(run, c->cp) &&
 		     (run->cls_any & c->cls) == c->cls;
-		/* The run's text holds each character's UTF-8 at its toff,
+		/* The run's text holds each character's UTF-8 at its offset,
 		 * one after the other. */
-		size_t next =
-		    i + 1 < run->n ? run->chars[i + 1].toff : run->text_len;
-		ok = ok && c->toff + k == next &&
-		     memcmp(run->text + c->toff, enc, k) == 0;
+		size_t next = tl_run_toff(run, i + 1);
+		ok = ok && toff + k == next &&
+		     memcmp(run->text + toff, enc, k) == 0;
+		/* And the searches by text offset find the character. */
+		ok = ok && tl_run_char_at(run, 0, toff) == i &&
+		     tl_run_char_at(run, i, toff + k - 1) == i &&
+		     tl_run_char_from(run, toff) == i &&
+		     tl_run_char_from(run, toff + 1) == i + 1;
 		ncjk += (c->cls & TL_CLS_CJK) != 0;
 		/* The summary's count of CJK characters, at the last one. */
 		ok = ok && (i + 1 < run->n || ncjk == run->ncjk);
@@ -80,7 +90,7 @@ static void collect(const tl_run *run, void *user)
 			snprintf(rs->first_bad, sizeof rs->first_bad,
 			         "run %zu char %zu U+%04X [%u,%u) after %u",
 			         rs->n, i, (unsigned)c->cp, (unsigned)c->start,
-			         (unsigned)c->end, (unsigned)c->after);
+			         (unsigned)c->end, (unsigned)after);
 	}
 	rs->n++;
 }
@@ -98,6 +108,7 @@ static void done(runs *rs)
 {
 	for (size_t i = 0; i < rs->n; i++) {
 		free(rs->r[i].chars);
+		free(rs->r[i].after);
 		free(rs->r[i].text);
 	}
 	tl_doc_free(rs->doc);
@@ -157,13 +168,13 @@ TEST(emphasis_is_transparent)
 	REQUIRE(g == 2);
 	/* "用" ends before the opening "**": a space goes there. */
 	CHECK_EQ_SIZE(rs->r[0].chars[1].end, 6);
-	CHECK_EQ_SIZE(rs->r[0].chars[1].after, 6);
+	CHECK_EQ_SIZE(rs->r[0].after[1], 6);
 	CHECK_EQ_SIZE(rs->r[0].chars[2].start, 8);
 	CHECK(rs->r[0].chars[2].flags & TL_CF_STRONG);
 	CHECK_EQ_INT(rs->r[0].chars[2].depth, 1);
 	/* "o" is followed by the closing "**": its gap is after them. */
 	CHECK_EQ_SIZE(rs->r[0].chars[3].end, 10);
-	CHECK_EQ_SIZE(rs->r[0].chars[3].after, 12);
+	CHECK_EQ_SIZE(rs->r[0].after[3], 12);
 	CHECK_EQ_SIZE(rs->r[0].chars[4].start, 12);
 	done(rs);
 }
@@ -178,7 +189,7 @@ TEST(nested_emphasis_and_underscore)
 	REQUIRE(o != (size_t)-1);
 	CHECK_EQ_INT(rs->r[0].chars[o].depth, 2);
 	/* Both "__" and "*" close after "o". */
-	CHECK_EQ_SIZE(rs->r[0].chars[o].after, strlen("*中文 __Go__*"));
+	CHECK_EQ_SIZE(rs->r[0].after[o], strlen("*中文 __Go__*"));
 	done(rs);
 }
 
@@ -191,9 +202,9 @@ TEST(link_text_not_destination)
 	size_t x = index_of(rs, 0, 'x');
 	REQUIRE(x != (size_t)-1);
 	CHECK(rs->r[0].chars[x].flags & TL_CF_LINK);
-	CHECK_EQ_SIZE(rs->r[0].chars[x].after,
+	CHECK_EQ_SIZE(rs->r[0].after[x],
 	              strlen("参见[Linux](https://kernel.org \"t\")"));
-	CHECK_EQ_SIZE(rs->r[0].chars[1].after, strlen("参见"));
+	CHECK_EQ_SIZE(rs->r[0].after[1], strlen("参见"));
 	done(rs);
 }
 
@@ -209,7 +220,7 @@ TEST(reference_link_and_image_alt)
 	CHECK(rs->r[0].chars[a].flags & TL_CF_IMAGE);
 	size_t wen = index_of(rs, 0, 0x6863); /* 档 */
 	REQUIRE(wen != (size_t)-1);
-	CHECK_EQ_SIZE(rs->r[0].chars[wen].after, strlen("看[文档][d]"));
+	CHECK_EQ_SIZE(rs->r[0].after[wen], strlen("看[文档][d]"));
 	done(rs);
 }
 
@@ -358,7 +369,7 @@ TEST(inline_html_is_transparent)
 	CHECK_EQ_STR(rs->r[0].text, "中Go文字\n行");
 	CHECK_EQ_INT(rs->bad_invariant, 0);
 	size_t o = index_of(rs, 0, 'o');
-	CHECK_EQ_SIZE(rs->r[0].chars[o].after, strlen("中<b>Go</b>"));
+	CHECK_EQ_SIZE(rs->r[0].after[o], strlen("中<b>Go</b>"));
 	done(rs);
 }
 
