@@ -24,6 +24,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A finding as the check keeps it while the lint runs: 56 bytes, where a
+ * tl_diag is 88 and each fix's edits are one more arena block. A long
+ * paragraph's findings are all held with its characters (a 50 MB line
+ * has four million, issue 12.8), so they are made tl_diags (to_diags) only
+ * once the runs are gone. Offsets are 32-bit, as in tl_char; a fix of one
+ * edit keeps it here, a longer one in the arena. */
+typedef struct finding {
+	const char *rule;
+	const char *message;
+	union {
+		const char *text;     /* nedits == 1: the edit's text */
+		const tl_edit *edits; /* nedits > 1 */
+	} fix;
+	uint32_t start, end;
+	uint32_t orig_start, orig_end; /* UINT32_MAX for TL_NONE */
+	uint32_t edit_start, edit_end; /* nedits == 1 */
+	uint32_t nedits;
+	uint8_t severity;      /* tl_severity */
+	uint8_t applicability; /* tl_applicability */
+} finding;
+
+#define NO_OFFSET UINT32_MAX
+
 struct tl_check {
 	const tl_config *cfg;
 	tl_lang lang;
@@ -34,8 +57,8 @@ struct tl_check {
 	size_t rule_index;
 	tl_severity severity; /* its severity */
 	void **state;         /* per rule index */
-	tl_diag *diags;
-	size_t ndiags, cap;
+	finding *found;
+	size_t nfound, cap;
 	const tl_source *orig;  /* the original, when one was paired */
 	tl_optval *const *optv; /* the configuration's option values */
 	size_t *opt_base;       /* per built-in rule index: where its begin */
@@ -296,28 +319,29 @@ static void check_fix(const tl_check *ck, const tl_fix *fix)
 	}
 }
 
-static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix);
+static void attach_fix(tl_check *ck, finding *d, const tl_fix *fix);
 
 void tl_check_report(tl_check *ck, size_t start, size_t end,
                      const char *message, const tl_fix *fix)
 {
-	if (ck->ndiags == ck->cap) {
+	if (ck->nfound == ck->cap) {
 		ck->cap = ck->cap ? ck->cap * 2 : 16;
-		ck->diags = tl_xrealloc(ck->diags, ck->cap * sizeof *ck->diags);
+		ck->found = tl_xrealloc(ck->found, ck->cap * sizeof *ck->found);
 	}
 	if (end < start)
 		end = start;
-	tl_diag *d = &ck->diags[ck->ndiags++];
+	finding *d = &ck->found[ck->nfound++];
 	d->rule = ck->rule->name;
-	d->severity = ck->severity;
-	d->start = start;
-	d->end = end > ck->src->len ? ck->src->len : end;
+	d->severity = (uint8_t)ck->severity;
+	/* The source is under 4 GiB (tl_source_new). */
+	d->start = (uint32_t)start;
+	d->end = (uint32_t)(end > ck->src->len ? ck->src->len : end);
 	d->message =
 	    message ? check_intern(ck, message, strlen(message)) : NULL;
-	d->fix.applicability = TL_FIX_NONE;
+	d->applicability = TL_FIX_NONE;
 	d->fix.edits = NULL;
-	d->fix.nedits = 0;
-	d->orig_start = d->orig_end = TL_NONE;
+	d->nedits = 0;
+	d->orig_start = d->orig_end = NO_OFFSET;
 	if (fix && fix->applicability != TL_FIX_NONE)
 		attach_fix(ck, d, fix);
 }
@@ -331,20 +355,21 @@ void tl_check_report_original(tl_check *ck, size_t start, size_t end,
 	const char *s = check_vintern(ck, tl_check_msg(ck, en, zh), ap);
 	va_end(ap);
 	tl_check_report(ck, start, end, s, NULL);
-	tl_diag *d = &ck->diags[ck->ndiags - 1];
+	finding *d = &ck->found[ck->nfound - 1];
 	if (sev != TL_SEVERITY_OFF)
-		d->severity = sev;
+		d->severity = (uint8_t)sev;
 	size_t olen = ck->orig ? ck->orig->len : 0;
 	if (ostart != TL_NONE && ostart <= olen) {
-		d->orig_start = ostart;
-		d->orig_end = oend == TL_NONE || oend < ostart ? ostart
-		              : oend > olen                    ? olen
-		                                               : oend;
+		d->orig_start = (uint32_t)ostart;
+		d->orig_end =
+		    (uint32_t)(oend == TL_NONE || oend < ostart ? ostart
+		               : oend > olen                    ? olen
+		                                                : oend);
 	}
 }
 
 /* Gives D (just reported) a copy of FIX, checked. */
-static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix)
+static void attach_fix(tl_check *ck, finding *d, const tl_fix *fix)
 {
 	{
 		check_fix(ck, fix);
@@ -356,6 +381,15 @@ static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix)
 			for (size_t i = 0; i < fix->nedits; i++)
 				if (!tl_doc_keeps(ck->doc, &fix->edits[i]))
 					return; /* D keeps no fix */
+		d->applicability = (uint8_t)fix->applicability;
+		d->nedits = (uint32_t)fix->nedits;
+		if (fix->nedits == 1) {
+			const char *t = fix->edits[0].text;
+			d->edit_start = (uint32_t)fix->edits[0].start;
+			d->edit_end = (uint32_t)fix->edits[0].end;
+			d->fix.text = t ? check_intern(ck, t, strlen(t)) : NULL;
+			return;
+		}
 		tl_edit *edits =
 		    tl_arena_alloc(ck->arena, fix->nedits * sizeof *edits);
 		for (size_t i = 0; i < fix->nedits; i++) {
@@ -364,10 +398,56 @@ static void attach_fix(tl_check *ck, tl_diag *d, const tl_fix *fix)
 			edits[i].text =
 			    t ? check_intern(ck, t, strlen(t)) : NULL;
 		}
-		d->fix.applicability = fix->applicability;
 		d->fix.edits = edits;
-		d->fix.nedits = fix->nedits;
 	}
+}
+
+static size_t wide_offset(uint32_t off)
+{
+	return off == NO_OFFSET ? TL_NONE : off;
+}
+
+/* Makes CK's findings the tl_diags of the result, in place: the array
+ * grows to hold them and is filled from its end, so that finding I is
+ * read before the diagnostics written over it (each is larger than a
+ * finding, so diagnostic I covers findings I and later only). The edits
+ * kept inside the findings go to one arena block. */
+static tl_diag *to_diags(tl_check *ck)
+{
+	size_t n = ck->nfound, nsingle = 0;
+	for (size_t i = 0; i < n; i++)
+		nsingle += ck->found[i].nedits == 1;
+	tl_edit *single =
+	    nsingle ? tl_arena_alloc_raw(ck->arena, nsingle * sizeof *single)
+	            : NULL;
+	_Static_assert(sizeof(tl_diag) >= sizeof(finding),
+	               "a diagnostic covers its finding");
+	tl_diag *diags = tl_xrealloc(ck->found, (n ? n : 1) * sizeof *diags);
+	const finding *found = (const finding *)(void *)diags;
+	ck->found = NULL;
+	for (size_t i = n; i-- > 0;) {
+		finding f;
+		memcpy(&f, (const char *)found + i * sizeof f, sizeof f);
+		tl_diag d = {0};
+		d.rule = f.rule;
+		d.severity = (tl_severity)f.severity;
+		d.start = f.start;
+		d.end = f.end;
+		d.message = f.message;
+		d.fix.applicability = (tl_applicability)f.applicability;
+		d.fix.nedits = f.nedits;
+		if (f.nedits == 1) {
+			tl_edit *e = &single[--nsingle];
+			*e = (tl_edit){f.edit_start, f.edit_end, f.fix.text};
+			d.fix.edits = e;
+		} else {
+			d.fix.edits = f.fix.edits;
+		}
+		d.orig_start = wide_offset(f.orig_start);
+		d.orig_end = wide_offset(f.orig_end);
+		diags[i] = d;
+	}
+	return diags;
 }
 
 /* ---- The lint ------------------------------------------------------------ */
@@ -430,11 +510,11 @@ static int diag_cmp(const void *a, const void *b)
 static void apply_suppression(tl_check *ck, tl_suppress *sup)
 {
 	size_t kept = 0;
-	for (size_t i = 0; i < ck->ndiags; i++)
-		if (!tl_suppress_hides(sup, ck->diags[i].rule,
-		                       ck->diags[i].start))
-			ck->diags[kept++] = ck->diags[i];
-	ck->ndiags = kept;
+	for (size_t i = 0; i < ck->nfound; i++)
+		if (!tl_suppress_hides(sup, ck->found[i].rule,
+		                       ck->found[i].start))
+			ck->found[kept++] = ck->found[i];
+	ck->nfound = kept;
 }
 
 /* The blocks of the original SRC, parsed piece by piece as the
@@ -567,10 +647,10 @@ tl_result *tl_lint_with_original(const tl_config *cfg, tl_lang lang,
 	}
 	free(act);
 
-	if (ck.ndiags > 1)
-		qsort(ck.diags, ck.ndiags, sizeof *ck.diags, diag_cmp);
-	res->diags = ck.diags;
-	res->ndiags = ck.ndiags;
+	res->ndiags = ck.nfound;
+	res->diags = to_diags(&ck);
+	if (res->ndiags > 1)
+		qsort(res->diags, res->ndiags, sizeof *res->diags, diag_cmp);
 	free(ck.state);
 	free(ck.strs);
 	return res;
