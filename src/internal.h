@@ -337,6 +337,11 @@ typedef struct tl_doc {
 	char *defs; /* link reference definitions of the whole document,
 	               appended to each piece of a split one; or NULL */
 	size_t ndefs;
+	/* The line starts of the definitions of a label defined before
+	 * (pieces.c), in source order: their labels are blotted out in
+	 * the text of their piece (tl_pieces_shadow). */
+	size_t *shadowed;
+	size_t nshadowed;
 	size_t piece;      /* the current piece */
 	size_t line_base;  /* the source line (0-based) of its line 1 */
 	size_t block_base; /* top-level blocks of the pieces before it */

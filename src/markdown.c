@@ -92,6 +92,7 @@ void tl_doc_parse_piece(tl_doc *doc, size_t k)
 				text[end - start + 1] = '\n';
 				memcpy(text + end - start + 2, doc->defs,
 				       doc->ndefs);
+				tl_pieces_shadow(doc, text, start, end);
 			}
 			text[len] = '\0';
 			if (blank_fm)
@@ -132,6 +133,7 @@ void tl_doc_free(tl_doc *doc)
 	tl_doc_drop_tree(doc);
 	free(doc->cuts);
 	free(doc->defs);
+	free(doc->shadowed);
 	free(doc->nodes->links);
 	free(doc->nodes->html);
 	free(doc->nodes);

@@ -73,6 +73,9 @@ void *tl_pool_out_of_memory(void);
  * append. Unless SPLIT, or for a source below PIECE_MIN_SOURCE, the
  * document is one piece. */
 void tl_pieces_plan(tl_doc *doc, bool split);
+/* Blots out, in TEXT (a copy of source bytes [START, END)), the labels of
+ * the definitions that an earlier one of the same label overrides. */
+void tl_pieces_shadow(const tl_doc *doc, char *text, size_t start, size_t end);
 /* Whether the last top-level block of ROOT is a code or HTML block that
  * ran to the end of a piece of LINES lines. */
 bool tl_pieces_runs_to_end(cmark_node *root, int lines);

@@ -16,7 +16,11 @@
  * end is joined to the next one and parsed again. Link reference
  * definitions apply to the whole document: those found by the planner
  * are appended to every piece (after its end, where they add no
- * characters to any run).
+ * characters to any run). The first definition of a label is the one
+ * that counts, but in a piece cmark meets the piece's own definitions
+ * before the appended ones: the label of every later definition of a
+ * label is made one no link uses (tl_doc.shadowed) in the text cmark
+ * parses, so that it stays a definition and wins nowhere.
  */
 #include "model.h"
 
@@ -165,6 +169,40 @@ static bool is_blank(const char *s, size_t p, size_t e)
 	return true;
 }
 
+/* Whether line [P, E), outside code and HTML blocks and not blank, is a
+ * line of paragraph text that the next line may continue: not an ATX
+ * heading, a setext underline or thematic break, an HTML line or (after
+ * no paragraph: PARA false) indented code. A definition cannot interrupt
+ * a paragraph (CommonMark 4.7), so the line after such a line is none:
+ * "正文，\n[img]: 不是定义" is a paragraph with a link in it. */
+static bool is_paragraph_line(const char *s, size_t p, size_t e, bool para)
+{
+	size_t q = p;
+	while (q < e && q - p < 4 && s[q] == ' ')
+		q++;
+	if (q - p >= 4 || (q < e && s[q] == '\t'))
+		return para; /* indented code, unless it continues text */
+	size_t h = q;
+	while (h < e && h - q < 7 && s[h] == '#')
+		h++;
+	if (h > q && h - q <= 6 && (h == e || s[h] == ' ' || s[h] == '\t'))
+		return false;
+	if (q < e && s[q] == '<')
+		return false;
+	if (q < e && strchr("=-*_", s[q])) {
+		size_t r = q, marks = 0;
+		for (; r < e; r++) {
+			if (s[r] == s[q])
+				marks++;
+			else if (s[r] != ' ' && s[r] != '\t')
+				break;
+		}
+		if (r == e && (s[q] == '=' || s[q] == '-' || marks >= 3))
+			return false;
+	}
+	return true;
+}
+
 /* Whether what follows "]:" in [P, E) can be a definition's destination
  * and title: a destination ("<...>" or a word), then nothing or the start
  * of a title ('"', '\'' or '('; a title may go on over lines). Text after
@@ -295,7 +333,7 @@ void tl_pieces_plan(tl_doc *doc, bool split)
 	const tl_source *src = doc->src;
 	const char *s = src->data;
 	size_t first = doc->fm_kind != TL_FM_NONE ? doc->fm_end : src->body;
-	size_t cap = 2;
+	size_t cap = 2, shadow_cap = 0;
 
 	doc->cuts = tl_xmalloc(cap * sizeof *doc->cuts);
 	doc->cuts[0] = 0;
@@ -305,6 +343,7 @@ void tl_pieces_plan(tl_doc *doc, bool split)
 		tl_buf defs = {0};
 		label_set labels = {NULL, 0, 0};
 		bool blank_before = true;
+		bool para = false; /* the line before is paragraph text */
 		size_t line = tl_source_line_index(src, first);
 		for (; line < src->nlines; line++) {
 			size_t p, e;
@@ -324,18 +363,25 @@ void tl_pieces_plan(tl_doc *doc, bool split)
 				}
 				doc->cuts[doc->npieces++] = p;
 			}
-			/* A definition cannot continue a paragraph, but the
-			 * planner does not follow paragraphs: it takes every
-			 * candidate (a label no other piece uses costs
-			 * nothing). */
-			bool def = outside && is_definition(s, p, e);
+			/* A definition cannot continue a paragraph (a label
+			 * no other piece uses costs nothing). */
+			bool def = outside && !para && is_definition(s, p, e);
 			/* The first definition of a label is the one that
-			 * counts: the others need not be appended. */
+			 * counts: the others are not appended, and are kept
+			 * from winning in their own piece. */
 			if (def && label_add(&labels, label_key(s, p, e))) {
 				tl_buf_append(&defs, s + p, e - p);
 				tl_buf_putc(&defs, '\n');
+			} else if (def) {
+				doc->shadowed =
+				    tl_grow(doc->shadowed, doc->nshadowed,
+				            &shadow_cap, sizeof *doc->shadowed);
+				doc->shadowed[doc->nshadowed++] = p;
 			}
 			blank_before = is_blank(s, p, e);
+			para = outside && !pl.fence && !pl.html && !def &&
+			       !blank_before &&
+			       is_paragraph_line(s, p, e, para);
 		}
 		label_set_free(&labels);
 		/* Definitions appended to every piece must stay a small part
@@ -347,9 +393,31 @@ void tl_pieces_plan(tl_doc *doc, bool split)
 			doc->ndefs = defs.len;
 		} else {
 			tl_buf_free(&defs);
+			doc->nshadowed = 0;
 		}
 	}
 	doc->cuts[doc->npieces] = src->len;
+}
+
+void tl_pieces_shadow(const tl_doc *doc, char *text, size_t start, size_t end)
+{
+	const char *s = doc->src->data;
+	for (size_t k = 0; k < doc->nshadowed; k++) {
+		size_t p = doc->shadowed[k];
+		if (p < start || p >= end)
+			continue;
+		/* The label's bytes, between '[' and the first unescaped
+		 * ']' (is_definition found one on the line): U+0001 is no
+		 * white space, so the label stays a label, and no reference
+		 * is written with it. */
+		while (s[p] != '[')
+			p++;
+		for (p++; s[p] != ']'; p++) {
+			if (s[p] == '\\')
+				text[p++ - start] = '\x01';
+			text[p - start] = '\x01';
+		}
+	}
 }
 
 /* Whether the last top-level block is a code or HTML block that ran to

@@ -127,6 +127,35 @@ tl -f gcc --no-color --select link-destination prose-first.md
 check "a large file whose first \"[img]:\" line is prose: the definition below it used" \
 	out_has "^prose-first.md:$last:1: .*misspelled scheme"
 
+# A prose line that continues a paragraph cannot be a definition
+# (CommonMark 4.7: a definition cannot interrupt a paragraph), even with
+# one word after "]:": cmark reads "[img]" there as a link to the real
+# definition below. The planner took it for the label's first definition,
+# so the last piece's image got its destination and lost its finding.
+{
+	printf '这是一段正文，\n[img]: 不是定义\n\n[img]: hhttps://example.com/a.png\n\n'
+	cat big.md
+	printf '\n见下图：\n\n![图][img]\n'
+} >continued.md
+last=$(wc -l <continued.md)
+tl -f gcc --no-color --select link-destination continued.md
+check "a large file whose first \"[img]:\" line continues a paragraph: the definition below it used" \
+	out_has "^continued.md:$last:1: .*misspelled scheme"
+check "a large file whose first \"[img]:\" line continues a paragraph: that line is a link" \
+	out_has "^continued.md:2:1: .*misspelled scheme"
+
+# A label defined twice, the second time in the last piece: the first
+# definition counts (cmark renders the image with it), in that piece as
+# well as in the whole document.
+{
+	printf '[dup]: https://example.com/first.png\n\n'
+	cat big.md
+	printf '\n[dup]: hhttps://example.com/second.png\n\n见下图：\n\n![图][dup]\n'
+} >twice.md
+tl -f gcc --no-color --select link-destination twice.md
+check "a large file defining a label twice, the second in a later piece: the first counts" \
+	out_empty
+
 # --fix on the large file: the same fixes as on each copy alone.
 cp big.md fixed.md
 tl --fix --no-color a.md
