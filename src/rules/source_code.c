@@ -98,8 +98,10 @@ static uint64_t fnv(const char *s)
 static void drop_all(char *s, const char *pat)
 {
 	size_t pl = strlen(pat);
-	char *w = s;
-	for (const char *r = s; *r;)
+	char *w = strstr(s, pat);
+	if (!w)
+		return;
+	for (const char *r = w; *r;)
 		if (strncmp(r, pat, pl) == 0)
 			r += pl;
 		else
@@ -192,9 +194,12 @@ static char *normalize(const char *key, bool repair)
 		    {"\xE2\x80\x99", "'", true},
 		    {"\xE2\x80\xA6", "...", true},
 		};
+		/* Every entity starts with one of these bytes. */
+		unsigned char c = (unsigned char)s[i];
 		bool done = false;
-		for (size_t e = 0; !done && e < sizeof subs / sizeof *subs;
-		     e++) {
+		bool maybe = c == '&' || c == 0xC2 || c == '[' || c == 0xE2;
+		for (size_t e = 0;
+		     maybe && !done && e < sizeof subs / sizeof *subs; e++) {
 			size_t fl = strlen(subs[e].from);
 			if ((repair || !subs[e].repair) && i + fl <= n &&
 			    memcmp(s + i, subs[e].from, fl) == 0) {
