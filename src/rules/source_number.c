@@ -278,6 +278,11 @@ static size_t count_written(const tl_pairing *p, bool orig,
 		return 0;
 	size_t c = 0;
 	for (size_t i = b->start; i + w->n <= b->end; i++) {
+		/* To the next byte that may start W. */
+		const char *f = memchr(d + i, w->s[0], b->end - w->n + 1 - i);
+		if (!f)
+			break;
+		i = (size_t)(f - d);
 		if (memcmp(d + i, w->s, w->n) != 0 ||
 		    (i > b->start && digit_at(d, i - 1, b->end)) ||
 		    (i > b->start + 1 && d[i - 1] == '.' &&
@@ -290,7 +295,7 @@ static size_t count_written(const tl_pairing *p, bool orig,
 	const char *e = english_word(w);
 	size_t l = e ? strlen(e) : 0;
 	for (size_t i = b->start; e && i + l <= b->end; i++)
-		c += strncasecmp(d + i, e, l) == 0 &&
+		c += (d[i] | 0x20) == e[0] && strncasecmp(d + i, e, l) == 0 &&
 		     !(i > b->start &&
 		       (letter_at(d, i - 1, b->end) || d[i - 1] == '-')) &&
 		     !letter_at(d, i + l, b->end) &&
