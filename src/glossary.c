@@ -356,8 +356,15 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 		size_t l = tl_utf8_decode_fast(text + p, len - p, &cp);
 		if (cp < 0x80)
 			cp = fold((unsigned char)cp);
+		/* At a letter or digit, only a needle starting with it could
+		 * match, and such a needle must start a word: none does
+		 * inside a run of them. */
+		bool word = cp < 0x80 && is_alnum((unsigned char)cp);
 		uint32_t b = cp & (NBUCKETS - 1);
-		for (uint32_t k = m->start[b]; k < m->start[b + 1]; k++) {
+		uint32_t k = m->start[b], kend = m->start[b + 1];
+		if (word && !word_starts(text, p, hyphen_joins))
+			k = kend;
+		for (; k < kend; k++) {
 			const needle *nd = &m->v[k];
 			size_t e = match_at(nd, text, len, p);
 			if (e == 0 ||
@@ -370,6 +377,11 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 			hit->end = e;
 			hit->entry = nd->entry;
 			return true;
+		}
+		if (word) {
+			while (++p < len && is_alnum((unsigned char)text[p]))
+				;
+			continue;
 		}
 		p += l ? l : 1;
 	}
