@@ -200,8 +200,11 @@ static char *normalize(const char *key, bool repair)
 		bool maybe = c == '&' || c == 0xC2 || c == '[' || c == 0xE2;
 		for (size_t e = 0;
 		     maybe && !done && e < sizeof subs / sizeof *subs; e++) {
+			if (subs[e].from[0] != s[i] ||
+			    (!repair && subs[e].repair))
+				continue;
 			size_t fl = strlen(subs[e].from);
-			if ((repair || !subs[e].repair) && i + fl <= n &&
+			if (i + fl <= n &&
 			    memcmp(s + i, subs[e].from, fl) == 0) {
 				/* Never longer than what it replaces. */
 				size_t tl = strlen(subs[e].to);
@@ -300,6 +303,8 @@ static bool is_stop_word(const char *w, size_t n)
 	    "are",  "be",   "you", "your", "in",  "on",  "for",  "with",
 	    "this", "that", "it",  "will", "can", "not", "from", "as",
 	    "by",   "at",   "if",  "we",   "was", "has", "have", "there"};
+	if (n > 5)
+		return false; /* longer than any */
 	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
 		if (strlen(stop[i]) == n && strncasecmp(w, stop[i], n) == 0)
 			return true;
@@ -463,6 +468,24 @@ static void lines_free(lines *l)
 	free(l->v);
 }
 
+/* Whether X and Y are the same once their spaces and newlines are left
+ * out: what matches() needs of two texts without a WILD, since only
+ * spaces and newlines may pair with something other than themselves. */
+static bool same_but_breaks(const char *x, const char *y)
+{
+	for (;;) {
+		while (*x == ' ' || *x == '\n')
+			x++;
+		while (*y == ' ' || *y == '\n')
+			y++;
+		if (*x != *y)
+			return false;
+		if (!*x)
+			return true;
+		x++, y++;
+	}
+}
+
 /* Whether original text X matches translated text Y: equal, but that a
  * WILD in X matches a run of characters but spaces and newlines in Y,
  * and that a newline on either side (where lines were joined) matches
@@ -471,8 +494,11 @@ static void lines_free(lines *l)
 static bool matches(const char *x, const char *y)
 {
 	size_t a = strlen(x), b = strlen(y);
-	if (!memchr(x, WILD, a) && !memchr(x, '\n', a) && !memchr(y, '\n', b))
+	bool wild = memchr(x, WILD, a) != NULL;
+	if (!wild && !memchr(x, '\n', a) && !memchr(y, '\n', b))
 		return a == b && memcmp(x, y, a) == 0;
+	if (!wild && !same_but_breaks(x, y))
+		return false;
 	if ((a + 1) * (b + 1) > DIFF_CELLS)
 		return false;
 	/* R[i][j]: x[i..] matches y[j..]; filled from the ends. */
