@@ -36,6 +36,9 @@ typedef struct matcher {
 	needle *v; /* sorted by bucket, then longest first */
 	size_t n;
 	uint32_t start[NBUCKETS + 1]; /* bucket b is v[start[b]..start[b+1]) */
+	/* The first two bytes a needle may match, folded: bit (a << 8) | b
+	 * is set when one could start at bytes a, b of a text. */
+	uint8_t pairs[65536 / 8];
 } matcher;
 
 struct tl_glossary {
@@ -253,6 +256,17 @@ static void matcher_sort(matcher *m)
 			i++;
 	}
 	m->start[NBUCKETS] = (uint32_t)m->n;
+	memset(m->pairs, 0, sizeof m->pairs);
+	for (i = 0; i < m->n; i++) {
+		unsigned a = (unsigned char)m->v[i].text[0];
+		unsigned b = (unsigned char)m->v[i].text[1];
+		/* One byte long, or a gap (any white space, or none) next:
+		 * any second byte. */
+		for (unsigned c = 0; c < 256; c++)
+			if (c == b || m->v[i].len == 1 || b == ' ')
+				m->pairs[(a << 8 | c) >> 3] |=
+				    (uint8_t)(1u << (c & 7));
+	}
 }
 
 /* Builds the needles of G's entries. */
@@ -362,8 +376,14 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 		bool word = cp < 0x80 && is_alnum((unsigned char)cp);
 		uint32_t b = cp & (NBUCKETS - 1);
 		uint32_t k = m->start[b], kend = m->start[b + 1];
-		if (word && !word_starts(text, p, hyphen_joins))
-			k = kend;
+		if (k < kend) {
+			unsigned pair =
+			    (unsigned)fold((unsigned char)text[p]) << 8 |
+			    (p + 1 < len ? fold((unsigned char)text[p + 1]) : 0u);
+			if (!(m->pairs[pair >> 3] & (1u << (pair & 7))) ||
+			    (word && !word_starts(text, p, hyphen_joins)))
+				k = kend;
+		}
 		for (; k < kend; k++) {
 			const needle *nd = &m->v[k];
 			size_t e = match_at(nd, text, len, p);
