@@ -405,9 +405,11 @@ static bool counted(const tl_pairing *p, bool orig, const tl_align_block *b,
 static bool unbalanced(const tl_pairing *p, size_t ts, size_t te, size_t first,
                        size_t end, const char *w, size_t n, bool orig)
 {
-	long own = surplus(p, ts, te, w, n),
-	     near = surplus(p, first, end, w, n);
-	return orig ? own < 0 && near < 0 : own > 0 && near > 0;
+	long own = surplus(p, ts, te, w, n);
+	if (orig ? own >= 0 : own <= 0)
+		return false;
+	long near = surplus(p, first, end, w, n);
+	return orig ? near < 0 : near > 0;
 }
 
 /* The copy of number S (N bytes, as the original writes it, anchor AN)
