@@ -422,10 +422,14 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			if (an->type != TL_ANCHOR_LINE)
 				continue;
 			char *norm = normalize(an->key, false);
+			/* An original's repaired: only '[', '\\' and E2
+			 * (curly quotes, "…") start what the repair changes,
+			 * so NULL, the same as NORM, without them. */
+			char *fixed = original && strpbrk(an->key, "[\\\xE2")
+			                  ? normalize(an->key, true)
+			                  : NULL;
 			/* Blank (no-break spaces alone), or a prompt alone:
 			 * neither is code a reader runs. */
-			char *fixed =
-			    original ? normalize(an->key, true) : NULL;
 			/* A converter's marks the translation kept from its
 			 * original ("[/code] [code]"), which are no code. */
 			if (!original && strstr(an->key, "code]")) {
@@ -445,7 +449,7 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			ln->norm = norm;
 			ln->h = ln->r = fnv(norm);
 			if (original) {
-				if (strcmp(fixed, norm) != 0) {
+				if (fixed && strcmp(fixed, norm) != 0) {
 					ln->fixed = fixed;
 					ln->r = fnv(fixed);
 				} else {
