@@ -247,7 +247,16 @@ static void prose_copy(const char *data, size_t s, size_t e, tl_buf *out)
 	tl_buf_append(out, data + s, e - s);
 	char *t = out->data;
 	size_t n = e - s;
+	/* The bytes where what is masked may start. */
+	static const bool opens[256] = {['\\'] = true, ['`'] = true,
+	                                [']'] = true,  ['<'] = true,
+	                                ['h'] = true,  ['f'] = true,
+	                                ['w'] = true};
 	for (size_t i = 0; i < n;) {
+		while (i < n && !opens[(unsigned char)t[i]])
+			i++;
+		if (i >= n)
+			break;
 		char c = t[i];
 		if (c == '\\') {
 			i += 2;
