@@ -267,8 +267,12 @@ static bool compared_key(const char *key)
  * originals: "译者：[译者ID](https://github.com/译者ID)"). */
 static bool placeholder(const char *key)
 {
-	size_t n = strlen(key);
-	for (size_t i = 0; i < n;) {
+	/* Most keys are ASCII, and CJK is not. */
+	size_t n = 0;
+	bool ascii = true;
+	for (; key[n]; n++)
+		ascii &= (unsigned char)key[n] < 0x80;
+	for (size_t i = 0; !ascii && i < n;) {
 		uint32_t cp;
 		size_t l = tl_utf8_decode(key + i, n - i, &cp);
 		if (tl_char_is_cjk(cp))
