@@ -75,12 +75,10 @@ static bool in_code(const tl_source *src, const tl_align_block *b,
 	size_t s = an->start;
 	if (s < b->start || s > b->end || s > src->len)
 		return false;
-	size_t line = s;
-	while (line > b->start && src->data[line - 1] != '\n')
-		line--;
+	/* Back to the start of the line, counting. */
 	size_t ticks = 0;
-	for (size_t i = line; i < s; i++)
-		ticks += src->data[i] == '`';
+	for (size_t i = s; i > b->start && src->data[i - 1] != '\n'; i--)
+		ticks += src->data[i - 1] == '`';
 	return ticks % 2 == 1;
 }
 
@@ -139,6 +137,10 @@ static size_t numeral_count(const char *t, const tl_align_block *b,
 	static const char digits[] = "零〇一二两三四五六七八九十百千万亿";
 	size_t count = 0;
 	for (size_t i = b->start; i + n <= b->end; i++) {
+		const char *f = memchr(t + i, w[0], b->end - n + 1 - i);
+		if (!f)
+			break;
+		i = (size_t)(f - t);
 		if (memcmp(t + i, w, n) != 0)
 			continue;
 		bool before = false, after = false;
