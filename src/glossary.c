@@ -379,7 +379,8 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 		if (k < kend) {
 			unsigned pair =
 			    (unsigned)fold((unsigned char)text[p]) << 8 |
-			    (p + 1 < len ? fold((unsigned char)text[p + 1]) : 0u);
+			    (p + 1 < len ? fold((unsigned char)text[p + 1])
+			                 : 0u);
 			if (!(m->pairs[pair >> 3] & (1u << (pair & 7))) ||
 			    (word && !word_starts(text, p, hyphen_joins)))
 				k = kend;

@@ -248,10 +248,9 @@ static void prose_copy(const char *data, size_t s, size_t e, tl_buf *out)
 	char *t = out->data;
 	size_t n = e - s;
 	/* The bytes where what is masked may start. */
-	static const bool opens[256] = {['\\'] = true, ['`'] = true,
-	                                [']'] = true,  ['<'] = true,
-	                                ['h'] = true,  ['f'] = true,
-	                                ['w'] = true};
+	static const bool opens[256] = {
+	    ['\\'] = true, ['`'] = true, [']'] = true, ['<'] = true,
+	    ['h'] = true,  ['f'] = true, ['w'] = true};
 	for (size_t i = 0; i < n;) {
 		while (i < n && !opens[(unsigned char)t[i]])
 			i++;

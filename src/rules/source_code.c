@@ -1191,7 +1191,8 @@ static const tl_align_anchor *next_line(const tl_align_doc *ad, size_t *i,
 {
 	for (; *i < end; (*i)++, *a = 0)
 		while (*a < ad->blocks[*i].nanchors) {
-			const tl_align_anchor *an = &ad->blocks[*i].anchors[(*a)++];
+			const tl_align_anchor *an =
+			    &ad->blocks[*i].anchors[(*a)++];
 			if (an->type == TL_ANCHOR_LINE)
 				return an;
 		}
@@ -1207,10 +1208,10 @@ static bool copied(const tl_align *al, const tl_align_pair *pr)
 {
 	size_t i = pr->orig, a = 0, j = pr->trans, b = 0;
 	for (;;) {
-		const tl_align_anchor *x = next_line(al->orig, &i,
-		                                     pr->orig + pr->norig, &a);
-		const tl_align_anchor *y = next_line(
-		    al->trans, &j, pr->trans + pr->ntrans, &b);
+		const tl_align_anchor *x =
+		    next_line(al->orig, &i, pr->orig + pr->norig, &a);
+		const tl_align_anchor *y =
+		    next_line(al->trans, &j, pr->trans + pr->ntrans, &b);
 		if (!x || !y)
 			return !x && !y;
 		if (strcmp(x->key, y->key) != 0 || strpbrk(x->key, "[\\\xE2"))

@@ -322,10 +322,27 @@ static bool allowed(const tl_option_list *allow, const char *key)
 	return false;
 }
 
+/* A sorted set of hashes of a document's destinations (all_links) or
+ * pictures (pictures), made on first need: most documents need only
+ * some of them. */
+typedef struct hashes {
+	const tl_align_doc *ad;
+	uint64_t *(*make)(const tl_align_doc *ad, size_t *n);
+	uint64_t *v; /* NULL until made */
+	size_t n;
+} hashes;
+
+static bool hashes_has(hashes *h, uint64_t key)
+{
+	if (!h->v)
+		h->v = h->make(h->ad, &h->n);
+	return in_sorted(h->v, h->n, key);
+}
+
 #define USED_MAX 64
 
 /* A destination of translated blocks [FIRST, END) that allow-added lets
- * a translation add, that the original (ALL, N) does not have and that is
+ * a translation add, that the original (ALL) does not have and that is
  * not in USED (NUSED): what replaces a destination of the original (LCTT
  * links an article's Chinese translation on linux.cn instead of the
  * English article). A picture (an image block's destination, or one
@@ -336,8 +353,8 @@ static bool allowed(const tl_option_list *allow, const char *key)
 static const tl_align_anchor *replacement(const tl_align_doc *ad, size_t first,
                                           size_t end, bool image,
                                           const tl_option_list *allow,
-                                          const uint64_t *all, size_t n,
-                                          const uint64_t *used, size_t nused)
+                                          hashes *all, const uint64_t *used,
+                                          size_t nused)
 {
 	for (size_t j = first; j < end; j++) {
 		const tl_align_block *b = &ad->blocks[j];
@@ -350,7 +367,7 @@ static const tl_align_anchor *replacement(const tl_align_doc *ad, size_t first,
 			     picture_key(an->key)) != image ||
 			    !compared_key(an->key) ||
 			    !allowed(allow, an->key) ||
-			    in_sorted(all, n, normal_hash(an->key)))
+			    hashes_has(all, normal_hash(an->key)))
 				continue;
 			bool given = false;
 			for (size_t u = 0; u < nused && !given; u++)
@@ -423,11 +440,10 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	const tl_align *al = p->al;
 	const tl_option_list *allow = tl_check_list(ck, "allow-added");
-	size_t nall, ntall, npics, nopics;
-	uint64_t *all = all_links(al->orig, &nall);
-	uint64_t *tall = all_links(al->trans, &ntall);
-	uint64_t *tpics = pictures(al->trans, &npics);
-	uint64_t *opics = pictures(al->orig, &nopics);
+	hashes all = {al->orig, all_links, NULL, 0},
+	       tall = {al->trans, all_links, NULL, 0},
+	       tpics = {al->trans, pictures, NULL, 0},
+	       opics = {al->orig, pictures, NULL, 0};
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		if (!pr->norig || !pr->ntrans)
@@ -453,11 +469,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				 * address (the same file name). */
 				if ((ob->kind == TL_ALIGN_IMAGE ||
 				     picture_key(an->key)) &&
-				    (in_sorted(tall, ntall,
-				               normal_hash(an->key)) ||
+				    (hashes_has(&tall, normal_hash(an->key)) ||
 				     (file_hash(an->key) &&
-				      in_sorted(tpics, npics,
-				                file_hash(an->key)))))
+				      hashes_has(&tpics, file_hash(an->key)))))
 					continue;
 				/* A video's thumbnail replaced by the video;
 				 * a credit line's license dropped. */
@@ -482,11 +496,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				}
 				const tl_align_anchor *rep =
 				    alt ? NULL
-				        : replacement(
-				              al->trans, first, end,
-				              ob->kind == TL_ALIGN_IMAGE ||
-				                  picture_key(an->key),
-				              allow, all, nall, used, nused);
+				        : replacement(al->trans, first, end,
+				                      ob->kind ==
+				                              TL_ALIGN_IMAGE ||
+				                          picture_key(an->key),
+				                      allow, &all, used, nused);
 				if (rep) {
 					if (nused < USED_MAX)
 						used[nused++] = rep->hash;
@@ -540,13 +554,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				if (an->type != TL_ANCHOR_LINK ||
 				    !compared_key(an->key) ||
 				    allowed(allow, an->key) ||
-				    in_sorted(all, nall,
-				              normal_hash(an->key)) ||
+				    hashes_has(&all, normal_hash(an->key)) ||
 				    ((tb->kind == TL_ALIGN_IMAGE ||
 				      picture_key(an->key)) &&
 				     file_hash(an->key) &&
-				     in_sorted(opics, nopics,
-				               file_hash(an->key))))
+				     hashes_has(&opics, file_hash(an->key))))
 					continue;
 				size_t vn;
 				const char *vid = video_id(an->key, &vn);
@@ -570,10 +582,10 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			}
 		}
 	}
-	free(all);
-	free(tall);
-	free(tpics);
-	free(opics);
+	free(all.v);
+	free(tall.v);
+	free(tpics.v);
+	free(opics.v);
 }
 
 const tl_rule tl_rule_source_link = {
