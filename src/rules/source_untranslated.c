@@ -17,6 +17,7 @@
  */
 #include "rule.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const tl_option_def options[] = {
@@ -77,21 +78,73 @@ static bool is_function_word(const char *w, size_t n)
 	return false;
 }
 
-/* Whether the word W (N bytes) is the whole of an inline code span
- * somewhere in the original AD: a command or a name ("more", "less"),
- * which a heading or a list of them keeps in English. */
-static bool code_name(const tl_align_doc *ad, const char *w, size_t n)
+/* The code spans of an original, for code_name: their keys by FNV-1a
+ * hash, sorted, made on first need (a block of the translation asks for
+ * each of its words, and a scan of the whole original per word made a
+ * large pair quadratic). */
+typedef struct code_span {
+	uint64_t h;
+	const char *key;
+} code_span;
+
+typedef struct code_names {
+	const tl_align_doc *ad;
+	code_span *v; /* NULL until made */
+	size_t n;
+} code_names;
+
+static uint64_t fnv(const char *s, size_t n)
 {
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static int code_span_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const code_span *)a)->h, y = ((const code_span *)b)->h;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether the word W (N bytes) is the whole of an inline code span
+ * somewhere in the original of C: a command or a name ("more", "less"),
+ * which a heading or a list of them keeps in English. */
+static bool code_name(code_names *c, const char *w, size_t n)
+{
+	const tl_align_doc *ad = c->ad;
 	if (!ad)
 		return false;
-	for (size_t i = 0; i < ad->n; i++) {
-		const tl_align_block *b = &ad->blocks[i];
-		for (size_t k = 0; k < b->nanchors; k++)
-			if (b->anchors[k].type == TL_ANCHOR_CODE &&
-			    strlen(b->anchors[k].key) == n &&
-			    memcmp(b->anchors[k].key, w, n) == 0)
-				return true;
+	if (!c->v) {
+		size_t total = 0;
+		for (size_t i = 0; i < ad->n; i++)
+			total += ad->blocks[i].nanchors;
+		c->v = tl_xmalloc((total + 1) * sizeof *c->v);
+		for (size_t i = 0; i < ad->n; i++)
+			for (size_t k = 0; k < ad->blocks[i].nanchors; k++) {
+				const tl_align_anchor *an =
+				    &ad->blocks[i].anchors[k];
+				if (an->type == TL_ANCHOR_CODE)
+					c->v[c->n++] = (code_span){
+					    fnv(an->key, strlen(an->key)),
+					    an->key};
+			}
+		if (c->n > 1)
+			qsort(c->v, c->n, sizeof *c->v, code_span_cmp);
 	}
+	uint64_t h = fnv(w, n);
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->v[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->n && c->v[lo].h == h; lo++)
+		if (strlen(c->v[lo].key) == n &&
+		    memcmp(c->v[lo].key, w, n) == 0)
+			return true;
 	return false;
 }
 
@@ -100,7 +153,7 @@ static bool code_name(const tl_align_doc *ad, const char *w, size_t n)
  * "://" or "](" counts for none), and, with NAMES, those that are a
  * code span of that original (code_name); whether one is a function
  * word into *FUNCTION. */
-static size_t words(const char *s, const char *e, const tl_align_doc *names,
+static size_t words(const char *s, const char *e, code_names *names,
                     bool *function)
 {
 	size_t n = 0;
@@ -183,6 +236,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	const tl_align *al = p->al;
 	long min = tl_check_option_int(ck, "min-words");
+	code_names names = {al->orig, NULL, 0};
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		if (pr->norig != 1 || pr->ntrans != 1)
@@ -204,7 +258,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		 * original's code spans do not count ("more or less or
 		 * most"). */
 		if (words(ts, te, NULL, &function) < 12 &&
-		    (words(ts, te, al->orig, &function) < least || !function))
+		    (words(ts, te, &names, &function) < least || !function))
 			continue;
 		/* One link or image is a title cited in English; so is an
 		 * emphasis, unless it ends sentences (a paragraph in
@@ -220,6 +274,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		    "这个%s与原文完全相同，没有翻译",
 		    tl_pairing_kind_name(ck, tb));
 	}
+	free(names.v);
 }
 
 const tl_rule tl_rule_source_untranslated = {
