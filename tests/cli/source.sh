@@ -149,4 +149,16 @@ tl_timed --select source-link -f gcc --source big.en.md big.zh.md
 check "source-link stays linear: 10,000 added links in a 10,000-block pair" \
 	eval 'status_is 0 && [ "$(grep -c "is not in the original" out)" = 10000 ]'
 
+# A short block left in English asks, for each of its words, whether it
+# is a code span of the original: in a sorted table, not by a scan of the
+# whole original (that was quadratic: 18 s here).
+python3 -c '
+for i in range(20000):
+    print("Run the `tool%d` command on the server now.\n" % i)
+' >spans.en.md
+cp spans.en.md spans.zh.md
+tl_timed --select source-untranslated -f gcc --source spans.en.md spans.zh.md
+check "source-untranslated stays linear: 20,000 code spans, 20,000 blocks" \
+	eval 'status_is 0 && [ "$(grep -c "source-untranslated" out)" = 20000 ]'
+
 finish
