@@ -221,15 +221,26 @@ static bool half_of_split(const tl_pairing *p, size_t k)
 	return false;
 }
 
-/* SRC[start, end) without white space, pipes, dashes and colons: a table
- * row's text however its cells are laid out. Caller frees. */
-static char *squashed(const tl_source *src, size_t start, size_t end)
+#define ROW_SPACE " \t\r\n|-:" /* a table row's layout */
+#define CODE_SPACE " \t\r\n`"  /* code's mark-up */
+
+/* SRC[start, end) without the bytes of DROP, and without a converter's
+ * "[code]" marks when MARKS: a table row's text however its cells are
+ * laid out (ROW_SPACE), code however it is marked up (CODE_SPACE and the
+ * marks). Caller frees. */
+static char *stripped(const tl_source *src, size_t start, size_t end,
+                      const char *drop, bool marks)
 {
 	char *v = tl_xmalloc(end - start + 1);
 	size_t n = 0;
 	for (size_t i = start; i < end; i++) {
+		if (marks && end - i >= 6 &&
+		    memcmp(src->data + i, "[code]", 6) == 0) {
+			i += 5;
+			continue;
+		}
 		char c = src->data[i];
-		if (!strchr(" \t\r\n|-:", c))
+		if (!strchr(drop, c))
 			v[n++] = c;
 	}
 	v[n] = 0;
@@ -245,8 +256,8 @@ static bool row_in(const tl_pairing *p, const tl_align_block *tb,
 	if (tb->kind != TL_ALIGN_TABLE_ROW ||
 	    (ob->kind != TL_ALIGN_TABLE_ROW && ob->kind != TL_ALIGN_PARAGRAPH))
 		return false;
-	char *row = squashed(p->trans, tb->start, tb->end);
-	char *o = squashed(p->src, ob->start, ob->end);
+	char *row = stripped(p->trans, tb->start, tb->end, ROW_SPACE, false);
+	char *o = stripped(p->src, ob->start, ob->end, ROW_SPACE, false);
 	bool found = *row && strlen(o) > strlen(row) && strstr(o, row);
 	free(o);
 	free(row);
@@ -295,25 +306,6 @@ static bool flat_table(const tl_pairing *p, size_t k)
 	return false;
 }
 
-/* SRC[start, end) without white space, backticks and a converter's
- * "[code]" marks: code however it is marked up. Caller frees. */
-static char *code_text(const tl_source *src, size_t start, size_t end)
-{
-	char *v = tl_xmalloc(end - start + 1);
-	size_t n = 0;
-	for (size_t i = start; i < end; i++) {
-		if (end - i >= 6 && memcmp(src->data + i, "[code]", 6) == 0) {
-			i += 5;
-			continue;
-		}
-		char c = src->data[i];
-		if (!strchr(" \t\r\n`", c))
-			v[n++] = c;
-	}
-	v[n] = 0;
-	return v;
-}
-
 /* Whether the code of pair K moved between a code block and the text:
  * the original paragraph of a 1-0 pair is code (inline code, or a
  * command the conversion left outside its fence) that a translated code
@@ -339,7 +331,8 @@ static bool code_moved(const tl_pairing *p, size_t k)
 		while (be > bs && t->data[be - 1] != '\n')
 			be--;
 	}
-	char *x = code_text(dropped ? p->src : p->trans, bs, be);
+	char *x =
+	    stripped(dropped ? p->src : p->trans, bs, be, CODE_SPACE, true);
 	bool found = false;
 	for (size_t q = from;
 	     !found && strlen(x) >= 8 && q < al->npairs && q <= to; q++) {
@@ -352,8 +345,8 @@ static bool code_moved(const tl_pairing *p, size_t k)
 			if (dropped ? c->kind != TL_ALIGN_CODE
 			            : c->kind == TL_ALIGN_CODE)
 				continue;
-			char *y = code_text(dropped ? p->trans : p->src,
-			                    c->start, c->end);
+			char *y = stripped(dropped ? p->trans : p->src,
+			                   c->start, c->end, CODE_SPACE, true);
 			found = strstr(y, x) != NULL;
 			free(y);
 		}
