@@ -42,7 +42,8 @@
  *     tl_pairing_near_text, tl_pairing_sum, tl_pairing_altered,
  *     tl_pairing_excerpt,
  *     tl_pairing_kind_name, tl_pairing_is_prose, tl_pairing_is_template,
- * tl_pairing_is_comment; tl_check_report_original is in internal.h
+ * tl_pairing_is_comment, tl_text_has_cjk; tl_check_report_original is in
+ * internal.h
  *
  * A rule file needs nothing else: #include "rule.h".
  */
@@ -431,5 +432,9 @@ bool tl_pairing_is_template(const tl_align_block *b);
 
 /* Whether block B of SRC is an HTML comment and nothing else. */
 bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b);
+
+/* Whether the NUL-terminated UTF-8 text S holds a CJK character (an
+ * anchor's key translated, a line holding a translated comment). */
+bool tl_text_has_cjk(const char *s);
 
 #endif

@@ -388,19 +388,6 @@ static void is_text(const char *key, bool *text, bool *prose)
 	          (words >= 6 && stop && others * 4 <= words));
 }
 
-static bool has_cjk(const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = tl_utf8_decode(s + i, n - i, &cp);
-		if (tl_char_is_cjk(cp))
-			return true;
-		i += k ? k : 1;
-	}
-	return false;
-}
-
 /* Whether normalized line S is blank or a prompt alone ("$"): neither is
  * code a reader runs. */
 static bool blank(const char *s)
@@ -458,7 +445,7 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 				is_text(an->key, &ln->text, &ln->prose);
 				ln->elision = is_elision(norm);
 			} else {
-				ln->cjk = has_cjk(an->key);
+				ln->cjk = tl_text_has_cjk(an->key);
 			}
 		}
 }

@@ -258,3 +258,16 @@ bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b)
 	return e - s >= 7 && memcmp(d + s, "<!--", 4) == 0 &&
 	       memcmp(d + e - 3, "-->", 3) == 0;
 }
+
+bool tl_text_has_cjk(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		if (tl_char_is_cjk(cp))
+			return true;
+		i += k ? k : 1;
+	}
+	return false;
+}

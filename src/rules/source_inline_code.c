@@ -156,8 +156,6 @@ static bool sentence(const char *key)
 /* Whether KEY is English prose, not code: letters and spaces only, with
  * one of the commonest function words ("`You can` exclude these": a
  * stray backtick of the original made a span of a sentence). */
-static bool sentence(const char *key);
-
 static bool prose(const char *key)
 {
 	if (sentence(key))
@@ -335,19 +333,6 @@ static bool label(const char *key)
 	return true;
 }
 
-/* Whether S holds a CJK character. */
-static bool has_cjk(const char *s)
-{
-	for (const char *c = s; *c;) {
-		uint32_t cp;
-		size_t l = tl_utf8_decode(c, strlen(c), &cp);
-		if (tl_char_is_cjk(cp))
-			return true;
-		c += l ? l : 1;
-	}
-	return false;
-}
-
 /* Whether T is O without what the original's conversion or sentence put
  * around the code: quotes around it ("\"/dev/sdb\"" as "/dev/sdb", "\".\""
  * as "."), a sentence's punctuation after it ("progress." as
@@ -432,7 +417,7 @@ static bool translates_spans(const tl_pairing *p, size_t k)
 		const tl_align_block *b = &p->al->trans->blocks[j];
 		for (size_t a = 0; a < b->nanchors; a++)
 			if (b->anchors[a].type == TL_ANCHOR_CODE &&
-			    has_cjk(b->anchors[a].key) &&
+			    tl_text_has_cjk(b->anchors[a].key) &&
 			    !tl_pairing_has(p, pr, true, b->anchors[a].hash))
 				return true;
 	}
@@ -601,7 +586,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				 * wrote it once more nearby), only a copy one
 				 * character away is taken for it. */
 				if (moved &&
-				    (!alt || has_cjk(alt->key) ||
+				    (!alt || tl_text_has_cjk(alt->key) ||
 				     (close &&
 				      tl_edit_distance(an->key, strlen(an->key),
 				                       alt->key,
@@ -612,7 +597,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				if ((label(an->key) ||
 				     (phrase(an->key) &&
 				      translates_spans(p, k))) &&
-				    (!alt || has_cjk(alt->key))) {
+				    (!alt || tl_text_has_cjk(alt->key))) {
 					if (alt && nused < USED_MAX)
 						used[nused++] = alt->hash;
 					continue;
