@@ -39,7 +39,35 @@ typedef struct matcher {
 	/* The first two bytes a needle may match, folded: bit (a << 8) | b
 	 * is set when one could start at bytes a, b of a text. */
 	uint8_t pairs[65536 / 8];
+	/* The first three bytes, folded, hashed (tri_hash): bit H is set
+	 * when a needle may start with three bytes of hash H. A pair of
+	 * first bytes some needle starts with but does not go on from with
+	 * a third literal byte (one or two bytes long, a gap second or
+	 * third) is set in WEAK, where the hash is not asked. */
+	uint8_t tri[65536 / 8];
+	uint8_t weak[65536 / 8];
+	/* What each byte of a text is to a search: CLS_START when a needle
+	 * may start at it (its folded value is a needle's first byte),
+	 * CLS_ALNUM for an ASCII letter or digit. */
+	uint8_t cls[256];
 } matcher;
+
+enum { CLS_START = 1, CLS_ALNUM = 2 };
+
+static unsigned tri_hash(unsigned a, unsigned b, unsigned c)
+{
+	return ((a * 251u + b) * 251u + c) & 0xFFFFu;
+}
+
+static bool bit_at(const uint8_t *v, unsigned i)
+{
+	return v[i >> 3] & (1u << (i & 7));
+}
+
+static void bit_set(uint8_t *v, unsigned i)
+{
+	v[i >> 3] |= (uint8_t)(1u << (i & 7));
+}
 
 struct tl_glossary {
 	int refs;
@@ -257,6 +285,30 @@ static void matcher_sort(matcher *m)
 	}
 	m->start[NBUCKETS] = (uint32_t)m->n;
 	memset(m->pairs, 0, sizeof m->pairs);
+	memset(m->cls, 0, sizeof m->cls);
+	for (unsigned c = 0; c < 256; c++)
+		if (is_alnum((unsigned char)c))
+			m->cls[c] = CLS_ALNUM;
+	for (i = 0; i < m->n; i++) {
+		unsigned char a = (unsigned char)m->v[i].text[0];
+		/* Needles are folded: an ASCII letter starts one in either
+		 * case. */
+		m->cls[a] |= CLS_START;
+		if (a >= 'a' && a <= 'z')
+			m->cls[a - 32] |= CLS_START;
+	}
+	memset(m->tri, 0, sizeof m->tri);
+	memset(m->weak, 0, sizeof m->weak);
+	for (i = 0; i < m->n; i++) {
+		const unsigned char *t = (const unsigned char *)m->v[i].text;
+		if (m->v[i].len >= 3 && t[1] != ' ' && t[2] != ' ') {
+			bit_set(m->tri, tri_hash(t[0], t[1], t[2]));
+			continue;
+		}
+		for (unsigned c = 0; c < 256; c++)
+			if (m->v[i].len == 1 || t[1] == ' ' || c == t[1])
+				bit_set(m->weak, t[0] << 8 | c);
+	}
 	for (i = 0; i < m->n; i++) {
 		unsigned a = (unsigned char)m->v[i].text[0];
 		unsigned b = (unsigned char)m->v[i].text[1];
@@ -355,6 +407,29 @@ static bool word_ends(const char *text, size_t len, size_t e, bool hyphen_joins)
 	return true;
 }
 
+/* The longest needle of M that matches at byte P of TEXT, a character's
+ * start, ending at *END; NULL when none does. */
+static const needle *find_at(const matcher *m, const char *text, size_t len,
+                             size_t p, bool hyphen_joins, size_t *end)
+{
+	uint32_t cp;
+	tl_utf8_decode_fast(text + p, len - p, &cp);
+	if (cp < 0x80)
+		cp = fold((unsigned char)cp);
+	uint32_t b = cp & (NBUCKETS - 1);
+	for (uint32_t k = m->start[b]; k < m->start[b + 1]; k++) {
+		const needle *nd = &m->v[k];
+		size_t e = match_at(nd, text, len, p);
+		if (e == 0 ||
+		    (nd->latin_start && !word_starts(text, p, hyphen_joins)) ||
+		    (nd->latin_end && !word_ends(text, len, e, hyphen_joins)))
+			continue;
+		*end = e;
+		return nd;
+	}
+	return NULL;
+}
+
 bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
                       const char *text, size_t len, size_t from,
                       tl_gloss_hit *hit)
@@ -365,48 +440,46 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 	if (m->n == 0)
 		return false;
 	bool hyphen_joins = kind != TL_GLOSS_TERM;
-	for (size_t p = from; p < len;) {
-		uint32_t cp;
-		size_t l = tl_utf8_decode_fast(text + p, len - p, &cp);
-		if (cp < 0x80)
-			cp = fold((unsigned char)cp);
-		/* At a letter or digit, only a needle starting with it could
-		 * match, and such a needle must start a word: none does
-		 * inside a run of them. */
-		bool word = cp < 0x80 && is_alnum((unsigned char)cp);
-		uint32_t b = cp & (NBUCKETS - 1);
-		uint32_t k = m->start[b], kend = m->start[b + 1];
-		if (k < kend) {
-			unsigned pair =
-			    (unsigned)fold((unsigned char)text[p]) << 8 |
-			    (p + 1 < len ? fold((unsigned char)text[p + 1])
-			                 : 0u);
-			if (!(m->pairs[pair >> 3] & (1u << (pair & 7))) ||
-			    (word && !word_starts(text, p, hyphen_joins)))
-				k = kend;
+	const unsigned char *u = (const unsigned char *)text;
+	const uint8_t *cls = m->cls;
+	for (size_t p = from;;) {
+		/* A byte no needle starts with is passed over: a UTF-8
+		 * continuation byte is never one, so P stays at the start of a
+		 * character wherever a needle is tried. At a letter or digit,
+		 * only a needle starting with it could match, and such a
+		 * needle must start a word: none does inside a run of them,
+		 * which is passed over whole. */
+		while (p < len && cls[u[p]] == 0)
+			p++;
+		if (p >= len)
+			return false;
+		unsigned c = cls[u[p]];
+		if (c & CLS_START) {
+			unsigned a = fold(u[p]),
+			         b = p + 1 < len ? fold(u[p + 1]) : 0u;
+			unsigned pair = a << 8 | b;
+			if (bit_at(m->pairs, pair) &&
+			    (bit_at(m->weak, pair) ||
+			     (p + 2 < len &&
+			      bit_at(m->tri, tri_hash(a, b, fold(u[p + 2]))))) &&
+			    (!(c & CLS_ALNUM) ||
+			     word_starts(text, p, hyphen_joins))) {
+				size_t e;
+				const needle *nd = find_at(m, text, len, p,
+				                           hyphen_joins, &e);
+				if (nd) {
+					hit->start = p;
+					hit->end = e;
+					hit->entry = nd->entry;
+					return true;
+				}
+			}
 		}
-		for (; k < kend; k++) {
-			const needle *nd = &m->v[k];
-			size_t e = match_at(nd, text, len, p);
-			if (e == 0 ||
-			    (nd->latin_start &&
-			     !word_starts(text, p, hyphen_joins)) ||
-			    (nd->latin_end &&
-			     !word_ends(text, len, e, hyphen_joins)))
-				continue;
-			hit->start = p;
-			hit->end = e;
-			hit->entry = nd->entry;
-			return true;
-		}
-		if (word) {
-			while (++p < len && is_alnum((unsigned char)text[p]))
-				;
-			continue;
-		}
-		p += l ? l : 1;
+		p++;
+		if (c & CLS_ALNUM)
+			while (p < len && (cls[u[p]] & CLS_ALNUM))
+				p++;
 	}
-	return false;
 }
 
 void tl_gloss_entry_renderings(const tl_gloss_entry *e, const char *sep,

@@ -528,8 +528,20 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			if (!tl_pairing_is_prose(b) || b->note ||
 			    tl_pairing_is_template(b))
 				continue;
-			prose_copy(p->src->data, b->start, b->end, &ob);
 			tl_gloss_hit h;
+			/* Masking changes no byte a term matches and
+			 * leaves a term next to what it masks at a word's
+			 * edge as it was (a masked stretch begins with '`',
+			 * '(', '[', '<' or a URL, which no letter comes
+			 * right before, and ends with '`', ')', ']', '>' or
+			 * before a space, '<', '>' or '"'): a block whose
+			 * own bytes hold no term holds none once masked,
+			 * and is passed over without its copy. */
+			if (!tl_glossary_find(g, TL_GLOSS_TERM,
+			                      p->src->data + b->start,
+			                      b->end - b->start, 0, &h))
+				continue;
+			prose_copy(p->src->data, b->start, b->end, &ob);
 			for (size_t from = 0; tl_glossary_find(
 			         g, TL_GLOSS_TERM, ob.data, ob.len, from, &h);
 			     from = h.end) {

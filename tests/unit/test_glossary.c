@@ -104,6 +104,32 @@ TEST(chinese_anywhere_longest_first)
 	tl_glossary_unref(g);
 }
 
+/* The search passes over bytes no needle starts with and asks the first
+ * two and three bytes before a needle is tried: needles of one and two
+ * bytes, with a gap second or third, at the text's end, and words that
+ * share a needle's first letters still find what they should. */
+TEST(short_needles_and_gaps_pass_the_filters)
+{
+	static const char text[] = "- term: [x, go, a b, ab c, Vim]\n"
+	                           "  zh: 某\n"
+	                           "  reject: [某某]\n";
+	tl_error err;
+	tl_glossary *g = tl_glossary_parse("s.yml", text, strlen(text), &err);
+	REQUIRE(g != NULL);
+	CHECK(strcmp(TERM("press x now"), "x") == 0);
+	CHECK(strcmp(TERM("let it go"), "go") == 0);
+	CHECK(strcmp(TERM("gone, good, then go."), "go") == 0);
+	CHECK(strcmp(TERM("xa a\nb"), "a\nb") == 0);
+	CHECK(strcmp(TERM("ab"), "ab") == 0);
+	CHECK(strcmp(TERM("see ab-c"), "ab-c") == 0);
+	CHECK(strcmp(TERM("vi, vim"), "vim") == 0);
+	CHECK(strcmp(TERM("VIM"), "VIM") == 0);
+	CHECK(strcmp(TERM("vimrc vi"), "") == 0);
+	CHECK(strcmp(first(g, TL_GLOSS_REJECT, "某人某某"), "某某") == 0);
+	CHECK(strcmp(first(g, TL_GLOSS_ZH, "abc某"), "某") == 0);
+	tl_glossary_unref(g);
+}
+
 TEST(merge_replaces_entries_sharing_a_term)
 {
 	tl_glossary *g = load();
@@ -130,6 +156,7 @@ int main(void)
 	RUN(&suite, terms_as_whole_words_only);
 	RUN(&suite, a_space_matches_any_gap);
 	RUN(&suite, chinese_anywhere_longest_first);
+	RUN(&suite, short_needles_and_gaps_pass_the_filters);
 	RUN(&suite, merge_replaces_entries_sharing_a_term);
 	return check_finish(&suite);
 }
