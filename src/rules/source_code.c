@@ -477,11 +477,38 @@ static bool same_but_breaks(const char *x, const char *y)
 	}
 }
 
+/* matches() for X without a WILD, in one pass: the characters but
+ * spaces and newlines pair in order, each with itself, and between two
+ * of them a stretch of spaces and newlines of X faces one of Y. A space
+ * must pair with a space or a newline of the other side, a newline may
+ * pair with either or with nothing, and any two of them may pair: the
+ * stretches match when the spaces of each are no more than the length
+ * of the other (pair that many of each side, the spaces among them, in
+ * order). */
+static bool breaks_match(const char *x, const char *y)
+{
+	for (;;) {
+		size_t xs = 0, xl = 0, ys = 0, yl = 0;
+		for (; *x == ' ' || *x == '\n'; x++, xl++)
+			xs += *x == ' ';
+		for (; *y == ' ' || *y == '\n'; y++, yl++)
+			ys += *y == ' ';
+		size_t need = xs > ys ? xs : ys;
+		if (need > xl || need > yl || *x != *y)
+			return false;
+		if (!*x)
+			return true;
+		x++, y++;
+	}
+}
+
 /* Whether original text X matches translated text Y: equal, but that a
  * WILD in X matches a run of characters but spaces and newlines in Y,
  * and that a newline on either side (where lines were joined) matches
  * nothing or a space on the other. Dynamic programming over the two
  * strings; false when they are too long for it. */
+static bool matches_dp(const char *x, const char *y, size_t a, size_t b);
+
 static bool matches(const char *x, const char *y)
 {
 	size_t a = strlen(x), b = strlen(y);
@@ -492,6 +519,14 @@ static bool matches(const char *x, const char *y)
 		return false;
 	if ((a + 1) * (b + 1) > DIFF_CELLS)
 		return false;
+	if (!wild)
+		return breaks_match(x, y);
+	return matches_dp(x, y, a, b);
+}
+
+/* matches() by dynamic programming over X (A bytes) and Y (B bytes). */
+static bool matches_dp(const char *x, const char *y, size_t a, size_t b)
+{
 	/* R[i][j]: x[i..] matches y[j..]; filled from the ends. */
 	bool *R = tl_xcalloc((a + 1) * (b + 1), sizeof *R);
 #define AT(i, j) R[(i) * (b + 1) + (j)]
