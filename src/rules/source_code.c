@@ -64,6 +64,7 @@ typedef struct line {
 	bool text;    /* natural-language text (is_text()) */
 	bool prose;   /* a sentence, heading or label (is_text()) */
 	bool elision; /* output left out: "[...]", "…", "<< snip >>" */
+	bool known;   /* cjk, text, prose and elision are set (line_know) */
 } line;
 
 typedef struct lines {
@@ -194,10 +195,18 @@ static char *normalize(const char *key, bool repair)
 		    {"\xE2\x80\x99", "'", true},
 		    {"\xE2\x80\xA6", "...", true},
 		};
-		/* Every entity starts with one of these bytes. */
+		/* What is replaced or dropped starts with one of these
+		 * bytes; others are copied as they are. */
+		static const bool starts[256] = {['&'] = true, [0xC2] = true,
+		                                 ['['] = true, [0xE2] = true,
+		                                 ['\\'] = true};
 		unsigned char c = (unsigned char)s[i];
+		if (!starts[c]) {
+			*w++ = s[i++];
+			continue;
+		}
 		bool done = false;
-		bool maybe = c == '&' || c == 0xC2 || c == '[' || c == 0xE2;
+		bool maybe = c != '\\';
 		for (size_t e = 0;
 		     maybe && !done && e < sizeof subs / sizeof *subs; e++) {
 			if (subs[e].from[0] != s[i] ||
@@ -435,19 +444,29 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			ln->an = an;
 			ln->norm = norm;
 			ln->h = ln->r = fnv(norm);
-			if (original) {
-				if (fixed && strcmp(fixed, norm) != 0) {
-					ln->fixed = fixed;
-					ln->r = fnv(fixed);
-				} else {
-					free(fixed);
-				}
-				is_text(an->key, &ln->text, &ln->prose);
-				ln->elision = is_elision(norm);
+			if (original && fixed && strcmp(fixed, norm) != 0) {
+				ln->fixed = fixed;
+				ln->r = fnv(fixed);
 			} else {
-				ln->cjk = tl_text_has_cjk(an->key);
+				free(fixed);
 			}
 		}
+}
+
+/* Sets what judging a hunk asks of line LN of the original (ORIGINAL)
+ * or of the translation, once: only the lines of a hunk and those next
+ * to one are asked, and most lines of a block that differs are in none. */
+static void line_know(line *ln, bool original)
+{
+	if (ln->known)
+		return;
+	ln->known = true;
+	if (original) {
+		is_text(ln->an->key, &ln->text, &ln->prose);
+		ln->elision = is_elision(ln->norm);
+	} else {
+		ln->cjk = tl_text_has_cjk(ln->an->key);
+	}
 }
 
 static void lines_free(lines *l)
@@ -1271,8 +1290,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			for (; x < nops && ops[x] != 0; x++)
 				ops[x] == 1 ? i++ : j++;
 			h.oe = i, h.te = j;
-			for (size_t y = h.ts; y < h.te; y++)
+			/* The lines judge() reads: the hunk's, and the
+			 * original's around it (add_cost). */
+			for (size_t y = h.os ? h.os - 1 : 0;
+			     y <= h.oe && y < o.n; y++)
+				line_know(&o.v[y], true);
+			for (size_t y = h.ts; y < h.te; y++) {
+				line_know(&t.v[y], false);
 				h.cjk |= translated && t.v[y].cjk;
+			}
 			judge(&h);
 		}
 		report_all(ck, p, k, &o, &t, &out, kept);
