@@ -789,11 +789,17 @@ static bool words_translated(const char *t, const char *o)
 		}
 		i += k;
 	}
-	/* M[i][j]: units u[i..] match o[j..]; filled from the ends. */
+	/* M[i][j]: units u[i..] match o[j..]; filled from the ends. A run
+	 * of CJK matches o[j..e] (word characters, a letter among them)
+	 * when units u[i + 1..] match o[e + 1..]: ANY is whether some e from
+	 * j to the end of its run of word characters has M[i + 1][e + 1],
+	 * and AT(i, j) is ANY at the first letter from j on (the same as at
+	 * j + 1 when o[j] is no letter). */
 	bool *M = tl_xcalloc((n + 1) * (on + 1), sizeof *M);
 #define AT(i, j) M[(i) * (on + 1) + (j)]
 	AT(n, on) = true;
-	for (size_t i = n + 1; i-- > 0;)
+	for (size_t i = n + 1; i-- > 0;) {
+		bool any = false;
 		for (size_t j = on + 1; j-- > 0;) {
 			if (i == n) {
 				AT(i, j) = j == on;
@@ -801,12 +807,13 @@ static bool words_translated(const char *t, const char *o)
 			}
 			bool m = false;
 			if (u[i] == -1) {
-				bool letter = false;
-				for (size_t e = j;
-				     e < on && word_char(o[e]) && !m; e++) {
-					letter |= o[e] != ' ' && o[e] != '-' &&
-					          o[e] != '_';
-					m = letter && AT(i + 1, e + 1);
+				if (j == on || !word_char(o[j])) {
+					any = false;
+				} else {
+					any = any || AT(i + 1, j + 1);
+					bool letter = o[j] != ' ' &&
+					              o[j] != '-' && o[j] != '_';
+					m = letter ? any : AT(i, j + 1);
 				}
 			} else if (j < on && u[i] == (unsigned char)o[j]) {
 				m = AT(i + 1, j + 1);
@@ -817,6 +824,7 @@ static bool words_translated(const char *t, const char *o)
 			}
 			AT(i, j) = m;
 		}
+	}
 	bool ok = kept && AT(0, 0);
 #undef AT
 	free(M);
