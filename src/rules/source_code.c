@@ -789,6 +789,23 @@ static bool words_translated(const char *t, const char *o)
 		}
 		i += k;
 	}
+	/* Each unit but a space and a run of CJK matches a byte of O equal
+	 * to it, in order: without that, or without anything of O kept,
+	 * there is no need for the table. */
+	size_t at = 0;
+	for (size_t i = 0; kept && i < n; i++) {
+		if (u[i] == -1 || u[i] == ' ')
+			continue;
+		while (at < on && (unsigned char)o[at] != u[i])
+			at++;
+		if (at == on)
+			kept = false;
+		at++;
+	}
+	if (!kept) {
+		free(u);
+		return false;
+	}
 	/* M[i][j]: units u[i..] match o[j..]; filled from the ends. A run
 	 * of CJK matches o[j..e] (word characters, a letter among them)
 	 * when units u[i + 1..] match o[e + 1..]: ANY is whether some e from
