@@ -75,9 +75,13 @@ static bool in_code(const tl_source *src, const tl_align_block *b,
 	size_t s = an->start;
 	if (s < b->start || s > b->end || s > src->len)
 		return false;
-	/* Back to the start of the line, counting. */
-	size_t ticks = 0;
-	for (size_t i = s; i > b->start && src->data[i - 1] != '\n'; i--)
+	/* Back to the start of the line, counting, or to the block's first
+	 * backtick: none before it. Most blocks have none. */
+	const char *f = memchr(src->data + b->start, '`', s - b->start);
+	if (!f)
+		return false;
+	size_t first = (size_t)(f - src->data), ticks = 0;
+	for (size_t i = s; i > first && src->data[i - 1] != '\n'; i--)
 		ticks += src->data[i - 1] == '`';
 	return ticks % 2 == 1;
 }
@@ -296,12 +300,29 @@ static size_t count_written(const tl_pairing *p, bool orig,
 	}
 	const char *e = english_word(w);
 	size_t l = e ? strlen(e) : 0;
-	for (size_t i = b->start; e && i + l <= b->end; i++)
-		c += (d[i] | 0x20) == e[0] && strncasecmp(d + i, e, l) == 0 &&
+	/* The next places of E's first letter in lower and in upper case
+	 * (its words are lower case), found with memchr. */
+	const char *lo = NULL, *up = NULL;
+	for (size_t i = b->start; e && i + l <= b->end; i++) {
+		const char *lim = d + b->end - l + 1;
+		if (!lo || lo < d + i)
+			lo = memchr(d + i, e[0], (size_t)(lim - (d + i)));
+		if (!lo)
+			lo = lim;
+		if (!up || up < d + i)
+			up = memchr(d + i, e[0] - 32, (size_t)(lim - (d + i)));
+		if (!up)
+			up = lim;
+		const char *f = lo < up ? lo : up;
+		if (f >= lim)
+			break;
+		i = (size_t)(f - d);
+		c += strncasecmp(d + i, e, l) == 0 &&
 		     !(i > b->start &&
 		       (letter_at(d, i - 1, b->end) || d[i - 1] == '-')) &&
 		     !letter_at(d, i + l, b->end) &&
 		     !(i + l < b->end && d[i + l] == '-');
+	}
 	/* And in the translation as its Chinese numeral, which stands for
 	 * the English word ("two ways" → "两种方法"): without it, the
 	 * original's words would outweigh the translation's digits. */
