@@ -127,19 +127,30 @@ static bool has(const tl_align_doc *ad, size_t first, size_t end,
 	return false;
 }
 
-/* The hash of KEY as normal() spells it (FNV-1a). */
+/* The hash of KEY as normal() spells it (FNV-1a, its host a byte at a
+ * time, the rest a word at a time). */
 static uint64_t normal_hash(const char *key)
 {
 	size_t n;
 	const char *k = normal(key, &n);
-	size_t host = host_len(k, n);
+	size_t host = host_len(k, n), i = 0;
 	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++) {
+	for (; i < host; i++) {
 		unsigned char c = (unsigned char)k[i];
-		if (i < host && c >= 'A' && c <= 'Z')
+		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c - 'A' + 'a');
 		h = (h ^ c) * 1099511628211ull;
 	}
+	/* The rest as it is, eight bytes at a time: the hash is only ever
+	 * compared with another of this function. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, k + i, 8);
+		h = (h ^ w) * 1099511628211ull;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
 	return h;
 }
 
@@ -267,12 +278,18 @@ static bool compared_key(const char *key)
  * originals: "译者：[译者ID](https://github.com/译者ID)"). */
 static bool placeholder(const char *key)
 {
-	/* Most keys are ASCII, and CJK is not. */
-	size_t n = 0;
-	bool ascii = true;
-	for (; key[n]; n++)
-		ascii &= (unsigned char)key[n] < 0x80;
-	for (size_t i = 0; !ascii && i < n;) {
+	/* Most keys are ASCII, and CJK is not: to the first byte that is
+	 * not, eight at a time. */
+	size_t n = strlen(key), i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, key + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (i < n && (unsigned char)key[i] < 0x80)
+		i++;
+	while (i < n) {
 		uint32_t cp;
 		size_t l = tl_utf8_decode(key + i, n - i, &cp);
 		if (tl_char_is_cjk(cp))
