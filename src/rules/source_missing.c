@@ -233,14 +233,18 @@ static char *stripped(const tl_source *src, size_t start, size_t end,
 {
 	char *v = tl_xmalloc(end - start + 1);
 	size_t n = 0;
+	/* The bytes of DROP, and NUL (strchr() finds the terminator). */
+	bool out[256] = {[0] = true};
+	for (const char *d = drop; *d; d++)
+		out[(unsigned char)*d] = true;
 	for (size_t i = start; i < end; i++) {
-		if (marks && end - i >= 6 &&
+		if (marks && src->data[i] == '[' && end - i >= 6 &&
 		    memcmp(src->data + i, "[code]", 6) == 0) {
 			i += 5;
 			continue;
 		}
 		char c = src->data[i];
-		if (!strchr(drop, c))
+		if (!out[(unsigned char)c])
 			v[n++] = c;
 	}
 	v[n] = 0;
