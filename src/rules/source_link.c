@@ -55,7 +55,11 @@ static bool compared(const tl_align_block *b)
 static const char *normal(const char *key, size_t *n)
 {
 	size_t len = strlen(key);
-	const char *glued = strstr(key, "%20%22");
+	/* strstr(key, "%20%22"), from one '%' to the next: most keys have
+	 * none. */
+	const char *glued = memchr(key, '%', len);
+	while (glued && strncmp(glued, "%20%22", 6) != 0)
+		glued = memchr(glued + 1, '%', len - (size_t)(glued + 1 - key));
 	if (glued && glued > key)
 		len = (size_t)(glued - key);
 	/* A site's tracking query ("?ref=itsfoss.com", "?utm_source=…"),
@@ -87,11 +91,13 @@ static const char *normal(const char *key, size_t *n)
 }
 
 /* The length of the host at the start of K (N bytes, normal()'s). */
+static const bool ends_host[256] = {['/'] = true, [':'] = true, ['?'] = true,
+                                    ['#'] = true};
+
 static size_t host_len(const char *k, size_t n)
 {
 	size_t h = 0;
-	while (h < n && k[h] != '/' && k[h] != ':' && k[h] != '?' &&
-	       k[h] != '#')
+	while (h < n && !ends_host[(unsigned char)k[h]])
 		h++;
 	return h;
 }
@@ -133,9 +139,10 @@ static uint64_t normal_hash(const char *key)
 {
 	size_t n;
 	const char *k = normal(key, &n);
-	size_t host = host_len(k, n), i = 0;
+	size_t i = 0;
 	uint64_t h = 14695981039346656037ull;
-	for (; i < host; i++) {
+	/* The host (host_len()), without case. */
+	for (; i < n && !ends_host[(unsigned char)k[i]]; i++) {
 		unsigned char c = (unsigned char)k[i];
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c - 'A' + 'a');
@@ -316,10 +323,7 @@ static bool allowed(const tl_option_list *allow, const char *key)
 {
 	size_t n;
 	const char *k = normal(key, &n);
-	size_t host = 0;
-	while (host < n && k[host] != '/' && k[host] != ':' && k[host] != '?' &&
-	       k[host] != '#')
-		host++;
+	size_t host = host_len(k, n);
 	for (size_t i = 0; i < allow->n; i++) {
 		const char *item = allow->items[i];
 		size_t il = strlen(item);
