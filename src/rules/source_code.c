@@ -87,11 +87,20 @@ static const char *indent_skipped(const char *s)
 	}
 }
 
+/* The hash of line S (FNV-1a, a word at a time: its values are only
+ * compared with one another). */
 static uint64_t fnv(const char *s)
 {
 	uint64_t h = 14695981039346656037ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	size_t n = strlen(s), i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 1099511628211ull;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return h;
 }
 
@@ -200,11 +209,17 @@ static char *normalize(const char *key, bool repair)
 		static const bool starts[256] = {['&'] = true, [0xC2] = true,
 		                                 ['['] = true, [0xE2] = true,
 		                                 ['\\'] = true};
-		unsigned char c = (unsigned char)s[i];
-		if (!starts[c]) {
-			*w++ = s[i++];
+		size_t j = i;
+		while (j < n && !starts[(unsigned char)s[j]])
+			j++;
+		if (j > i) {
+			if (w != s + i)
+				memmove(w, s + i, j - i);
+			w += j - i;
+			i = j;
 			continue;
 		}
+		unsigned char c = (unsigned char)s[i];
 		bool done = false;
 		bool maybe = c != '\\';
 		for (size_t e = 0;
@@ -252,11 +267,18 @@ static char *normalize(const char *key, bool repair)
 	*w = 0;
 	/* Spaces: none at the ends, runs made one. */
 	w = s;
-	for (const char *r = s; *r; r++)
-		if (*r != ' ' && *r != '\t')
-			*w++ = *r;
-		else if (w > s && w[-1] != ' ')
+	for (const char *r = s; *r;) {
+		size_t k = strcspn(r, " \t");
+		if (w != r)
+			memmove(w, r, k);
+		w += k;
+		r += k;
+		if (!*r)
+			break;
+		if (w > s && w[-1] != ' ')
 			*w++ = ' ';
+		r++;
+	}
 	while (w > s && w[-1] == ' ')
 		w--;
 	*w = 0;
