@@ -92,19 +92,23 @@ bool tl_pairing_near_text(const tl_pairing *p, size_t first, size_t end,
                           const char *s, size_t n, bool digits)
 {
 	const char *d = p->trans->data;
+	/* Found by its last byte: the first of a Chinese character's is
+	 * shared by thousands of others. */
+	char last = n ? s[n - 1] : 0;
 	for (size_t j = first; j < end && n; j++) {
 		const tl_align_block *b = &p->al->trans->blocks[j];
-		size_t at = b->start;
-		while (at + n <= b->end) {
-			const char *f = memchr(d + at, s[0], b->end - at);
-			if (!f || (size_t)(f - d) + n > b->end)
+		size_t at = b->start + n - 1;
+		while (at < b->end) {
+			const char *l = memchr(d + at, last, b->end - at);
+			if (!l)
 				break;
+			const char *f = l - (n - 1);
 			size_t o = (size_t)(f - d);
 			if (memcmp(f, s, n) == 0 &&
 			    (!digits || ((o == 0 || !is_digit(d[o - 1])) &&
 			                 !is_digit(d[o + n]))))
 				return true;
-			at = o + 1;
+			at = (size_t)(l - d) + 1;
 		}
 	}
 	return false;
