@@ -461,12 +461,13 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 			if (bit_at(m->pairs, pair) &&
 			    (bit_at(m->weak, pair) ||
 			     (p + 2 < len &&
-			      bit_at(m->tri, tri_hash(a, b, fold(u[p + 2]))))) &&
+			      bit_at(m->tri,
+			             tri_hash(a, b, fold(u[p + 2]))))) &&
 			    (!(c & CLS_ALNUM) ||
 			     word_starts(text, p, hyphen_joins))) {
 				size_t e;
-				const needle *nd = find_at(m, text, len, p,
-				                           hyphen_joins, &e);
+				const needle *nd =
+				    find_at(m, text, len, p, hyphen_joins, &e);
 				if (nd) {
 					hit->start = p;
 					hit->end = e;

@@ -206,8 +206,10 @@ static char *normalize(const char *key, bool repair)
 		};
 		/* What is replaced or dropped starts with one of these
 		 * bytes; others are copied as they are. */
-		static const bool starts[256] = {['&'] = true, [0xC2] = true,
-		                                 ['['] = true, [0xE2] = true,
+		static const bool starts[256] = {['&'] = true,
+		                                 [0xC2] = true,
+		                                 ['['] = true,
+		                                 [0xE2] = true,
 		                                 ['\\'] = true};
 		size_t j = i;
 		while (j < n && !starts[(unsigned char)s[j]])
@@ -851,7 +853,8 @@ static bool words_translated(const char *t, const char *o)
 				} else {
 					any = any || AT(i + 1, j + 1);
 					bool letter = o[j] != ' ' &&
-					              o[j] != '-' && o[j] != '_';
+					              o[j] != '-' &&
+					              o[j] != '_';
 					m = letter ? any : AT(i, j + 1);
 				}
 			} else if (j < on && u[i] == (unsigned char)o[j]) {

@@ -90,10 +90,11 @@ static const char *normal(const char *key, size_t *n)
 	return key;
 }
 
-/* The length of the host at the start of K (N bytes, normal()'s). */
-static const bool ends_host[256] = {['/'] = true, [':'] = true, ['?'] = true,
-                                    ['#'] = true};
+/* The bytes that end a host. */
+static const bool ends_host[256] = {
+    ['/'] = true, [':'] = true, ['?'] = true, ['#'] = true};
 
+/* The length of the host at the start of K (N bytes, normal()'s). */
 static size_t host_len(const char *k, size_t n)
 {
 	size_t h = 0;
