@@ -188,7 +188,10 @@ typedef struct info {
 
 static void info_make(info *x, const tl_align_block *b)
 {
-	x->keys = b->keys;
+	/* A block without keys may have no array: an empty one instead, so
+	 * that the cursors never offset a null pointer. */
+	static const uint64_t none[1] = {0};
+	x->keys = b->keys ? b->keys : none;
 	x->nkeys = (uint32_t)b->nkeys;
 	x->kind = (uint8_t)b->kind;
 	x->level = (uint8_t)b->level;
@@ -209,7 +212,7 @@ static void info_make(info *x, const tl_align_block *b)
 	}
 	x->length = tl_align_length(b);
 	x->sentences = (uint32_t)b->nsentences;
-	x->words = b->keys + x->off[TL_ANCHOR_WORD];
+	x->words = x->keys + x->off[TL_ANCHOR_WORD];
 	x->nwords = x->off[TL_ANCHOR_WORD + 1] - x->off[TL_ANCHOR_WORD];
 }
 

@@ -468,6 +468,14 @@ static void add_word(struct tl_align_build *b, const char *w, size_t n)
 	add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
 }
 
+/* Whether byte C is an ASCII letter (a byte of a multibyte character,
+ * such as an ideograph before a '.', is not: ascii[] has 128 entries). */
+static inline bool is_letter(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u < 0x80 && (ascii[u] & A_LETTER);
+}
+
 /* Whether the '.', '?' or '!' at S + I (N bytes) ends a sentence: white
  * space or the end of the text follows, after any closing quotes,
  * brackets and emphasis marks; not one of a run ("?!", "...": the run
@@ -478,8 +486,8 @@ static bool sentence_end(const char *s, size_t i, size_t n)
 	char c = s[i];
 	if (i > 0 && s[i - 1] == '.' && c == '.')
 		return false;
-	if (c == '.' && i > 0 && (ascii[(unsigned char)s[i - 1]] & A_LETTER) &&
-	    (i < 2 || !(ascii[(unsigned char)s[i - 2]] & A_LETTER)))
+	if (c == '.' && i > 0 && is_letter(s[i - 1]) &&
+	    (i < 2 || !is_letter(s[i - 2])))
 		return false;
 	size_t j = i + 1;
 	for (;;) {

@@ -438,6 +438,25 @@ TEST(blocks_sentence_ends)
 	tl_source_free(src);
 }
 
+/* A '.' after an ideograph ends a sentence: the byte before it is part
+ * of a multibyte character, no letter (it was read out of the bounds of
+ * a 128-entry table, which gcc and clang builds read differently). */
+TEST(blocks_sentence_end_after_ideograph)
+{
+	const char *md = "我们有 ARM 系统.\n\n"
+	                 "写于 2021 年. 然后是 x. 结束.\n";
+	tl_source *src = tl_source_new("a.md", md, strlen(md));
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 2);
+	CHECK_EQ_SIZE(ad->blocks[0].nsentences, 1);
+	/* "x." is a one-letter word's: not an end. */
+	CHECK_EQ_SIZE(ad->blocks[1].nsentences, 2);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
 /* A paragraph dropped between two of like length and no anchors: the
  * lengths alone put the drop one block off (the translation of the
  * third fits the second's length better); the sentences put it right. */
@@ -986,6 +1005,7 @@ int main(void)
 	RUN(&suite, pair_one_to_one);
 	RUN(&suite, pair_dropped_paragraph);
 	RUN(&suite, blocks_sentence_ends);
+	RUN(&suite, blocks_sentence_end_after_ideograph);
 	RUN(&suite, pair_dropped_paragraph_by_sentences);
 	RUN(&suite, pair_added_paragraph);
 	RUN(&suite, pair_split_paragraph);
