@@ -54,6 +54,11 @@ static const struct weights {
 	                        the original (a translator adds code marks
 	                        more often than they drop code) */
 	double match[5];     /* earned per anchor found on both sides */
+	double match_kept;   /* earned more per such word found */
+	double lost_max;     /* cap of the cost of the original's words */
+	double miss_kept;    /* per word of the original the translation
+	                        keeps wherever the original has it (a name)
+	                        missing from the translated side */
 	double line;         /* code and HTML lines: weight of (1 - overlap) */
 	double reward_max;   /* the most anchors can earn a pair */
 	double move_max;     /* the most a moved pair may cost */
@@ -71,9 +76,12 @@ static const struct weights {
     .sentence = 0.7,
     .sentence_max = 2.0,
     /* NUMBER, CODE, LINK, LINE (these count by overlap), WORD */
-    .miss_o = {1.0, 2.0, 2.0, 0, 0},
+    .miss_o = {1.0, 2.0, 2.0, 0, 0.3},
     .miss_t = {0.5, 0.5, 1.0, 0, 1.0},
     .match = {0.5, 1.0, 1.0, 0, 0.3},
+    .miss_kept = 1.0,
+    .match_kept = 0.5,
+    .lost_max = 1.5,
     .line = 6.0,
     .reward_max = 4.0,
     .move_max = 5.0,
@@ -232,24 +240,28 @@ static info *infos_make(const tl_align_doc *ad)
 	return v;
 }
 
-/* A set of 64-bit keys (open addressing; 0 marks an empty slot, so keys
- * are stored with their low bit set, which the hash never needs). */
-typedef struct keyset {
-	uint64_t *slot;
-	size_t mask;
-} keyset;
+/* A word's count of blocks on each side (narrow_words). */
+typedef struct wordslot {
+	uint64_t key; /* low bit set; 0: empty */
+	uint32_t nt, no;
+} wordslot;
 
-static size_t keyset_home(const keyset *ks, uint64_t key)
+static size_t wordslot_home(const wordslot *tab, size_t mask, uint64_t key)
 {
-	size_t h = (size_t)(key ^ (key >> 29)) & ks->mask;
-	while (ks->slot[h] && ks->slot[h] != key)
-		h = (h + 1) & ks->mask;
+	size_t h = (size_t)(key ^ (key >> 29)) & mask;
+	while (tab[h].key && tab[h].key != key)
+		h = (h + 1) & mask;
 	return h;
 }
 
 /* Narrows the word lists of the original's infos IO to the words that
- * some block of the translation (infos IT) has. The narrowed lists live
- * in one block returned (caller frees). Linear in the words. */
+ * some block of the translation (infos IT) has, and marks each kept word
+ * by its low bit: set when the translation has it in as many blocks as
+ * the original at least (a name, a product, an acronym the translator
+ * kept wherever it stood: its absence from a block says the block is
+ * not that one), clear when it is in fewer (a word translated here and
+ * kept there, or written in a command). The narrowed lists live in one
+ * block returned (caller frees). Linear in the words. */
 static uint64_t *narrow_words(info *io, size_t n, const info *it, size_t m)
 {
 	size_t total = 0, cap = 16;
@@ -257,11 +269,13 @@ static uint64_t *narrow_words(info *io, size_t n, const info *it, size_t m)
 		total += it[j].nwords;
 	while (cap < 2 * total + 16)
 		cap *= 2;
-	keyset ks = {tl_xcalloc(cap, sizeof(uint64_t)), cap - 1};
+	wordslot *tab = tl_xcalloc(cap, sizeof *tab);
 	for (size_t j = 0; j < m; j++)
 		for (size_t k = 0; k < it[j].nwords; k++) {
 			uint64_t key = it[j].words[k] | 1;
-			ks.slot[keyset_home(&ks, key)] = key;
+			size_t h = wordslot_home(tab, cap - 1, key);
+			tab[h].key = key;
+			tab[h].nt++;
 		}
 	size_t all = 0;
 	for (size_t i = 0; i < n; i++)
@@ -271,12 +285,20 @@ static uint64_t *narrow_words(info *io, size_t n, const info *it, size_t m)
 		const uint64_t *w = io[i].words;
 		size_t nw = io[i].nwords;
 		io[i].words = p;
-		for (size_t k = 0; k < nw; k++)
-			if (ks.slot[keyset_home(&ks, w[k] | 1)])
+		for (size_t k = 0; k < nw; k++) {
+			size_t h = wordslot_home(tab, cap - 1, w[k] | 1);
+			if (tab[h].key) {
+				tab[h].no++;
 				*p++ = w[k];
+			}
+		}
 		io[i].nwords = (size_t)(p - io[i].words);
 	}
-	free(ks.slot);
+	for (uint64_t *q = kept; q < p; q++) {
+		const wordslot *e = &tab[wordslot_home(tab, cap - 1, *q | 1)];
+		*q = (*q & ~(uint64_t)1) | (e->nt >= e->no);
+	}
+	free(tab);
 	return kept;
 }
 
@@ -395,6 +417,55 @@ static void merge_count(cursor *co, cursor *ct, size_t *match, size_t *only_o,
 	}
 }
 
+/* Next word of C (low bit ignored) into *V; false at the end. */
+static inline bool word_peek(const cursor *c, uint64_t *v)
+{
+	if (c->a < c->ae && (c->b >= c->be || (*c->a | 1) <= (*c->b | 1)))
+		*v = *c->a;
+	else if (c->b < c->be)
+		*v = *c->b;
+	else
+		return false;
+	return true;
+}
+
+static inline void word_take(cursor *c, uint64_t v)
+{
+	if (c->a < c->ae && (*c->a | 1) == (v | 1))
+		c->a++;
+	if (c->b < c->be && (*c->b | 1) == (v | 1))
+		c->b++;
+}
+
+/* merge_count for words, whose low bit is no part of the word (an
+ * original's marks it kept: narrow_words); returns how many of the
+ * original's kept words the translation lacks. */
+static size_t merge_words(cursor *co, cursor *ct, size_t *match,
+                          size_t *only_o, size_t *only_t, size_t *kept_match)
+{
+	size_t kept = 0;
+	uint64_t x = 0, y = 0;
+	bool hx = word_peek(co, &x), hy = word_peek(ct, &y);
+	while (hx || hy) {
+		if (hx && (!hy || (x | 1) < (y | 1))) {
+			only_o[TL_ANCHOR_WORD]++;
+			kept += x & 1;
+			word_take(co, x);
+		} else if (!hx || (y | 1) < (x | 1)) {
+			only_t[TL_ANCHOR_WORD]++;
+			word_take(ct, y);
+		} else {
+			match[TL_ANCHOR_WORD]++;
+			*kept_match += x & 1;
+			word_take(co, x);
+			word_take(ct, y);
+		}
+		hx = word_peek(co, &x);
+		hy = word_peek(ct, &y);
+	}
+	return kept;
+}
+
 /* What the anchors of O and T say. Only the translation's words count:
  * the original's others were translated. */
 static double anchor_cost(const side *o, const side *t)
@@ -405,13 +476,18 @@ static double anchor_cost(const side *o, const side *t)
 	merge_count(&co, &ct, match, only_o, only_t);
 	co = cursor_of_words(o);
 	ct = cursor_of_words(t);
-	merge_count(&co, &ct, match, only_o, only_t);
+	size_t kept_match = 0;
+	size_t kept = merge_words(&co, &ct, match, only_o, only_t, &kept_match);
 	double cost = 0, reward = 0;
 	for (int k = TL_ANCHOR_NUMBER; k <= TL_ANCHOR_WORD; k++) {
-		cost += W.miss_o[k] * (double)only_o[k] +
+		cost += (k == TL_ANCHOR_WORD ? 0 : W.miss_o[k] * (double)only_o[k]) +
 		        W.miss_t[k] * (double)only_t[k];
 		reward += W.match[k] * (double)match[k];
 	}
+	double lost = W.miss_o[TL_ANCHOR_WORD] * (double)only_o[TL_ANCHOR_WORD] +
+	              W.miss_kept * (double)kept;
+	cost += lost < W.lost_max ? lost : W.lost_max;
+	reward += W.match_kept * (double)kept_match;
 	size_t lines = match[TL_ANCHOR_LINE] * 2 + only_o[TL_ANCHOR_LINE] +
 	               only_t[TL_ANCHOR_LINE];
 	if (lines) {
@@ -1004,9 +1080,7 @@ tl_align *tl_align_new(tl_align_doc *orig, tl_align_doc *trans)
 	ctx x = {orig, trans, infos_make(orig), infos_make(trans)};
 	/* An original listed against this translation has only the words
 	 * that matter already. */
-	uint64_t *words = tl_align_doc_narrowed(orig, trans)
-	                      ? NULL
-	                      : narrow_words(x.io, orig->n, x.it, trans->n);
+	uint64_t *words = narrow_words(x.io, orig->n, x.it, trans->n);
 	band bd;
 	band_make(&bd, orig, trans);
 	al->cells = bd.cells;

@@ -479,6 +479,31 @@ TEST(pair_dropped_paragraph_by_sentences)
 	pair_docs_close(&p);
 }
 
+/* A paragraph dropped next to a short one: the lengths alone drop the
+ * short one (it costs less to leave out) and pair the dropped
+ * paragraph's original with the short one's translation. The Latin
+ * words the translation keeps tell them apart: Linux is in the first
+ * pair on both sides; Inkscape and Scribus, which the translation has
+ * elsewhere, are not in the first translated paragraph. */
+TEST(pair_dropped_paragraph_by_kept_words)
+{
+	pair_docs p;
+	pair_docs_open(&p,
+	               "Desktop publishing on Linux needs only a few free "
+	               "programs.\n\n"
+	               "Inkscape and Scribus are the two I use every day for "
+	               "my work.\n\n"
+	               "Both of them save their files in open formats that "
+	               "anyone can read.\n\n"
+	               "Install Inkscape and Scribus from the software center "
+	               "of your distribution.\n",
+	               "在 Linux 上做桌面排版只需要几个自由软件。\n\n"
+	               "它们都把文件存为任何人都能读取的开放格式。\n\n"
+	               "从你的发行版的软件中心安装 Inkscape 和 Scribus。\n");
+	CHECK_EQ_STR(p.sig, "0:0 1:- 2:1 3:2");
+	pair_docs_close(&p);
+}
+
 TEST(pair_added_paragraph)
 {
 	pair_docs p;
@@ -1007,6 +1032,7 @@ int main(void)
 	RUN(&suite, blocks_sentence_ends);
 	RUN(&suite, blocks_sentence_end_after_ideograph);
 	RUN(&suite, pair_dropped_paragraph_by_sentences);
+	RUN(&suite, pair_dropped_paragraph_by_kept_words);
 	RUN(&suite, pair_added_paragraph);
 	RUN(&suite, pair_split_paragraph);
 	RUN(&suite, pair_merged_paragraphs);
