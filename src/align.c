@@ -440,8 +440,8 @@ static inline void word_take(cursor *c, uint64_t v)
 /* merge_count for words, whose low bit is no part of the word (an
  * original's marks it kept: narrow_words); returns how many of the
  * original's kept words the translation lacks. */
-static size_t merge_words(cursor *co, cursor *ct, size_t *match,
-                          size_t *only_o, size_t *only_t, size_t *kept_match)
+static size_t merge_words(cursor *co, cursor *ct, size_t *match, size_t *only_o,
+                          size_t *only_t, size_t *kept_match)
 {
 	size_t kept = 0;
 	uint64_t x = 0, y = 0;
@@ -480,12 +480,15 @@ static double anchor_cost(const side *o, const side *t)
 	size_t kept = merge_words(&co, &ct, match, only_o, only_t, &kept_match);
 	double cost = 0, reward = 0;
 	for (int k = TL_ANCHOR_NUMBER; k <= TL_ANCHOR_WORD; k++) {
-		cost += (k == TL_ANCHOR_WORD ? 0 : W.miss_o[k] * (double)only_o[k]) +
-		        W.miss_t[k] * (double)only_t[k];
+		cost +=
+		    (k == TL_ANCHOR_WORD ? 0
+		                         : W.miss_o[k] * (double)only_o[k]) +
+		    W.miss_t[k] * (double)only_t[k];
 		reward += W.match[k] * (double)match[k];
 	}
-	double lost = W.miss_o[TL_ANCHOR_WORD] * (double)only_o[TL_ANCHOR_WORD] +
-	              W.miss_kept * (double)kept;
+	double lost =
+	    W.miss_o[TL_ANCHOR_WORD] * (double)only_o[TL_ANCHOR_WORD] +
+	    W.miss_kept * (double)kept;
 	cost += lost < W.lost_max ? lost : W.lost_max;
 	reward += W.match_kept * (double)kept_match;
 	size_t lines = match[TL_ANCHOR_LINE] * 2 + only_o[TL_ANCHOR_LINE] +
@@ -1139,13 +1142,18 @@ double tl_align_cost(const tl_align *al, size_t orig, size_t norig,
 			parts->type = c;
 		return c;
 	}
-	info io[2], it[2];
-	for (size_t k = 0; k < norig; k++)
-		info_make(&io[k], &al->orig->blocks[orig + k]);
-	for (size_t k = 0; k < ntrans; k++)
-		info_make(&it[k], &al->trans->blocks[trans + k]);
-	side so = side_of(io, 0, (int)norig), st = side_of(it, 0, (int)ntrans);
-	return pair_cost_parts(&so, &st, INF, parts);
+	/* The infos of the whole documents, as the alignment made them:
+	 * the original's words narrowed and marked (linear, once per
+	 * call: this is for debugging). */
+	info *io = infos_make(al->orig), *it = infos_make(al->trans);
+	uint64_t *words = narrow_words(io, al->orig->n, it, al->trans->n);
+	side so = side_of(io, orig, (int)norig),
+	     st = side_of(it, trans, (int)ntrans);
+	double c = pair_cost_parts(&so, &st, INF, parts);
+	free(words);
+	free(io);
+	free(it);
+	return c;
 }
 
 const tl_align_pair *tl_align_pair_of_trans(const tl_align *al, size_t j)

@@ -501,6 +501,16 @@ TEST(pair_dropped_paragraph_by_kept_words)
 	               "它们都把文件存为任何人都能读取的开放格式。\n\n"
 	               "从你的发行版的软件中心安装 Inkscape 和 Scribus。\n");
 	CHECK_EQ_STR(p.sig, "0:0 1:- 2:1 3:2");
+	/* tl_align_cost says what the alignment used: the same words,
+	 * narrowed and marked. */
+	for (size_t k = 0; k < p.al->npairs; k++) {
+		const tl_align_pair *x = &p.al->pairs[k];
+		if (!x->norig || !x->ntrans)
+			continue;
+		double c = tl_align_cost(p.al, x->orig, x->norig, x->trans,
+		                         x->ntrans, NULL);
+		CHECK(c == x->cost);
+	}
 	pair_docs_close(&p);
 }
 
