@@ -31,12 +31,15 @@
 
 /* The weights of the cost, in nats. */
 static const struct weights {
-	double skip;       /* a block with no counterpart (1-0, 0-1) */
-	double skip_short; /* less, for a block shorter than short_len */
-	double skip_note;  /* a translator's note, which has no original */
-	double short_len;  /* characters */
-	double split;      /* 1-2, 2-1 (over 1-1) */
-	double level;      /* per heading level of difference */
+	double skip;        /* a block with no counterpart (1-0, 0-1) */
+	double skip_short;  /* less, for a block shorter than short_len */
+	double skip_note;   /* a translator's note, which has no original */
+	double short_len;   /* characters */
+	double split;       /* 1-2, 2-1 (over 1-1) */
+	double level;       /* per heading level of difference */
+	double added_prose; /* more for prose rendered as an image the
+	                       translator added (info.added) */
+	double skip_added;  /* such an image with no counterpart */
 	/* The length of a translation is about len_c times its original's,
 	 * with a variance of len_s2 * L + (len_r * L)^2 for a length L:
 	 * Gale and Church's term, which grows with L, and a relative one,
@@ -69,6 +72,8 @@ static const struct weights {
     .short_len = 60,
     .split = 4.0,
     .level = 1.5,
+    .added_prose = 3.0,
+    .skip_added = 2.0,
     .len_c = 0.95,
     .len_s2 = 3.0,
     .len_r = 0.1,
@@ -192,6 +197,8 @@ typedef struct info {
 	uint8_t level;    /* of a heading */
 	bool with_length; /* has_length(kind) */
 	bool splits;      /* can_split(kind) */
+	bool added;       /* an image of the translation whose destinations
+	                     the original has nowhere (mark_added) */
 } info;
 
 static void info_make(info *x, const tl_align_block *b)
@@ -205,6 +212,7 @@ static void info_make(info *x, const tl_align_block *b)
 	x->level = (uint8_t)b->level;
 	x->with_length = has_length(b->kind);
 	x->splits = can_split(b->kind);
+	x->added = false;
 	/* The first key of each type, by binary search. */
 	x->off[0] = 0;
 	for (int t = 1; t <= 5; t++) {
@@ -300,6 +308,40 @@ static uint64_t *narrow_words(info *io, size_t n, const info *it, size_t m)
 	}
 	free(tab);
 	return kept;
+}
+
+/* Marks the images of the translation (infos IT) whose link destinations
+ * the original (infos IO) has in no block: a picture the translator
+ * added (LCTT's lead image, re-hosted), which is no rendering of an
+ * original paragraph. Linear in the links. */
+static void mark_added(const info *io, size_t n, info *it, size_t m)
+{
+	size_t total = 0, cap = 16;
+	for (size_t i = 0; i < n; i++)
+		total +=
+		    io[i].off[TL_ANCHOR_LINK + 1] - io[i].off[TL_ANCHOR_LINK];
+	while (cap < 2 * total + 16)
+		cap *= 2;
+	wordslot *tab = tl_xcalloc(cap, sizeof *tab);
+	for (size_t i = 0; i < n; i++)
+		for (uint32_t k = io[i].off[TL_ANCHOR_LINK];
+		     k < io[i].off[TL_ANCHOR_LINK + 1]; k++) {
+			uint64_t key = io[i].keys[k] | 1;
+			tab[wordslot_home(tab, cap - 1, key)].key = key;
+		}
+	for (size_t j = 0; j < m; j++) {
+		uint32_t a = it[j].off[TL_ANCHOR_LINK],
+		         b = it[j].off[TL_ANCHOR_LINK + 1];
+		if (it[j].kind != TL_ALIGN_IMAGE || a == b)
+			continue;
+		bool found = false;
+		for (uint32_t k = a; k < b && !found; k++)
+			found =
+			    tab[wordslot_home(tab, cap - 1, it[j].keys[k] | 1)]
+			        .key != 0;
+		it[j].added = !found;
+	}
+	free(tab);
 }
 
 /* One side of a pair: one or two consecutive blocks. */
@@ -538,6 +580,8 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
 	p.kind = kind_cost(ko, kt);
 	if (p.kind >= INF)
 		return INF;
+	if (xt->added && is_prose(ko))
+		p.kind += W.added_prose;
 	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
 		p.kind += W.level * abs((int)xo->level - (int)xt->level);
 	/* What the anchors can earn at most: each match earns at most 1,
@@ -573,9 +617,11 @@ static double pair_cost(const side *o, const side *t, double limit)
 	return pair_cost_parts(o, t, limit, NULL);
 }
 
-/* The cost of leaving block B without a counterpart. */
-static double skip_cost(const tl_align_block *b)
+/* The cost of leaving block B (info X) without a counterpart. */
+static double skip_cost(const tl_align_block *b, const info *x)
 {
+	if (x->added)
+		return W.skip_added;
 	if (b->note)
 		return W.skip_note;
 	if (b->kind == TL_ALIGN_BREAK)
@@ -867,9 +913,9 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 	double *skip_o = tl_xmalloc((n + 1) * sizeof *skip_o);
 	double *skip_t = tl_xmalloc((m + 1) * sizeof *skip_t);
 	for (size_t i = 0; i < n; i++)
-		skip_o[i] = skip_cost(&o->blocks[i]);
+		skip_o[i] = skip_cost(&o->blocks[i], &x->io[i]);
 	for (size_t j = 0; j < m; j++)
-		skip_t[j] = skip_cost(&t->blocks[j]);
+		skip_t[j] = skip_cost(&t->blocks[j], &x->it[j]);
 
 	for (size_t i = 0; i <= n; i++) {
 		for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
@@ -1084,6 +1130,7 @@ tl_align *tl_align_new(tl_align_doc *orig, tl_align_doc *trans)
 	/* An original listed against this translation has only the words
 	 * that matter already. */
 	uint64_t *words = narrow_words(x.io, orig->n, x.it, trans->n);
+	mark_added(x.io, orig->n, x.it, trans->n);
 	band bd;
 	band_make(&bd, orig, trans);
 	al->cells = bd.cells;
@@ -1131,25 +1178,29 @@ double tl_align_cost(const tl_align *al, size_t orig, size_t norig,
 	if (parts)
 		memset(parts, 0, sizeof *parts);
 	if (norig > 2 || ntrans > 2 || (norig == 2 && ntrans == 2) ||
-	    orig + norig > al->orig->n || trans + ntrans > al->trans->n)
+	    (norig && orig + norig > al->orig->n) ||
+	    (ntrans && trans + ntrans > al->trans->n) || norig + ntrans == 0)
 		return INF;
-	if (norig == 0 || ntrans == 0) {
-		if (norig + ntrans != 1)
-			return INF;
-		double c = skip_cost(norig ? &al->orig->blocks[orig]
-		                           : &al->trans->blocks[trans]);
-		if (parts)
-			parts->type = c;
-		return c;
-	}
 	/* The infos of the whole documents, as the alignment made them:
-	 * the original's words narrowed and marked (linear, once per
-	 * call: this is for debugging). */
+	 * the original's words narrowed and marked, the translation's
+	 * added images marked (linear, once per call: this is for
+	 * debugging). */
 	info *io = infos_make(al->orig), *it = infos_make(al->trans);
 	uint64_t *words = narrow_words(io, al->orig->n, it, al->trans->n);
-	side so = side_of(io, orig, (int)norig),
-	     st = side_of(it, trans, (int)ntrans);
-	double c = pair_cost_parts(&so, &st, INF, parts);
+	mark_added(io, al->orig->n, it, al->trans->n);
+	double c;
+	if (norig == 0 || ntrans == 0) {
+		c = norig == 1 ? skip_cost(&al->orig->blocks[orig], &io[orig])
+		    : ntrans == 1
+		        ? skip_cost(&al->trans->blocks[trans], &it[trans])
+		        : INF;
+		if (parts && c < INF)
+			parts->type = c;
+	} else {
+		side so = side_of(io, orig, (int)norig),
+		     st = side_of(it, trans, (int)ntrans);
+		c = pair_cost_parts(&so, &st, INF, parts);
+	}
 	free(words);
 	free(io);
 	free(it);

@@ -514,6 +514,26 @@ TEST(pair_dropped_paragraph_by_kept_words)
 	pair_docs_close(&p);
 }
 
+/* The translator dropped the first paragraph and put a picture of their
+ * own at the top (LCTT's lead image): the image is added (its
+ * destination is nowhere in the original), and no rendering of the
+ * dropped paragraph. */
+TEST(pair_dropped_paragraph_beside_added_image)
+{
+	pair_docs p;
+	pair_docs_open(&p,
+	               "# Backups\n\n"
+	               "Every backup tool promises safety, but only a restore "
+	               "proves that a copy works.\n\n"
+	               "This article shows how I test mine every month with a "
+	               "spare disk.\n",
+	               "# 备份\n\n"
+	               "![](https://img.example.cn/lead.jpg)\n\n"
+	               "本文介绍我每月如何用备用磁盘测试备份。\n");
+	CHECK_EQ_STR(p.sig, "0:0 -:1 1:- 2:2");
+	pair_docs_close(&p);
+}
+
 TEST(pair_added_paragraph)
 {
 	pair_docs p;
@@ -1043,6 +1063,7 @@ int main(void)
 	RUN(&suite, blocks_sentence_end_after_ideograph);
 	RUN(&suite, pair_dropped_paragraph_by_sentences);
 	RUN(&suite, pair_dropped_paragraph_by_kept_words);
+	RUN(&suite, pair_dropped_paragraph_beside_added_image);
 	RUN(&suite, pair_added_paragraph);
 	RUN(&suite, pair_split_paragraph);
 	RUN(&suite, pair_merged_paragraphs);
