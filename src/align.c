@@ -1127,8 +1127,9 @@ tl_align *tl_align_new(tl_align_doc *orig, tl_align_doc *trans)
 	al->arena = tl_arena_new();
 
 	ctx x = {orig, trans, infos_make(orig), infos_make(trans)};
-	/* An original listed against this translation has only the words
-	 * that matter already. */
+	/* The original's words narrowed (those of an original listed
+	 * against this translation are already) and marked kept or not;
+	 * the translation's added images marked. */
 	uint64_t *words = narrow_words(x.io, orig->n, x.it, trans->n);
 	mark_added(x.io, orig->n, x.it, trans->n);
 	band bd;
