@@ -331,6 +331,59 @@ static void prose_copy(const char *data, size_t s, size_t e, tl_buf *out)
 	}
 }
 
+/* Whether prose_copy() of bytes [S, E) of DATA may find a term that the
+ * bytes themselves do not hold. Masking changes no byte a term matches
+ * (a term never holds a masked byte), only what stands next to one. A
+ * masked stretch begins with '`', '(', '[', '<' or a URL, and ends with
+ * '`', ')', ']', '>', before a space, '<', '>' or '"', or at the end: as
+ * a word's edge, each is what a masked byte is, but for a URL's first
+ * letter, after which a term ending in a digit ("ipv6https://") or in
+ * "/", ".", ":", "@" or "\\" ("repo.https://") ends no word until it is
+ * masked. True when such a URL is there. */
+static bool masked_edges(const char *data, size_t s, size_t e)
+{
+	static const char *const schemes[] = {"http", "https", "ftp"};
+	const char *d = data + s, *end = data + e, *f = NULL, *g = NULL;
+	size_t n = e - s;
+	for (size_t c = 0; c < n; c++) {
+		/* The URLs prose_copy() masks: "http://", "https://",
+		 * "ftp://", "www.", without case; found by their ':' or '.'
+		 * (the next of each, END for none). */
+		if (!f || f < d + c) {
+			f = memchr(d + c, ':', n - c);
+			f = f ? f : end;
+		}
+		if (!g || g < d + c) {
+			g = memchr(d + c, '.', n - c);
+			g = g ? g : end;
+		}
+		const char *h = f < g ? f : g;
+		if (h == end)
+			return false;
+		c = (size_t)(h - d);
+		size_t at = n;
+		if (d[c] == ':' && c + 2 < n && d[c + 1] == '/' &&
+		    d[c + 2] == '/') {
+			for (size_t k = 0; k < 3 && at == n; k++) {
+				size_t l = strlen(schemes[k]);
+				if (c >= l &&
+				    starts_nocase(d, c - l, n, schemes[k]))
+					at = c - l;
+			}
+		} else if (d[c] == '.' && c >= 3 &&
+		           starts_nocase(d, c - 3, n, "www")) {
+			at = c - 3;
+		}
+		if (at == n || at == 0)
+			continue;
+		char before = d[at - 1];
+		if ((before >= '0' && before <= '9') ||
+		    (before && strchr("/.:@\\", before)))
+			return true;
+	}
+	return false;
+}
+
 /* What the translated blocks of a pair hold of each entry. */
 enum { HAS_ZH = 1, HAS_TERM = 2, HAS_REJECT = 4, HAS_CITED = 8 };
 
@@ -529,17 +582,13 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_is_template(b))
 				continue;
 			tl_gloss_hit h;
-			/* Masking changes no byte a term matches and
-			 * leaves a term next to what it masks at a word's
-			 * edge as it was (a masked stretch begins with '`',
-			 * '(', '[', '<' or a URL, which no letter comes
-			 * right before, and ends with '`', ')', ']', '>' or
-			 * before a space, '<', '>' or '"'): a block whose
-			 * own bytes hold no term holds none once masked,
-			 * and is passed over without its copy. */
+			/* A block whose own bytes hold no term holds none
+			 * once masked (masked_edges()), and is passed over
+			 * without its copy. */
 			if (!tl_glossary_find(g, TL_GLOSS_TERM,
 			                      p->src->data + b->start,
-			                      b->end - b->start, 0, &h))
+			                      b->end - b->start, 0, &h) &&
+			    !masked_edges(p->src->data, b->start, b->end))
 				continue;
 			prose_copy(p->src->data, b->start, b->end, &ob);
 			for (size_t from = 0; tl_glossary_find(

@@ -145,6 +145,11 @@ tl --preset lctt --select glossary -f gcc --source orig.md lctt.md
 check "the lctt preset: live USB kept in English, not 立付" \
 	eval 'out_has "lctt.md:1:1: warning: \"Live USB\" of the original is kept in English.*立付"'
 glwrite proj/terms/g.yml '- term: fork\n  zh: 复刻\n  reject: [分叉]\n'
+write orig.md 'See my fork.https://example.org/x for it.\n'
+write proj/docs/c.md '见我的派生 https://example.org/x。\n'
+tl -f gcc --source orig.md proj/docs/c.md
+check "a term before a URL glued to it, which ends its word once the URL is masked" \
+	eval 'out_has "c.md:1:1: warning: \"fork\" of the original is not rendered"'
 
 # ---- A changed glossary ---------------------------------------------------------
 
