@@ -78,11 +78,12 @@ static const char *normal(const char *key, size_t *n)
 		else
 			break;
 	}
-	if (len > 7 && strncmp(key, "http://", 7) == 0)
+	/* LEN bytes, none of them NUL: memcmp is strncmp here. */
+	if (len > 7 && memcmp(key, "http://", 7) == 0)
 		key += 7, len -= 7;
-	else if (len > 8 && strncmp(key, "https://", 8) == 0)
+	else if (len > 8 && memcmp(key, "https://", 8) == 0)
 		key += 8, len -= 8;
-	if (len > 4 && strncmp(key, "www.", 4) == 0)
+	if (len > 4 && memcmp(key, "www.", 4) == 0)
 		key += 4, len -= 4;
 	while (len > 0 && key[len - 1] == '/')
 		len--;
