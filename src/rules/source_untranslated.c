@@ -66,6 +66,8 @@ static const char *const function_words[] = {
 
 static bool is_function_word(const char *w, size_t n)
 {
+	if (n == 0 || n > 4)
+		return false; /* longer than any */
 	for (size_t i = 0; i < sizeof function_words / sizeof *function_words;
 	     i++) {
 		const char *f = function_words[i];
