@@ -125,6 +125,10 @@ static void drop_all(char *s, const char *pat)
  * goes to *MARK. */
 static size_t prompt_len(const char *s, char *mark)
 {
+	/* A prompt ends within 64 bytes, in '$' or '#'. */
+	size_t m = strnlen(s, 64);
+	if (!memchr(s, '$', m) && !memchr(s, '#', m))
+		return 0;
 	size_t spaces = 0;
 	for (size_t i = 0; s[i] && i < 64; i++) {
 		if (s[i] == ' ' && ++spaces > 2)
