@@ -415,6 +415,10 @@ static const char *video_id(const char *key, size_t *n)
 	    "youtube.com/embed/", "youtube-nocookie.com/embed/"};
 	size_t len;
 	const char *k = normal(key, &len);
+	/* Through WordPress's image proxy ("i0.wp.com/i.ytimg.com/…"). */
+	if (len > 10 && k[0] == 'i' && k[1] >= '0' && k[1] <= '9' &&
+	    strncmp(k + 2, ".wp.com/", 8) == 0)
+		k += 10, len -= 10;
 	for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
 		size_t al = strlen(at[i]);
 		if (len > al && strncmp(k, at[i], al) == 0) {
@@ -444,6 +448,55 @@ static bool has_video(const tl_align_doc *ad, size_t first, size_t end,
 				return true;
 		}
 	return false;
+}
+
+/* Whether destination KEY of the original is a site's icon ("…/favicon.ico",
+ * "…/android-chrome-192x192.png", "…/apple-touch-icon.png"): what the
+ * conversion of a web page kept of a card that linked another article
+ * (its title and link lost), which the translator drops or writes as
+ * the link it stood for. */
+static bool is_icon(const char *key)
+{
+	size_t n = strcspn(key, "?#"), s = n;
+	while (s > 0 && key[s - 1] != '/')
+		s--;
+	const char *f = key + s;
+	return (n - s == 11 && strncmp(f, "favicon.ico", 11) == 0) ||
+	       strncmp(f, "android-chrome-", 15) == 0 ||
+	       strncmp(f, "apple-touch-icon", 16) == 0;
+}
+
+/* Whether destination KEY is a temporary file's name ("tmp.kscCxzbpG9",
+ * "tmp.iA5hKjVLOx#section"): the conversion of a web page wrote its
+ * scratch file where an address within the page was lost. */
+static bool is_temp(const char *key)
+{
+	if (strncmp(key, "tmp.", 4) != 0)
+		return false;
+	size_t n = 0;
+	while ((key[4 + n] >= 'a' && key[4 + n] <= 'z') ||
+	       (key[4 + n] >= 'A' && key[4 + n] <= 'Z') ||
+	       (key[4 + n] >= '0' && key[4 + n] <= '9'))
+		n++;
+	return n == 10 && (!key[4 + n] || key[4 + n] == '#');
+}
+
+/* Whether the original's destination KEY is a temporary file's name
+ * (is_temp) of which translation AD keeps none: the translator took out
+ * every link no reader can follow, on purpose (a translation that keeps
+ * some lost this one). */
+static bool temp_dropped(const tl_align_doc *ad, const char *key)
+{
+	if (!is_temp(key))
+		return false;
+	for (size_t i = 0; i < ad->n; i++)
+		for (size_t a = 0; a < ad->blocks[i].nanchors; a++) {
+			const tl_align_anchor *an = &ad->blocks[i].anchors[a];
+			if (an->type == TL_ANCHOR_LINK &&
+			    strncmp(an->key, key, 14) == 0)
+				return false;
+		}
+	return true;
 }
 
 /* Whether destination KEY of the original is a license's deed
@@ -497,12 +550,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				      hashes_has(&tpics, file_hash(an->key)))))
 					continue;
 				/* A video's thumbnail replaced by the video;
-				 * a credit line's license dropped. */
+				 * a credit line's license dropped; a card's
+				 * icon and a scratch file's name, which the
+				 * conversion left. */
 				size_t vn;
 				const char *vid = video_id(an->key, &vn);
 				if ((vid && has_video(al->trans, first, end,
 				                      vid, vn)) ||
-				    is_license(an->key))
+				    is_license(an->key) || is_icon(an->key) ||
+				    temp_dropped(al->trans, an->key))
 					continue;
 				bool seen = false;
 				for (size_t b = 0; b < a && !seen; b++)
@@ -560,12 +616,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
 			template &= tl_pairing_is_template(ob) || filled_in(ob);
-			/* A placeholder stands for the translated image. */
+			/* A placeholder stands for the translated image, a
+			 * card's icon for the card's link. */
 			for (size_t a = 0; a < ob->nanchors; a++)
 				template |=
-				    ob->anchors[a].type ==
-				    TL_ANCHOR_LINK &&strncmp(ob->anchors[a].key,
-				                             "data:", 5) == 0;
+				    ob->anchors[a].type == TL_ANCHOR_LINK &&
+				    (strncmp(ob->anchors[a].key, "data:", 5) ==
+				         0 ||
+				     (ob->kind == TL_ALIGN_IMAGE &&
+				      is_icon(ob->anchors[a].key)));
 		}
 		for (size_t j = pr->trans;
 		     !template && j < pr->trans + pr->ntrans; j++) {
@@ -661,9 +720,20 @@ const tl_rule tl_rule_source_link = {
         "name (a site that moved its uploads; a size WordPress gave it, "
         "`-1024x501.png`, left out). A video's thumbnail "
         "(`i.ytimg.com/vi/ID/…`) replaced by the video (`youtu.be/ID`, "
-        "`youtube.com/embed/ID`) is neither lost nor added, nor is the "
+        "`youtube.com/embed/ID`) is neither lost nor added (also through "
+        "WordPress's proxy, `i0.wp.com/i.ytimg.com/…`), nor is the "
         "license of a credit line (`creativecommons.org`) that the "
-        "translator dropped with the line. What the conversion of a web "
+        "translator dropped with the line. A site's icon "
+        "(`favicon.ico`, `android-chrome-192x192.png`, "
+        "`apple-touch-icon.png`) is what the conversion kept of a card "
+        "that linked another article: it is not lost, and an image of "
+        "the original made of it may become the card's link in the "
+        "translation. A temporary file's name (`tmp.kscCxzbpG9`, "
+        "`tmp.iA5hKjVLOx#section`), which the conversion wrote where a "
+        "link within the page was lost, is not lost when the translation "
+        "keeps none of that file's (the translator took them all out); "
+        "when it keeps some, a missing one is reported. What the "
+        "conversion of a web "
         "page glued to a destination is not compared: a title after "
         "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`); "
         "nor is a tracking query (`?ref=itsfoss.com`, `?utm_source=…`). "
@@ -703,7 +773,13 @@ const tl_rule tl_rule_source_link = {
         "换成视频本身（`youtu.be/"
         "ID`）既不算丢失也不算增加，译者随署名行一起删去"
         "的许可证链接（`creativecommons.org`"
-        "）也不算丢失；网页转换粘在链接目标上"
+        "）也不算丢失（经 WordPress 代理的缩略图 `i0.wp.com/i.ytimg.com/…` "
+        "同样）；网站图标（`favicon.ico`、`android-chrome-192x192.png`、"
+        "`apple-touch-icon.png`）是转换后链接其他文章的卡片剩下的部分：不算"
+        "丢失，由它构成的原文图片在译文中可以写成卡片的链接；临时文件名"
+        "（`tmp.kscCxzbpG9`、`tmp.iA5hKjVLOx#section`）是转换在页内链接丢失"
+        "处写下的，译文一个也没有保留时（译者全部删去）不算丢失，保留了一部分"
+        "时，缺少的仍会报告；网页转换粘在链接目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
         "`”`），以及跟踪用的查询（`?ref=itsfoss.com`、`?utm_source=…`"
         "）；原文中含有汉字的链"
