@@ -174,6 +174,13 @@ static char *normalize(const char *key, bool repair)
 {
 	char *s = tl_xstrdup(indent_skipped(key));
 	if (repair) {
+		/* Text before a "[code]" mark is the sentence that led to the
+		 * code, which the conversion joined to its first line ("2.
+		 * Rules by host. [code] - host: example.org"): the code is
+		 * what follows. */
+		char *mark = strstr(s, " [code] ");
+		if (mark)
+			memmove(s, mark + 8, strlen(mark + 8) + 1);
 		static const char *const marks[] = {"`[/code]", "[/code]",
 		                                    "[code]`", "[code]"};
 		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
@@ -1111,6 +1118,8 @@ typedef struct hunk {
 	size_t os, oe, ts, te;
 	bool translated; /* comments: translated */
 	bool cjk;        /* a translated line of the hunk holds CJK */
+	bool closers;    /* the original has a "}" too many, its translation
+	                    fewer (braces()) */
 	text_lines *tx;
 	findings *out;
 } hunk;
@@ -1124,6 +1133,8 @@ static double drop_cost(const hunk *h, size_t i)
 	bool comment = is_comment(indent_skipped(o->an->key));
 	if (o->elision || (o->prose && (h->translated || !comment)))
 		return 0;
+	if (h->closers && strcmp(o->norm, "}") == 0)
+		return 0; /* the original's brace too many */
 	if (h->translated && h->cjk && (o->text || comment))
 		return 0;
 	return 1;
@@ -1271,6 +1282,16 @@ static void report_all(tl_check *ck, const tl_pairing *p, size_t k,
 		report(ck, p, k, o, f->v[x].oi, t, f->v[x].tj);
 }
 
+/* How many more "}" than "{" lines L have (negative for fewer). */
+static long braces(const lines *l)
+{
+	long n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		for (const char *c = l->v[i].norm; *c; c++)
+			n += *c == '}' ? 1 : *c == '{' ? -1 : 0;
+	return n;
+}
+
 static bool all_code(const tl_align_doc *ad, size_t first, size_t n)
 {
 	for (size_t i = first; i < first + n; i++)
@@ -1332,6 +1353,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		gather(&t, al->trans, pr->trans, pr->ntrans, false);
 		size_t nops, kept = 0;
 		unsigned char *ops = diff(&o, &t, &nops);
+		/* A closing brace the original has too many (its conversion
+		 * lost the line that opened it, or its author added one),
+		 * which the translation drops. */
+		long ob = braces(&o);
+		bool closers = ob > 0 && braces(&t) < ob;
 		findings out = {0};
 		size_t i = 0, j = 0;
 		for (size_t x = 0; x < nops;) {
@@ -1339,8 +1365,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				x++, i++, j++, kept++;
 				continue;
 			}
-			hunk h = {ck, p, k,          &o,    &t,  i,   i,
-			          j,  j, translated, false, &tx, &out};
+			hunk h = {ck, p, k,          &o,    &t,      i,   i,
+			          j,  j, translated, false, closers, &tx, &out};
 			for (; x < nops && ops[x] != 0; x++)
 				ops[x] == 1 ? i++ : j++;
 			h.oe = i, h.te = j;
@@ -1406,7 +1432,12 @@ const tl_rule tl_rule_source_code = {
         "`return 0;` and `}`), a space it put inside a word "
         "(`np.arr ay` for `np.array`), and angle brackets around a URL "
         "(`'<https://example.org>'`); the translation may also keep the "
-        "original's `[code]` marks. Spaces a translator adds after a "
+        "original's `[code]` marks, and the sentence the conversion put "
+        "before a `[code]` mark on the code's first line (`2. Rules by "
+        "host. [code] - host: example.org`) may leave it. A line that is "
+        "a closing brace alone may be dropped where the original block "
+        "has more `}` than `{` and the translation fewer (the original's "
+        "brace too many). Spaces a translator adds after a "
         "comma or around an operator or a bracket (`[1, 2]` for `[1,2]`, "
         "`C = inv(A)`) are no difference, nor is a command written on "
         "one line where the original continues it with ` \\` (or the "
@@ -1460,7 +1491,11 @@ const tl_rule tl_rule_source_code = {
         "Cloudflare 的 `[email protected]` 掩码对应任何地址，转换丢失或多出的"
         "换行（`return 0;}` 对应 `return 0;` 和 `}`），转换插进词中的空格"
         "（`np.arr ay` 对应 `np.array`），URL 两边的尖括号"
-        "（`'<https://example.org>'`）；译文也可以保留原文的 `[code]` 标记。"
+        "（`'<https://example.org>'`）；译文也可以保留原文的 `[code]` 标记，"
+        "转换放在代码第一行 `[code]` 标记之前的句子（`2. Rules by host. "
+        "[code] - host: example.org`）可以移出代码块。原文代码块的 `}` "
+        "比 `{` 多、而译文没有多这么多时，只有一个右花括号的行可以删去"
+        "（原文多出的花括号）。"
         "译者在逗号之后、运算符或括号两边加的空格（`[1, 2]` 对应 `[1,2]`，"
         "`C = inv(A)`）不算差异；原文用 ` \\` 续行的命令在译文中写成一行"
         "（或者反过来）也不算；在词、路径或 URL 中间加空格（`example .org`），"
