@@ -212,16 +212,30 @@ static int one_element(const char *s, const char *e)
 }
 
 /* Whether [S, E) reads as an entry of a bibliography: two initials or
- * more ("R. Schumacher, B. Brand") and a year. Such entries are cited
- * in their language, like a title. */
+ * more ("R. Schumacher, B. Brand") or a title in curly quotes closed
+ * with a comma, first or after the authors (Chicago style: "Jane Roe,
+ * “A History of Shells,” Unix Review, 1984"), and a year. Such entries are
+ * cited in their language, like a title. */
 static bool citation(const char *s, const char *e)
 {
 	size_t initials = 0;
-	bool year = false;
+	bool year = false, opened = false, title = false;
 	for (const char *q = s; q < e; q++) {
 		if (q + 1 < e && *q >= 'A' && *q <= 'Z' && q[1] == '.' &&
 		    (q == s || !is_letter(q[-1])))
 			initials++;
+		/* The title: "“" (E2 80 9C) at the start or after the
+		 * authors' "," or ".", then "”" (E2 80 9D) after a comma or
+		 * before one. */
+		if (q + 3 <= e && memcmp(q, "\xE2\x80\x9C", 3) == 0) {
+			const char *b = q;
+			while (b > s && b[-1] == ' ')
+				b--;
+			opened = b == s || b[-1] == ',' || b[-1] == '.';
+		}
+		if (opened && q + 3 <= e && memcmp(q, "\xE2\x80\x9D", 3) == 0 &&
+		    ((q > s && q[-1] == ',') || (q + 3 < e && q[3] == ',')))
+			title = true;
 		if (q + 4 <= e && (q == s || !(q[-1] >= '0' && q[-1] <= '9')) &&
 		    ((q[0] == '1' && q[1] == '9') ||
 		     (q[0] == '2' && q[1] == '0')) &&
@@ -229,7 +243,7 @@ static bool citation(const char *s, const char *e)
 		    (q + 4 == e || !(q[4] >= '0' && q[4] <= '9')))
 			year = true;
 	}
-	return initials >= 2 && year;
+	return (initials >= 2 || title) && year;
 }
 
 static void check_original(tl_check *ck, const tl_pairing *p)
@@ -305,8 +319,11 @@ const tl_rule tl_rule_source_untranslated = {
         "and is reported. In a block of fewer than 12 words, a word that "
         "is an inline code span of the original (a command: `### more "
         "or less or most`) does not count. An entry of a bibliography "
-        "(two initials or more and a year: `A. Tanenbaum and H. Bos, "
-        "Modern Operating Systems, 2014.`) is cited in its language and "
+        "(two initials or more, or a title in curly quotes closed with "
+        "a comma, first or after the authors' comma or period, and a "
+        "year: `A. Tanenbaum and H. Bos, "
+        "Modern Operating Systems, 2014.`, `Jane Roe, “A History of "
+        "Shells,” Unix Review, 1984.`) is cited in its language and "
         "left alone. A block changed in any way (partly translated, "
         "reworded) is not this rule's: `untranslated` reads the language "
         "of every block. Without an original the rule is silent.\n\n"
@@ -327,8 +344,11 @@ const tl_rule tl_rule_source_untranslated = {
         "（`_What do you think? Tell us in the comments._`）是斜体的段落，"
         "会被报告。少于 12 个单词的块中，是原文行内代码的单词（命令："
         "`### more or less or most`）不计入。参考文献条目（两个以上的"
-        "首字母缩写加一个年份：`A. Tanenbaum and H. Bos, Modern "
-        "Operating Systems, 2014.`）按原文语言引用，不检查。有任何改动的块"
+        "首字母缩写，或者以逗号结束、位于开头或作者之后（逗号或句点之后）"
+        "的弯引号标题，再加一个年份："
+        "`A. Tanenbaum and H. Bos, Modern "
+        "Operating Systems, 2014.`、`Jane Roe, “A History of Shells,” "
+        "Unix Review, 1984.`）按原文语言引用，不检查。有任何改动的块"
         "（部分翻译、改写）不属于本规则：`untranslated` 会检查每个块的语言。"
         "没有原文时本规则不报告。\n\n原因：从原文复制来的块是正确的英文，"
         "只有对照原文才能发现它从未被翻译。",
