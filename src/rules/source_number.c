@@ -589,6 +589,36 @@ static const char *const units[] = {
     "W",   "kW",  "mAh",  "km",     "cm",   "mm",    "nm", "kg",  "ms",  "fps",
     "dpi", "px",  "inch", "inches", "core", "cores", NULL};
 
+/* Whether number AN of the original, S (N bytes as written), is part of
+ * an idiom that a translation renders by meaning: a course's "101" after
+ * a name ("our Python 101 article", an introduction: "入门"), and a
+ * height in feet made an adjective ("the 30,000-foot answer", seen from
+ * far above: "从整体上来看"). */
+/* Whether the word that ends before byte E of D starts with a capital
+ * letter (a name: "Python", "Linux"). */
+static bool capital(const char *d, size_t e)
+{
+	size_t b = e;
+	while (b > 0 && letter_at(d, b - 1, e))
+		b--;
+	return b < e && d[b] >= 'A' && d[b] <= 'Z';
+}
+
+static bool idiom(const tl_pairing *p, const tl_align_anchor *an, const char *s,
+                  size_t n)
+{
+	const char *d = p->src->data;
+	size_t len = p->src->len, e = an->end;
+	if (n == 3 && memcmp(s, "101", 3) == 0)
+		return an->start >= 2 && d[an->start - 1] == ' ' &&
+		       letter_at(d, an->start - 2, len) &&
+		       capital(d, an->start - 1) && !letter_at(d, e, len) &&
+		       !digit_at(d, e, len) &&
+		       !(e < len && d[e] == '.' && digit_at(d, e + 1, len));
+	return e + 5 <= len && memcmp(d + e, "-foot", 5) == 0 &&
+	       !letter_at(d, e + 5, len);
+}
+
 /* Whether number AN of the original, S (N bytes as written), lost from
  * its translation and not changed into another, is worth a reviewer's
  * look: a version or a decimal ("20.04.4", "1.4"), a whole number from
@@ -603,7 +633,8 @@ static bool significant(const tl_pairing *p, const tl_align_anchor *an,
 	const char *d = p->src->data;
 	size_t len = p->src->len, whole = 0;
 	bool lead = true, point = false;
-	if (decade || marker(p->src, an) || license(p->src, an))
+	if (decade || marker(p->src, an) || license(p->src, an) ||
+	    idiom(p, an, s, n))
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '.') {
@@ -855,7 +886,10 @@ const tl_rule tl_rule_source_number = {
         "are left alone when absent: `as shown in Figure 1` (如下图所示), "
         "`articles 1 and 2` (本篇和上篇), `3D` (立体), `0, 1, …, 7` "
         "(`0 到 7`), `(#2)` (②), `the early 2000s` (21 世纪初), `[2]`; "
-        "so is the license of a credit line (`CC BY-SA 4.0`), which LCTT "
+        "so are two idioms, a course's `101` after a name (`our Python "
+        "101 article`, 入门) and a height made an adjective (`the "
+        "30,000-foot view`, 从整体上看); so is the license of a credit line "
+        "(`CC BY-SA 4.0`), which LCTT "
         "drops. Pieces of a number the comma splits otherwise than by "
         "thousands (`$3,90,000`, `--key=1,1`) are not compared. "
         "Numbers in code are not "
@@ -904,6 +938,9 @@ const tl_rule tl_rule_source_number = {
         "内容，缺失时不报告：`as shown in Figure 1`（如下图所示）、"
         "`articles 1 and 2`（本篇和上篇）、`3D`（立体）、`0, 1, …, 7`"
         "（`0 到 7`）、`(#2)`（②）、`the early 2000s`（21 世纪初）、`[2]`；"
+        "两个习语也是如此：名称后表示课程的 `101`（`our Python 101 "
+        "article`，入门）和作形容词的高度（`the 30,000-foot view`，"
+        "从整体上看）；"
         "署名行中许可证的版本号（`CC BY-SA 4.0`，LCTT 会删掉署名行）也一样。"
         "逗号不按千位分隔的数字片段（`$3,90,000`、`--key=1,1`）不作比较。"
         "代码中的数字不在此比较：`source-"
