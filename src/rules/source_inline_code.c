@@ -528,6 +528,62 @@ static bool lost(const tl_pairing *p, size_t first, size_t end, uint64_t hash)
 }
 
 /* Room for the altered spans given out in one pair. */
+/* Whether the code span of anchor AN, in block B of SRC, starts a
+ * sentence: nothing before it in the block, or the end of a sentence. */
+static bool starts_sentence(const tl_source *src, const tl_align_block *b,
+                            const tl_align_anchor *an)
+{
+	const char *d = src->data;
+	size_t i = an->start;
+	while (i > b->start && d[i - 1] == '`')
+		i--;
+	while (i > b->start && d[i - 1] == ' ')
+		i--;
+	return i == b->start || strchr(".!?", d[i - 1]);
+}
+
+/* Whether translated span T repairs original span O (of anchor AN in
+ * block B of SRC) rather than alters it: the capital a sentence gave a
+ * name that is written in small letters ("`Prefers-color-scheme` holds
+ * the value." for the CSS feature `prefers-color-scheme`), a space the
+ * conversion put before "://" ("`http ://example.org/`", also a hair,
+ * thin or zero-width one), or a file
+ * system path (from "/" or "~/") written with or without its trailing
+ * "/" ("`/etc/app/certs/` directory" as "`/etc/app/certs` 目录": the same
+ * directory; not "s/old/new/", a command). */
+static bool repaired(const tl_source *src, const tl_align_block *b,
+                     const tl_align_anchor *an, const char *t)
+{
+	const char *o = an->key;
+	size_t on = strlen(o), tn = strlen(t);
+	if (on == tn && on > 1 && o[0] >= 'A' && o[0] <= 'Z' &&
+	    t[0] == o[0] - 'A' + 'a' && strcmp(o + 1, t + 1) == 0 &&
+	    starts_sentence(src, b, an))
+		return true;
+	const char *sep = strstr(o, "://");
+	if (sep && sep > o) {
+		/* A space, or the hair, thin or zero-width space that web
+		 * pages put there to keep the address from being linked. */
+		const char *gap = sep;
+		if (gap[-1] == ' ')
+			gap--;
+		else if (gap - o >= 3 && memcmp(gap - 3, "\xE2\x80", 2) == 0 &&
+		         ((unsigned char)gap[-1] == 0x89 ||
+		          (unsigned char)gap[-1] == 0x8A ||
+		          (unsigned char)gap[-1] == 0x8B))
+			gap -= 3;
+		size_t g = (size_t)(sep - gap), at = (size_t)(gap - o);
+		if (g && tn + g == on && memcmp(o, t, at) == 0 &&
+		    strcmp(sep, t + at) == 0)
+			return true;
+	}
+	const char *l = on > tn ? o : t, *sh = on > tn ? t : o;
+	size_t ln = on > tn ? on : tn, sn = on > tn ? tn : on;
+	return ln == sn + 1 && sn > 1 && l[ln - 1] == '/' &&
+	       (sh[0] == '/' || (sh[0] == '~' && sh[1] == '/')) &&
+	       memcmp(l, sh, sn) == 0;
+}
+
 #define USED_MAX 64
 
 static void check_original(tl_check *ck, const tl_pairing *p)
@@ -603,7 +659,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					continue;
 				}
 				if (alt &&
-				    placeholder_translated(an->key, alt->key)) {
+				    (placeholder_translated(an->key,
+				                            alt->key) ||
+				     repaired(p->src, ob, an, alt->key))) {
 					if (nused < USED_MAX)
 						used[nused++] = alt->hash;
 					continue;
@@ -681,7 +739,13 @@ const tl_rule tl_rule_source_inline_code = {
         "(`ln -s:`, `progress.`), without a manual's section (`nc(1)` as "
         "`nc`), with `-` or `--` for the en or em dash of a web page "
         "(`pwgen –symbols`), or without a word that says what it is "
-        "(`tar command` as `` `tar` 命令 ``).\n\n"
+        "(`tar command` as `` `tar` 命令 ``); a name that starts a "
+        "sentence written in small letters (`Prefers-color-scheme "
+        "holds…` as `prefers-color-scheme`, `Cron` as `cron`); a URL "
+        "without the space a web page put before `://` (`http ://…`, "
+        "also a hair, thin or zero-width space); a path from `/` or `~/` "
+        "with or without its trailing `/` (`/etc/app/certs/` as "
+        "`/etc/app/certs`; not `s/cat/dog/`, a command).\n\n"
         "Labels of a user interface and key names may be translated "
         "when no altered copy in Latin letters is left: one to eight "
         "words, the first capitalized (`File` → `文件`, `Next` → "
@@ -719,7 +783,12 @@ const tl_rule tl_rule_source_inline_code = {
         "代码的句末标点（`ln -s:`、`progress.`）、去掉了手册章节号"
         "（`nc(1)` 写作 `nc`）、把网页的长短破折号写回 `-` 或 `--`"
         "（`pwgen –symbols`），或去掉了说明它是什么的词（`tar command` "
-        "写作 `` `tar` 命令 ``）。\n\n"
+        "写作 `` `tar` 命令 ``）；位于句首、首字母被大写的名称写回小写"
+        "（`Prefers-color-scheme holds…` 写作 `prefers-color-scheme`，"
+        "`Cron` 写作 `cron`）；URL 去掉了网页在 `://` 之前加的空格"
+        "（`http ://…`，也包括发丝空格、细空格和零宽空格）；从 `/` 或 `~/` "
+        "开始的路径加上或去掉末尾的 `/`（`/etc/app/certs/` 写作 "
+        "`/etc/app/certs`；`s/cat/dog/` 这样的命令不算）。\n\n"
         "界面标签和按键名在没有留下拉丁字母的改动副本时可以翻译：一到八个"
         "词、首词大写（`File` → `文件`，`Next` → `下一步`，"
         "`Save full page`），由它们组成的菜单路径（`Settings > Sound`），"
