@@ -24,6 +24,7 @@
  */
 #include "rule.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const tl_option_def options[] = {
@@ -499,6 +500,40 @@ static bool temp_dropped(const tl_align_doc *ad, const char *key)
 	return true;
 }
 
+/* Whether translated link or image AN ("[text][label]", in SRC, the
+ * translation) takes its label from a reference of the original that
+ * has no definition there ("[pods][3]" with no "[3]: …": a conversion
+ * that lost the page's link definitions, whose links read as plain
+ * text): the translator supplied the definition, and the destination
+ * is the original's link restored, not added. */
+static bool defined_anew(const tl_source *src, const tl_source *orig,
+                         const tl_align_anchor *an)
+{
+	const char *d = src->data;
+	size_t i = an->start;
+	if (i + 1 < src->len && d[i] == '!')
+		i++; /* an image */
+	size_t e = i;
+	if (i >= src->len || d[i] != '[')
+		return false;
+	while (e < src->len && d[e] != '\n' && e - i < 512 &&
+	       !(d[e] == ']' && e + 1 < src->len && d[e + 1] == '['))
+		e++;
+	if (e >= src->len || d[e] != ']')
+		return false;
+	size_t l = e + 2, n = 0;
+	while (l + n < src->len && d[l + n] != ']' && d[l + n] != '\n' &&
+	       n < 32)
+		n++;
+	if (!n || n >= 32 || l + n >= src->len || d[l + n] != ']')
+		return false;
+	char use[40], def[40];
+	snprintf(use, sizeof use, "][%.*s]", (int)n, d + l);
+	snprintf(def, sizeof def, "\n[%.*s]:", (int)n, d + l);
+	return strstr(orig->data, use) && !strstr(orig->data, def) &&
+	       strncmp(orig->data, def + 1, n + 3) != 0;
+}
+
 /* Whether destination KEY of the original is a license's deed
  * ("https://creativecommons.org/licenses/by-sa/4.0/"): the link of an
  * image's credit line ("Opensource.com, CC BY-SA 4.0"), which LCTT's
@@ -644,8 +679,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					continue;
 				size_t vn;
 				const char *vid = video_id(an->key, &vn);
-				if (vid && has_video(al->orig, 0, al->orig->n,
-				                     vid, vn))
+				if ((vid && has_video(al->orig, 0, al->orig->n,
+				                      vid, vn)) ||
+				    defined_anew(p->trans, p->src, an))
 					continue;
 				bool given = false;
 				for (size_t u = 0; u < nused && !given; u++)
@@ -732,7 +768,11 @@ const tl_rule tl_rule_source_link = {
         "`tmp.iA5hKjVLOx#section`), which the conversion wrote where a "
         "link within the page was lost, is not lost when the translation "
         "keeps none of that file's (the translator took them all out); "
-        "when it keeps some, a missing one is reported. What the "
+        "when it keeps some, a missing one is reported. A link of the "
+        "translation whose reference label the original uses without "
+        "defining it (`[pods][3]` with no `[3]: …`: a conversion that "
+        "lost the page's link definitions) restores the original's link "
+        "and is not added. What the "
         "conversion of a web "
         "page glued to a destination is not compared: a title after "
         "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`); "
@@ -779,7 +819,10 @@ const tl_rule tl_rule_source_link = {
         "丢失，由它构成的原文图片在译文中可以写成卡片的链接；临时文件名"
         "（`tmp.kscCxzbpG9`、`tmp.iA5hKjVLOx#section`）是转换在页内链接丢失"
         "处写下的，译文一个也没有保留时（译者全部删去）不算丢失，保留了一部分"
-        "时，缺少的仍会报告；网页转换粘在链接目标上"
+        "时，缺少的仍会报告；原文使用了却没有定义的引用标签（`[pods][3]` "
+        "而没有 "
+        "`[3]: …`：转换丢失了页面的链接定义），译文用同一标签写出的链接是恢复"
+        "原文的链接，不算增加；网页转换粘在链接目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
         "`”`），以及跟踪用的查询（`?ref=itsfoss.com`、`?utm_source=…`"
         "）；原文中含有汉字的链"
