@@ -534,6 +534,40 @@ static bool defined_anew(const tl_source *src, const tl_source *orig,
 	       strncmp(orig->data, def + 1, n + 3) != 0;
 }
 
+/* Whether picture KEY of the translation is on the site the original
+ * was taken from (its header's "via:" address, LCTT's "[#]: via:
+ * \"https://news.example.org/…\""; also through WordPress's proxy,
+ * "i0.wp.com/news.example.org/…"): a picture of the page that the
+ * conversion lost and the translator put back. */
+static bool from_article(const tl_source *orig, const char *key)
+{
+	size_t n;
+	const char *k = normal(key, &n);
+	if (n > 10 && k[0] == 'i' && k[1] >= '0' && k[1] <= '9' &&
+	    strncmp(k + 2, ".wp.com/", 8) == 0)
+		k += 10, n -= 10;
+	size_t h = host_len(k, n);
+	if (h < 4 || h >= n || k[h] != '/')
+		return false;
+	for (const char *v = strstr(orig->data, "via: "); v;
+	     v = strstr(v + 5, "via: ")) {
+		const char *u = v + 5;
+		if (*u == '"')
+			u++;
+		if (strncmp(u, "https://", 8) == 0)
+			u += 8;
+		else if (strncmp(u, "http://", 7) == 0)
+			u += 7;
+		else
+			continue;
+		if (strncmp(u, "www.", 4) == 0)
+			u += 4;
+		if (strncasecmp(u, k, h) == 0 && u[h] == '/')
+			return true;
+	}
+	return false;
+}
+
 /* Whether destination KEY of the original is a license's deed
  * ("https://creativecommons.org/licenses/by-sa/4.0/"): the link of an
  * image's credit line ("Opensource.com, CC BY-SA 4.0"), which LCTT's
@@ -681,7 +715,10 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				const char *vid = video_id(an->key, &vn);
 				if ((vid && has_video(al->orig, 0, al->orig->n,
 				                      vid, vn)) ||
-				    defined_anew(p->trans, p->src, an))
+				    defined_anew(p->trans, p->src, an) ||
+				    ((tb->kind == TL_ALIGN_IMAGE ||
+				      picture_key(an->key)) &&
+				     from_article(p->src, an->key)))
 					continue;
 				bool given = false;
 				for (size_t u = 0; u < nused && !given; u++)
@@ -759,20 +796,15 @@ const tl_rule tl_rule_source_link = {
         "`youtube.com/embed/ID`) is neither lost nor added (also through "
         "WordPress's proxy, `i0.wp.com/i.ytimg.com/…`), nor is the "
         "license of a credit line (`creativecommons.org`) that the "
-        "translator dropped with the line. A site's icon "
-        "(`favicon.ico`, `android-chrome-192x192.png`, "
-        "`apple-touch-icon.png`) is what the conversion kept of a card "
-        "that linked another article: it is not lost, and an image of "
-        "the original made of it may become the card's link in the "
-        "translation. A temporary file's name (`tmp.kscCxzbpG9`, "
-        "`tmp.iA5hKjVLOx#section`), which the conversion wrote where a "
-        "link within the page was lost, is not lost when the translation "
-        "keeps none of that file's (the translator took them all out); "
-        "when it keeps some, a missing one is reported. A link of the "
-        "translation whose reference label the original uses without "
-        "defining it (`[pods][3]` with no `[3]: …`: a conversion that "
-        "lost the page's link definitions) restores the original's link "
-        "and is not added. What the "
+        "translator dropped with the line. What the conversion of a web "
+        "page lost and a translator restores is neither lost nor "
+        "added: a site's icon (`favicon.ico`, `android-chrome-*.png`, "
+        "`apple-touch-icon.png`), left of a card linking another "
+        "article, and the card's link in its place; a temporary file's "
+        "name written for a lost link (`tmp.kscCxzbpG9#top`) when the "
+        "translation keeps none of that file's; a link whose reference "
+        "label the original uses undefined (`[pods][3]`, no `[3]: …`); "
+        "a picture on the site of the original's `via:` address. What the "
         "conversion of a web "
         "page glued to a destination is not compared: a title after "
         "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`); "
@@ -822,7 +854,9 @@ const tl_rule tl_rule_source_link = {
         "时，缺少的仍会报告；原文使用了却没有定义的引用标签（`[pods][3]` "
         "而没有 "
         "`[3]: …`：转换丢失了页面的链接定义），译文用同一标签写出的链接是恢复"
-        "原文的链接，不算增加；网页转换粘在链接目标上"
+        "原文的链接，不算增加；原文来源网站（其头部 `via:` 的地址，也包括经 "
+        "WordPress 代理 `i0.wp.com` 的）上的图片是转换丢失、译者放回的页面"
+        "图片，也不算增加；网页转换粘在链接目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
         "`”`），以及跟踪用的查询（`?ref=itsfoss.com`、`?utm_source=…`"
         "）；原文中含有汉字的链"
