@@ -652,12 +652,66 @@ static bool loosely_same(const char *x, const char *y)
 	}
 }
 
-/* Whether original line O and translated line T are the same. */
+/* S with each run of three dashes or more made "---", into B. */
+static void dashes_made_one(tl_buf *b, const char *s)
+{
+	for (size_t i = 0; s[i];) {
+		size_t r = 0;
+		while (s[i + r] == '-')
+			r++;
+		if (r >= 3) {
+			tl_buf_puts(b, "---");
+			i += r;
+		} else {
+			tl_buf_append(b, s + i, 1);
+			i++;
+		}
+	}
+	tl_buf_append(b, "", 1);
+}
+
+/* How many curly quotes S holds. */
+static size_t curly(const char *s)
+{
+	size_t n = 0;
+	for (; (s = strstr(s, "\xE2\x80")) != NULL; s += 2)
+		n += (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9D;
+	return n;
+}
+
+/* Whether original line O and translated line T are the same; also
+ * where the original's conversion left what the translation keeps in
+ * another form: a ruler of dashes it ate ("\---- Queues ----" for
+ * "------ Queues --------", its end lost too), curly quotes that the
+ * translation curls otherwise (no more of them than the original has). */
 static bool same_line(const line *o, const line *t)
 {
-	return strcmp(o->norm, t->norm) == 0 ||
-	       (o->fixed && matches(o->fixed, t->norm)) ||
-	       loosely_same(o->fixed ? o->fixed : o->norm, t->norm);
+	if (strcmp(o->norm, t->norm) == 0 ||
+	    (o->fixed && matches(o->fixed, t->norm)) ||
+	    loosely_same(o->fixed ? o->fixed : o->norm, t->norm))
+		return true;
+	if (!o->fixed)
+		return false;
+	bool same = false;
+	if (strstr(o->an->key, "\\--") && strstr(t->norm, "---")) {
+		tl_buf x = {0}, y = {0};
+		dashes_made_one(&x, o->fixed);
+		dashes_made_one(&y, t->norm);
+		/* Also where the conversion lost the ruler's end. */
+		size_t xl = strlen(x.data);
+		same = strcmp(x.data, y.data) == 0 ||
+		       (strncmp(x.data, y.data, xl) == 0 &&
+		        strcmp(y.data + xl, " ---") == 0);
+		tl_buf_free(&x);
+		tl_buf_free(&y);
+	}
+	size_t q = curly(t->an->key);
+	if (!same && q && q <= curly(o->an->key)) {
+		char *tf = normalize(t->an->key, true);
+		same = matches(o->fixed, tf);
+		free(tf);
+	}
+	return same;
 }
 
 /* Comment markers: anywhere after a space, or only at the start of a
@@ -755,16 +809,25 @@ static bool next_token(const char *s, size_t n, size_t *at, size_t *ts,
 
 /* Whether every token of translated line T (what is not CJK or space:
  * numbers, names, options, paths) is a token of original line O, in
- * order: a line of text translated word by word around what it keeps
+ * order, but for the punctuation around it that T writes full-width: a
+ * line of text translated word by word around what it keeps
  * ("需要下载 297 kB 的归档。" for "Need to get 297 kB of archives."). */
 static bool tokens_kept(const char *t, const char *o)
 {
 	size_t tn = strlen(t), on = strlen(o), ta = 0, oa = 0, ts, te, os, oe;
 	while (next_token(t, tn, &ta, &ts, &te)) {
 		bool found = false;
-		while (!found && next_token(o, on, &oa, &os, &oe))
+		while (!found && next_token(o, on, &oa, &os, &oe)) {
+			/* The original's punctuation around a word, which the
+			 * translation writes full-width ("Q)" as "Q）"). */
+			if (oe - os > te - ts && o[os] == '(')
+				os++;
+			while (oe - os > te - ts &&
+			       strchr(",.;:!?)", o[oe - 1]))
+				oe--;
 			found = oe - os == te - ts &&
 			        memcmp(o + os, t + ts, te - ts) == 0;
+		}
 		if (!found)
 			return false;
 	}
@@ -1432,12 +1495,14 @@ const tl_rule tl_rule_source_code = {
         "`return 0;` and `}`), a space it put inside a word "
         "(`np.arr ay` for `np.array`), and angle brackets around a URL "
         "(`'<https://example.org>'`); the translation may also keep the "
-        "original's `[code]` marks, and the sentence the conversion put "
-        "before a `[code]` mark on the code's first line (`2. Rules by "
-        "host. [code] - host: example.org`) may leave it. A line that is "
-        "a closing brace alone may be dropped where the original block "
-        "has more `}` than `{` and the translation fewer (the original's "
-        "brace too many). Spaces a translator adds after a "
+        "original's `[code]` marks; a sentence before a `[code]` mark "
+        "(`2. By host. [code] - host: a`) may leave; a lone `}` may go "
+        "where the original has more `}` than `{`, the translation "
+        "fewer; a ruler of dashes "
+        "eaten (`\\---- Queues` for `------ Queues ------`) and the "
+        "original's curly quotes curled otherwise are no difference. Spaces a "
+        "translator "
+        "adds after a "
         "comma or around an operator or a bracket (`[1, 2]` for `[1,2]`, "
         "`C = inv(A)`) are no difference, nor is a command written on "
         "one line where the original continues it with ` \\` (or the "
@@ -1452,7 +1517,8 @@ const tl_rule tl_rule_source_code = {
         "text of an HTML page: words, not code) may be translated "
         "whole, keeping its numbers, names and options "
         "(`需要下载 297 kB 的归档。` for `Need to get 297 kB of "
-        "archives.`), and a line may translate its English words where "
+        "archives.`, the punctuation around them written full-width), and a "
+        "line may translate its English words where "
         "they stand, the rest unchanged: a placeholder, a label of "
         "output or a syntax line (`sudo usermod -G kvm <你的帐户名>`, "
         "`仓库 : baseos`, `命令名 [选项] 参数` for `command [options] "
@@ -1495,7 +1561,9 @@ const tl_rule tl_rule_source_code = {
         "转换放在代码第一行 `[code]` 标记之前的句子（`2. Rules by host. "
         "[code] - host: example.org`）可以移出代码块。原文代码块的 `}` "
         "比 `{` 多、而译文没有多这么多时，只有一个右花括号的行可以删去"
-        "（原文多出的花括号）。"
+        "（原文多出的花括号）。转换吃掉的一排短横线（`\\---- Queues ----` "
+        "对应 `------ Queues --------`），以及原文中被译文换了方向的弯引号"
+        "（`ENV=”DEV”` 写作 `ENV=“DEV”`）不算差异。"
         "译者在逗号之后、运算符或括号两边加的空格（`[1, 2]` 对应 `[1,2]`，"
         "`C = inv(A)`）不算差异；原文用 ` \\` 续行的命令在译文中写成一行"
         "（或者反过来）也不算；在词、路径或 URL 中间加空格（`example .org`），"
@@ -1506,7 +1574,9 @@ const tl_rule tl_rule_source_code = {
         "错位）的行可以移入。`comments: translated` 时，文字行（程序输出、"
         "HTML 页面的文字：是词语而不是代码）可以整行翻译，保留其中的数字、"
         "名称和选项（`需要下载 297 kB 的归档。` 对应 `Need to get 297 kB of "
-        "archives.`）；一行也可以就地翻译其中的英文单词而其余不变：占位符、"
+        "archives.`"
+        "，它们周围的标点可写成全角）；一行也可以就地翻译其中的英文单词而其余不"
+        "变：占位符、"
         "输出的标签或语法行（`sudo usermod -G kvm <你的帐户名>`、"
         "`仓库 : baseos`，`命令名 [选项] 参数` 对应 `command [options] "
         "argument`）。反过来，译文把代码中的引号改成弯引号，"
