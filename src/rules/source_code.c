@@ -834,6 +834,14 @@ static bool tokens_kept(const char *t, const char *o)
 	return true;
 }
 
+/* Whether O starts with the N bytes of T, and, if WHOLE, ends there or
+ * goes on after a space. */
+static bool starts(const char *o, const char *t, size_t n, bool whole)
+{
+	return strncmp(o, t, n) == 0 &&
+	       (!whole || !o[n] || o[n] == ' ' || o[n] == '\t');
+}
+
 /* Whether translated line T (holding CJK) translates original line O: a
  * comment line translates a comment line; another line keeps the
  * start of O up to its comment or string; and a line of text (O->text)
@@ -843,7 +851,16 @@ static bool translates(const char *t, const line *o)
 	const char *ok = indent_skipped(o->an->key);
 	t = indent_skipped(t);
 	size_t cut = code_part(t);
-	if (cut ? strncmp(ok, t, cut) == 0 : is_comment(ok))
+	/* O as written, or normalized (backticks the conversion put
+	 * around the line left out); where T's code ends at its comment,
+	 * O's ends there too ("rm -rf /tmp  # 注释" is not "rm -rf
+	 * /tmp/x  # note"). */
+	size_t k = cut;
+	while (t[k] == ' ')
+		k++;
+	bool whole = cut && t[k] && comment_at(t + k, strlen(t + k)) == t + k;
+	if (cut ? starts(ok, t, cut, whole) || starts(o->norm, t, cut, whole)
+	        : is_comment(ok))
 		return true;
 	return o->text && tokens_kept(t, ok);
 }
@@ -1075,12 +1092,17 @@ static void text_lines_build(text_lines *tx, const tl_pairing *p)
 			size_t e = nl ? (size_t)(nl - d) : b->end;
 			/* Without a block quote's marks ("> !! : last
 			 * command"). */
-			size_t q = s;
-			while (q < e && (d[q] == '>' || d[q] == ' '))
+			size_t q = s, z = e;
+			while (q < z && (d[q] == '>' || d[q] == ' '))
 				q++;
-			char *key = tl_xmalloc(e - q + 1);
-			memcpy(key, d + q, e - q);
-			key[e - q] = 0;
+			/* A backtick the conversion left at one end only
+			 * ("`$ checksec --dir=/usr"). */
+			if (q < z && d[q] == '`' &&
+			    (z - q < 2 || d[z - 1] != '`'))
+				q++;
+			char *key = tl_xmalloc(z - q + 1);
+			memcpy(key, d + q, z - q);
+			key[z - q] = 0;
 			char *norm = normalize(key, true);
 			if (norm[0]) {
 				if (tx->n == cap)
@@ -1210,7 +1232,7 @@ static double pair_cost(const hunk *h, size_t i, size_t j)
 	if (same_line(o, t))
 		return 0;
 	if (h->translated && t->cjk) {
-		if (translates(t->an->key, o) ||
+		if (translates(t->an->key, o) || translates(t->norm, o) ||
 		    words_translated(t->norm, o->fixed ? o->fixed : o->norm))
 			return 0;
 		if (!code_part(t->an->key))
