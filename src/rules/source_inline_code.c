@@ -22,35 +22,60 @@
 
 #include <string.h>
 
-/* The span [*S, *E) of KEY without spaces (and no-break spaces, which
- * web pages put there) at its ends. */
+/* The bytes of the space at the start of [S, E): a space, a no-break
+ * space, or the hair, thin or zero-width space web pages put in code
+ * (U+200A, U+2009, U+200B); 0 for none. At the end with END. */
+static size_t space_at(const char *s, const char *e, bool end)
+{
+	const unsigned char *a = (const unsigned char *)s,
+	                    *z = (const unsigned char *)e;
+	if (z - a >= 1 && (end ? z[-1] : a[0]) == ' ')
+		return 1;
+	if (z - a >= 2 && (end ? z[-2] : a[0]) == 0xC2 &&
+	    (end ? z[-1] : a[1]) == 0xA0)
+		return 2;
+	if (z - a >= 3) {
+		const unsigned char *c = end ? z - 3 : a;
+		if (c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0x89 &&
+		    c[2] <= 0x8B)
+			return 3;
+	}
+	return 0;
+}
+
+/* The span [*S, *E) of KEY without spaces (space_at()) at its ends. */
 static void trimmed(const char *key, const char **s, const char **e)
 {
 	*s = key;
 	*e = key + strlen(key);
-	for (;;) {
-		if (*s < *e && **s == ' ')
-			(*s)++;
-		else if (*e - *s >= 2 && (unsigned char)(*s)[0] == 0xC2 &&
-		         (unsigned char)(*s)[1] == 0xA0)
-			*s += 2;
-		else
-			break;
+	for (size_t n; (n = space_at(*s, *e, false)) != 0;)
+		*s += n;
+	for (size_t n; (n = space_at(*s, *e, true)) != 0;)
+		*e -= n;
+}
+
+/* Whether [A, AE) and [B, BE) are the same but for the length of their
+ * runs of spaces, which a web page shows as one ("s/\t/ /g" for
+ * "s/\t/  /g"). */
+static bool same_spaced(const char *a, const char *ae, const char *b,
+                        const char *be)
+{
+	while (a < ae && b < be) {
+		if (*a == ' ' && *b == ' ') {
+			while (a < ae && *a == ' ')
+				a++;
+			while (b < be && *b == ' ')
+				b++;
+		} else if (*a++ != *b++) {
+			return false;
+		}
 	}
-	for (;;) {
-		if (*e > *s && (*e)[-1] == ' ')
-			(*e)--;
-		else if (*e - *s >= 2 && (unsigned char)(*e)[-2] == 0xC2 &&
-		         (unsigned char)(*e)[-1] == 0xA0)
-			*e -= 2;
-		else
-			break;
-	}
+	return a == ae && b == be;
 }
 
 /* Whether translated blocks [FIRST, END) have a code span equal to KEY
  * but for spaces at its ends (` upgrade` for `upgrade`: the same
- * code). */
+ * code) and the length of its runs of spaces. */
 static bool has_trimmed(const tl_pairing *p, size_t first, size_t end,
                         const char *key)
 {
@@ -65,8 +90,7 @@ static bool has_trimmed(const tl_pairing *p, size_t first, size_t end,
 			    strcmp(b->anchors[a].key, key) == 0)
 				continue;
 			trimmed(b->anchors[a].key, &s, &e);
-			if (e - s == ke - ks &&
-			    memcmp(s, ks, (size_t)(e - s)) == 0)
+			if (same_spaced(s, e, ks, ke))
 				return true;
 		}
 	}
@@ -709,7 +733,8 @@ const tl_rule tl_rule_source_inline_code = {
         "altered (`--force` → `——force` by a Chinese input method, "
         "`\"a\"` → `“a”`, a command name translated). Code spans are "
         "compared by their content, byte for byte but for spaces at "
-        "their ends (`` ` upgrade` `` is `upgrade`), looked for in the "
+        "their ends, also no-break, hair, thin and zero-width ones "
+        "(`` ` upgrade` `` is `upgrade`), looked for in the "
         "translated block of the pair and in the blocks just before and "
         "after it.\n\n"
         "An altered span is reported where it stands in the translation "
@@ -745,7 +770,9 @@ const tl_rule tl_rule_source_inline_code = {
         "without the space a web page put before `://` (`http ://…`, "
         "also a hair, thin or zero-width space); a path from `/` or `~/` "
         "with or without its trailing `/` (`/etc/app/certs/` as "
-        "`/etc/app/certs`; not `s/cat/dog/`, a command).\n\n"
+        "`/etc/app/certs`; not `s/cat/dog/`, a command); a run of "
+        "spaces of another length, which a web page shows as one "
+        "(`s/\\t/ /g` as `s/\\t/  /g`).\n\n"
         "Labels of a user interface and key names may be translated "
         "when no altered copy in Latin letters is left: one to eight "
         "words, the first capitalized (`File` → `文件`, `Next` → "
@@ -762,7 +789,8 @@ const tl_rule tl_rule_source_inline_code = {
         "有原文时，标记原文块（段落、标题、列表项、引用或表格行）中"
         "译文里找不到同样内容的行内代码：丢失了，或被改动了（中文输入法把 "
         "`--force` 变成 `——force`，`\"a\"` 变成 `“a”`，命令名被翻译）。"
-        "行内代码按内容逐字节比较（两端的空格除外），在其配对的译文块以及前后相"
+        "行内代码按内容逐字节比较（两端的空格，包括不换行、发丝、细和零宽空格除"
+        "外），在其配对的译文块以及前后相"
         "邻的译文块中"
         "查找。\n\n被改动的行内代码报告在它在译文中的位置（译文中原文没有、"
         "且与丢失的那个编辑距离最近的行内代码，差异不超过一半时），"
@@ -788,7 +816,8 @@ const tl_rule tl_rule_source_inline_code = {
         "`Cron` 写作 `cron`）；URL 去掉了网页在 `://` 之前加的空格"
         "（`http ://…`，也包括发丝空格、细空格和零宽空格）；从 `/` 或 `~/` "
         "开始的路径加上或去掉末尾的 `/`（`/etc/app/certs/` 写作 "
-        "`/etc/app/certs`；`s/cat/dog/` 这样的命令不算）。\n\n"
+        "`/etc/app/certs`；`s/cat/dog/` 这样的命令不算）；连续空格的个数不同"
+        "（网页把它显示为一个：`s/\\t/ /g` 写作 `s/\\t/  /g`）。\n\n"
         "界面标签和按键名在没有留下拉丁字母的改动副本时可以翻译：一到八个"
         "词、首词大写（`File` → `文件`，`Next` → `下一步`，"
         "`Save full page`），由它们组成的菜单路径（`Settings > Sound`），"
