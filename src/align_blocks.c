@@ -152,6 +152,44 @@ static const uint8_t ascii[128] = {
 };
 #undef A_L
 
+/* The classes of the bytes for scan_text, one lookup a byte: TOK_WORD
+ * for a letter, digit or '_' (ASCII only), TOK_LETTER for a letter, and
+ * in the low 8 bits the byte as the word hash takes it (a letter
+ * lowercased); TOK_NOTE where a translator's note may start ('(', and
+ * the lead bytes of （ and 译), TOK_HIGH for the bytes of UTF-8
+ * sequences, TOK_STOP for '.', '?' and '!', TOK_VISIBLE for ASCII above
+ * ' '. */
+enum {
+	TOK_WORD = 0x100,
+	TOK_LETTER = 0x200,
+	TOK_NOTE = 0x400,
+	TOK_HIGH = 0x800,
+	TOK_STOP = 0x1000,
+	TOK_VISIBLE = 0x2000
+};
+#define TOK_IS_LETTER(c)                                                       \
+	(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+#define TOK_IS_WORD(c)                                                         \
+	(TOK_IS_LETTER(c) || ((c) >= '0' && (c) <= '9') || (c) == '_')
+#define TOK(c)                                                                 \
+	((TOK_IS_WORD(c)                                                       \
+	      ? TOK_WORD | (TOK_IS_LETTER(c) ? TOK_LETTER | (c) | 0x20 : (c))  \
+	      : 0) |                                                           \
+	 ((c) == '(' || (c) == 0xEF || (c) == 0xE8 ? TOK_NOTE : 0) |           \
+	 ((c) >= 0x80 ? TOK_HIGH : 0) |                                        \
+	 ((c) == '.' || (c) == '?' || (c) == '!' ? TOK_STOP : 0) |             \
+	 ((c) > ' ' && (c) < 0x80 ? TOK_VISIBLE : 0))
+#define TOK4(c) TOK(c), TOK(c + 1), TOK(c + 2), TOK(c + 3)
+#define TOK16(c) TOK4(c), TOK4(c + 4), TOK4(c + 8), TOK4(c + 12)
+#define TOK64(c) TOK16(c), TOK16(c + 16), TOK16(c + 32), TOK16(c + 48)
+static const uint16_t tok[256] = {TOK64(0), TOK64(64), TOK64(128), TOK64(192)};
+#undef TOK64
+#undef TOK16
+#undef TOK4
+#undef TOK
+#undef TOK_IS_WORD
+#undef TOK_IS_LETTER
+
 static void add_anchor(struct tl_align_build *b, tl_anchor_type type,
                        const char *key, size_t n, size_t start, size_t end)
 {
@@ -442,7 +480,7 @@ static size_t only_slot(const struct tl_align_build *b, uint64_t key)
  * words hold no stop word). A word is only a key, with no anchor record:
  * the original's thousands of words would make records the costliest
  * part of listing. */
-static void add_word_hash(struct tl_align_build *b, uint64_t hash)
+static inline void add_word_hash(struct tl_align_build *b, uint64_t hash)
 {
 	if (b->only) {
 		if (!b->only[only_slot(b, hash | 1)])
@@ -450,8 +488,9 @@ static void add_word_hash(struct tl_align_build *b, uint64_t hash)
 	} else if (b->stop[stop_slot(b, hash)]) {
 		return;
 	}
-	b->words =
-	    tl_grow(b->words, b->nwords, &b->cap_words, sizeof *b->words);
+	if (b->nwords == b->cap_words)
+		b->words = tl_grow(b->words, b->nwords, &b->cap_words,
+		                   sizeof *b->words);
 	b->words[b->nwords++] = hash;
 }
 
@@ -524,15 +563,17 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 	size_t i = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		if (b->note || c == '(' || c == 0xEF ||
-		    (c == 0xE8 && !b->cur.nchars && !b->cur.ncjk)) {
+		unsigned t = tok[c];
+		if ((b->note || (t & TOK_NOTE)) &&
+		    (b->note || c != 0xE8 ||
+		     (!b->cur.nchars && !b->cur.ncjk))) {
 			size_t k = skip_note(b, s, i, n);
 			if (k > i) {
 				i = k;
 				continue;
 			}
 		}
-		if (c >= 0x80) {
+		if (t & TOK_HIGH) {
 			uint32_t cp;
 			size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
 			uint8_t cls = class_of(b, cp);
@@ -552,12 +593,11 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			}
 			continue;
 		}
-		if (!(ascii[c] & A_WORD)) {
-			if ((c == '.' || c == '?' || c == '!') &&
-			    sentence_end(s, i, n))
+		if (!(t & TOK_WORD)) {
+			if ((t & TOK_STOP) && sentence_end(s, i, n))
 				b->cur.nsentences++;
 			b->cur.nchars++;
-			if (c > ' ')
+			if (t & TOK_VISIBLE)
 				b->visible = true;
 			i++;
 			continue;
@@ -577,22 +617,26 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 		 * between two of them; ',' joins three digits to a number.
 		 * Its hash as a word is taken on the way, lowercased
 		 * (anchor_hash's loop, inline). */
-		size_t j = i, letters = 0;
+		size_t j = i;
+		unsigned seen = 0; /* the TOK_ bits of its bytes */
 		uint64_t h = FNV_BASIS ^ (uint64_t)TL_ANCHOR_WORD;
-		while (j < n) {
-			unsigned char d = (unsigned char)s[j];
-			uint8_t a = d < 0x80 ? ascii[d] : 0;
-			if (a & A_WORD) {
-				letters += (a & A_LETTER) != 0;
-				h = (h ^ (d | (a & A_LETTER ? 0x20 : 0))) *
-				    FNV_PRIME;
+		for (;;) {
+			unsigned a;
+			while (j < n &&
+			       ((a = tok[(unsigned char)s[j]]) & TOK_WORD)) {
+				seen |= a;
+				h = (h ^ (a & 0xFF)) * FNV_PRIME;
 				j++;
-			} else if ((d == '.' || d == '-') && j + 1 < n &&
-			           (unsigned char)s[j + 1] < 0x80 &&
-			           (ascii[(unsigned char)s[j + 1]] & A_WORD)) {
+			}
+			if (j >= n)
+				break;
+			unsigned char d = (unsigned char)s[j];
+			if ((d == '.' || d == '-') && j + 1 < n &&
+			    (tok[(unsigned char)s[j + 1]] & TOK_WORD)) {
 				h = (h ^ d) * FNV_PRIME;
 				j++;
-			} else if (!letters && d == ',' && j + 3 < n &&
+			} else if (!(seen & TOK_LETTER) && d == ',' &&
+			           j + 3 < n &&
 			           is_digit((unsigned char)s[j + 1]) &&
 			           is_digit((unsigned char)s[j + 2]) &&
 			           is_digit((unsigned char)s[j + 3]) &&
@@ -603,6 +647,7 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 				break;
 			}
 		}
+		bool letters = seen & TOK_LETTER;
 		if (letters && is_digit(c)) {
 			/* A number with its unit ("16GB", "64-bit", "5GHz"):
 			 * the number, and the unit as a word, so that it
@@ -640,7 +685,9 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 				}
 				p = q + 1;
 			}
-		} else if (letters >= 2 || j - i >= 2) {
+		} else if (j - i >= 2) {
+			/* (A token with letters: two letters or more is two
+			 * bytes or more.) */
 			add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
 		}
 		b->cur.nchars += j - i;
