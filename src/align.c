@@ -845,11 +845,6 @@ static void band_free(band *bd)
 	free(bd->off);
 }
 
-static inline bool in_band(const band *bd, size_t i, size_t j)
-{
-	return j >= bd->lo[i] && j <= bd->hi[i];
-}
-
 static inline size_t cell(const band *bd, size_t i, size_t j)
 {
 	return bd->off[i] + (j - bd->lo[i]);
@@ -897,12 +892,6 @@ static inline void relax(dp_cell *best, double base, double step, int type)
 	}
 }
 
-/* The cost of the cell (I, J) when it is in the band, else INF. */
-static inline double at(const dp_cell *c, const band *bd, size_t i, size_t j)
-{
-	return in_band(bd, i, j) ? c[cell(bd, i, j)].cost : INF;
-}
-
 /* The best path through the band; its pairs in order into *PAIRS (caller
  * frees). */
 static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
@@ -917,22 +906,32 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 	for (size_t j = 0; j < m; j++)
 		skip_t[j] = skip_cost(&t->blocks[j], &x->it[j]);
 
+	/* Row i - 1 and row i - 2 of the band, read for every cell of row
+	 * i: their spans and where their cells start, at hand. */
+	struct row {
+		size_t lo, hi, off;
+	} r1 = {1, 0, 0}, r2 = {1, 0, 0}; /* empty before row 0 */
 	for (size_t i = 0; i <= n; i++) {
-		for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
+		size_t lo = bd->lo[i], hi = bd->hi[i], off = bd->off[i];
+		dp_cell *row = c + off;
+		const info *xo1 = i >= 1 ? &x->io[i - 1] : NULL;
+		bool joins_o = i >= 2 && info_joins(&x->io[i - 2]);
+		for (size_t j = lo; j <= hi; j++) {
 			dp_cell best = {i == 0 && j == 0 ? 0 : INF, 0,
 			                TL_PAIR_1_1};
 			double base;
 			/* The skips first: they are cheap, and the cost
 			 * they set lets the pairs below stop early. */
-			if (i >= 1)
-				relax(&best, at(c, bd, i - 1, j), skip_o[i - 1],
-				      TL_PAIR_1_0);
-			if (j >= 1)
-				relax(&best, at(c, bd, i, j - 1), skip_t[j - 1],
-				      TL_PAIR_0_1);
-			if (i >= 1 && j >= 1 &&
-			    (base = at(c, bd, i - 1, j - 1)) < INF) {
-				side so = side_of(x->io, i - 1, 1);
+			if (i >= 1 && j >= r1.lo && j <= r1.hi)
+				relax(&best, c[r1.off + (j - r1.lo)].cost,
+				      skip_o[i - 1], TL_PAIR_1_0);
+			if (j >= 1 && j > lo)
+				relax(&best, row[j - 1 - lo].cost,
+				      skip_t[j - 1], TL_PAIR_0_1);
+			if (i >= 1 && j >= 1 && j - 1 >= r1.lo &&
+			    j - 1 <= r1.hi &&
+			    (base = c[r1.off + (j - 1 - r1.lo)].cost) < INF) {
+				side so = {{xo1, NULL}, 1};
 				side st = side_of(x->it, j - 1, 1);
 				relax(&best, base,
 				      pair_cost(&so, &st, best.cost - base),
@@ -941,23 +940,27 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 			/* Splits and merges only of two blocks of one kind
 			 * that splits: test the kinds before the cost. */
 			if (i >= 1 && j >= 2 && info_joins(&x->it[j - 2]) &&
-			    (base = at(c, bd, i - 1, j - 2)) < INF) {
-				side so = side_of(x->io, i - 1, 1);
+			    j - 2 >= r1.lo && j - 2 <= r1.hi &&
+			    (base = c[r1.off + (j - 2 - r1.lo)].cost) < INF) {
+				side so = {{xo1, NULL}, 1};
 				side st = side_of(x->it, j - 2, 2);
 				relax(&best, base,
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_1_2);
 			}
-			if (i >= 2 && j >= 1 && info_joins(&x->io[i - 2]) &&
-			    (base = at(c, bd, i - 2, j - 1)) < INF) {
+			if (joins_o && j >= 1 && j - 1 >= r2.lo &&
+			    j - 1 <= r2.hi &&
+			    (base = c[r2.off + (j - 1 - r2.lo)].cost) < INF) {
 				side so = side_of(x->io, i - 2, 2);
 				side st = side_of(x->it, j - 1, 1);
 				relax(&best, base,
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_2_1);
 			}
-			c[cell(bd, i, j)] = best;
+			row[j - lo] = best;
 		}
+		r2 = r1;
+		r1 = (struct row){lo, hi, off};
 	}
 
 	/* Back from (n, m). */
