@@ -213,9 +213,16 @@ static void info_make(info *x, const tl_align_block *b)
 	x->with_length = has_length(b->kind);
 	x->splits = can_split(b->kind);
 	x->added = false;
-	/* The first key of each type, by binary search. */
+	/* The first key of each type: the few of the types before words
+	 * one by one, past the words by binary search. */
 	x->off[0] = 0;
-	for (int t = 1; t <= 5; t++) {
+	size_t k = 0;
+	for (int t = 1; t <= TL_ANCHOR_WORD; t++) {
+		while (k < b->nkeys && (b->keys[k] >> 61) < (uint64_t)t)
+			k++;
+		x->off[t] = (uint32_t)k;
+	}
+	for (int t = TL_ANCHOR_WORD + 1; t <= 5; t++) {
 		size_t lo = x->off[t - 1], hi = b->nkeys;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
@@ -639,11 +646,15 @@ typedef struct point {
 	size_t i, j;
 } point;
 
+/* A key of the translation in unique_points' table: the block of each
+ * document holding it, or SLOT_NONE (no block of the original holds it)
+ * or SLOT_MANY (two blocks or more). 16 bytes: the table is as large as
+ * twice the translation's keys. */
+#define SLOT_NONE (UINT32_MAX - 1)
+#define SLOT_MANY UINT32_MAX
 typedef struct slot {
-	uint64_t key;    /* 0: empty */
-	uint32_t no, nt; /* blocks holding it (counted up to 2) */
-	uint32_t bo, bt; /* the block, when only one (points pack block
-	                    indexes in 32 bits anyway) */
+	uint64_t key; /* 0: empty */
+	uint32_t bo, bt;
 } slot;
 
 /* The points of anchors unique to one block of each document, sorted
@@ -671,14 +682,17 @@ static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
 				while (tab[h].key && tab[h].key != key)
 					h = (h + 1) & (cap - 1);
 				if (pass == 0) {
-					tab[h].key = key;
-					if (tab[h].nt < 2) {
-						tab[h].nt++;
+					if (!tab[h].key) {
+						tab[h].key = key;
 						tab[h].bt = (uint32_t)i;
+						tab[h].bo = SLOT_NONE;
+					} else {
+						tab[h].bt = SLOT_MANY;
 					}
-				} else if (tab[h].key && tab[h].no < 2) {
-					tab[h].no++;
-					tab[h].bo = (uint32_t)i;
+				} else if (tab[h].key) {
+					tab[h].bo = tab[h].bo == SLOT_NONE
+					                ? (uint32_t)i
+					                : SLOT_MANY;
 				}
 			}
 		}
@@ -688,7 +702,8 @@ static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
 	uint64_t *packed = NULL;
 	size_t n = 0, pcap = 0;
 	for (size_t h = 0; h < cap; h++) {
-		if (tab[h].no == 1 && tab[h].nt == 1) {
+		if (tab[h].key && tab[h].bo < SLOT_NONE &&
+		    tab[h].bt < SLOT_NONE) {
 			packed = tl_grow(packed, n, &pcap, sizeof *packed);
 			packed[n++] = (uint64_t)tab[h].bo << 32 |
 			              (UINT32_MAX - (uint64_t)tab[h].bt);
