@@ -125,9 +125,24 @@ static inline uint64_t anchor_hash_final(uint64_t h, tl_anchor_type type)
 
 static uint64_t anchor_hash(tl_anchor_type type, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	uint64_t h = FNV_BASIS ^ (uint64_t)type;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	size_t i = 0;
+	/* Eight bytes a round: the same hash, a third of the instructions
+	 * of the loop's test and step (the lines of code and metadata are
+	 * long keys). */
+	for (; n - i >= 8; i += 8) {
+		h = (h ^ u[i]) * FNV_PRIME;
+		h = (h ^ u[i + 1]) * FNV_PRIME;
+		h = (h ^ u[i + 2]) * FNV_PRIME;
+		h = (h ^ u[i + 3]) * FNV_PRIME;
+		h = (h ^ u[i + 4]) * FNV_PRIME;
+		h = (h ^ u[i + 5]) * FNV_PRIME;
+		h = (h ^ u[i + 6]) * FNV_PRIME;
+		h = (h ^ u[i + 7]) * FNV_PRIME;
+	}
+	for (; i < n; i++)
+		h = (h ^ u[i]) * FNV_PRIME;
 	return anchor_hash_final(h, type);
 }
 
