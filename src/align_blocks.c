@@ -44,6 +44,7 @@ struct tl_align_build {
 	                        parentheses, or -1 when it is the block */
 	bool image;          /* an image seen */
 	bool visible;        /* something visible outside images */
+	size_t line_hint;    /* the line line_of() answered last */
 	tl_buf key;          /* scratch */
 	const char *data;    /* the source bytes */
 	uint64_t stop[STOP_SLOTS]; /* hashes of the stop words */
@@ -978,6 +979,27 @@ static void add_meta(tl_align_doc *ad, size_t p, size_t e)
 	block_end(ad);
 }
 
+/* tl_source_line_index(SRC, OFFSET), looked for from the line answered
+ * last: listing asks in source order, for a line at most a few lines
+ * on, most often. */
+static size_t line_of(struct tl_align_build *b, const tl_source *src,
+                      size_t offset)
+{
+	size_t l = b->line_hint;
+	if (l < src->nlines && src->lines[l] <= offset) {
+		for (int k = 0; k < 8; k++, l++) {
+			if (l + 1 >= src->nlines ||
+			    src->lines[l + 1] > offset) {
+				b->line_hint = l;
+				return l;
+			}
+		}
+	}
+	l = tl_source_line_index(src, offset);
+	b->line_hint = l;
+	return l;
+}
+
 /* Lists the definition lines among the lines of [p, e), the stretch
  * between two blocks. */
 static void scan_gap(tl_align_doc *ad, size_t p, size_t e)
@@ -985,7 +1007,7 @@ static void scan_gap(tl_align_doc *ad, size_t p, size_t e)
 	const tl_source *src = ad->src;
 	if (p >= e)
 		return;
-	for (size_t line = tl_source_line_index(src, p); line < src->nlines;
+	for (size_t line = line_of(ad->build, src, p); line < src->nlines;
 	     line++) {
 		size_t ls, le;
 		tl_source_line_span(src, line, &ls, &le);
@@ -1173,22 +1195,22 @@ static size_t last_end(const tl_source *src, size_t line)
 	return le;
 }
 
-/* A paragraph or heading: its leading definition lines split off, then
- * one block, or one per row of a pipe table. */
-static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
+/* A paragraph or heading NODE, of span [START, END) as
+ * tl_doc_node_span gives it: its leading definition lines split off,
+ * then one block, or one per row of a pipe table. */
+static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
+                      size_t start, size_t end)
 {
 	struct tl_align_build *b = ad->build;
 	const tl_source *src = ad->src;
 	const char *s = src->data;
-	size_t start, end;
-	tl_doc_node_span(doc, node, &start, &end);
 	bool heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
 
 	/* cmark reports a paragraph that begins with definitions it
 	 * consumed as starting at the first of them, and numbers its
 	 * inline lines from the first line after them. */
-	size_t line = tl_source_line_index(src, start);
-	size_t last = tl_source_line_index(src, end ? end - 1 : 0);
+	size_t line = line_of(b, src, start);
+	size_t last = line_of(b, src, end ? end - 1 : 0);
 	b->trust_nodes = true;
 	/* A setext heading is a paragraph and its underline: it can begin
 	 * with definitions too. */
@@ -1315,15 +1337,14 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node)
 		block_end(ad);
 }
 
-/* A code or HTML block: its lines are its anchors (an HTML block's href
- * and src URLs too). */
-static void add_literal(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
-                        tl_align_kind kind)
+/* A code or HTML block NODE, of span [START, END) as tl_doc_node_span
+ * gives it: its lines are its anchors (an HTML block's href and src URLs
+ * too). */
+static void add_literal(tl_align_doc *ad, cmark_node *node, tl_align_kind kind,
+                        size_t start, size_t end)
 {
 	struct tl_align_build *b = ad->build;
 	const tl_source *src = ad->src;
-	size_t start, end;
-	tl_doc_node_span(doc, node, &start, &end);
 	const char *lit = cmark_node_get_literal(node);
 	if (!lit)
 		lit = "";
@@ -1331,7 +1352,7 @@ static void add_literal(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
 	/* cmark gives an HTML block no end position (column 0 of its first
 	 * line): it ends with the last line of its literal. */
 	if (kind == TL_ALIGN_HTML && end <= start) {
-		size_t line = tl_source_line_index(src, start), s, e;
+		size_t line = line_of(b, src, start), s, e;
 		for (size_t p = 0; p + 1 < n; p++)
 			line += lit[p] == '\n';
 		if (line < src->nlines) {
@@ -1344,7 +1365,7 @@ static void add_literal(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
 	container_kind(node, &b->cur.context);
 	/* The source line of the literal's first line: after the opening
 	 * fence of a fenced code block. */
-	size_t line = tl_source_line_index(src, start);
+	size_t line = line_of(b, src, start);
 	if (kind == TL_ALIGN_CODE) {
 		size_t p = start;
 		while (p < end && src->data[p] == ' ')
@@ -1385,7 +1406,7 @@ static void add_front_matter(tl_align_doc *ad, const tl_doc *doc)
 	       (src->data[end - 1] == '\n' || src->data[end - 1] == '\r'))
 		end--;
 	block_begin(b, TL_ALIGN_FRONT_MATTER, doc->fm_start, end);
-	for (size_t line = tl_source_line_index(src, doc->fm_yaml_start);
+	for (size_t line = line_of(b, src, doc->fm_yaml_start);
 	     line < src->nlines; line++) {
 		size_t ls, le;
 		tl_source_line_span(src, line, &ls, &le);
@@ -1424,11 +1445,11 @@ void tl_align_doc_add(tl_align_doc *ad, const tl_doc *doc)
 		tl_doc_node_span(doc, node, &start, &end);
 		scan_gap(ad, b->cursor, start);
 		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
-			add_prose(ad, doc, node);
+			add_prose(ad, doc, node, start, end);
 		} else if (t == CMARK_NODE_CODE_BLOCK) {
-			add_literal(ad, doc, node, TL_ALIGN_CODE);
+			add_literal(ad, node, TL_ALIGN_CODE, start, end);
 		} else if (t == CMARK_NODE_HTML_BLOCK) {
-			add_literal(ad, doc, node, TL_ALIGN_HTML);
+			add_literal(ad, node, TL_ALIGN_HTML, start, end);
 		} else {
 			block_begin(b, TL_ALIGN_BREAK, start, end);
 			container_kind(node, &b->cur.context);
