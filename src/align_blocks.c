@@ -1133,6 +1133,25 @@ static void scan_inline(struct tl_align_build *b, const tl_doc *doc,
 	}
 }
 
+/* Whether cmark's iterator enters an inline node of type T without
+ * leaving it (S_is_leaf in cmark's iterator.c). */
+static bool inline_leaf(cmark_node_type t)
+{
+	return t == CMARK_NODE_TEXT || t == CMARK_NODE_SOFTBREAK ||
+	       t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_CODE ||
+	       t == CMARK_NODE_HTML_INLINE;
+}
+
+/* Leaving the inline node N of type T (not a leaf). */
+static void leave_inline(struct tl_align_build *b, const tl_doc *doc,
+                         cmark_node *n, cmark_node_type t, int *in_image)
+{
+	if (t == CMARK_NODE_IMAGE)
+		(*in_image)--;
+	if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
+		leave_link(b, doc, n);
+}
+
 /* Is the line [p, e) a table delimiter row (container prefixes
  * skipped)? */
 static bool is_delimiter_row(const char *s, size_t p, size_t e)
@@ -1301,21 +1320,15 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
 	b->cur.context = context;
 	b->cur.level = heading ? cmark_node_get_heading_level(node) : 0;
 
+	/* The inline nodes in the order of cmark's iterator, each entered,
+	 * and left after its children unless it is a leaf (inline_leaf),
+	 * without allocating an iterator for every paragraph. */
 	int in_image = 0;
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (n == node)
-			continue;
+	cmark_node *n = cmark_node_first_child(node);
+	while (n) {
 		cmark_node_type t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_IMAGE)
-			in_image += ev == CMARK_EVENT_ENTER ? 1 : -1;
-		if (ev == CMARK_EVENT_EXIT &&
-		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
-			leave_link(b, doc, n);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
+			in_image++;
 		if (table &&
 		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
 			/* The next row; the delimiter row (row 1) is no
@@ -1326,11 +1339,34 @@ static void add_prose(tl_align_doc *ad, const tl_doc *doc, cmark_node *node,
 			tl_source_line_span(src, line + row, &rs, &re);
 			block_begin(b, TL_ALIGN_TABLE_ROW, rs, re);
 			b->cur.context = context;
-			continue;
+		} else {
+			scan_inline(b, doc, n, in_image);
 		}
-		scan_inline(b, doc, n, in_image);
+		if (!inline_leaf(t)) {
+			cmark_node *child = cmark_node_first_child(n);
+			if (child) {
+				n = child;
+				continue;
+			}
+			leave_inline(b, doc, n, t, &in_image);
+		}
+		/* The next node: a sibling, or after leaving the parents
+		 * that end here. */
+		for (;;) {
+			cmark_node *next = cmark_node_next(n);
+			if (next) {
+				n = next;
+				break;
+			}
+			n = cmark_node_parent(n);
+			if (n == node || !n) {
+				n = NULL;
+				break;
+			}
+			leave_inline(b, doc, n, cmark_node_get_type(n),
+			             &in_image);
+		}
 	}
-	cmark_iter_free(it);
 	if (!table && b->image && !b->visible)
 		b->cur.kind = TL_ALIGN_IMAGE;
 	if (row != 1)
