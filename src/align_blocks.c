@@ -47,7 +47,8 @@ struct tl_align_build {
 	size_t line_hint;    /* the line line_of() answered last */
 	tl_buf key;          /* scratch */
 	const char *data;    /* the source bytes */
-	uint64_t stop[STOP_SLOTS]; /* hashes of the stop words */
+	uint64_t *stop;      /* hashes of the stop words (STOP_SLOTS), when not
+	                        listing against a translation */
 	/* Listing an original against its translation: the words that
 	 * translation has (open addressing, each hash with its low bit set,
 	 * 0 for an empty slot), the only ones kept; NULL otherwise. */
@@ -729,6 +730,11 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			 * bytes or more.) */
 			add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
 		}
+		/* The space after a token (most often) counted with it: no
+		 * note is open past a token, and a space starts none, ends
+		 * no sentence and is not visible. */
+		if (j < n && s[j] == ' ')
+			j++;
 		b->cur.nchars += j - i;
 		i = j;
 	}
@@ -1531,6 +1537,7 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 			}
 		}
 	} else {
+		b->stop = tl_xcalloc(STOP_SLOTS, sizeof *b->stop);
 		stop_words_load(b);
 	}
 	b->cursor = doc->src->body;
@@ -1564,6 +1571,7 @@ void tl_align_doc_free(tl_align_doc *ad)
 	free(ad->build->tmp);
 	free(ad->build->words);
 	free(ad->build->only);
+	free(ad->build->stop);
 	tl_buf_free(&ad->build->key);
 	free(ad->build);
 	free(ad->blocks);
