@@ -29,68 +29,74 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The weights of the cost, in nats. */
+/* The weights of the cost, in thousandths of a nat. The cost is
+ * computed in integers (a table stands for Gale and Church's logarithm),
+ * so that every build, compiler and C library gives every pair the same
+ * cost: floating point differs with contraction into fused multiply-adds
+ * (-mfma changed the alignment of 2 of the 1,052 lctt pairs) and with
+ * the C library's logarithm. */
 static const struct weights {
-	double skip;        /* a block with no counterpart (1-0, 0-1) */
-	double skip_short;  /* less, for a block shorter than short_len */
-	double skip_note;   /* a translator's note, which has no original */
-	double short_len;   /* characters */
-	double split;       /* 1-2, 2-1 (over 1-1) */
-	double level;       /* per heading level of difference */
-	double added_prose; /* more for prose rendered as an image the
-	                       translator added (info.added) */
-	double skip_added;  /* such an image with no counterpart */
-	/* The length of a translation is about len_c times its original's,
-	 * with a variance of len_s2 * L + (len_r * L)^2 for a length L:
-	 * Gale and Church's term, which grows with L, and a relative one,
-	 * which the LCTT pairs show dominating in long paragraphs. */
-	double len_c;
-	double len_s2;
-	double len_r;
-	double len_max;      /* cap of the length cost (heavy tails) */
-	double sentence;     /* per sentence end of one side more than the
-	                        other's (prose, headings, table rows) */
-	double sentence_max; /* cap of the sentence cost */
-	double miss_o[5];    /* per anchor of the original missing in the
-	                        translation, by type */
-	double miss_t[5];    /* per anchor of the translation missing in
-	                        the original (a translator adds code marks
-	                        more often than they drop code) */
-	double match[5];     /* earned per anchor found on both sides */
-	double match_kept;   /* earned more per such word found */
-	double lost_max;     /* cap of the cost of the original's words */
-	double miss_kept;    /* per word of the original the translation
-	                        keeps wherever the original has it (a name)
-	                        missing from the translated side */
-	double line;         /* code and HTML lines: weight of (1 - overlap) */
-	double reward_max;   /* the most anchors can earn a pair */
-	double move_max;     /* the most a moved pair may cost */
+	int32_t skip;        /* a block with no counterpart (1-0, 0-1) */
+	int32_t skip_short;  /* less, for a block shorter than short_len */
+	int32_t skip_note;   /* a translator's note, which has no original */
+	int32_t short_len;   /* tenths of a character (tl_align_length) */
+	int32_t split;       /* 1-2, 2-1 (over 1-1) */
+	int32_t level;       /* per heading level of difference */
+	int32_t added_prose; /* more for prose rendered as an image the
+	                        translator added (info.added) */
+	int32_t skip_added;  /* such an image with no counterpart */
+	/* The length of a translation is about 0.95 times its original's,
+	 * with a variance of 3 L + (0.1 L)^2 for a length L: Gale and
+	 * Church's term, which grows with L, and a relative one, which the
+	 * LCTT pairs show dominating in long paragraphs (length_cost has
+	 * these three figures in its integers). */
+	int32_t len_max;      /* cap of the length cost (heavy tails) */
+	int32_t sentence;     /* per sentence end of one side more than the
+	                         other's (prose, headings, table rows) */
+	int32_t sentence_max; /* cap of the sentence cost */
+	int32_t miss_o[5];    /* per anchor of the original missing in the
+	                         translation, by type */
+	int32_t miss_t[5];    /* per anchor of the translation missing in
+	                         the original (a translator adds code marks
+	                         more often than they drop code) */
+	int32_t match[5];     /* earned per anchor found on both sides */
+	int32_t match_kept;   /* earned more per such word found */
+	int32_t lost_max;     /* cap of the cost of the original's words */
+	int32_t miss_kept;    /* per word of the original the translation
+	                         keeps wherever the original has it (a name)
+	                         missing from the translated side */
+	int32_t line;         /* code and HTML lines: weight of (1 - overlap) */
+	int32_t reward_max;   /* the most anchors can earn a pair */
+	int32_t move_max;     /* the most a moved pair may cost */
 } W = {
-    .skip = 5.0,
-    .skip_short = 3.5,
-    .skip_note = 1.0,
-    .short_len = 60,
-    .split = 4.0,
-    .level = 1.5,
-    .added_prose = 3.0,
-    .skip_added = 2.0,
-    .len_c = 0.95,
-    .len_s2 = 3.0,
-    .len_r = 0.1,
-    .len_max = 10.0,
-    .sentence = 0.7,
-    .sentence_max = 2.0,
+    .skip = 5000,
+    .skip_short = 3500,
+    .skip_note = 1000,
+    .short_len = 600,
+    .split = 4000,
+    .level = 1500,
+    .added_prose = 3000,
+    .skip_added = 2000,
+    .len_max = 10000,
+    .sentence = 700,
+    .sentence_max = 2000,
     /* NUMBER, CODE, LINK, LINE (these count by overlap), WORD */
-    .miss_o = {1.0, 2.0, 2.0, 0, 0.3},
-    .miss_t = {0.5, 0.5, 1.0, 0, 1.0},
-    .match = {0.5, 1.0, 1.0, 0, 0.3},
-    .miss_kept = 1.0,
-    .match_kept = 0.5,
-    .lost_max = 1.5,
-    .line = 6.0,
-    .reward_max = 4.0,
-    .move_max = 5.0,
+    .miss_o = {1000, 2000, 2000, 0, 300},
+    .miss_t = {500, 500, 1000, 0, 1000},
+    .match = {500, 1000, 1000, 0, 300},
+    .miss_kept = 1000,
+    .match_kept = 500,
+    .lost_max = 1500,
+    .line = 6000,
+    .reward_max = 4000,
+    .move_max = 5000,
 };
+
+/* A cost in thousandths of a nat as the dynamic programming adds it. */
+static inline double nats(int64_t m)
+{
+	return (double)m / 1000.0;
+}
 
 /* Impossible pairs. */
 #define INF 1e30
@@ -112,25 +118,26 @@ static bool can_split(tl_align_kind k)
 	return is_prose(k) || k == TL_ALIGN_CODE;
 }
 
-/* The cost of rendering a block of kind A as one of kind B. */
-static double kind_cost(tl_align_kind a, tl_align_kind b)
+/* The cost of rendering a block of kind A as one of kind B, or -1 when
+ * it cannot be. */
+static int64_t kind_cost(tl_align_kind a, tl_align_kind b)
 {
 	if (a == b)
 		return 0;
 	if (a == TL_ALIGN_FRONT_MATTER || b == TL_ALIGN_FRONT_MATTER)
-		return INF;
+		return -1;
 	if (is_prose(a) && is_prose(b))
-		return 2.0;
+		return 2000;
 	bool ai = a == TL_ALIGN_IMAGE || a == TL_ALIGN_HTML;
 	bool bi = b == TL_ALIGN_IMAGE || b == TL_ALIGN_HTML;
 	if ((ai && (bi || is_prose(b))) || (bi && is_prose(a)))
-		return 3.0;
+		return 3000;
 	if ((a == TL_ALIGN_HEADING && is_prose(b)) ||
 	    (b == TL_ALIGN_HEADING && is_prose(a)) ||
 	    (a == TL_ALIGN_TABLE_ROW && is_prose(b)) ||
 	    (b == TL_ALIGN_TABLE_ROW && is_prose(a)))
-		return 4.0;
-	return 8.0;
+		return 4000;
+	return 8000;
 }
 
 /* Kinds whose length ratio says something. */
@@ -139,43 +146,93 @@ static bool has_length(tl_align_kind k)
 	return is_prose(k) || k == TL_ALIGN_HEADING || k == TL_ALIGN_TABLE_ROW;
 }
 
-/* -log(2 (1 - Phi(|delta|))) = -log(erfc(|delta| / sqrt 2)): Gale and
- * Church's cost of a length deviation of DELTA standard deviations. erfc
- * by the Chebyshev fit of Numerical Recipes (erfcc, relative error below
- * 1.2e-7), whose exponential the logarithm undoes: one log1p instead of
- * erfc, exp and log, in the dynamic programming's innermost loop. */
-static double gc_cost(double delta)
+/* -log(2 (1 - Phi(d))) = -log(erfc(d / sqrt 2)), Gale and Church's cost
+ * of a length deviation of d standard deviations, in thousandths of a
+ * nat, at d = 0, 1/32, 2/32 ... 4.5, capped at W.len_max (reached at
+ * 4.09); between two entries the cost is interpolated (33 thousandths
+ * off at most). Made by
+ *   python3 -c 'import math; print([min(10000, round(-1000 *
+ *   math.log(math.erfc(k / 32 / math.sqrt(2))))) for k in range(145)])' */
+static const uint16_t gc_table[145] = {
+    0,     25,    51,    78,    105,   133,   161,   190,   220,   250,   281,
+    313,   346,   379,   413,   447,   483,   519,   556,   593,   631,   670,
+    710,   750,   791,   833,   876,   919,   963,   1008,  1054,  1101,  1148,
+    1196,  1245,  1294,  1345,  1396,  1448,  1501,  1554,  1609,  1664,  1720,
+    1777,  1835,  1893,  1953,  2013,  2074,  2136,  2198,  2262,  2326,  2391,
+    2457,  2524,  2592,  2661,  2730,  2800,  2871,  2943,  3016,  3090,  3165,
+    3240,  3316,  3394,  3472,  3551,  3630,  3711,  3793,  3875,  3959,  4043,
+    4128,  4214,  4301,  4389,  4477,  4567,  4657,  4748,  4841,  4934,  5028,
+    5123,  5219,  5315,  5413,  5511,  5611,  5711,  5812,  5915,  6018,  6122,
+    6226,  6332,  6439,  6547,  6655,  6764,  6875,  6986,  7098,  7211,  7325,
+    7440,  7556,  7673,  7791,  7909,  8029,  8149,  8271,  8393,  8516,  8640,
+    8765,  8891,  9018,  9146,  9275,  9405,  9535,  9667,  9799,  9933,  10000,
+    10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000,
+    10000, 10000,
+};
+
+/* The integer square root of N. */
+static uint64_t isqrt(uint64_t n)
 {
-	double z = fabs(delta) / sqrt(2.0);
-	double t = 1.0 / (1.0 + 0.5 * z);
-	double poly =
-	    t * (1.00002368 +
-	         t * (0.37409196 +
-	              t * (0.09678418 +
-	                   t * (-0.18628806 +
-	                        t * (0.27886807 +
-	                             t * (-1.13520398 +
-	                                  t * (1.48851587 +
-	                                       t * (-0.82215223 +
-	                                            t * 0.17087277))))))));
-	double c = log1p(0.5 * z) + z * z + 1.26551223 - poly;
-	return c < W.len_max ? c : W.len_max;
+	uint64_t r = 0, bit = (uint64_t)1 << 62;
+	while (bit > n)
+		bit >>= 2;
+	while (bit) {
+		if (n >= r + bit) {
+			n -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return r;
 }
 
-/* The length cost of original length LO against translated length LT;
- * INF when it is sure to reach LIMIT (erfc(z) <= exp(-z^2), so the cost
- * is at least z^2, or the cap: no logarithm for a hopeless pair). */
-static double length_cost(double lo, double lt, double limit)
+/* The length cost of original length LO against translated length LT,
+ * both in tenths of a character; -1 when it is sure to reach LIMIT (the
+ * cost is at least half the squared deviation, or the cap).
+ *
+ * With c = 0.95 and L the mean (lo + lt / c) / 2, the deviation is
+ * d = lt - c lo over a variance of 3 L + (0.1 L)^2. In integers:
+ * D = 20 lt - 19 lo and M = 19 lo + 20 lt (L = M / 380 characters,
+ * d = D / 200), so that d^2 / var = 361 D^2 / (M (M + 114000)). */
+static int64_t length_cost(int64_t lo, int64_t lt, int64_t limit)
 {
-	double mean = (lo + lt / W.len_c) / 2;
-	if (mean <= 0)
+	int64_t dd = 20 * lt - 19 * lo, m = 19 * lo + 20 * lt;
+	if (m <= 0)
 		return 0;
-	double var = W.len_s2 * mean + W.len_r * W.len_r * mean * mean;
-	double d = lt - W.len_c * lo;
-	double z2 = d * d / (2 * var);
-	if ((z2 < W.len_max ? z2 : W.len_max) >= limit)
-		return INF;
-	return gc_cost(d / sqrt(var));
+	uint64_t d = (uint64_t)(dd < 0 ? -dd : dd), mm = (uint64_t)m;
+	/* Blocks of a million characters and more: smaller numbers, about
+	 * the same ratio, no overflow below. */
+	while (mm >= (uint64_t)1 << 24 || d >= (uint64_t)1 << 26) {
+		mm >>= 1;
+		d >>= 1;
+	}
+	uint64_t num = 361 * d * d, den = mm * (mm + 114000);
+	if (den == 0)
+		return 0;
+	/* The squared deviation in 4096ths, up to 20 (cost capped). */
+	if (num >= 20 * den) {
+		if (W.len_max >= limit)
+			return -1;
+		return W.len_max;
+	}
+	uint64_t q = (num / den) * 4096 + (num % den) * 4096 / den;
+	/* At least half the squared deviation (less a thousandth for the
+	 * table's rounding). */
+	int64_t low = (int64_t)(q * 1000 / 8192) - 1;
+	if ((low < W.len_max ? low : W.len_max) >= limit)
+		return -1;
+	/* The deviation in 32ths of a standard deviation, with 8 bits of
+	 * fraction: sqrt(q / 4096) * 32 * 256 = sqrt(q * 16384). */
+	uint64_t s = isqrt(q * 16384);
+	uint64_t k = s >> 8, f = s & 255;
+	if (k >= 144)
+		return W.len_max;
+	int64_t c =
+	    gc_table[k] +
+	    (int64_t)(((uint64_t)(gc_table[k + 1] - gc_table[k]) * f) >> 8);
+	return c < W.len_max ? c : W.len_max;
 }
 
 /* What the cost needs of a block, computed once per alignment: where
@@ -184,8 +241,8 @@ static double length_cost(double lo, double lt, double limit)
  * programming reads them for every cell; the blocks are larger). */
 typedef struct info {
 	const uint64_t *keys;
-	uint32_t off[6]; /* keys of type k: keys[off[k], off[k + 1]) */
-	double length;
+	uint32_t off[6];    /* keys of type k: keys[off[k], off[k + 1]) */
+	int64_t length;     /* tenths of a character (tl_align_length) */
 	uint32_t sentences; /* block->nsentences */
 	/* The Latin words that matter: a translated block's all, an
 	 * original block's only those the translation has somewhere (the
@@ -233,7 +290,7 @@ static void info_make(info *x, const tl_align_block *b)
 		}
 		x->off[t] = (uint32_t)lo;
 	}
-	x->length = tl_align_length(b);
+	x->length = 10 * (int64_t)b->nchars + 32 * (int64_t)b->ncjk;
 	x->sentences = (uint32_t)b->nsentences;
 	x->words = x->keys + x->off[TL_ANCHOR_WORD];
 	x->nwords = x->off[TL_ANCHOR_WORD + 1] - x->off[TL_ANCHOR_WORD];
@@ -517,7 +574,7 @@ static size_t merge_words(cursor *co, cursor *ct, size_t *match, size_t *only_o,
 
 /* What the anchors of O and T say. Only the translation's words count:
  * the original's others were translated. */
-static double anchor_cost(const side *o, const side *t)
+static int64_t anchor_cost(const side *o, const side *t)
 {
 	size_t match[5] = {0}, only_o[5] = {0}, only_t[5] = {0};
 	cursor co = cursor_of(o, TL_ANCHOR_NUMBER, TL_ANCHOR_WORD);
@@ -527,31 +584,32 @@ static double anchor_cost(const side *o, const side *t)
 	ct = cursor_of_words(t);
 	size_t kept_match = 0;
 	size_t kept = merge_words(&co, &ct, match, only_o, only_t, &kept_match);
-	double cost = 0, reward = 0;
+	int64_t cost = 0, reward = 0;
 	for (int k = TL_ANCHOR_NUMBER; k <= TL_ANCHOR_WORD; k++) {
-		cost +=
-		    (k == TL_ANCHOR_WORD ? 0
-		                         : W.miss_o[k] * (double)only_o[k]) +
-		    W.miss_t[k] * (double)only_t[k];
-		reward += W.match[k] * (double)match[k];
+		cost += (k == TL_ANCHOR_WORD
+		             ? 0
+		             : (int64_t)W.miss_o[k] * (int64_t)only_o[k]) +
+		        (int64_t)W.miss_t[k] * (int64_t)only_t[k];
+		reward += (int64_t)W.match[k] * (int64_t)match[k];
 	}
-	double lost =
-	    W.miss_o[TL_ANCHOR_WORD] * (double)only_o[TL_ANCHOR_WORD] +
-	    W.miss_kept * (double)kept;
+	int64_t lost = (int64_t)W.miss_o[TL_ANCHOR_WORD] *
+	                   (int64_t)only_o[TL_ANCHOR_WORD] +
+	               (int64_t)W.miss_kept * (int64_t)kept;
 	cost += lost < W.lost_max ? lost : W.lost_max;
-	reward += W.match_kept * (double)kept_match;
-	size_t lines = match[TL_ANCHOR_LINE] * 2 + only_o[TL_ANCHOR_LINE] +
-	               only_t[TL_ANCHOR_LINE];
+	reward += (int64_t)W.match_kept * (int64_t)kept_match;
+	int64_t lines =
+	    (int64_t)(match[TL_ANCHOR_LINE] * 2 + only_o[TL_ANCHOR_LINE] +
+	              only_t[TL_ANCHOR_LINE]);
 	if (lines) {
-		double overlap =
-		    2.0 * (double)match[TL_ANCHOR_LINE] / (double)lines;
-		cost += W.line * (1 - overlap);
-		reward += overlap;
+		/* The overlap, 2 matches / lines, in thousandths. */
+		int64_t both = 2 * (int64_t)match[TL_ANCHOR_LINE];
+		cost += W.line * (lines - both) / lines;
+		reward += 1000 * both / lines;
 	}
 	return cost - (reward < W.reward_max ? reward : W.reward_max);
 }
 
-static double side_length(const side *s)
+static int64_t side_length(const side *s)
 {
 	return s->x[0]->length + (s->n > 1 ? s->x[1]->length : 0);
 }
@@ -560,11 +618,12 @@ static double side_length(const side *s)
  * counts agree in nine 1-1 pairs of prose in ten on lctt-pairs, in four
  * pairs of neighbours in ten), so a difference costs, which tells apart
  * blocks of like length where a paragraph was dropped or two merged. */
-static double sentence_cost(const side *o, const side *t)
+static int64_t sentence_cost(const side *o, const side *t)
 {
 	uint32_t so = o->x[0]->sentences + (o->n > 1 ? o->x[1]->sentences : 0);
 	uint32_t st = t->x[0]->sentences + (t->n > 1 ? t->x[1]->sentences : 0);
-	double d = W.sentence * (double)(so > st ? so - st : st - so);
+	int64_t d =
+	    (int64_t)W.sentence * (int64_t)(so > st ? so - st : st - so);
 	return d < W.sentence_max ? d : W.sentence_max;
 }
 
@@ -576,26 +635,31 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
                               tl_align_cost_parts *parts)
 {
 	const info *xo = o->x[0], *xt = t->x[0];
-	tl_align_cost_parts p = {0, 0, 0, 0};
+	/* LIMIT in thousandths, rounded up: a whole number of thousandths
+	 * reaches it if and only if it reaches LIMIT. */
+	int64_t lim = limit >= 1e15    ? INT64_MAX / 4
+	              : limit <= -1e15 ? -INT64_MAX / 4
+	                               : (int64_t)ceil(limit * 1000.0);
+	int64_t type = 0, kind, length = 0, reward;
 	if (o->n > 1 || t->n > 1) {
 		if (!info_joins(o->n > 1 ? xo : xt))
 			return INF;
-		p.type = W.split;
+		type = W.split;
 	}
 	tl_align_kind ko = (tl_align_kind)xo->kind,
 	              kt = (tl_align_kind)xt->kind;
-	p.kind = kind_cost(ko, kt);
-	if (p.kind >= INF)
+	kind = kind_cost(ko, kt);
+	if (kind < 0)
 		return INF;
 	if (xt->added && is_prose(ko))
-		p.kind += W.added_prose;
+		kind += W.added_prose;
 	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
-		p.kind += W.level * abs((int)xo->level - (int)xt->level);
+		kind += (int64_t)W.level * abs((int)xo->level - (int)xt->level);
 	/* What the anchors can earn at most: each match earns at most 1,
 	 * lines 1 more, and a side without keys earns nothing. */
 	size_t no = xo->nkeys + (o->n > 1 ? o->x[1]->nkeys : 0);
 	size_t nt = xt->nkeys + (t->n > 1 ? t->x[1]->nkeys : 0);
-	double reward = no && nt ? (double)(no < nt ? no : nt) + 1 : 0;
+	reward = no && nt ? 1000 * (int64_t)((no < nt ? no : nt) + 1) : 0;
 	if (reward > W.reward_max)
 		reward = W.reward_max;
 	if (xo->with_length && xt->with_length) {
@@ -603,20 +667,24 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
 		 * the same cap: a translation condensed to fewer sentences
 		 * is also shorter, and the two are one piece of evidence
 		 * there. */
-		p.length = length_cost(side_length(o), side_length(t),
-		                       limit - (p.type + p.kind - reward));
-		if (p.length < INF) {
-			p.length += sentence_cost(o, t);
-			if (p.length > W.len_max)
-				p.length = W.len_max;
-		}
+		length = length_cost(side_length(o), side_length(t),
+		                     lim - (type + kind - reward));
+		if (length < 0)
+			return INF;
+		length += sentence_cost(o, t);
+		if (length > W.len_max)
+			length = W.len_max;
 	}
-	if (p.length >= INF || p.type + p.kind + p.length - reward >= limit)
+	if (type + kind + length - reward >= lim)
 		return INF;
-	p.anchors = anchor_cost(o, t);
-	if (parts)
-		*parts = p;
-	return p.type + p.kind + p.length + p.anchors;
+	int64_t anchors = anchor_cost(o, t);
+	if (parts) {
+		parts->type = nats(type);
+		parts->kind = nats(kind);
+		parts->length = nats(length);
+		parts->anchors = nats(anchors);
+	}
+	return nats(type + kind + length + anchors);
 }
 
 static double pair_cost(const side *o, const side *t, double limit)
@@ -628,14 +696,14 @@ static double pair_cost(const side *o, const side *t, double limit)
 static double skip_cost(const tl_align_block *b, const info *x)
 {
 	if (x->added)
-		return W.skip_added;
+		return nats(W.skip_added);
 	if (b->note)
-		return W.skip_note;
+		return nats(W.skip_note);
 	if (b->kind == TL_ALIGN_BREAK)
-		return W.skip_short;
-	if (has_length(b->kind) && tl_align_length(b) < W.short_len)
-		return W.skip_short;
-	return W.skip;
+		return nats(W.skip_short);
+	if (has_length(b->kind) && x->length < W.short_len)
+		return nats(W.skip_short);
+	return nats(W.skip);
 }
 
 /* ---- The band -------------------------------------------------------------
@@ -1078,7 +1146,7 @@ static size_t move_pass(const ctx *x, tl_align_pair *v, size_t nv)
 			continue;
 		const tl_align_block *tb = &t->blocks[v[k].trans];
 		size_t best = TL_NONE;
-		double best_cost = W.move_max;
+		double best_cost = nats(W.move_max);
 		for (size_t a = 0; a < tb->nkeys; a++) {
 			/* A word is too weak alone: it pairs prose that
 			 * shares two words or more. */
