@@ -170,21 +170,18 @@ static const uint16_t gc_table[145] = {
     10000, 10000,
 };
 
-/* The integer square root of N. */
+/* The integer square root of N, below 2^40 (length_cost's are below
+ * 2^31): the square root in double precision (correctly rounded by IEEE
+ * 754 in every build, and exact to within one for N this small), then
+ * corrected to the floor. The same value as a bit-by-bit integer root
+ * without its 31 dependent rounds. */
 static uint64_t isqrt(uint64_t n)
 {
-	uint64_t r = 0, bit = (uint64_t)1 << 62;
-	while (bit > n)
-		bit >>= 2;
-	while (bit) {
-		if (n >= r + bit) {
-			n -= r + bit;
-			r = (r >> 1) + bit;
-		} else {
-			r >>= 1;
-		}
-		bit >>= 2;
-	}
+	uint64_t r = (uint64_t)sqrt((double)n);
+	while (r * r > n)
+		r--;
+	while ((r + 1) * (r + 1) <= n)
+		r++;
 	return r;
 }
 
@@ -217,7 +214,12 @@ static int64_t length_cost(int64_t lo, int64_t lt, int64_t limit)
 			return -1;
 		return W.len_max;
 	}
-	uint64_t q = (num / den) * 4096 + (num % den) * 4096 / den;
+	/* floor(num * 4096 / den): one division where num * 4096 cannot
+	 * overflow (num < 20 den, below 2^53 but for blocks near the
+	 * scaling's limit). */
+	uint64_t q = num < (uint64_t)1 << 52
+	                 ? (num << 12) / den
+	                 : (num / den) * 4096 + (num % den) * 4096 / den;
 	/* At least half the squared deviation (less a thousandth for the
 	 * table's rounding). */
 	int64_t low = (int64_t)(q * 1000 / 8192) - 1;
