@@ -119,25 +119,40 @@ static bool can_split(tl_align_kind k)
 }
 
 /* The cost of rendering a block of kind A as one of kind B, or -1 when
- * it cannot be. */
-static int64_t kind_cost(tl_align_kind a, tl_align_kind b)
+ * it cannot be: a table made by the compiler from KIND_COST (a chain of
+ * tests on the kinds for each pair cost before, whose branches no
+ * predictor guessed). */
+#define KC_PROSE(k)                                                            \
+	((k) == TL_ALIGN_PARAGRAPH || (k) == TL_ALIGN_ITEM ||                  \
+	 (k) == TL_ALIGN_QUOTE)
+#define KC_PICTURE(k) ((k) == TL_ALIGN_IMAGE || (k) == TL_ALIGN_HTML)
+#define KIND_COST(a, b)                                                        \
+	((a) == (b) ? 0                                                        \
+	 : (a) == TL_ALIGN_FRONT_MATTER || (b) == TL_ALIGN_FRONT_MATTER        \
+	     ? -1                                                              \
+	 : KC_PROSE(a) && KC_PROSE(b) ? 2000                                   \
+	 : (KC_PICTURE(a) && (KC_PICTURE(b) || KC_PROSE(b))) ||                \
+	         (KC_PICTURE(b) && KC_PROSE(a))                                \
+	     ? 3000                                                            \
+	 : ((a) == TL_ALIGN_HEADING && KC_PROSE(b)) ||                         \
+	         ((b) == TL_ALIGN_HEADING && KC_PROSE(a)) ||                   \
+	         ((a) == TL_ALIGN_TABLE_ROW && KC_PROSE(b)) ||                 \
+	         ((b) == TL_ALIGN_TABLE_ROW && KC_PROSE(a))                    \
+	     ? 4000                                                            \
+	     : 8000)
+#define KC_ROW(a)                                                              \
+	{KIND_COST(a, 0), KIND_COST(a, 1), KIND_COST(a, 2), KIND_COST(a, 3),   \
+	 KIND_COST(a, 4), KIND_COST(a, 5), KIND_COST(a, 6), KIND_COST(a, 7),   \
+	 KIND_COST(a, 8), KIND_COST(a, 9), KIND_COST(a, 10)}
+_Static_assert(TL_ALIGN_NKINDS == 11, "kind_costs has a row per kind");
+static const int16_t kind_costs[TL_ALIGN_NKINDS][TL_ALIGN_NKINDS] = {
+    KC_ROW(0), KC_ROW(1), KC_ROW(2), KC_ROW(3), KC_ROW(4),  KC_ROW(5),
+    KC_ROW(6), KC_ROW(7), KC_ROW(8), KC_ROW(9), KC_ROW(10),
+};
+
+static inline int64_t kind_cost(tl_align_kind a, tl_align_kind b)
 {
-	if (a == b)
-		return 0;
-	if (a == TL_ALIGN_FRONT_MATTER || b == TL_ALIGN_FRONT_MATTER)
-		return -1;
-	if (is_prose(a) && is_prose(b))
-		return 2000;
-	bool ai = a == TL_ALIGN_IMAGE || a == TL_ALIGN_HTML;
-	bool bi = b == TL_ALIGN_IMAGE || b == TL_ALIGN_HTML;
-	if ((ai && (bi || is_prose(b))) || (bi && is_prose(a)))
-		return 3000;
-	if ((a == TL_ALIGN_HEADING && is_prose(b)) ||
-	    (b == TL_ALIGN_HEADING && is_prose(a)) ||
-	    (a == TL_ALIGN_TABLE_ROW && is_prose(b)) ||
-	    (b == TL_ALIGN_TABLE_ROW && is_prose(a)))
-		return 4000;
-	return 8000;
+	return kind_costs[a][b];
 }
 
 /* Kinds whose length ratio says something. */
@@ -552,6 +567,34 @@ static size_t merge_words(cursor *co, cursor *ct, size_t *match, size_t *only_o,
                           size_t *only_t, size_t *kept_match)
 {
 	size_t kept = 0;
+	if (co->b >= co->be && ct->b >= ct->be) {
+		/* One block on each side (most pairs): the same merge on
+		 * two runs, without the cursors. */
+		const uint64_t *a = co->a, *ae = co->ae, *b = ct->a,
+		               *be = ct->ae;
+		while (a < ae && b < be) {
+			uint64_t x = *a, y = *b;
+			if ((x | 1) < (y | 1)) {
+				only_o[TL_ANCHOR_WORD]++;
+				kept += x & 1;
+				a++;
+			} else if ((y | 1) < (x | 1)) {
+				only_t[TL_ANCHOR_WORD]++;
+				b++;
+			} else {
+				match[TL_ANCHOR_WORD]++;
+				*kept_match += x & 1;
+				a++;
+				b++;
+			}
+		}
+		for (; a < ae; a++) {
+			only_o[TL_ANCHOR_WORD]++;
+			kept += *a & 1;
+		}
+		only_t[TL_ANCHOR_WORD] += (size_t)(be - b);
+		return kept;
+	}
 	uint64_t x = 0, y = 0;
 	bool hx = word_peek(co, &x), hy = word_peek(ct, &y);
 	while (hx || hy) {
@@ -629,6 +672,16 @@ static int64_t sentence_cost(const side *o, const side *t)
 	return d < W.sentence_max ? d : W.sentence_max;
 }
 
+/* ceil(V) for |V| below 2^53, without a call into the C library (the
+ * baseline x86-64 has no instruction for it, and the call was a tenth of
+ * the pair cost's time): the truncation toward zero, plus one when V was
+ * above it. */
+static inline int64_t ceil_int(double v)
+{
+	int64_t t = (int64_t)v;
+	return t + ((double)t < v);
+}
+
 /* The cost of pairing O with T (neither empty), its parts into PARTS
  * when not NULL; or INF as soon as it is sure to reach LIMIT (what the
  * anchors can earn is bounded, so the other parts bound the cost from
@@ -641,7 +694,7 @@ static double pair_cost_parts(const side *o, const side *t, double limit,
 	 * reaches it if and only if it reaches LIMIT. */
 	int64_t lim = limit >= 1e15    ? INT64_MAX / 4
 	              : limit <= -1e15 ? -INT64_MAX / 4
-	                               : (int64_t)ceil(limit * 1000.0);
+	                               : ceil_int(limit * 1000.0);
 	int64_t type = 0, kind, length = 0, reward;
 	if (o->n > 1 || t->n > 1) {
 		if (!info_joins(o->n > 1 ? xo : xt))
