@@ -271,9 +271,25 @@ typedef struct info {
 	uint8_t level;    /* of a heading */
 	bool with_length; /* has_length(kind) */
 	bool splits;      /* can_split(kind) */
+	bool joins;       /* info_joins(): this block and the next can be
+	                     one side of a 1-2 or 2-1 pair */
 	bool added;       /* an image of the translation whose destinations
 	                     the original has nowhere (mark_added) */
 } info;
+
+/* The index of the first of the N sorted KEYS whose type is T or more. */
+static inline uint32_t first_of_type(const uint64_t *keys, size_t n, uint64_t t)
+{
+	if (n == 0)
+		return 0;
+	const uint64_t *p = keys;
+	while (n > 1) {
+		size_t half = n / 2;
+		p = (p[half - 1] >> 61) < t ? p + half : p;
+		n -= half;
+	}
+	return (uint32_t)(p - keys) + ((*p >> 61) < t);
+}
 
 static void info_make(info *x, const tl_align_block *b)
 {
@@ -287,26 +303,12 @@ static void info_make(info *x, const tl_align_block *b)
 	x->with_length = has_length(b->kind);
 	x->splits = can_split(b->kind);
 	x->added = false;
-	/* The first key of each type: the few of the types before words
-	 * one by one, past the words by binary search. */
+	/* The first key of each type, by binary search (the halving
+	 * selects without a branch, so no predictor is asked where the
+	 * types change). */
 	x->off[0] = 0;
-	size_t k = 0;
-	for (int t = 1; t <= TL_ANCHOR_WORD; t++) {
-		while (k < b->nkeys && (b->keys[k] >> 61) < (uint64_t)t)
-			k++;
-		x->off[t] = (uint32_t)k;
-	}
-	for (int t = TL_ANCHOR_WORD + 1; t <= 5; t++) {
-		size_t lo = x->off[t - 1], hi = b->nkeys;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if ((b->keys[mid] >> 61) < (uint64_t)t)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		x->off[t] = (uint32_t)lo;
-	}
+	for (int t = 1; t <= 5; t++)
+		x->off[t] = first_of_type(x->keys, b->nkeys, (uint64_t)t);
 	x->length = 10 * (int64_t)b->nchars + 32 * (int64_t)b->ncjk;
 	x->sentences = (uint32_t)b->nsentences;
 	x->words = x->keys + x->off[TL_ANCHOR_WORD];
@@ -314,10 +316,10 @@ static void info_make(info *x, const tl_align_block *b)
 }
 
 /* Whether blocks X and X + 1, next to each other, can be one side of a
- * 1-2 or 2-1 pair: two of one kind that splits. */
+ * 1-2 or 2-1 pair: two of one kind that splits (infos_make sets it). */
 static inline bool info_joins(const info *x)
 {
-	return x[0].splits && x[0].kind == x[1].kind;
+	return x->joins;
 }
 
 /* The infos of AD's blocks (caller frees). */
@@ -326,6 +328,9 @@ static info *infos_make(const tl_align_doc *ad)
 	info *v = tl_xmalloc((ad->n + 1) * sizeof *v);
 	for (size_t i = 0; i < ad->n; i++)
 		info_make(&v[i], &ad->blocks[i]);
+	for (size_t i = 0; i < ad->n; i++)
+		v[i].joins = i + 1 < ad->n && v[i].splits &&
+		             v[i].kind == v[i + 1].kind;
 	return v;
 }
 
@@ -794,6 +799,9 @@ static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
 	while (cap < 2 * total + 16)
 		cap *= 2;
 	slot *tab = tl_xcalloc(cap, sizeof *tab);
+	/* The slots filled, in the order they were. */
+	uint32_t *filled = tl_xmalloc((total + 1) * sizeof *filled);
+	size_t nfilled = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		const tl_align_doc *ad = pass ? o : t;
 		for (size_t i = 0; i < ad->n; i++) {
@@ -806,6 +814,7 @@ static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
 					h = (h + 1) & (cap - 1);
 				if (pass == 0) {
 					if (!tab[h].key) {
+						filled[nfilled++] = (uint32_t)h;
 						tab[h].key = key;
 						tab[h].bt = (uint32_t)i;
 						tab[h].bo = SLOT_NONE;
@@ -822,17 +831,18 @@ static point *unique_points(const tl_align_doc *o, const tl_align_doc *t,
 	}
 	/* A point (i, j) packed as i << 32 | (2^32 - 1 - j): sorted, by
 	 * i, then j descending (the order longest_chain wants). */
-	uint64_t *packed = NULL;
-	size_t n = 0, pcap = 0;
-	for (size_t h = 0; h < cap; h++) {
-		if (tab[h].key && tab[h].bo < SLOT_NONE &&
-		    tab[h].bt < SLOT_NONE) {
-			packed = tl_grow(packed, n, &pcap, sizeof *packed);
-			packed[n++] = (uint64_t)tab[h].bo << 32 |
-			              (UINT32_MAX - (uint64_t)tab[h].bt);
-		}
+	/* From the slots filled (listed as they were), each written and
+	 * kept or not without a branch. */
+	uint64_t *packed = tl_xmalloc((nfilled + 1) * sizeof *packed);
+	size_t n = 0;
+	for (size_t f = 0; f < nfilled; f++) {
+		const slot *e = &tab[filled[f]];
+		packed[n] =
+		    (uint64_t)e->bo << 32 | (UINT32_MAX - (uint64_t)e->bt);
+		n += (e->bo < SLOT_NONE) & (e->bt < SLOT_NONE);
 	}
 	free(tab);
+	free(filled);
 	tl_align_sort_keys(packed, n);
 	/* Several anchors of one pair of blocks make one point. */
 	point *pts = tl_xmalloc((n + 1) * sizeof *pts);
