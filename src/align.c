@@ -127,10 +127,9 @@ static bool can_split(tl_align_kind k)
 	 (k) == TL_ALIGN_QUOTE)
 #define KC_PICTURE(k) ((k) == TL_ALIGN_IMAGE || (k) == TL_ALIGN_HTML)
 #define KIND_COST(a, b)                                                        \
-	((a) == (b) ? 0                                                        \
-	 : (a) == TL_ALIGN_FRONT_MATTER || (b) == TL_ALIGN_FRONT_MATTER        \
-	     ? -1                                                              \
-	 : KC_PROSE(a) && KC_PROSE(b) ? 2000                                   \
+	((a) == (b)                                                     ? 0    \
+	 : (a) == TL_ALIGN_FRONT_MATTER || (b) == TL_ALIGN_FRONT_MATTER ? -1   \
+	 : KC_PROSE(a) && KC_PROSE(b)                                   ? 2000 \
 	 : (KC_PICTURE(a) && (KC_PICTURE(b) || KC_PROSE(b))) ||                \
 	         (KC_PICTURE(b) && KC_PROSE(a))                                \
 	     ? 3000                                                            \
@@ -141,9 +140,12 @@ static bool can_split(tl_align_kind k)
 	     ? 4000                                                            \
 	     : 8000)
 #define KC_ROW(a)                                                              \
-	{KIND_COST(a, 0), KIND_COST(a, 1), KIND_COST(a, 2), KIND_COST(a, 3),   \
-	 KIND_COST(a, 4), KIND_COST(a, 5), KIND_COST(a, 6), KIND_COST(a, 7),   \
-	 KIND_COST(a, 8), KIND_COST(a, 9), KIND_COST(a, 10)}
+	{                                                                      \
+		KIND_COST(a, 0), KIND_COST(a, 1), KIND_COST(a, 2),             \
+		    KIND_COST(a, 3), KIND_COST(a, 4), KIND_COST(a, 5),         \
+		    KIND_COST(a, 6), KIND_COST(a, 7), KIND_COST(a, 8),         \
+		    KIND_COST(a, 9), KIND_COST(a, 10)                          \
+	}
 _Static_assert(TL_ALIGN_NKINDS == 11, "kind_costs has a row per kind");
 static const int16_t kind_costs[TL_ALIGN_NKINDS][TL_ALIGN_NKINDS] = {
     KC_ROW(0), KC_ROW(1), KC_ROW(2), KC_ROW(3), KC_ROW(4),  KC_ROW(5),
@@ -329,8 +331,8 @@ static info *infos_make(const tl_align_doc *ad)
 	for (size_t i = 0; i < ad->n; i++)
 		info_make(&v[i], &ad->blocks[i]);
 	for (size_t i = 0; i < ad->n; i++)
-		v[i].joins = i + 1 < ad->n && v[i].splits &&
-		             v[i].kind == v[i + 1].kind;
+		v[i].joins =
+		    i + 1 < ad->n && v[i].splits && v[i].kind == v[i + 1].kind;
 	return v;
 }
 
