@@ -720,6 +720,128 @@ static bool power(const tl_pairing *p, size_t first, size_t end, const char *s,
 	return tl_pairing_near_text(p, first, end, w, (size_t)l, true);
 }
 
+/* The end of a number glued by '-' to a word at byte I of D (block end
+ * E): digits, with points between them ("UTF-8", "SHA-256",
+ * "podman-3.2.2-1.fc34", "java-11-openjdk"), when a word of two letters
+ * or more stands just before the '-' and no letter, digit or '_' after
+ * the number ("x86-64" and "amd64" are names). 0 when there is none. */
+static size_t glued_end(const char *d, size_t i, size_t e)
+{
+	if (!digit_at(d, i, e) || i < 3 || d[i - 1] != '-' ||
+	    !letter_at(d, i - 2, e) || !letter_at(d, i - 3, e))
+		return 0;
+	size_t j = i;
+	while (digit_at(d, j, e) ||
+	       (j < e && d[j] == '.' && j > i && digit_at(d, j + 1, e)))
+		j++;
+	if (j < e && (letter_at(d, j, e) || d[j] == '_'))
+		return 0;
+	return j;
+}
+
+/* The start of the word before the '-' of a glued number at byte I. */
+static size_t glued_start(const char *d, size_t i, size_t b)
+{
+	size_t w = i - 1;
+	while (w > b && letter_at(d, w - 1, i))
+		w--;
+	return w;
+}
+
+/* Whether translated block B holds, at byte I, word W (WN bytes, with
+ * its '-') glued to a number other than S (N bytes) but a digit or two
+ * away from it; its length (word and number) into *YN. */
+static bool glued_copy(const tl_pairing *p, const tl_align_block *b, size_t i,
+                       const char *w, size_t wn, const char *s, size_t n,
+                       size_t *yn)
+{
+	const char *t = p->trans->data;
+	if (i + wn > b->end || memcmp(t + i, w, wn) != 0 ||
+	    (i > b->start && letter_at(t, i - 1, b->end)))
+		return false;
+	size_t e = glued_end(t, i + wn, b->end);
+	tl_align_anchor at = {.start = i, .end = e};
+	if (!e || in_code(p->trans, b, &at) ||
+	    (e - i - wn == n && memcmp(t + i + wn, s, n) == 0) ||
+	    !near_number(s, n, t + i + wn, e - i - wn))
+		return false;
+	*yn = e - i;
+	return true;
+}
+
+/* Numbers glued by '-' to a word ("UTF-8", "SHA-256", "java-11"), which
+ * the anchors read as words (docs/alignment.md): reported only when
+ * changed, the pair writing the word with the number fewer times than
+ * its original (the blocks around agreeing) and the same word with
+ * exactly one other number, a digit or two away, more times ("UTF-8"
+ * translated "UTF-9"). A glued number merely absent is the word's
+ * rendering ("non-200" as "非 200"), left alone. */
+static void check_glued(tl_check *ck, const tl_pairing *p, size_t k,
+                        size_t first, size_t end)
+{
+	const tl_align *al = p->al;
+	const tl_align_pair *pr = &al->pairs[k];
+	size_t ts = pr->trans, te = pr->trans + pr->ntrans;
+	const char *d = p->src->data;
+	for (size_t o = pr->orig; o < pr->orig + pr->norig; o++) {
+		const tl_align_block *ob = &al->orig->blocks[o];
+		if (!compared(ob) || tl_pairing_is_template(ob))
+			continue;
+		for (size_t i = ob->start; i < ob->end; i++) {
+			size_t ne = glued_end(d, i, ob->end);
+			if (!ne)
+				continue;
+			size_t ws = glued_start(d, i, ob->start);
+			tl_align_anchor an = {.start = ws, .end = ne};
+			const char *g = d + ws, *s = d + i;
+			size_t gn = ne - ws, wn = i - ws, n = ne - i;
+			/* Once per word and pair: not written before in the
+			 * pair's original blocks. */
+			bool seen = false;
+			for (size_t q = al->orig->blocks[pr->orig].start;
+			     q + gn <= ws && !seen; q++)
+				seen = memcmp(d + q, g, gn) == 0 &&
+				       !digit_at(d, q + gn, ob->end);
+			if (seen || in_code(p->src, ob, &an) ||
+			    !unbalanced(p, ts, te, first, end, g, gn, true))
+				continue;
+			const char *y = NULL;
+			size_t yn = 0;
+			bool two = false;
+			for (size_t j = ts; j < te && !two; j++) {
+				const tl_align_block *b = &al->trans->blocks[j];
+				if (!compared(b))
+					continue;
+				for (size_t c = b->start; c < b->end && !two;
+				     c++) {
+					size_t cn;
+					const char *t = p->trans->data + c;
+					if (!glued_copy(p, b, c, g, wn, s, n,
+					                &cn) ||
+					    (y && cn == yn &&
+					     memcmp(t, y, cn) == 0) ||
+					    !unbalanced(p, ts, te, first, end,
+					                t, cn, false))
+						continue;
+					two = y != NULL;
+					y = t, yn = cn;
+				}
+			}
+			if (!y || two)
+				continue;
+			size_t rs, re;
+			tl_pairing_place(p, k, &rs, &re);
+			tl_check_report_original(
+			    ck, rs, re, ws, ne, TL_SEVERITY_OFF,
+			    "Number %.*s of the original is changed in its "
+			    "translation: %.*s",
+			    "原文中的数字 %.*s 在译文中被改动：%.*s", (int)gn,
+			    g, (int)yn, y);
+			i = ne;
+		}
+	}
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -731,6 +853,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			continue;
 		size_t first, end;
 		tl_pairing_near(p, k, &first, &end);
+		check_glued(ck, p, k, first, end);
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
 			if (!compared(ob) || tl_pairing_is_template(ob))
@@ -842,7 +965,9 @@ const tl_rule tl_rule_source_number = {
         "`200 万`, `1,000` = `1000`, `10%` = `10%`, `16GB` = `16 GB`. "
         "What counts as a number: digits with a decimal point and "
         "thousands separators; a number glued to a unit (`64-bit`) is "
-        "the number; `2020-01` is two numbers. Kept exactly: years (four "
+        "the number; `2020-01` is two numbers; a number glued by `-` to a "
+        "word (`UTF-8`, `SHA-256`, `java-11`) is compared with its word, "
+        "and reported only when changed (`UTF-9`). Kept exactly: years (four "
         "digits from 1000 to 2999: `2019` must not become `2018`, nor "
         "`2000` become `2`) and versions with two dots or more (`1.2.3`). "
         "A whole number up to twelve also matches its Chinese numeral "
@@ -906,7 +1031,9 @@ const tl_rule tl_rule_source_number = {
         "`41.5 亿`，`2 million` = `200 万`，`1,000` = `1000`，`10%` = "
         "`10%`，`16GB` = `16 GB`。什么算数字：带小数点和千位分隔符的数"
         "字串；与单位连写的数字（`64-bit`）取其数字；`2020-01` "
-        "是两个数字。必须完全一致的：年份（1000 到 2999 的四位数："
+        "是两个数字；用 `-` 与单词连写的数字（`UTF-8`、`SHA-256`、`java-11`）"
+        "连同单词一起比较，只在被改动时报告（`UTF-9`"
+        "）。必须完全一致的：年份（1000 到 2999 的四位数："
         "`2019` 不能变成 `2018`，`2000` 也不能变成 `2`）和带两个及以上"
         "小数点的版本号（`1.2.3`）。十二以内的整数也可以写成中文数字"
         "（`3` = `三`，`2` = `二`/`两`，`12` = `十二`）或英文单词；整数也可以"
