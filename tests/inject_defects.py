@@ -24,7 +24,9 @@ A defect is injected only where the answer is known: in a block that the
 alignment of the unedited pair (--print-alignment) pairs 1-1 with an
 original block of the same kind, and (for the digit, link and code
 kinds) where that original block has the number, destination or code
-that the translation carries. A defect counts as found when the edited
+that the translation carries; no paragraph is deleted that
+source-missing's may-drop lets go in the configuration that runs (a
+site's widget, a credit line: leaving it out is no defect). A defect counts as found when the edited
 pair has a finding of the kind's rule at the expected line (and, where
 the kind names one, the expected line of the original) that the unedited
 pair does not have. For each kind it prints the defects made and found
@@ -168,6 +170,26 @@ def visible(text):
         for i in range(m.start(), m.end()):
             mask[i] = False
     return mask
+
+
+def may_drop(tl, preset, config=None):
+    """source-missing's may-drop (the original blocks a translation may
+    leave out: a site's widgets, credit lines) as the configuration that
+    runs says, compiled for Python (PCRE's \\z is Python's \\Z), or
+    None."""
+    args = [tl, "--preset", preset, "--no-color", "--print-config"]
+    if config:
+        args += ["-c", config]
+    out = subprocess.run(args, capture_output=True, text=True).stdout
+    m = re.search(r"source-missing: \{[^\n]*?may-drop: '((?:[^']|'')*)'",
+                  out)
+    if not m or not m.group(1):
+        return None
+    try:
+        return re.compile(m.group(1).replace("''", "'").replace(r"\z",
+                                                                r"\Z"))
+    except re.error:
+        return None
 
 
 def candidates(kind, en, zh, pairs, defs_en, defs_zh):
@@ -416,6 +438,7 @@ def main():
     names = sorted(os.listdir(os.path.join(a.folder, "zh")))
     if a.only:
         names = [n for n in names if n in a.only.split(",")]
+    droppable = may_drop(tl, a.preset, a.config)
     tmp = tempfile.mkdtemp(prefix="inject.")
     made = {k: 0 for k, _ in KINDS}
     found = {k: 0 for k, _ in KINDS}
@@ -444,6 +467,13 @@ def main():
                 cands = candidates(kind, en, zh, pairs, defs_en, defs_zh)
                 for edit, want, what in rng.sample(
                         cands, min(a.per_kind, len(cands))):
+                    # A paragraph that may-drop lets go is no defect
+                    # when deleted (as credit lines, left out above):
+                    # dropped after the draw, so that the other pairs
+                    # draw what they drew before.
+                    if kind == "paragraph" and droppable and \
+                            droppable.search(block(en, what).rstrip(" \r\n")):
+                        continue
                     edited = os.path.join(tmp, "zh.md")
                     with open(edited, "w", encoding="utf-8") as f:
                         f.write("\n".join(edit(zh)))
