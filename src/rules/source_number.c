@@ -774,8 +774,10 @@ static bool glued_copy(const tl_pairing *p, const tl_align_block *b, size_t i,
  * changed, the pair writing the word with the number fewer times than
  * its original (the blocks around agreeing) and the same word with
  * exactly one other number, a digit or two away, more times ("UTF-8"
- * translated "UTF-9"). A glued number merely absent is the word's
- * rendering ("non-200" as "非 200"), left alone. */
+ * translated "UTF-9"); the word translated, the number is compared as
+ * other numbers are (changed(): "Step-6" as "步骤 7"). A glued number
+ * merely absent is the word's rendering ("catch-22" as "进退两难"), left
+ * alone. */
 static void check_glued(tl_check *ck, const tl_pairing *p, size_t k,
                         size_t first, size_t end)
 {
@@ -827,7 +829,24 @@ static void check_glued(tl_check *ck, const tl_pairing *p, size_t k,
 					y = t, yn = cn;
 				}
 			}
-			if (!y || two)
+			if (two)
+				continue;
+			if (!y) {
+				/* The word translated, the number kept as a
+				 * number ("Step-6" as "步骤 6", "catch-22" as
+				 * "第 22 条"): compared as other numbers are.
+				 */
+				an.type = TL_ANCHOR_NUMBER;
+				an.start = i;
+				y = changed(p, k, &an, s, n, first, end, true,
+				            &yn);
+				if (y) {
+					ws = i;
+					g = s;
+					gn = n;
+				}
+			}
+			if (!y)
 				continue;
 			size_t rs, re;
 			tl_pairing_place(p, k, &rs, &re);
@@ -967,7 +986,8 @@ const tl_rule tl_rule_source_number = {
         "thousands separators; a number glued to a unit (`64-bit`) is "
         "the number; `2020-01` is two numbers; a number glued by `-` to a "
         "word (`UTF-8`, `SHA-256`, `java-11`) is compared with its word, "
-        "and reported only when changed (`UTF-9`). Kept exactly: years (four "
+        "and reported only when changed (`UTF-9`; with the word translated, "
+        "as another number: `Step-6` as `步骤 7`). Kept exactly: years (four "
         "digits from 1000 to 2999: `2019` must not become `2018`, nor "
         "`2000` become `2`) and versions with two dots or more (`1.2.3`). "
         "A whole number up to twelve also matches its Chinese numeral "
@@ -1032,8 +1052,9 @@ const tl_rule tl_rule_source_number = {
         "`10%`，`16GB` = `16 GB`。什么算数字：带小数点和千位分隔符的数"
         "字串；与单位连写的数字（`64-bit`）取其数字；`2020-01` "
         "是两个数字；用 `-` 与单词连写的数字（`UTF-8`、`SHA-256`、`java-11`）"
-        "连同单词一起比较，只在被改动时报告（`UTF-9`"
-        "）。必须完全一致的：年份（1000 到 2999 的四位数："
+        "连同单词一起比较，只在被改动时报告（`UTF-9`；单词译出时按普通数字"
+        "比较：`Step-6` 写成 `步骤 7`）。必须完全一致的：年份（1000 到 2999 "
+        "的四位数："
         "`2019` 不能变成 `2018`，`2000` 也不能变成 `2`）和带两个及以上"
         "小数点的版本号（`1.2.3`）。十二以内的整数也可以写成中文数字"
         "（`3` = `三`，`2` = `二`/`两`，`12` = `十二`）或英文单词；整数也可以"
