@@ -12,6 +12,30 @@
  */
 #include "rule.h"
 
+/* The level of original block B when it is a paragraph whose first line
+ * is one to six '#' followed directly by a character that is not a space
+ * ("###Apart from that"): CommonMark reads a paragraph, its author meant
+ * a heading, and a translation that writes "### " repairs it. 0 when it
+ * is not such a paragraph. */
+static int unspaced_heading(const tl_source *src, const tl_align_block *b)
+{
+	if (b->kind != TL_ALIGN_PARAGRAPH)
+		return 0;
+	const char *d = src->data;
+	size_t i = b->start, e = b->end;
+	while (i < e && i - b->start < 3 && d[i] == ' ')
+		i++;
+	int n = 0;
+	while (i < e && d[i] == '#' && n < 7) {
+		i++;
+		n++;
+	}
+	if (n < 1 || n > 6 || i >= e || d[i] == ' ' || d[i] == '\t' ||
+	    d[i] == '\n' || d[i] == '\r')
+		return 0;
+	return n;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -38,6 +62,13 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		bool th = tb->kind == TL_ALIGN_HEADING;
 		if (!oh && !th)
 			continue;
+		int olevel = ob->level;
+		if (!oh) {
+			/* "###Apart": a heading its author wrote without the
+			 * space, repaired by the translation. */
+			olevel = unspaced_heading(p->src, ob);
+			oh = olevel > 0;
+		}
 		tl_pairing_place(p, k, &s, &e);
 		tl_pos at =
 		    tl_source_position(p->src, ob->start, TL_UNIT_CODEPOINT);
@@ -56,12 +87,12 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    "%zu)",
 			    "这个标题对应的是原文的%s（第 %zu 行）",
 			    tl_pairing_kind_name(ck, ob), at.line);
-		else if (ob->level != tb->level)
+		else if (olevel != tb->level)
 			tl_check_report_original(
 			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
 			    "Heading level %d, the original's is %d (line %zu)",
 			    "标题级别为 %d，原文是 %d（第 %zu 行）", tb->level,
-			    ob->level, at.line);
+			    olevel, at.line);
 		else if (pr->moved)
 			tl_check_report_original(
 			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
@@ -87,7 +118,10 @@ const tl_rule tl_rule_source_heading = {
         "the original's order, and a heading the original does not have. "
         "Headings are paired with their originals by the alignment "
         "(docs/alignment.md); ATX (`##`) and setext (`---`) headings of "
-        "one level are the same.\n\n"
+        "one level are the same, and an original paragraph that starts "
+        "with `#` to `######` and no space (`###Apart`, which CommonMark "
+        "does not read as a heading) counts as a heading of that level: "
+        "the translation that writes `### ` repairs it.\n\n"
         "A heading the translation dropped is reported by "
         "`source-missing` (a block with no translation), not again here. "
         "Without an original the rule is silent.\n\n"
@@ -100,7 +134,9 @@ const tl_rule tl_rule_source_heading = {
         "列表项）、标题对应的是原文中其他类型的块、标题顺序与原文不同，"
         "以及原文中没有的标题。标题与原文的配对来自对齐"
         "（docs/alignment.md）；同一级别的 ATX（`##`）和 setext（`---`）"
-        "标题视为相同。\n\n译文漏掉的标题由 `source-missing` "
+        "标题视为相同；原文中以 `#` 到 `######` 开头、后面没有空格的段落"
+        "（`###Apart`，CommonMark 不把它当作标题）视为该级别的标题，"
+        "译文写成 `### ` 是修复了原文。\n\n译文漏掉的标题由 `source-missing` "
         "报告（没有译文的块），这里不再重复报告。没有原文时本规则不报告。"
         "\n\n原因：目录、指向文章内部的链接和快速浏览的读者都依赖大纲。",
     .fix_doc_zh = "无：译者应恢复原文的大纲。",
