@@ -15,7 +15,9 @@
  * the header: LCTT's "[#]:" lines, link lists turned into inline links),
  * thematic breaks, and HTML comments, on either side; and translated
  * blocks that are translators' notes (译注), which are meant to have no
- * original.
+ * original. Nor is a table of contents dropped whole (list items that are
+ * each one link to the same page, and its "Contents" heading): LCTT's
+ * site builds its own.
  */
 #include "rule.h"
 
@@ -379,6 +381,107 @@ static bool lead_block(const tl_pairing *p, size_t k)
 	return true;
 }
 
+/* ---- A table of contents ------------------------------------------------ */
+
+/* Whether link destination KEY leads to a place in the same page: "#id",
+ * or "tmp.XXXXXXXXXX#id", the temporary file LCTT's conversion of a web
+ * page wrote its anchors against. */
+static bool same_page(const char *key)
+{
+	if (strncmp(key, "tmp.", 4) == 0) {
+		size_t n = 4;
+		while ((key[n] >= 'a' && key[n] <= 'z') ||
+		       (key[n] >= 'A' && key[n] <= 'Z') ||
+		       (key[n] >= '0' && key[n] <= '9'))
+			n++;
+		if (n == 4)
+			return false;
+		key += n;
+	}
+	return key[0] == '#' && key[1];
+}
+
+/* Whether original block B is a list item that is one link to a place
+ * in the same page and nothing else: "[Text](#anchor)", "[Text][3]"
+ * with "[3]: #anchor". */
+static bool toc_item(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	size_t s = b->start, e = b->end;
+	if (b->kind != TL_ALIGN_ITEM)
+		return false;
+	while (s < e && (d[s] == ' ' || d[s] == '\t'))
+		s++;
+	while (e > s && (d[e - 1] == '\n' || d[e - 1] == '\r' ||
+	                 d[e - 1] == ' ' || d[e - 1] == '\t'))
+		e--;
+	if (s >= e || d[s] != '[')
+		return false;
+	for (size_t i = 0; i < b->nanchors; i++) {
+		const tl_align_anchor *a = &b->anchors[i];
+		if (a->type == TL_ANCHOR_LINK && a->start == s && a->end == e)
+			return same_page(a->key);
+	}
+	return false;
+}
+
+/* Whether original heading B reads as the title of a table of contents
+ * ("Table of Contents", "Contents:"). */
+static bool toc_heading(const tl_source *src, const tl_align_block *b)
+{
+	static const char *const titles[] = {
+	    "table of contents", "contents",    "content", "toc",
+	    "in this article",   "on this page"};
+	const char *d = src->data;
+	size_t s = b->start, e = b->end;
+	if (b->kind != TL_ALIGN_HEADING)
+		return false;
+	const char *nl = memchr(d + s, '\n', e - s); /* a setext underline */
+	if (nl)
+		e = (size_t)(nl - d);
+	while (s < e && (d[s] == '#' || d[s] == ' ' || d[s] == '\t'))
+		s++;
+	while (e > s &&
+	       (d[e - 1] == '#' || d[e - 1] == ' ' || d[e - 1] == '\t' ||
+	        d[e - 1] == '\r' || d[e - 1] == ':' || d[e - 1] == '*'))
+		e--;
+	while (s < e && d[s] == '*')
+		s++;
+	for (size_t t = 0; t < sizeof titles / sizeof *titles; t++)
+		if (strlen(titles[t]) == e - s &&
+		    strncasecmp(d + s, titles[t], e - s) == 0)
+			return true;
+	return false;
+}
+
+/* Whether original block I is part of a table of contents the translator
+ * dropped whole (LCTT's site builds its own): a run of list items, two or
+ * more, nested or not, each one link to a place in the same page, none of
+ * them translated; or the heading right before such a run, dropped too,
+ * that titles it ("Table of Contents"). DROPPED[i]: original block i has
+ * no counterpart. */
+static bool in_toc(const tl_pairing *p, const bool *dropped, size_t i)
+{
+	const tl_align_doc *ad = p->al->orig;
+	size_t a = i;
+	if (toc_heading(p->src, &ad->blocks[i]))
+		a = i + 1;
+	if (a >= ad->n || !dropped[a] || !toc_item(p->src, &ad->blocks[a]))
+		return false;
+	size_t first = a, last = a;
+	while (first > 0 && ad->blocks[first - 1].kind == TL_ALIGN_ITEM)
+		first--;
+	while (last + 1 < ad->n && ad->blocks[last + 1].kind == TL_ALIGN_ITEM)
+		last++;
+	if (last == first)
+		return false;
+	for (size_t k = first; k <= last; k++)
+		if (!dropped[k] || !toc_item(p->src, &ad->blocks[k]))
+			return false;
+	/* The heading titles the run it stands right before. */
+	return a == i || first == a;
+}
+
 static bool counted(const tl_source *src, const tl_align_block *b)
 {
 	switch (b->kind) {
@@ -411,6 +514,10 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	}
 	const tl_align *al = p->al;
+	bool *dropped = tl_xcalloc(al->orig->n + 1, sizeof *dropped);
+	for (size_t k = 0; k < al->npairs; k++)
+		if (al->pairs[k].type == TL_PAIR_1_0)
+			dropped[al->pairs[k].orig] = true;
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		size_t s, e;
@@ -420,7 +527,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
-			    flat_table(p, k) || code_moved(p, k))
+			    flat_table(p, k) || code_moved(p, k) ||
+			    in_toc(p, dropped, pr->orig))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -448,6 +556,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_kind_name(ck, tb));
 		}
 	}
+	free(dropped);
 }
 
 const tl_rule tl_rule_source_missing = {
@@ -481,6 +590,19 @@ const tl_rule tl_rule_source_missing = {
         "player (`0:00`, `/0:05`, `1×`). So may an image or link without "
         "text (`![][5]`) right before or after such a block: the widget's "
         "picture.\n\n"
+        "Nor is a table of contents the translator dropped whole: a "
+        "list, nested or not, of two items or more, each of them one "
+        "link to a place in the same page and nothing else "
+        "(`[Why plain text](#why-plain-text)`, or a reference link whose "
+        "definition is `#…`, or `tmp.XXXXXXXXXX#…` as LCTT's conversion "
+        "of a web page writes it), none of them translated; nor the "
+        "heading right before it, dropped too, that titles it (`Table of "
+        "Contents`, `Contents`, `TOC`, `In this article`, `On this "
+        "page`). LCTT's site builds its own table of contents, so "
+        "translators leave the original's out. A list of links to other "
+        "pages is not a table of contents: its dropped items are "
+        "reported, and so are the items of a table of contents that was "
+        "partly translated.\n\n"
         "A block the translator moved elsewhere (the lead paragraph "
         "put last, a credit moved to the top) is not reported when the "
         "alignment pairs it as moved: by an anchor the two share (a "
@@ -533,6 +655,15 @@ const tl_rule tl_rule_source_missing = {
         "interested`、捐助请求）以及嵌入的视频播放器留下的内容（`0:00`、"
         "`/0:05`、`1×`）。紧挨在这种块前后、没有文字的图片或链接"
         "（`![][5]`）也可以不译：那是小部件的图片。\n\n"
+        "译者整个删掉的目录也不报告：一个列表（可以嵌套），至少两项，"
+        "每项都只是一个指向同一页面中某处的链接（`[Why plain "
+        "text](#why-plain-text)`，或定义为 `#…` 的引用链接，或 LCTT "
+        "转换网页时写成的 `tmp.XXXXXXXXXX#…`），且没有一项被翻译；"
+        "紧挨在它前面、一起被删掉的目录标题（`Table of Contents`、"
+        "`Contents`、`TOC`、`In this article`、`On this page`）也不报告。"
+        "LCTT 的网站会自己生成目录，所以译者会删掉原文的目录。"
+        "指向其他页面的链接列表不是目录：删掉的项照常报告；"
+        "只译了一部分的目录，其中删掉的项也照常报告。\n\n"
         "译者移到别处的块（导语放到最后、署名移到开头）被对齐配对为移动时不"
         "报告：靠两者共有的锚点（数字、链接、行内代码），或者对于正文，"
         "靠译文保留的两个或更多拉丁字母单词（人名等）。两者都没有的移动块"
