@@ -437,4 +437,9 @@ bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b);
  * anchor's key translated, a line holding a translated comment). */
 bool tl_text_has_cjk(const char *s);
 
+/* FNV-1a of the N bytes at S continued from H, eight bytes a round (a
+ * fold after each): its values are only for comparing with one another
+ * within a rule. */
+uint64_t tl_hash_words(uint64_t h, const char *s, size_t n);
+
 #endif

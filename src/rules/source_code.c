@@ -91,17 +91,7 @@ static const char *indent_skipped(const char *s)
  * compared with one another). */
 static uint64_t fnv(const char *s)
 {
-	uint64_t h = 14695981039346656037ull;
-	size_t n = strlen(s), i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 1099511628211ull;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	return tl_hash_words(14695981039346656037ull, s, strlen(s));
 }
 
 /* Removes every PAT from S, in place. */

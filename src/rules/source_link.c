@@ -151,17 +151,9 @@ static uint64_t normal_hash(const char *key)
 			c = (unsigned char)(c - 'A' + 'a');
 		h = (h ^ c) * 1099511628211ull;
 	}
-	/* The rest as it is, eight bytes at a time: the hash is only ever
-	 * compared with another of this function. */
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, k + i, 8);
-		h = (h ^ w) * 1099511628211ull;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
-	return h;
+	/* The rest as it is: the hash is only ever compared with another
+	 * of this function. */
+	return tl_hash_words(h, k + i, n - i);
 }
 
 /* The normal hashes of every destination of AD, sorted, for the one
