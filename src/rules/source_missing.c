@@ -104,6 +104,19 @@ static bool loose_row(const tl_source *src, const tl_align_block *b)
 	       !memchr(src->data + b->start, '|', b->end - b->start);
 }
 
+/* The run of blocks of block I's kind around it: [*FIRST, *LAST]. */
+static void kind_run(const tl_align_doc *ad, size_t i, size_t *first,
+                     size_t *last)
+{
+	size_t a = i, b = i;
+	while (a > 0 && ad->blocks[a - 1].kind == ad->blocks[i].kind)
+		a--;
+	while (b + 1 < ad->n && ad->blocks[b + 1].kind == ad->blocks[i].kind)
+		b++;
+	*first = a;
+	*last = b;
+}
+
 /* Whether original block I is a row of a table that such loose rows
  * broke: translators mend the table, merging the pieces of a row, and
  * the rows merged have no counterpart of their own. */
@@ -112,11 +125,8 @@ static bool in_broken_table(const tl_pairing *p, size_t i)
 	const tl_align_doc *ad = p->al->orig;
 	if (ad->blocks[i].kind != TL_ALIGN_TABLE_ROW)
 		return false;
-	size_t a = i, b = i;
-	while (a > 0 && ad->blocks[a - 1].kind == TL_ALIGN_TABLE_ROW)
-		a--;
-	while (b + 1 < ad->n && ad->blocks[b + 1].kind == TL_ALIGN_TABLE_ROW)
-		b++;
+	size_t a, b;
+	kind_run(ad, i, &a, &b);
 	for (size_t k = a; k <= b; k++)
 		if (loose_row(p->src, &ad->blocks[k]))
 			return true;
@@ -468,11 +478,8 @@ static bool in_toc(const tl_pairing *p, const bool *dropped, size_t i)
 		a = i + 1;
 	if (a >= ad->n || !dropped[a] || !toc_item(p->src, &ad->blocks[a]))
 		return false;
-	size_t first = a, last = a;
-	while (first > 0 && ad->blocks[first - 1].kind == TL_ALIGN_ITEM)
-		first--;
-	while (last + 1 < ad->n && ad->blocks[last + 1].kind == TL_ALIGN_ITEM)
-		last++;
+	size_t first, last;
+	kind_run(ad, a, &first, &last);
 	if (last == first)
 		return false;
 	for (size_t k = first; k <= last; k++)
