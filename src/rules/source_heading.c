@@ -12,6 +12,8 @@
  */
 #include "rule.h"
 
+#include <string.h>
+
 /* The level of original block B when it is a paragraph whose first line
  * is one to six '#' followed directly by a character that is not a space
  * ("###Apart from that"): CommonMark reads a paragraph, its author meant
@@ -34,6 +36,79 @@ static int unspaced_heading(const tl_source *src, const tl_align_block *b)
 	    d[i] == '\n' || d[i] == '\r')
 		return 0;
 	return n;
+}
+
+/* The number heading B of SRC starts with ("### 4\. Wildermyth",
+ * "## 2) Setup", "### 3、安装"), or -1. */
+static long heading_number(const tl_source *src, const tl_align_block *b)
+{
+	if (b->kind != TL_ALIGN_HEADING)
+		return -1;
+	const char *d = src->data;
+	size_t i = b->start, e = b->end;
+	while (i < e && (d[i] == '#' || d[i] == ' ' || d[i] == '\t'))
+		i++;
+	long n = 0;
+	size_t digits = 0;
+	for (; i < e && d[i] >= '0' && d[i] <= '9' && digits < 4; i++, digits++)
+		n = n * 10 + (d[i] - '0');
+	if (!digits || i >= e)
+		return -1;
+	if (d[i] == '\\')
+		i++;
+	if (i < e && (d[i] == '.' || d[i] == ')'))
+		return n;
+	return e - i >= 3 && memcmp(d + i, "、", 3) == 0 ? n : -1;
+}
+
+/* Whether original heading I is one of a numbered run of headings ("1."
+ * to "10.", with only unnumbered blocks that are not headings between
+ * them) of which another one has LEVEL: the original mixes levels in one
+ * run (### for items 1 to 3, #### for 4 to 10, as a web page's
+ * conversion can), and a translation that gives them all one of those
+ * levels evens it out rather than changing the outline. */
+static bool run_has_level(const tl_pairing *p, size_t i, int level)
+{
+	const tl_align_doc *ad = p->al->orig;
+	if (heading_number(p->src, &ad->blocks[i]) < 0)
+		return false;
+	for (int d = -1; d <= 1; d += 2)
+		for (size_t k = i; d < 0 ? k > 0 : k + 1 < ad->n;) {
+			k = d < 0 ? k - 1 : k + 1;
+			const tl_align_block *b = &ad->blocks[k];
+			if (b->kind != TL_ALIGN_HEADING)
+				continue;
+			if (heading_number(p->src, b) < 0)
+				break;
+			if (b->level == level)
+				return true;
+		}
+	return false;
+}
+
+/* Whether the heading of moved pair K stands, among the translation's
+ * headings paired with the original's, between the same two headings as
+ * in the original: the alignment moved the pair, yet the outline's order
+ * is the original's. */
+static bool in_outline_order(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	size_t o = al->pairs[k].orig;
+	for (int d = -1; d <= 1; d += 2)
+		for (size_t q = k; d < 0 ? q > 0 : q + 1 < al->npairs;) {
+			q = d < 0 ? q - 1 : q + 1;
+			const tl_align_pair *pr = &al->pairs[q];
+			if (pr->norig != 1 || pr->ntrans != 1 ||
+			    al->orig->blocks[pr->orig].kind !=
+			        TL_ALIGN_HEADING ||
+			    al->trans->blocks[pr->trans].kind !=
+			        TL_ALIGN_HEADING)
+				continue;
+			if (d < 0 ? pr->orig > o : pr->orig < o)
+				return false;
+			break;
+		}
+	return true;
 }
 
 static void check_original(tl_check *ck, const tl_pairing *p)
@@ -87,13 +162,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    "%zu)",
 			    "这个标题对应的是原文的%s（第 %zu 行）",
 			    tl_pairing_kind_name(ck, ob), at.line);
-		else if (olevel != tb->level)
+		else if (olevel != tb->level &&
+		         !(ob->kind == TL_ALIGN_HEADING &&
+		           run_has_level(p, pr->orig, tb->level)))
 			tl_check_report_original(
 			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
 			    "Heading level %d, the original's is %d (line %zu)",
 			    "标题级别为 %d，原文是 %d（第 %zu 行）", tb->level,
 			    olevel, at.line);
-		else if (pr->moved)
+		else if (pr->moved && !in_outline_order(p, k))
 			tl_check_report_original(
 			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
 			    "This heading is out of the original's order (its "
@@ -121,7 +198,13 @@ const tl_rule tl_rule_source_heading = {
         "one level are the same, and an original paragraph that starts "
         "with `#` to `######` and no space (`###Apart`, which CommonMark "
         "does not read as a heading) counts as a heading of that level: "
-        "the translation that writes `### ` repairs it.\n\n"
+        "the translation that writes `### ` repairs it. Where the "
+        "original mixes levels in one numbered run of headings (`###` "
+        "for items 1 to 3, `####` for 4 to 10, as a web page's "
+        "conversion can), a translation that gives a heading of the run "
+        "the level of another one evens the run out: not reported. A "
+        "heading is out of order only when it stands among the other "
+        "paired headings elsewhere than in the original.\n\n"
         "A heading the translation dropped is reported by "
         "`source-missing` (a block with no translation), not again here. "
         "Without an original the rule is silent.\n\n"
@@ -136,7 +219,12 @@ const tl_rule tl_rule_source_heading = {
         "（docs/alignment.md）；同一级别的 ATX（`##`）和 setext（`---`）"
         "标题视为相同；原文中以 `#` 到 `######` 开头、后面没有空格的段落"
         "（`###Apart`，CommonMark 不把它当作标题）视为该级别的标题，"
-        "译文写成 `### ` 是修复了原文。\n\n译文漏掉的标题由 `source-missing` "
+        "译文写成 `### ` 是修复了原文。原文在同一组编号标题中混用级别时"
+        "（第 1 到 3 项用 `###`，第 4 到 10 项用 "
+        "`####`，网页转换会造成这种情况），"
+        "译文给其中一个标题用了该组另一个标题的级别，是把这组标题统一了："
+        "不报告。只有在其他已配对的标题之间所处的位置与原文不同时，标题才算顺序"
+        "不同。\n\n译文漏掉的标题由 `source-missing` "
         "报告（没有译文的块），这里不再重复报告。没有原文时本规则不报告。"
         "\n\n原因：目录、指向文章内部的链接和快速浏览的读者都依赖大纲。",
     .fix_doc_zh = "无：译者应恢复原文的大纲。",
