@@ -391,6 +391,177 @@ static bool lead_block(const tl_pairing *p, size_t k)
 	return true;
 }
 
+/* ---- A block laid out as several, or several as one --------------------- */
+
+/* The pieces of text block B of SRC: its lines, and the list items glued
+ * into a line (two spaces or more, then "* ", "- ", "+ " or "1. "), as
+ * the conversion of a web page writes a nested list. 0 when B is not a
+ * paragraph or list item, or a line after the first starts with a small
+ * letter: a paragraph wrapped in the middle of its sentences. */
+static size_t pieces(const tl_source *src, const tl_align_block *b, bool *glued)
+{
+	const char *d = src->data;
+	size_t n = 0, e = b->end;
+	bool start = true;
+	*glued = false;
+	if (b->kind != TL_ALIGN_PARAGRAPH && b->kind != TL_ALIGN_ITEM)
+		return 0;
+	for (size_t i = b->start; i < e; i++) {
+		if (d[i] == '\n') {
+			start = true;
+		} else if (start) {
+			if (d[i] == ' ' || d[i] == '\t' || d[i] == '\r')
+				continue;
+			if (n && d[i] >= 'a' && d[i] <= 'z')
+				return 0;
+			start = false;
+			n++;
+		} else if (d[i] == ' ' && i + 1 < e && d[i + 1] == ' ') {
+			size_t j = i, m;
+			while (j < e && d[j] == ' ')
+				j++;
+			for (m = j;
+			     m < e && m - j < 3 && d[m] >= '0' && d[m] <= '9';
+			     m++)
+				;
+			if (m == j &&
+			    (d[m] == '*' || d[m] == '-' || d[m] == '+'))
+				m++;
+			else if (m > j && (d[m] == '.' || d[m] == ')'))
+				m++;
+			else
+				m = j; /* no marker */
+			if (m > j && m < e && d[m] == ' ') {
+				n++;
+				*glued = true;
+			}
+			i = m - 1;
+		}
+	}
+	return n;
+}
+
+/* Whether block B of SRC has a letter (any character beyond ASCII
+ * counts): not a setext underline or a lone mark left as a paragraph. */
+static bool has_letter(const tl_source *src, const tl_align_block *b)
+{
+	for (size_t i = b->start; i < b->end; i++) {
+		unsigned char c = (unsigned char)src->data[i];
+		if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return true;
+	}
+	return false;
+}
+
+/* Whether pairs [A, B] hold one block on one side and, on the other, as
+ * many blocks as it has pieces (two or more), all paragraphs or list
+ * items with a letter, none of them one the translation may drop
+ * (droppable()): a list the conversion flattened into the lines of
+ * a paragraph, or glued into an item's line, that the translator made a
+ * list again, lines made paragraphs, or blocks made the lines of one
+ * paragraph, which the alignment pairs at most two to one. When PAIRED
+ * (the range holds a 1-1 pair), a lone original block must have list
+ * items glued into it: two lines of a paragraph next to an added block
+ * are no evidence. *LONE: the lone block's index; *ONE: it is the
+ * translation's (true) or the original's. */
+static bool laid_out(tl_check *ck, const tl_pairing *p, size_t a, size_t b,
+                     bool paired, size_t *lone, bool *one)
+{
+	const tl_align *al = p->al;
+	size_t no = 0, nt = 0, o = TL_NONE, t = TL_NONE;
+	for (size_t q = a; q <= b; q++) {
+		const tl_align_pair *pr = &al->pairs[q];
+		for (size_t i = 0; i < pr->norig; i++) {
+			const tl_align_block *ob =
+			    &al->orig->blocks[pr->orig + i];
+			if (!is_text_kind(ob->kind) ||
+			    !has_letter(p->src, ob) ||
+			    droppable(ck, p, pr->orig + i))
+				return false;
+		}
+		for (size_t j = 0; j < pr->ntrans; j++) {
+			const tl_align_block *tb =
+			    &al->trans->blocks[pr->trans + j];
+			if (!is_text_kind(tb->kind) ||
+			    !has_letter(p->trans, tb))
+				return false;
+		}
+		if (pr->norig)
+			o = pr->orig;
+		if (pr->ntrans)
+			t = pr->trans;
+		no += pr->norig;
+		nt += pr->ntrans;
+	}
+	if (no == 1 || nt == 1) {
+		/* Each block of the many side that has anchors shares one
+		 * with the lone block: its piece, not a widget dropped next
+		 * to it ("[Tags][8]: [sundry][9]"). */
+		const tl_align_doc *ld = no == 1 ? al->orig : al->trans;
+		const tl_align_doc *md = no == 1 ? al->trans : al->orig;
+		const tl_align_block *lb = &ld->blocks[no == 1 ? o : t];
+		for (size_t q = a; q <= b; q++) {
+			const tl_align_pair *pr = &al->pairs[q];
+			size_t first = no == 1 ? pr->trans : pr->orig;
+			size_t n = no == 1 ? pr->ntrans : pr->norig;
+			for (size_t i = 0; i < n; i++) {
+				const tl_align_block *mb =
+				    &md->blocks[first + i];
+				bool shared = !mb->nanchors;
+				for (size_t x = 0; !shared && x < mb->nanchors;
+				     x++)
+					shared = tl_align_block_has(
+					    lb, mb->anchors[x].hash);
+				if (!shared)
+					return false;
+			}
+		}
+	}
+	bool glued;
+	if (no == 1 && nt >= 2 &&
+	    pieces(p->src, &al->orig->blocks[o], &glued) == nt &&
+	    (glued || !paired)) {
+		*lone = o;
+		*one = false;
+	} else if (nt == 1 && no >= 2 &&
+	           pieces(p->trans, &al->trans->blocks[t], &glued) == no) {
+		*lone = t;
+		*one = true;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* Whether the 1-0 or 0-1 pair K is part of such a layout: the run of
+ * pairs around it that are not 1-1, alone or with the 1-1 pair next to
+ * it; into [*A, *B], *LONE and *ONE as laid_out(). */
+static bool in_layout(tl_check *ck, const tl_pairing *p, size_t k, size_t *a,
+                      size_t *b, size_t *lone, bool *one)
+{
+	const tl_align *al = p->al;
+	size_t x = k, y = k;
+	while (x > 0 && al->pairs[x - 1].type != TL_PAIR_1_1)
+		x--;
+	while (y + 1 < al->npairs && al->pairs[y + 1].type != TL_PAIR_1_1)
+		y++;
+	*a = x;
+	*b = y;
+	if (laid_out(ck, p, x, y, false, lone, one))
+		return true;
+	if (x > 0 && !al->pairs[x - 1].moved &&
+	    laid_out(ck, p, x - 1, y, true, lone, one)) {
+		*a = x - 1;
+		return true;
+	}
+	if (y + 1 < al->npairs && !al->pairs[y + 1].moved &&
+	    laid_out(ck, p, x, y + 1, true, lone, one)) {
+		*b = y + 1;
+		return true;
+	}
+	return false;
+}
+
 /* ---- A table of contents ------------------------------------------------ */
 
 /* Whether link destination KEY leads to a place in the same page: "#id",
@@ -528,6 +699,50 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		size_t s, e;
+		size_t a, b, lone;
+		bool one;
+		if ((pr->type == TL_PAIR_1_0 || pr->type == TL_PAIR_0_1) &&
+		    in_layout(ck, p, k, &a, &b, &lone, &one)) {
+			/* Blocks of the original made the lines of one
+			 * translated block are reported once, there, from the
+			 * run's first 1-0 or 0-1 pair: read as Markdown, the
+			 * lines run together (a list lost, paragraphs
+			 * glued). The other way round, the translator split
+			 * what the original ran together: nothing to report. */
+			bool first = true;
+			for (size_t q = a; q < k; q++)
+				if (al->pairs[q].type == TL_PAIR_1_0 ||
+				    al->pairs[q].type == TL_PAIR_0_1)
+					first = false;
+			if (!one || !first)
+				continue;
+			size_t o1 = TL_NONE, o2 = TL_NONE;
+			for (size_t q = a; q <= b; q++)
+				if (al->pairs[q].norig) {
+					if (o1 == TL_NONE)
+						o1 = al->pairs[q].orig;
+					o2 = al->pairs[q].orig +
+					     al->pairs[q].norig - 1;
+				}
+			const tl_align_block *fb = &al->orig->blocks[o1];
+			const tl_align_block *lb = &al->orig->blocks[o2];
+			tl_pairing_place(p, al->trans_pair[lone], &s, &e);
+			tl_pos at = tl_source_position(p->src, fb->start,
+			                               TL_UNIT_CODEPOINT);
+			tl_pos to = tl_source_position(p->src, lb->start,
+			                               TL_UNIT_CODEPOINT);
+			tl_check_report_original(
+			    ck, s, e, fb->start, lb->end, TL_SEVERITY_OFF,
+			    "The original's %zu blocks at lines %zu to %zu are "
+			    "the lines of this %s: read as Markdown, they run "
+			    "together",
+			    "原文的 %zu 个块（第 %zu 到 %zu "
+			    "行）成了这个%s的各行："
+			    "按 Markdown 显示时它们会连成一段",
+			    o2 - o1 + 1, at.line, to.line,
+			    tl_pairing_kind_name(ck, &al->trans->blocks[lone]));
+			continue;
+		}
 		if (pr->type == TL_PAIR_1_0) {
 			const tl_align_block *ob = &al->orig->blocks[pr->orig];
 			if (!counted(p->src, ob) ||
@@ -597,19 +812,14 @@ const tl_rule tl_rule_source_missing = {
         "player (`0:00`, `/0:05`, `1×`). So may an image or link without "
         "text (`![][5]`) right before or after such a block: the widget's "
         "picture.\n\n"
-        "Nor is a table of contents the translator dropped whole: a "
-        "list, nested or not, of two items or more, each of them one "
-        "link to a place in the same page and nothing else "
-        "(`[Why plain text](#why-plain-text)`, or a reference link whose "
-        "definition is `#…`, or `tmp.XXXXXXXXXX#…` as LCTT's conversion "
-        "of a web page writes it), none of them translated; nor the "
-        "heading right before it, dropped too, that titles it (`Table of "
-        "Contents`, `Contents`, `TOC`, `In this article`, `On this "
-        "page`). LCTT's site builds its own table of contents, so "
-        "translators leave the original's out. A list of links to other "
-        "pages is not a table of contents: its dropped items are "
-        "reported, and so are the items of a table of contents that was "
-        "partly translated.\n\n"
+        "Nor is a table of contents the translator dropped whole "
+        "(LCTT's site builds its own): a list of two items or more, each "
+        "one link to a place in the same page and nothing else (`#…`, or "
+        "`tmp.XXXXXXXXXX#…` as LCTT's conversion writes it), none "
+        "translated, and the heading right before it that titles it "
+        "(`Table of Contents`, `TOC`, `In this article`, …). A list of links "
+        "to other pages, or one partly "
+        "translated, is reported.\n\n"
         "A block the translator moved elsewhere (the lead paragraph "
         "put last, a credit moved to the top) is not reported when the "
         "alignment pairs it as moved: by an anchor the two share (a "
@@ -638,6 +848,12 @@ const tl_rule tl_rule_source_missing = {
         "fence) that a translated code block nearby holds, or a "
         "translated code block whose code an original block nearby has "
         "in its text (after a converter's `[code]` mark).\n\n"
+        "Nor is a block laid out otherwise: one block on one side and, "
+        "around it, as many paragraphs or list items as it has lines, or "
+        "list items glued into its line (`One.  * Two.`), sharing its "
+        "anchors. When it is the original's, the translator split it; "
+        "when the translation's, Markdown runs its lines together (a list "
+        "lost, paragraphs glued): reported once.\n\n"
         "With `source-required: true` in the configuration, a translation "
         "whose original cannot be found is an error of this rule at its "
         "first line. Without an original and without `source-required`, "
@@ -662,15 +878,12 @@ const tl_rule tl_rule_source_missing = {
         "interested`、捐助请求）以及嵌入的视频播放器留下的内容（`0:00`、"
         "`/0:05`、`1×`）。紧挨在这种块前后、没有文字的图片或链接"
         "（`![][5]`）也可以不译：那是小部件的图片。\n\n"
-        "译者整个删掉的目录也不报告：一个列表（可以嵌套），至少两项，"
-        "每项都只是一个指向同一页面中某处的链接（`[Why plain "
-        "text](#why-plain-text)`，或定义为 `#…` 的引用链接，或 LCTT "
-        "转换网页时写成的 `tmp.XXXXXXXXXX#…`），且没有一项被翻译；"
-        "紧挨在它前面、一起被删掉的目录标题（`Table of Contents`、"
-        "`Contents`、`TOC`、`In this article`、`On this page`）也不报告。"
-        "LCTT 的网站会自己生成目录，所以译者会删掉原文的目录。"
-        "指向其他页面的链接列表不是目录：删掉的项照常报告；"
-        "只译了一部分的目录，其中删掉的项也照常报告。\n\n"
+        "译者整个删掉的目录也不报告（LCTT 的网站会自己生成目录）："
+        "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
+        "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
+        "没有一项被翻译；以及紧挨在它前面的目录标题（`Table of Contents`、"
+        "`Contents`、`TOC`、`In this article`、`On this page`）。"
+        "指向其他页面的链接列表、只译了一部分的目录照常报告。\n\n"
         "译者移到别处的块（导语放到最后、署名移到开头）被对齐配对为移动时不"
         "报告：靠两者共有的锚点（数字、链接、行内代码），或者对于正文，"
         "靠译文保留的两个或更多拉丁字母单词（人名等）。两者都没有的移动块"
@@ -690,6 +903,11 @@ const tl_rule tl_rule_source_missing = {
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
         "标记之后）。"
+        "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
+        "数目等于它的行数或粘在它那一行里的列表项数（`One.  * Two.`），"
+        "且有共同的锚点。那个块是原文的：译者把它拆开了；是译文的："
+        "Markdown "
+        "会把它的各行连成一段（列表丢了、段落粘在一起），在那里报告一次。"
         "\n\n配置中有 "
         "`source-required: true` "
         "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
