@@ -395,7 +395,8 @@ static bool lead_block(const tl_pairing *p, size_t k)
 
 /* The pieces of text block B of SRC: its lines, and the list items glued
  * into a line (two spaces or more, then "* ", "- ", "+ " or "1. "), as
- * the conversion of a web page writes a nested list. 0 when B is not a
+ * the conversion of a web page writes a nested list; not a line that is
+ * a picture. 0 when B is not a
  * paragraph or list item, or a line after the first starts with a small
  * letter: a paragraph wrapped in the middle of its sentences. */
 static size_t pieces(const tl_source *src, const tl_align_block *b, bool *glued)
@@ -415,6 +416,13 @@ static size_t pieces(const tl_source *src, const tl_align_block *b, bool *glued)
 			if (n && d[i] >= 'a' && d[i] <= 'z')
 				return 0;
 			start = false;
+			if (i + 1 < e && d[i] == '!' && d[i + 1] == '[') {
+				/* A picture's line: the lead image under a
+				 * summary, half_of_split()'s case. */
+				const char *nl = memchr(d + i, '\n', e - i);
+				i = nl ? (size_t)(nl - d) - 1 : e;
+				continue;
+			}
 			n++;
 		} else if (d[i] == ' ' && i + 1 < e && d[i + 1] == ' ') {
 			size_t j = i, m;
