@@ -96,12 +96,30 @@ static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 	       (i + 1 < ad->n && may_drop(ck, p->src, &ad->blocks[i + 1]));
 }
 
-/* Whether table row B of SRC has no cell separator: a cell's second line,
- * which a web page's conversion put on a line of its own. */
-static bool loose_row(const tl_source *src, const tl_align_block *b)
+/* Whether table row B of SRC is a cell's second line, which a web page's
+ * conversion put on a line of its own: it has no cell separator, or it
+ * does not start with one while row PREV before it (NULL: none) starts
+ * with one and does not end with one ("| sort a.txt b.txt >" over
+ * "sorted.txt | sort all files |"). */
+static bool loose_row(const tl_source *src, const tl_align_block *b,
+                      const tl_align_block *prev)
 {
-	return b->kind == TL_ALIGN_TABLE_ROW &&
-	       !memchr(src->data + b->start, '|', b->end - b->start);
+	const char *d = src->data;
+	if (b->kind != TL_ALIGN_TABLE_ROW)
+		return false;
+	if (!memchr(d + b->start, '|', b->end - b->start))
+		return true;
+	if (!prev || prev->kind != TL_ALIGN_TABLE_ROW)
+		return false;
+	size_t s = b->start, ps = prev->start, pe = prev->end;
+	while (s < b->end && d[s] == ' ')
+		s++;
+	while (ps < pe && d[ps] == ' ')
+		ps++;
+	while (pe > ps && (d[pe - 1] == ' ' || d[pe - 1] == '\t' ||
+	                   d[pe - 1] == '\r' || d[pe - 1] == '\n'))
+		pe--;
+	return d[s] != '|' && pe > ps && d[ps] == '|' && d[pe - 1] != '|';
 }
 
 /* The run of blocks of block I's kind around it: [*FIRST, *LAST]. */
@@ -128,7 +146,8 @@ static bool in_broken_table(const tl_pairing *p, size_t i)
 	size_t a, b;
 	kind_run(ad, i, &a, &b);
 	for (size_t k = a; k <= b; k++)
-		if (loose_row(p->src, &ad->blocks[k]))
+		if (loose_row(p->src, &ad->blocks[k],
+		              k > a ? &ad->blocks[k - 1] : NULL))
 			return true;
 	return false;
 }
@@ -835,10 +854,10 @@ const tl_rule tl_rule_source_missing = {
         "or more kept in the translation (names). A moved block without "
         "either is reported twice, as dropped where it stood and as "
         "added where it went.\n\n"
-        "A table that the conversion of a web page broke, a row of "
-        "which has no cell separator (a cell's second line on a line of "
-        "its own), is mended by translators: its rows that have no "
-        "counterpart are not reported. Nor are the rows of a table that "
+        "A table the conversion broke (a cell's second line on "
+        "a line of its own: no `|` in it, or none first after a row "
+        "with none last) is mended by translators: its rows that have "
+        "no counterpart are not reported. Nor are the rows of a table that "
         "the conversion put on one line, where the translator made rows "
         "again (a translated row whose text, without pipes and spaces, "
         "stands in an original block nearby, and that original block).\n\n"
@@ -896,8 +915,9 @@ const tl_rule tl_rule_source_missing = {
         "报告：靠两者共有的锚点（数字、链接、行内代码），或者对于正文，"
         "靠译文保留的两个或更多拉丁字母单词（人名等）。两者都没有的移动块"
         "会报告两次：在原来的位置报告为缺失，在移到的位置报告为增加。\n\n"
-        "网页转换弄坏的表格（某一行没有单元格分隔符：单元格的第二行单独成了"
-        "一行）会被译者修好：这种表格中没有对应的行不报告。网页转换压成一行、"
+        "网页转换弄坏的表格（单元格的第二行单独成了一行：没有 `|`，"
+        "或上一行不以 `|` 结尾而这一行不以 `|` "
+        "开头）会被译者修好：这种表格中没有对应的行不报告。网页转换压成一行、"
         "译者又重新分成多行的表格也一样（去掉竖线和空格后文字出现在附近原文块中"
         "的"
         "译文表格行，以及那个原文块）。\n\n同样不报告的，还有网页转换造成的"
