@@ -589,6 +589,30 @@ static bool in_layout(tl_check *ck, const tl_pairing *p, size_t k, size_t *a,
 	return false;
 }
 
+/* Whether original block I, dropped, repeats word for word an original
+ * block of its kind that is translated: the conversion of a web page can
+ * write a passage twice (7-Zip's release notes, a list given again as
+ * paragraphs), and the translation gives it once. Only text of 40 bytes
+ * or more: a short label ("Output:") repeated on purpose and dropped once
+ * is a loss. DROPPED as in_toc(). */
+static bool repeated(const tl_pairing *p, const bool *dropped, size_t i)
+{
+	const tl_align_doc *ad = p->al->orig;
+	const tl_align_block *b = &ad->blocks[i];
+	size_t n = b->end - b->start;
+	if (n < 40 || !is_text_kind(b->kind))
+		return false;
+	for (size_t k = 0; k < ad->n; k++) {
+		const tl_align_block *c = &ad->blocks[k];
+		if (k != i && !dropped[k] && c->kind == b->kind &&
+		    c->end - c->start == n &&
+		    memcmp(p->src->data + c->start, p->src->data + b->start,
+		           n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* ---- A table of contents ------------------------------------------------ */
 
 /* Whether link destination KEY leads to a place in the same page: "#id",
@@ -777,7 +801,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
 			    flat_table(p, k) || code_moved(p, k) ||
-			    in_toc(p, dropped, pr->orig))
+			    in_toc(p, dropped, pr->orig) ||
+			    repeated(p, dropped, pr->orig))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -861,20 +886,18 @@ const tl_rule tl_rule_source_missing = {
         "the conversion put on one line, where the translator made rows "
         "again (a translated row whose text, without pipes and spaces, "
         "stands in an original block nearby, and that original block).\n\n"
-        "Also left alone, as what the conversion did or LCTT's "
-        "conventions allow: an image of the original that stands in the "
-        "translation glued to the paragraph next to it (no blank line "
-        "between them, so the image is part of that paragraph); a "
-        "translated block that is half of an original paragraph holding "
-        "text and an image (opensource.com's summary and lead image), "
-        "translated as two blocks, a quote or paragraph and an image; and "
-        "an image or a quote added before the article's first paragraph "
-        "(the lead image and the summary LCTT adds); and code moved "
-        "between the text and a code block: an original paragraph of "
-        "code (inline code, a command the conversion left outside its "
-        "fence) that a translated code block nearby holds, or a "
-        "translated code block whose code an original block nearby has "
-        "in its text (after a converter's `[code]` mark).\n\n"
+        "Also left alone, as the conversion's work or LCTT's "
+        "conventions: an original image glued in the translation to the "
+        "paragraph next to it (no blank line between); half of an "
+        "original paragraph holding text and an image (opensource.com's "
+        "summary and lead image) translated as two blocks; an image or a "
+        "quote added before the first paragraph (LCTT's lead image and "
+        "summary); code moved between text and a code block (an original "
+        "paragraph of code that a translated code block nearby holds, or "
+        "a translated code block whose code an original block nearby has "
+        "in its text, after a `[code]` mark); and a dropped block that "
+        "repeats word for word a translated one of the original (40 "
+        "bytes or more: the conversion wrote it twice).\n\n"
         "Nor is a block laid out otherwise: one block on one side and, "
         "around it, as many paragraphs or list items as it has lines, or "
         "list items glued into its line (`One.  * Two.`), sharing its "
@@ -930,7 +953,8 @@ const tl_rule tl_rule_source_missing = {
         "落"
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
-        "标记之后）。"
+        "标记之后）；以及逐字重复原文中另一个已译块的漏译块（40 字节以上："
+        "网页转换把它写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
         "数目等于它的行数或粘在它那一行里的列表项数（`One.  * Two.`），"
         "且有共同的锚点。那个块是原文的：译者把它拆开了；是译文的："
