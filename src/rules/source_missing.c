@@ -589,25 +589,33 @@ static bool in_layout(tl_check *ck, const tl_pairing *p, size_t k, size_t *a,
 	return false;
 }
 
-/* Whether original block I, dropped, repeats word for word an original
- * block of its kind that is translated: the conversion of a web page can
- * write a passage twice (7-Zip's release notes, a list given again as
- * paragraphs), and the translation gives it once. Only text of 40 bytes
- * or more: a short label ("Output:") repeated on purpose and dropped once
- * is a loss. DROPPED as in_toc(). */
+/* Whether original blocks I and K are the same kind and the same bytes. */
+static bool same_block(const tl_pairing *p, size_t i, size_t k)
+{
+	const tl_align_block *b = &p->al->orig->blocks[i];
+	const tl_align_block *c = &p->al->orig->blocks[k];
+	return c->kind == b->kind && c->end - c->start == b->end - b->start &&
+	       memcmp(p->src->data + c->start, p->src->data + b->start,
+	              b->end - b->start) == 0;
+}
+
+/* Whether original block I, dropped, repeats word for word a translated
+ * original block at most 8 blocks away: the conversion of a web page
+ * wrote a passage twice, one copy right after the other (7-Zip's release
+ * notes), and the translation gives it once. Only text of 40 bytes or
+ * more: a short label ("Output:") is repeated on purpose; and not a copy
+ * farther away (the same instruction in two sections), whose loss is
+ * real. DROPPED as in_toc(). */
 static bool repeated(const tl_pairing *p, const bool *dropped, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
 	const tl_align_block *b = &ad->blocks[i];
-	size_t n = b->end - b->start;
-	if (n < 40 || !is_text_kind(b->kind))
+	if (b->end - b->start < 40 || !is_text_kind(b->kind))
 		return false;
 	for (size_t k = 0; k < ad->n; k++) {
-		const tl_align_block *c = &ad->blocks[k];
-		if (k != i && !dropped[k] && c->kind == b->kind &&
-		    c->end - c->start == n &&
-		    memcmp(p->src->data + c->start, p->src->data + b->start,
-		           n) == 0)
+		if (k == i || dropped[k] || !same_block(p, i, k))
+			continue;
+		if ((k < i ? i - k : k - i) <= 8)
 			return true;
 	}
 	return false;
@@ -896,8 +904,9 @@ const tl_rule tl_rule_source_missing = {
         "paragraph of code that a translated code block nearby holds, or "
         "a translated code block whose code an original block nearby has "
         "in its text, after a `[code]` mark); and a dropped block that "
-        "repeats word for word a translated one of the original (40 "
-        "bytes or more: the conversion wrote it twice).\n\n"
+        "repeats word for word a translated one of the original up to 8 "
+        "blocks away (40 bytes or more: the conversion wrote it "
+        "twice).\n\n"
         "Nor is a block laid out otherwise: one block on one side and, "
         "around it, as many paragraphs or list items as it has lines, or "
         "list items glued into its line (`One.  * Two.`), sharing its "
@@ -953,7 +962,8 @@ const tl_rule tl_rule_source_missing = {
         "落"
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
-        "标记之后）；以及逐字重复原文中另一个已译块的漏译块（40 字节以上："
+        "标记之后）；以及逐字重复原文中 8 块以内另一个已译块的漏译块（40 "
+        "字节以上："
         "网页转换把它写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
         "数目等于它的行数或粘在它那一行里的列表项数（`One.  * Two.`），"
