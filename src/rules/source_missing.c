@@ -34,10 +34,12 @@ static const tl_option_def options[] = {
      "PCRE2 pattern: an original block whose source matches it may be "
      "left out of the translation (credit lines of images, a site's "
      "widgets), and so may an image or link without text right before "
-     "or after such a block (the widget's picture). Empty: every "
+     "or after such a block (the widget's picture), and a quoted tweet "
+     "right after it (ending in `— Name (@handle) date`). Empty: every "
      "block counts.",
      "PCRE2 模式：源文本匹配它的原文块可以不译（图片的署名行、网站的"
      "小部件），紧挨在这种块前后、没有文字的图片或链接（小部件的图片）"
+     "以及紧跟其后的引用推文（以 `— Name (@handle) date` 结尾）"
      "也可以。为空时每个块都要有译文。"},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
@@ -83,13 +85,40 @@ static bool textless(const tl_source *src, const tl_align_block *b)
 	return true;
 }
 
+static void kind_run(const tl_align_doc *ad, size_t i, size_t *first,
+                     size_t *last);
+
+/* Whether quote block B of SRC is the signature of an embedded tweet:
+ * "— Name (@handle) [date]…", as a web page's conversion writes it. */
+static bool tweet_signature(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	size_t s = b->start, e = b->end;
+	while (s < e && (d[s] == ' ' || d[s] == '>'))
+		s++;
+	if (e - s < 4 || (memcmp(d + s, "—", 3) != 0 && d[s] != '-'))
+		return false;
+	for (size_t i = s; i + 1 < e && d[i] != '\n'; i++)
+		if (d[i] == '(' && d[i + 1] == '@')
+			return true;
+	return false;
+}
+
 /* Whether original block I may be left out: it matches may-drop, or it
- * is a picture without text next to a block that does. */
+ * is a picture without text next to a block that does, or a block of a
+ * quoted tweet ending in its signature right after such a block (the
+ * widget's tweet: "Previously on …" over the blog's last tweet). */
 static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
 	if (may_drop(ck, p->src, &ad->blocks[i]))
 		return true;
+	if (ad->blocks[i].kind == TL_ALIGN_QUOTE) {
+		size_t a, b;
+		kind_run(ad, i, &a, &b);
+		return a > 0 && may_drop(ck, p->src, &ad->blocks[a - 1]) &&
+		       tweet_signature(p->src, &ad->blocks[b]);
+	}
 	if (!textless(p->src, &ad->blocks[i]))
 		return false;
 	return (i > 0 && may_drop(ck, p->src, &ad->blocks[i - 1])) ||
