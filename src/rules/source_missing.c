@@ -243,6 +243,44 @@ static bool image_glued(const tl_pairing *p, size_t k)
 	        image_line_at_end(p->trans, &al->trans->blocks[a]));
 }
 
+/* Whether the 1-0 pair K is a paragraph of one icon (an emoji or a mark
+ * alone, up to 8 bytes, no letter or digit: It's FOSS's "💡" over a tip)
+ * that the translated block before or after it holds: the translator put
+ * the icon into the block it heads. */
+static bool icon_merged(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *ob = &al->orig->blocks[al->pairs[k].orig];
+	const char *d = p->src->data;
+	size_t s = ob->start, e = ob->end;
+	if (ob->kind != TL_ALIGN_PARAGRAPH)
+		return false;
+	while (s < e && d[s] == ' ')
+		s++;
+	while (e > s &&
+	       (d[e - 1] == '\n' || d[e - 1] == '\r' || d[e - 1] == ' '))
+		e--;
+	if (s == e || e - s > 8)
+		return false;
+	for (size_t i = s; i < e; i++)
+		if ((unsigned char)d[i] < 0x80)
+			return false; /* ASCII: a letter, a digit, a lone mark
+			               */
+	size_t b, a;
+	trans_around(al, k, &b, &a);
+	for (int n = 0; n < 2; n++) {
+		size_t j = n ? a : b;
+		if (j == TL_NONE)
+			continue;
+		const tl_align_block *tb = &al->trans->blocks[j];
+		const char *t = p->trans->data;
+		for (size_t i = tb->start; i + (e - s) <= tb->end; i++)
+			if (memcmp(t + i, d + s, e - s) == 0)
+				return true;
+	}
+	return false;
+}
+
 static bool is_text_kind(tl_align_kind k)
 {
 	return k == TL_ALIGN_PARAGRAPH || k == TL_ALIGN_QUOTE ||
@@ -837,8 +875,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
-			    flat_table(p, k) || code_moved(p, k) ||
-			    in_toc(p, dropped, pr->orig) ||
+			    icon_merged(p, k) || flat_table(p, k) ||
+			    code_moved(p, k) || in_toc(p, dropped, pr->orig) ||
 			    repeated(p, dropped, pr->orig))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
@@ -925,7 +963,8 @@ const tl_rule tl_rule_source_missing = {
         "stands in an original block nearby, and that original block).\n\n"
         "Also left alone, as the conversion's work or LCTT's "
         "conventions: an original image glued in the translation to the "
-        "paragraph next to it (no blank line between); half of an "
+        "paragraph next to it (no blank line between), or an icon alone "
+        "(`💡`) put into it; half of an "
         "original paragraph holding text and an image (opensource.com's "
         "summary and lead image) translated as two blocks; an image or a "
         "quote added before the first paragraph (LCTT's lead image and "
@@ -983,7 +1022,8 @@ const tl_rule tl_rule_source_missing = {
         "的"
         "译文表格行，以及那个原文块）。\n\n同样不报告的，还有网页转换造成的"
         "或 LCTT 的惯例允许的情形：原文的图片在译文中紧贴着旁边的段落（中间没有"
-        "空行，图片成了那个段落的一部分）；原文中同时含有文字和图片的段落"
+        "空行，图片成了那个段落的一部分），或单独成段的图标（`💡`"
+        "）被放进了旁边的块；原文中同时含有文字和图片的段落"
         "（opensource.com "
         "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
         "其中一半；以及加在文章第一个段落之前的图片或引用（LCTT "
