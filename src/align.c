@@ -283,6 +283,7 @@ typedef struct info {
 	uint8_t kind;     /* tl_align_kind */
 	uint8_t level;    /* of a heading */
 	bool with_length; /* has_length(kind) */
+	bool prose;       /* is_prose(kind) */
 	bool splits;      /* can_split(kind) */
 	bool joins;       /* info_joins(): this block and the next can be
 	                     one side of a 1-2 or 2-1 pair */
@@ -314,6 +315,7 @@ static void info_make(info *x, const tl_align_block *b)
 	x->kind = (uint8_t)b->kind;
 	x->level = (uint8_t)b->level;
 	x->with_length = has_length(b->kind);
+	x->prose = is_prose(b->kind);
 	x->splits = can_split(b->kind);
 	x->added = false;
 	/* The first key of each type. Words come last and are most keys
@@ -792,17 +794,22 @@ static inline ALWAYS_INLINE double pair_cost_parts(const side *o, const side *t,
 	kind = kind_cost(ko, kt);
 	if (kind < 0)
 		return INF;
-	if (xt->added && is_prose(ko))
-		kind += W.added_prose;
+	/* Tests of the kinds by arithmetic, not branches: which way they
+	 * go is the pair's, no predictor's guess. */
+	kind += W.added_prose * (int64_t)(xt->added & xo->prose);
 	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
 		kind += (int64_t)W.level * abs((int)xo->level - (int)xt->level);
 	/* What the anchors can earn at most: each match earns at most 1,
 	 * lines 1 more, and a side without keys earns nothing. */
 	size_t no = xo->nkeys + (o->n > 1 ? o->x[1]->nkeys : 0);
 	size_t nt = xt->nkeys + (t->n > 1 ? t->x[1]->nkeys : 0);
-	reward = no && nt ? 1000 * (int64_t)((no < nt ? no : nt) + 1) : 0;
-	if (reward > W.reward_max)
-		reward = W.reward_max;
+	size_t few = no < nt ? no : nt;
+	reward = few ? 1000 * (int64_t)(few + 1) : 0;
+	reward = reward < W.reward_max ? reward : W.reward_max;
+	/* Sure to reach LIMIT before the length is known (the cell's best
+	 * is already low): the length costs nothing less than 0. */
+	if (type + kind - reward >= lim)
+		return INF;
 	if (xo->with_length && xt->with_length) {
 		/* The sentence ends add to what the lengths say, within
 		 * the same cap: a translation condensed to fewer sentences
