@@ -213,15 +213,26 @@ static uint64_t isqrt(uint64_t n)
 	return r;
 }
 
+/* Whether a cost of X thousandths reaches LIM, a limit in thousandths
+ * (not whole): a whole number reaches LIM if and only if it reaches its
+ * ceiling. Compared as doubles (X is exact in one), not by rounding LIM
+ * up to an integer first: the conversions there were a chain of
+ * dependent instructions before every test of the pair cost. */
+static inline bool at_least(int64_t x, double lim)
+{
+	return (double)x >= lim;
+}
+
 /* The length cost of original length LO against translated length LT,
- * both in tenths of a character; -1 when it is sure to reach LIMIT (the
- * cost is at least half the squared deviation, or the cap).
+ * both in tenths of a character; -1 when BASE plus it is sure to reach
+ * LIM (reaches: at_least()), as the cost is at least half the squared
+ * deviation, or the cap.
  *
  * With c = 0.95 and L the mean (lo + lt / c) / 2, the deviation is
  * d = lt - c lo over a variance of 3 L + (0.1 L)^2. In integers:
  * D = 20 lt - 19 lo and M = 19 lo + 20 lt (L = M / 380 characters,
  * d = D / 200), so that d^2 / var = 361 D^2 / (M (M + 114000)). */
-static int64_t length_cost(int64_t lo, int64_t lt, int64_t limit)
+static int64_t length_cost(int64_t lo, int64_t lt, int64_t base, double lim)
 {
 	int64_t dd = 20 * lt - 19 * lo, m = 19 * lo + 20 * lt;
 	if (m <= 0)
@@ -238,7 +249,7 @@ static int64_t length_cost(int64_t lo, int64_t lt, int64_t limit)
 		return 0;
 	/* The squared deviation in 4096ths, up to 20 (cost capped). */
 	if (num >= 20 * den) {
-		if (W.len_max >= limit)
+		if (at_least(base + W.len_max, lim))
 			return -1;
 		return W.len_max;
 	}
@@ -251,7 +262,7 @@ static int64_t length_cost(int64_t lo, int64_t lt, int64_t limit)
 	/* At least half the squared deviation (less a thousandth for the
 	 * table's rounding). */
 	int64_t low = (int64_t)(q * 1000 / 8192) - 1;
-	if ((low < W.len_max ? low : W.len_max) >= limit)
+	if (at_least(base + (low < W.len_max ? low : W.len_max), lim))
 		return -1;
 	/* The deviation in 32ths of a standard deviation, with 8 bits of
 	 * fraction: sqrt(q / 4096) * 32 * 256 = sqrt(q * 16384). */
@@ -759,16 +770,6 @@ static int64_t sentence_cost(const side *o, const side *t)
 	return d < W.sentence_max ? d : W.sentence_max;
 }
 
-/* ceil(V) for |V| below 2^53, without a call into the C library (the
- * baseline x86-64 has no instruction for it, and the call was a tenth of
- * the pair cost's time): the truncation toward zero, plus one when V was
- * above it. */
-static inline int64_t ceil_int(double v)
-{
-	int64_t t = (int64_t)v;
-	return t + ((double)t < v);
-}
-
 /* The cost of pairing O with T (neither empty), its parts into PARTS
  * when not NULL; or INF as soon as it is sure to reach LIMIT (what the
  * anchors can earn is bounded, so the other parts bound the cost from
@@ -778,11 +779,8 @@ static inline ALWAYS_INLINE double pair_cost_parts(const side *o, const side *t,
                                                    tl_align_cost_parts *parts)
 {
 	const info *xo = o->x[0], *xt = t->x[0];
-	/* LIMIT in thousandths, rounded up: a whole number of thousandths
-	 * reaches it if and only if it reaches LIMIT. */
-	int64_t lim = limit >= 1e15    ? INT64_MAX / 4
-	              : limit <= -1e15 ? -INT64_MAX / 4
-	                               : ceil_int(limit * 1000.0);
+	/* LIMIT in thousandths. */
+	double lim = limit * 1000.0;
 	int64_t type = 0, kind, length = 0, reward;
 	if (o->n > 1 || t->n > 1) {
 		if (!info_joins(o->n > 1 ? xo : xt))
@@ -808,7 +806,7 @@ static inline ALWAYS_INLINE double pair_cost_parts(const side *o, const side *t,
 	reward = reward < W.reward_max ? reward : W.reward_max;
 	/* Sure to reach LIMIT before the length is known (the cell's best
 	 * is already low): the length costs nothing less than 0. */
-	if (type + kind - reward >= lim)
+	if (at_least(type + kind - reward, lim))
 		return INF;
 	if (xo->with_length && xt->with_length) {
 		/* The sentence ends add to what the lengths say, within
@@ -816,14 +814,14 @@ static inline ALWAYS_INLINE double pair_cost_parts(const side *o, const side *t,
 		 * is also shorter, and the two are one piece of evidence
 		 * there. */
 		length = length_cost(side_length(o), side_length(t),
-		                     lim - (type + kind - reward));
+		                     type + kind - reward, lim);
 		if (length < 0)
 			return INF;
 		length += sentence_cost(o, t);
 		if (length > W.len_max)
 			length = W.len_max;
 	}
-	if (type + kind + length - reward >= lim)
+	if (at_least(type + kind + length - reward, lim))
 		return INF;
 	int64_t anchors = anchor_cost(o, t);
 	if (parts) {
