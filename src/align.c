@@ -1005,13 +1005,12 @@ typedef struct dp_cell {
 	uint8_t type;
 } dp_cell;
 
-/* Appends a pair to the pairs being built (in reverse). */
-static void push_pair(tl_align_pair **v, size_t *n, size_t *cap,
-                      tl_pair_type type, size_t i, size_t ni, size_t j,
-                      size_t nj, double cost)
+/* Appends a pair to the pairs V being built (in reverse; room for one
+ * per block of both documents: each pair takes one block at least). */
+static void push_pair(tl_align_pair *v, size_t *n, tl_pair_type type, size_t i,
+                      size_t ni, size_t j, size_t nj, double cost)
 {
-	*v = tl_grow(*v, *n, cap, sizeof **v);
-	tl_align_pair *p = &(*v)[(*n)++];
+	tl_align_pair *p = &v[(*n)++];
 	p->type = type;
 	p->orig = ni ? i : TL_NONE;
 	p->norig = ni;
@@ -1110,16 +1109,16 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 	}
 
 	/* Back from (n, m). */
-	tl_align_pair *v = NULL;
-	size_t nv = 0, cap = 0;
+	tl_align_pair *v = tl_xmalloc((n + m + 1) * sizeof *v);
+	size_t nv = 0;
 	size_t i = n, j = m;
 	while (i > 0 || j > 0) {
 		const dp_cell *x = &c[cell(bd, i, j)];
 		static const size_t di[] = {1, 1, 0, 1, 2};
 		static const size_t dj[] = {1, 0, 1, 2, 1};
 		size_t ni = di[x->type], nj = dj[x->type];
-		push_pair(&v, &nv, &cap, (tl_pair_type)x->type, i - ni, ni,
-		          j - nj, nj, x->step);
+		push_pair(v, &nv, (tl_pair_type)x->type, i - ni, ni, j - nj, nj,
+		          x->step);
 		i -= ni;
 		j -= nj;
 	}
@@ -1293,15 +1292,17 @@ tl_align *tl_align_new(tl_align_doc *orig, tl_align_doc *trans)
 	free(x.it);
 	free(words);
 
-	al->pairs = tl_arena_alloc(al->arena, (nv ? nv : 1) * sizeof *v);
+	/* Not cleared: the pairs are copied, and every block is in one
+	 * pair, so each index below is written. */
+	al->pairs = tl_arena_alloc_raw(al->arena, (nv ? nv : 1) * sizeof *v);
 	if (nv)
 		memcpy(al->pairs, v, nv * sizeof *v);
 	al->npairs = nv;
 	free(v);
-	al->orig_pair =
-	    tl_arena_alloc(al->arena, (orig->n + 1) * sizeof *al->orig_pair);
-	al->trans_pair =
-	    tl_arena_alloc(al->arena, (trans->n + 1) * sizeof *al->trans_pair);
+	al->orig_pair = tl_arena_alloc_raw(
+	    al->arena, (orig->n + 1) * sizeof *al->orig_pair);
+	al->trans_pair = tl_arena_alloc_raw(
+	    al->arena, (trans->n + 1) * sizeof *al->trans_pair);
 	for (size_t k = 0; k < nv; k++) {
 		const tl_align_pair *p = &al->pairs[k];
 		for (size_t x = 0; x < p->norig; x++)
