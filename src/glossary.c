@@ -69,6 +69,21 @@ static void bit_set(uint8_t *v, unsigned i)
 	v[i >> 3] |= (uint8_t)(1u << (i & 7));
 }
 
+/* The index of the lowest bit set in V (not 0). */
+static unsigned lowest_bit(uint32_t v)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctz(v);
+#else
+	unsigned i = 0;
+	while (!(v & 1u)) {
+		v >>= 1;
+		i++;
+	}
+	return i;
+#endif
+}
+
 struct tl_glossary {
 	int refs;
 	tl_gloss_entry *e;
@@ -430,6 +445,30 @@ static const needle *find_at(const matcher *m, const char *text, size_t len,
 	return NULL;
 }
 
+/* Whether a needle of M starts at byte P of TEXT (LEN bytes), a
+ * candidate of tl_glossary_find(); the longest one into *HIT. */
+static bool try_at(const matcher *m, const char *text, size_t len, size_t p,
+                   bool hyphen_joins, tl_gloss_hit *hit)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	unsigned a = fold(u[p]), b = p + 1 < len ? fold(u[p + 1]) : 0u;
+	unsigned pair = a << 8 | b;
+	if (!bit_at(m->pairs, pair) ||
+	    (!bit_at(m->weak, pair) &&
+	     !(p + 2 < len &&
+	       bit_at(m->tri, tri_hash(a, b, fold(u[p + 2]))))) ||
+	    ((m->cls[u[p]] & CLS_ALNUM) && !word_starts(text, p, hyphen_joins)))
+		return false;
+	size_t e;
+	const needle *nd = find_at(m, text, len, p, hyphen_joins, &e);
+	if (!nd)
+		return false;
+	hit->start = p;
+	hit->end = e;
+	hit->entry = nd->entry;
+	return true;
+}
+
 bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
                       const char *text, size_t len, size_t from,
                       tl_gloss_hit *hit)
@@ -442,45 +481,38 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 	bool hyphen_joins = kind != TL_GLOSS_TERM;
 	const unsigned char *u = (const unsigned char *)text;
 	const uint8_t *cls = m->cls;
-	for (size_t p = from;;) {
-		/* A byte no needle starts with is passed over: a UTF-8
-		 * continuation byte is never one, so P stays at the start of a
-		 * character wherever a needle is tried. At a letter or digit,
-		 * only a needle starting with it could match, and such a
-		 * needle must start a word: none does inside a run of them,
-		 * which is passed over whole. */
-		while (p < len && cls[u[p]] == 0)
-			p++;
-		if (p >= len)
-			return false;
-		unsigned c = cls[u[p]];
-		if (c & CLS_START) {
-			unsigned a = fold(u[p]),
-			         b = p + 1 < len ? fold(u[p + 1]) : 0u;
-			unsigned pair = a << 8 | b;
-			if (bit_at(m->pairs, pair) &&
-			    (bit_at(m->weak, pair) ||
-			     (p + 2 < len &&
-			      bit_at(m->tri,
-			             tri_hash(a, b, fold(u[p + 2]))))) &&
-			    (!(c & CLS_ALNUM) ||
-			     word_starts(text, p, hyphen_joins))) {
-				size_t e;
-				const needle *nd =
-				    find_at(m, text, len, p, hyphen_joins, &e);
-				if (nd) {
-					hit->start = p;
-					hit->end = e;
-					hit->entry = nd->entry;
-					return true;
-				}
-			}
+	/* A needle is tried at a byte some needle starts with (a UTF-8
+	 * continuation byte never is one, so a needle is tried only at the
+	 * start of a character), but not inside a run of letters and
+	 * digits: a needle starting with a letter or digit must start a
+	 * word, and none does there. The bytes' classes are gathered 16 at
+	 * a time, two bits each (CLS_START at bit 2i, CLS_ALNUM at bit
+	 * 2i + 1), and the candidates read off them: the loop takes a
+	 * branch per candidate, not two per byte. FROM itself is a
+	 * candidate whatever is before it (word_starts() judges it). */
+	uint32_t prev = 0; /* CLS_ALNUM of the byte before BASE, at bit 0 */
+	for (size_t base = from; base < len; base += 16) {
+		uint32_t c = 0;
+		if (len - base >= 16) {
+			/* A constant count: the compiler unrolls it. */
+			for (unsigned i = 0; i < 16; i++)
+				c |= (uint32_t)cls[u[base + i]] << (2 * i);
+		} else {
+			for (size_t i = 0; base + i < len; i++)
+				c |= (uint32_t)cls[u[base + i]] << (2 * i);
 		}
-		p++;
-		if (c & CLS_ALNUM)
-			while (p < len && (cls[u[p]] & CLS_ALNUM))
-				p++;
+		uint32_t alnum = (c >> 1) & 0x55555555u;
+		uint32_t cand =
+		    c & 0x55555555u & ~(alnum & (alnum << 2 | prev));
+		prev = alnum >> 30;
+		while (cand) {
+			size_t p = base + lowest_bit(cand) / 2;
+			if (try_at(m, text, len, p, hyphen_joins, hit))
+				return true;
+			cand &= cand - 1;
+		}
 	}
+	return false;
 }
 
 void tl_gloss_entry_renderings(const tl_gloss_entry *e, const char *sep,
