@@ -790,6 +790,16 @@ static void check_glued(tl_check *ck, const tl_pairing *p, size_t k,
 		if (!compared(ob) || tl_pairing_is_template(ob))
 			continue;
 		for (size_t i = ob->start; i < ob->end; i++) {
+			/* A glued number follows a '-' (glued_end()): to the
+			 * byte after the next one. */
+			if (i == 0 || d[i - 1] != '-') {
+				const char *h = memchr(d + i, '-', ob->end - i);
+				if (!h)
+					break;
+				i = (size_t)(h - d) + 1;
+				if (i >= ob->end)
+					break;
+			}
 			size_t ne = glued_end(d, i, ob->end);
 			if (!ne)
 				continue;
