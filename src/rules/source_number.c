@@ -141,10 +141,14 @@ static size_t numeral_count(const char *t, const tl_align_block *b,
 	static const char digits[] = "零〇一二两三四五六七八九十百千万亿";
 	size_t count = 0;
 	for (size_t i = b->start; i + n <= b->end; i++) {
-		const char *f = memchr(t + i, w[0], b->end - n + 1 - i);
+		/* To the next place of W's last byte: its first, the lead
+		 * byte of a CJK character (E4 to E9), starts a third of the
+		 * bytes of Chinese text. */
+		const char *f =
+		    memchr(t + i + n - 1, w[n - 1], b->end - n + 1 - i);
 		if (!f)
 			break;
-		i = (size_t)(f - t);
+		i = (size_t)(f - t) - (n - 1);
 		if (memcmp(t + i, w, n) != 0)
 			continue;
 		bool before = false, after = false;
@@ -317,7 +321,10 @@ static size_t count_written(const tl_pairing *p, bool orig,
 		if (f >= lim)
 			break;
 		i = (size_t)(f - d);
-		c += strncasecmp(d + i, e, l) == 0 &&
+		/* The second letter first: E's first letter ("t", "f",
+		 * "s") starts many words of English text. */
+		c += (d[i + 1] | 0x20) == e[1] &&
+		     strncasecmp(d + i, e, l) == 0 &&
 		     !(i > b->start &&
 		       (letter_at(d, i - 1, b->end) || d[i - 1] == '-')) &&
 		     !letter_at(d, i + l, b->end) &&
