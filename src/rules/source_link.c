@@ -136,6 +136,18 @@ static bool has(const tl_align_doc *ad, size_t first, size_t end,
 	return false;
 }
 
+/* Whether blocks [FIRST, END) of AD have an anchor of hash HASH: the
+ * same destination as written, which the original's destinations
+ * (all_links()) hold too, found without them. */
+static bool in_blocks(const tl_align_doc *ad, size_t first, size_t end,
+                      uint64_t hash)
+{
+	for (size_t j = first; j < end; j++)
+		if (tl_align_block_has(&ad->blocks[j], hash))
+			return true;
+	return false;
+}
+
 /* The hash of KEY as normal() spells it (FNV-1a, its host a byte at a
  * time, the rest a word at a time). */
 static uint64_t normal_hash(const char *key)
@@ -311,6 +323,15 @@ static bool filled_in(const tl_align_block *b)
 		    placeholder(b->anchors[a].key))
 			return true;
 	return false;
+}
+
+/* filled_in() of block I of AD, kept in FILL (a byte a block, 0 until
+ * asked): both halves of check_original() ask it of a block. */
+static bool filled_in_at(const tl_align_doc *ad, size_t i, unsigned char *fill)
+{
+	if (!fill[i])
+		fill[i] = filled_in(&ad->blocks[i]) ? 2 : 1;
+	return fill[i] == 2;
 }
 
 /* Whether allow-added lets a translation add KEY. */
@@ -581,6 +602,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 	       tall = {al->trans, all_links, NULL, 0},
 	       tpics = {al->trans, pictures, NULL, 0},
 	       opics = {al->orig, pictures, NULL, 0};
+	unsigned char *fill = tl_xcalloc(al->orig->n + 1, 1);
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		if (!pr->norig || !pr->ntrans)
@@ -592,7 +614,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
 			if (!compared(ob) || tl_pairing_is_template(ob) ||
-			    filled_in(ob))
+			    filled_in_at(al->orig, i, fill))
 				continue;
 			for (size_t a = 0; a < ob->nanchors; a++) {
 				const tl_align_anchor *an = &ob->anchors[a];
@@ -676,10 +698,12 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		bool template = true;
 		for (size_t i = pr->orig; i < pr->orig + pr->norig; i++) {
 			const tl_align_block *ob = &al->orig->blocks[i];
-			template &= tl_pairing_is_template(ob) || filled_in(ob);
+			template =
+			    template && (tl_pairing_is_template(ob) ||
+			                 filled_in_at(al->orig, i, fill));
 			/* A placeholder stands for the translated image, a
 			 * card's icon for the card's link. */
-			for (size_t a = 0; a < ob->nanchors; a++)
+			for (size_t a = 0; !template && a < ob->nanchors; a++)
 				template |=
 				    ob->anchors[a].type == TL_ANCHOR_LINK &&
 				    (strncmp(ob->anchors[a].key, "data:", 5) ==
@@ -695,6 +719,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			for (size_t a = 0; a < tb->nanchors; a++) {
 				const tl_align_anchor *an = &tb->anchors[a];
 				if (an->type != TL_ANCHOR_LINK ||
+				    in_blocks(al->orig, pr->orig,
+				              pr->orig + pr->norig, an->hash) ||
 				    !compared_key(an->key) ||
 				    allowed(allow, an->key) ||
 				    hashes_has(&all, normal_hash(an->key)) ||
@@ -729,6 +755,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			}
 		}
 	}
+	free(fill);
 	free(all.v);
 	free(tall.v);
 	free(tpics.v);
