@@ -267,13 +267,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		bool function;
 		size_t least = (size_t)(min < 1 ? 1 : min);
 		if (!same_text(p->src->data + ob->start, p->src->data + ob->end,
-		               ts, te) ||
-		    words(ts, te, NULL, &function) < least || !function)
+		               ts, te))
+			continue;
+		size_t nwords = words(ts, te, NULL, &function);
+		if (nwords < least || !function)
 			continue;
 		/* A short block: its words that are commands of the
 		 * original's code spans do not count ("more or less or
 		 * most"). */
-		if (words(ts, te, NULL, &function) < 12 &&
+		if (nwords < 12 &&
 		    (words(ts, te, &names, &function) < least || !function))
 			continue;
 		/* One link or image is a title cited in English; so is an
