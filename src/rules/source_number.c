@@ -247,10 +247,12 @@ static bool digit_at(const char *d, size_t i, size_t end)
 	return i < end && d[i] >= '0' && d[i] <= '9';
 }
 
-/* A number as written, for tl_pairing_sum. */
+/* A number as written, for tl_pairing_sum; counted in a block up to
+ * CAP (once a block has that many, it is not looked at further). */
 struct written {
 	const char *s;
 	size_t n;
+	size_t cap;
 };
 
 /* The English word of W when it is zero or a whole number from two to
@@ -284,7 +286,8 @@ static size_t count_written(const tl_pairing *p, bool orig,
 {
 	const struct written *w = arg;
 	const char *d = orig ? p->src->data : p->trans->data;
-	if (!compared(b) || (orig && tl_pairing_is_template(b)) || !w->n)
+	if (!compared(b) || (orig && tl_pairing_is_template(b)) || !w->n ||
+	    !w->cap)
 		return 0;
 	size_t c = 0;
 	for (size_t i = b->start; i + w->n <= b->end; i++) {
@@ -300,7 +303,8 @@ static size_t count_written(const tl_pairing *p, bool orig,
 		    digit_at(d, i + w->n, b->end) ||
 		    (d[i + w->n] == '.' && digit_at(d, i + w->n + 1, b->end)))
 			continue;
-		c++;
+		if (++c >= w->cap)
+			return c;
 	}
 	const char *e = english_word(w);
 	size_t l = e ? strlen(e) : 0;
@@ -330,6 +334,8 @@ static size_t count_written(const tl_pairing *p, bool orig,
 		     !letter_at(d, i + l, b->end) &&
 		     !(i + l < b->end && d[i + l] == '-');
 	}
+	if (c >= w->cap)
+		return c;
 	/* And in the translation as its Chinese numeral, which stands for
 	 * the English word ("two ways" → "两种方法"): without it, the
 	 * original's words would outweigh the translation's digits. */
@@ -349,7 +355,7 @@ static size_t count_written(const tl_pairing *p, bool orig,
 static long surplus(const tl_pairing *p, size_t first, size_t end,
                     const char *s, size_t n)
 {
-	struct written w = {s, n};
+	struct written w = {s, n, SIZE_MAX};
 	return (long)tl_pairing_sum(p, first, end, false, count_written, &w) -
 	       (long)tl_pairing_sum(p, first, end, true, count_written, &w);
 }
@@ -435,8 +441,16 @@ static bool counted(const tl_pairing *p, bool orig, const tl_align_block *b,
 static bool unbalanced(const tl_pairing *p, size_t ts, size_t te, size_t first,
                        size_t end, const char *w, size_t n, bool orig)
 {
-	long own = surplus(p, ts, te, w, n);
-	if (orig ? own >= 0 : own <= 0)
+	/* The pair's original blocks counted, then its translated ones
+	 * only as far as the answer needs (most numbers come back as often
+	 * as they are written: the first copy found says so). A block
+	 * counted up to CAP holds CAP or more exactly when it holds that
+	 * many: so does the sum. */
+	struct written all = {w, n, SIZE_MAX};
+	size_t o = tl_pairing_sum(p, ts, te, true, count_written, &all);
+	struct written upto = {w, n, orig ? o : o + 1};
+	size_t t = tl_pairing_sum(p, ts, te, false, count_written, &upto);
+	if (orig ? t >= o : t <= o)
 		return false;
 	long near = surplus(p, first, end, w, n);
 	return orig ? near < 0 : near > 0;
