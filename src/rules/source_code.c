@@ -429,9 +429,29 @@ static bool blank(const char *s)
 	return !s[0] || strcmp(s, "$") == 0 || strcmp(s, "#") == 0;
 }
 
-static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
-                   bool original)
+/* The line of O (the original's lines) whose key is KEY, looked for
+ * from *AT on, a few lines ahead (*AT moves past it); NULL when there is
+ * none there. Most lines of a translated code block are their original
+ * line as it is, in the same order. */
+static const line *same_key(const lines *o, size_t *at, const char *key)
 {
+	for (size_t k = *at; k < o->n && k < *at + 4; k++)
+		if (strcmp(o->v[k].an->key, key) == 0) {
+			*at = k + 1;
+			return &o->v[k];
+		}
+	return NULL;
+}
+
+/* The lines of blocks [FIRST, FIRST + N) of AD into L; ORIGINAL: the
+ * original's, else the translation's, whose line written as in the
+ * original's lines LIKE takes its normalized text and hash from there
+ * (the same key normalizes the same: only an original's is repaired, in
+ * FIXED apart). */
+static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
+                   bool original, const lines *like)
+{
+	size_t at = 0;
 	size_t total = 0;
 	for (size_t i = first; i < first + n; i++)
 		total += ad->blocks[i].nanchors;
@@ -442,6 +462,16 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			const tl_align_anchor *an = &ad->blocks[i].anchors[a];
 			if (an->type != TL_ANCHOR_LINE)
 				continue;
+			const line *o = like && !strstr(an->key, "code]")
+			                    ? same_key(like, &at, an->key)
+			                    : NULL;
+			if (o) {
+				line *ln = &l->v[l->n++];
+				ln->an = an;
+				ln->norm = tl_xstrdup(o->norm);
+				ln->h = ln->r = o->h;
+				continue;
+			}
 			char *norm = normalize(an->key, false);
 			/* An original's repaired: only '[', '\\' and E2
 			 * (curly quotes, "…") start what the repair changes,
@@ -1424,8 +1454,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		    copied(al, pr))
 			continue;
 		lines o, t;
-		gather(&o, al->orig, pr->orig, pr->norig, true);
-		gather(&t, al->trans, pr->trans, pr->ntrans, false);
+		gather(&o, al->orig, pr->orig, pr->norig, true, NULL);
+		gather(&t, al->trans, pr->trans, pr->ntrans, false, &o);
 		size_t nops, kept = 0;
 		unsigned char *ops = diff(&o, &t, &nops);
 		/* A closing brace the original has too many (its conversion
