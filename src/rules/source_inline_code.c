@@ -629,19 +629,20 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				continue;
 			for (size_t a = 0; a < ob->nanchors; a++) {
 				const tl_align_anchor *an = &ob->anchors[a];
-				if (an->type != TL_ANCHOR_CODE ||
-				    has_trimmed(p, first, end, an->key))
+				if (an->type != TL_ANCHOR_CODE)
 					continue;
 				/* Found in the pair or next to it (moved
 				 * there): reported only when an altered copy
 				 * stands in the pair (a span written twice, one
 				 * copy altered) and a copy was lost (lost()).
-				 */
+				 * Asked before has_trimmed(), which walks the
+				 * spans near the pair: most are found so. */
 				bool own =
 				    tl_pairing_has(p, pr, false, an->hash);
-				if (own &&
-				    !lost(p, pr->trans, pr->trans + pr->ntrans,
-				          an->hash))
+				if ((own &&
+				     !lost(p, pr->trans, pr->trans + pr->ntrans,
+				           an->hash)) ||
+				    has_trimmed(p, first, end, an->key))
 					continue;
 				bool moved =
 				    own || tl_pairing_near_has(p, first, end,
