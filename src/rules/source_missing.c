@@ -287,6 +287,50 @@ static bool is_text_kind(tl_align_kind k)
 	       k == TL_ALIGN_ITEM;
 }
 
+/* The first anchor of block B of SRC when it is an inline code span that
+ * opens the block ("`daily`: rotate the log daily"), else NULL. */
+static const tl_align_anchor *lead_code(const tl_source *src,
+                                        const tl_align_block *b)
+{
+	size_t s = b->start;
+	while (s < b->end && (src->data[s] == ' ' || src->data[s] == '\t'))
+		s++;
+	if (!b->nanchors || b->anchors[0].type != TL_ANCHOR_CODE ||
+	    b->anchors[0].start > s + 1)
+		return NULL;
+	return &b->anchors[0];
+}
+
+/* Whether the 1-0 or 0-1 pair K stands next to a pair of the other kind
+ * whose block is of its kind and opens with the same inline code: one
+ * item of a list of terms ("`daily`: …", "`missingok`: …") translated in
+ * place, that the alignment left unpaired because the translation wrote
+ * other code spans of it as words. What changed inside it is the other
+ * rules' (source-inline-code). */
+static bool same_lead(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_pair *pr = &al->pairs[k];
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && k == 0) || (d > 0 && k + 1 >= al->npairs))
+			continue;
+		const tl_align_pair *q = &al->pairs[d < 0 ? k - 1 : k + 1];
+		const tl_align_pair *o = pr->type == TL_PAIR_1_0 ? pr : q;
+		const tl_align_pair *t = pr->type == TL_PAIR_1_0 ? q : pr;
+		if (o->type != TL_PAIR_1_0 || t->type != TL_PAIR_0_1)
+			continue;
+		const tl_align_block *ob = &al->orig->blocks[o->orig];
+		const tl_align_block *tb = &al->trans->blocks[t->trans];
+		if (ob->kind != tb->kind || !is_text_kind(ob->kind))
+			continue;
+		const tl_align_anchor *x = lead_code(p->src, ob);
+		const tl_align_anchor *y = lead_code(p->trans, tb);
+		if (x && y && x->hash == y->hash)
+			return true;
+	}
+	return false;
+}
+
 /* Whether translated block J of the 0-1 pair K is half of an original
  * paragraph that holds text and an image (opensource.com's summary and
  * lead image), whose other half the pair next to it renders: a pair
@@ -875,8 +919,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
-			    icon_merged(p, k) || flat_table(p, k) ||
-			    code_moved(p, k) || in_toc(p, dropped, pr->orig) ||
+			    icon_merged(p, k) || same_lead(p, k) ||
+			    flat_table(p, k) || code_moved(p, k) ||
+			    in_toc(p, dropped, pr->orig) ||
 			    repeated(p, dropped, pr->orig))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
@@ -894,7 +939,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    &al->trans->blocks[pr->trans];
 			if (!counted(p->trans, tb) || tb->note ||
 			    half_of_split(p, k) || flat_table(p, k) ||
-			    lead_block(p, k) || code_moved(p, k))
+			    same_lead(p, k) || lead_block(p, k) ||
+			    code_moved(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -947,8 +993,7 @@ const tl_rule tl_rule_source_missing = {
         "(`Table of Contents`, `TOC`, `In this article`, …). A list of links "
         "to other pages, or one partly "
         "translated, is reported.\n\n"
-        "A block the translator moved elsewhere (the lead paragraph "
-        "put last, a credit moved to the top) is not reported when the "
+        "A block the translator moved elsewhere is not reported when the "
         "alignment pairs it as moved: by an anchor the two share (a "
         "number, a link, inline code), or, for prose, by two Latin words "
         "or more kept in the translation (names). A moved block without "
@@ -971,7 +1016,9 @@ const tl_rule tl_rule_source_missing = {
         "summary); code moved between text and a code block (an original "
         "paragraph of code that a translated code block nearby holds, or "
         "a translated code block whose code an original block nearby has "
-        "in its text, after a `[code]` mark); and a dropped block that "
+        "in its text, after a `[code]` mark); a dropped and an added "
+        "block side by side that open with the same inline code "
+        "(`` `daily`: ``); and a dropped block that "
         "repeats word for word a translated one of the original up to 8 "
         "blocks away (40 bytes or more: the conversion wrote it "
         "twice).\n\n"
@@ -993,7 +1040,7 @@ const tl_rule tl_rule_source_missing = {
         "标记对齐（docs/alignment.md）后在译文中没有对应块的原文块："
         "漏译的段落、列表项、标题、表格行、图片、代码块或 HTML "
         "块。问题报告在该块在译文中应在的位置，即下一个译文块的开头，"
-        "并带有原文块的位置（每种输出格式中的行和列）及其开头几个词。\n\n"
+        "并带有原文块的位置及其开头几个词。\n\n"
         "没有原文的译文块（增加的文字）以 `info` "
         "级别报告，供审校查看；译者注（以 `译注` 或 `LCTT 译注` "
         "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
@@ -1011,7 +1058,7 @@ const tl_rule tl_rule_source_missing = {
         "没有一项被翻译；以及紧挨在它前面的目录标题（`Table of Contents`、"
         "`Contents`、`TOC`、`In this article`、`On this page`）。"
         "指向其他页面的链接列表、只译了一部分的目录照常报告。\n\n"
-        "译者移到别处的块（导语放到最后、署名移到开头）被对齐配对为移动时不"
+        "译者移到别处的块被对齐配对为移动时不"
         "报告：靠两者共有的锚点（数字、链接、行内代码），或者对于正文，"
         "靠译文保留的两个或更多拉丁字母单词（人名等）。两者都没有的移动块"
         "会报告两次：在原来的位置报告为缺失，在移到的位置报告为增加。\n\n"
@@ -1031,7 +1078,9 @@ const tl_rule tl_rule_source_missing = {
         "落"
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
-        "标记之后）；以及逐字重复原文中 8 块以内另一个已译块的漏译块（40 "
+        "标记之后）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
+        "（`` `daily`: ``）；以及逐字重复原文中 8 "
+        "块以内另一个已译块的漏译块（40 "
         "字节以上："
         "网页转换把它写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
