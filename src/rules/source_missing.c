@@ -805,29 +805,90 @@ static bool toc_heading(const tl_source *src, const tl_align_block *b)
 	return false;
 }
 
+/* The first line of block B of SRC without its mark-up and section
+ * numbers ("#### 1.1. Run A Command", "2. 1.1. Run A Command": "Run A
+ * Command"), into [*S, *E). */
+static void bare_title(const tl_source *src, const tl_align_block *b, size_t *s,
+                       size_t *e)
+{
+	const char *d = src->data;
+	size_t i = b->start, end = b->end;
+	const char *nl = memchr(d + i, '\n', end - i);
+	if (nl)
+		end = (size_t)(nl - d);
+	for (;;) {
+		while (i < end && (d[i] == '#' || d[i] == ' ' || d[i] == '\t' ||
+		                   d[i] == '*'))
+			i++;
+		size_t j = i;
+		while (j < end && ((d[j] >= '0' && d[j] <= '9') ||
+		                   d[j] == '.' || d[j] == '\\'))
+			j++;
+		if (j == i || j >= end || d[j] != ' ' || d[j - 1] != '.')
+			break;
+		i = j;
+	}
+	while (end > i &&
+	       (d[end - 1] == ' ' || d[end - 1] == '\r' || d[end - 1] == '#'))
+		end--;
+	*s = i;
+	*e = end;
+}
+
+/* Whether original list item I starts with the title of one of the
+ * original's headings, followed by nothing or by two spaces (the next
+ * entry glued to it): an entry of a table of contents that the
+ * conversion of a web page flattened into text ("1. 1. Execute Commands
+ * Via SSH  2. 1.1. Run A Single Command"). */
+static bool titled_item(const tl_pairing *p, size_t i)
+{
+	const tl_align_doc *ad = p->al->orig;
+	const char *d = p->src->data;
+	size_t s, e;
+	bare_title(p->src, &ad->blocks[i], &s, &e);
+	for (size_t k = 0; k < ad->n; k++) {
+		if (ad->blocks[k].kind != TL_ALIGN_HEADING)
+			continue;
+		size_t hs, he;
+		bare_title(p->src, &ad->blocks[k], &hs, &he);
+		size_t n = he - hs;
+		if (n >= 4 && n <= e - s &&
+		    strncasecmp(d + s, d + hs, n) == 0 &&
+		    (s + n == e || (e - s - n >= 2 && d[s + n] == ' ' &&
+		                    d[s + n + 1] == ' ')))
+			return true;
+	}
+	return false;
+}
+
 /* Whether original block I is part of a table of contents the translator
  * dropped whole (LCTT's site builds its own): a run of list items, two or
  * more, nested or not, each one link to a place in the same page, none of
  * them translated; or the heading right before such a run, dropped too,
- * that titles it ("Table of Contents"). DROPPED[i]: original block i has
- * no counterpart. */
+ * that titles it ("Table of Contents"). Under such a heading, dropped,
+ * the items may also be the titles of the article's headings without
+ * their links (titled_item()). DROPPED[i]: original block i has no
+ * counterpart. */
 static bool in_toc(const tl_pairing *p, const bool *dropped, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
 	size_t a = i;
 	if (toc_heading(p->src, &ad->blocks[i]))
 		a = i + 1;
-	if (a >= ad->n || !dropped[a] || !toc_item(p->src, &ad->blocks[a]))
+	if (a >= ad->n || !dropped[a] || ad->blocks[a].kind != TL_ALIGN_ITEM)
 		return false;
 	size_t first, last;
 	kind_run(ad, a, &first, &last);
-	if (last == first)
-		return false;
-	for (size_t k = first; k <= last; k++)
-		if (!dropped[k] || !toc_item(p->src, &ad->blocks[k]))
-			return false;
 	/* The heading titles the run it stands right before. */
-	return a == i || first == a;
+	if (last == first || (a != i && first != a))
+		return false;
+	bool headed = first > 0 && dropped[first - 1] &&
+	              toc_heading(p->src, &ad->blocks[first - 1]);
+	for (size_t k = first; k <= last; k++)
+		if (!dropped[k] || !(toc_item(p->src, &ad->blocks[k]) ||
+		                     (headed && titled_item(p, k))))
+			return false;
+	return true;
 }
 
 static bool counted(const tl_source *src, const tl_align_block *b)
@@ -990,7 +1051,8 @@ const tl_rule tl_rule_source_missing = {
         "one link to a place in the same page and nothing else (`#…`, or "
         "`tmp.XXXXXXXXXX#…` as LCTT's conversion writes it), none "
         "translated, and the heading right before it that titles it "
-        "(`Table of Contents`, `TOC`, `In this article`, …). A list of links "
+        "(`Table of Contents`, `TOC`, `In this article`, …), under which "
+        "the items may be heading titles without links. A list of links "
         "to other pages, or one partly "
         "translated, is reported.\n\n"
         "A block the translator moved elsewhere is not reported when the "
@@ -1028,10 +1090,9 @@ const tl_rule tl_rule_source_missing = {
         "anchors. When it is the original's, the translator split it; "
         "when the translation's, Markdown runs its lines together (a list "
         "lost, paragraphs glued): reported once.\n\n"
-        "With `source-required: true` in the configuration, a translation "
-        "whose original cannot be found is an error of this rule at its "
-        "first line. Without an original and without `source-required`, "
-        "the rule is silent.\n\n"
+        "With `source-required: true`, a translation whose original "
+        "cannot be found is an error at its first line; otherwise, "
+        "without an original, the rule is silent.\n\n"
         "Why: a dropped paragraph reads fine on its own; only the "
         "original shows it is gone.",
     .fix_doc = "None: the missing text needs translating.",
@@ -1056,7 +1117,8 @@ const tl_rule tl_rule_source_missing = {
         "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
         "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
         "没有一项被翻译；以及紧挨在它前面的目录标题（`Table of Contents`、"
-        "`Contents`、`TOC`、`In this article`、`On this page`）。"
+        "`Contents`、`TOC`、`In this article`、`On this page`），"
+        "其下的项也可以是不带链接的各标题。"
         "指向其他页面的链接列表、只译了一部分的目录照常报告。\n\n"
         "译者移到别处的块被对齐配对为移动时不"
         "报告：靠两者共有的锚点（数字、链接、行内代码），或者对于正文，"
@@ -1088,10 +1150,8 @@ const tl_rule tl_rule_source_missing = {
         "且有共同的锚点。那个块是原文的：译者把它拆开了；是译文的："
         "Markdown "
         "会把它的各行连成一段（列表丢了、段落粘在一起），在那里报告一次。"
-        "\n\n配置中有 "
-        "`source-required: true` "
-        "时，找不到原文的译文在第一行报告本规则的错误。没有原文且没有 "
-        "`source-required` 时，本规则不报告任何问题。\n\n"
+        "\n\n有 `source-required: true` 时，找不到原文的译文在第一行报错；"
+        "否则没有原文时本规则不报告。\n\n"
         "原因：漏译的段落单独读起来毫无问题，只有对照原文才能发现它不见了。",
     .fix_doc_zh = "无：缺失的文字需要翻译。",
     .original = "Open source wins.\n\nIt wins because anyone can read the "
