@@ -322,33 +322,101 @@ static inline uint8_t class_of(struct tl_align_build *b, uint32_t cp)
 
 /* English words too common to tell blocks apart, which translations do
  * not keep: left out of the anchors, they would be a third of an
- * original's and cost time in every comparison. */
-static const char *const stop_words[] = {
-    "able",   "about",   "after",   "again",   "against", "all",     "also",
-    "always", "an",      "and",     "another", "any",     "are",     "around",
-    "as",     "at",      "back",    "be",      "because", "been",    "before",
-    "being",  "below",   "between", "both",    "but",     "by",      "came",
-    "can",    "come",    "could",   "did",     "didn",    "do",      "does",
-    "doesn",  "don",     "down",    "during",  "each",    "even",    "every",
-    "few",    "first",   "for",     "from",    "get",     "gets",    "getting",
-    "go",     "goes",    "going",   "good",    "got",     "had",     "has",
-    "have",   "he",      "her",     "here",    "him",     "himself", "his",
-    "how",    "however", "if",      "in",      "into",    "is",      "it",
-    "its",    "itself",  "just",    "let",     "lets",    "like",    "made",
-    "make",   "makes",   "many",    "may",     "me",      "might",   "more",
-    "most",   "much",    "must",    "my",      "need",    "needs",   "new",
-    "next",   "no",      "not",     "now",     "of",      "off",     "often",
-    "on",     "once",    "one",     "only",    "or",      "other",   "our",
-    "out",    "over",    "own",     "per",     "really",  "same",    "see",
-    "she",    "should",  "since",   "so",      "some",    "still",   "such",
-    "take",   "takes",   "than",    "that",    "the",     "their",   "them",
-    "then",   "there",   "these",   "they",    "thing",   "things",  "think",
-    "this",   "those",   "through", "to",      "too",     "two",     "under",
-    "until",  "up",      "us",      "use",     "used",    "uses",    "using",
-    "very",   "want",    "was",     "way",     "ways",    "we",      "well",
-    "were",   "what",    "when",    "where",   "whether", "which",   "while",
-    "who",    "why",     "will",    "with",    "within",  "without", "would",
-    "yet",    "you",     "your",    "yourself"};
+ * original's and cost time in every comparison. Each with its hash
+ * (tl_align_hash of TL_ANCHOR_WORD), written out: hashing the words
+ * again for every document was a tenth of listing a translation
+ * (tests/unit/test_align.c checks them). */
+static const struct stop_word {
+	const char *word;
+	uint64_t hash;
+} stop_words[] = {
+    {"able", 0x850b3ccc043f0168u},    {"about", 0x9029126b36917251u},
+    {"after", 0x9a5f1f0fa6dcfb5cu},   {"again", 0x8fc5f4b069f5a624u},
+    {"against", 0x8ac020a11702c3c9u}, {"all", 0x985d1ee31e09a39fu},
+    {"also", 0x8fe56ecc0a665dc5u},    {"always", 0x9147b54f4aba21f4u},
+    {"an", 0x8111c700f6a728d5u},      {"and", 0x985e00631e0a6a01u},
+    {"another", 0x93ebca7e85bede93u}, {"any", 0x985e01031e0a6b11u},
+    {"are", 0x985fa2831e0bbee9u},     {"around", 0x936ec77f9fe161fbu},
+    {"as", 0x8111c7a0f6a729e5u},      {"at", 0x8111c7c0f6a72a1bu},
+    {"back", 0x9de46bef22d2da75u},    {"be", 0x81130be0f6a83baeu},
+    {"because", 0x9ed12ba5e93cb89eu}, {"been", 0x82003d0f25167d12u},
+    {"before", 0x8bca4d7e57ff3079u},  {"being", 0x89fada3c0ca6c234u},
+    {"below", 0x848fa09c0994a2ceu},   {"between", 0x8423c184a4eccb2eu},
+    {"both", 0x9ba61dcf2187f19bu},    {"but", 0x9b920f431fd79ef2u},
+    {"by", 0x81130860f6a835bcu},      {"came", 0x915b54ae408624a4u},
+    {"can", 0x9a9e09a31f56d23eu},     {"come", 0x939d7d6e41d45a6eu},
+    {"could", 0x83259bb9eab8ae3au},   {"did", 0x9dd95803212a355eu},
+    {"didn", 0x8285e0d15ab89ce2u},    {"do", 0x8113eb20f6a8fe3eu},
+    {"does", 0x9bd0e1b156dce38au},    {"doesn", 0x80d3079699569ed1u},
+    {"don", 0x9dd6bcc32127f1efu},     {"down", 0x9bcade5156d7b956u},
+    {"during", 0x831529d41940220eu},  {"each", 0x9ea351907d516997u},
+    {"even", 0x8c9b943085336069u},    {"every", 0x9fb153f25642b9e8u},
+    {"few", 0x8005642322659d0eu},     {"first", 0x949c14987c37f1dau},
+    {"for", 0x8009a68322693de4u},     {"from", 0x87a5dd1380be6ef7u},
+    {"get", 0x9ebe1ee3219e18aau},     {"gets", 0x9b271ff21fa3deacu},
+    {"getting", 0x9d34f87f92a903ebu}, {"go", 0x81144b20f6a944f8u},
+    {"goes", 0x81763fb223291c41u},    {"going", 0x921b0631c6469b1au},
+    {"good", 0x8178c2d2232b36b2u},    {"got", 0x9ec09f6321a02ea5u},
+    {"had", 0x824cb28323b83d09u},     {"has", 0x824cb0e323b83a46u},
+    {"have", 0x8088bdb5b2094050u},    {"he", 0x8115a860f6aa813du},
+    {"her", 0x824e4fc323b989a9u},     {"here", 0x849b2e35b444e46eu},
+    {"him", 0x82494da323b55bcau},     {"himself", 0x93f7604240a34d01u},
+    {"his", 0x82494ee323b55de9u},     {"how", 0x824a106323b5edecu},
+    {"however", 0x856b0538744ea41fu}, {"if", 0x81152c00f6aa0a4bu},
+    {"in", 0x81152b00f6aa0898u},      {"into", 0x80b7f914580687eeu},
+    {"is", 0x811529a0f6aa0642u},      {"it", 0x811529c0f6aa0678u},
+    {"its", 0x80fc69c322e8fbfeu},     {"itself", 0x890c58e69b0840ceu},
+    {"just", 0x8b80bbd74a5b7a23u},    {"let", 0x8669430325fc6c0cu},
+    {"lets", 0x8148e0f98beb8875u},    {"like", 0x8e66fc399362a322u},
+    {"made", 0x9951ba38ac46d6c1u},    {"make", 0x994ec038ac444eb7u},
+    {"makes", 0x851f594cb811c45bu},   {"many", 0x994d7d38ac433f0du},
+    {"may", 0x8571df832578c9feu},     {"me", 0x8116e5e0f6ab878eu},
+    {"might", 0x8442bbf4e99689a2u},   {"more", 0x9f963ef8afc314d6u},
+    {"most", 0x9f95bb58afc29192u},    {"much", 0x86505818b3a3249fu},
+    {"must", 0x86571998b3a8d919u},    {"my", 0x8116e960f6ab8d80u},
+    {"need", 0x8eefa05bc90755d1u},    {"needs", 0x88835b369776ea59u},
+    {"new", 0x88aeef23274db6e9u},     {"next", 0x8ef0dd9bc9085bb5u},
+    {"no", 0x81182b20f6ac9b0au},      {"not", 0x88ac4d43274b6838u},
+    {"now", 0x88ac4d23274b6802u},     {"of", 0x8117c800f6ac4f00u},
+    {"off", 0x87b7e5e326ca51d0u},     {"often", 0x9a3b201b4921051au},
+    {"on", 0x8117c700f6ac4d4du},      {"once", 0x9ed479dae49d73b9u},
+    {"one", 0x87b467c326c745a9u},     {"only", 0x9ece365ae49838f3u},
+    {"or", 0x8117c980f6ac518du},      {"other", 0x8c9f3dadfeea2da0u},
+    {"our", 0x87bfeaa326d11661u},     {"out", 0x87bfe9e326d1151bu},
+    {"over", 0x9904d0baf3819724u},    {"own", 0x87bf072326d04c99u},
+    {"per", 0x8adc96c3288a6840u},     {"really", 0x9ada023734c3f5a6u},
+    {"same", 0x8bce74bec58375deu},    {"see", 0x8bd41c43290e4414u},
+    {"she", 0x8bd8c0c329122f41u},     {"should", 0x9d9ea5b7fa8be708u},
+    {"since", 0x952a7bd262737b26u},   {"so", 0x81196b20f6ada59bu},
+    {"some", 0x8e109d7ec6d1aba8u},    {"still", 0x9b17f473e6fc081bu},
+    {"such", 0x9625ee1eb93ecb3eu},    {"take", 0x806c6541bd7086e0u},
+    {"takes", 0x88b6fcd4e63546a0u},   {"than", 0x98c03e01b91133f8u},
+    {"that", 0x98c040c1b91138a5u},    {"the", 0x8ef649a32acc3f70u},
+    {"their", 0x9bc7002d75fc4cffu},   {"them", 0x98be9de1b90fe276u},
+    {"then", 0x98be9e01b90fe2adu},    {"there", 0x9bcae0cd75ffa421u},
+    {"these", 0x9bcb3e4d75ffe69cu},   {"they", 0x98be9f61b90fe503u},
+    {"thing", 0x8872600d7d11e5efu},   {"things", 0x8c3f17eb85699d53u},
+    {"think", 0x88725f8d7d11e515u},   {"this", 0x98c39fa1b9140fb2u},
+    {"those", 0x863e540d7bcfc1f6u},   {"through", 0x8eb2d7955b704789u},
+    {"to", 0x811aa720f6aea960u},      {"too", 0x8ef36ae32ac9e5b3u},
+    {"two", 0x8efd8ae32ad27098u},     {"under", 0x97e7a02b9bb41ca8u},
+    {"until", 0x86b4ef6b91ff86f8u},   {"up", 0x811a4a40f6ae67f4u},
+    {"us", 0x811a4aa0f6ae6897u},      {"use", 0x8e156a832a5bbf61u},
+    {"used", 0x8a236a60f9e64710u},    {"uses", 0x8a236c40f9e64a40u},
+    {"using", 0x9bfeeea89fba9308u},   {"very", 0x89966dc3f7f65549u},
+    {"want", 0x8130a7e317f381e6u},    {"was", 0x9045b2832b9abcdbu},
+    {"way", 0x9045b1432b9ababcu},     {"ways", 0x8126e78317eb3d19u},
+    {"we", 0x811b2660f6af2534u},      {"well", 0x85a33be31a80f110u},
+    {"were", 0x85a91e431a85e332u},    {"what", 0x88e16dc31c56b5ffu},
+    {"when", 0x88dfcb031c556007u},    {"where", 0x89a7bd492513b390u},
+    {"whether", 0x838bca20686c18e6u}, {"which", 0x853087a922825e1bu},
+    {"while", 0x8531cd492283723bu},   {"who", 0x9048b4032b9d51a4u},
+    {"why", 0x9048b2c32b9d4f84u},     {"will", 0x89c4f0631cc98782u},
+    {"with", 0x89bab4e31cc0cde2u},    {"within", 0x82ee86202d5b61edu},
+    {"without", 0x946d3f6d10f8d241u}, {"would", 0x8cbb5dac1301a471u},
+    {"yet", 0x928cfba32ced53ebu},     {"you", 0x928a7b032ceb3dbau},
+    {"your", 0x8c8cbaa553b9d948u},    {"yourself", 0x8defecadd520560eu},
+};
 
 /* The slot of HASH in the stop-word set of B. */
 static size_t stop_slot(const struct tl_align_build *b, uint64_t hash)
@@ -363,8 +431,7 @@ static size_t stop_slot(const struct tl_align_build *b, uint64_t hash)
 static void stop_words_load(struct tl_align_build *b)
 {
 	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++) {
-		const char *w = stop_words[i];
-		uint64_t hash = anchor_hash(TL_ANCHOR_WORD, w, strlen(w));
+		uint64_t hash = stop_words[i].hash;
 		b->stop[stop_slot(b, hash)] = hash;
 	}
 }

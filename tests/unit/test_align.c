@@ -331,6 +331,62 @@ TEST(anchors_number_with_unit)
 	tl_source_free(src);
 }
 
+/* The stop words are left out of the keys, and no other word: their
+ * hashes are written out in align_blocks.c, and one written wrong would
+ * keep its word. */
+TEST(anchors_stop_words)
+{
+	static const char *const stop[] = {
+	    "able",    "about",   "after",   "again",    "against", "all",
+	    "also",    "always",  "an",      "and",      "another", "any",
+	    "are",     "around",  "as",      "at",       "back",    "be",
+	    "because", "been",    "before",  "being",    "below",   "between",
+	    "both",    "but",     "by",      "came",     "can",     "come",
+	    "could",   "did",     "didn",    "do",       "does",    "doesn",
+	    "don",     "down",    "during",  "each",     "even",    "every",
+	    "few",     "first",   "for",     "from",     "get",     "gets",
+	    "getting", "go",      "goes",    "going",    "good",    "got",
+	    "had",     "has",     "have",    "he",       "her",     "here",
+	    "him",     "himself", "his",     "how",      "however", "if",
+	    "in",      "into",    "is",      "it",       "its",     "itself",
+	    "just",    "let",     "lets",    "like",     "made",    "make",
+	    "makes",   "many",    "may",     "me",       "might",   "more",
+	    "most",    "much",    "must",    "my",       "need",    "needs",
+	    "new",     "next",    "no",      "not",      "now",     "of",
+	    "off",     "often",   "on",      "once",     "one",     "only",
+	    "or",      "other",   "our",     "out",      "over",    "own",
+	    "per",     "really",  "same",    "see",      "she",     "should",
+	    "since",   "so",      "some",    "still",    "such",    "take",
+	    "takes",   "than",    "that",    "the",      "their",   "them",
+	    "then",    "there",   "these",   "they",     "thing",   "things",
+	    "think",   "this",    "those",   "through",  "to",      "too",
+	    "two",     "under",   "until",   "up",       "us",      "use",
+	    "used",    "uses",    "using",   "very",     "want",    "was",
+	    "way",     "ways",    "we",      "well",     "were",    "what",
+	    "when",    "where",   "whether", "which",    "while",   "who",
+	    "why",     "will",    "with",    "within",   "without", "would",
+	    "yet",     "you",     "your",    "yourself",
+	};
+	tl_buf md = {0};
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++) {
+		tl_buf_append(&md, stop[i], strlen(stop[i]));
+		tl_buf_putc(&md, ' ');
+	}
+	tl_buf_append(&md, "Kubernetes\n", 11);
+	tl_source *src = tl_source_new("a.md", md.data, md.len);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 1);
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		CHECK(!tl_align_block_has(&ad->blocks[0], word(stop[i])));
+	CHECK(tl_align_block_has(&ad->blocks[0], word("kubernetes")));
+	CHECK(ad->blocks[0].nkeys == 1);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+	tl_buf_free(&md);
+}
+
 /* Translators' notes: one inside a paragraph adds neither length nor
  * anchors; a paragraph that is a note is marked, and added cheaply. */
 TEST(anchors_translator_notes)
@@ -1060,6 +1116,7 @@ int main(void)
 	RUN(&suite, blocks_definitions_before_setext_heading);
 	RUN(&suite, anchors_numbers_words_code_links);
 	RUN(&suite, anchors_number_with_unit);
+	RUN(&suite, anchors_stop_words);
 	RUN(&suite, anchors_translator_notes);
 	RUN(&suite, anchors_original_against_translation);
 	RUN(&suite, pair_one_to_one);
