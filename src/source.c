@@ -133,6 +133,7 @@ static void index_marks(tl_source *src)
 		return;
 	src->nmarks = src->len / TL_SOURCE_MARK + 1;
 	src->marks = tl_xmalloc(src->nmarks * sizeof *src->marks);
+	const unsigned char *d = (const unsigned char *)src->data;
 	size_t line = 0, cp = 0, u16 = 0, p = column_base(src, 0), k = 0;
 	for (;;) {
 		/* Record every checkpoint that position P has reached. */
@@ -149,11 +150,25 @@ static void index_marks(tl_source *src)
 			cp = u16 = 0;
 			continue;
 		}
-		unsigned char c = (unsigned char)src->data[p];
-		size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-		cp++;
-		u16 += n == 4 ? 2 : 1;
-		p += n;
+		/* The characters up to the next line, checkpoint or the end,
+		 * counted byte by byte without a branch: in valid UTF-8 a
+		 * character starts at each byte that is no continuation
+		 * byte, and takes two UTF-16 units when its lead is F0 or
+		 * above. A character across E is stepped over whole. */
+		size_t e = src->len;
+		if (line + 1 < src->nlines && src->lines[line + 1] < e)
+			e = src->lines[line + 1];
+		if (k * TL_SOURCE_MARK < e)
+			e = k * TL_SOURCE_MARK;
+		size_t starts = 0, quads = 0;
+		for (; p < e; p++) {
+			starts += (d[p] & 0xC0) != 0x80;
+			quads += d[p] >= 0xF0;
+		}
+		while (p < src->len && (d[p] & 0xC0) == 0x80)
+			p++;
+		cp += starts;
+		u16 += starts + quads;
 	}
 	for (; k < src->nmarks; k++)
 		src->marks[k] = (struct tl_source_mark){p, line, cp, u16};
