@@ -54,6 +54,13 @@ struct tl_align_build {
 	 * 0 for an empty slot), the only ones kept; NULL otherwise. */
 	uint64_t *only;
 	size_t only_mask;
+	/* A bit for each word of the set, at only_bit(): most words of an
+	 * original are not in it, and one load and a test that is nearly
+	 * always false say so where the probe of the set's slots mispredicted
+	 * its loop (4 * the slots' count in 64-bit words, 1/16 of them set at
+	 * most). */
+	uint64_t *only_bits;
+	size_t only_bits_mask;
 	const tl_align_doc *against; /* that translation */
 	/* The classes of the last characters met outside the basic block
 	 * of ideographs (Chinese punctuation, mostly), direct-mapped:
@@ -559,6 +566,12 @@ static size_t only_slot(const struct tl_align_build *b, uint64_t key)
 	return h;
 }
 
+/* The bit of KEY (low bit set) in the translation's word bits of B. */
+static inline size_t only_bit(const struct tl_align_build *b, uint64_t key)
+{
+	return (size_t)(key >> 40) & b->only_bits_mask;
+}
+
 /* Takes the word of HASH unless it is a stop word, or, for an original
  * listed against its translation, unless the translation has it (its
  * words hold no stop word). A word is only a key, with no anchor record:
@@ -567,7 +580,9 @@ static size_t only_slot(const struct tl_align_build *b, uint64_t key)
 static inline void add_word_hash(struct tl_align_build *b, uint64_t hash)
 {
 	if (b->only) {
-		if (!b->only[only_slot(b, hash | 1)])
+		size_t bit = only_bit(b, hash | 1);
+		if (!(b->only_bits[bit / 64] >> (bit % 64) & 1) ||
+		    !b->only[only_slot(b, hash | 1)])
 			return;
 	} else if (b->stop[stop_slot(b, hash)]) {
 		return;
@@ -1593,6 +1608,8 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 			cap *= 2;
 		b->only = tl_xcalloc(cap, sizeof *b->only);
 		b->only_mask = cap - 1;
+		b->only_bits = tl_xcalloc(cap / 4, sizeof *b->only_bits);
+		b->only_bits_mask = cap * 16 - 1;
 		b->against = trans;
 		for (size_t j = 0; j < trans->n; j++) {
 			const tl_align_block *tb = &trans->blocks[j];
@@ -1601,6 +1618,9 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 			     (tb->keys[k] >> 61) == TL_ANCHOR_WORD;) {
 				uint64_t key = tb->keys[k] | 1;
 				b->only[only_slot(b, key)] = key;
+				size_t bit = only_bit(b, key);
+				b->only_bits[bit / 64] |= UINT64_C(1)
+				                          << (bit % 64);
 			}
 		}
 	} else {
@@ -1638,6 +1658,7 @@ void tl_align_doc_free(tl_align_doc *ad)
 	free(ad->build->tmp);
 	free(ad->build->words);
 	free(ad->build->only);
+	free(ad->build->only_bits);
 	free(ad->build->stop);
 	tl_buf_free(&ad->build->key);
 	free(ad->build);
