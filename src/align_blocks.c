@@ -47,6 +47,8 @@ struct tl_align_build {
 	size_t line_hint;    /* the line line_of() answered last */
 	tl_buf key;          /* scratch */
 	const char *data;    /* the source bytes */
+	bool nul;            /* they hold a NUL (then keys may: cmark's
+	                        literals never do, NUL turns to U+FFFD) */
 	uint64_t *stop;      /* hashes of the stop words (STOP_SLOTS), when not
 	                        listing against a translation */
 	/* Listing an original against its translation: the words that
@@ -221,7 +223,7 @@ static void add_anchor(struct tl_align_build *b, tl_anchor_type type,
 	tl_align_anchor *a = &b->tmp[b->ntmp++];
 	a->type = type;
 	/* tl_arena_strndup without its zeroing: the key is copied over. */
-	const char *nul = memchr(key, '\0', n);
+	const char *nul = b->nul ? memchr(key, '\0', n) : NULL;
 	size_t len = nul ? (size_t)(nul - key) : n;
 	char *copy = tl_arena_alloc_raw(b->arena, len + 1);
 	memcpy(copy, key, len);
@@ -991,10 +993,11 @@ static void block_end(tl_align_doc *ad)
 		if (b->nwords)
 			memcpy(k + b->ntmp, b->words, b->nwords * sizeof *k);
 		tl_align_sort_keys(k, n);
-		size_t nk = 0;
-		for (size_t i = 0; i < n; i++)
-			if (nk == 0 || k[nk - 1] != k[i])
-				k[nk++] = k[i];
+		size_t nk = 1;
+		for (size_t i = 1; i < n; i++) {
+			k[nk] = k[i];
+			nk += k[i] != k[nk - 1];
+		}
 		blk->keys = k;
 		blk->nkeys = nk;
 	}
@@ -1598,6 +1601,7 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 	struct tl_align_build *b = ad->build;
 	b->arena = tl_arena_new();
 	b->data = doc->src->data;
+	b->nul = doc->src->nul != TL_NONE;
 	if (trans) {
 		/* Words sort last among a block's keys (their type is the
 		 * highest). */
