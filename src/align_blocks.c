@@ -654,6 +654,39 @@ static bool is_cjk_stop(uint32_t cp)
 	return cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01;
 }
 
+/* What cjk_punct() says of a character. */
+enum { PUNCT_NONE, PUNCT_OTHER, PUNCT_STOP };
+
+/* Whether the three bytes U0 U1 U2 are punctuation of Chinese text that
+ * scan_text can count in its run of ideographs: CJK punctuation and no
+ * other class (tl_char_class), no space, and not （, which may start a
+ * translator's note. PUNCT_STOP for 。？！ (is_cjk_stop), PUNCT_OTHER
+ * for ，：；、）《》「」『』“”‘’—… ; a bit for each third byte, less
+ * 0x80, after E2 80, E3 80 and EF BC. */
+static inline unsigned cjk_punct(unsigned char u0, unsigned char u1,
+                                 unsigned char u2)
+{
+	uint64_t other, stop;
+	if (u0 == 0xE2 && u1 == 0x80) {
+		other = 1u << 0x14 | 1u << 0x18 | 1u << 0x19 | 1u << 0x1C |
+		        1u << 0x1D | UINT64_C(1) << 0x26;
+		stop = 0;
+	} else if (u0 == 0xE3 && u1 == 0x80) {
+		other = 1u << 0x01 | 1u << 0x0A | 1u << 0x0B | 1u << 0x0C |
+		        1u << 0x0D | 1u << 0x0E | 1u << 0x0F;
+		stop = 1u << 0x02;
+	} else if (u0 == 0xEF && u1 == 0xBC) {
+		other = 1u << 0x09 | 1u << 0x0C | 1u << 0x1A | 1u << 0x1B;
+		stop = 1u << 0x01 | 1u << 0x1F;
+	} else {
+		return PUNCT_NONE;
+	}
+	unsigned k = (unsigned)(u2 - 0x80) & 63;
+	return other >> k & 1  ? PUNCT_OTHER
+	       : stop >> k & 1 ? PUNCT_STOP
+	                       : PUNCT_NONE;
+}
+
 /* Counts the characters of rendered text S (N bytes) into the block and
  * takes its anchors: numbers, Latin words, bare URLs; and counts its
  * sentence ends, which translators keep (nine pairs of prose in ten have
@@ -676,25 +709,44 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 		}
 		if (t & TOK_HIGH) {
 			/* A run of ideographs of the basic block (U+4E00 to
-			 * U+9FFF, E4 B8 80 to E9 BF BF): each is CJK and
-			 * visible, no sentence stop, and none after the
-			 * first can start a note (译 does only first in a
-			 * block). Most of a Chinese text, counted in one
-			 * tight loop. */
-			size_t r = i;
+			 * U+9FFF, E4 B8 80 to E9 BF BF) and the common
+			 * punctuation between them (cjk_punct): an
+			 * ideograph is CJK and visible, no sentence stop,
+			 * and none after the first can start a note (译
+			 * does only first in a block). Most of a Chinese
+			 * text, counted in one tight loop. */
+			size_t r = i, cjk = 0, punct = 0, stops = 0;
 			while (n - r >= 3) {
 				unsigned char u0 = (unsigned char)s[r],
 				              u1 = (unsigned char)s[r + 1],
 				              u2 = (unsigned char)s[r + 2];
-				if (!((u0 >= 0xE5 && u0 <= 0xE9) ||
-				      (u0 == 0xE4 && u1 >= 0xB8)) ||
-				    (u1 & 0xC0) != 0x80 || (u2 & 0xC0) != 0x80)
+				if ((u1 & 0xC0) != 0x80 || (u2 & 0xC0) != 0x80)
 					break;
+				if ((u0 >= 0xE5 && u0 <= 0xE9) ||
+				    (u0 == 0xE4 && u1 >= 0xB8)) {
+					cjk++;
+				} else {
+					unsigned kind = cjk_punct(u0, u1, u2);
+					if (!kind)
+						break;
+					punct++;
+					if (kind == PUNCT_STOP)
+						stops +=
+						    n - r < 6 ||
+						    cjk_punct(
+						        (unsigned char)s[r + 3],
+						        (unsigned char)s[r + 4],
+						        (unsigned char)
+						            s[r + 5]) !=
+						        PUNCT_STOP;
+				}
 				r += 3;
 			}
 			if (r > i) {
-				b->cur.ncjk += (r - i) / 3;
-				b->visible = true;
+				b->cur.ncjk += cjk;
+				b->cur.nchars += punct;
+				b->cur.nsentences += stops;
+				b->visible = b->visible || cjk;
 				i = r;
 				continue;
 			}

@@ -387,6 +387,25 @@ TEST(anchors_stop_words)
 	tl_buf_free(&md);
 }
 
+/* Chinese punctuation between ideographs is counted as characters, not
+ * ideographs; 。？！ end sentences, one of a run once; （ that opens no
+ * note counts as punctuation. */
+TEST(blocks_cjk_punctuation_counted)
+{
+	static const char md[] = "中文，“引号”：《书》、（注）。问？！好…—"
+	                         "‘单’；「甲」『乙』。。\n";
+	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
+	tl_doc *doc = tl_doc_parse(src);
+	tl_align_doc *ad = tl_align_doc_new(doc);
+	REQUIRE(ad->n == 1);
+	CHECK_EQ_INT((int)ad->blocks[0].ncjk, 11);
+	CHECK_EQ_INT((int)ad->blocks[0].nchars, 23);
+	CHECK_EQ_INT((int)ad->blocks[0].nsentences, 3);
+	tl_align_doc_free(ad);
+	tl_doc_free(doc);
+	tl_source_free(src);
+}
+
 /* Translators' notes: one inside a paragraph adds neither length nor
  * anchors; a paragraph that is a note is marked, and added cheaply. */
 TEST(anchors_translator_notes)
@@ -1117,6 +1136,7 @@ int main(void)
 	RUN(&suite, anchors_numbers_words_code_links);
 	RUN(&suite, anchors_number_with_unit);
 	RUN(&suite, anchors_stop_words);
+	RUN(&suite, blocks_cjk_punctuation_counted);
 	RUN(&suite, anchors_translator_notes);
 	RUN(&suite, anchors_original_against_translation);
 	RUN(&suite, pair_one_to_one);
