@@ -666,25 +666,25 @@ enum { PUNCT_NONE, PUNCT_OTHER, PUNCT_STOP };
 static inline unsigned cjk_punct(unsigned char u0, unsigned char u1,
                                  unsigned char u2)
 {
-	uint64_t other, stop;
-	if (u0 == 0xE2 && u1 == 0x80) {
-		other = 1u << 0x14 | 1u << 0x18 | 1u << 0x19 | 1u << 0x1C |
-		        1u << 0x1D | UINT64_C(1) << 0x26;
-		stop = 0;
-	} else if (u0 == 0xE3 && u1 == 0x80) {
-		other = 1u << 0x01 | 1u << 0x0A | 1u << 0x0B | 1u << 0x0C |
-		        1u << 0x0D | 1u << 0x0E | 1u << 0x0F;
-		stop = 1u << 0x02;
-	} else if (u0 == 0xEF && u1 == 0xBC) {
-		other = 1u << 0x09 | 1u << 0x0C | 1u << 0x1A | 1u << 0x1B;
-		stop = 1u << 0x01 | 1u << 0x1F;
-	} else {
-		return PUNCT_NONE;
-	}
+	/* Without a branch, through tables: the lead (1 to 3 for E2 80,
+	 * E3 80 and EF BC, 0 for the others), then a bit for each third
+	 * byte. */
+	static const uint8_t lead[256] = {[0xE2] = 1, [0xE3] = 2, [0xEF] = 3};
+	static const unsigned char second[4] = {0, 0x80, 0x80, 0xBC};
+	static const uint64_t other[4] = {
+	    0,
+	    1u << 0x14 | 1u << 0x18 | 1u << 0x19 | 1u << 0x1C | 1u << 0x1D |
+	        UINT64_C(1) << 0x26,
+	    1u << 0x01 | 1u << 0x0A | 1u << 0x0B | 1u << 0x0C | 1u << 0x0D |
+	        1u << 0x0E | 1u << 0x0F,
+	    1u << 0x09 | 1u << 0x0C | 1u << 0x1A | 1u << 0x1B};
+	static const uint64_t stop[4] = {0, 0, 1u << 0x02,
+	                                 1u << 0x01 | 1u << 0x1F};
+	unsigned l = lead[u0], ok = u1 == second[l];
 	unsigned k = (unsigned)(u2 - 0x80) & 63;
-	return other >> k & 1  ? PUNCT_OTHER
-	       : stop >> k & 1 ? PUNCT_STOP
-	                       : PUNCT_NONE;
+	return ((unsigned)(other[l] >> k & 1) * PUNCT_OTHER +
+	        (unsigned)(stop[l] >> k & 1) * PUNCT_STOP) *
+	       ok;
 }
 
 /* Counts the characters of rendered text S (N bytes) into the block and
@@ -716,32 +716,30 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			 * does only first in a block). Most of a Chinese
 			 * text, counted in one tight loop. */
 			size_t r = i, cjk = 0, punct = 0, stops = 0;
+			/* Without a branch on which it is, ideograph or
+			 * punctuation, which mispredicted at every mark; a
+			 * stop counts when the next character is no stop
+			 * (the one after the run is none: stops are taken
+			 * in). */
+			unsigned stop = 0;
 			while (n - r >= 3) {
 				unsigned char u0 = (unsigned char)s[r],
 				              u1 = (unsigned char)s[r + 1],
 				              u2 = (unsigned char)s[r + 2];
-				if ((u1 & 0xC0) != 0x80 || (u2 & 0xC0) != 0x80)
+				unsigned ideo = (u0 - 0xE5u <= 0xE9u - 0xE5u) |
+				                ((u0 == 0xE4) & (u1 >= 0xB8));
+				unsigned kind = cjk_punct(u0, u1, u2);
+				if (!(ideo | kind) || (u1 & 0xC0) != 0x80 ||
+				    (u2 & 0xC0) != 0x80)
 					break;
-				if ((u0 >= 0xE5 && u0 <= 0xE9) ||
-				    (u0 == 0xE4 && u1 >= 0xB8)) {
-					cjk++;
-				} else {
-					unsigned kind = cjk_punct(u0, u1, u2);
-					if (!kind)
-						break;
-					punct++;
-					if (kind == PUNCT_STOP)
-						stops +=
-						    n - r < 6 ||
-						    cjk_punct(
-						        (unsigned char)s[r + 3],
-						        (unsigned char)s[r + 4],
-						        (unsigned char)
-						            s[r + 5]) !=
-						        PUNCT_STOP;
-				}
+				unsigned now = kind == PUNCT_STOP;
+				stops += stop & !now;
+				stop = now;
+				cjk += ideo;
+				punct += !ideo;
 				r += 3;
 			}
+			stops += stop;
 			if (r > i) {
 				b->cur.ncjk += cjk;
 				b->cur.nchars += punct;
