@@ -104,6 +104,18 @@ static bool tweet_signature(const tl_source *src, const tl_align_block *b)
 	return false;
 }
 
+/* may_drop() of original block I, matched once a document: laid_out()
+ * asks it of the blocks of every run of pairs around each one it looks
+ * at, and the pattern costs thousands of steps a block. Kept in the
+ * rule's scratch memory, a byte a block (0: not asked yet). */
+static bool may_drop_at(tl_check *ck, const tl_pairing *p, size_t i)
+{
+	unsigned char *memo = tl_check_state(ck, p->al->orig->n + 1);
+	if (!memo[i])
+		memo[i] = may_drop(ck, p->src, &p->al->orig->blocks[i]) ? 2 : 1;
+	return memo[i] == 2;
+}
+
 /* Whether original block I may be left out: it matches may-drop, or it
  * is a picture without text next to a block that does, or a block of a
  * quoted tweet ending in its signature right after such a block (the
@@ -111,18 +123,18 @@ static bool tweet_signature(const tl_source *src, const tl_align_block *b)
 static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
-	if (may_drop(ck, p->src, &ad->blocks[i]))
+	if (may_drop_at(ck, p, i))
 		return true;
 	if (ad->blocks[i].kind == TL_ALIGN_QUOTE) {
 		size_t a, b;
 		kind_run(ad, i, &a, &b);
-		return a > 0 && may_drop(ck, p->src, &ad->blocks[a - 1]) &&
+		return a > 0 && may_drop_at(ck, p, a - 1) &&
 		       tweet_signature(p->src, &ad->blocks[b]);
 	}
 	if (!textless(p->src, &ad->blocks[i]))
 		return false;
-	return (i > 0 && may_drop(ck, p->src, &ad->blocks[i - 1])) ||
-	       (i + 1 < ad->n && may_drop(ck, p->src, &ad->blocks[i + 1]));
+	return (i > 0 && may_drop_at(ck, p, i - 1)) ||
+	       (i + 1 < ad->n && may_drop_at(ck, p, i + 1));
 }
 
 /* Whether table row B of SRC is a cell's second line, which a web page's
