@@ -330,20 +330,18 @@ static void info_make(info *x, const tl_align_block *b)
 	x->splits = can_split(b->kind);
 	x->added = false;
 	/* The first key of each type. Words come last and are most keys
-	 * (no type after them is made), so the first word by binary
-	 * search (the halving selects without a branch, so no predictor
-	 * is asked where the types change), then the few keys before it
-	 * counted by type in a loop of known length. */
-	uint32_t n = x->nkeys;
-	x->off[5] =
-	    n && (x->keys[n - 1] >> 61) >= 5 ? first_of_type(x->keys, n, 5) : n;
-	x->off[4] = first_of_type(x->keys, x->off[5], 4);
+	 * (no type after them is made): the few keys before the first
+	 * word counted by type as they are walked. */
+	uint32_t n = x->nkeys, k = 0;
 	uint32_t count[4] = {0};
-	for (uint32_t k = 0; k < x->off[4]; k++)
-		count[x->keys[k] >> 61]++;
+	while (k < n && (x->keys[k] >> 61) < TL_ANCHOR_WORD)
+		count[x->keys[k++] >> 61]++;
 	x->off[0] = 0;
 	for (int t = 1; t < 4; t++)
 		x->off[t] = x->off[t - 1] + count[t - 1];
+	x->off[4] = k;
+	x->off[5] =
+	    n && (x->keys[n - 1] >> 61) >= 5 ? first_of_type(x->keys, n, 5) : n;
 	x->length = 10 * (int64_t)b->nchars + 32 * (int64_t)b->ncjk;
 	x->sentences = (uint32_t)b->nsentences;
 	x->words = x->keys + x->off[TL_ANCHOR_WORD];
