@@ -423,9 +423,12 @@ static bool word_ends(const char *text, size_t len, size_t e, bool hyphen_joins)
 }
 
 /* The longest needle of M that matches at byte P of TEXT, a character's
- * start, ending at *END; NULL when none does. */
+ * start, ending at *END; NULL when none does. *NEAR (NEAR may be NULL)
+ * is set when a needle's bytes stand there at a word's start but do not
+ * end a word. */
 static const needle *find_at(const matcher *m, const char *text, size_t len,
-                             size_t p, bool hyphen_joins, size_t *end)
+                             size_t p, bool hyphen_joins, size_t *end,
+                             bool *near)
 {
 	uint32_t cp;
 	tl_utf8_decode_fast(text + p, len - p, &cp);
@@ -436,9 +439,13 @@ static const needle *find_at(const matcher *m, const char *text, size_t len,
 		const needle *nd = &m->v[k];
 		size_t e = match_at(nd, text, len, p);
 		if (e == 0 ||
-		    (nd->latin_start && !word_starts(text, p, hyphen_joins)) ||
-		    (nd->latin_end && !word_ends(text, len, e, hyphen_joins)))
+		    (nd->latin_start && !word_starts(text, p, hyphen_joins)))
 			continue;
+		if (nd->latin_end && !word_ends(text, len, e, hyphen_joins)) {
+			if (near)
+				*near = true;
+			continue;
+		}
 		*end = e;
 		return nd;
 	}
@@ -448,7 +455,7 @@ static const needle *find_at(const matcher *m, const char *text, size_t len,
 /* Whether a needle of M starts at byte P of TEXT (LEN bytes), a
  * candidate of tl_glossary_find(); the longest one into *HIT. */
 static bool try_at(const matcher *m, const char *text, size_t len, size_t p,
-                   bool hyphen_joins, tl_gloss_hit *hit)
+                   bool hyphen_joins, tl_gloss_hit *hit, bool *near)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	unsigned a = fold(u[p]), b = p + 1 < len ? fold(u[p + 1]) : 0u;
@@ -460,7 +467,7 @@ static bool try_at(const matcher *m, const char *text, size_t len, size_t p,
 	    ((m->cls[u[p]] & CLS_ALNUM) && !word_starts(text, p, hyphen_joins)))
 		return false;
 	size_t e;
-	const needle *nd = find_at(m, text, len, p, hyphen_joins, &e);
+	const needle *nd = find_at(m, text, len, p, hyphen_joins, &e, near);
 	if (!nd)
 		return false;
 	hit->start = p;
@@ -469,9 +476,9 @@ static bool try_at(const matcher *m, const char *text, size_t len, size_t p,
 	return true;
 }
 
-bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
-                      const char *text, size_t len, size_t from,
-                      tl_gloss_hit *hit)
+/* tl_glossary_find(), and tl_glossary_find_near() with NEAR. */
+static bool find(const tl_glossary *g, tl_gloss_kind kind, const char *text,
+                 size_t len, size_t from, tl_gloss_hit *hit, bool *near)
 {
 	if (!g)
 		return false;
@@ -507,12 +514,27 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
 		prev = alnum >> 30;
 		while (cand) {
 			size_t p = base + lowest_bit(cand) / 2;
-			if (try_at(m, text, len, p, hyphen_joins, hit))
+			if (try_at(m, text, len, p, hyphen_joins, hit, near))
 				return true;
 			cand &= cand - 1;
 		}
 	}
 	return false;
+}
+
+bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
+                      const char *text, size_t len, size_t from,
+                      tl_gloss_hit *hit)
+{
+	return find(g, kind, text, len, from, hit, NULL);
+}
+
+bool tl_glossary_find_near(const tl_glossary *g, tl_gloss_kind kind,
+                           const char *text, size_t len, size_t from,
+                           tl_gloss_hit *hit, bool *near)
+{
+	*near = false;
+	return find(g, kind, text, len, from, hit, near);
 }
 
 void tl_gloss_entry_renderings(const tl_gloss_entry *e, const char *sep,

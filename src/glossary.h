@@ -90,6 +90,14 @@ bool tl_glossary_find(const tl_glossary *g, tl_gloss_kind kind,
                       const char *text, size_t len, size_t from,
                       tl_gloss_hit *hit);
 
+/* The same, and into *NEAR whether, somewhere from FROM on where no
+ * needle is found, a needle's bytes stand at the start of a word but end
+ * none ("repo" in "report", "fork" glued to "https://"): only what
+ * follows them keeps them from being found. */
+bool tl_glossary_find_near(const tl_glossary *g, tl_gloss_kind kind,
+                           const char *text, size_t len, size_t from,
+                           tl_gloss_hit *hit, bool *near);
+
 /* Appends the accepted renderings of entry E for a message: "复刻", or
  * "代码仓库" / "软件仓库", with the English term when it may stand,
  * separated by SEP. */

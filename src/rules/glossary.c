@@ -583,12 +583,20 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				continue;
 			tl_gloss_hit h;
 			/* A block whose own bytes hold no term holds none
-			 * once masked (masked_edges()), and is passed over
-			 * without its copy. */
-			if (!tl_glossary_find(g, TL_GLOSS_TERM,
-			                      p->src->data + b->start,
-			                      b->end - b->start, 0, &h) &&
-			    !masked_edges(p->src->data, b->start, b->end))
+			 * once masked, and is passed over without its copy:
+			 * masking changes no byte a term matches, and starts
+			 * no word (a masked stretch ends with '`', ')', ']',
+			 * '>' or before a space, '<', '>' or '"': a word's
+			 * edge, as the masked byte is). It may end one, after
+			 * the bytes of a term that end no word where they
+			 * stand (NEAR) and a URL glued to them
+			 * (masked_edges()). */
+			bool near;
+			if (!tl_glossary_find_near(
+			        g, TL_GLOSS_TERM, p->src->data + b->start,
+			        b->end - b->start, 0, &h, &near) &&
+			    !(near &&
+			      masked_edges(p->src->data, b->start, b->end)))
 				continue;
 			prose_copy(p->src->data, b->start, b->end, &ob);
 			for (size_t from = 0; tl_glossary_find(
