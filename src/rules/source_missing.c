@@ -712,36 +712,61 @@ static bool in_layout(tl_check *ck, const tl_pairing *p, size_t k, size_t *a,
 	return false;
 }
 
-/* Whether original blocks I and K are the same kind and the same bytes. */
-static bool same_block(const tl_pairing *p, size_t i, size_t k)
-{
-	const tl_align_block *b = &p->al->orig->blocks[i];
-	const tl_align_block *c = &p->al->orig->blocks[k];
-	return c->kind == b->kind && c->end - c->start == b->end - b->start &&
-	       memcmp(p->src->data + c->start, p->src->data + b->start,
-	              b->end - b->start) == 0;
-}
+#define COPY_SPACE " \t\r\n*_" /* what a copy may write otherwise */
 
-/* Whether original block I, dropped, repeats word for word a translated
- * original block at most 8 blocks away: the conversion of a web page
- * wrote a passage twice, one copy right after the other (7-Zip's release
- * notes), and the translation gives it once. Only text of 40 bytes or
- * more: a short label ("Output:") is repeated on purpose; and not a copy
- * farther away (the same instruction in two sections), whose loss is
- * real. DROPPED as in_toc(). */
-static bool repeated(const tl_pairing *p, const bool *dropped, size_t i)
+/* The original block within 8 blocks of block I, a paragraph or list
+ * item as it is, with the same text as I (COPY_SPACE aside: "* Cost :
+ * …" and "**Cost** : …"), and untranslated unless ANY; TL_NONE for none.
+ * DROPPED as in_toc(). */
+static size_t copy_near(const tl_pairing *p, const bool *dropped, size_t i,
+                        bool any)
 {
 	const tl_align_doc *ad = p->al->orig;
 	const tl_align_block *b = &ad->blocks[i];
-	if (b->end - b->start < 40 || !is_text_kind(b->kind))
-		return false;
-	for (size_t k = 0; k < ad->n; k++) {
-		if (k == i || dropped[k] || !same_block(p, i, k))
+	size_t found = TL_NONE;
+	if (!is_text_kind(b->kind))
+		return TL_NONE;
+	char *x = stripped(p->src, b->start, b->end, COPY_SPACE, false);
+	for (size_t k = i > 8 ? i - 8 : 0;
+	     found == TL_NONE && k <= i + 8 && k < ad->n; k++) {
+		const tl_align_block *c = &ad->blocks[k];
+		if (k == i || (!any && dropped[k]) || !is_text_kind(c->kind))
 			continue;
-		if ((k < i ? i - k : k - i) <= 8)
-			return true;
+		char *y = stripped(p->src, c->start, c->end, COPY_SPACE, false);
+		if (strcmp(x, y) == 0)
+			found = k;
+		free(y);
 	}
-	return false;
+	free(x);
+	return found;
+}
+
+/* Whether original block I, dropped, repeats word for word a translated
+ * original block nearby (copy_near()), and of the blocks between the two
+ * at least half are pictures or have a copy of their own nearby: the
+ * conversion of a web page
+ * wrote a passage twice (the summary over the lead image and again under
+ * it, 7-Zip's release notes, a list given again as paragraphs), and the
+ * translation gives it once. Only text of 40 bytes or more: a short label
+ * ("Output:") is repeated on purpose; and not a sentence repeated in
+ * another section, with other blocks between (the same instruction for
+ * two kernel modules), whose loss is real. DROPPED as in_toc(). */
+static bool repeated(const tl_pairing *p, const bool *dropped, size_t i)
+{
+	const tl_align_doc *ad = p->al->orig;
+	if (ad->blocks[i].end - ad->blocks[i].start < 40)
+		return false;
+	size_t k = copy_near(p, dropped, i, false);
+	if (k == TL_NONE)
+		return false;
+	size_t between = 0, alone = 0;
+	for (size_t m = (k < i ? k : i) + 1; m < (k < i ? i : k); m++) {
+		between++;
+		if (ad->blocks[m].kind != TL_ALIGN_IMAGE &&
+		    copy_near(p, dropped, m, true) == TL_NONE)
+			alone++;
+	}
+	return 2 * alone <= between;
 }
 
 /* ---- A table of contents ------------------------------------------------ */
@@ -1093,8 +1118,8 @@ const tl_rule tl_rule_source_missing = {
         "in its text, after a `[code]` mark); a dropped and an added "
         "block side by side that open with the same inline code "
         "(`` `daily`: ``); and a dropped block that "
-        "repeats word for word a translated one of the original up to 8 "
-        "blocks away (40 bytes or more: the conversion wrote it "
+        "repeats a translated one of the original up to 8 blocks away, "
+        "most blocks between repeated too (40 bytes or more: written "
         "twice).\n\n"
         "Nor is a block laid out otherwise: one block on one side and, "
         "around it, as many paragraphs or list items as it has lines, or "
@@ -1153,10 +1178,8 @@ const tl_rule tl_rule_source_missing = {
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
         "标记之后）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
-        "（`` `daily`: ``）；以及逐字重复原文中 8 "
-        "块以内另一个已译块的漏译块（40 "
-        "字节以上："
-        "网页转换把它写了两遍）。"
+        "（`` `daily`: ``）；以及重复原文中 8 块以内另一个已译块、"
+        "其间多数块也重复了的漏译块（40 字节以上：写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
         "数目等于它的行数或粘在它那一行里的列表项数（`One.  * Two.`），"
         "且有共同的锚点。那个块是原文的：译者把它拆开了；是译文的："
