@@ -430,6 +430,13 @@ const char *tl_pairing_kind_name(tl_check *ck, const tl_align_block *b);
 bool tl_pairing_is_prose(const tl_align_block *b);
 bool tl_pairing_is_template(const tl_align_block *b);
 
+/* Whether the translated heading of the 0-1 pair K of P->al is one the
+ * original wrote inside a code block whose fences the conversion of a web
+ * page broke: an original code block among the pairs within three of K
+ * has a line "## Title" (two to six '#', a space) holding a Latin word of
+ * the heading's ("#### Enable PIE" for "#### 启用 PIE"). */
+bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k);
+
 /* Whether block B of SRC is an HTML comment and nothing else. */
 bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b);
 

@@ -7,7 +7,9 @@
  */
 #include "rule.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 size_t tl_pairing_original_of(const tl_pairing *p, size_t j, size_t *n)
 {
@@ -288,4 +290,66 @@ uint64_t tl_hash_words(uint64_t h, const char *s, size_t n)
 	for (; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return h;
+}
+
+/* Whether the N bytes at W, a Latin word, stand as a whole word in the
+ * LEN bytes at H, letters compared without case. */
+static bool has_word(const char *h, size_t len, const char *w, size_t n)
+{
+	for (size_t i = 0; i + n <= len; i++) {
+		if (strncasecmp(h + i, w, n) != 0)
+			continue;
+		bool before = i > 0 && isalnum((unsigned char)h[i - 1]);
+		bool after = i + n < len && isalnum((unsigned char)h[i + n]);
+		if (!before && !after)
+			return true;
+	}
+	return false;
+}
+
+bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *tb = &al->trans->blocks[al->pairs[k].trans];
+	const char *t = p->trans->data;
+	if (tb->kind != TL_ALIGN_HEADING)
+		return false;
+	for (size_t q = k > 3 ? k - 3 : 0; q < al->npairs && q <= k + 3; q++)
+		for (size_t i = 0; i < al->pairs[q].norig; i++) {
+			const tl_align_block *ob =
+			    &al->orig->blocks[al->pairs[q].orig + i];
+			if (ob->kind != TL_ALIGN_CODE)
+				continue;
+			const char *d = p->src->data;
+			for (size_t l = ob->start; l < ob->end;) {
+				const char *nl =
+				    memchr(d + l, '\n', ob->end - l);
+				size_t e = nl ? (size_t)(nl - d) : ob->end,
+				       h = l;
+				while (h < e && d[h] == ' ')
+					h++;
+				size_t m = h;
+				while (m < e && d[m] == '#')
+					m++;
+				/* "## Title" to "###### Title": a shell comment
+				 * has one '#'. */
+				if (m - h >= 2 && m - h <= 6 && m < e &&
+				    d[m] == ' ')
+					for (size_t w = tb->start;
+					     w < tb->end;) {
+						size_t x = w;
+						while (x < tb->end &&
+						       isalpha(
+						           (unsigned char)t[x]))
+							x++;
+						if (x - w >= 2 &&
+						    has_word(d + m, e - m,
+						             t + w, x - w))
+							return true;
+						w = x > w ? x : w + 1;
+					}
+				l = e + 1;
+			}
+		}
+	return false;
 }

@@ -123,7 +123,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			continue; /* dropped: source-missing's */
 		const tl_align_block *tb = &al->trans->blocks[pr->trans];
 		if (!pr->norig) {
-			if (tb->kind != TL_ALIGN_HEADING || tb->note)
+			if (tb->kind != TL_ALIGN_HEADING || tb->note ||
+			    tl_pairing_heading_in_code(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -204,7 +205,11 @@ const tl_rule tl_rule_source_heading = {
         "conversion can), a translation that gives a heading of the run "
         "the level of another one evens the run out: not reported. A "
         "heading is out of order only when it stands among the other "
-        "paired headings elsewhere than in the original.\n\n"
+        "paired headings elsewhere than in the original. A heading that an "
+        "original code block within three pairs has as a line `## …` "
+        "holding one of its Latin words (the original's fences broken by "
+        "the conversion of a web page, its headings left inside code) is "
+        "not reported as added.\n\n"
         "A heading the translation dropped is reported by "
         "`source-missing` (a block with no translation), not again here. "
         "Without an original the rule is silent.\n\n"
@@ -224,7 +229,9 @@ const tl_rule tl_rule_source_heading = {
         "`####`，网页转换会造成这种情况），"
         "译文给其中一个标题用了该组另一个标题的级别，是把这组标题统一了："
         "不报告。只有在其他已配对的标题之间所处的位置与原文不同时，标题才算顺序"
-        "不同。\n\n译文漏掉的标题由 `source-missing` "
+        "不同。前后三对以内的原文代码块中有一行 `## …` 含有它的某个拉丁字母"
+        "单词时（网页转换弄坏了原文的围栏，标题留在了代码里），这个标题不报告为"
+        "增加的标题。\n\n译文漏掉的标题由 `source-missing` "
         "报告（没有译文的块），这里不再重复报告。没有原文时本规则不报告。"
         "\n\n原因：目录、指向文章内部的链接和快速浏览的读者都依赖大纲。",
     .fix_doc_zh = "无：译者应恢复原文的大纲。",

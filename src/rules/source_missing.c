@@ -1036,6 +1036,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			const tl_align_block *tb =
 			    &al->trans->blocks[pr->trans];
 			if (!counted(p->trans, tb) || tb->note ||
+			    tl_pairing_heading_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
 			    code_moved(p, k))
@@ -1064,10 +1065,9 @@ const tl_rule tl_rule_source_missing = {
         "configuration), flags each block of the original that the "
         "alignment (docs/alignment.md) pairs with nothing in the "
         "translation: a dropped paragraph, list item, heading, table row, "
-        "image, code block or HTML block. The finding stands where the "
-        "block fell in the translation, at the start of the next "
-        "translated block, and carries the original block's place "
-        "(line and column in every output format) and its first words.\n\n"
+        "image, code block or HTML block, at the start of the next "
+        "translated block, with the original block's place and first "
+        "words.\n\n"
         "A translated block with no original (added text) is reported "
         "at `info` level, for a reviewer to look at; a translator's note "
         "(a block that begins with `译注` or `LCTT 译注`) is not.\n\n"
@@ -1117,7 +1117,9 @@ const tl_rule tl_rule_source_missing = {
         "a translated code block whose code an original block nearby has "
         "in its text, after a `[code]` mark); a dropped and an added "
         "block side by side that open with the same inline code "
-        "(`` `daily`: ``); and a dropped block that "
+        "(`` `daily`: ``); a heading added that an original code block "
+        "nearby has as a `## …` line (broken fences); and a dropped "
+        "block that "
         "repeats a translated one of the original up to 8 blocks away, "
         "most blocks between repeated too (40 bytes or more: written "
         "twice).\n\n"
@@ -1137,8 +1139,7 @@ const tl_rule tl_rule_source_missing = {
         "有原文时（`--source`，或配置中的 `source:` 映射），"
         "标记对齐（docs/alignment.md）后在译文中没有对应块的原文块："
         "漏译的段落、列表项、标题、表格行、图片、代码块或 HTML "
-        "块。问题报告在该块在译文中应在的位置，即下一个译文块的开头，"
-        "并带有原文块的位置及其开头几个词。\n\n"
+        "块，报告在下一个译文块的开头，带有原文块的位置和开头几个词。\n\n"
         "没有原文的译文块（增加的文字）以 `info` "
         "级别报告，供审校查看；译者注（以 `译注` 或 `LCTT 译注` "
         "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
@@ -1154,7 +1155,7 @@ const tl_rule tl_rule_source_missing = {
         "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
         "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
         "没有一项被翻译；以及紧挨在它前面的目录标题（`Table of Contents`、"
-        "`Contents`、`TOC`、`In this article`、`On this page`），"
+        "`TOC`、`In this article` 等），"
         "其下的项也可以是不带链接的各标题。"
         "指向其他页面的链接列表、只译了一部分的目录照常报告。\n\n"
         "译者移到别处的块被对齐配对为移动时不"
@@ -1178,7 +1179,8 @@ const tl_rule tl_rule_source_missing = {
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
         "标记之后）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
-        "（`` `daily`: ``）；以及重复原文中 8 块以内另一个已译块、"
+        "（`` `daily`: ``）；附近原文代码块中有一行 `## …` "
+        "的增加的标题（围栏被弄坏）；以及重复原文中 8 块以内另一个已译块、"
         "其间多数块也重复了的漏译块（40 字节以上：写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
         "数目等于它的行数或粘在它那一行里的列表项数（`One.  * Two.`），"
