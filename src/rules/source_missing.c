@@ -454,6 +454,10 @@ static bool flat_table(const tl_pairing *p, size_t k)
 	while (b + 1 < al->trans->n && b - pr->trans < 64 &&
 	       al->trans->blocks[b + 1].kind == TL_ALIGN_TABLE_ROW)
 		b++;
+	/* The rows' own pairs stand between the row and the original block
+	 * that holds them all: look as far again past them. */
+	from = k > 8 + (b - a) ? k - 8 - (b - a) : 0;
+	to = k + 8 + (b - a);
 	for (size_t q = from; q < al->npairs && q <= to; q++)
 		for (size_t i = 0; i < al->pairs[q].norig; i++)
 			for (size_t j = a; j <= b; j++)
