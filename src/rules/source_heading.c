@@ -86,6 +86,47 @@ static bool run_has_level(const tl_pairing *p, size_t i, int level)
 	return false;
 }
 
+/* The title of heading B of SRC without its '#' marks and spaces, into
+ * [*S, *E). */
+static void title_of(const tl_source *src, const tl_align_block *b, size_t *s,
+                     size_t *e)
+{
+	const char *d = src->data;
+	size_t i = b->start, end = b->end;
+	const char *nl = memchr(d + i, '\n', end - i);
+	if (nl)
+		end = (size_t)(nl - d);
+	while (i < end && (d[i] == '#' || d[i] == ' ' || d[i] == '\t'))
+		i++;
+	while (end > i &&
+	       (d[end - 1] == ' ' || d[end - 1] == '#' || d[end - 1] == '\r'))
+		end--;
+	*s = i;
+	*e = end;
+}
+
+/* Whether another original heading with the same title as heading I has
+ * LEVEL: the original gives one recurring heading ("Advantages" under
+ * each database) two levels, and the translation gives it one of them. */
+static bool title_has_level(const tl_pairing *p, size_t i, int level)
+{
+	const tl_align_doc *ad = p->al->orig;
+	const char *d = p->src->data;
+	size_t s, e;
+	title_of(p->src, &ad->blocks[i], &s, &e);
+	for (size_t k = 0; k < ad->n; k++) {
+		const tl_align_block *b = &ad->blocks[k];
+		if (k == i || b->kind != TL_ALIGN_HEADING || b->level != level)
+			continue;
+		size_t bs, be;
+		title_of(p->src, b, &bs, &be);
+		if (be - bs == e - s && e > s &&
+		    memcmp(d + bs, d + s, e - s) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Whether the heading of moved pair K stands, among the translation's
  * headings paired with the original's, between the same two headings as
  * in the original: the alignment moved the pair, yet the outline's order
@@ -165,7 +206,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_kind_name(ck, ob), at.line);
 		else if (olevel != tb->level &&
 		         !(ob->kind == TL_ALIGN_HEADING &&
-		           run_has_level(p, pr->orig, tb->level)))
+		           (run_has_level(p, pr->orig, tb->level) ||
+		            title_has_level(p, pr->orig, tb->level))))
 			tl_check_report_original(
 			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
 			    "Heading level %d, the original's is %d (line %zu)",
@@ -203,7 +245,9 @@ const tl_rule tl_rule_source_heading = {
         "original mixes levels in one numbered run of headings (`###` "
         "for items 1 to 3, `####` for 4 to 10, as a web page's "
         "conversion can), a translation that gives a heading of the run "
-        "the level of another one evens the run out: not reported. A "
+        "the level of another one evens the run out: not reported; so "
+        "does a recurring heading (`Pros` under each product) given the "
+        "level the original gives it elsewhere. A "
         "heading is out of order only when it stands among the other "
         "paired headings elsewhere than in the original. A heading that an "
         "original code block within three pairs has as a line `## …` "
@@ -228,7 +272,10 @@ const tl_rule tl_rule_source_heading = {
         "（第 1 到 3 项用 `###`，第 4 到 10 项用 "
         "`####`，网页转换会造成这种情况），"
         "译文给其中一个标题用了该组另一个标题的级别，是把这组标题统一了："
-        "不报告。只有在其他已配对的标题之间所处的位置与原文不同时，标题才算顺序"
+        "不报告；反复出现的标题（每个产品下的 "
+        "`Pros`）用了原文在别处给它的级别，"
+        "也是如此。只有在其他已配对的标题之间所处的位置与原文不同时，标题才算顺"
+        "序"
         "不同。前后三对以内的原文代码块中有一行 `## …` 含有它的某个拉丁字母"
         "单词时（网页转换弄坏了原文的围栏，标题留在了代码里），这个标题不报告为"
         "增加的标题。\n\n译文漏掉的标题由 `source-missing` "
