@@ -163,7 +163,8 @@ static size_t prompt_len(const char *s, char *mark)
 static char *normalize(const char *key, bool repair)
 {
 	char *s = tl_xstrdup(indent_skipped(key));
-	if (repair) {
+	/* Every mark holds a '['. */
+	if (repair && strchr(s, '[')) {
 		/* Text before a "[code]" mark is the sentence that led to the
 		 * code, which the conversion joined to its first line ("2.
 		 * Rules by host. [code] - host: example.org"): the code is
@@ -181,7 +182,24 @@ static char *normalize(const char *key, bool repair)
 		n--;
 	if (n >= 2 && s[0] == '`' && s[n - 1] == '`')
 		i = 1, n--;
+	/* One pass, in place (what is written is never longer than what is
+	 * read): what is replaced or dropped is replaced, and spaces and
+	 * tabs of what results are made one space between words, none at
+	 * the ends (SPACE: one is owed before the next byte written). */
 	char *w = s;
+	bool space = false;
+#define PUT(c)                                                                 \
+	do {                                                                   \
+		char c_ = (c);                                                 \
+		if (c_ == ' ' || c_ == '\t') {                                 \
+			space = w > s;                                         \
+		} else {                                                       \
+			if (space)                                             \
+				*w++ = ' ';                                    \
+			space = false;                                         \
+			*w++ = c_;                                             \
+		}                                                              \
+	} while (0)
 	for (; i < n;) {
 		static const struct {
 			const char *from;
@@ -205,24 +223,27 @@ static char *normalize(const char *key, bool repair)
 		    {"\xE2\x80\x99", "'", true},
 		    {"\xE2\x80\xA6", "...", true},
 		};
-		/* What is replaced or dropped starts with one of these
-		 * bytes; others are copied as they are. */
-		static const bool starts[256] = {['&'] = true,
-		                                 [0xC2] = true,
-		                                 ['['] = true,
-		                                 [0xE2] = true,
-		                                 ['\\'] = true};
-		size_t j = i;
-		while (j < n && !starts[(unsigned char)s[j]])
-			j++;
-		if (j > i) {
-			if (w != s + i)
-				memmove(w, s + i, j - i);
-			w += j - i;
-			i = j;
+		/* 1: what is replaced or dropped starts with this byte; 2: a
+		 * space or a tab. Others are copied as they are. */
+		static const unsigned char kind[256] = {
+		    ['&'] = 1,  [0xC2] = 1, ['['] = 1, [0xE2] = 1,
+		    ['\\'] = 1, [' '] = 2,  ['\t'] = 2};
+		unsigned char c = (unsigned char)s[i];
+		if (!kind[c]) {
+			if (space)
+				*w++ = ' ';
+			space = false;
+			/* The run of bytes copied as they are. */
+			do
+				*w++ = s[i++];
+			while (i < n && !kind[(unsigned char)s[i]]);
 			continue;
 		}
-		unsigned char c = (unsigned char)s[i];
+		if (kind[c] == 2) {
+			space = w > s;
+			i++;
+			continue;
+		}
 		bool done = false;
 		bool maybe = c != '\\';
 		for (size_t e = 0;
@@ -234,9 +255,8 @@ static char *normalize(const char *key, bool repair)
 			if (i + fl <= n &&
 			    memcmp(s + i, subs[e].from, fl) == 0) {
 				/* Never longer than what it replaces. */
-				size_t tl = strlen(subs[e].to);
-				memmove(w, subs[e].to, tl);
-				w += tl;
+				for (const char *t = subs[e].to; *t; t++)
+					PUT(*t);
 				i += fl;
 				done = true;
 			}
@@ -259,31 +279,16 @@ static char *normalize(const char *key, bool repair)
 			if (c < n && c > i + 1 && s[c] == ']' && c + 1 < n &&
 			    s[c + 1] == '[' && d > c + 2 && d < n &&
 			    s[d] == ']') {
-				memmove(w, s + i + 1, c - i - 1);
-				w += c - i - 1;
+				for (size_t t = i + 1; t < c; t++)
+					PUT(s[t]);
 				i = d + 1;
 				continue;
 			}
 		}
-		*w++ = s[i++];
+		PUT(s[i]);
+		i++;
 	}
-	*w = 0;
-	/* Spaces: none at the ends, runs made one. */
-	w = s;
-	for (const char *r = s; *r;) {
-		size_t k = strcspn(r, " \t");
-		if (w != r)
-			memmove(w, r, k);
-		w += k;
-		r += k;
-		if (!*r)
-			break;
-		if (w > s && w[-1] != ' ')
-			*w++ = ' ';
-		r++;
-	}
-	while (w > s && w[-1] == ' ')
-		w--;
+#undef PUT
 	*w = 0;
 	char mark;
 	size_t pl = prompt_len(s, &mark);
