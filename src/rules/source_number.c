@@ -481,9 +481,12 @@ static const char *changed(const tl_pairing *p, size_t k,
 	const char *w, *y = NULL;
 	size_t wn;
 	*yn = 0;
+	/* unbalanced() first: most numbers come back as often as written,
+	 * which it tells from a copy or two, where magnitude() looks for
+	 * 万 and 亿 in every byte of the pair's translation. */
 	if (!counted(p, true, &p->al->orig->blocks[pr->orig], an, &w, &wn) ||
-	    (found && magnitude(p, an, ts, te)) ||
-	    !unbalanced(p, ts, te, first, end, s, n, true))
+	    !unbalanced(p, ts, te, first, end, s, n, true) ||
+	    (found && magnitude(p, an, ts, te)))
 		return NULL;
 	/* The one number near S the pair writes more often than its
 	 * original. */
