@@ -233,10 +233,19 @@ static char *normalize(const char *key, bool repair)
 			if (space)
 				*w++ = ' ';
 			space = false;
-			/* The run of bytes copied as they are. */
-			do
-				*w++ = s[i++];
-			while (i < n && !kind[(unsigned char)s[i]]);
+			/* The run of bytes copied as they are: where nothing
+			 * was left out before them (most lines), they stand
+			 * where they are. */
+			if (w == s + i) {
+				do
+					i++;
+				while (i < n && !kind[(unsigned char)s[i]]);
+				w = s + i;
+			} else {
+				do
+					*w++ = s[i++];
+				while (i < n && !kind[(unsigned char)s[i]]);
+			}
 			continue;
 		}
 		if (kind[c] == 2) {
