@@ -377,28 +377,43 @@ typedef struct point {
  * within a block). */
 typedef struct keyrec {
 	uint64_t key; /* low bit set */
-	uint32_t bt, bo;
+	uint32_t bt;  /* the translation's first block */
+	uint32_t bo;  /* the original's: the least counted, UINT32_MAX
+	                 before any */
 	uint32_t nt, no;
 } keyrec;
 
-/* The slot of KEY in TAB, a table of 1 + the index of a record of REC
- * (0: empty): the table is cleared for every alignment, and 4 bytes a
- * slot clear six times faster than the records would. */
-static inline size_t keyrec_home(const uint32_t *tab, const keyrec *rec,
-                                 size_t mask, uint64_t key)
+/* The slot of KEY in TAB, a table of indices of records of REC (0:
+ * empty): the table is cleared for every alignment, and 4 bytes a slot
+ * clear six times faster than the records would. rec[0] is no key's:
+ * KEY is written there, so that one test ends the search at KEY's slot
+ * or an empty one (which of the two was a coin toss that the branch
+ * mispredicted), and a key absent from the table is counted there
+ * without a branch. */
+static inline size_t keyrec_home(const uint32_t *tab, keyrec *rec, size_t mask,
+                                 uint64_t key)
 {
 	size_t h = (size_t)(key ^ (key >> 29)) & mask;
-	while (tab[h] && rec[tab[h] - 1].key != key)
+	rec[0].key = key;
+	while (rec[tab[h]].key != key)
 		h = (h + 1) & mask;
 	return h;
 }
 
-/* The record of KEY in TAB (keyrec_home), or NULL. */
+/* The record of KEY in TAB (keyrec_home); rec[0] when it has none. */
 static inline keyrec *keyrec_find(const uint32_t *tab, keyrec *rec, size_t mask,
                                   uint64_t key)
 {
-	uint32_t r = tab[keyrec_home(tab, rec, mask, key)];
-	return r ? &rec[r - 1] : NULL;
+	return &rec[tab[keyrec_home(tab, rec, mask, key)]];
+}
+
+/* Counts block I of the original in the record E: blocks come in
+ * order, so the first is the least (whether it is the first was as
+ * unpredictable as a coin). */
+static inline void keyrec_count_orig(keyrec *e, uint32_t i)
+{
+	e->bo = i < e->bo ? i : e->bo;
+	e->no++;
 }
 
 /* What the keys of both documents say, from one table of the
@@ -434,19 +449,26 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 		cap *= 2;
 	size_t mask = cap - 1;
 	uint32_t *tab = tl_xcalloc(cap, sizeof *tab);
-	/* The records, in the order their keys were first seen. */
-	keyrec *rec = tl_xmalloc((total + 1) * sizeof *rec);
+	/* The records from rec[1] (rec[0]: keyrec_home), in the order
+	 * their keys were first seen; rec[nrec + 1] is written before each
+	 * key is counted and kept when the key is new (whether it is, a
+	 * branch mispredicted). */
+	keyrec *rec = tl_xmalloc((total + 2) * sizeof *rec);
+	rec[0] = (keyrec){0, 0, UINT32_MAX, 0, 0};
 	uint32_t nrec = 0;
-	for (size_t j = 0; j < m; j++)
-		for (size_t k = 0; k < it[j].nkeys; k++) {
-			uint64_t key = it[j].keys[k] | 1;
+	for (size_t j = 0; j < m; j++) {
+		const uint64_t *k = it[j].keys, *ke = k + it[j].nkeys;
+		for (; k < ke; k++) {
+			uint64_t key = *k | 1;
 			size_t h = keyrec_home(tab, rec, mask, key);
-			if (!tab[h]) {
-				rec[nrec] = (keyrec){key, (uint32_t)j, 0, 0, 0};
-				tab[h] = ++nrec;
-			}
-			rec[tab[h] - 1].nt++;
+			rec[nrec + 1] =
+			    (keyrec){key, (uint32_t)j, UINT32_MAX, 0, 0};
+			uint32_t r = tab[h] ? tab[h] : nrec + 1;
+			nrec += tab[h] == 0;
+			tab[h] = r;
+			rec[r].nt++;
 		}
+	}
 	size_t all = 0;
 	for (size_t i = 0; i < n; i++)
 		all += io[i].nwords;
@@ -456,22 +478,20 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 	keyrec **kept_rec = tl_xmalloc((all + 1) * sizeof *kept_rec);
 	for (size_t i = 0; i < n; i++) {
 		info *x = &io[i];
-		/* Every key: the words, narrowed as they are counted, and
-		 * the keys of other types before them (and after them, of
-		 * no type made now), counted only. */
-		const uint64_t *w = x->words, *we = w + x->nwords;
+		/* Every key counted, and the words kept when the
+		 * translation has them (of an original listed against this
+		 * translation, all are), without a branch on either: a
+		 * block's keys of other types come before its words (and
+		 * after them, of no type made now). */
+		const uint64_t *k = x->keys, *w = x->words, *we = w + x->nwords,
+		               *ke = k + x->nkeys;
 		x->words = p;
-		for (uint32_t k = 0; k < x->nkeys; k++) {
-			const uint64_t *q = &x->keys[k];
-			keyrec *e = keyrec_find(tab, rec, mask, *q | 1);
-			if (!e)
-				continue;
-			if (e->no++ == 0)
-				e->bo = (uint32_t)i;
-			if (q >= w && q < we) {
-				kept_rec[p - kept] = e;
-				*p++ = *q;
-			}
+		for (; k < ke; k++) {
+			keyrec *e = keyrec_find(tab, rec, mask, *k | 1);
+			keyrec_count_orig(e, (uint32_t)i);
+			kept_rec[p - kept] = e;
+			*p = *k;
+			p += (k >= w) & (k < we) & (e != rec);
 		}
 		x->nwords = (uint32_t)(p - x->words);
 	}
@@ -497,22 +517,23 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 		 * written and kept or not without a branch. */
 		uint64_t *packed = tl_xmalloc((nrec + 1) * sizeof *packed);
 		size_t np0 = 0;
-		for (uint32_t r = 0; r < nrec; r++) {
+		for (uint32_t r = 1; r <= nrec; r++) {
 			const keyrec *e = &rec[r];
 			packed[np0] = (uint64_t)e->bo << 32 |
 			              (UINT32_MAX - (uint64_t)e->bt);
 			np0 += (e->no == 1) & (e->nt == 1);
 		}
 		tl_align_sort_keys(packed, np0);
+		/* Several anchors of one pair of blocks make one point:
+		 * each written, and kept when it differs from the last. */
 		point *v = tl_xmalloc((np0 + 1) * sizeof *v);
 		size_t w = 0;
-		for (size_t k = 0; k < np0; k++)
-			if (k == 0 || packed[k] != packed[k - 1]) {
-				v[w].i = (size_t)(packed[k] >> 32);
-				v[w].j = (size_t)(UINT32_MAX -
-				                  (packed[k] & UINT32_MAX));
-				w++;
-			}
+		for (size_t k = 0; k < np0; k++) {
+			v[w].i = (size_t)(packed[k] >> 32);
+			v[w].j =
+			    (size_t)(UINT32_MAX - (packed[k] & UINT32_MAX));
+			w += k == 0 || packed[k] != packed[k - 1];
+		}
 		free(packed);
 		*pts = v;
 		*np = w;
