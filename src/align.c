@@ -282,7 +282,8 @@ static int64_t length_cost(int64_t lo, int64_t lt, int64_t base, double lim)
  * programming reads them for every cell; the blocks are larger). */
 typedef struct info {
 	const uint64_t *keys;
-	uint32_t off[6];    /* keys of type k: keys[off[k], off[k + 1]) */
+	uint32_t off[6];    /* keys of type k: keys[off[k], off[k + 1])
+	                       (survey_keys sets them) */
 	int64_t length;     /* tenths of a character (tl_align_length) */
 	uint32_t sentences; /* block->nsentences */
 	/* The Latin words that matter: a translated block's all, an
@@ -302,20 +303,6 @@ typedef struct info {
 	                     the original has nowhere (survey_keys) */
 } info;
 
-/* The index of the first of the N sorted KEYS whose type is T or more. */
-static inline uint32_t first_of_type(const uint64_t *keys, size_t n, uint64_t t)
-{
-	if (n == 0)
-		return 0;
-	const uint64_t *p = keys;
-	while (n > 1) {
-		size_t half = n / 2;
-		p = (p[half - 1] >> 61) < t ? p + half : p;
-		n -= half;
-	}
-	return (uint32_t)(p - keys) + ((*p >> 61) < t);
-}
-
 static void info_make(info *x, const tl_align_block *b)
 {
 	/* A block without keys may have no array: an empty one instead, so
@@ -329,21 +316,22 @@ static void info_make(info *x, const tl_align_block *b)
 	x->prose = is_prose(b->kind);
 	x->splits = can_split(b->kind);
 	x->added = false;
-	/* The first key of each type. Words come last and are most keys
-	 * (no type after them is made): the few keys before the first
-	 * word counted by type as they are walked. */
-	uint32_t n = x->nkeys, k = 0;
-	uint32_t count[4] = {0};
-	while (k < n && (x->keys[k] >> 61) < TL_ANCHOR_WORD)
-		count[x->keys[k++] >> 61]++;
-	x->off[0] = 0;
-	for (int t = 1; t < 4; t++)
-		x->off[t] = x->off[t - 1] + count[t - 1];
-	x->off[4] = k;
-	x->off[5] =
-	    n && (x->keys[n - 1] >> 61) >= 5 ? first_of_type(x->keys, n, 5) : n;
 	x->length = 10 * (int64_t)b->nchars + 32 * (int64_t)b->ncjk;
 	x->sentences = (uint32_t)b->nsentences;
+}
+
+/* Sets X's offsets of each type's keys (and its words, all of them)
+ * from LAST, where survey_keys wrote 1 + the index of a block's last key
+ * of type t at t + 1 as it walked them (a type without keys left 0): the
+ * keys are sorted by type first, so the first of type t is where the
+ * types before it end. Walking the keys in a loop of its own, or
+ * stopping at the first word, cost a branch that mispredicted for most
+ * blocks. */
+static inline void info_set_offsets(info *x, const uint32_t last[9])
+{
+	x->off[0] = 0;
+	for (int t = 1; t < 6; t++)
+		x->off[t] = last[t] > x->off[t - 1] ? last[t] : x->off[t - 1];
 	x->words = x->keys + x->off[TL_ANCHOR_WORD];
 	x->nwords = x->off[TL_ANCHOR_WORD + 1] - x->off[TL_ANCHOR_WORD];
 }
@@ -361,9 +349,11 @@ static info *infos_make(const tl_align_doc *ad)
 	info *v = tl_xmalloc((ad->n + 1) * sizeof *v);
 	for (size_t i = 0; i < ad->n; i++)
 		info_make(&v[i], &ad->blocks[i]);
-	for (size_t i = 0; i < ad->n; i++)
-		v[i].joins =
-		    i + 1 < ad->n && v[i].splits && v[i].kind == v[i + 1].kind;
+	/* Without a branch on splits, which mispredicted. */
+	for (size_t i = 0; i + 1 < ad->n; i++)
+		v[i].joins = v[i].splits & (v[i].kind == v[i + 1].kind);
+	if (ad->n)
+		v[ad->n - 1].joins = false;
 	return v;
 }
 
@@ -421,6 +411,9 @@ static inline void keyrec_count_orig(keyrec *e, uint32_t i)
  * translated away, and only they can pair), filled once and asked once
  * for each key of the original:
  *
+ * - The offsets of each type's keys in every info of IO and IT
+ *   (info_set_offsets), found as the keys are walked.
+ *
  * - The word lists of the original's infos IO are narrowed to the words
  *   some block of the translation (infos IT) has, and each kept word is
  *   marked by its low bit: set when the translation has it in as many
@@ -457,9 +450,10 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 	rec[0] = (keyrec){0, 0, UINT32_MAX, 0, 0};
 	uint32_t nrec = 0;
 	for (size_t j = 0; j < m; j++) {
-		const uint64_t *k = it[j].keys, *ke = k + it[j].nkeys;
-		for (; k < ke; k++) {
-			uint64_t key = *k | 1;
+		uint32_t last[9] = {0};
+		for (uint32_t k = 0; k < it[j].nkeys; k++) {
+			uint64_t key = it[j].keys[k] | 1;
+			last[(key >> 61) + 1] = k + 1;
 			size_t h = keyrec_home(tab, rec, mask, key);
 			rec[nrec + 1] =
 			    (keyrec){key, (uint32_t)j, UINT32_MAX, 0, 0};
@@ -468,32 +462,34 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 			tab[h] = r;
 			rec[r].nt++;
 		}
+		info_set_offsets(&it[j], last);
 	}
 	size_t all = 0;
 	for (size_t i = 0; i < n; i++)
-		all += io[i].nwords;
-	/* The narrowed words, and the record of each, which marks it once
-	 * every block has been counted. */
+		all += io[i].nkeys;
+	/* The narrowed words (no more than the keys), and the record of
+	 * each, which marks it once every block has been counted. */
 	uint64_t *kept = tl_xmalloc((all + 1) * sizeof *kept), *p = kept;
 	keyrec **kept_rec = tl_xmalloc((all + 1) * sizeof *kept_rec);
 	for (size_t i = 0; i < n; i++) {
 		info *x = &io[i];
 		/* Every key counted, and the words kept when the
 		 * translation has them (of an original listed against this
-		 * translation, all are), without a branch on either: a
-		 * block's keys of other types come before its words (and
-		 * after them, of no type made now). */
-		const uint64_t *k = x->keys, *w = x->words, *we = w + x->nwords,
-		               *ke = k + x->nkeys;
-		x->words = p;
-		for (; k < ke; k++) {
-			keyrec *e = keyrec_find(tab, rec, mask, *k | 1);
+		 * translation, all are), without a branch on either. */
+		uint32_t last[9] = {0};
+		uint64_t *words = p;
+		for (uint32_t k = 0; k < x->nkeys; k++) {
+			uint64_t key = x->keys[k], type = key >> 61;
+			last[type + 1] = k + 1;
+			keyrec *e = keyrec_find(tab, rec, mask, key | 1);
 			keyrec_count_orig(e, (uint32_t)i);
 			kept_rec[p - kept] = e;
-			*p = *k;
-			p += (k >= w) & (k < we) & (e != rec);
+			*p = key;
+			p += (type == TL_ANCHOR_WORD) & (e != rec);
 		}
-		x->nwords = (uint32_t)(p - x->words);
+		info_set_offsets(x, last);
+		x->words = words;
+		x->nwords = (uint32_t)(p - words);
 	}
 	for (size_t k = 0; k < (size_t)(p - kept); k++)
 		kept[k] = (kept[k] & ~(uint64_t)1) |
