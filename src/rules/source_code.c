@@ -56,7 +56,8 @@ static const tl_option_def options[] = {
 /* One line of a pair's code blocks. */
 typedef struct line {
 	const tl_align_anchor *an;
-	char *norm;   /* the key as compared (normalize()) */
+	const char *norm; /* the key as compared (normalize()) */
+	bool shared;  /* norm is another's: the key, or the original line's */
 	char *fixed;  /* an original's repaired too; NULL when the same */
 	uint64_t h;   /* the hash of norm */
 	uint64_t r;   /* of fixed; h when there is none */
@@ -308,6 +309,31 @@ static char *normalize(const char *key, bool repair)
 	return s;
 }
 
+/* Whether normalize() gives the N bytes at S as they are, for an
+ * original (repaired) or a translation alike: none of the bytes it
+ * replaces or drops, no NUL, no tab, spaces one between words, no
+ * backticks around, no prompt. Most code lines are (the alignment's keys
+ * have runs of spaces made one), and are spared the copy. */
+static bool normal_already(const char *s, size_t n)
+{
+	static const bool odd[256] = {
+	    [0] = true,    ['&'] = true,  [0xC2] = true, ['['] = true,
+	    [0xE2] = true, ['\\'] = true, ['\t'] = true};
+	for (size_t i = 0; i < n; i++)
+		if (odd[(unsigned char)s[i]] ||
+		    (s[i] == ' ' && (i == 0 || s[i - 1] == ' ')))
+			return false;
+	if ((n && s[n - 1] == ' ') ||
+	    (n >= 2 && s[0] == '`' && s[n - 1] == '`'))
+		return false;
+	/* prompt_len() reads no further than a NUL or 64 bytes. */
+	char line[65], mark;
+	size_t m = n < 64 ? n : 64;
+	memcpy(line, s, m);
+	line[m] = 0;
+	return prompt_len(line, &mark) == 0;
+}
+
 /* Whether NORM is a line that says output was left out: "[...]", "...",
  * "…", "<< snip >>", "[output omitted]". */
 static bool is_elision(const char *norm)
@@ -482,11 +508,15 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 			if (o) {
 				line *ln = &l->v[l->n++];
 				ln->an = an;
-				ln->norm = tl_xstrdup(o->norm);
+				ln->norm = o->norm;
+				ln->shared = true;
 				ln->h = ln->r = o->h;
 				continue;
 			}
-			char *norm = normalize(an->key, false);
+			size_t kn = strlen(an->key);
+			bool as_is = normal_already(an->key, kn);
+			const char *norm =
+			    as_is ? an->key : normalize(an->key, false);
 			/* An original's repaired: only '[', '\\' and E2
 			 * (curly quotes, "…") start what the repair changes,
 			 * so NULL, the same as NORM, without them. */
@@ -505,14 +535,19 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 				}
 			}
 			if (blank(norm) || (fixed && blank(fixed))) {
-				free(norm);
+				if (!as_is)
+					free((char *)norm);
 				free(fixed);
 				continue;
 			}
 			line *ln = &l->v[l->n++];
 			ln->an = an;
 			ln->norm = norm;
-			ln->h = ln->r = fnv(norm);
+			ln->shared = as_is;
+			ln->h = ln->r =
+			    as_is ? tl_hash_words(14695981039346656037ull, norm,
+			                          kn)
+			          : fnv(norm);
 			if (original && fixed && strcmp(fixed, norm) != 0) {
 				ln->fixed = fixed;
 				ln->r = fnv(fixed);
@@ -541,7 +576,8 @@ static void line_know(line *ln, bool original)
 static void lines_free(lines *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].norm);
+		if (!l->v[i].shared)
+			free((char *)l->v[i].norm);
 		free(l->v[i].fixed);
 	}
 	free(l->v);
@@ -1134,18 +1170,29 @@ static void text_lines_build(text_lines *tx, const tl_pairing *p)
 			if (q < z && d[q] == '`' &&
 			    (z - q < 2 || d[z - 1] != '`'))
 				q++;
-			char *key = tl_xmalloc(z - q + 1);
-			memcpy(key, d + q, z - q);
-			key[z - q] = 0;
-			char *norm = normalize(key, true);
-			if (norm[0]) {
+			/* Most lines of prose hold a link, a quote or an
+			 * entity, but some are as normalize() makes them. */
+			uint64_t h = 0;
+			bool some = z > q;
+			if (normal_already(d + q, z - q)) {
+				h = tl_hash_words(14695981039346656037ull,
+				                  d + q, z - q);
+			} else {
+				char *key = tl_xmalloc(z - q + 1);
+				memcpy(key, d + q, z - q);
+				key[z - q] = 0;
+				char *norm = normalize(key, true);
+				some = norm[0];
+				h = fnv(norm);
+				free(norm);
+				free(key);
+			}
+			if (some) {
 				if (tx->n == cap)
 					tx->v = tl_xrealloc(
 					    tx->v, (cap *= 2) * sizeof *tx->v);
-				tx->v[tx->n++] = fnv(norm);
+				tx->v[tx->n++] = h;
 			}
-			free(norm);
-			free(key);
 			s = e + 1;
 		}
 	}
