@@ -202,28 +202,34 @@ static char *normalize(const char *key, bool repair)
 		}                                                              \
 	} while (0)
 	for (; i < n;) {
+		/* FROM (LEN bytes, two at least) becomes TO; only in
+		 * repairing, with REPAIR. */
 		static const struct {
 			const char *from;
+			size_t len;
 			const char *to;
 			bool repair;
 		} subs[] = {
-		    {"&lt;", "<", false},
-		    {"&gt;", ">", false},
-		    {"&amp;", "&", false},
-		    {"&quot;", "\"", false},
-		    {"&#39;", "'", false},
-		    {"&apos;", "'", false},
-		    {"&nbsp;", " ", false},
-		    {"\xC2\xA0", " ", false},
-		    {"[email protected]", "\x01", true},
-		    {"[email\xC2\xA0protected]", "\x01", true},
-		    {"\xE2\x80\x9C", "\"", true},
-		    {"\xE2\x80\x9D", "\"", true},
-		    {"\xE2\x80\x9E", "\"", true},
-		    {"\xE2\x80\x98", "'", true},
-		    {"\xE2\x80\x99", "'", true},
-		    {"\xE2\x80\xA6", "...", true},
+		    {"&lt;", sizeof "&lt;" - 1, "<", false},
+		    {"&gt;", sizeof "&gt;" - 1, ">", false},
+		    {"&amp;", sizeof "&amp;" - 1, "&", false},
+		    {"&quot;", sizeof "&quot;" - 1, "\"", false},
+		    {"&#39;", sizeof "&#39;" - 1, "'", false},
+		    {"&apos;", sizeof "&apos;" - 1, "'", false},
+		    {"&nbsp;", sizeof "&nbsp;" - 1, " ", false},
+		    {"\xC2\xA0", sizeof "\xC2\xA0" - 1, " ", false},
+		    {"[email protected]", sizeof "[email protected]" - 1,
+		     "\x01", true},
+		    {"[email\xC2\xA0protected]",
+		     sizeof "[email\xC2\xA0protected]" - 1, "\x01", true},
+		    {"\xE2\x80\x9C", sizeof "\xE2\x80\x9C" - 1, "\"", true},
+		    {"\xE2\x80\x9D", sizeof "\xE2\x80\x9D" - 1, "\"", true},
+		    {"\xE2\x80\x9E", sizeof "\xE2\x80\x9E" - 1, "\"", true},
+		    {"\xE2\x80\x98", sizeof "\xE2\x80\x98" - 1, "'", true},
+		    {"\xE2\x80\x99", sizeof "\xE2\x80\x99" - 1, "'", true},
+		    {"\xE2\x80\xA6", sizeof "\xE2\x80\xA6" - 1, "...", true},
 		};
+
 		/* 1: what is replaced or dropped starts with this byte; 2: a
 		 * space or a tab. Others are copied as they are. */
 		static const unsigned char kind[256] = {
@@ -258,10 +264,12 @@ static char *normalize(const char *key, bool repair)
 		bool maybe = c != '\\';
 		for (size_t e = 0;
 		     maybe && !done && e < sizeof subs / sizeof *subs; e++) {
-			if (subs[e].from[0] != s[i] ||
+			/* The second byte first: "&&" is no entity. */
+			if (subs[e].from[0] != s[i] || i + 1 >= n ||
+			    subs[e].from[1] != s[i + 1] ||
 			    (!repair && subs[e].repair))
 				continue;
-			size_t fl = strlen(subs[e].from);
+			size_t fl = subs[e].len;
 			if (i + fl <= n &&
 			    memcmp(s + i, subs[e].from, fl) == 0) {
 				/* Never longer than what it replaces. */
