@@ -795,28 +795,37 @@ static bool same_line(const line *o, const line *t)
 /* Comment markers: anywhere after a space, or only at the start of a
  * line (where "--", ";" and "*" are not options, statements or
  * arithmetic). */
+/* Each opens with '#', '/' or '<' (comment_at()). */
 static const char *const markers_any[] = {"#", "//", "/*", "<!--"};
 static const char *const markers_start[] = {"--", ";", "%", "*", "REM "};
 
 /* Where the first comment marker of S (N bytes) is, or NULL. */
 static const char *comment_at(const char *s, size_t n)
 {
-	for (size_t m = 0; m < sizeof markers_start / sizeof *markers_start;
-	     m++) {
+	for (size_t m = 0;
+	     n && m < sizeof markers_start / sizeof *markers_start; m++) {
+		if (s[0] != markers_start[m][0])
+			continue;
 		size_t ml = strlen(markers_start[m]);
 		if (ml <= n && memcmp(s, markers_start[m], ml) == 0)
 			return s;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && s[i - 1] != ' ')
-			continue;
-		for (size_t m = 0; m < sizeof markers_any / sizeof *markers_any;
-		     m++) {
-			size_t ml = strlen(markers_any[m]);
-			if (i + ml <= n &&
-			    memcmp(s + i, markers_any[m], ml) == 0)
-				return s + i;
-		}
+	/* At the start, then after each space (memchr), where a byte that
+	 * opens a marker of markers_any stands. */
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '#' || s[i] == '/' || s[i] == '<')
+			for (size_t m = 0;
+			     m < sizeof markers_any / sizeof *markers_any;
+			     m++) {
+				size_t ml = strlen(markers_any[m]);
+				if (i + ml <= n &&
+				    memcmp(s + i, markers_any[m], ml) == 0)
+					return s + i;
+			}
+		const char *sp = memchr(s + i, ' ', n - i);
+		if (!sp)
+			break;
+		i = (size_t)(sp - s) + 1;
 	}
 	return NULL;
 }
