@@ -38,6 +38,9 @@ static bool skipped_byte(char c)
 static bool same_text(const char *a, const char *ae, const char *b,
                       const char *be)
 {
+	/* The same bytes (a block left as it is): without the walk. */
+	if (ae - a == be - b && memcmp(a, b, (size_t)(ae - a)) == 0)
+		return true;
 	for (;;) {
 		while (a < ae && skipped_byte(*a))
 			a++;
@@ -183,7 +186,10 @@ static size_t words(const char *s, const char *e, code_names *names,
 			if (names && code_name(names, w, (size_t)(q - w)))
 				continue;
 			n += q - w >= 2;
-			*function |= is_function_word(w, (size_t)(q - w));
+			/* Asked until one is found. */
+			if (!*function)
+				*function =
+				    is_function_word(w, (size_t)(q - w));
 		}
 	}
 	return n;
