@@ -374,8 +374,20 @@ bool tl_pairing_has(const tl_pairing *p, const tl_align_pair *pr, bool orig,
  * pair's own and, when it has any, the one just before and the one just
  * after them (a sentence moved across a paragraph break, a pair the
  * alignment set one block off). Into [*FIRST, *END) of
- * P->al->trans->blocks; empty for a pair with no translated block. */
-void tl_pairing_near(const tl_pairing *p, size_t k, size_t *first, size_t *end);
+ * P->al->trans->blocks; empty for a pair with no translated block.
+ * Inline: the source rules ask it of every pair. */
+static inline void tl_pairing_near(const tl_pairing *p, size_t k, size_t *first,
+                                   size_t *end)
+{
+	const tl_align_pair *pr = &p->al->pairs[k];
+	*first = *end = 0;
+	if (!pr->ntrans)
+		return;
+	*first = pr->trans > 0 ? pr->trans - 1 : 0;
+	*end = pr->trans + pr->ntrans + 1;
+	if (*end > p->al->trans->n)
+		*end = p->al->trans->n;
+}
 
 /* Whether one of the translated blocks [FIRST, END) has the anchor or
  * word of HASH. */
@@ -421,14 +433,31 @@ const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
  * messages. */
 const char *tl_pairing_kind_name(tl_check *ck, const tl_align_block *b);
 
+/* Prose blocks and table rows: the blocks whose words, terms and code
+ * spans the source rules compare. (This and the next are inline: the
+ * source rules ask them of every block.) */
+static inline bool tl_pairing_is_prose(const tl_align_block *b)
+{
+	switch (b->kind) {
+	case TL_ALIGN_HEADING:
+	case TL_ALIGN_PARAGRAPH:
+	case TL_ALIGN_ITEM:
+	case TL_ALIGN_QUOTE:
+	case TL_ALIGN_TABLE_ROW:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Whether original block B is the translation project's template rather
  * than the author's text: it is mostly CJK (at least as many CJK
  * characters as others), as LCTT's footer in its English originals
  * ("译者：[译者ID](…)"). The source rules leave such blocks alone. */
-/* Prose blocks and table rows: the blocks whose words, terms and code
- * spans the source rules compare. */
-bool tl_pairing_is_prose(const tl_align_block *b);
-bool tl_pairing_is_template(const tl_align_block *b);
+static inline bool tl_pairing_is_template(const tl_align_block *b)
+{
+	return b->ncjk > 0 && b->ncjk >= b->nchars;
+}
 
 /* Whether the translated heading of the 0-1 pair K of P->al is one the
  * original wrote inside a code block whose fences the conversion of a web

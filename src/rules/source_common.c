@@ -64,18 +64,6 @@ bool tl_pairing_has(const tl_pairing *p, const tl_align_pair *pr, bool orig,
 	return false;
 }
 
-void tl_pairing_near(const tl_pairing *p, size_t k, size_t *first, size_t *end)
-{
-	const tl_align_pair *pr = &p->al->pairs[k];
-	*first = *end = 0;
-	if (!pr->ntrans)
-		return;
-	*first = pr->trans > 0 ? pr->trans - 1 : 0;
-	*end = pr->trans + pr->ntrans + 1;
-	if (*end > p->al->trans->n)
-		*end = p->al->trans->n;
-}
-
 bool tl_pairing_near_has(const tl_pairing *p, size_t first, size_t end,
                          uint64_t hash)
 {
@@ -231,25 +219,6 @@ const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
 	}
 	const char *more = q < e ? "…" : "";
 	return tl_check_printf(ck, "%.*s%s", (int)(q - s), d + s, more);
-}
-
-bool tl_pairing_is_prose(const tl_align_block *b)
-{
-	switch (b->kind) {
-	case TL_ALIGN_HEADING:
-	case TL_ALIGN_PARAGRAPH:
-	case TL_ALIGN_ITEM:
-	case TL_ALIGN_QUOTE:
-	case TL_ALIGN_TABLE_ROW:
-		return true;
-	default:
-		return false;
-	}
-}
-
-bool tl_pairing_is_template(const tl_align_block *b)
-{
-	return b->ncjk > 0 && b->ncjk >= b->nchars;
 }
 
 bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b)
