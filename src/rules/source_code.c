@@ -317,20 +317,41 @@ static char *normalize(const char *key, bool repair)
 	return s;
 }
 
-/* Whether normalize() gives the N bytes at S as they are, for an
- * original (repaired) or a translation alike: none of the bytes it
- * replaces or drops, no NUL, no tab, spaces one between words, no
- * backticks around, no prompt. Most code lines are (the alignment's keys
- * have runs of spaces made one), and are spared the copy. */
-static bool normal_already(const char *s, size_t n)
+/* Whether normalize() gives the N bytes at S as they are, repairing
+ * them (REPAIR) or not: none of the bytes it replaces or drops, no NUL,
+ * no tab, spaces one between words, no backticks around, no prompt. Most
+ * code lines are (the alignment's keys have runs of spaces made one),
+ * and are spared the copy. */
+static bool normal_already(const char *s, size_t n, bool repair)
 {
-	static const bool odd[256] = {
-	    [0] = true,    ['&'] = true,  [0xC2] = true, ['['] = true,
-	    [0xE2] = true, ['\\'] = true, ['\t'] = true};
-	for (size_t i = 0; i < n; i++)
-		if (odd[(unsigned char)s[i]] ||
-		    (s[i] == ' ' && (i == 0 || s[i - 1] == ' ')))
+	/* 1: changes the line; 2: '&', an entity's start when followed by
+	 * the first byte of one ("&&" is none); 3: a space, one too many
+	 * at the start or after another. In repairing, also '[', '\\' and
+	 * E2 (curly quotes, "…"). */
+	static const unsigned char plain[256] = {
+	    [0] = 1, ['\t'] = 1, [0xC2] = 1, ['&'] = 2, [' '] = 3};
+	static const unsigned char repaired[256] = {
+	    [0] = 1,   ['\t'] = 1, [0xC2] = 1, ['&'] = 2,
+	    [' '] = 3, ['['] = 1,  ['\\'] = 1, [0xE2] = 1};
+	const unsigned char *odd = repair ? repaired : plain;
+	bool space = true; /* a space here is one too many */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char k = odd[(unsigned char)s[i]];
+		if (!k) {
+			space = false;
+			continue;
+		}
+		if (k == 3) {
+			if (space)
+				return false;
+			space = true;
+			continue;
+		}
+		if (k == 1 ||
+		    (i + 1 < n && memchr("lgaqn#", s[i + 1], 6) != NULL))
 			return false;
+		space = false;
+	}
 	if ((n && s[n - 1] == ' ') ||
 	    (n >= 2 && s[0] == '`' && s[n - 1] == '`'))
 		return false;
@@ -522,7 +543,7 @@ static void gather(lines *l, const tl_align_doc *ad, size_t first, size_t n,
 				continue;
 			}
 			size_t kn = strlen(an->key);
-			bool as_is = normal_already(an->key, kn);
+			bool as_is = normal_already(an->key, kn, false);
 			const char *norm =
 			    as_is ? an->key : normalize(an->key, false);
 			/* An original's repaired: only '[', '\\' and E2
@@ -1191,7 +1212,7 @@ static void text_lines_build(text_lines *tx, const tl_pairing *p)
 			 * entity, but some are as normalize() makes them. */
 			uint64_t h = 0;
 			bool some = z > q;
-			if (normal_already(d + q, z - q)) {
+			if (normal_already(d + q, z - q, true)) {
 				h = tl_hash_words(14695981039346656037ull,
 				                  d + q, z - q);
 			} else {
