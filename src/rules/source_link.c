@@ -327,7 +327,8 @@ static bool filled_in(const tl_align_block *b)
 
 /* filled_in() of block I of AD, kept in FILL (a byte a block, 0 until
  * asked): both halves of check_original() ask it of a block. */
-static bool filled_in_at(const tl_align_doc *ad, size_t i, unsigned char *fill)
+static inline bool filled_in_at(const tl_align_doc *ad, size_t i,
+                                unsigned char *fill)
 {
 	if (!fill[i])
 		fill[i] = filled_in(&ad->blocks[i]) ? 2 : 1;
@@ -706,8 +707,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			for (size_t a = 0; !template && a < ob->nanchors; a++)
 				template |=
 				    ob->anchors[a].type == TL_ANCHOR_LINK &&
-				    (strncmp(ob->anchors[a].key, "data:", 5) ==
-				         0 ||
+				    ((ob->anchors[a].key[0] == 'd' &&
+				      strncmp(ob->anchors[a].key, "data:", 5) ==
+				          0) ||
 				     (ob->kind == TL_ALIGN_IMAGE &&
 				      is_icon(ob->anchors[a].key)));
 		}
