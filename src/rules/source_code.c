@@ -866,7 +866,7 @@ static size_t code_part(const char *t)
 	size_t n = strlen(t), cut = n;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(t + i, n - i, &cp);
+		size_t k = tl_utf8_decode_fast(t + i, n - i, &cp);
 		if (tl_char_is_cjk(cp)) {
 			cut = i;
 			break;
@@ -898,7 +898,7 @@ static bool next_token(const char *s, size_t n, size_t *at, size_t *ts,
 		if (i >= n)
 			return false;
 		uint32_t cp;
-		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
 		if (!separates(cp))
 			break;
 		i += k ? k : 1;
@@ -906,7 +906,7 @@ static bool next_token(const char *s, size_t n, size_t *at, size_t *ts,
 	*ts = i;
 	while (i < n) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
 		if (separates(cp))
 			break;
 		i += k ? k : 1;
@@ -999,7 +999,7 @@ static bool words_translated(const char *t, const char *o)
 	                      all CJK translates a command away */
 	for (size_t i = 0; i < tn;) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(t + i, tn - i, &cp);
+		size_t k = tl_utf8_decode_fast(t + i, tn - i, &cp);
 		if (!k)
 			k = 1;
 		if (tl_char_is_cjk(cp)) {

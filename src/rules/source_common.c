@@ -213,7 +213,7 @@ const char *tl_pairing_excerpt(tl_check *ck, const tl_source *src,
 	size_t q = s, chars = 0;
 	while (q < e && chars < max) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(d + q, e - q, &cp);
+		size_t k = tl_utf8_decode_fast(d + q, e - q, &cp);
 		q += k ? k : 1;
 		chars++;
 	}
@@ -239,7 +239,7 @@ bool tl_text_has_cjk(const char *s)
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		size_t k = tl_utf8_decode_fast(s + i, n - i, &cp);
 		if (tl_char_is_cjk(cp))
 			return true;
 		i += k ? k : 1;
