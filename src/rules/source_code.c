@@ -203,7 +203,8 @@ static char *normalize(const char *key, bool repair)
 	} while (0)
 	for (; i < n;) {
 		/* FROM (LEN bytes, two at least) becomes TO; only in
-		 * repairing, with REPAIR. */
+		 * repairing, with REPAIR. Grouped by their first byte: GROUP
+		 * below holds where each group is. */
 		static const struct {
 			const char *from;
 			size_t len;
@@ -260,13 +261,16 @@ static char *normalize(const char *key, bool repair)
 			i++;
 			continue;
 		}
+		/* The entries of SUBS that start with the byte, [lo, hi):
+		 * none for a backslash. */
+		static const unsigned char group[256][2] = {['&'] = {0, 7},
+		                                            [0xC2] = {7, 8},
+		                                            ['['] = {8, 10},
+		                                            [0xE2] = {10, 16}};
 		bool done = false;
-		bool maybe = c != '\\';
-		for (size_t e = 0;
-		     maybe && !done && e < sizeof subs / sizeof *subs; e++) {
+		for (size_t e = group[c][0]; !done && e < group[c][1]; e++) {
 			/* The second byte first: "&&" is no entity. */
-			if (subs[e].from[0] != s[i] || i + 1 >= n ||
-			    subs[e].from[1] != s[i + 1] ||
+			if (i + 1 >= n || subs[e].from[1] != s[i + 1] ||
 			    (!repair && subs[e].repair))
 				continue;
 			size_t fl = subs[e].len;
