@@ -934,7 +934,14 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 					n = strlen(an->key);
 					written = false;
 				}
-				if (in_code(p->src, ob, an) ||
+				/* Once per number and pair: a number the
+				 * block wrote before is never reported again,
+				 * and is passed over before the counting
+				 * (what follows only reads). */
+				bool seen = false;
+				for (size_t b = 0; b < a && !seen; b++)
+					seen = ob->anchors[b].hash == an->hash;
+				if (seen || in_code(p->src, ob, an) ||
 				    (written && split(p->src, an)))
 					continue;
 				bool decade =
@@ -970,12 +977,6 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				               anywhere(p, an, s, n, written) ||
 				               (written &&
 				                power(p, first, end, s, n))))
-					continue;
-				/* Once per number and pair. */
-				bool seen = false;
-				for (size_t b = 0; b < a && !seen; b++)
-					seen = ob->anchors[b].hash == an->hash;
-				if (seen)
 					continue;
 				size_t ts, te;
 				tl_pairing_place(p, k, &ts, &te);
