@@ -85,8 +85,18 @@ static bool textless(const tl_source *src, const tl_align_block *b)
 	return true;
 }
 
+/* The run of blocks of block I's kind around it: [*FIRST, *LAST]. */
 static void kind_run(const tl_align_doc *ad, size_t i, size_t *first,
-                     size_t *last);
+                     size_t *last)
+{
+	size_t a = i, b = i;
+	while (a > 0 && ad->blocks[a - 1].kind == ad->blocks[i].kind)
+		a--;
+	while (b + 1 < ad->n && ad->blocks[b + 1].kind == ad->blocks[i].kind)
+		b++;
+	*first = a;
+	*last = b;
+}
 
 /* Whether quote block B of SRC is the signature of an embedded tweet:
  * "— Name (@handle) [date]…", as a web page's conversion writes it. */
@@ -161,19 +171,6 @@ static bool loose_row(const tl_source *src, const tl_align_block *b,
 	                   d[pe - 1] == '\r' || d[pe - 1] == '\n'))
 		pe--;
 	return d[s] != '|' && pe > ps && d[ps] == '|' && d[pe - 1] != '|';
-}
-
-/* The run of blocks of block I's kind around it: [*FIRST, *LAST]. */
-static void kind_run(const tl_align_doc *ad, size_t i, size_t *first,
-                     size_t *last)
-{
-	size_t a = i, b = i;
-	while (a > 0 && ad->blocks[a - 1].kind == ad->blocks[i].kind)
-		a--;
-	while (b + 1 < ad->n && ad->blocks[b + 1].kind == ad->blocks[i].kind)
-		b++;
-	*first = a;
-	*last = b;
 }
 
 /* Whether original block I is a row of a table that such loose rows

@@ -53,17 +53,7 @@ static const char *const numerals[13][4] = {
 /* Blocks whose numbers are compared: prose, table rows, images. */
 static bool compared(const tl_align_block *b)
 {
-	switch (b->kind) {
-	case TL_ALIGN_HEADING:
-	case TL_ALIGN_PARAGRAPH:
-	case TL_ALIGN_ITEM:
-	case TL_ALIGN_QUOTE:
-	case TL_ALIGN_TABLE_ROW:
-	case TL_ALIGN_IMAGE:
-		return true;
-	default:
-		return false;
-	}
+	return tl_pairing_is_prose(b) || b->kind == TL_ALIGN_IMAGE;
 }
 
 /* Whether number anchor AN of original block B lies in a code span: an
