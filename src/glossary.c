@@ -21,9 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Buckets of first code points (a power of two). */
 #define NBUCKETS 1024
+/* The most distinct first bytes a matcher's needles may have for find()
+ * to compare 16 bytes of a text with each of them at once. */
+#define MAX_FIRST 8
 
 typedef struct needle {
 	char *text; /* folded: ASCII lower case, one ' ' for white space */
@@ -50,6 +56,13 @@ typedef struct matcher {
 	 * may start at it (its folded value is a needle's first byte),
 	 * CLS_ALNUM for an ASCII letter or digit. */
 	uint8_t cls[256];
+	/* The bytes that start a needle, when they are few (NFIRST of
+	 * them, at most MAX_FIRST; 0 when more), ORed with 0x20, each
+	 * written 16 times, the last repeated up to MAX_FIRST: find16()
+	 * compares 16 bytes of a text with each at once, instead of a
+	 * table lookup a byte. */
+	unsigned nfirst;
+	unsigned char first[MAX_FIRST][16];
 } matcher;
 
 enum { CLS_START = 1, CLS_ALNUM = 2 };
@@ -312,6 +325,18 @@ static void matcher_sort(matcher *m)
 		if (a >= 'a' && a <= 'z')
 			m->cls[a - 32] |= CLS_START;
 	}
+	m->nfirst = 0;
+	for (unsigned c = 0; c < 256 && m->nfirst <= MAX_FIRST; c++)
+		if ((m->cls[c] & CLS_START) && !(c >= 'A' && c <= 'Z')) {
+			if (m->nfirst < MAX_FIRST)
+				memset(m->first[m->nfirst], (int)(c | 0x20),
+				       16);
+			m->nfirst++;
+		}
+	if (m->nfirst > MAX_FIRST)
+		m->nfirst = 0;
+	for (unsigned k = m->nfirst; k && k < MAX_FIRST; k++)
+		memcpy(m->first[k], m->first[k - 1], 16);
 	memset(m->tri, 0, sizeof m->tri);
 	memset(m->weak, 0, sizeof m->weak);
 	for (i = 0; i < m->n; i++) {
@@ -452,19 +477,28 @@ static const needle *find_at(const matcher *m, const char *text, size_t len,
 	return NULL;
 }
 
+/* Whether a needle of M may start at byte P of TEXT (LEN bytes), by
+ * its first two or three bytes: the cheap test of a candidate of
+ * tl_glossary_find(), which most fail. */
+static inline bool may_start(const matcher *m, const unsigned char *u,
+                             size_t len, size_t p)
+{
+	unsigned a = fold(u[p]), b = p + 1 < len ? fold(u[p + 1]) : 0u;
+	unsigned pair = a << 8 | b;
+	return bit_at(m->pairs, pair) &&
+	       (bit_at(m->weak, pair) ||
+	        (p + 2 < len &&
+	         bit_at(m->tri, tri_hash(a, b, fold(u[p + 2])))));
+}
+
 /* Whether a needle of M starts at byte P of TEXT (LEN bytes), a
- * candidate of tl_glossary_find(); the longest one into *HIT. */
+ * candidate of tl_glossary_find() that may_start() let through; the
+ * longest one into *HIT. */
 static bool try_at(const matcher *m, const char *text, size_t len, size_t p,
                    bool hyphen_joins, tl_gloss_hit *hit, bool *near)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	unsigned a = fold(u[p]), b = p + 1 < len ? fold(u[p + 1]) : 0u;
-	unsigned pair = a << 8 | b;
-	if (!bit_at(m->pairs, pair) ||
-	    (!bit_at(m->weak, pair) &&
-	     !(p + 2 < len &&
-	       bit_at(m->tri, tri_hash(a, b, fold(u[p + 2]))))) ||
-	    ((m->cls[u[p]] & CLS_ALNUM) && !word_starts(text, p, hyphen_joins)))
+	if ((m->cls[u[p]] & CLS_ALNUM) && !word_starts(text, p, hyphen_joins))
 		return false;
 	size_t e;
 	const needle *nd = find_at(m, text, len, p, hyphen_joins, &e, near);
@@ -476,6 +510,75 @@ static bool try_at(const matcher *m, const char *text, size_t len, size_t p,
 	return true;
 }
 
+#if defined(__SSE2__)
+/* find() for a matcher with few first bytes (M->nfirst), 16 bytes of
+ * TEXT at a time in SSE2 (which every x86-64 processor has): each byte
+ * compared with each first byte, and whether it is a letter or digit
+ * found by two range tests, where the loop of find() looks each byte up
+ * in M->cls. The candidates are those of find(), and a few more: the
+ * bytes are compared with the first bytes ORed with 0x20, as letters
+ * fold, so that a byte that differs from a first byte in that bit only
+ * (a letter's other case, and '@' for '`', C4 for E4) is one too;
+ * try_at() finds no needle there, its first two bytes being no needle's
+ * (it folds only letters). */
+static bool find16(const matcher *m, const char *text, size_t len, size_t from,
+                   bool hyphen_joins, tl_gloss_hit *hit, bool *near)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	/* The first bytes, each in a register (MAX_FIRST is 8): the same
+	 * eight comparisons whatever their number. */
+#define FIRST(i) _mm_loadu_si128((const __m128i *)m->first[i])
+	const __m128i f0 = FIRST(0), f1 = FIRST(1), f2 = FIRST(2),
+	              f3 = FIRST(3), f4 = FIRST(4), f5 = FIRST(5),
+	              f6 = FIRST(6), f7 = FIRST(7);
+#undef FIRST
+	const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'),
+	              letters = _mm_set1_epi8(25), zero = _mm_set1_epi8('0'),
+	              digits = _mm_set1_epi8(9);
+	uint32_t prev = 0; /* whether the byte before BASE is alphanumeric */
+	for (size_t base = from; base < len; base += 16) {
+		__m128i v;
+		if (len - base >= 16) {
+			v = _mm_loadu_si128((const __m128i *)(u + base));
+		} else {
+			/* The last bytes, padded with NULs: no first byte
+			 * (a needle starts with none, nor with a space, what
+			 * a NUL ORed with 0x20 is), no letter or digit. */
+			unsigned char last[16] = {0};
+			memcpy(last, u + base, len - base);
+			v = _mm_loadu_si128((const __m128i *)last);
+		}
+		__m128i lc = _mm_or_si128(v, case_bit);
+		__m128i starts = _mm_or_si128(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lc, f0),
+		                              _mm_cmpeq_epi8(lc, f1)),
+		                 _mm_or_si128(_mm_cmpeq_epi8(lc, f2),
+		                              _mm_cmpeq_epi8(lc, f3))),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lc, f4),
+		                              _mm_cmpeq_epi8(lc, f5)),
+		                 _mm_or_si128(_mm_cmpeq_epi8(lc, f6),
+		                              _mm_cmpeq_epi8(lc, f7))));
+		/* x <= k, unsigned, as min(x, k) == x. */
+		__m128i l = _mm_sub_epi8(lc, a), d = _mm_sub_epi8(v, zero);
+		__m128i alnum =
+		    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, letters), l),
+		                 _mm_cmpeq_epi8(_mm_min_epu8(d, digits), d));
+		uint32_t st = (uint32_t)_mm_movemask_epi8(starts);
+		uint32_t an = (uint32_t)_mm_movemask_epi8(alnum);
+		uint32_t cand = st & ~(an & (an << 1 | prev));
+		prev = an >> 15;
+		while (cand) {
+			size_t p = base + lowest_bit(cand);
+			if (may_start(m, u, len, p) &&
+			    try_at(m, text, len, p, hyphen_joins, hit, near))
+				return true;
+			cand &= cand - 1;
+		}
+	}
+	return false;
+}
+#endif
+
 /* tl_glossary_find(), and tl_glossary_find_near() with NEAR. */
 static bool find(const tl_glossary *g, tl_gloss_kind kind, const char *text,
                  size_t len, size_t from, tl_gloss_hit *hit, bool *near)
@@ -486,6 +589,10 @@ static bool find(const tl_glossary *g, tl_gloss_kind kind, const char *text,
 	if (m->n == 0)
 		return false;
 	bool hyphen_joins = kind != TL_GLOSS_TERM;
+#if defined(__SSE2__)
+	if (m->nfirst)
+		return find16(m, text, len, from, hyphen_joins, hit, near);
+#endif
 	const unsigned char *u = (const unsigned char *)text;
 	const uint8_t *cls = m->cls;
 	/* A needle is tried at a byte some needle starts with (a UTF-8
@@ -514,7 +621,8 @@ static bool find(const tl_glossary *g, tl_gloss_kind kind, const char *text,
 		prev = alnum >> 30;
 		while (cand) {
 			size_t p = base + lowest_bit(cand) / 2;
-			if (try_at(m, text, len, p, hyphen_joins, hit, near))
+			if (may_start(m, u, len, p) &&
+			    try_at(m, text, len, p, hyphen_joins, hit, near))
 				return true;
 			cand &= cand - 1;
 		}
