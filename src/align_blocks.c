@@ -687,6 +687,16 @@ static inline unsigned cjk_punct(unsigned char u0, unsigned char u1,
 	       ok;
 }
 
+/* Whether the three bytes at S are an ideograph of the basic block
+ * (U+4E00 to U+9FFF, E4 B8 80 to E9 BF BF), as scan_text() counts them. */
+static inline bool is_ideograph(const char *s)
+{
+	unsigned char u0 = (unsigned char)s[0], u1 = (unsigned char)s[1],
+	              u2 = (unsigned char)s[2];
+	return ((u0 - 0xE5u <= 0xE9u - 0xE5u) | ((u0 == 0xE4) & (u1 >= 0xB8))) &
+	       ((u1 & 0xC0) == 0x80) & ((u2 & 0xC0) == 0x80);
+}
+
 /* Counts the characters of rendered text S (N bytes) into the block and
  * takes its anchors: numbers, Latin words, bare URLs; and counts its
  * sentence ends, which translators keep (nine pairs of prose in ten have
@@ -723,6 +733,22 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			 * in). */
 			unsigned stop = 0;
 			while (n - r >= 3) {
+				/* Ideographs alone first, in a loop of their
+				 * own: most characters of a run are, and the
+				 * test of one is a third of the work of the
+				 * step below, which takes the mark that ends
+				 * them (and any ideograph the loop would
+				 * not). */
+				size_t r0 = r;
+				while (n - r >= 3 && is_ideograph(s + r))
+					r += 3;
+				if (r > r0) {
+					cjk += (r - r0) / 3;
+					stops += stop;
+					stop = 0;
+					if (n - r < 3)
+						break;
+				}
 				unsigned char u0 = (unsigned char)s[r],
 				              u1 = (unsigned char)s[r + 1],
 				              u2 = (unsigned char)s[r + 2];
