@@ -208,7 +208,8 @@ enum {
 #define TOK4(c) TOK(c), TOK(c + 1), TOK(c + 2), TOK(c + 3)
 #define TOK16(c) TOK4(c), TOK4(c + 4), TOK4(c + 8), TOK4(c + 12)
 #define TOK64(c) TOK16(c), TOK16(c + 16), TOK16(c + 32), TOK16(c + 48)
-static const uint16_t tok[256] = {TOK64(0), TOK64(64), TOK64(128), TOK64(192)};
+/* 32-bit entries: the word loop reads one without a zero extension. */
+static const uint32_t tok[256] = {TOK64(0), TOK64(64), TOK64(128), TOK64(192)};
 #undef TOK64
 #undef TOK16
 #undef TOK4
@@ -691,10 +692,13 @@ static inline unsigned cjk_punct(unsigned char u0, unsigned char u1,
  * (U+4E00 to U+9FFF, E4 B8 80 to E9 BF BF), as scan_text() counts them. */
 static inline bool is_ideograph(const char *s)
 {
-	unsigned char u0 = (unsigned char)s[0], u1 = (unsigned char)s[1],
-	              u2 = (unsigned char)s[2];
-	return ((u0 - 0xE5u <= 0xE9u - 0xE5u) | ((u0 == 0xE4) & (u1 >= 0xB8))) &
-	       ((u1 & 0xC0) == 0x80) & ((u2 & 0xC0) == 0x80);
+	unsigned u0 = (unsigned char)s[0], u1 = (unsigned char)s[1],
+	         u2 = (unsigned char)s[2];
+	/* Two continuation bytes after a lead from E4 B8 to E9 BF (its
+	 * second byte read with it: a continuation byte, so E5 to E8 take
+	 * any). */
+	return ((u0 << 8 | u1) - 0xE4B8u <= 0xE9BFu - 0xE4B8u) &
+	       (((u1 | u2 << 8) & 0xC0C0u) == 0x8080u);
 }
 
 /* Counts the characters of rendered text S (N bytes) into the block and
@@ -739,8 +743,8 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 				 * step below, which takes the mark that ends
 				 * them (and any ideograph the loop would
 				 * not). */
-				size_t r0 = r;
-				while (n - r >= 3 && is_ideograph(s + r))
+				size_t r0 = r, last = n - 3;
+				while (r <= last && is_ideograph(s + r))
 					r += 3;
 				if (r > r0) {
 					cjk += (r - r0) / 3;
