@@ -152,6 +152,54 @@ static bool in_outline_order(const tl_pairing *p, size_t k)
 	return true;
 }
 
+/* How far from a pair the alignment may have put the other half of a
+ * heading: pairs without a block on one side between them. */
+#define OFF_PAIRS 4
+
+/* Whether the alignment left apart a translated heading and an original
+ * heading of the same level that stand next to each other: translated
+ * heading TH (of pair K, 0-1, or the translated side of a pair whose
+ * original is no heading) and an original heading of its level in a
+ * pair at most OFF_PAIRS away across pairs that lack a block on one side,
+ * either dropped (1-0: a heading retitled, "### Bonus: It's fun" as "###
+ * Kubernetes 的其他优势：…", which a cost by lengths and anchors does not
+ * pair) or paired with a block that is no heading (the pairs set one off
+ * around a paragraph the translator shortened). With ORIG, the roles are
+ * the other way round: original heading OH of pair K against a
+ * translated heading. The translated heading holds CJK: one left in
+ * English where the original's was dropped ("### **DDE Grand Search**"
+ * for "### What's New?") is a copy, not the dropped one's translation.
+ * The outline is the original's; the block the alignment paired
+ * otherwise is source-missing's. */
+static bool heading_beside(const tl_pairing *p, size_t k, bool orig, int level)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *self = &al->trans->blocks[al->pairs[k].trans];
+	for (int d = -1; d <= 1; d += 2)
+		for (size_t q = k, n = 0;
+		     n < OFF_PAIRS && (d < 0 ? q > 0 : q + 1 < al->npairs);
+		     n++) {
+			q = d < 0 ? q - 1 : q + 1;
+			const tl_align_pair *pr = &al->pairs[q];
+			const tl_align_block *ob =
+			    pr->norig ? &al->orig->blocks[pr->orig] : NULL;
+			const tl_align_block *tb =
+			    pr->ntrans ? &al->trans->blocks[pr->trans] : NULL;
+			/* The other half: a heading of LEVEL on the other
+			 * side, whose own side holds no heading. */
+			const tl_align_block *x = orig ? tb : ob,
+			                     *y = orig ? ob : tb;
+			if (pr->norig <= 1 && pr->ntrans <= 1 && x &&
+			    x->kind == TL_ALIGN_HEADING && x->level == level &&
+			    (!y || y->kind != TL_ALIGN_HEADING) &&
+			    (orig ? x : self)->ncjk > 0)
+				return true;
+			if (pr->norig && pr->ntrans)
+				break;
+		}
+	return false;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -165,7 +213,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		const tl_align_block *tb = &al->trans->blocks[pr->trans];
 		if (!pr->norig) {
 			if (tb->kind != TL_ALIGN_HEADING || tb->note ||
-			    tl_pairing_heading_in_code(p, k))
+			    tl_pairing_heading_in_code(p, k) ||
+			    heading_beside(p, k, false, tb->level))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -189,6 +238,10 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		tl_pairing_place(p, k, &s, &e);
 		tl_pos at =
 		    tl_source_position(p->src, ob->start, TL_UNIT_CODEPOINT);
+		if ((oh && !th && ob->kind == TL_ALIGN_HEADING &&
+		     heading_beside(p, k, true, ob->level)) ||
+		    (!oh && th && heading_beside(p, k, false, tb->level)))
+			continue;
 		if (oh && !th)
 			tl_check_report_original(
 			    ck, s, e, ob->start, ob->end, TL_SEVERITY_OFF,
@@ -253,7 +306,15 @@ const tl_rule tl_rule_source_heading = {
         "original code block within three pairs has as a line `## …` "
         "holding one of its Latin words (the original's fences broken by "
         "the conversion of a web page, its headings left inside code) is "
-        "not reported as added.\n\n"
+        "not reported as added. Nor is a translated heading in Chinese "
+        "that stands, across at most four pairs that lack a block on one "
+        "side, beside an original heading of its level that the "
+        "alignment left unpaired or paired with a block of another kind "
+        "(a heading retitled, `## Bonus: It's fun` as `## Kubernetes "
+        "的其他优势：…`, which lengths and anchors do not pair; pairs set "
+        "one off around a paragraph the translator shortened): neither "
+        "is that original heading reported as translated as a paragraph. "
+        "A heading left in English there is still reported.\n\n"
         "A heading the translation dropped is reported by "
         "`source-missing` (a block with no translation), not again here. "
         "Without an original the rule is silent.\n\n"
@@ -278,7 +339,13 @@ const tl_rule tl_rule_source_heading = {
         "序"
         "不同。前后三对以内的原文代码块中有一行 `## …` 含有它的某个拉丁字母"
         "单词时（网页转换弄坏了原文的围栏，标题留在了代码里），这个标题不报告为"
-        "增加的标题。\n\n译文漏掉的标题由 `source-missing` "
+        "增加的标题。译文中含有中文的标题，与一个同级的原文标题相邻（中间最多隔"
+        "四个一侧没有块的配对），而对齐没有给那个原文标题配对、或把它与其他类型"
+        "的块配对时（改写了的标题，`## Bonus: It's fun` 译为 `## Kubernetes "
+        "的其他优势：…`"
+        "，长度和锚点配不上；译者缩短了一段，配对错开了一个），不报告为增加的标"
+        "题，那个原文标题也不报告为被译成了段落。留在那里的英文标题仍会报告。\n"
+        "\n译文漏掉的标题由 `source-missing` "
         "报告（没有译文的块），这里不再重复报告。没有原文时本规则不报告。"
         "\n\n原因：目录、指向文章内部的链接和快速浏览的读者都依赖大纲。",
     .fix_doc_zh = "无：译者应恢复原文的大纲。",
