@@ -593,6 +593,139 @@ static bool is_license(const char *key)
 	return n > 20 && strncasecmp(k, "creativecommons.org/", 20) == 0;
 }
 
+/* The last segment of the path of destination KEY (normal()'s, without
+ * query or fragment): an article's slug ("best-ubuntu-apps-2022-part2"),
+ * when it has at least 12 bytes and a '-', as slugs do; into *N bytes at
+ * the result, which points into KEY. *HOST gets the length of the host.
+ * NULL for none. */
+static const char *slug(const char *key, size_t *n, size_t *host)
+{
+	size_t len;
+	const char *k = normal(key, &len);
+	*host = host_len(k, len);
+	size_t e = *host + strcspn(k + *host, "?#");
+	if (e > len)
+		e = len;
+	while (e > *host && k[e - 1] == '/')
+		e--;
+	size_t s = e;
+	while (s > *host && k[s - 1] != '/')
+		s--;
+	if (s <= *host || e - s < 12 || !memchr(k + s, '-', e - s))
+		return NULL;
+	*n = e - s;
+	return k + s;
+}
+
+/* Whether destinations A and B are one article at two addresses of its
+ * site: the same host and slug (slug()), the path before it changed (a
+ * site that dropped the dates from its addresses,
+ * "debugpoint.com/2022/06/best-ubuntu-apps-2022-part2/" now
+ * "debugpoint.com/best-ubuntu-apps-2022-part2/", which translators link
+ * and write in the header's via:). The slug is compared with its case:
+ * "install-FFmpeg-ubuntu" is another address. */
+static bool same_article(const char *a, const char *b)
+{
+	size_t an, ah, bn, bh;
+	const char *as = slug(a, &an, &ah), *bs = slug(b, &bn, &bh);
+	if (!as || !bs || an != bn || ah != bh || memcmp(as, bs, an) != 0)
+		return false;
+	size_t x, y;
+	const char *ak = normal(a, &x), *bk = normal(b, &y);
+	return strncasecmp(ak, bk, ah) == 0;
+}
+
+/* Whether original link AN (in SRC) is a tweet's picture: a link to
+ * "https://t.co/ID" whose text is "pic.twitter.com/ID". */
+static bool tweet_picture(const tl_source *src, const tl_align_anchor *an)
+{
+	size_t n;
+	const char *k = normal(an->key, &n);
+	if (n <= 5 || strncmp(k, "t.co/", 5) != 0 || an->end > src->len)
+		return false;
+	static const char text[] = "pic.twitter.com/";
+	const char *d = src->data;
+	for (size_t i = an->start; i + sizeof text - 1 <= an->end; i++)
+		if (memcmp(d + i, text, sizeof text - 1) == 0)
+			return true;
+	return false;
+}
+
+/* Whether blocks [FIRST, END) of AD have a destination that is original
+ * link AN's article at another address (same_article()) or, for a
+ * tweet's picture (tweet_picture(); SRC the original), a picture on
+ * Twitter's media host ("pbs.twimg.com/media/…"): translators show the
+ * picture instead of linking it. */
+static bool has_moved(const tl_align_doc *ad, size_t first, size_t end,
+                      const tl_source *src, const tl_align_anchor *orig)
+{
+	const char *key = orig->key;
+	bool tweet = tweet_picture(src, orig);
+	for (size_t j = first; j < end; j++)
+		for (size_t a = 0; a < ad->blocks[j].nanchors; a++) {
+			const tl_align_anchor *an = &ad->blocks[j].anchors[a];
+			if (an->type != TL_ANCHOR_LINK)
+				continue;
+			size_t m;
+			const char *t = normal(an->key, &m);
+			if ((tweet && m > 19 &&
+			     strncmp(t, "pbs.twimg.com/media/", 20) == 0) ||
+			    same_article(key, an->key))
+				return true;
+		}
+	return false;
+}
+
+/* Whether translated destination KEY stands for a destination of
+ * original AD (in SRC) at another address: its article's
+ * (same_article()) or, on Twitter's media host, a tweet's picture that
+ * the original links (tweet_picture(); has_moved()'s other way round). */
+static bool moved_from(const tl_align_doc *ad, const tl_source *src,
+                       const char *key)
+{
+	size_t n;
+	const char *k = normal(key, &n);
+	bool picture = n > 19 && strncmp(k, "pbs.twimg.com/media/", 20) == 0;
+	for (size_t j = 0; j < ad->n; j++)
+		for (size_t a = 0; a < ad->blocks[j].nanchors; a++) {
+			const tl_align_anchor *an = &ad->blocks[j].anchors[a];
+			if (an->type != TL_ANCHOR_LINK)
+				continue;
+			if ((picture && tweet_picture(src, an)) ||
+			    same_article(an->key, key))
+				return true;
+		}
+	return false;
+}
+
+/* Whether original blocks [FIRST, END) of pairing P write translated URL
+ * KEY ("http://localhost:4000") as text from its "//" on: the original
+ * broke it where a web page put hair spaces around the colon ("http :
+ * //localhost:4000"), so it was no link, and the translator wrote it
+ * whole. */
+static bool written_broken(const tl_pairing *p, size_t first, size_t end,
+                           const char *key)
+{
+	const char *sl = strstr(key, "://");
+	if (!sl || sl - key > 5)
+		return false;
+	sl += 1;
+	size_t n = strlen(sl);
+	if (n < 10)
+		return false;
+	const char *d = p->src->data;
+	for (size_t i = first; i < end; i++) {
+		const tl_align_block *b = &p->al->orig->blocks[i];
+		for (const char *c =
+		         memchr(d + b->start, '/', b->end - b->start);
+		     c && (size_t)(c - d) + n <= b->end;
+		     c = memchr(c + 1, '/', b->end - (size_t)(c + 1 - d)))
+			if (memcmp(c, sl, n) == 0)
+				return c - d >= 2 && c[-1] != ':';
+	}
+	return false;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -642,7 +775,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				if ((vid && has_video(al->trans, first, end,
 				                      vid, vn)) ||
 				    is_license(an->key) || is_icon(an->key) ||
-				    temp_dropped(al->trans, an->key))
+				    temp_dropped(al->trans, an->key) ||
+				    has_moved(al->trans, first, end, p->src,
+				              an))
 					continue;
 				bool seen = false;
 				for (size_t b = 0; b < a && !seen; b++)
@@ -738,7 +873,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				    defined_anew(p->trans, p->src, an) ||
 				    ((tb->kind == TL_ALIGN_IMAGE ||
 				      picture_key(an->key)) &&
-				     from_article(p->src, an->key)))
+				     from_article(p->src, an->key)) ||
+				    moved_from(al->orig, p->src, an->key) ||
+				    written_broken(p, pr->orig,
+				                   pr->orig + pr->norig,
+				                   an->key))
 					continue;
 				bool given = false;
 				for (size_t u = 0; u < nused && !given; u++)
@@ -825,7 +964,14 @@ const tl_rule tl_rule_source_link = {
         "name written for a lost link (`tmp.kscCxzbpG9#top`) when the "
         "translation keeps none of that file's; a link whose reference "
         "label the original uses undefined (`[pods][3]`, no `[3]: …`); "
-        "a picture on the site of the original's `via:` address. What the "
+        "a picture on the site of the original's `via:` address. Nor "
+        "are these lost or added: an article at its site's new address (same "
+        "host and last "
+        "path segment with a `-`: `/2022/06/apps-part2/` now "
+        "`/apps-part2/`), a tweet's picture (a `t.co` link, text "
+        "`pic.twitter.com/…`) shown from `pbs.twimg.com/media/`, and a "
+        "URL the original broke before its `//` (`http : "
+        "//localhost:4000`) written whole. What the "
         "conversion of a web "
         "page glued to a destination is not compared: a title after "
         "`%20%22`, and trailing punctuation or emphasis (`**`, `.`, `”`); "
@@ -877,7 +1023,13 @@ const tl_rule tl_rule_source_link = {
         "`[3]: …`：转换丢失了页面的链接定义），译文用同一标签写出的链接是恢复"
         "原文的链接，不算增加；原文来源网站（其头部 `via:` 的地址，也包括经 "
         "WordPress 代理 `i0.wp.com` 的）上的图片是转换丢失、译者放回的页面"
-        "图片，也不算增加；网页转换粘在链接目标上"
+        "图片，也不算增加；文章在其网站的新地址（主机和路径最后一段相同、含 "
+        "`-`："
+        "`/2022/06/apps-part2/` 现为 `/apps-part2/`）、推特图片（文字为 "
+        "`pic.twitter.com/…` 的 `t.co` 链接）换成 `pbs.twimg.com/media/` "
+        "上的图片、原文在 `//` 前弄断的 URL（`http : //localhost:4000`）"
+        "写完整，也都不算；网页转换粘在链接"
+        "目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
         "`”`），以及跟踪用的查询（`?ref=itsfoss.com`、`?utm_source=…`"
         "）；原文中含有汉字的链"
