@@ -410,7 +410,7 @@ static bool has_unwrapped(const tl_pairing *p, size_t first, size_t end,
 
 /* Whether KEY is a phrase of letters and spaces, two words or more in
  * quotes or four or more without ("'kernel filename'", "minute hour day
- * month"): text,
+ * month"; a hyphen inside a word, "'kernel entry-index'"): text,
  * which a translation that translates its code spans renders in
  * Chinese ("'内核文件名'"). */
 static bool phrase(const char *key)
@@ -424,6 +424,10 @@ static bool phrase(const char *key)
 	for (const char *c = s; c < e; c++) {
 		if (*c == ' ')
 			spaces += c > s && c[-1] != ' ';
+		else if (*c == '-' && c > s && c + 1 < e &&
+		         (is_lower(c[-1]) || is_upper(c[-1])) &&
+		         (is_lower(c[1]) || is_upper(c[1])))
+			continue;
 		else if (!is_lower(*c) && !is_upper(*c))
 			return false;
 	}
@@ -526,6 +530,55 @@ static bool has_parts(const tl_pairing *p, size_t first, size_t end,
 			return false;
 	}
 	return true;
+}
+
+/* Whether translated blocks [FIRST, END) have a code span that joins
+ * KEY and another code span of original blocks [OFIRST, OEND) with a
+ * space, in either order ("the `list` argument followed by `-f`" as
+ * "`list -f` 参数"): the same code, written as one. */
+static bool has_joined(const tl_pairing *p, size_t first, size_t end,
+                       size_t ofirst, size_t oend, const char *key)
+{
+	size_t n = strlen(key);
+	for (size_t j = first; j < end; j++) {
+		const tl_align_block *b = &p->al->trans->blocks[j];
+		for (size_t a = 0; a < b->nanchors; a++) {
+			const char *t = b->anchors[a].key;
+			size_t m = strlen(t);
+			if (b->anchors[a].type != TL_ANCHOR_CODE || m <= n + 1)
+				continue;
+			/* The other span: after KEY and a space, or before
+			 * them. */
+			const char *rest = NULL;
+			size_t rn = m - n - 1;
+			if (memcmp(t, key, n) == 0 && t[n] == ' ')
+				rest = t + n + 1;
+			else if (memcmp(t + m - n, key, n) == 0 &&
+			         t[m - n - 1] == ' ')
+				rest = t;
+			if (!rest)
+				continue;
+			/* The original writing the joined span too ("`ls
+			 * --help`" beside "`--help`") has it for itself. */
+			bool other = false, own = false;
+			for (size_t i = ofirst; i < oend; i++) {
+				const tl_align_block *ob =
+				    &p->al->orig->blocks[i];
+				for (size_t c = 0; c < ob->nanchors; c++) {
+					const char *o = ob->anchors[c].key;
+					if (ob->anchors[c].type !=
+					    TL_ANCHOR_CODE)
+						continue;
+					other |= strlen(o) == rn &&
+					         memcmp(o, rest, rn) == 0;
+					own |= strcmp(o, t) == 0;
+				}
+			}
+			if (other && !own)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* How many code spans of HASH block B has, for tl_pairing_sum. */
@@ -659,7 +712,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				     has_within(p, first, end, an->key,
 				                strlen(an->key))) ||
 				    has_unwrapped(p, first, end, an->key) ||
-				    has_parts(p, first, end, an->key))
+				    has_parts(p, first, end, an->key) ||
+				    has_joined(p, first, end, pr->orig,
+				               pr->orig + pr->norig, an->key))
 					continue;
 				const tl_align_anchor *alt =
 				    tl_pairing_altered(p, k, an, used, nused);
@@ -765,7 +820,9 @@ const tl_rule tl_rule_source_inline_code = {
         "(`ln -s:`, `progress.`), without a manual's section (`nc(1)` as "
         "`nc`), with `-` or `--` for the en or em dash of a web page "
         "(`pwgen –symbols`), or without a word that says what it is "
-        "(`tar command` as `` `tar` 命令 ``); a name that starts a "
+        "(`tar command` as `` `tar` 命令 ``); two spans of a block "
+        "written as one with a space (`list` and `-f` as `list -f`), "
+        "unless the original has that one too; a name that starts a "
         "sentence written in small letters (`Prefers-color-scheme "
         "holds…` as `prefers-color-scheme`, `Cron` as `cron`); a URL "
         "without the space a web page put before `://` (`http ://…`, "
@@ -781,7 +838,8 @@ const tl_rule tl_rule_source_inline_code = {
         "Sound`), key names and combinations (`space` → `空格`, "
         "`Enter` → `回车`, `Ctrl + Shift + X`), and, in a block whose "
         "translation renders code spans in Chinese, a phrase of words "
-        "(`'kernel filename'` → `'内核文件名'`). A lowercase word alone "
+        "(`'kernel filename'` → `'内核文件名'`, also with a hyphen in a "
+        "word, `'kernel entry-index'`). A lowercase word alone "
         "(`ls`, `bluetooth`) is taken for code.\n\n"
         "Why: inline code is what a reader types; a changed character "
         "breaks the command, and it looks right in Chinese text.",
@@ -812,7 +870,9 @@ const tl_rule tl_rule_source_inline_code = {
         "代码的句末标点（`ln -s:`、`progress.`）、去掉了手册章节号"
         "（`nc(1)` 写作 `nc`）、把网页的长短破折号写回 `-` 或 `--`"
         "（`pwgen –symbols`），或去掉了说明它是什么的词（`tar command` "
-        "写作 `` `tar` 命令 ``）；位于句首、首字母被大写的名称写回小写"
+        "写作 `` `tar` 命令 ``）；同一块的两段代码用空格连成一段（`list` 和 "
+        "`-f` 写作 `list -f`），除非原文也有连起来的那一段；"
+        "位于句首、首字母被大写的名称写回小写"
         "（`Prefers-color-scheme holds…` 写作 `prefers-color-scheme`，"
         "`Cron` 写作 `cron`）；URL 去掉了网页在 `://` 之前加的空格"
         "（`http ://…`，也包括发丝空格、细空格和零宽空格）；从 `/` 或 `~/` "
@@ -824,7 +884,8 @@ const tl_rule tl_rule_source_inline_code = {
         "`Save full page`），由它们组成的菜单路径（`Settings > Sound`），"
         "按键名及组合键（`space` → `空格`，`Enter` → `回车`，"
         "`Ctrl + Shift + X`），以及在译文把行内代码译成中文的块中，由单词"
-        "组成的短语（`'kernel filename'` → `'内核文件名'`）。单独一个小写词"
+        "组成的短语（`'kernel filename'` → `'内核文件名'`，词中也可以有连字符："
+        "`'kernel entry-index'`）。单独一个小写词"
         "（`ls`、`bluetooth`）视为代码。\n\n"
         "原因：行内代码是读者要输入的内容；改动一个字符命令就错了，"
         "而它在中文里看起来毫无问题。",
