@@ -593,11 +593,12 @@ static bool is_license(const char *key)
 	return n > 20 && strncasecmp(k, "creativecommons.org/", 20) == 0;
 }
 
-/* The last segment of the path of destination KEY (normal()'s, without
- * query or fragment): an article's slug ("best-ubuntu-apps-2022-part2"),
- * when it has at least 12 bytes and a '-', as slugs do; into *N bytes at
- * the result, which points into KEY. *HOST gets the length of the host.
- * NULL for none. */
+/* The last segment of the path of destination KEY (normal()'s): an
+ * article's slug ("best-ubuntu-apps-2022-part2"), when it has at least 12
+ * bytes and a '-', as slugs do; into *N bytes at the result, which points
+ * into KEY, with the query and fragment after it (another section of the
+ * page is another destination). *HOST gets the length of the host. NULL
+ * for none. */
 static const char *slug(const char *key, size_t *n, size_t *host)
 {
 	size_t len;
@@ -613,7 +614,7 @@ static const char *slug(const char *key, size_t *n, size_t *host)
 		s--;
 	if (s <= *host || e - s < 12 || !memchr(k + s, '-', e - s))
 		return NULL;
-	*n = e - s;
+	*n = len - s;
 	return k + s;
 }
 
@@ -966,8 +967,8 @@ const tl_rule tl_rule_source_link = {
         "label the original uses undefined (`[pods][3]`, no `[3]: …`); "
         "a picture on the site of the original's `via:` address. Nor "
         "are these lost or added: an article at its site's new address (same "
-        "host and last "
-        "path segment with a `-`: `/2022/06/apps-part2/` now "
+        "host, last path segment with a `-`, and fragment: "
+        "`/2022/06/apps-part2/` now "
         "`/apps-part2/`), a tweet's picture (a `t.co` link, text "
         "`pic.twitter.com/…`) shown from `pbs.twimg.com/media/`, and a "
         "URL the original broke before its `//` (`http : "
@@ -1023,8 +1024,9 @@ const tl_rule tl_rule_source_link = {
         "`[3]: …`：转换丢失了页面的链接定义），译文用同一标签写出的链接是恢复"
         "原文的链接，不算增加；原文来源网站（其头部 `via:` 的地址，也包括经 "
         "WordPress 代理 `i0.wp.com` 的）上的图片是转换丢失、译者放回的页面"
-        "图片，也不算增加；文章在其网站的新地址（主机和路径最后一段相同、含 "
-        "`-`："
+        "图片，也不算增加；文章在其网站的新地址（主机、含 `-` "
+        "的路径最后一段和片段"
+        "都相同："
         "`/2022/06/apps-part2/` 现为 `/apps-part2/`）、推特图片（文字为 "
         "`pic.twitter.com/…` 的 `t.co` 链接）换成 `pbs.twimg.com/media/` "
         "上的图片、原文在 `//` 前弄断的 URL（`http : //localhost:4000`）"
