@@ -885,6 +885,48 @@ static void check_glued(tl_check *ck, const tl_pairing *p, size_t k,
 	}
 }
 
+/* Whether block B of SRC writes the whole number S (N bytes): not
+ * inside a longer one. */
+static bool writes(const tl_source *src, const tl_align_block *b, const char *s,
+                   size_t n)
+{
+	const char *d = src->data;
+	for (size_t i = b->start; i + n <= b->end; i++)
+		if (memcmp(d + i, s, n) == 0 &&
+		    !(i > b->start && digit_at(d, i - 1, b->end)) &&
+		    !digit_at(d, i + n, b->end))
+			return true;
+	return false;
+}
+
+/* Whether original heading I, whose number S (N bytes) the translation
+ * changed into Y (YN bytes), repeats the number of the original's
+ * heading of its level before it ("### Method 1" twice), and Y is the
+ * next one ("### 方法 2"): the translator numbered the run in order,
+ * correcting the original. */
+static bool renumbered(const tl_pairing *p, size_t i, const char *s, size_t n,
+                       const char *y, size_t yn)
+{
+	const tl_align_doc *ad = p->al->orig;
+	const tl_align_block *h = &ad->blocks[i];
+	if (h->kind != TL_ALIGN_HEADING || n > 3 || yn > 3 ||
+	    !all_digits(s, n) || !all_digits(y, yn))
+		return false;
+	long a = 0, c = 0;
+	for (size_t k = 0; k < n; k++)
+		a = a * 10 + (s[k] - '0');
+	for (size_t k = 0; k < yn; k++)
+		c = c * 10 + (y[k] - '0');
+	if (c != a + 1)
+		return false;
+	for (size_t k = i; k > 0;) {
+		const tl_align_block *b = &ad->blocks[--k];
+		if (b->kind == TL_ALIGN_HEADING && b->level <= h->level)
+			return b->level == h->level && writes(p->src, b, s, n);
+	}
+	return false;
+}
+
 static void check_original(tl_check *ck, const tl_pairing *p)
 {
 	if (!p->al)
@@ -956,6 +998,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				        ? changed(p, k, an, s, n, first, end,
 				                  hit, &yn)
 				        : NULL;
+				if (y && renumbered(p, i, s, n, y, yn))
+					continue;
 				/* A number lost without a changed copy is
 				 * reported when it matters and the
 				 * translation writes it nowhere. */
@@ -1040,7 +1084,10 @@ const tl_rule tl_rule_source_number = {
         "freely (two near candidates), numbers with a "
         "leading zero (`June 02`) and the months of Chinese dates "
         "(`6 月` for `June`) and reference labels (`[eBPF][8]` with no "
-        "definition) are never taken for a changed copy.\n\n"
+        "definition) are never taken for a changed copy. A heading that "
+        "repeats the number of the heading of its level before it "
+        "(`### Method 1` twice) and is translated with the next one "
+        "(`### 方法 2`) is numbered in order, not changed.\n\n"
         "A number that is simply absent is reported only when it matters "
         "on its own, stands outside a heading (titles are rewritten "
         "freely: `… in 2022` dropped), and the translation writes it "
@@ -1099,7 +1146,9 @@ const tl_rule tl_rule_source_number = {
         "（`$100k`、`17,300`、以万或亿计数的译文块）不在此列；自由重新编号"
         "的块（有两个相近的候选）、有前导零的数字（`June 02`）以及中文日期中"
         "的月份（`June` 写作 `6 月`）以及引用式链接的标签（没有定义的 "
-        "`[eBPF][8]`）都不会被当作改动后的数字。\n\n"
+        "`[eBPF][8]`）都不会被当作改动后的数字。标题重复了它前面同级标题"
+        "的编号（两个 `### Method 1`），译文用下一个编号（`### 方法 2`）时，"
+        "是按顺序编号，不算改动。\n\n"
         "只是缺失的数字，仅当它本身重要、不在标题中（标题常被自由改写："
         "`… in 2022` 被删掉），且译文其他地方也没有写它时才报告"
         "（在正文中按有效数字、中文数字或其他分组方式查找：`5,3687,0912`、"
