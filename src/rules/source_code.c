@@ -1146,6 +1146,43 @@ static void hold(findings *f, size_t oi, size_t tj)
 	f->v[f->n++] = (pending){oi, tj};
 }
 
+static bool all_code(const tl_align_doc *ad, size_t first, size_t n)
+{
+	for (size_t i = first; i < first + n; i++)
+		if (ad->blocks[i].kind != TL_ALIGN_CODE)
+			return false;
+	return n > 0;
+}
+
+/* How far past pair K a translated code block with no original of its
+ * own may stand and still be a piece of K's block. */
+#define SPLIT_PAIRS 2
+
+/* Whether original line AN of code pair K stands, as it is, in a
+ * translated code block right after or before K's that has no original
+ * of its own: the translator split the block in three or more (one
+ * command a block), and the alignment pairs at most two of them. */
+static bool split_off(const tl_pairing *p, size_t k, const tl_align_anchor *an)
+{
+	const tl_align *al = p->al;
+	for (int d = -1; d <= 1; d += 2)
+		for (size_t q = k, n = 0;
+		     n < SPLIT_PAIRS && (d < 0 ? q > 0 : q + 1 < al->npairs);
+		     n++) {
+			q = d < 0 ? q - 1 : q + 1;
+			const tl_align_pair *pr = &al->pairs[q];
+			if (pr->norig ||
+			    !all_code(al->trans, pr->trans, pr->ntrans))
+				break;
+			for (size_t j = pr->trans; j < pr->trans + pr->ntrans;
+			     j++)
+				if (tl_align_block_has(&al->trans->blocks[j],
+				                       an->hash))
+					return true;
+		}
+	return false;
+}
+
 static void report(tl_check *ck, const tl_pairing *p, size_t k, const lines *o,
                    size_t oi, const lines *t, size_t tj)
 {
@@ -1164,6 +1201,8 @@ static void report(tl_check *ck, const tl_pairing *p, size_t k, const lines *o,
 		return;
 	}
 	const tl_align_anchor *an = o->v[oi].an;
+	if (tj == TL_NONE && split_off(p, k, an))
+		return;
 	const char *more = strlen(an->key) > 60 ? "…" : "";
 	if (tj != TL_NONE)
 		tl_check_report_original(
@@ -1502,14 +1541,6 @@ static long braces(const lines *l)
 	return n;
 }
 
-static bool all_code(const tl_align_doc *ad, size_t first, size_t n)
-{
-	for (size_t i = first; i < first + n; i++)
-		if (ad->blocks[i].kind != TL_ALIGN_CODE)
-			return false;
-	return n > 0;
-}
-
 /* The next line anchor of blocks [*I, END) of AD from anchor *A on, or
  * NULL; *I and *A move past it. */
 static const tl_align_anchor *next_line(const tl_align_doc *ad, size_t *i,
@@ -1676,6 +1707,8 @@ const tl_rule tl_rule_source_code = {
         "original's lines kept: an example's output taken again, "
         "another program) is one finding, at its first difference, "
         "rather than one a line.\n\n"
+        "An original line found in a code block split off next to the "
+        "pair's (one with no original) is not missing.\n\n"
         "A code block with no counterpart at all is `source-missing`'s. "
         "Without an original the rule is silent.\n\n"
         "Why: a reader copies code blocks as they are; a changed line "
@@ -1729,7 +1762,9 @@ const tl_rule tl_rule_source_code = {
         "argument`）。反过来，译文把代码中的引号改成弯引号，"
         "会被报告。\n\n译文替换或改写了的代码块（至少三处差异，且保留的"
         "原文行不到一半：重新取得的示例输出、另一个程序）只报告一次，"
-        "位于它的第一处差异，而不是每行一条。\n\n完全没有对应的代码块由 "
+        "位于它的第一处差异，而不是每行一条。\n\n原文的一行出现在紧邻该配对、自"
+        "身没有原文的译文代码块中时（译者拆开了代码块），"
+        "不算缺失。\n\n完全没有对应的代码块由 "
         "`source-missing` 报告。没有原文时本规则不报告。\n\n"
         "原因：读者会原样复制代码块，改动一行，他们运行的东西就错了。",
     .fix_doc_zh = "无：译者应恢复原文的代码。",
