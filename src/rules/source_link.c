@@ -699,18 +699,38 @@ static bool moved_from(const tl_align_doc *ad, const tl_source *src,
 	return false;
 }
 
+/* The bytes of the space that ends at D[I] (exclusive), from B on: a
+ * space, a no-break space, or the hair, thin or zero-width space web
+ * pages put in addresses (U+200A, U+2009, U+200B); 0 for none. */
+static size_t space_before(const char *d, size_t b, size_t i)
+{
+	if (i > b && d[i - 1] == ' ')
+		return 1;
+	if (i >= b + 2 && (unsigned char)d[i - 2] == 0xC2 &&
+	    (unsigned char)d[i - 1] == 0xA0)
+		return 2;
+	if (i >= b + 3 && (unsigned char)d[i - 3] == 0xE2 &&
+	    (unsigned char)d[i - 2] == 0x80 &&
+	    ((unsigned char)d[i - 1] == 0x89 ||
+	     (unsigned char)d[i - 1] == 0x8A ||
+	     (unsigned char)d[i - 1] == 0x8B))
+		return 3;
+	return 0;
+}
+
 /* Whether original blocks [FIRST, END) of pairing P write translated URL
- * KEY ("http://localhost:4000") as text from its "//" on: the original
- * broke it where a web page put hair spaces around the colon ("http :
- * //localhost:4000"), so it was no link, and the translator wrote it
- * whole. */
+ * KEY ("http://localhost:4000") with a space inside its "://" and nowhere
+ * else ("http : //localhost:4000", "http ://10.0.0.11/"): a web page put
+ * hair spaces there to keep it from being linked, so it was no link, and
+ * the translator wrote it whole. */
 static bool written_broken(const tl_pairing *p, size_t first, size_t end,
                            const char *key)
 {
-	const char *sl = strstr(key, "://");
-	if (!sl || sl - key > 5)
+	const char *sep = strstr(key, "://");
+	if (!sep || sep == key || sep - key > 5)
 		return false;
-	sl += 1;
+	size_t scheme = (size_t)(sep - key);
+	const char *sl = sep + 1;
 	size_t n = strlen(sl);
 	if (n < 10)
 		return false;
@@ -720,9 +740,23 @@ static bool written_broken(const tl_pairing *p, size_t first, size_t end,
 		for (const char *c =
 		         memchr(d + b->start, '/', b->end - b->start);
 		     c && (size_t)(c - d) + n <= b->end;
-		     c = memchr(c + 1, '/', b->end - (size_t)(c + 1 - d)))
-			if (memcmp(c, sl, n) == 0)
-				return c - d >= 2 && c[-1] != ':';
+		     c = memchr(c + 1, '/', b->end - (size_t)(c + 1 - d))) {
+			if (memcmp(c, sl, n) != 0)
+				continue;
+			/* Back over spaces, the colon and spaces to the
+			 * scheme. */
+			size_t at = (size_t)(c - d), gaps = 0, g;
+			while ((g = space_before(d, b->start, at)) != 0)
+				at -= g, gaps++;
+			if (at <= b->start || d[at - 1] != ':')
+				continue;
+			at--;
+			while ((g = space_before(d, b->start, at)) != 0)
+				at -= g, gaps++;
+			if (gaps && at >= b->start + scheme &&
+			    strncasecmp(d + at - scheme, key, scheme) == 0)
+				return true;
+		}
 	}
 	return false;
 }
@@ -967,11 +1001,11 @@ const tl_rule tl_rule_source_link = {
         "label the original uses undefined (`[pods][3]`, no `[3]: …`); "
         "a picture on the site of the original's `via:` address. Nor "
         "are these lost or added: an article at its site's new address (same "
-        "host, last path segment with a `-`, and fragment: "
+        "host, last path segment with a `-`, fragment: "
         "`/2022/06/apps-part2/` now "
-        "`/apps-part2/`), a tweet's picture (a `t.co` link, text "
-        "`pic.twitter.com/…`) shown from `pbs.twimg.com/media/`, and a "
-        "URL the original broke before its `//` (`http : "
+        "`/apps-part2/`), a tweet's picture (a `t.co` link reading "
+        "`pic.twitter.com/…`) shown from `pbs.twimg.com`, and a "
+        "URL the original broke by a space in `://` (`http : "
         "//localhost:4000`) written whole. What the "
         "conversion of a web "
         "page glued to a destination is not compared: a title after "
@@ -1029,7 +1063,8 @@ const tl_rule tl_rule_source_link = {
         "都相同："
         "`/2022/06/apps-part2/` 现为 `/apps-part2/`）、推特图片（文字为 "
         "`pic.twitter.com/…` 的 `t.co` 链接）换成 `pbs.twimg.com/media/` "
-        "上的图片、原文在 `//` 前弄断的 URL（`http : //localhost:4000`）"
+        "上的图片、原文在 `://` 中加了空格而弄断的 URL（`http : "
+        "//localhost:4000`）"
         "写完整，也都不算；网页转换粘在链接"
         "目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
