@@ -466,10 +466,12 @@ static bool has_video(const tl_align_doc *ad, size_t first, size_t end,
 }
 
 /* Whether destination KEY of the original is a site's icon ("…/favicon.ico",
- * "…/android-chrome-192x192.png", "…/apple-touch-icon.png"): what the
- * conversion of a web page kept of a card that linked another article
- * (its title and link lost), which the translator drops or writes as
- * the link it stood for. */
+ * "…/android-chrome-192x192.png", "…/apple-touch-icon.png", or any picture
+ * at the size Ghost gives a bookmark card's icon,
+ * "…/content/images/size/w256h256/…/Linux-Handbook-New-Logo.png"): what
+ * the conversion of a web page kept of a card that linked another
+ * article (its title and link lost), which the translator drops or
+ * writes as the link it stood for. */
 static bool is_icon(const char *key)
 {
 	size_t n = strcspn(key, "?#"), s = n;
@@ -478,7 +480,8 @@ static bool is_icon(const char *key)
 	const char *f = key + s;
 	return (n - s == 11 && strncmp(f, "favicon.ico", 11) == 0) ||
 	       strncmp(f, "android-chrome-", 15) == 0 ||
-	       strncmp(f, "apple-touch-icon", 16) == 0;
+	       strncmp(f, "apple-touch-icon", 16) == 0 ||
+	       strstr(key, "/content/images/size/w256h256/");
 }
 
 /* Whether destination KEY is a temporary file's name ("tmp.kscCxzbpG9",
@@ -963,9 +966,9 @@ const tl_rule tl_rule_source_link = {
         "are placeholders for images loaded later: neither is compared; "
         "nor is a destination of the original that holds Chinese "
         "characters, a translation project's template that the "
-        "translator fills in (LCTT's footer: `译者：[译者ID]"
-        "(https://github.com/译者ID)` becomes the translator's own "
-        "page), nor any other destination of a block holding such a "
+        "translator fills in (LCTT's footer's "
+        "`https://github.com/译者ID`), nor any other destination of a block "
+        "holding such a "
         "placeholder (the footer's credits, `选题：`, which the project "
         "fills in), nor the link Cloudflare puts on an address it masks "
         "(`/cdn-cgi/l/email-protection`). "
@@ -994,7 +997,8 @@ const tl_rule tl_rule_source_link = {
         "translator dropped with the line. What the conversion of a web "
         "page lost and a translator restores is neither lost nor "
         "added: a site's icon (`favicon.ico`, `android-chrome-*.png`, "
-        "`apple-touch-icon.png`), left of a card linking another "
+        "`apple-touch-icon.png`, a picture at Ghost's card size, "
+        "`size/w256h256/`), left of a card linking another "
         "article, and the card's link in its place; a temporary file's "
         "name written for a lost link (`tmp.kscCxzbpG9#top`) when the "
         "translation keeps none of that file's; a link whose reference "
@@ -1049,7 +1053,8 @@ const tl_rule tl_rule_source_link = {
         "的许可证链接（`creativecommons.org`"
         "）也不算丢失（经 WordPress 代理的缩略图 `i0.wp.com/i.ytimg.com/…` "
         "同样）；网站图标（`favicon.ico`、`android-chrome-192x192.png`、"
-        "`apple-touch-icon.png`）是转换后链接其他文章的卡片剩下的部分：不算"
+        "`apple-touch-icon.png`、Ghost 卡片图标尺寸 `size/w256h256/` "
+        "的图片）是转换后链接其他文章的卡片剩下的部分：不算"
         "丢失，由它构成的原文图片在译文中可以写成卡片的链接；临时文件名"
         "（`tmp.kscCxzbpG9`、`tmp.iA5hKjVLOx#section`）是转换在页内链接丢失"
         "处写下的，译文一个也没有保留时（译者全部删去）不算丢失，保留了一部分"
@@ -1068,12 +1073,12 @@ const tl_rule tl_rule_source_link = {
         "写完整，也都不算；网页转换粘在链接"
         "目标上"
         "的内容不做比较：`%20%22` 之后的标题、末尾的标点或强调符号（`**`、`.`、"
-        "`”`），以及跟踪用的查询（`?ref=itsfoss.com`、`?utm_source=…`"
+        "`”`），以及跟踪查询（`?ref=itsfoss.com`、`?utm_source=…`"
         "）；原文中含有汉字的链"
         "接目标"
-        "是翻译项目的模板、由译者填写（LCTT 的页脚：`译者：[译者ID]"
-        "(https://github.com/译者ID)` "
-        "改为译者自己的页面），也不做比较；含有这种占位符的块中的其他链接目标"
+        "是翻译项目的模板、由译者填写（LCTT 页脚的 "
+        "`https://github.com/"
+        "译者ID`），也不做比较；含有这种占位符的块中的其他链接目标"
         "（页脚的署名，`选题：` 由项目填写）、Cloudflare 给被掩盖的地址加的"
         "链接（`/cdn-cgi/l/"
         "email-protection`）也不做比较。增加的链接目标是原文任何"
