@@ -684,6 +684,13 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				const tl_align_anchor *an = &ob->anchors[a];
 				if (an->type != TL_ANCHOR_CODE)
 					continue;
+				/* Spaces alone between two backticks ("`-n`
+				 * ` `Put line numbers"): what a web page's
+				 * conversion left, no code. */
+				const char *ks, *ke;
+				trimmed(an->key, &ks, &ke);
+				if (ks == ke)
+					continue;
 				/* Found in the pair or next to it (moved
 				 * there): reported only when an altered copy
 				 * stands in the pair (a span written twice, one
@@ -807,7 +814,8 @@ const tl_rule tl_rule_source_inline_code = {
         "paragraph, `ls -k` in the next for its second `ls -l`), or, "
         "where the copies balance, a copy one character away.\n\n"
         "Left alone, as damage of the original that a translator "
-        "repairs or as no code at all: a span glued to the word around "
+        "repairs or as no code at all: a span of spaces alone (`` ` ` ``, "
+        "stray backticks); a span glued to the word around "
         "it (`` onEachLine`()` ``, `` `task.yam`**l** ``, `` -`name` ``, "
         "`` \"`En\"` ``) when a translated span holds it (`onEachLine()`, "
         "`-name`); a span of English prose, letters and spaces with a "
@@ -859,7 +867,8 @@ const tl_rule tl_rule_source_inline_code = {
         "报告：译文块中它出现的次数比原文少，且本块中有被改动的副本"
         "（一段保留了 `ls -l`，下一段把第二个 `ls -l` 写成了 `ls -k`）；"
         "次数相同时，只认只差一个字符的副本。\n\n"
-        "以下情况不报告（原文的损坏由译者修好了，或者根本不是代码）："
+        "以下情况不报告（原文的损坏由译者修好了，或者根本不是代码）：只有空格的"
+        "代码（`` ` ` ``，多余的反引号）；"
         "与前后单词粘连的行内代码（`` onEachLine`()` ``、"
         "`` `task.yam`**l** ``、`` -`name` ``、`` \"`En\"` ``），且译文中有"
         "包含它的行内代码（`onEachLine()`、`-name`）；只由字母和空格组成、"
