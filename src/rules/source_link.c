@@ -680,26 +680,81 @@ static bool has_moved(const tl_align_doc *ad, size_t first, size_t end,
 	return false;
 }
 
-/* Whether translated destination KEY stands for a destination of
- * original AD (in SRC) at another address: its article's
+/* The hash of destination KEY's article (same_article()): its host
+ * without case, then its slug with what follows; 0 when it has no slug.
+ */
+static uint64_t article_hash(const char *key)
+{
+	size_t n, host;
+	const char *sl = slug(key, &n, &host);
+	if (!sl)
+		return 0;
+	size_t len;
+	const char *k = normal(key, &len);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < host; i++) {
+		unsigned char c = (unsigned char)k[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 1099511628211ull;
+	}
+	h = (h ^ '/') * 1099511628211ull;
+	h = tl_hash_words(h, sl, n);
+	return h ? h : 1;
+}
+
+/* The article_hash of every destination of AD, sorted, in as many
+ * entries as all_links gives (unused ones 0). Caller frees. */
+static uint64_t *articles(const tl_align_doc *ad, size_t *n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ad->n; i++)
+		total += ad->blocks[i].nanchors;
+	uint64_t *v = tl_xcalloc(total + 1, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < ad->n; i++)
+		for (size_t a = 0; a < ad->blocks[i].nanchors; a++) {
+			uint64_t h;
+			if (ad->blocks[i].anchors[a].type == TL_ANCHOR_LINK &&
+			    (h = article_hash(ad->blocks[i].anchors[a].key)) !=
+			        0)
+				v[k++] = h;
+		}
+	tl_align_sort_keys(v, k);
+	*n = k;
+	return v;
+}
+
+/* Whether original AD (in SRC) links a tweet's picture
+ * (tweet_picture()) anywhere. */
+static bool has_tweet_picture(const tl_align_doc *ad, const tl_source *src)
+{
+	for (size_t i = 0; i < ad->n; i++)
+		for (size_t a = 0; a < ad->blocks[i].nanchors; a++)
+			if (ad->blocks[i].anchors[a].type == TL_ANCHOR_LINK &&
+			    tweet_picture(src, &ad->blocks[i].anchors[a]))
+				return true;
+	return false;
+}
+
+/* Whether translated destination KEY stands for a destination of the
+ * original (its articles in ARTS) at another address: its article's
  * (same_article()) or, on Twitter's media host, a tweet's picture that
- * the original links (tweet_picture(); has_moved()'s other way round). */
-static bool moved_from(const tl_align_doc *ad, const tl_source *src,
+ * the original links (TWEETS, has_tweet_picture() asked on first need:
+ * -1 until then; has_moved()'s other way round). */
+static bool moved_from(const tl_pairing *p, hashes *arts, int *tweets,
                        const char *key)
 {
 	size_t n;
 	const char *k = normal(key, &n);
-	bool picture = n > 19 && strncmp(k, "pbs.twimg.com/media/", 20) == 0;
-	for (size_t j = 0; j < ad->n; j++)
-		for (size_t a = 0; a < ad->blocks[j].nanchors; a++) {
-			const tl_align_anchor *an = &ad->blocks[j].anchors[a];
-			if (an->type != TL_ANCHOR_LINK)
-				continue;
-			if ((picture && tweet_picture(src, an)) ||
-			    same_article(an->key, key))
-				return true;
-		}
-	return false;
+	if (n > 19 && strncmp(k, "pbs.twimg.com/media/", 20) == 0) {
+		if (*tweets < 0)
+			*tweets = has_tweet_picture(p->al->orig, p->src);
+		if (*tweets)
+			return true;
+	}
+	uint64_t h = article_hash(key);
+	return h && hashes_has(arts, h);
 }
 
 /* The bytes of the space that ends at D[I] (exclusive), from B on: a
@@ -721,13 +776,76 @@ static size_t space_before(const char *d, size_t b, size_t i)
 	return 0;
 }
 
-/* Whether original blocks [FIRST, END) of pairing P write translated URL
- * KEY ("http://localhost:4000") with a space inside its "://" and nowhere
- * else ("http : //localhost:4000", "http ://10.0.0.11/"): a web page put
- * hair spaces there to keep it from being linked, so it was no link, and
- * the translator wrote it whole. */
-static bool written_broken(const tl_pairing *p, size_t first, size_t end,
-                           const char *key)
+#define BROKEN_MAX 16
+
+/* Where original blocks of a pair write a URL broken by a space inside
+ * its "://" ("http : //localhost:4000", "http ://10.0.0.11/"): a web page
+ * put hair spaces there to keep it from being linked, so it is no link.
+ * Up to BROKEN_MAX places, made on first need (MADE). */
+typedef struct broken {
+	bool made;
+	size_t n;
+	size_t scheme[BROKEN_MAX]; /* the start of its scheme ("http") */
+	size_t len[BROKEN_MAX];    /* the scheme's length */
+	size_t at[BROKEN_MAX];     /* its "//" */
+	size_t end[BROKEN_MAX];    /* the end of its block */
+} broken;
+
+static void broken_make(broken *br, const tl_pairing *p, size_t first,
+                        size_t end)
+{
+	const char *d = p->src->data;
+	br->made = true;
+	for (size_t i = first; i < end && br->n < BROKEN_MAX; i++) {
+		const tl_align_block *b = &p->al->orig->blocks[i];
+		for (const char *c =
+		         memchr(d + b->start, ':', b->end - b->start);
+		     c && br->n < BROKEN_MAX;
+		     c = memchr(c + 1, ':', b->end - (size_t)(c + 1 - d))) {
+			size_t colon = (size_t)(c - d), at = colon + 1,
+			       gaps = 0;
+			/* Spaces after the colon, then "//". */
+			for (;;) {
+				size_t g = 0;
+				if (at < b->end && d[at] == ' ')
+					g = 1;
+				else if (at + 3 <= b->end &&
+				         space_before(d, at, at + 3) == 3)
+					g = 3;
+				else if (at + 2 <= b->end &&
+				         space_before(d, at, at + 2) == 2)
+					g = 2;
+				if (!g)
+					break;
+				at += g, gaps++;
+			}
+			if (at + 2 > b->end || d[at] != '/' || d[at + 1] != '/')
+				continue;
+			/* Spaces before it, then the scheme's letters. */
+			size_t s = colon, g;
+			while ((g = space_before(d, b->start, s)) != 0)
+				s -= g, gaps++;
+			size_t e = s;
+			while (s > b->start &&
+			       ((d[s - 1] >= 'a' && d[s - 1] <= 'z') ||
+			        (d[s - 1] >= 'A' && d[s - 1] <= 'Z')))
+				s--;
+			if (!gaps || e == s || e - s > 5)
+				continue;
+			br->scheme[br->n] = s;
+			br->len[br->n] = e - s;
+			br->at[br->n] = at;
+			br->end[br->n] = b->end;
+			br->n++;
+		}
+	}
+}
+
+/* Whether translated URL KEY ("http://localhost:4000") is one the
+ * original blocks [FIRST, END) of pair BR write broken (broken): the
+ * translator wrote it whole. */
+static bool written_broken(broken *br, const tl_pairing *p, size_t first,
+                           size_t end, const char *key)
 {
 	const char *sep = strstr(key, "://");
 	if (!sep || sep == key || sep - key > 5)
@@ -737,30 +855,15 @@ static bool written_broken(const tl_pairing *p, size_t first, size_t end,
 	size_t n = strlen(sl);
 	if (n < 10)
 		return false;
+	if (!br->made)
+		broken_make(br, p, first, end);
 	const char *d = p->src->data;
-	for (size_t i = first; i < end; i++) {
-		const tl_align_block *b = &p->al->orig->blocks[i];
-		for (const char *c =
-		         memchr(d + b->start, '/', b->end - b->start);
-		     c && (size_t)(c - d) + n <= b->end;
-		     c = memchr(c + 1, '/', b->end - (size_t)(c + 1 - d))) {
-			if (memcmp(c, sl, n) != 0)
-				continue;
-			/* Back over spaces, the colon and spaces to the
-			 * scheme. */
-			size_t at = (size_t)(c - d), gaps = 0, g;
-			while ((g = space_before(d, b->start, at)) != 0)
-				at -= g, gaps++;
-			if (at <= b->start || d[at - 1] != ':')
-				continue;
-			at--;
-			while ((g = space_before(d, b->start, at)) != 0)
-				at -= g, gaps++;
-			if (gaps && at >= b->start + scheme &&
-			    strncasecmp(d + at - scheme, key, scheme) == 0)
-				return true;
-		}
-	}
+	for (size_t i = 0; i < br->n; i++)
+		if (br->len[i] == scheme &&
+		    strncasecmp(d + br->scheme[i], key, scheme) == 0 &&
+		    br->at[i] + n <= br->end[i] &&
+		    memcmp(d + br->at[i], sl, n) == 0)
+			return true;
 	return false;
 }
 
@@ -770,6 +873,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	const tl_align *al = p->al;
 	const tl_option_list *allow = tl_check_list(ck, "allow-added");
+	hashes arts = {al->orig, articles, NULL, 0};
+	int tweets = -1;
 	hashes all = {al->orig, all_links, NULL, 0},
 	       tall = {al->trans, all_links, NULL, 0},
 	       tpics = {al->trans, pictures, NULL, 0},
@@ -780,6 +885,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		if (!pr->norig || !pr->ntrans)
 			continue;
 		uint64_t used[USED_MAX];
+		broken br;
+		br.made = false;
+		br.n = 0;
 		size_t nused = 0, first, end;
 		tl_pairing_near(p, k, &first, &end);
 		/* Lost or altered. */
@@ -912,8 +1020,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				    ((tb->kind == TL_ALIGN_IMAGE ||
 				      picture_key(an->key)) &&
 				     from_article(p->src, an->key)) ||
-				    moved_from(al->orig, p->src, an->key) ||
-				    written_broken(p, pr->orig,
+				    moved_from(p, &arts, &tweets, an->key) ||
+				    written_broken(&br, p, pr->orig,
 				                   pr->orig + pr->norig,
 				                   an->key))
 					continue;
@@ -939,6 +1047,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 	free(tall.v);
 	free(tpics.v);
 	free(opics.v);
+	free(arts.v);
 }
 
 const tl_rule tl_rule_source_link = {
