@@ -618,14 +618,16 @@ tl_result *tl_lint_with_original(const tl_config *cfg, tl_lang lang,
 		 * number of pieces may shrink while they are parsed. */
 		for (size_t k = 0; k < doc->npieces; k++) {
 			tl_doc_parse_piece(doc, k);
-			tl_doc_each_run(doc, on_run, &rc);
-			EACH_RULE(&ck, act, nact, check_doc, doc);
-			tl_suppress_scan(sup, doc);
-			/* The translation's blocks, from its one parse. */
+			/* The translation's blocks, from its one parse,
+			 * listed before linting walks the tree: it is still
+			 * in the cache. */
 			if (listing && k == 0)
 				tad = tl_align_doc_new(doc);
 			else if (listing)
 				tl_align_doc_add(tad, doc);
+			tl_doc_each_run(doc, on_run, &rc);
+			EACH_RULE(&ck, act, nact, check_doc, doc);
+			tl_suppress_scan(sup, doc);
 		}
 		tl_doc_drop_tree(doc);
 		EACH_RULE(&ck, act, nact, check_end, doc);
