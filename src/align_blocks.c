@@ -1711,6 +1711,15 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 		b->stop = tl_xcalloc(STOP_SLOTS, sizeof *b->stop);
 		stop_words_load(b);
 	}
+	/* Room for a block a line, which a document of one piece never
+	 * needs more of (half as many on average): grown from 8 by
+	 * doubling, the array was copied four or five times, and each copy
+	 * wrote memory not yet in the cache. A large document's pieces
+	 * grow it as they come. */
+	if (doc->npieces == 1) {
+		b->cap = doc->src->nlines + 1;
+		ad->blocks = tl_xmalloc(b->cap * sizeof *ad->blocks);
+	}
 	b->cursor = doc->src->body;
 	if (doc->fm_kind != TL_FM_NONE)
 		add_front_matter(ad, doc);
