@@ -1684,10 +1684,16 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 	b->nul = doc->src->nul != TL_NONE;
 	if (trans) {
 		/* Words sort last among a block's keys (their type is the
-		 * highest). */
+		 * highest). The set is sized by the words alone, not all
+		 * the keys: it is cleared for every pair, and each slot
+		 * it has is memory written. */
 		size_t total = 0, cap = 16;
-		for (size_t j = 0; j < trans->n; j++)
-			total += trans->blocks[j].nkeys;
+		for (size_t j = 0; j < trans->n; j++) {
+			const tl_align_block *tb = &trans->blocks[j];
+			for (size_t k = tb->nkeys;
+			     k-- > 0 && (tb->keys[k] >> 61) == TL_ANCHOR_WORD;)
+				total++;
+		}
 		while (cap < 2 * total + 16)
 			cap *= 2;
 		b->only = tl_xcalloc(cap, sizeof *b->only);
