@@ -402,44 +402,55 @@ static char *stripped(const tl_source *src, size_t start, size_t end,
 	return v;
 }
 
-/* Whether translated table row TB is found in original block OB (a table
- * row or a paragraph with more text): a row of a table the conversion of
- * a web page put on one line. */
-static bool row_in(const tl_pairing *p, const tl_align_block *tb,
-                   const tl_align_block *ob)
+/* Whether a translated table row, ROW (stripped() with ROW_SPACE), is
+ * found in an original block, O (the same): a row of a table the
+ * conversion of a web page put on one line. */
+static bool row_found(const char *row, const char *o)
 {
-	if (tb->kind != TL_ALIGN_TABLE_ROW ||
-	    (ob->kind != TL_ALIGN_TABLE_ROW && ob->kind != TL_ALIGN_PARAGRAPH))
-		return false;
-	char *row = stripped(p->trans, tb->start, tb->end, ROW_SPACE, false);
-	char *o = stripped(p->src, ob->start, ob->end, ROW_SPACE, false);
-	bool found = *row && strlen(o) > strlen(row) && strstr(o, row);
-	free(o);
-	free(row);
-	return found;
+	return *row && strlen(o) > strlen(row) && strstr(o, row);
+}
+
+/* Whether original block OB may hold translated rows: a table row or a
+ * paragraph with more text. */
+static bool holds_rows(const tl_align_block *ob)
+{
+	return ob->kind == TL_ALIGN_TABLE_ROW || ob->kind == TL_ALIGN_PARAGRAPH;
 }
 
 /* Whether a table the conversion of a web page put on one line (an
  * original row or paragraph holding several rows) and the translator
  * mended into rows explains pair K: the original block of a 1-0 pair
  * holds a translated row near it, or the translated row of a 0-1 pair,
- * or a row of its table, is held by an original block near it. */
+ * or a row of its table, is held by an original block near it. Each
+ * block is stripped once, however many it is compared with. */
 static bool flat_table(const tl_pairing *p, size_t k)
 {
 	const tl_align *al = p->al;
 	const tl_align_pair *pr = &al->pairs[k];
 	size_t from = k > 8 ? k - 8 : 0, to = k + 8;
+	bool found = false;
 	if (pr->type == TL_PAIR_1_0) {
 		const tl_align_block *ob = &al->orig->blocks[pr->orig];
-		for (size_t q = from; q < al->npairs && q <= to; q++)
-			for (size_t j = 0; j < al->pairs[q].ntrans; j++)
-				if (row_in(
-				        p,
-				        &al->trans
-				             ->blocks[al->pairs[q].trans + j],
-				        ob))
-					return true;
-		return false;
+		if (!holds_rows(ob))
+			return false;
+		char *o = NULL;
+		for (size_t q = from; q < al->npairs && q <= to && !found; q++)
+			for (size_t j = 0; j < al->pairs[q].ntrans && !found;
+			     j++) {
+				const tl_align_block *tb =
+				    &al->trans->blocks[al->pairs[q].trans + j];
+				if (tb->kind != TL_ALIGN_TABLE_ROW)
+					continue;
+				if (!o)
+					o = stripped(p->src, ob->start, ob->end,
+					             ROW_SPACE, false);
+				char *row = stripped(p->trans, tb->start,
+				                     tb->end, ROW_SPACE, false);
+				found = row_found(row, o);
+				free(row);
+			}
+		free(o);
+		return found;
 	}
 	/* The rows of the translated table around the 0-1 row. */
 	size_t a = pr->trans, b = pr->trans;
@@ -455,14 +466,30 @@ static bool flat_table(const tl_pairing *p, size_t k)
 	 * that holds them all: look as far again past them. */
 	from = k > 8 + (b - a) ? k - 8 - (b - a) : 0;
 	to = k + 8 + (b - a);
-	for (size_t q = from; q < al->npairs && q <= to; q++)
-		for (size_t i = 0; i < al->pairs[q].norig; i++)
-			for (size_t j = a; j <= b; j++)
-				if (row_in(p, &al->trans->blocks[j],
-				           &al->orig->blocks[al->pairs[q].orig +
-				                             i]))
-					return true;
-	return false;
+	char **rows = tl_xcalloc(b - a + 1, sizeof *rows);
+	for (size_t q = from; q < al->npairs && q <= to && !found; q++)
+		for (size_t i = 0; i < al->pairs[q].norig && !found; i++) {
+			const tl_align_block *ob =
+			    &al->orig->blocks[al->pairs[q].orig + i];
+			if (!holds_rows(ob))
+				continue;
+			char *o = stripped(p->src, ob->start, ob->end,
+			                   ROW_SPACE, false);
+			for (size_t j = a; j <= b && !found; j++) {
+				const tl_align_block *tb =
+				    &al->trans->blocks[j];
+				if (!rows[j - a])
+					rows[j - a] =
+					    stripped(p->trans, tb->start,
+					             tb->end, ROW_SPACE, false);
+				found = row_found(rows[j - a], o);
+			}
+			free(o);
+		}
+	for (size_t j = a; j <= b; j++)
+		free(rows[j - a]);
+	free(rows);
+	return found;
 }
 
 /* Whether the code of pair K moved between a code block and the text:
