@@ -1128,9 +1128,16 @@ static void add_meta(tl_align_doc *ad, size_t p, size_t e)
 	size_t q = colon ? (size_t)(colon - s) + 2 : e;
 	while (q < e && (s[q] == ' ' || s[q] == '\t'))
 		q++;
+	/* The destination ends at the first space or tab (most lines hold
+	 * no tab: a second, shorter search). */
 	size_t d = q;
-	while (d < e && s[d] != ' ' && s[d] != '\t')
-		d++;
+	if (q < e) {
+		const char *sp = memchr(s + q, ' ', e - q);
+		d = sp ? (size_t)(sp - s) : e;
+		const char *tab = memchr(s + q, '\t', d - q);
+		if (tab)
+			d = (size_t)(tab - s);
+	}
 	if (d > q) {
 		size_t a = q, z = d;
 		if (s[a] == '<' && s[z - 1] == '>' && z - a >= 2) {
