@@ -1185,6 +1185,18 @@ static void scan_gap(tl_align_doc *ad, size_t p, size_t e)
 	const tl_source *src = ad->src;
 	if (p >= e)
 		return;
+	/* A definition line holds '[' (its first byte after spaces and
+	 * '>'): a gap without one holds none, and its lines are not walked
+	 * (most gaps are a blank line between two blocks). Up to the end
+	 * of the line it ends on when that is not its end: is_definition()
+	 * reads a line whole. */
+	size_t to = e;
+	if (src->data[e - 1] != '\n') {
+		const char *nl = memchr(src->data + e, '\n', src->len - e);
+		to = nl ? (size_t)(nl - src->data) : src->len;
+	}
+	if (!memchr(src->data + p, '[', to - p))
+		return;
 	for (size_t line = line_of(ad->build, src, p); line < src->nlines;
 	     line++) {
 		size_t ls, le;
