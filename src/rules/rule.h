@@ -466,6 +466,15 @@ static inline bool tl_pairing_is_template(const tl_align_block *b)
  * the heading's ("#### Enable PIE" for "#### 启用 PIE"). */
 bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k);
 
+/* Whether link destination KEY is a site's icon ("…/favicon.ico",
+ * "…/android-chrome-192x192.png", "…/apple-touch-icon.png", or any picture
+ * at the size Ghost gives a bookmark card's icon,
+ * "…/content/images/size/w256h256/…/Linux-Handbook-New-Logo.png"): what
+ * the conversion of a web page kept of a card that linked another
+ * article (its title and link lost), which the translator drops or
+ * writes as the link it stood for. */
+bool tl_pairing_is_icon(const char *key);
+
 /* Whether block B of SRC is an HTML comment and nothing else. */
 bool tl_pairing_is_comment(const tl_source *src, const tl_align_block *b);
 

@@ -322,3 +322,15 @@ bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k)
 		}
 	return false;
 }
+
+bool tl_pairing_is_icon(const char *key)
+{
+	size_t n = strcspn(key, "?#"), s = n;
+	while (s > 0 && key[s - 1] != '/')
+		s--;
+	const char *f = key + s;
+	return (n - s == 11 && strncmp(f, "favicon.ico", 11) == 0) ||
+	       strncmp(f, "android-chrome-", 15) == 0 ||
+	       strncmp(f, "apple-touch-icon", 16) == 0 ||
+	       strstr(key, "/content/images/size/w256h256/");
+}

@@ -465,25 +465,6 @@ static bool has_video(const tl_align_doc *ad, size_t first, size_t end,
 	return false;
 }
 
-/* Whether destination KEY of the original is a site's icon ("…/favicon.ico",
- * "…/android-chrome-192x192.png", "…/apple-touch-icon.png", or any picture
- * at the size Ghost gives a bookmark card's icon,
- * "…/content/images/size/w256h256/…/Linux-Handbook-New-Logo.png"): what
- * the conversion of a web page kept of a card that linked another
- * article (its title and link lost), which the translator drops or
- * writes as the link it stood for. */
-static bool is_icon(const char *key)
-{
-	size_t n = strcspn(key, "?#"), s = n;
-	while (s > 0 && key[s - 1] != '/')
-		s--;
-	const char *f = key + s;
-	return (n - s == 11 && strncmp(f, "favicon.ico", 11) == 0) ||
-	       strncmp(f, "android-chrome-", 15) == 0 ||
-	       strncmp(f, "apple-touch-icon", 16) == 0 ||
-	       strstr(key, "/content/images/size/w256h256/");
-}
-
 /* Whether destination KEY is a temporary file's name ("tmp.kscCxzbpG9",
  * "tmp.iA5hKjVLOx#section"): the conversion of a web page wrote its
  * scratch file where an address within the page was lost. */
@@ -920,7 +901,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				const char *vid = video_id(an->key, &vn);
 				if ((vid && has_video(al->trans, first, end,
 				                      vid, vn)) ||
-				    is_license(an->key) || is_icon(an->key) ||
+				    is_license(an->key) ||
+				    tl_pairing_is_icon(an->key) ||
 				    temp_dropped(al->trans, an->key) ||
 				    has_moved(al->trans, first, end, p->src,
 				              an))
@@ -992,7 +974,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 				      strncmp(ob->anchors[a].key, "data:", 5) ==
 				          0) ||
 				     (ob->kind == TL_ALIGN_IMAGE &&
-				      is_icon(ob->anchors[a].key)));
+				      tl_pairing_is_icon(ob->anchors[a].key)));
 		}
 		for (size_t j = pr->trans;
 		     !template && j < pr->trans + pr->ntrans; j++) {

@@ -26,21 +26,30 @@
 static const tl_option_def options[] = {
     {"may-drop", TL_OPTION_REGEX,
      "\\A[(（]?\\s*(?i:(?:lead |featured )?(?:images?|photos?|"
-     "screenshots?|pictures?|illustrations?)(?: credits?)?(?: by\\b|:))"
+     "screenshots?|pictures?|illustrations?|sources?)(?: credits?)?"
+     "(?: by\\b|:))"
      "[^\\n]*\\z|\\A[(（]?[^\\n]{1,80}\\bCC(?:0| BY)[^\\n]{0,60}\\z|"
      "\\A[^\\n]{0,60}\\b(?i:photo|image|screenshot|picture)s? "
      "(?i:by|courtesy of)\\b[^\\n]{0,80}\\z",
      NULL,
      "PCRE2 pattern: an original block whose source matches it may be "
-     "left out of the translation (credit lines of images, a site's "
-     "widgets), and so may an image or link without text right before "
-     "or after such a block (the widget's picture), and a quoted tweet "
-     "right after it (ending in `— Name (@handle) date`). Empty: every "
-     "block counts.",
-     "PCRE2 模式：源文本匹配它的原文块可以不译（图片的署名行、网站的"
-     "小部件），紧挨在这种块前后、没有文字的图片或链接（小部件的图片）"
-     "以及紧跟其后的引用推文（以 `— Name (@handle) date` 结尾）"
-     "也可以。为空时每个块都要有译文。"},
+     "left out of the translation, and so may an image or link without "
+     "text right before or after such a block (the widget's picture), "
+     "and a quoted tweet right after it (ending in `— Name (@handle) "
+     "date`). By default an image's credit line (`Image by: …`, `Photo "
+     "by …`, `(Name, CC BY-SA 4.0)`, `(Source: …)`), which translators "
+     "drop or fold into the caption; the `lctt` preset adds the widgets "
+     "of the sites LCTT translates from (`Suggested Read`, `I'm not "
+     "interested`, donation requests) and what is left of an embedded "
+     "video player (`0:00`, `/0:05`, `1×`). Empty: every block counts.",
+     "PCRE2 模式：源文本匹配它的原文块可以不译，紧挨在这种块前后、"
+     "没有文字的图片或链接（小部件的图片）以及紧跟其后的引用推文"
+     "（以 `— Name (@handle) date` 结尾）也可以。默认是图片的署名行"
+     "（`Image by: …`、`Photo by …`、`(Name, CC BY-SA 4.0)`、"
+     "`(Source: …)`），译者会删掉或并入图片说明；`lctt` 预设还加上 "
+     "LCTT 所译网站的小部件（`Suggested Read`、`I'm not interested`、"
+     "捐助请求）以及嵌入的视频播放器留下的内容（`0:00`、`/0:05`、"
+     "`1×`）。为空时每个块都要有译文。"},
     {NULL, TL_OPTION_STRING, NULL, NULL, NULL, NULL},
 };
 
@@ -126,14 +135,33 @@ static bool may_drop_at(tl_check *ck, const tl_pairing *p, size_t i)
 	return memo[i] == 2;
 }
 
+/* Whether block B is an image of a site's icon and nothing else
+ * (tl_pairing_is_icon()): what the conversion of a web page kept of a
+ * card that linked another article. */
+static bool icon_image(const tl_align_block *b)
+{
+	bool icon = false;
+	if (b->kind != TL_ALIGN_IMAGE)
+		return false;
+	for (size_t a = 0; a < b->nanchors; a++) {
+		if (b->anchors[a].type != TL_ANCHOR_LINK)
+			continue;
+		if (!tl_pairing_is_icon(b->anchors[a].key))
+			return false;
+		icon = true;
+	}
+	return icon;
+}
+
 /* Whether original block I may be left out: it matches may-drop, or it
- * is a picture without text next to a block that does, or a block of a
- * quoted tweet ending in its signature right after such a block (the
- * widget's tweet: "Previously on …" over the blog's last tweet). */
+ * is a site's icon (icon_image()), or a picture without text next to a
+ * block that matches, or a block of a quoted tweet ending in its
+ * signature right after such a block (the widget's tweet: "Previously
+ * on …" over the blog's last tweet). */
 static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
-	if (may_drop_at(ck, p, i))
+	if (may_drop_at(ck, p, i) || icon_image(&ad->blocks[i]))
 		return true;
 	if (ad->blocks[i].kind == TL_ALIGN_QUOTE) {
 		size_t a, b;
@@ -956,6 +984,21 @@ static bool in_toc(const tl_pairing *p, const bool *dropped, size_t i)
 	return true;
 }
 
+/* Whether block B of SRC shows nothing: white space only, such as the
+ * no-break space that the conversion of a web page left as a paragraph
+ * of its own (a blank line on the page). */
+static bool blank(const tl_source *src, const tl_align_block *b)
+{
+	for (size_t i = b->start; i < b->end;) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(src->data + i, b->end - i, &cp);
+		if (k == 0 || !tl_char_is_space(cp))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 static bool counted(const tl_source *src, const tl_align_block *b)
 {
 	switch (b->kind) {
@@ -966,7 +1009,7 @@ static bool counted(const tl_source *src, const tl_align_block *b)
 	case TL_ALIGN_HTML:
 		return !tl_pairing_is_comment(src, b);
 	default:
-		return true;
+		return !blank(src, b);
 	}
 }
 
@@ -1102,15 +1145,11 @@ const tl_rule tl_rule_source_missing = {
         "Left alone on both sides: the front matter and metadata lines "
         "(link reference definitions such as LCTT's `[#]:` header, which "
         "translators rewrite), thematic breaks and HTML comments.\n\n"
-        "An original block that matches `may-drop` may be left out: by "
-        "default an image's credit line (`Image by: …`, `Photo by …`, "
-        "`(Name, CC BY-SA 4.0)`), which translators drop or fold into "
-        "the caption; the `lctt` preset adds the widgets of the sites "
-        "LCTT translates from (`Suggested Read`, `I'm not interested`, "
-        "donation requests) and what is left of an embedded video "
-        "player (`0:00`, `/0:05`, `1×`). So may an image or link without "
-        "text (`![][5]`) right before or after such a block: the widget's "
-        "picture.\n\n"
+        "An original block that matches `may-drop` (below) may be left "
+        "out, and so may an image or link without text (`![][5]`) right "
+        "before or after it (the widget's picture), a site's icon alone "
+        "(`android-chrome-192x192.png`: what the conversion kept of a "
+        "card) and a block that shows nothing (a no-break space).\n\n"
         "Nor is a table of contents the translator dropped whole "
         "(LCTT's site builds its own): a list of two items or more, each "
         "one link to a place in the same page and nothing else (`#…`, or "
@@ -1172,13 +1211,10 @@ const tl_rule tl_rule_source_missing = {
         "级别报告，供审校查看；译者注（以 `译注` 或 `LCTT 译注` "
         "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
         "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
-        "分隔线和 HTML 注释。\n\n匹配 `may-drop` 的原文块可以不译："
-        "默认是图片的署名行（`Image by: …`、`Photo by …`、`(Name, CC "
-        "BY-SA 4.0)`），译者会删掉或并入图片说明；`lctt` 预设还加上 "
-        "LCTT 所译网站的小部件（`Suggested Read`、`I'm not "
-        "interested`、捐助请求）以及嵌入的视频播放器留下的内容（`0:00`、"
-        "`/0:05`、`1×`）。紧挨在这种块前后、没有文字的图片或链接"
-        "（`![][5]`）也可以不译：那是小部件的图片。\n\n"
+        "分隔线和 HTML 注释。\n\n匹配 `may-drop`（见下）的原文块可以不译，"
+        "紧挨在它前后、没有文字的图片或链接（`![][5]`，小部件的图片）、"
+        "单独的网站图标（`android-chrome-192x192.png`：网页转换留下的卡片）"
+        "和什么也不显示的块（一个不换行空格）也可以。\n\n"
         "译者整个删掉的目录也不报告（LCTT 的网站会自己生成目录）："
         "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
         "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
