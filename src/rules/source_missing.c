@@ -21,6 +21,7 @@
  */
 #include "rule.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const tl_option_def options[] = {
@@ -153,16 +154,49 @@ static bool icon_image(const tl_align_block *b)
 	return icon;
 }
 
+/* Whether block B has links, all of them to Amazon ("amazon.com/dp/…?tag=",
+ * "m.media-amazon.com/images/…", "amzn.to/…"): a box of products a site
+ * sells on commission, which LCTT's translations leave out. */
+static bool affiliate(const tl_align_block *b)
+{
+	bool any = false;
+	for (size_t a = 0; a < b->nanchors; a++) {
+		if (b->anchors[a].type != TL_ANCHOR_LINK)
+			continue;
+		/* Before the query: WordPress proxies the pictures
+		 * ("i1.wp.com/m.media-amazon.com/…"). */
+		const char *k = b->anchors[a].key;
+		size_t n = strcspn(k, "?#"), i = 0;
+		while (i < n && strncmp(k + i, "amazon.", 7) != 0 &&
+		       strncmp(k + i, "amzn.", 5) != 0)
+			i++;
+		if (i == n)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Whether original block I may be left out: it matches may-drop, or it
- * is a site's icon (icon_image()), or a picture without text next to a
- * block that matches, or a block of a quoted tweet ending in its
- * signature right after such a block (the widget's tweet: "Previously
- * on …" over the blog's last tweet). */
+ * is a site's icon (icon_image()) or a product box (affiliate(); a table
+ * row, also when another row of its table is one: "Preview | Product |
+ * Price |"), or a picture without text next to a block that matches, or
+ * a block of a quoted tweet ending in its signature right after such a
+ * block (the widget's tweet: "Previously on …" over the blog's last
+ * tweet). */
 static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
-	if (may_drop_at(ck, p, i) || icon_image(&ad->blocks[i]))
+	if (may_drop_at(ck, p, i) || icon_image(&ad->blocks[i]) ||
+	    affiliate(&ad->blocks[i]))
 		return true;
+	if (ad->blocks[i].kind == TL_ALIGN_TABLE_ROW) {
+		size_t a, b;
+		kind_run(ad, i, &a, &b);
+		for (size_t k = a; k <= b; k++)
+			if (affiliate(&ad->blocks[k]))
+				return true;
+	}
 	if (ad->blocks[i].kind == TL_ALIGN_QUOTE) {
 		size_t a, b;
 		kind_run(ad, i, &a, &b);
@@ -825,6 +859,131 @@ static bool repeated(const tl_pairing *p, const bool *dropped, size_t i)
 	return 2 * alone <= between;
 }
 
+/* ---- A block translated in place, left unpaired ------------------------ */
+
+/* Whether translated block J repeats word for word another translated
+ * block (COPY_SPACE aside) that renders an original block: a caption
+ * written twice, which is no rendering of the original block beside
+ * it. */
+static bool trans_copy(const tl_pairing *p, size_t j)
+{
+	const tl_align_doc *ad = p->al->trans;
+	const tl_align_block *b = &ad->blocks[j];
+	char *x = stripped(p->trans, b->start, b->end, COPY_SPACE, false);
+	bool found = false;
+	for (size_t k = 0; !found && *x && k < ad->n; k++) {
+		const tl_align_block *c = &ad->blocks[k];
+		if (k == j || c->kind != b->kind ||
+		    !tl_align_pair_of_trans(p->al, k)->norig)
+			continue;
+		char *y =
+		    stripped(p->trans, c->start, c->end, COPY_SPACE, false);
+		found = strcmp(x, y) == 0;
+		free(y);
+	}
+	free(x);
+	return found;
+}
+
+/* The number of keys (anchors and words) blocks A and B share. */
+static size_t shared_keys(const tl_align_block *a, const tl_align_block *b)
+{
+	size_t n = 0;
+	for (size_t x = 0, y = 0; x < a->nkeys && y < b->nkeys;) {
+		if (a->keys[x] < b->keys[y]) {
+			x++;
+		} else if (a->keys[x] > b->keys[y]) {
+			y++;
+		} else {
+			n++;
+			x++;
+			y++;
+		}
+	}
+	return n;
+}
+
+/* Whether blocks OB and TB are of one kind, or both text (a paragraph
+ * made a list item). */
+static bool kinds_match(const tl_align_block *ob, const tl_align_block *tb)
+{
+	return ob->kind == tb->kind ||
+	       (is_text_kind(ob->kind) && is_text_kind(tb->kind));
+}
+
+/* Whether original block OB and translated block TB of kinds that match
+ * could be one block translated in place: sharing an anchor or a word the
+ * translation keeps, every link of OB kept, TB written in CJK, and TB not
+ * much shorter than OB unless OB is short (a lead-in, a title: rendered
+ * freely). */
+static bool could_render(const tl_align_block *ob, const tl_align_block *tb)
+{
+	if (!tb->ncjk || !shared_keys(ob, tb))
+		return false;
+	for (size_t a = 0; a < ob->nanchors; a++)
+		if (ob->anchors[a].type == TL_ANCHOR_LINK &&
+		    !tl_align_block_has(tb, ob->anchors[a].hash))
+			return false;
+	double lo = tl_align_length(ob);
+	return lo < 100 || tl_align_length(tb) >= 0.4 * lo;
+}
+
+/* The most a 1-1 pair of a dropped and an added block side by side may
+ * cost above the two left alone for the alignment to be unsure of them,
+ * in nats. */
+#define UNSURE_MARGIN 3.0
+
+/* The 0-1 pair whose translated block renders in place the original
+ * block of the 1-0 pair K, where the alignment was unsure: TL_NONE for
+ * none. In the run of 1-0 and 0-1 pairs around K, the block of K and
+ * one translated block are each the only one of a kind that matches the
+ * other's (kinds_match(): several items dropped beside one paragraph are
+ * a list run together, not rendered in place), the two could be one
+ * (could_render()), pairing them would cost at most UNSURE_MARGIN more
+ * than leaving both alone (the length's and anchors' costs are capped:
+ * a condensed or loosely rendered block, a title made short, code spans
+ * written as words, costs about as much paired as not), and the
+ * translated block is no copy of another one that renders something
+ * else (a caption written twice in place of a paragraph), nor LCTT's
+ * summary over the first paragraph (lead_block()). */
+static size_t in_place(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	size_t x = k, y = k;
+	while (x > 0 && (al->pairs[x - 1].type == TL_PAIR_1_0 ||
+	                 al->pairs[x - 1].type == TL_PAIR_0_1))
+		x--;
+	while (y + 1 < al->npairs && (al->pairs[y + 1].type == TL_PAIR_1_0 ||
+	                              al->pairs[y + 1].type == TL_PAIR_0_1))
+		y++;
+	const tl_align_pair *pr = &al->pairs[k];
+	const tl_align_block *ob = &al->orig->blocks[pr->orig];
+	size_t found = TL_NONE;
+	for (size_t q = x; q <= y; q++) {
+		const tl_align_pair *o = &al->pairs[q];
+		if (o->type != TL_PAIR_0_1 || lead_block(p, q) ||
+		    !kinds_match(ob, &al->trans->blocks[o->trans]))
+			continue;
+		if (found != TL_NONE)
+			return TL_NONE;
+		found = q;
+	}
+	if (found == TL_NONE)
+		return TL_NONE;
+	const tl_align_pair *o = &al->pairs[found];
+	const tl_align_block *tb = &al->trans->blocks[o->trans];
+	for (size_t q = x; q <= y; q++)
+		if (q != k && al->pairs[q].type == TL_PAIR_1_0 &&
+		    kinds_match(&al->orig->blocks[al->pairs[q].orig], tb))
+			return TL_NONE;
+	if (!could_render(ob, tb))
+		return TL_NONE;
+	double c = tl_align_cost(al, pr->orig, 1, o->trans, 1, NULL);
+	if (c - pr->cost - o->cost > UNSURE_MARGIN || trans_copy(p, o->trans))
+		return TL_NONE;
+	return found;
+}
+
 /* ---- A table of contents ------------------------------------------------ */
 
 /* Whether link destination KEY leads to a place in the same page: "#id",
@@ -986,20 +1145,26 @@ static bool in_toc(const tl_pairing *p, const bool *dropped, size_t i)
 
 /* Whether block B of SRC shows nothing: white space only, such as the
  * no-break space that the conversion of a web page left as a paragraph
- * of its own (a blank line on the page). */
-static bool blank(const tl_source *src, const tl_align_block *b)
+ * of its own (a blank line on the page); with PUNCT, ASCII punctuation
+ * too: the original's lone ":" or empty table row ("|  |"), which has
+ * nothing to translate (a translated "======" after a blank line is a
+ * title broken, and counts). */
+static bool blank(const tl_source *src, const tl_align_block *b, bool punct)
 {
 	for (size_t i = b->start; i < b->end;) {
 		uint32_t cp;
 		size_t k = tl_utf8_decode(src->data + i, b->end - i, &cp);
-		if (k == 0 || !tl_char_is_space(cp))
+		if (k == 0 || !(tl_char_is_space(cp) ||
+		                (punct && cp < 0x80 && ispunct((int)cp))))
 			return false;
 		i += k;
 	}
 	return true;
 }
 
-static bool counted(const tl_source *src, const tl_align_block *b)
+/* Whether block B of SRC (of the original when ORIG) counts: has text
+ * a translation renders. */
+static bool counted(const tl_source *src, const tl_align_block *b, bool orig)
 {
 	switch (b->kind) {
 	case TL_ALIGN_FRONT_MATTER:
@@ -1009,7 +1174,7 @@ static bool counted(const tl_source *src, const tl_align_block *b)
 	case TL_ALIGN_HTML:
 		return !tl_pairing_is_comment(src, b);
 	default:
-		return !blank(src, b);
+		return !blank(src, b, orig);
 	}
 }
 
@@ -1032,9 +1197,15 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 	}
 	const tl_align *al = p->al;
 	bool *dropped = tl_xcalloc(al->orig->n + 1, sizeof *dropped);
+	/* The 0-1 pairs that render a dropped block in place. */
+	bool *rendering = tl_xcalloc(al->npairs + 1, sizeof *rendering);
 	for (size_t k = 0; k < al->npairs; k++)
-		if (al->pairs[k].type == TL_PAIR_1_0)
+		if (al->pairs[k].type == TL_PAIR_1_0) {
 			dropped[al->pairs[k].orig] = true;
+			size_t q = in_place(p, k);
+			if (q != TL_NONE)
+				rendering[k] = rendering[q] = true;
+		}
 	for (size_t k = 0; k < al->npairs; k++) {
 		const tl_align_pair *pr = &al->pairs[k];
 		size_t s, e;
@@ -1084,14 +1255,14 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		}
 		if (pr->type == TL_PAIR_1_0) {
 			const tl_align_block *ob = &al->orig->blocks[pr->orig];
-			if (!counted(p->src, ob) ||
+			if (!counted(p->src, ob, true) ||
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
 			    icon_merged(p, k) || same_lead(p, k) ||
 			    flat_table(p, k) || code_moved(p, k) ||
 			    in_toc(p, dropped, pr->orig) ||
-			    repeated(p, dropped, pr->orig))
+			    repeated(p, dropped, pr->orig) || rendering[k])
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_pos at = tl_source_position(p->src, ob->start,
@@ -1106,11 +1277,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		} else if (pr->type == TL_PAIR_0_1) {
 			const tl_align_block *tb =
 			    &al->trans->blocks[pr->trans];
-			if (!counted(p->trans, tb) || tb->note ||
+			if (!counted(p->trans, tb, false) || tb->note ||
 			    tl_pairing_heading_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
-			    code_moved(p, k))
+			    code_moved(p, k) || rendering[k])
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -1121,6 +1292,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_kind_name(ck, tb));
 		}
 	}
+	free(rendering);
 	free(dropped);
 }
 
@@ -1146,10 +1318,11 @@ const tl_rule tl_rule_source_missing = {
         "(link reference definitions such as LCTT's `[#]:` header, which "
         "translators rewrite), thematic breaks and HTML comments.\n\n"
         "An original block that matches `may-drop` (below) may be left "
-        "out, and so may an image or link without text (`![][5]`) right "
-        "before or after it (the widget's picture), a site's icon alone "
+        "out, and so may a site's icon alone "
         "(`android-chrome-192x192.png`: what the conversion kept of a "
-        "card) and a block that shows nothing (a no-break space).\n\n"
+        "card), a product box (every link to Amazon, and its table) and "
+        "a block with nothing to translate (a no-break space, a lone "
+        "`:`).\n\n"
         "Nor is a table of contents the translator dropped whole "
         "(LCTT's site builds its own): a list of two items or more, each "
         "one link to a place in the same page and nothing else (`#…`, or "
@@ -1184,7 +1357,12 @@ const tl_rule tl_rule_source_missing = {
         "a translated code block whose code an original block nearby has "
         "in its text, after a `[code]` mark); a dropped and an added "
         "block side by side that open with the same inline code "
-        "(`` `daily`: ``); a heading added that an original code block "
+        "(`` `daily`: ``), or, where the alignment was unsure of them, "
+        "that could be one block translated in place (alone of their "
+        "kind there, sharing an anchor or kept word, every link kept, "
+        "paired at most 3 nats dearer: a lead-in condensed, code spans "
+        "written as words); a heading added that "
+        "an original code block "
         "nearby has as a `## …` line (broken fences); and a dropped "
         "block that "
         "repeats a translated one of the original up to 8 blocks away, "
@@ -1212,9 +1390,9 @@ const tl_rule tl_rule_source_missing = {
         "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
         "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
         "分隔线和 HTML 注释。\n\n匹配 `may-drop`（见下）的原文块可以不译，"
-        "紧挨在它前后、没有文字的图片或链接（`![][5]`，小部件的图片）、"
-        "单独的网站图标（`android-chrome-192x192.png`：网页转换留下的卡片）"
-        "和什么也不显示的块（一个不换行空格）也可以。\n\n"
+        "单独的网站图标（`android-chrome-192x192.png`：网页转换留下的卡片）、"
+        "商品框（链接都指向 Amazon，及其表格）"
+        "和没有可译内容的块（一个不换行空格、单独的 `:`）也可以。\n\n"
         "译者整个删掉的目录也不报告（LCTT 的网站会自己生成目录）："
         "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
         "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
@@ -1243,7 +1421,11 @@ const tl_rule tl_rule_source_missing = {
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
         "标记之后）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
-        "（`` `daily`: ``）；附近原文代码块中有一行 `## …` "
+        "（`` `daily`: ``），或对齐拿不准、可能是原地翻译的同一个块"
+        "（那里仅有的两个同类块，有共同的锚点或保留的单词，"
+        "链接都在，配对最多贵 3 "
+        "nats：压缩的引导语、写成文字的行内代码）；附近原文代码块中有一行 `## "
+        "…` "
         "的增加的标题（围栏被弄坏）；以及重复原文中 8 块以内另一个已译块、"
         "其间多数块也重复了的漏译块（40 字节以上：写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
