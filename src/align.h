@@ -120,7 +120,7 @@ typedef struct tl_align_block {
 	size_t start;      /* source span [start, end), without the line */
 	size_t end;        /* ending of its last line */
 	bool note;         /* a translator's note: the block begins with
-	                      译注 or LCTT 译注, in parentheses or not (the
+	                      译注, 译者注 or LCTT 译注, in parentheses or not (the
 	                      notes inside other blocks are left out of
 	                      their length and anchors) */
 	size_t nchars;     /* rendered characters but CJK ideographs */

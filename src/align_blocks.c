@@ -504,7 +504,7 @@ static size_t url_length(const char *s, size_t n)
 }
 
 /* Does S + I (N bytes) begin a translator's note: spaces, "LCTT" and
- * spaces, then 译注? */
+ * spaces, then 译注 or 译者注? */
 static bool note_starts(const char *s, size_t i, size_t n)
 {
 	while (i < n && s[i] == ' ')
@@ -512,14 +512,15 @@ static bool note_starts(const char *s, size_t i, size_t n)
 	if (n - i >= 4 && memcmp(s + i, "LCTT", 4) == 0)
 		for (i += 4; i < n && s[i] == ' ';)
 			i++;
-	return n - i >= 6 && memcmp(s + i, "译注", 6) == 0;
+	return (n - i >= 6 && memcmp(s + i, "译注", 6) == 0) ||
+	       (n - i >= 9 && memcmp(s + i, "译者注", 9) == 0);
 }
 
-/* Translators' notes ("（LCTT 译注：……）", a paragraph beginning with
- * 译注) add length and anchors that the original lacks: they are left
- * out. At S + I (N bytes): inside a note, or where one starts, the
- * offset past what is skipped (the rest of the note in this text, or of
- * the text), else I. A block that begins with a note is marked. */
+/* Translators' notes ("（LCTT 译注：……）", "（译者注：……）", a paragraph
+ * beginning with 译注) add length and anchors that the original lacks: they are
+ * left out. At S + I (N bytes): inside a note, or where one starts, the offset
+ * past what is skipped (the rest of the note in this text, or of the text),
+ * else I. A block that begins with a note is marked. */
 static size_t skip_note(struct tl_align_build *b, const char *s, size_t i,
                         size_t n)
 {

@@ -416,11 +416,15 @@ TEST(anchors_translator_notes)
 	    "\n"
 	    "（译注：原文此处有一张图片。）\n"
 	    "\n"
-	    "> 译注：这一段是译者加的。\n";
+	    "> 译注：这一段是译者加的。\n"
+	    "\n"
+	    "运行 `restic init`（译者注：`init` 只需运行一次。）。\n"
+	    "\n"
+	    "> 译者注：这一段也是。\n";
 	tl_source *src = tl_source_new("a.md", md, sizeof md - 1);
 	tl_doc *doc = tl_doc_parse(src);
 	tl_align_doc *ad = tl_align_doc_new(doc);
-	REQUIRE(ad->n == 3);
+	REQUIRE(ad->n == 5);
 	const tl_align_block *b = &ad->blocks[0];
 	CHECK(!b->note);
 	CHECK(find_anchor(b, TL_ANCHOR_CODE, "restic") != NULL);
@@ -430,6 +434,12 @@ TEST(anchors_translator_notes)
 	CHECK(ad->blocks[1].note);
 	CHECK(ad->blocks[2].note);
 	CHECK_EQ_SIZE(ad->blocks[2].ncjk + ad->blocks[2].nchars, 0);
+	/* 译者注, as some translators write it. */
+	CHECK(!ad->blocks[3].note);
+	CHECK(find_anchor(&ad->blocks[3], TL_ANCHOR_CODE, "restic init"));
+	CHECK(find_anchor(&ad->blocks[3], TL_ANCHOR_CODE, "init") == NULL);
+	CHECK_EQ_SIZE(ad->blocks[3].ncjk, 2); /* 运行 */
+	CHECK(ad->blocks[4].note);
 	tl_align_doc_free(ad);
 	tl_doc_free(doc);
 	tl_source_free(src);
