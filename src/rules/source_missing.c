@@ -434,6 +434,36 @@ static bool half_of_split(const tl_pairing *p, size_t k)
 	return false;
 }
 
+/* Whether translated text block J of the 0-1 pair K is the other half of
+ * the original text block of a 1-1 pair next to it: it holds an anchor of
+ * that block (a number, code span or link) that the pair's translated
+ * block lacks. A paragraph split into a lead-in and a quote (kinds the
+ * alignment does not pair 1-2), or a sentence moved out into a new
+ * paragraph. */
+static bool split_half(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *tb = &al->trans->blocks[al->pairs[k].trans];
+	if (!is_text_kind(tb->kind))
+		return false;
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && k == 0) || (d > 0 && k + 1 >= al->npairs))
+			continue;
+		const tl_align_pair *q = &al->pairs[d < 0 ? k - 1 : k + 1];
+		if (q->type != TL_PAIR_1_1)
+			continue;
+		const tl_align_block *ob = &al->orig->blocks[q->orig];
+		const tl_align_block *qb = &al->trans->blocks[q->trans];
+		if (!is_text_kind(ob->kind) || !is_text_kind(qb->kind))
+			continue;
+		for (size_t a = 0; a < ob->nanchors; a++)
+			if (tl_align_block_has(tb, ob->anchors[a].hash) &&
+			    !tl_align_block_has(qb, ob->anchors[a].hash))
+				return true;
+	}
+	return false;
+}
+
 #define ROW_SPACE " \t\r\n|-:" /* a table row's layout */
 #define CODE_SPACE " \t\r\n`"  /* code's mark-up */
 
@@ -1281,7 +1311,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_heading_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
-			    code_moved(p, k) || rendering[k])
+			    code_moved(p, k) || rendering[k] ||
+			    split_half(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -1332,12 +1363,10 @@ const tl_rule tl_rule_source_missing = {
         "the items may be heading titles without links. A list of links "
         "to other pages, or one partly "
         "translated, is reported.\n\n"
-        "A block the translator moved elsewhere is not reported when the "
-        "alignment pairs it as moved: by an anchor the two share (a "
-        "number, a link, inline code), or, for prose, by two Latin words "
-        "or more kept in the translation (names). A moved block without "
-        "either is reported twice, as dropped where it stood and as "
-        "added where it went.\n\n"
+        "A block moved elsewhere is not reported when the alignment pairs "
+        "it as moved (by an anchor the two share, or, for prose, two "
+        "Latin words kept in the translation); without either, it is "
+        "reported twice, dropped and added.\n\n"
         "A table the conversion broke (a cell's second line on "
         "a line of its own: no `|` in it, or none first after a row "
         "with none last) is mended by translators: its rows that have "
@@ -1350,7 +1379,9 @@ const tl_rule tl_rule_source_missing = {
         "paragraph next to it (no blank line between), or an icon alone "
         "(`💡`) put into it; half of an "
         "original paragraph holding text and an image (opensource.com's "
-        "summary and lead image) translated as two blocks; an image or a "
+        "summary and lead image) translated as two blocks, or an added "
+        "text block holding an anchor of the original block next to it "
+        "that its translation lacks (split in two); an image or a "
         "quote added before the first paragraph (LCTT's lead image and "
         "summary); code moved between text and a code block (an original "
         "paragraph of code that a translated code block nearby holds, or "
@@ -1400,10 +1431,9 @@ const tl_rule tl_rule_source_missing = {
         "`TOC`、`In this article` 等），"
         "其下的项也可以是不带链接的各标题。"
         "指向其他页面的链接列表、只译了一部分的目录照常报告。\n\n"
-        "译者移到别处的块被对齐配对为移动时不"
-        "报告：靠两者共有的锚点（数字、链接、行内代码），或者对于正文，"
-        "靠译文保留的两个或更多拉丁字母单词（人名等）。两者都没有的移动块"
-        "会报告两次：在原来的位置报告为缺失，在移到的位置报告为增加。\n\n"
+        "移到别处的块被对齐配对为移动时不报告（靠两者共有的锚点，"
+        "或者对于正文，靠译文保留的两个拉丁字母单词）；两者都没有时"
+        "报告两次：缺失和增加。\n\n"
         "网页转换弄坏的表格（单元格的第二行单独成了一行：没有 `|`，"
         "或上一行不以 `|` 结尾而这一行不以 `|` "
         "开头）会被译者修好：这种表格中没有对应的行不报告。网页转换压成一行、"
@@ -1415,7 +1445,9 @@ const tl_rule tl_rule_source_missing = {
         "）被放进了旁边的块；原文中同时含有文字和图片的段落"
         "（opensource.com "
         "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
-        "其中一半；以及加在文章第一个段落之前的图片或引用（LCTT "
+        "其中一半，或者增加的文字块含有旁边原文块的数字、行内代码或链接"
+        "而那个块的译文没有（一分为二）；以及加在文章第一个段落之前的图片或引用"
+        "（LCTT "
         "添加的题图和摘要）；以及在正文和代码块之间移动的代码：原文中是代码的段"
         "落"
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
