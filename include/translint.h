@@ -240,6 +240,11 @@ typedef struct tl_rule {
 	const char *fix_doc;     /* fix safety in one paragraph */
 	const char *description_zh; /* the same two in Chinese */
 	const char *fix_doc_zh;
+	/* The description's next paragraphs, printed right after it (may be
+	 * NULL): C11 promises string literals of 4,095 bytes only, so a long
+	 * description goes on here. */
+	const char *description_more;
+	const char *description_more_zh;
 	const char *bad;  /* example that is flagged */
 	const char *good; /* the same example, fixed */
 	/* The configuration the examples are linted under (YAML, as a

@@ -282,6 +282,8 @@ void tl_rule_doc(const tl_rule *rule, tl_lang lang, tl_buf *out)
 	const page_words *w = lang == TL_LANG_ZH ? &words_zh : &words_en;
 	const char *description =
 	    in_lang(lang, rule->description, rule->description_zh);
+	const char *more =
+	    in_lang(lang, rule->description_more, rule->description_more_zh);
 	const char *fix_doc = in_lang(lang, rule->fix_doc, rule->fix_doc_zh);
 
 	tl_buf_printf(out, "# %s\n\n", rule->name);
@@ -315,6 +317,8 @@ void tl_rule_doc(const tl_rule *rule, tl_lang lang, tl_buf *out)
 
 	if (description)
 		tl_buf_printf(out, "%s%s\n\n", w->what, description);
+	if (description && more)
+		tl_buf_printf(out, "%s\n\n", more);
 	put_options(w, lang, out, rule->options);
 	tl_buf_puts(out, w->fix_safety);
 	if (fix_doc)

@@ -1362,7 +1362,30 @@ const tl_rule tl_rule_source_missing = {
         "(`Table of Contents`, `TOC`, `In this article`, …), under which "
         "the items may be heading titles without links. A list of links "
         "to other pages, or one partly "
-        "translated, is reported.\n\n"
+        "translated, is reported.",
+    .fix_doc = "None: the missing text needs translating.",
+    .description_zh =
+        "有原文时（`--source`，或配置中的 `source:` 映射），"
+        "标记对齐（docs/alignment.md）后在译文中没有对应块的原文块："
+        "漏译的段落、列表项、标题、表格行、图片、代码块或 HTML "
+        "块，报告在下一个译文块的开头，带有原文块的位置和开头几个词。\n\n"
+        "没有原文的译文块（增加的文字）以 `info` "
+        "级别报告，供审校查看；译者注（以 `译注`、`译者注` 或 `LCTT 译注` "
+        "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
+        "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
+        "分隔线和 HTML 注释。\n\n匹配 `may-drop`（见下）的原文块可以不译，"
+        "单独的网站图标（`android-chrome-192x192.png`：卡片的残留）、"
+        "商品框（链接都指向 Amazon，及其表格）"
+        "和没有可译内容的块（一个不换行空格、单独的 `:`）也可以。\n\n"
+        "译者整个删掉的目录也不报告（LCTT 的网站会自己生成目录）："
+        "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
+        "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
+        "没有一项被翻译；以及紧挨在它前面的目录标题（`Table of Contents`、"
+        "`TOC`、`In this article` 等），"
+        "其下的项也可以是不带链接的各标题。"
+        "指向其他页面的链接列表、只译了一部分的目录照常报告。",
+    .fix_doc_zh = "无：缺失的文字需要翻译。",
+    .description_more =
         "A block moved elsewhere is not reported when the alignment pairs "
         "it as moved (by an anchor the two share, or, for prose, two "
         "Latin words kept in the translation); without either, it is "
@@ -1410,27 +1433,7 @@ const tl_rule tl_rule_source_missing = {
         "without an original, the rule is silent.\n\n"
         "Why: a dropped paragraph reads fine on its own; only the "
         "original shows it is gone.",
-    .fix_doc = "None: the missing text needs translating.",
-    .description_zh =
-        "有原文时（`--source`，或配置中的 `source:` 映射），"
-        "标记对齐（docs/alignment.md）后在译文中没有对应块的原文块："
-        "漏译的段落、列表项、标题、表格行、图片、代码块或 HTML "
-        "块，报告在下一个译文块的开头，带有原文块的位置和开头几个词。\n\n"
-        "没有原文的译文块（增加的文字）以 `info` "
-        "级别报告，供审校查看；译者注（以 `译注`、`译者注` 或 `LCTT 译注` "
-        "开头的块）不报告。\n\n两边都不检查：前置元数据和元数据行（如 LCTT "
-        "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
-        "分隔线和 HTML 注释。\n\n匹配 `may-drop`（见下）的原文块可以不译，"
-        "单独的网站图标（`android-chrome-192x192.png`：卡片的残留）、"
-        "商品框（链接都指向 Amazon，及其表格）"
-        "和没有可译内容的块（一个不换行空格、单独的 `:`）也可以。\n\n"
-        "译者整个删掉的目录也不报告（LCTT 的网站会自己生成目录）："
-        "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
-        "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
-        "没有一项被翻译；以及紧挨在它前面的目录标题（`Table of Contents`、"
-        "`TOC`、`In this article` 等），"
-        "其下的项也可以是不带链接的各标题。"
-        "指向其他页面的链接列表、只译了一部分的目录照常报告。\n\n"
+    .description_more_zh =
         "移到别处的块被对齐配对为移动时不报告（靠两者共有的锚点，"
         "或者对于正文，靠译文保留的两个拉丁字母单词）；两者都没有时"
         "报告两次：缺失和增加。\n\n"
@@ -1468,7 +1471,6 @@ const tl_rule tl_rule_source_missing = {
         "\n\n有 `source-required: true` 时，找不到原文的译文在第一行报错；"
         "否则没有原文时本规则不报告。\n\n"
         "原因：漏译的段落单独读起来毫无问题，只有对照原文才能发现它不见了。",
-    .fix_doc_zh = "无：缺失的文字需要翻译。",
     .original = "Open source wins.\n\nIt wins because anyone can read the "
                 "code.\n\nAnd anyone can fix it.\n",
     .bad = "开源赢了。\n\n而且任何人都可以修复它。\n",

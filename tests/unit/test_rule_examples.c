@@ -112,6 +112,8 @@ TEST(every_rule_has_chinese_docs)
 	for (size_t i = 0; i < n; i++) {
 		const tl_rule *r = rules[i];
 		if ((r->description && !has_non_ascii(r->description_zh)) ||
+		    (r->description_more &&
+		     !has_non_ascii(r->description_more_zh)) ||
 		    (r->fix_doc && !has_non_ascii(r->fix_doc_zh)))
 			FAIL("rule %s lacks its Chinese description or fix "
 			     "safety",
