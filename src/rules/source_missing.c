@@ -314,6 +314,67 @@ static bool image_glued(const tl_pairing *p, size_t k)
 	        image_line_at_end(p->trans, &al->trans->blocks[a]));
 }
 
+static bool is_text_kind(tl_align_kind k)
+{
+	return k == TL_ALIGN_PARAGRAPH || k == TL_ALIGN_QUOTE ||
+	       k == TL_ALIGN_ITEM;
+}
+
+/* Where the lines of text block B of SRC that are pictures ("![…") stand:
+ * bit 1, a picture line with text after it; bit 2, one with text before
+ * it; 0 for none, or for pictures only. */
+static unsigned picture_sides(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	unsigned sides = 0;
+	bool text = false, pending = false;
+	for (size_t i = b->start; i < b->end;) {
+		const char *nl = memchr(d + i, '\n', b->end - i);
+		size_t e = nl ? (size_t)(nl - d) : b->end, s = i;
+		while (s < e && (d[s] == ' ' || d[s] == '\t' || d[s] == '>'))
+			s++;
+		if (e - s >= 2 && d[s] == '!' && d[s + 1] == '[') {
+			if (text)
+				sides |= 2;
+			pending = true;
+		} else if (s < e && d[s] != '\r') {
+			text = true;
+			if (pending)
+				sides |= 1;
+		}
+		i = e + 1;
+	}
+	return sides;
+}
+
+/* Whether the original text block of the 1-0 pair K is rendered in a
+ * translated paragraph glued to a picture (no blank line between them),
+ * that the pair next to it pairs with that picture: the original
+ * picture before it and the paragraph's picture line with text after
+ * it, or the other way round. */
+static bool glued_to_image(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	if (!is_text_kind(al->orig->blocks[al->pairs[k].orig].kind))
+		return false;
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && k == 0) || (d > 0 && k + 1 >= al->npairs))
+			continue;
+		const tl_align_pair *q = &al->pairs[d < 0 ? k - 1 : k + 1];
+		if (q->norig != 1 || !q->ntrans ||
+		    al->orig->blocks[q->orig].kind != TL_ALIGN_IMAGE)
+			continue;
+		for (size_t j = 0; j < q->ntrans; j++) {
+			const tl_align_block *tb =
+			    &al->trans->blocks[q->trans + j];
+			if (is_text_kind(tb->kind) &&
+			    picture_sides(p->trans, tb) & (d < 0 ? 1u : 2u))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Whether the 1-0 pair K is a paragraph of one icon (an emoji or a mark
  * alone, up to 8 bytes, no letter or digit: It's FOSS's "💡" over a tip)
  * that the translated block before or after it holds: the translator put
@@ -350,12 +411,6 @@ static bool icon_merged(const tl_pairing *p, size_t k)
 				return true;
 	}
 	return false;
-}
-
-static bool is_text_kind(tl_align_kind k)
-{
-	return k == TL_ALIGN_PARAGRAPH || k == TL_ALIGN_QUOTE ||
-	       k == TL_ALIGN_ITEM;
 }
 
 /* The first anchor of block B of SRC when it is an inline code span that
@@ -1289,9 +1344,9 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    tl_pairing_is_template(ob) ||
 			    droppable(ck, p, pr->orig) ||
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
-			    icon_merged(p, k) || same_lead(p, k) ||
-			    flat_table(p, k) || code_moved(p, k) ||
-			    in_toc(p, dropped, pr->orig) ||
+			    glued_to_image(p, k) || icon_merged(p, k) ||
+			    same_lead(p, k) || flat_table(p, k) ||
+			    code_moved(p, k) || in_toc(p, dropped, pr->orig) ||
 			    repeated(p, dropped, pr->orig) || rendering[k])
 				continue;
 			tl_pairing_place(p, k, &s, &e);
@@ -1399,7 +1454,8 @@ const tl_rule tl_rule_source_missing = {
         "stands in an original block nearby, and that original block).\n\n"
         "Also left alone, as the conversion's work or LCTT's "
         "conventions: an original image glued in the translation to the "
-        "paragraph next to it (no blank line between), or an icon alone "
+        "paragraph next to it (no blank line between; also the text the "
+        "alignment then left out), or an icon alone "
         "(`💡`) put into it; half of an "
         "original paragraph holding text and an image (opensource.com's "
         "summary and lead image) translated as two blocks, or an added "
@@ -1444,7 +1500,8 @@ const tl_rule tl_rule_source_missing = {
         "的"
         "译文表格行，以及那个原文块）。\n\n同样不报告的，还有网页转换造成的"
         "或 LCTT 的惯例允许的情形：原文的图片在译文中紧贴着旁边的段落（中间没有"
-        "空行，图片成了那个段落的一部分），或单独成段的图标（`💡`"
+        "空行，图片成了那个段落的一部分；对齐因此漏掉的文字也是），或单独成段的"
+        "图标（`💡`"
         "）被放进了旁边的块；原文中同时含有文字和图片的段落"
         "（opensource.com "
         "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
