@@ -688,6 +688,40 @@ static bool code_moved(const tl_pairing *p, size_t k)
 	return found;
 }
 
+/* Whether the original code block of the 1-0 pair K is one line of
+ * code (blank lines aside) that a translated text block within three
+ * pairs of it has as an inline code span: a key combination or a command
+ * that the translator wrote into the sentence ("just use these two
+ * keys: `Ctrl+C`"). */
+static bool code_inlined(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *ob = &al->orig->blocks[al->pairs[k].orig];
+	if (ob->kind != TL_ALIGN_CODE)
+		return false;
+	const tl_align_anchor *line = NULL;
+	for (size_t a = 0; a < ob->nanchors; a++)
+		if (ob->anchors[a].type == TL_ANCHOR_LINE &&
+		    ob->anchors[a].key[0]) {
+			if (line)
+				return false;
+			line = &ob->anchors[a];
+		}
+	if (!line)
+		return false;
+	uint64_t h =
+	    tl_align_hash(TL_ANCHOR_CODE, line->key, strlen(line->key));
+	size_t from = k > 3 ? k - 3 : 0;
+	for (size_t q = from; q < al->npairs && q <= k + 3; q++)
+		for (size_t j = 0; j < al->pairs[q].ntrans; j++) {
+			const tl_align_block *tb =
+			    &al->trans->blocks[al->pairs[q].trans + j];
+			if (is_text_kind(tb->kind) && tl_align_block_has(tb, h))
+				return true;
+		}
+	return false;
+}
+
 /* Whether the 0-1 pair K is an image or a quote before the article's
  * first paragraph: the lead image and the summary (a quote) that LCTT
  * adds to every article. */
@@ -1346,7 +1380,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
 			    glued_to_image(p, k) || icon_merged(p, k) ||
 			    same_lead(p, k) || flat_table(p, k) ||
-			    code_moved(p, k) || in_toc(p, dropped, pr->orig) ||
+			    code_moved(p, k) || code_inlined(p, k) ||
+			    in_toc(p, dropped, pr->orig) ||
 			    repeated(p, dropped, pr->orig) || rendering[k])
 				continue;
 			tl_pairing_place(p, k, &s, &e);
@@ -1465,7 +1500,9 @@ const tl_rule tl_rule_source_missing = {
         "summary); code moved between text and a code block (an original "
         "paragraph of code that a translated code block nearby holds, or "
         "a translated code block whose code an original block nearby has "
-        "in its text, after a `[code]` mark); a dropped and an added "
+        "in its text, after a `[code]` mark, or an original code block "
+        "of one line that a translated sentence nearby has as inline "
+        "code: `Ctrl+C`); a dropped and an added "
         "block side by side that open with the same inline code "
         "(`` `daily`: ``), or, where the alignment was unsure of them, "
         "that could be one block translated in place (alone of their "
@@ -1512,7 +1549,8 @@ const tl_rule tl_rule_source_missing = {
         "落"
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
-        "标记之后）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
+        "标记之后），或者附近译文句子里作为行内代码出现的单行原文代码块（`Ctrl+"
+        "C`）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
         "（`` `daily`: ``），或对齐拿不准、可能是原地翻译的同一个块"
         "（那里仅有的两个同类块，有共同的锚点或保留的单词，"
         "链接都在，配对最多贵 3 "
