@@ -981,16 +981,18 @@ static bool repeated(const tl_pairing *p, const bool *dropped, size_t i)
 /* ---- A block translated in place, left unpaired ------------------------ */
 
 /* Whether translated block J repeats word for word another translated
- * block (COPY_SPACE aside) that renders an original block: a caption
- * written twice, which is no rendering of the original block beside
- * it. */
+ * block up to three blocks away (COPY_SPACE aside) that renders an
+ * original block: a caption written twice, which is no rendering of the
+ * original block beside it. (A lead-in that the article repeats far
+ * away, "更多信息：" under every section, may well be.) */
 static bool trans_copy(const tl_pairing *p, size_t j)
 {
 	const tl_align_doc *ad = p->al->trans;
 	const tl_align_block *b = &ad->blocks[j];
 	char *x = stripped(p->trans, b->start, b->end, COPY_SPACE, false);
 	bool found = false;
-	for (size_t k = 0; !found && *x && k < ad->n; k++) {
+	for (size_t k = j > 3 ? j - 3 : 0;
+	     !found && *x && k <= j + 3 && k < ad->n; k++) {
 		const tl_align_block *c = &ad->blocks[k];
 		if (k == j || c->kind != b->kind ||
 		    !tl_align_pair_of_trans(p->al, k)->norig)
@@ -1030,14 +1032,34 @@ static bool kinds_match(const tl_align_block *ob, const tl_align_block *tb)
 	       (is_text_kind(ob->kind) && is_text_kind(tb->kind));
 }
 
+/* Whether block B of SRC ends in a colon or a dash (blank and closing
+ * emphasis aside): a lead-in to what follows ("Here is more about it –",
+ * "更多信息："). */
+static bool lead_in(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	size_t e = b->end;
+	while (e > b->start && strchr(" \t\r\n*_", d[e - 1]))
+		e--;
+	if (e > b->start && d[e - 1] == ':')
+		return true;
+	return e - b->start >= 3 && (memcmp(d + e - 3, "：", 3) == 0 ||
+	                             memcmp(d + e - 3, "–", 3) == 0 ||
+	                             memcmp(d + e - 3, "—", 3) == 0);
+}
+
 /* Whether original block OB and translated block TB of kinds that match
  * could be one block translated in place: sharing an anchor or a word the
- * translation keeps, every link of OB kept, TB written in CJK, and TB not
- * much shorter than OB unless OB is short (a lead-in, a title: rendered
- * freely). */
-static bool could_render(const tl_align_block *ob, const tl_align_block *tb)
+ * translation keeps (or both lead-ins: lead_in()), every link of OB kept, TB
+ * written in CJK, and TB not much shorter than OB unless OB is short (a
+ * lead-in, a title: rendered freely). */
+static bool could_render(const tl_pairing *p, const tl_align_block *ob,
+                         const tl_align_block *tb)
 {
-	if (!tb->ncjk || !shared_keys(ob, tb))
+	if (!tb->ncjk)
+		return false;
+	if (!shared_keys(ob, tb) &&
+	    !(lead_in(p->src, ob) && lead_in(p->trans, tb)))
 		return false;
 	for (size_t a = 0; a < ob->nanchors; a++)
 		if (ob->anchors[a].type == TL_ANCHOR_LINK &&
@@ -1095,7 +1117,7 @@ static size_t in_place(const tl_pairing *p, size_t k)
 		if (q != k && al->pairs[q].type == TL_PAIR_1_0 &&
 		    kinds_match(&al->orig->blocks[al->pairs[q].orig], tb))
 			return TL_NONE;
-	if (!could_render(ob, tb))
+	if (!could_render(p, ob, tb))
 		return TL_NONE;
 	double c = tl_align_cost(al, pr->orig, 1, o->trans, 1, NULL);
 	if (c - pr->cost - o->cost > UNSURE_MARGIN || trans_copy(p, o->trans))
@@ -1506,7 +1528,8 @@ const tl_rule tl_rule_source_missing = {
         "block side by side that open with the same inline code "
         "(`` `daily`: ``), or, where the alignment was unsure of them, "
         "that could be one block translated in place (alone of their "
-        "kind there, sharing an anchor or kept word, every link kept, "
+        "kind there, sharing an anchor or kept word or both lead-ins "
+        "ending in a colon, every link kept, "
         "paired at most 3 nats dearer: a lead-in condensed, code spans "
         "written as words); a heading added that "
         "an original code block "
@@ -1552,7 +1575,8 @@ const tl_rule tl_rule_source_missing = {
         "标记之后），或者附近译文句子里作为行内代码出现的单行原文代码块（`Ctrl+"
         "C`）；并排的一个漏译块和一个增加的块，以同一个行内代码开头"
         "（`` `daily`: ``），或对齐拿不准、可能是原地翻译的同一个块"
-        "（那里仅有的两个同类块，有共同的锚点或保留的单词，"
+        "（那里仅有的两个同类块，有共同的锚点或保留的单词，或者都是以冒号结尾的"
+        "引导语，"
         "链接都在，配对最多贵 3 "
         "nats：压缩的引导语、写成文字的行内代码）；附近原文代码块中有一行 `## "
         "…` "
