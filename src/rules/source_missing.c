@@ -29,7 +29,7 @@ static const tl_option_def options[] = {
      "\\A[(（]?\\s*(?i:(?:lead |featured )?(?:images?|photos?|"
      "screenshots?|pictures?|illustrations?|sources?)(?: credits?)?"
      "(?: by\\b|:))"
-     "[^\\n]*\\z|\\A[(（]?[^\\n]{1,80}\\bCC(?:0| BY)[^\\n]{0,60}\\z|"
+     "[^\\n]*\\z|\\A[(（]?[^\\n]{0,80}\\bCC(?:0| BY)[^\\n]{0,60}\\z|"
      "\\A[^\\n]{0,60}\\b(?i:photo|image|screenshot|picture)s? "
      "(?i:by|courtesy of)\\b[^\\n]{0,80}\\z",
      NULL,
@@ -664,8 +664,12 @@ static bool code_moved(const tl_pairing *p, size_t k)
 		while (be > bs && t->data[be - 1] != '\n')
 			be--;
 	}
-	char *x =
-	    stripped(dropped ? p->src : p->trans, bs, be, CODE_SPACE, true);
+	/* A quote's markers are not code: an original quote of commands
+	 * that the translator put in a code block (here and below). */
+	char *x = stripped(dropped ? p->src : p->trans, bs, be,
+	                   dropped && b->kind == TL_ALIGN_QUOTE ? CODE_SPACE ">"
+	                                                        : CODE_SPACE,
+	                   true);
 	bool found = false;
 	for (size_t q = from;
 	     !found && strlen(x) >= 8 && q < al->npairs && q <= to; q++) {
@@ -679,7 +683,11 @@ static bool code_moved(const tl_pairing *p, size_t k)
 			            : c->kind == TL_ALIGN_CODE)
 				continue;
 			char *y = stripped(dropped ? p->trans : p->src,
-			                   c->start, c->end, CODE_SPACE, true);
+			                   c->start, c->end,
+			                   !dropped && c->kind == TL_ALIGN_QUOTE
+			                       ? CODE_SPACE ">"
+			                       : CODE_SPACE,
+			                   true);
 			found = strstr(y, x) != NULL;
 			free(y);
 		}
