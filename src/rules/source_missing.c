@@ -177,10 +177,73 @@ static bool affiliate(const tl_align_block *b)
 	return any;
 }
 
+/* Whether block B is an image whose every link is a "data:" URI, without
+ * text ("![][12]" with "[12]: data:image/svg+xml;base64,…"): the blank
+ * stand-in a web page shows until it loads the picture lazily, all that
+ * its conversion kept. There is nothing in it to translate. */
+static bool placeholder_image(const tl_source *src, const tl_align_block *b)
+{
+	bool any = false;
+	if (b->kind != TL_ALIGN_IMAGE || !textless(src, b))
+		return false;
+	for (size_t a = 0; a < b->nanchors; a++) {
+		if (b->anchors[a].type != TL_ANCHOR_LINK)
+			continue;
+		if (strncmp(b->anchors[a].key, "data:", 5) != 0)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* Whether paragraph I of SRC is a link whose text is a date, "[May 20,
+ * 2022][3]", right after a quote: the date line of an embedded tweet,
+ * which the conversion of a web page put under the quoted tweet without
+ * its signature (tweet_signature()). */
+static bool tweet_date(const tl_source *src, const tl_align_doc *ad, size_t i)
+{
+	static const char *const months[] = {"January", "February", "March",
+	                                     "April",   "May",      "June",
+	                                     "July",    "August",   "September",
+	                                     "October", "November", "December"};
+	const tl_align_block *b = &ad->blocks[i];
+	if (i == 0 || ad->blocks[i - 1].kind != TL_ALIGN_QUOTE ||
+	    b->kind != TL_ALIGN_PARAGRAPH)
+		return false;
+	const char *d = src->data + b->start;
+	size_t n = b->end - b->start, m = 0, k = 1;
+	while (n && strchr(" \t\r\n", d[n - 1]))
+		n--;
+	if (n < 2 || d[0] != '[' || (d[n - 1] != ']' && d[n - 1] != ')'))
+		return false;
+	for (m = 0; m < sizeof months / sizeof *months; m++)
+		if (strncmp(d + 1, months[m], strlen(months[m])) == 0)
+			break;
+	if (m == sizeof months / sizeof *months)
+		return false;
+	k += strlen(months[m]);
+	if (k >= n || d[k++] != ' ')
+		return false;
+	size_t digits = 0;
+	while (k < n && d[k] >= '0' && d[k] <= '9' && digits < 3)
+		k++, digits++;
+	if (!digits || k + 7 > n || memcmp(d + k, ", ", 2) != 0)
+		return false;
+	k += 2;
+	for (size_t y = 0; y < 4; y++, k++)
+		if (d[k] < '0' || d[k] > '9')
+			return false;
+	if (d[k] != ']' || k + 1 >= n || (d[k + 1] != '[' && d[k + 1] != '('))
+		return false;
+	return memchr(d + k + 1, '\n', n - k - 1) == NULL;
+}
+
 /* Whether original block I may be left out: it matches may-drop, or it
  * is a site's icon (icon_image()) or a product box (affiliate(); a table
  * row, also when another row of its table is one: "Preview | Product |
- * Price |"), or a picture without text next to a block that matches, or
+ * Price |"), a lazy picture's stand-in (placeholder_image()) or a
+ * tweet's date line (tweet_date()), or a picture without text next to a
+ * block that matches, or
  * a block of a quoted tweet ending in its signature right after such a
  * block (the widget's tweet: "Previously on …" over the blog's last
  * tweet). */
@@ -188,7 +251,9 @@ static bool droppable(tl_check *ck, const tl_pairing *p, size_t i)
 {
 	const tl_align_doc *ad = p->al->orig;
 	if (may_drop_at(ck, p, i) || icon_image(&ad->blocks[i]) ||
-	    affiliate(&ad->blocks[i]))
+	    affiliate(&ad->blocks[i]) ||
+	    placeholder_image(p->src, &ad->blocks[i]) ||
+	    tweet_date(p->src, ad, i))
 		return true;
 	if (ad->blocks[i].kind == TL_ALIGN_TABLE_ROW) {
 		size_t a, b;
@@ -1471,9 +1536,11 @@ const tl_rule tl_rule_source_missing = {
         "An original block that matches `may-drop` (below) may be left "
         "out, and so may a site's icon alone "
         "(`android-chrome-192x192.png`: a card's leftover), a product box "
-        "(every link to Amazon, and its table) and "
+        "(every link to Amazon, and its table), "
         "a block with nothing to translate (a no-break space, a lone "
-        "`:`).\n\n"
+        "`:`, a picture's blank stand-in: `![][12]` whose destination is "
+        "a `data:` URI) and an embedded tweet's date line under its quote "
+        "(`[May 20, 2022][3]`).\n\n"
         "Nor is a table of contents the translator dropped whole "
         "(LCTT's site builds its own): a list of two items or more, each "
         "one link to a place in the same page and nothing else (`#…`, or "
@@ -1495,8 +1562,10 @@ const tl_rule tl_rule_source_missing = {
         "的 `[#]:` 头部这样的链接引用定义，译者会改写它们）、"
         "分隔线和 HTML 注释。\n\n匹配 `may-drop`（见下）的原文块可以不译，"
         "单独的网站图标（`android-chrome-192x192.png`：卡片的残留）、"
-        "商品框（链接都指向 Amazon，及其表格）"
-        "和没有可译内容的块（一个不换行空格、单独的 `:`）也可以。\n\n"
+        "商品框（链接都指向 Amazon，及其表格）、"
+        "没有可译内容的块（一个不换行空格、单独的 `:`、图片的空白占位："
+        "目标是 `data:` URI 的 `![][12]`）"
+        "和嵌入推文引用下面的日期行（`[May 20, 2022][3]`）也可以。\n\n"
         "译者整个删掉的目录也不报告（LCTT 的网站会自己生成目录）："
         "一个至少两项的列表，每项都只是一个指向同一页面中某处的链接"
         "（`#…`，或 LCTT 转换网页时写成的 `tmp.XXXXXXXXXX#…`），"
