@@ -815,6 +815,34 @@ static bool lead_block(const tl_pairing *p, size_t k)
 	return true;
 }
 
+/* Whether the 1-0 pair K is the original's summary over its lead image
+ * (opensource.com's first paragraph: text, then the picture's line) that
+ * LCTT rendered as its own lead quote and picture (lead_block()): a
+ * paragraph with a picture's line at its start or end, before any
+ * original text the translation renders, with a quote that lead_block()
+ * accepts among the pairs before K. (half_of_split() is the case where
+ * the alignment paired the paragraph with one of the two.) */
+static bool lead_summary(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *ob = &al->orig->blocks[al->pairs[k].orig];
+	if (ob->kind != TL_ALIGN_PARAGRAPH || !image_line_at_end(p->src, ob))
+		return false;
+	bool quote = false;
+	for (size_t q = 0; q < k; q++) {
+		const tl_align_pair *pr = &al->pairs[q];
+		for (size_t i = 0; i < pr->norig; i++)
+			if (is_text_kind(al->orig->blocks[pr->orig + i].kind) &&
+			    pr->ntrans)
+				return false;
+		if (pr->type == TL_PAIR_0_1 &&
+		    al->trans->blocks[pr->trans].kind == TL_ALIGN_QUOTE &&
+		    lead_block(p, q))
+			quote = true;
+	}
+	return quote;
+}
+
 /* ---- A block laid out as several, or several as one --------------------- */
 
 /* The pieces of text block B of SRC: its lines, and the list items glued
@@ -1475,7 +1503,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    in_broken_table(p, pr->orig) || image_glued(p, k) ||
 			    glued_to_image(p, k) || icon_merged(p, k) ||
 			    same_lead(p, k) || flat_table(p, k) ||
-			    code_moved(p, k) || code_inlined(p, k) ||
+			    lead_summary(p, k) || code_moved(p, k) ||
+			    code_inlined(p, k) ||
 			    in_toc(p, dropped, pr->orig) ||
 			    repeated(p, dropped, pr->orig) || rendering[k])
 				continue;
@@ -1592,7 +1621,9 @@ const tl_rule tl_rule_source_missing = {
         "alignment then left out), or an icon alone "
         "(`💡`) put into it; half of an "
         "original paragraph holding text and an image (opensource.com's "
-        "summary and lead image) translated as two blocks, or an added "
+        "summary and lead image) translated as two blocks, or the whole "
+        "of it left out before the first paragraph where the translation "
+        "has LCTT's summary quote, or an added "
         "text block holding an anchor of the original block next to it "
         "that its translation lacks (split in two); an image or a "
         "quote added before the first paragraph (LCTT's lead image and "
@@ -1642,7 +1673,9 @@ const tl_rule tl_rule_source_missing = {
         "）被放进了旁边的块；原文中同时含有文字和图片的段落"
         "（opensource.com "
         "的摘要和题图）被译成两个块（引用或段落，加上图片）时的"
-        "其中一半，或者增加的文字块含有旁边原文块的数字、行内代码或链接"
+        "其中一半（或在第一个段落之前、译文有 LCTT "
+        "的摘要引用时的整个段落），或者增加的文字块含有旁边原文块的数字、行内代"
+        "码或链接"
         "而那个块的译文没有（一分为二）；以及加在文章第一个段落之前的图片或引用"
         "（LCTT "
         "添加的题图和摘要）；以及在正文和代码块之间移动的代码：原文中是代码的段"
