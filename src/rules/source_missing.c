@@ -1404,6 +1404,38 @@ static bool blank(const tl_source *src, const tl_align_block *b, bool punct)
 	return true;
 }
 
+/* Whether original SRC lost its end: it uses a link reference ("][1]")
+ * but defines no label (no line "[label]: …" but LCTT's "[#]:" header),
+ * as a copy of a web page cut off before the definitions at its end
+ * leaves it. What a translation has after the original's last block is
+ * then the rest of the article, not added text. */
+static bool cut_off(const tl_source *src)
+{
+	const char *d = src->data;
+	size_t n = src->len;
+	bool used = false;
+	for (size_t i = 0; i + 2 < n; i++) {
+		bool line = i == 0 || d[i - 1] == '\n';
+		if (line && d[i] == '[' && d[i + 1] != '#') {
+			size_t e = i + 1;
+			while (e < n && d[e] != ']' && d[e] != '\n')
+				e++;
+			if (e + 1 < n && e > i + 1 && d[e] == ']' &&
+			    d[e + 1] == ':')
+				return false;
+		}
+		if (!used && d[i] == ']' && d[i + 1] == '[' &&
+		    d[i + 2] != ']') {
+			size_t e = i + 2;
+			while (e < n && d[e] != ']' && d[e] != '\n' &&
+			       d[e] != '[')
+				e++;
+			used = e < n && d[e] == ']';
+		}
+	}
+	return used;
+}
+
 /* Whether block B of SRC (of the original when ORIG) counts: has text
  * a translation renders. */
 static bool counted(const tl_source *src, const tl_align_block *b, bool orig)
@@ -1438,6 +1470,11 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 		return;
 	}
 	const tl_align *al = p->al;
+	/* The pairs after END render nothing of an original cut off. */
+	size_t end = al->npairs;
+	if (cut_off(p->src))
+		while (end > 0 && !al->pairs[end - 1].norig)
+			end--;
 	bool *dropped = tl_xcalloc(al->orig->n + 1, sizeof *dropped);
 	/* The 0-1 pairs that render a dropped block in place. */
 	bool *rendering = tl_xcalloc(al->npairs + 1, sizeof *rendering);
@@ -1522,7 +1559,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			const tl_align_block *tb =
 			    &al->trans->blocks[pr->trans];
 			if (!counted(p->trans, tb, false) || tb->note ||
-			    tl_pairing_heading_in_code(p, k) ||
+			    k >= end || tl_pairing_heading_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
 			    code_moved(p, k) || rendering[k] ||
@@ -1652,6 +1689,10 @@ const tl_rule tl_rule_source_missing = {
         "anchors. When it is the original's, the translator split it; "
         "when the translation's, Markdown runs its lines together (a list "
         "lost, paragraphs glued): reported once.\n\n"
+        "Nor is what the translation has after the original's last "
+        "block when the original was cut off: it uses link references "
+        "(`[text][1]`) but defines none, the definitions at its end lost "
+        "with the rest of the article.\n\n"
         "With `source-required: true`, a translation whose original "
         "cannot be found is an error at its first line; otherwise, "
         "without an original, the rule is silent.\n\n"
@@ -1697,6 +1738,9 @@ const tl_rule tl_rule_source_missing = {
         "且有共同的锚点。那个块是原文的：译者把它拆开了；是译文的："
         "Markdown "
         "会把它的各行连成一段（列表丢了、段落粘在一起），在那里报告一次。"
+        "\n\n原文被截断时（用了链接引用 `[text][1]` 却一个也没有定义："
+        "结尾的定义随文章的其余部分一起丢了），译文在原文最后一个块之后"
+        "的内容也不报告。"
         "\n\n有 `source-required: true` 时，找不到原文的译文在第一行报错；"
         "否则没有原文时本规则不报告。\n\n"
         "原因：漏译的段落单独读起来毫无问题，只有对照原文才能发现它不见了。",
