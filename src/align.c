@@ -605,10 +605,26 @@ static inline void cursor_take(cursor *c, uint64_t v)
 		c->b++;
 }
 
-/* Counts, by type, the keys of CO found in CT and those of one only. */
-static void merge_count(cursor *co, cursor *ct, size_t *match, size_t *only_o,
-                        size_t *only_t)
+/* What the merges of a pair's keys add up to: the numbers, code spans and
+ * links already weighted (by W.miss_o, W.miss_t and W.match of their
+ * type, as each is met), the lines and words counted. Summed as the keys
+ * are merged, in registers: counts by type in arrays, weighted in a loop
+ * over the types afterwards, were half of anchor_cost()'s instructions,
+ * its merges the other half. */
+typedef struct tally {
+	int64_t cost, reward;
+	size_t line_match, line_only; /* lines on both sides, on one */
+	size_t word_match, word_only_o, word_only_t;
+	size_t kept, kept_match; /* the original's kept words missing,
+	                            found */
+} tally;
+
+/* Tallies the keys of CO against those of CT (types NUMBER to LINE:
+ * LINE weighs 0 in W.miss_o, W.miss_t and W.match). */
+static void merge_count(cursor *co, cursor *ct, tally *tl)
 {
+	int64_t cost = 0, reward = 0;
+	size_t line_match = 0, line_only = 0;
 	if (co->b >= co->be && ct->b >= ct->be) {
 		/* One block on each side (most pairs): two sorted runs of
 		 * distinct keys, merged directly. */
@@ -617,40 +633,54 @@ static void merge_count(cursor *co, cursor *ct, size_t *match, size_t *only_o,
 		while (a < ae && b < be) {
 			uint64_t x = *a, y = *b;
 			if (x < y) {
-				only_o[x >> 61]++;
+				cost += W.miss_o[x >> 61];
+				line_only += (x >> 61) == TL_ANCHOR_LINE;
 				a++;
 			} else if (y < x) {
-				only_t[y >> 61]++;
+				cost += W.miss_t[y >> 61];
+				line_only += (y >> 61) == TL_ANCHOR_LINE;
 				b++;
 			} else {
-				match[x >> 61]++;
+				reward += W.match[x >> 61];
+				line_match += (x >> 61) == TL_ANCHOR_LINE;
 				a++;
 				b++;
 			}
 		}
-		for (; a < ae; a++)
-			only_o[*a >> 61]++;
-		for (; b < be; b++)
-			only_t[*b >> 61]++;
-		return;
-	}
-	uint64_t x = 0, y = 0;
-	bool hx = cursor_peek(co, &x), hy = cursor_peek(ct, &y);
-	while (hx || hy) {
-		if (hx && (!hy || x < y)) {
-			only_o[x >> 61]++;
-			cursor_take(co, x);
-		} else if (!hx || y < x) {
-			only_t[y >> 61]++;
-			cursor_take(ct, y);
-		} else {
-			match[x >> 61]++;
-			cursor_take(co, x);
-			cursor_take(ct, y);
+		for (; a < ae; a++) {
+			cost += W.miss_o[*a >> 61];
+			line_only += (*a >> 61) == TL_ANCHOR_LINE;
 		}
-		hx = cursor_peek(co, &x);
-		hy = cursor_peek(ct, &y);
+		for (; b < be; b++) {
+			cost += W.miss_t[*b >> 61];
+			line_only += (*b >> 61) == TL_ANCHOR_LINE;
+		}
+	} else {
+		uint64_t x = 0, y = 0;
+		bool hx = cursor_peek(co, &x), hy = cursor_peek(ct, &y);
+		while (hx || hy) {
+			if (hx && (!hy || x < y)) {
+				cost += W.miss_o[x >> 61];
+				line_only += (x >> 61) == TL_ANCHOR_LINE;
+				cursor_take(co, x);
+			} else if (!hx || y < x) {
+				cost += W.miss_t[y >> 61];
+				line_only += (y >> 61) == TL_ANCHOR_LINE;
+				cursor_take(ct, y);
+			} else {
+				reward += W.match[x >> 61];
+				line_match += (x >> 61) == TL_ANCHOR_LINE;
+				cursor_take(co, x);
+				cursor_take(ct, y);
+			}
+			hx = cursor_peek(co, &x);
+			hy = cursor_peek(ct, &y);
+		}
 	}
+	tl->cost = cost;
+	tl->reward = reward;
+	tl->line_match = line_match;
+	tl->line_only = line_only;
 }
 
 /* Next word of C (low bit ignored) into *V; false at the end. */
@@ -673,13 +703,12 @@ static inline void word_take(cursor *c, uint64_t v)
 		c->b++;
 }
 
-/* merge_count for words, whose low bit is no part of the word (an
- * original's marks it kept: survey_keys); returns how many of the
- * original's kept words the translation lacks. */
-static size_t merge_words(cursor *co, cursor *ct, size_t *match, size_t *only_o,
-                          size_t *only_t, size_t *kept_match)
+/* merge_count() for words, whose low bit is no part of the word (an
+ * original's marks it kept: survey_keys); counts them, and the
+ * original's kept words missing and found. */
+static void merge_words(cursor *co, cursor *ct, tally *tl)
 {
-	size_t kept = 0;
+	size_t match = 0, only_o = 0, only_t = 0, kept = 0, kept_match = 0;
 	if (co->b >= co->be && ct->b >= ct->be) {
 		/* One block on each side (most pairs): the same merge on
 		 * two runs, without the cursors. */
@@ -688,79 +717,77 @@ static size_t merge_words(cursor *co, cursor *ct, size_t *match, size_t *only_o,
 		while (a < ae && b < be) {
 			uint64_t x = *a, y = *b;
 			if ((x | 1) < (y | 1)) {
-				only_o[TL_ANCHOR_WORD]++;
+				only_o++;
 				kept += x & 1;
 				a++;
 			} else if ((y | 1) < (x | 1)) {
-				only_t[TL_ANCHOR_WORD]++;
+				only_t++;
 				b++;
 			} else {
-				match[TL_ANCHOR_WORD]++;
-				*kept_match += x & 1;
+				match++;
+				kept_match += x & 1;
 				a++;
 				b++;
 			}
 		}
 		for (; a < ae; a++) {
-			only_o[TL_ANCHOR_WORD]++;
+			only_o++;
 			kept += *a & 1;
 		}
-		only_t[TL_ANCHOR_WORD] += (size_t)(be - b);
-		return kept;
-	}
-	uint64_t x = 0, y = 0;
-	bool hx = word_peek(co, &x), hy = word_peek(ct, &y);
-	while (hx || hy) {
-		if (hx && (!hy || (x | 1) < (y | 1))) {
-			only_o[TL_ANCHOR_WORD]++;
-			kept += x & 1;
-			word_take(co, x);
-		} else if (!hx || (y | 1) < (x | 1)) {
-			only_t[TL_ANCHOR_WORD]++;
-			word_take(ct, y);
-		} else {
-			match[TL_ANCHOR_WORD]++;
-			*kept_match += x & 1;
-			word_take(co, x);
-			word_take(ct, y);
+		only_t += (size_t)(be - b);
+	} else {
+		uint64_t x = 0, y = 0;
+		bool hx = word_peek(co, &x), hy = word_peek(ct, &y);
+		while (hx || hy) {
+			if (hx && (!hy || (x | 1) < (y | 1))) {
+				only_o++;
+				kept += x & 1;
+				word_take(co, x);
+			} else if (!hx || (y | 1) < (x | 1)) {
+				only_t++;
+				word_take(ct, y);
+			} else {
+				match++;
+				kept_match += x & 1;
+				word_take(co, x);
+				word_take(ct, y);
+			}
+			hx = word_peek(co, &x);
+			hy = word_peek(ct, &y);
 		}
-		hx = word_peek(co, &x);
-		hy = word_peek(ct, &y);
 	}
-	return kept;
+	tl->word_match = match;
+	tl->word_only_o = only_o;
+	tl->word_only_t = only_t;
+	tl->kept = kept;
+	tl->kept_match = kept_match;
 }
 
 /* What the anchors of O and T say. Only the translation's words count:
  * the original's others were translated. */
 static int64_t anchor_cost(const side *o, const side *t)
 {
-	size_t match[5] = {0}, only_o[5] = {0}, only_t[5] = {0};
+	tally tl;
 	cursor co = cursor_of(o, TL_ANCHOR_NUMBER, TL_ANCHOR_WORD);
 	cursor ct = cursor_of(t, TL_ANCHOR_NUMBER, TL_ANCHOR_WORD);
-	merge_count(&co, &ct, match, only_o, only_t);
+	merge_count(&co, &ct, &tl);
 	co = cursor_of_words(o);
 	ct = cursor_of_words(t);
-	size_t kept_match = 0;
-	size_t kept = merge_words(&co, &ct, match, only_o, only_t, &kept_match);
-	int64_t cost = 0, reward = 0;
-	for (int k = TL_ANCHOR_NUMBER; k <= TL_ANCHOR_WORD; k++) {
-		cost += (k == TL_ANCHOR_WORD
-		             ? 0
-		             : (int64_t)W.miss_o[k] * (int64_t)only_o[k]) +
-		        (int64_t)W.miss_t[k] * (int64_t)only_t[k];
-		reward += (int64_t)W.match[k] * (int64_t)match[k];
-	}
-	int64_t lost = (int64_t)W.miss_o[TL_ANCHOR_WORD] *
-	                   (int64_t)only_o[TL_ANCHOR_WORD] +
-	               (int64_t)W.miss_kept * (int64_t)kept;
+	merge_words(&co, &ct, &tl);
+	int64_t cost = tl.cost + (int64_t)W.miss_t[TL_ANCHOR_WORD] *
+	                             (int64_t)tl.word_only_t;
+	int64_t reward =
+	    tl.reward +
+	    (int64_t)W.match[TL_ANCHOR_WORD] * (int64_t)tl.word_match +
+	    (int64_t)W.match_kept * (int64_t)tl.kept_match;
+	int64_t lost =
+	    (int64_t)W.miss_o[TL_ANCHOR_WORD] * (int64_t)tl.word_only_o +
+	    (int64_t)W.miss_kept * (int64_t)tl.kept;
 	cost += lost < W.lost_max ? lost : W.lost_max;
-	reward += (int64_t)W.match_kept * (int64_t)kept_match;
-	int64_t lines =
-	    (int64_t)(match[TL_ANCHOR_LINE] * 2 + only_o[TL_ANCHOR_LINE] +
-	              only_t[TL_ANCHOR_LINE]);
+	int64_t lines = (int64_t)(tl.line_match * 2 + tl.line_only);
 	if (lines) {
 		/* The overlap, 2 matches / lines, in thousandths. */
-		int64_t both = 2 * (int64_t)match[TL_ANCHOR_LINE];
+		int64_t both = 2 * (int64_t)tl.line_match;
 		cost += W.line * (lines - both) / lines;
 		reward += 1000 * both / lines;
 	}
