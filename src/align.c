@@ -35,6 +35,9 @@
  * cost: floating point differs with contraction into fused multiply-adds
  * (-mfma changed the alignment of 2 of the 1,052 lctt pairs) and with
  * the C library's logarithm. */
+/* W.added_prose, which kind_costs has too. */
+#define ADDED_PROSE 3000
+
 static const struct weights {
 	int32_t skip;        /* a block with no counterpart (1-0, 0-1) */
 	int32_t skip_short;  /* less, for a block shorter than short_len */
@@ -75,7 +78,7 @@ static const struct weights {
     .short_len = 600,
     .split = 4000,
     .level = 1500,
-    .added_prose = 3000,
+    .added_prose = ADDED_PROSE,
     .skip_added = 2000,
     .len_max = 10000,
     .sentence = 700,
@@ -155,18 +158,19 @@ static bool can_split(tl_align_kind k)
 		KIND_COST(a, 0), KIND_COST(a, 1), KIND_COST(a, 2),             \
 		    KIND_COST(a, 3), KIND_COST(a, 4), KIND_COST(a, 5),         \
 		    KIND_COST(a, 6), KIND_COST(a, 7), KIND_COST(a, 8),         \
-		    KIND_COST(a, 9), KIND_COST(a, 10)                          \
+		    KIND_COST(a, 9), KIND_COST(a, 10), KC_ADDED_COST(a)        \
 	}
+/* The column of an added image (info.ckind): an image's cost, and
+ * W.added_prose more against prose, in the table rather than a test of
+ * the pair's kinds. */
+#define KC_ADDED TL_ALIGN_NKINDS
+#define KC_ADDED_COST(a)                                                       \
+	(KIND_COST(a, TL_ALIGN_IMAGE) + (KC_PROSE(a) ? ADDED_PROSE : 0))
 _Static_assert(TL_ALIGN_NKINDS == 11, "kind_costs has a row per kind");
-static const int16_t kind_costs[TL_ALIGN_NKINDS][TL_ALIGN_NKINDS] = {
+static const int16_t kind_costs[TL_ALIGN_NKINDS][TL_ALIGN_NKINDS + 1] = {
     KC_ROW(0), KC_ROW(1), KC_ROW(2), KC_ROW(3), KC_ROW(4),  KC_ROW(5),
     KC_ROW(6), KC_ROW(7), KC_ROW(8), KC_ROW(9), KC_ROW(10),
 };
-
-static inline int64_t kind_cost(tl_align_kind a, tl_align_kind b)
-{
-	return kind_costs[a][b];
-}
 
 /* Kinds whose length ratio says something. */
 static bool has_length(tl_align_kind k)
@@ -292,16 +296,34 @@ typedef struct info {
 	const uint64_t *words;
 	uint32_t nwords;
 	uint32_t nkeys;
+	int32_t reach;    /* reward_bound(nkeys) */
 	uint8_t kind;     /* tl_align_kind */
 	uint8_t level;    /* of a heading */
 	bool with_length; /* has_length(kind) */
-	bool prose;       /* is_prose(kind) */
 	bool splits;      /* can_split(kind) */
 	bool joins;       /* info_joins(): this block and the next can be
 	                     one side of a 1-2 or 2-1 pair */
 	bool added;       /* an image of the translation whose destinations
 	                     the original has nowhere (survey_keys) */
+	uint8_t ckind;    /* its column of kind_costs: kind, or KC_ADDED */
 } info;
+
+/* The cost of rendering a block of kind A as the translated block X. */
+static inline int64_t kind_cost(tl_align_kind a, const info *x)
+{
+	return kind_costs[a][x->ckind];
+}
+
+/* What the anchors of a pair whose sides hold N0 and N1 keys can earn
+ * at most: each match earns at most 1, lines 1 more, and a side without
+ * keys earns nothing. It grows with the fewer keys, so for one block on
+ * each side it is the less of the two blocks' own (info.reach). */
+static inline int64_t reward_bound(size_t n0, size_t n1)
+{
+	size_t few = n0 < n1 ? n0 : n1;
+	int64_t reward = few ? 1000 * (int64_t)(few + 1) : 0;
+	return reward < W.reward_max ? reward : W.reward_max;
+}
 
 static void info_make(info *x, const tl_align_block *b)
 {
@@ -313,11 +335,12 @@ static void info_make(info *x, const tl_align_block *b)
 	x->kind = (uint8_t)b->kind;
 	x->level = (uint8_t)b->level;
 	x->with_length = has_length(b->kind);
-	x->prose = is_prose(b->kind);
 	x->splits = can_split(b->kind);
 	x->added = false;
+	x->ckind = x->kind;
 	x->length = 10 * (int64_t)b->nchars + 32 * (int64_t)b->ncjk;
 	x->sentences = (uint32_t)b->nsentences;
+	x->reach = (int32_t)reward_bound(b->nkeys, b->nkeys);
 }
 
 /* Sets X's offsets of each type's keys (and its words, all of them)
@@ -505,6 +528,7 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 			found = keyrec_find(tab, rec, mask, it[j].keys[k] | 1)
 			            ->no != 0;
 		it[j].added = !found;
+		it[j].ckind = found ? it[j].kind : KC_ADDED;
 	}
 	free(tab);
 	if (pts) {
@@ -831,21 +855,18 @@ static inline ALWAYS_INLINE double pair_cost_parts(const side *o, const side *t,
 	}
 	tl_align_kind ko = (tl_align_kind)xo->kind,
 	              kt = (tl_align_kind)xt->kind;
-	kind = kind_cost(ko, kt);
+	kind = kind_cost(ko, xt);
 	if (kind < 0)
 		return INF;
-	/* Tests of the kinds by arithmetic, not branches: which way they
-	 * go is the pair's, no predictor's guess. */
-	kind += W.added_prose * (int64_t)(xt->added & xo->prose);
 	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
 		kind += (int64_t)W.level * abs((int)xo->level - (int)xt->level);
-	/* What the anchors can earn at most: each match earns at most 1,
-	 * lines 1 more, and a side without keys earns nothing. */
-	size_t no = xo->nkeys + (o->n > 1 ? o->x[1]->nkeys : 0);
-	size_t nt = xt->nkeys + (t->n > 1 ? t->x[1]->nkeys : 0);
-	size_t few = no < nt ? no : nt;
-	reward = few ? 1000 * (int64_t)(few + 1) : 0;
-	reward = reward < W.reward_max ? reward : W.reward_max;
+	/* What the anchors can earn at most. */
+	if (o->n > 1 || t->n > 1)
+		reward =
+		    reward_bound(xo->nkeys + (o->n > 1 ? o->x[1]->nkeys : 0),
+		                 xt->nkeys + (t->n > 1 ? t->x[1]->nkeys : 0));
+	else
+		reward = xo->reach < xt->reach ? xo->reach : xt->reach;
 	/* Sure to reach LIMIT before the length is known (the cell's best
 	 * is already low): the length costs nothing less than 0. */
 	if (at_least(type + kind - reward, lim))
