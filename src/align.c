@@ -1115,30 +1115,34 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 		skip_t[j] = skip_cost(&t->blocks[j], &x->it[j]);
 
 	/* Row i - 1 and row i - 2 of the band, read for every cell of row
-	 * i: their spans and where their cells start, at hand. */
+	 * i: their spans and cells at hand. Column k of a row is in it when
+	 * k - lo, unsigned, is below its width: one test where k >= lo and
+	 * k <= hi were two, and a column before 0 (k - 1 or k - 2 at the
+	 * start of a row) wraps to a number no row is as wide as. */
 	struct row {
-		size_t lo, hi, off;
-	} r1 = {1, 0, 0}, r2 = {1, 0, 0}; /* empty before row 0 */
+		size_t lo, width;
+		const dp_cell *cells;
+	} r1 = {0, 0, c}, r2 = {0, 0, c}; /* empty before row 0 */
 	for (size_t i = 0; i <= n; i++) {
-		size_t lo = bd->lo[i], hi = bd->hi[i], off = bd->off[i];
-		dp_cell *row = c + off;
+		size_t lo = bd->lo[i], hi = bd->hi[i];
+		dp_cell *row = c + bd->off[i];
 		const info *xo1 = i >= 1 ? &x->io[i - 1] : NULL;
 		bool joins_o = i >= 2 && info_joins(&x->io[i - 2]);
 		for (size_t j = lo; j <= hi; j++) {
 			dp_cell best = {i == 0 && j == 0 ? 0 : INF, 0,
 			                TL_PAIR_1_1};
 			double base;
+			size_t k1 = j - r1.lo; /* column j of row i - 1 */
 			/* The skips first: they are cheap, and the cost
 			 * they set lets the pairs below stop early. */
-			if (i >= 1 && j >= r1.lo && j <= r1.hi)
-				relax(&best, c[r1.off + (j - r1.lo)].cost,
-				      skip_o[i - 1], TL_PAIR_1_0);
-			if (j >= 1 && j > lo)
+			if (k1 < r1.width)
+				relax(&best, r1.cells[k1].cost, skip_o[i - 1],
+				      TL_PAIR_1_0);
+			if (j > lo)
 				relax(&best, row[j - 1 - lo].cost,
 				      skip_t[j - 1], TL_PAIR_0_1);
-			if (i >= 1 && j >= 1 && j - 1 >= r1.lo &&
-			    j - 1 <= r1.hi &&
-			    (base = c[r1.off + (j - 1 - r1.lo)].cost) < INF) {
+			if (k1 - 1 < r1.width &&
+			    (base = r1.cells[k1 - 1].cost) < INF) {
 				side so = {{xo1, NULL}, 1};
 				side st = side_of(x->it, j - 1, 1);
 				relax(&best, base,
@@ -1147,18 +1151,16 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 			}
 			/* Splits and merges only of two blocks of one kind
 			 * that splits: test the kinds before the cost. */
-			if (i >= 1 && j >= 2 && info_joins(&x->it[j - 2]) &&
-			    j - 2 >= r1.lo && j - 2 <= r1.hi &&
-			    (base = c[r1.off + (j - 2 - r1.lo)].cost) < INF) {
+			if (k1 - 2 < r1.width && info_joins(&x->it[j - 2]) &&
+			    (base = r1.cells[k1 - 2].cost) < INF) {
 				side so = {{xo1, NULL}, 1};
 				side st = side_of(x->it, j - 2, 2);
 				relax(&best, base,
 				      pair_cost(&so, &st, best.cost - base),
 				      TL_PAIR_1_2);
 			}
-			if (joins_o && j >= 1 && j - 1 >= r2.lo &&
-			    j - 1 <= r2.hi &&
-			    (base = c[r2.off + (j - 1 - r2.lo)].cost) < INF) {
+			if (joins_o && j - 1 - r2.lo < r2.width &&
+			    (base = r2.cells[j - 1 - r2.lo].cost) < INF) {
 				side so = side_of(x->io, i - 2, 2);
 				side st = side_of(x->it, j - 1, 1);
 				relax(&best, base,
@@ -1168,7 +1170,7 @@ static size_t dp_run(const ctx *x, const band *bd, tl_align_pair **pairs)
 			row[j - lo] = best;
 		}
 		r2 = r1;
-		r1 = (struct row){lo, hi, off};
+		r1 = (struct row){lo, hi - lo + 1, row};
 	}
 
 	/* Back from (n, m). */
