@@ -296,7 +296,8 @@ typedef struct info {
 	const uint64_t *words;
 	uint32_t nwords;
 	uint32_t nkeys;
-	int32_t reach;    /* reward_bound(nkeys) */
+	int32_t earn;     /* info_set_earn() */
+	int32_t reach;    /* side_reach() of this block alone */
 	uint8_t kind;     /* tl_align_kind */
 	uint8_t level;    /* of a heading */
 	bool with_length; /* has_length(kind) */
@@ -340,7 +341,6 @@ static void info_make(info *x, const tl_align_block *b)
 	x->ckind = x->kind;
 	x->length = 10 * (int64_t)b->nchars + 32 * (int64_t)b->ncjk;
 	x->sentences = (uint32_t)b->nsentences;
-	x->reach = (int32_t)reward_bound(b->nkeys, b->nkeys);
 }
 
 /* Sets X's offsets of each type's keys (and its words, all of them)
@@ -357,6 +357,26 @@ static inline void info_set_offsets(info *x, const uint32_t last[9])
 		x->off[t] = last[t] > x->off[t - 1] ? last[t] : x->off[t - 1];
 	x->words = x->keys + x->off[TL_ANCHOR_WORD];
 	x->nwords = x->off[TL_ANCHOR_WORD + 1] - x->off[TL_ANCHOR_WORD];
+}
+
+/* Sets what the anchors of X can earn a pair at most, by their types:
+ * W.match of each number, code span and link, the most the overlap of
+ * lines earns when X has lines, and W.match and W.match_kept of each
+ * word that matters (info.words), up to W.reward_max. A match is a key
+ * of both sides, so a pair earns no more than the less of its sides'
+ * (of both blocks of a side of two). Tighter than reward_bound(), which
+ * counts every key alike and an original's words that cannot match:
+ * pair_cost_parts() stops before the length and the anchors more often. */
+static inline void info_set_earn(info *x)
+{
+	int64_t e = 0;
+	for (int t = TL_ANCHOR_NUMBER; t < TL_ANCHOR_LINE; t++)
+		e += (int64_t)W.match[t] * (x->off[t + 1] - x->off[t]);
+	e += x->off[TL_ANCHOR_LINE + 1] > x->off[TL_ANCHOR_LINE] ? 1000 : 0;
+	e += (int64_t)(W.match[TL_ANCHOR_WORD] + W.match_kept) * x->nwords;
+	x->earn = (int32_t)(e < W.reward_max ? e : W.reward_max);
+	int64_t r = reward_bound(x->nkeys, x->nkeys);
+	x->reach = (int32_t)(x->earn + 1 < r ? x->earn + 1 : r);
 }
 
 /* Whether blocks X and X + 1, next to each other, can be one side of a
@@ -486,6 +506,7 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 			rec[r].nt++;
 		}
 		info_set_offsets(&it[j], last);
+		info_set_earn(&it[j]);
 	}
 	size_t all = 0;
 	for (size_t i = 0; i < n; i++)
@@ -513,6 +534,7 @@ static uint64_t *survey_keys(info *io, size_t n, info *it, size_t m,
 		info_set_offsets(x, last);
 		x->words = words;
 		x->nwords = (uint32_t)(p - words);
+		info_set_earn(x);
 	}
 	for (size_t k = 0; k < (size_t)(p - kept); k++)
 		kept[k] = (kept[k] & ~(uint64_t)1) |
@@ -836,6 +858,25 @@ static int64_t sentence_cost(const side *o, const side *t)
 	return d < W.sentence_max ? d : W.sentence_max;
 }
 
+/* What the anchors of side S can earn a pair at most, as the bound that
+ * pair_cost_parts() takes: the less of reward_bound() of its keys and,
+ * a thousandth above, of what they can earn by their types
+ * (info_set_earn). A pair the second stops costs a thousandth more than
+ * the limit at least, which no rounding of the cell's sums takes below
+ * the cell's best: the pairs taken are those that reward_bound() alone
+ * lets through, where a cost equal to the limit could be. Both bounds of
+ * a pair are the less of its sides', so the bound is the less of the
+ * sides' own; a block's alone is info.reach. */
+static inline int64_t side_reach(const side *s)
+{
+	if (s->n == 1)
+		return s->x[0]->reach;
+	int64_t r = reward_bound(s->x[0]->nkeys + s->x[1]->nkeys,
+	                         s->x[0]->nkeys + s->x[1]->nkeys);
+	int64_t e = (int64_t)s->x[0]->earn + s->x[1]->earn + 1;
+	return e < r ? e : r;
+}
+
 /* The cost of pairing O with T (neither empty), its parts into PARTS
  * when not NULL; or INF as soon as it is sure to reach LIMIT (what the
  * anchors can earn is bounded, so the other parts bound the cost from
@@ -861,12 +902,8 @@ static inline ALWAYS_INLINE double pair_cost_parts(const side *o, const side *t,
 	if (ko == TL_ALIGN_HEADING && kt == TL_ALIGN_HEADING)
 		kind += (int64_t)W.level * abs((int)xo->level - (int)xt->level);
 	/* What the anchors can earn at most. */
-	if (o->n > 1 || t->n > 1)
-		reward =
-		    reward_bound(xo->nkeys + (o->n > 1 ? o->x[1]->nkeys : 0),
-		                 xt->nkeys + (t->n > 1 ? t->x[1]->nkeys : 0));
-	else
-		reward = xo->reach < xt->reach ? xo->reach : xt->reach;
+	int64_t ro = side_reach(o), rt = side_reach(t);
+	reward = ro < rt ? ro : rt;
 	/* Sure to reach LIMIT before the length is known (the cell's best
 	 * is already low): the length costs nothing less than 0. */
 	if (at_least(type + kind - reward, lim))
