@@ -843,6 +843,38 @@ static bool lead_summary(const tl_pairing *p, size_t k)
 	return quote;
 }
 
+/* Whether the translated heading of the 0-1 pair K renders the lead-in of
+ * the original text block that the next pair renders: that block opens
+ * with a phrase ended by a colon ("*Build your own project:* Identifying
+ * …", emphasis aside), which the translator made a heading of its own
+ * over the rest. */
+static bool lead_heading(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	if (al->trans->blocks[al->pairs[k].trans].kind != TL_ALIGN_HEADING ||
+	    k + 1 >= al->npairs)
+		return false;
+	const tl_align_pair *q = &al->pairs[k + 1];
+	if (q->norig != 1 || !q->ntrans)
+		return false;
+	const tl_align_block *ob = &al->orig->blocks[q->orig];
+	if (ob->kind != TL_ALIGN_PARAGRAPH && ob->kind != TL_ALIGN_ITEM)
+		return false;
+	const char *d = p->src->data;
+	size_t s = ob->start, e = ob->end;
+	while (s < e && strchr(" \t*_", d[s]))
+		s++;
+	/* The lead-in: a few words up to the colon, no sentence before. */
+	for (size_t i = s; i < e && i - s < 120; i++) {
+		if (strchr(".!?\n", d[i]))
+			return false;
+		if (d[i] == ':')
+			return i - s >= 8 && i + 1 < e &&
+			       strchr(" *_", d[i + 1]) != NULL;
+	}
+	return false;
+}
+
 /* ---- A block laid out as several, or several as one --------------------- */
 
 /* The pieces of text block B of SRC: its lines, and the list items glued
@@ -1562,8 +1594,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			    k >= end || tl_pairing_heading_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
-			    code_moved(p, k) || rendering[k] ||
-			    split_half(p, k))
+			    lead_heading(p, k) || code_moved(p, k) ||
+			    rendering[k] || split_half(p, k))
 				continue;
 			tl_pairing_place(p, k, &s, &e);
 			tl_check_report_original(
@@ -1664,7 +1696,9 @@ const tl_rule tl_rule_source_missing = {
         "text block holding an anchor of the original block next to it "
         "that its translation lacks (split in two); an image or a "
         "quote added before the first paragraph (LCTT's lead image and "
-        "summary); code moved between text and a code block (an original "
+        "summary); a heading added over a paragraph whose lead-in it "
+        "renders (`*Build your own project:* Identifying …`); code moved "
+        "between text and a code block (an original "
         "paragraph of code that a translated code block nearby holds, or "
         "a translated code block whose code an original block nearby has "
         "in its text, after a `[code]` mark, or an original code block "
@@ -1719,7 +1753,9 @@ const tl_rule tl_rule_source_missing = {
         "码或链接"
         "而那个块的译文没有（一分为二）；以及加在文章第一个段落之前的图片或引用"
         "（LCTT "
-        "添加的题图和摘要）；以及在正文和代码块之间移动的代码：原文中是代码的段"
+        "添加的题图和摘要）；加在一个段落之上、译出其引导语的标题"
+        "（`*Build your own project:* Identifying "
+        "…`）；以及在正文和代码块之间移动的代码：原文中是代码的段"
         "落"
         "（行内代码，或网页转换留在围栏外的命令）而附近的译文代码块含有它，或者"
         "译文代码块中的代码出现在附近原文块的文字里（转换器的 `[code]` "
