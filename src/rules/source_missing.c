@@ -1468,6 +1468,27 @@ static bool cut_off(const tl_source *src)
 	return used;
 }
 
+/* Whether translated text block B of SRC begins with "LCTT 译注" or
+ * "LCTT 译者注" (quote markers, emphasis and spaces aside): a translator's
+ * note of its own. The alignment marks a block a note (tl_align_block's
+ * note) when its text begins with 译注 or a parenthesis; "LCTT" at the
+ * very start reads there as a word of the block. */
+static bool lctt_note(const tl_source *src, const tl_align_block *b)
+{
+	const char *d = src->data;
+	size_t s = b->start, e = b->end;
+	if (!is_text_kind(b->kind))
+		return false;
+	while (s < e && strchr(" \t>*_", d[s]))
+		s++;
+	if (e - s < 4 || memcmp(d + s, "LCTT", 4) != 0)
+		return false;
+	for (s += 4; s < e && d[s] == ' ';)
+		s++;
+	return (e - s >= 6 && memcmp(d + s, "译注", 6) == 0) ||
+	       (e - s >= 9 && memcmp(d + s, "译者注", 9) == 0);
+}
+
 /* Whether block B of SRC (of the original when ORIG) counts: has text
  * a translation renders. */
 static bool counted(const tl_source *src, const tl_align_block *b, bool orig)
@@ -1591,7 +1612,8 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			const tl_align_block *tb =
 			    &al->trans->blocks[pr->trans];
 			if (!counted(p->trans, tb, false) || tb->note ||
-			    k >= end || tl_pairing_heading_in_code(p, k) ||
+			    lctt_note(p->trans, tb) || k >= end ||
+			    tl_pairing_heading_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
 			    lead_heading(p, k) || code_moved(p, k) ||
