@@ -21,10 +21,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* token_end() is inlined where its hash is asked for and where it is
+ * not, so that each copy has the loop it needs. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
 /* Slots of the stop-word set: a power of two, well above their number. */
 #define STOP_SLOTS 512
 /* Entries of the character class cache: a power of two. */
 #define CLASS_SLOTS 64
+/* Bits of a document's word shapes (word_shape): 5 bits of the first
+ * byte, 5 of the last, 4 of the length. */
+#define SHAPE_BITS (1u << 14)
 
 /* The state of listing, and the memory the listed blocks live in. */
 struct tl_align_build {
@@ -64,6 +79,12 @@ struct tl_align_build {
 	uint64_t *only_bits;
 	size_t only_bits_mask;
 	const tl_align_doc *against; /* that translation */
+	/* A bit for the shape (word_shape) of each word this document
+	 * keeps; an original listed against a translation hashes only the
+	 * words whose shape the translation's bits have (against_shapes,
+	 * NULL otherwise). */
+	uint64_t shapes[SHAPE_BITS / 64];
+	const uint64_t *against_shapes;
 	/* The classes of the last characters met outside the basic block
 	 * of ideographs (Chinese punctuation, mostly), direct-mapped:
 	 * tl_char_class is costly for them. A code point of 0 marks an
@@ -576,12 +597,26 @@ static inline size_t only_bit(const struct tl_align_build *b, uint64_t key)
 	return (size_t)(key >> 40) & b->only_bits_mask;
 }
 
-/* Takes the word of HASH unless it is a stop word, or, for an original
- * listed against its translation, unless the translation has it (its
- * words hold no stop word). A word is only a key, with no anchor record:
- * the original's thousands of words would make records the costliest
- * part of listing. */
-static inline void add_word_hash(struct tl_align_build *b, uint64_t hash)
+/* The shape of a word whose hash takes N bytes, from FIRST to LAST:
+ * the low 5 bits of its first and of its last byte lowercased (as tok[]
+ * has them) and 4 of N, a bit index below SHAPE_BITS. The words of one
+ * hash have one shape (bar two words whose hashes collide), so a
+ * word whose shape a translation lacks is none of its words, which an
+ * original listed against it can tell without hashing the word. */
+static inline size_t word_shape(unsigned char first, unsigned char last,
+                                size_t n)
+{
+	return (size_t)(tok[first] & 31) << 9 | (size_t)(tok[last] & 31) << 4 |
+	       (n & 15);
+}
+
+/* Takes the word of HASH, whose shape is SHAPE, unless it is a stop
+ * word, or, for an original listed against its translation, unless the
+ * translation has it (its words hold no stop word). A word is only a
+ * key, with no anchor record: the original's thousands of words would
+ * make records the costliest part of listing. */
+static inline ALWAYS_INLINE void add_word_hash(struct tl_align_build *b,
+                                               uint64_t hash, size_t shape)
 {
 	if (b->only) {
 		size_t bit = only_bit(b, hash | 1);
@@ -595,10 +630,23 @@ static inline void add_word_hash(struct tl_align_build *b, uint64_t hash)
 		b->words = tl_grow(b->words, b->nwords, &b->cap_words,
 		                   sizeof *b->words);
 	b->words[b->nwords++] = hash;
+	b->shapes[shape / 64] |= UINT64_C(1) << (shape % 64);
 }
 
-/* Takes the word W (N bytes), lowercased. */
-static void add_word(struct tl_align_build *b, const char *w, size_t n)
+/* Whether a word of shape SHAPE may be kept: against a translation,
+ * only when the translation has a word of that shape. Most words of an
+ * original are not the translation's, and their hashes, a multiply a
+ * byte in a chain, were most of the cost of listing them; a word that
+ * passes is still looked for by its hash (add_word_hash). */
+static inline bool shape_kept(const struct tl_align_build *b, size_t shape)
+{
+	return !b->against_shapes ||
+	       (b->against_shapes[shape / 64] >> (shape % 64) & 1);
+}
+
+/* Takes the word W (N >= 2 bytes) of shape SHAPE, lowercased. */
+static void add_word(struct tl_align_build *b, const char *w, size_t n,
+                     size_t shape)
 {
 	uint64_t h = FNV_BASIS ^ (uint64_t)TL_ANCHOR_WORD;
 	for (size_t i = 0; i < n; i++) {
@@ -607,7 +655,7 @@ static void add_word(struct tl_align_build *b, const char *w, size_t n)
 			c |= 0x20;
 		h = (h ^ c) * FNV_PRIME;
 	}
-	add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
+	add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD), shape);
 }
 
 /* Whether byte C is an ASCII letter (a byte of a multibyte character,
@@ -700,6 +748,94 @@ static inline bool is_ideograph(const char *s)
 	 * any). */
 	return ((u0 << 8 | u1) - 0xE4B8u <= 0xE9BFu - 0xE4B8u) &
 	       (((u1 | u2 << 8) & 0xC0C0u) == 0x8080u);
+}
+
+#if defined(__SSE2__)
+/* The word bytes (letters, digits, '_') among the 16 at S, a bit each,
+ * and the letters among them in *LETTERS: tok[]'s TOK_WORD and
+ * TOK_LETTER, 16 bytes at a time in SSE2 (which every x86-64 processor
+ * has). */
+static inline uint32_t word_bytes16(const char *s, uint32_t *letters)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	/* x <= k, unsigned, as min(x, k) == x. */
+	__m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+	                         _mm_set1_epi8('a'));
+	__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+	__m128i is_l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+	__m128i is_w = _mm_or_si128(
+	    _mm_or_si128(is_l,
+	                 _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+	*letters = (uint32_t)_mm_movemask_epi8(is_l);
+	return (uint32_t)_mm_movemask_epi8(is_w);
+}
+#endif
+
+/* The end of the token starting at S + I (N bytes), a word byte:
+ * letters, digits and '_', joined by '.' and '-' between two of them;
+ * ',' joins three digits to a number. *LETTERS says whether it has a
+ * letter, *COMMAS how many bytes ',' joined (which the hash leaves out:
+ * "_,001ab" is hashed as "_ab"). With H, its hash as a word (add_word's,
+ * lowercased) is taken on the way into *H (anchor_hash's loop, inline);
+ * without, a run of word bytes is measured 16 bytes at a time, where the
+ * byte loop's exit at each word's end was a mispredicted branch. Inlined
+ * where H is a constant, so that each copy has the loop it needs. */
+static inline ALWAYS_INLINE size_t token_end(const char *s, size_t i, size_t n,
+                                             bool *letters, size_t *commas,
+                                             uint64_t *h)
+{
+	size_t joined = 0;
+	size_t j = i;
+	unsigned bits = 0;
+	uint64_t v = FNV_BASIS ^ (uint64_t)TL_ANCHOR_WORD;
+	for (;;) {
+#if defined(__SSE2__)
+		if (!h && n - j >= 16) {
+			uint32_t lt, run = word_bytes16(s + j, &lt);
+			/* The run's length in these 16 bytes: 16 when
+			 * all are word bytes (the loop goes on). */
+			unsigned k = (unsigned)__builtin_ctz(~run);
+			bits |= (lt & ((1u << k) - 1)) ? TOK_LETTER : 0;
+			j += k;
+			if (k == 16)
+				continue;
+		} else
+#endif
+		{
+			unsigned a;
+			while (j < n &&
+			       ((a = tok[(unsigned char)s[j]]) & TOK_WORD)) {
+				bits |= a;
+				if (h)
+					v = (v ^ (a & 0xFF)) * FNV_PRIME;
+				j++;
+			}
+		}
+		if (j >= n)
+			break;
+		unsigned char d = (unsigned char)s[j];
+		if ((d == '.' || d == '-') && j + 1 < n &&
+		    (tok[(unsigned char)s[j + 1]] & TOK_WORD)) {
+			if (h)
+				v = (v ^ d) * FNV_PRIME;
+			j++;
+		} else if (!(bits & TOK_LETTER) && d == ',' && j + 3 < n &&
+		           is_digit((unsigned char)s[j + 1]) &&
+		           is_digit((unsigned char)s[j + 2]) &&
+		           is_digit((unsigned char)s[j + 3]) &&
+		           (j + 4 >= n || !is_digit((unsigned char)s[j + 4]))) {
+			j += 4;
+			joined += 4;
+		} else {
+			break;
+		}
+	}
+	*letters = bits & TOK_LETTER;
+	*commas = joined;
+	if (h)
+		*h = v;
+	return j;
 }
 
 /* Counts the characters of rendered text S (N bytes) into the block and
@@ -818,41 +954,16 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			i += url;
 			continue;
 		}
-		/* A token: letters, digits and '_', joined by '.' and '-'
-		 * between two of them; ',' joins three digits to a number.
-		 * Its hash as a word is taken on the way, lowercased
-		 * (anchor_hash's loop, inline). */
-		size_t j = i;
-		unsigned seen = 0; /* the TOK_ bits of its bytes */
-		uint64_t h = FNV_BASIS ^ (uint64_t)TL_ANCHOR_WORD;
-		for (;;) {
-			unsigned a;
-			while (j < n &&
-			       ((a = tok[(unsigned char)s[j]]) & TOK_WORD)) {
-				seen |= a;
-				h = (h ^ (a & 0xFF)) * FNV_PRIME;
-				j++;
-			}
-			if (j >= n)
-				break;
-			unsigned char d = (unsigned char)s[j];
-			if ((d == '.' || d == '-') && j + 1 < n &&
-			    (tok[(unsigned char)s[j + 1]] & TOK_WORD)) {
-				h = (h ^ d) * FNV_PRIME;
-				j++;
-			} else if (!(seen & TOK_LETTER) && d == ',' &&
-			           j + 3 < n &&
-			           is_digit((unsigned char)s[j + 1]) &&
-			           is_digit((unsigned char)s[j + 2]) &&
-			           is_digit((unsigned char)s[j + 3]) &&
-			           (j + 4 >= n ||
-			            !is_digit((unsigned char)s[j + 4]))) {
-				j += 4;
-			} else {
-				break;
-			}
-		}
-		bool letters = seen & TOK_LETTER;
+		/* Against a translation, the token is measured without its
+		 * hash, which add_word() takes only for the words whose
+		 * shape the translation has (shape_kept). */
+		size_t j, commas;
+		bool letters;
+		uint64_t h = 0;
+		if (b->against_shapes)
+			j = token_end(s, i, n, &letters, &commas, NULL);
+		else
+			j = token_end(s, i, n, &letters, &commas, &h);
 		if (letters && is_digit(c)) {
 			/* A number with its unit ("16GB", "64-bit", "5GHz"):
 			 * the number, and the unit as a word, so that it
@@ -868,8 +979,13 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 			locate_text(b, data, s + i, e - i, &st, &en);
 			add_anchor(b, TL_ANCHOR_NUMBER, b->key.data, b->key.len,
 			           st, en);
-			if (j - k >= 2)
-				add_word(b, s + k, j - k);
+			size_t shape =
+			    j - k >= 2
+			        ? word_shape((unsigned char)s[k],
+			                     (unsigned char)s[j - 1], j - k)
+			        : 0;
+			if (j - k >= 2 && shape_kept(b, shape))
+				add_word(b, s + k, j - k, shape);
 		} else if (!letters) {
 			/* A '-' joined digits ("2020-01") are two numbers;
 			 * underscores alone ("_ _smooth__", emphasis the
@@ -893,7 +1009,22 @@ static void scan_text(struct tl_align_build *b, const char *data, const char *s,
 		} else if (j - i >= 2) {
 			/* (A token with letters: two letters or more is two
 			 * bytes or more.) */
-			add_word_hash(b, anchor_hash_final(h, TL_ANCHOR_WORD));
+			size_t shape =
+			    word_shape((unsigned char)s[i],
+			               (unsigned char)s[j - 1], j - i - commas);
+			if (b->against_shapes && !commas) {
+				if (shape_kept(b, shape))
+					add_word(b, s + i, j - i, shape);
+			} else {
+				/* ("_,001ab" is hashed without its
+				 * digits: token_end() knows how.) */
+				if (b->against_shapes)
+					token_end(s, i, n, &letters, &commas,
+					          &h);
+				add_word_hash(
+				    b, anchor_hash_final(h, TL_ANCHOR_WORD),
+				    shape);
+			}
 		}
 		/* The space after a token (most often) counted with it: no
 		 * note is open past a token, and a space starts none, ends
@@ -1721,6 +1852,7 @@ static tl_align_doc *doc_new(const tl_doc *doc, const tl_align_doc *trans)
 		b->only_bits = tl_xcalloc(cap / 4, sizeof *b->only_bits);
 		b->only_bits_mask = cap * 16 - 1;
 		b->against = trans;
+		b->against_shapes = trans->build->shapes;
 		for (size_t j = 0; j < trans->n; j++) {
 			const tl_align_block *tb = &trans->blocks[j];
 			for (size_t k = tb->nkeys;
