@@ -466,6 +466,15 @@ static inline bool tl_pairing_is_template(const tl_align_block *b)
  * the heading's ("#### Enable PIE" for "#### 启用 PIE"). */
 bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k);
 
+/* Whether the translated text block (in CJK) of the 0-1 pair K of P->al
+ * renders a sentence the original wrote inside a code block whose fences
+ * the conversion of a web page broke: an original code block among the
+ * pairs within three of K has a line of prose (a capital first, six words
+ * or more, a colon or full stop last) holding two Latin words or numbers
+ * of the block's ("Change the MTU of eth0 … as follows:" for "使用
+ * `nmstatectl edit` 命令将 `eth0` 接口的 MTU 改为 9000 字节"). */
+bool tl_pairing_prose_in_code(const tl_pairing *p, size_t k);
+
 /* Whether link destination KEY is a site's icon ("…/favicon.ico",
  * "…/android-chrome-192x192.png", "…/apple-touch-icon.png", or any picture
  * at the size Ghost gives a bookmark card's icon,

@@ -334,3 +334,62 @@ bool tl_pairing_is_icon(const char *key)
 	       strncmp(f, "apple-touch-icon", 16) == 0 ||
 	       strstr(key, "/content/images/size/w256h256/");
 }
+
+/* Whether line L (N bytes) reads as a sentence of prose: a capital
+ * first, six words or more, a colon or full stop last. */
+static bool prose_line(const char *l, size_t n)
+{
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	while (n && *l == ' ')
+		l++, n--;
+	if (n < 20 || !isupper((unsigned char)l[0]) ||
+	    (l[n - 1] != ':' && l[n - 1] != '.'))
+		return false;
+	size_t words = 1;
+	for (size_t i = 1; i < n; i++)
+		words += l[i] == ' ' && l[i - 1] != ' ';
+	return words >= 6;
+}
+
+bool tl_pairing_prose_in_code(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	const tl_align_block *tb = &al->trans->blocks[al->pairs[k].trans];
+	const char *t = p->trans->data, *d = p->src->data;
+	if (!tb->ncjk ||
+	    (tb->kind != TL_ALIGN_PARAGRAPH && tb->kind != TL_ALIGN_ITEM &&
+	     tb->kind != TL_ALIGN_QUOTE))
+		return false;
+	for (size_t q = k > 3 ? k - 3 : 0; q < al->npairs && q <= k + 3; q++)
+		for (size_t i = 0; i < al->pairs[q].norig; i++) {
+			const tl_align_block *ob =
+			    &al->orig->blocks[al->pairs[q].orig + i];
+			if (ob->kind != TL_ALIGN_CODE)
+				continue;
+			for (size_t l = ob->start; l < ob->end;) {
+				const char *nl =
+				    memchr(d + l, '\n', ob->end - l);
+				size_t e = nl ? (size_t)(nl - d) : ob->end;
+				size_t hits = 0;
+				if (prose_line(d + l, e - l))
+					for (size_t w = tb->start;
+					     w < tb->end && hits < 2;) {
+						size_t x = w;
+						while (x < tb->end &&
+						       isalnum(
+						           (unsigned char)t[x]))
+							x++;
+						if (x - w >= 3 &&
+						    has_word(d + l, e - l,
+						             t + w, x - w))
+							hits++;
+						w = x > w ? x : w + 1;
+					}
+				if (hits >= 2)
+					return true;
+				l = e + 1;
+			}
+		}
+	return false;
+}

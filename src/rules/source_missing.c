@@ -1614,6 +1614,7 @@ static void check_original(tl_check *ck, const tl_pairing *p)
 			if (!counted(p->trans, tb, false) || tb->note ||
 			    lctt_note(p->trans, tb) || k >= end ||
 			    tl_pairing_heading_in_code(p, k) ||
+			    tl_pairing_prose_in_code(p, k) ||
 			    half_of_split(p, k) || flat_table(p, k) ||
 			    same_lead(p, k) || lead_block(p, k) ||
 			    lead_heading(p, k) || code_moved(p, k) ||
@@ -1734,7 +1735,9 @@ const tl_rule tl_rule_source_missing = {
         "paired at most 3 nats dearer: a lead-in condensed, code spans "
         "written as words); a heading added that "
         "an original code block "
-        "nearby has as a `## …` line (broken fences); and a dropped "
+        "nearby has as a `## …` line (broken fences), or an added text "
+        "block whose sentence such a block has as a line of prose sharing "
+        "two of its Latin words or numbers; and a dropped "
         "block that "
         "repeats a translated one of the original up to 8 blocks away, "
         "most blocks between repeated too (40 bytes or more: written "
@@ -1789,7 +1792,9 @@ const tl_rule tl_rule_source_missing = {
         "链接都在，配对最多贵 3 "
         "nats：压缩的引导语、写成文字的行内代码）；附近原文代码块中有一行 `## "
         "…` "
-        "的增加的标题（围栏被弄坏）；以及重复原文中 8 块以内另一个已译块、"
+        "的增加的标题（围栏被弄坏），或者附近原文代码块中有一行与之共有两个"
+        "拉丁字母单词或数字的正文句子的增加的文字块；以及重复原文中 8 "
+        "块以内另一个已译块、"
         "其间多数块也重复了的漏译块（40 字节以上：写了两遍）。"
         "\n\n换了排版的块也不报告：一边一个块，它周围另一边的段落或列表项"
         "数目等于它的行数或粘在它那一行里的列表项数（`One.  * Two.`），"
