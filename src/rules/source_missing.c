@@ -125,7 +125,7 @@ static bool tweet_signature(const tl_source *src, const tl_align_block *b)
 }
 
 /* may_drop() of original block I, matched once a document: laid_out()
- * asks it of the blocks of every run of pairs around each one it looks
+ * may ask it of the blocks of the runs of pairs around each one it looks
  * at, and the pattern costs thousands of steps a block. Kept in the
  * rule's scratch memory, a byte a block (0: not asked yet). */
 static bool may_drop_at(tl_check *ck, const tl_pairing *p, size_t i)
@@ -966,9 +966,7 @@ static bool laid_out(tl_check *ck, const tl_pairing *p, size_t a, size_t b,
 		for (size_t i = 0; i < pr->norig; i++) {
 			const tl_align_block *ob =
 			    &al->orig->blocks[pr->orig + i];
-			if (!is_text_kind(ob->kind) ||
-			    !has_letter(p->src, ob) ||
-			    droppable(ck, p, pr->orig + i))
+			if (!is_text_kind(ob->kind) || !has_letter(p->src, ob))
 				return false;
 		}
 		for (size_t j = 0; j < pr->ntrans; j++) {
@@ -1021,6 +1019,14 @@ static bool laid_out(tl_check *ck, const tl_pairing *p, size_t a, size_t b,
 		*one = true;
 	} else {
 		return false;
+	}
+	/* Last: droppable() may match the may-drop pattern, thousands of
+	 * steps a block, and few ranges get this far. */
+	for (size_t q = a; q <= b; q++) {
+		const tl_align_pair *pr = &al->pairs[q];
+		for (size_t i = 0; i < pr->norig; i++)
+			if (droppable(ck, p, pr->orig + i))
+				return false;
 	}
 	return true;
 }
