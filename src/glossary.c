@@ -42,8 +42,10 @@ typedef struct matcher {
 	needle *v; /* sorted by bucket, then longest first */
 	size_t n;
 	uint32_t start[NBUCKETS + 1]; /* bucket b is v[start[b]..start[b+1]) */
-	/* The first two bytes a needle may match, folded: bit (a << 8) | b
-	 * is set when one could start at bytes a, b of a text. */
+	/* The first two bytes a needle may match, as the text writes them
+	 * (folded, they are a needle's first two): bit (a << 8) | b is set
+	 * when one could start at bytes a, b of a text. Unfolded, so that
+	 * may_start() folds only the few candidates that pass. */
 	uint8_t pairs[65536 / 8];
 	/* The first three bytes, folded, hashed (tri_hash): bit H is set
 	 * when a needle may start with three bytes of hash H. A pair of
@@ -312,7 +314,8 @@ static void matcher_sort(matcher *m)
 			i++;
 	}
 	m->start[NBUCKETS] = (uint32_t)m->n;
-	memset(m->pairs, 0, sizeof m->pairs);
+	/* The pairs folded, as the needles are, expanded into M->pairs. */
+	uint8_t folded[sizeof m->pairs] = {0};
 	memset(m->cls, 0, sizeof m->cls);
 	for (unsigned c = 0; c < 256; c++)
 		if (is_alnum((unsigned char)c))
@@ -356,8 +359,18 @@ static void matcher_sort(matcher *m)
 		 * any second byte. */
 		for (unsigned c = 0; c < 256; c++)
 			if (c == b || m->v[i].len == 1 || b == ' ')
-				m->pairs[(a << 8 | c) >> 3] |=
-				    (uint8_t)(1u << (c & 7));
+				bit_set(folded, a << 8 | c);
+	}
+	/* Only a byte that folds to a needle's first byte (CLS_START)
+	 * starts a pair. */
+	memset(m->pairs, 0, sizeof m->pairs);
+	for (unsigned a = 0; a < 256; a++) {
+		if (!(m->cls[a] & CLS_START))
+			continue;
+		unsigned fa = fold((unsigned char)a);
+		for (unsigned b = 0; b < 256; b++)
+			if (bit_at(folded, fa << 8 | fold((unsigned char)b)))
+				bit_set(m->pairs, a << 8 | b);
 	}
 }
 
@@ -483,12 +496,13 @@ static const needle *find_at(const matcher *m, const char *text, size_t len,
 static inline bool may_start(const matcher *m, const unsigned char *u,
                              size_t len, size_t p)
 {
-	unsigned a = fold(u[p]), b = p + 1 < len ? fold(u[p + 1]) : 0u;
+	unsigned ra = u[p], rb = p + 1 < len ? u[p + 1] : 0u;
+	if (!bit_at(m->pairs, ra << 8 | rb))
+		return false;
+	unsigned a = fold((unsigned char)ra), b = fold((unsigned char)rb);
 	unsigned pair = a << 8 | b;
-	return bit_at(m->pairs, pair) &&
-	       (bit_at(m->weak, pair) ||
-	        (p + 2 < len &&
-	         bit_at(m->tri, tri_hash(a, b, fold(u[p + 2])))));
+	return bit_at(m->weak, pair) ||
+	       (p + 2 < len && bit_at(m->tri, tri_hash(a, b, fold(u[p + 2]))));
 }
 
 /* Whether a needle of M starts at byte P of TEXT (LEN bytes), a
