@@ -276,51 +276,74 @@ static bool has_word(const char *h, size_t len, const char *w, size_t n)
 	return false;
 }
 
-bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k)
+/* How many words of translated block TB (in T) stand as whole words in
+ * line L (N bytes): runs of letters (and digits when DIGITS) of LEAST
+ * bytes or more, counted up to ENOUGH. */
+static size_t words_in_line(const char *t, const tl_align_block *tb,
+                            const char *l, size_t n, bool digits, size_t least,
+                            size_t enough)
+{
+	size_t hits = 0;
+	for (size_t w = tb->start; w < tb->end && hits < enough;) {
+		size_t x = w;
+		while (x < tb->end && (digits ? isalnum((unsigned char)t[x])
+		                              : isalpha((unsigned char)t[x])))
+			x++;
+		if (x - w >= least && has_word(l, n, t + w, x - w))
+			hits++;
+		w = x > w ? x : w + 1;
+	}
+	return hits;
+}
+
+/* Whether FITS holds of the translated block of pair K of P (in T) and a
+ * line (L, N bytes) of an original code block within three pairs of K. */
+static bool near_code_line(const tl_pairing *p, size_t k,
+                           bool (*fits)(const char *t, const tl_align_block *tb,
+                                        const char *l, size_t n))
 {
 	const tl_align *al = p->al;
 	const tl_align_block *tb = &al->trans->blocks[al->pairs[k].trans];
-	const char *t = p->trans->data;
-	if (tb->kind != TL_ALIGN_HEADING)
-		return false;
+	const char *d = p->src->data;
 	for (size_t q = k > 3 ? k - 3 : 0; q < al->npairs && q <= k + 3; q++)
 		for (size_t i = 0; i < al->pairs[q].norig; i++) {
 			const tl_align_block *ob =
 			    &al->orig->blocks[al->pairs[q].orig + i];
 			if (ob->kind != TL_ALIGN_CODE)
 				continue;
-			const char *d = p->src->data;
 			for (size_t l = ob->start; l < ob->end;) {
 				const char *nl =
 				    memchr(d + l, '\n', ob->end - l);
-				size_t e = nl ? (size_t)(nl - d) : ob->end,
-				       h = l;
-				while (h < e && d[h] == ' ')
-					h++;
-				size_t m = h;
-				while (m < e && d[m] == '#')
-					m++;
-				/* "## Title" to "###### Title": a shell comment
-				 * has one '#'. */
-				if (m - h >= 2 && m - h <= 6 && m < e &&
-				    d[m] == ' ')
-					for (size_t w = tb->start;
-					     w < tb->end;) {
-						size_t x = w;
-						while (x < tb->end &&
-						       isalpha(
-						           (unsigned char)t[x]))
-							x++;
-						if (x - w >= 2 &&
-						    has_word(d + m, e - m,
-						             t + w, x - w))
-							return true;
-						w = x > w ? x : w + 1;
-					}
+				size_t e = nl ? (size_t)(nl - d) : ob->end;
+				if (fits(p->trans->data, tb, d + l, e - l))
+					return true;
 				l = e + 1;
 			}
 		}
 	return false;
+}
+
+/* A Markdown heading line ("## Title" to "###### Title": a shell comment
+ * has one '#') with a word of translated heading TB. */
+static bool heading_line(const char *t, const tl_align_block *tb, const char *l,
+                         size_t n)
+{
+	size_t h = 0;
+	while (h < n && l[h] == ' ')
+		h++;
+	size_t m = h;
+	while (m < n && l[m] == '#')
+		m++;
+	return m - h >= 2 && m - h <= 6 && m < n && l[m] == ' ' &&
+	       words_in_line(t, tb, l + m, n - m, false, 2, 1) == 1;
+}
+
+bool tl_pairing_heading_in_code(const tl_pairing *p, size_t k)
+{
+	const tl_align *al = p->al;
+	if (al->trans->blocks[al->pairs[k].trans].kind != TL_ALIGN_HEADING)
+		return false;
+	return near_code_line(p, k, heading_line);
 }
 
 bool tl_pairing_is_icon(const char *key)
@@ -352,44 +375,20 @@ static bool prose_line(const char *l, size_t n)
 	return words >= 6;
 }
 
+/* A line of prose with two words of translated block TB. */
+static bool prose_in_line(const char *t, const tl_align_block *tb,
+                          const char *l, size_t n)
+{
+	return prose_line(l, n) && words_in_line(t, tb, l, n, true, 3, 2) == 2;
+}
+
 bool tl_pairing_prose_in_code(const tl_pairing *p, size_t k)
 {
 	const tl_align *al = p->al;
 	const tl_align_block *tb = &al->trans->blocks[al->pairs[k].trans];
-	const char *t = p->trans->data, *d = p->src->data;
 	if (!tb->ncjk ||
 	    (tb->kind != TL_ALIGN_PARAGRAPH && tb->kind != TL_ALIGN_ITEM &&
 	     tb->kind != TL_ALIGN_QUOTE))
 		return false;
-	for (size_t q = k > 3 ? k - 3 : 0; q < al->npairs && q <= k + 3; q++)
-		for (size_t i = 0; i < al->pairs[q].norig; i++) {
-			const tl_align_block *ob =
-			    &al->orig->blocks[al->pairs[q].orig + i];
-			if (ob->kind != TL_ALIGN_CODE)
-				continue;
-			for (size_t l = ob->start; l < ob->end;) {
-				const char *nl =
-				    memchr(d + l, '\n', ob->end - l);
-				size_t e = nl ? (size_t)(nl - d) : ob->end;
-				size_t hits = 0;
-				if (prose_line(d + l, e - l))
-					for (size_t w = tb->start;
-					     w < tb->end && hits < 2;) {
-						size_t x = w;
-						while (x < tb->end &&
-						       isalnum(
-						           (unsigned char)t[x]))
-							x++;
-						if (x - w >= 3 &&
-						    has_word(d + l, e - l,
-						             t + w, x - w))
-							hits++;
-						w = x > w ? x : w + 1;
-					}
-				if (hits >= 2)
-					return true;
-				l = e + 1;
-			}
-		}
-	return false;
+	return near_code_line(p, k, prose_in_line);
 }
